@@ -1,0 +1,69 @@
+"""Engine set-up and migrations.
+
+SQLite in a file is the default (``careplan.db`` in the working folder); any
+SQLAlchemy URL works through ``DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.url import make_url
+
+DEFAULT_URL = "sqlite:///careplan.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url() -> str:
+    return os.environ.get("DATABASE_URL") or DEFAULT_URL
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner only, before SQLite does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or database_url()
+    path = _sqlite_path(url)
+    if path is not None:
+        _create_private_file(path)
+        engine = create_engine(url, future=True, connect_args={"timeout": 5})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def migrate(url: str | None = None) -> None:
+    """Bring the database up to the newest schema (``alembic upgrade head``)."""
+    from alembic import command
+    from alembic.config import Config
+
+    url = url or database_url()
+    path = _sqlite_path(url)
+    if path is not None:
+        _create_private_file(path)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(config, "head")

@@ -1,0 +1,93 @@
+"""The plan as plain data: the shape ``careplan export --format json`` prints.
+
+Every other export (Markdown, HTML, PDF, FHIR) and the care-team page are
+built from this one dictionary, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from careplan.models import Flag, Goal, Plan
+from careplan.store import _iso, goal_dict
+from careplan.vocab import BASES, CARER, DOMAINS
+
+# Answers that describe the person's life, in the order a summary shows them.
+LIFE_KEYS = ("what_matters", "good_day", "enjoys", "strengths", "support", "worries")
+CARER_KEYS = ("carer_coping", "carer_help", "carer_assessment")
+
+
+def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
+    rows = sorted(plan.goals, key=lambda g: (g.priority, g.id))
+    person_goals = [_goal(g) for g in rows if not g.for_carer]
+    carer_goals = [_goal(g) for g in rows if g.for_carer]
+    answers = [
+        {
+            "question_key": a.question_key,
+            "text": a.text,
+            "skipped": a.skipped,
+            "truncated": a.truncated,
+            "goal_id": a.goal_id,
+            "expressed_by": a.expressed_by,
+            "expressed_by_relationship": a.expressed_by_relationship,
+            "created_at": _iso(a.created_at),
+            "updated_at": _iso(a.updated_at),
+        }
+        for a in plan.answers
+    ]
+    latest = {a["question_key"]: a for a in answers if a["goal_id"] is None}
+    flags = sorted([*plan.flags, *loose_flags], key=lambda f: (f.created_at, f.id))
+    is_carer = plan.recorded_by_role == CARER
+    return {
+        "sender": plan.sender,
+        "plan_id": plan.id,
+        "status": plan.status,
+        "shared": plan.shared,
+        "shared_at": _iso(plan.shared_at),
+        "created_at": _iso(plan.created_at),
+        "updated_at": _iso(plan.updated_at),
+        "completed_at": _iso(plan.completed_at),
+        "recorded_by": {
+            "role": plan.recorded_by_role,
+            "name": plan.carer_name if is_carer else plan.subject_name,
+            "relationship": plan.carer_relationship if is_carer else None,
+            "basis": plan.carer_basis if is_carer else None,
+            "basis_label": BASES.get(plan.carer_basis or "") if is_carer else None,
+        },
+        "subject": {
+            "name": plan.subject_name,
+            "preferred_name": plan.preferred_name,
+            "present": plan.person_present,
+        },
+        "appointment": {
+            "with": plan.appointment_with,
+            "date": _iso(plan.appointment_date),
+            "when_text": plan.appointment_when_text,
+            "reason": plan.appointment_reason,
+        },
+        "life": {key: _answer_text(latest.get(key)) for key in LIFE_KEYS},
+        "one_thing": next((g for g in person_goals if g["one_thing"]), None),
+        "questions": _answer_text(latest.get("questions")),
+        "goals": person_goals,
+        "carer_needs": {
+            "answers": {key: _answer_text(latest.get(key)) for key in CARER_KEYS},
+            "goals": carer_goals,
+        }
+        if is_carer
+        else None,
+        "answers": answers,
+        "flags": [{"kind": f.kind, "message": f.message, "created_at": _iso(f.created_at)} for f in flags],
+    }
+
+
+def _goal(goal: Goal) -> dict[str, Any]:
+    data = goal_dict(goal)
+    data["domain_label"] = DOMAINS.get(goal.domain, goal.domain)
+    return data
+
+
+def _answer_text(answer: dict[str, Any] | None) -> str | None:
+    if answer is None or answer["skipped"]:
+        return None
+    return answer["text"]

@@ -1,0 +1,150 @@
+"""SQLAlchemy tables for care plans. The schema itself is owned by Alembic.
+
+A *plan* is one person's preparation for one appointment. A sender (one
+chat) can hold several plans: a carer may prepare for their mum and their dad.
+Every answer and goal records who gave it (``expressed_by``) so a carer's words
+are never mistaken for the person's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+Base = declarative_base()
+
+
+class Plan(Base):
+    __tablename__ = "plans"
+
+    id = Column(Integer, primary_key=True)
+    sender = Column(String(128), nullable=False, index=True)
+    # Who answered: "self", or "carer" on the person's behalf.
+    recorded_by_role = Column(String(16), nullable=False, default="self")
+    carer_name = Column(String(200))
+    carer_relationship = Column(String(200))
+    carer_basis = Column(String(32))
+    person_present = Column(Boolean)
+    subject_name = Column(String(200))
+    preferred_name = Column(String(200))
+    appointment_with = Column(Text)
+    appointment_date = Column(Date)
+    appointment_when_text = Column(Text)
+    appointment_reason = Column(Text)
+    # in_progress -> completed (read back and confirmed)
+    status = Column(String(16), nullable=False, default="in_progress")
+    shared = Column(Boolean, nullable=False, default=False)
+    shared_at = Column(DateTime)
+    reviewed_at = Column(DateTime)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    completed_at = Column(DateTime)
+
+    answers = relationship(
+        "Answer", back_populates="plan", cascade="all, delete-orphan", order_by="Answer.id"
+    )
+    goals = relationship("Goal", back_populates="plan", cascade="all, delete-orphan", order_by="Goal.id")
+    flags = relationship("Flag", back_populates="plan", cascade="all, delete-orphan", order_by="Flag.id")
+
+
+class Goal(Base):
+    __tablename__ = "goals"
+
+    id = Column(Integer, primary_key=True)
+    plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, index=True)
+    # True for a carer's own needs: linked to the plan but kept apart from it.
+    for_carer = Column(Boolean, nullable=False, default=False)
+    text = Column(Text, nullable=False)  # verbatim
+    title = Column(String(200), nullable=False)  # the bot's short title
+    domain = Column(String(32), nullable=False, default="other")
+    priority = Column(Integer, nullable=False, default=99)
+    one_thing = Column(Boolean, nullable=False, default=False)
+    why = Column(Text)
+    barriers = Column(Text)
+    helps = Column(Text)
+    target_date = Column(Date)
+    status = Column(String(16), nullable=False, default="draft")
+    expressed_by = Column(String(16), nullable=False, default="self")
+    expressed_by_relationship = Column(String(200))
+    clinician_text = Column(Text)
+    clinician_reason = Column(Text)
+    reviewed_by = Column(String(200))
+    reviewed_at = Column(DateTime)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    plan = relationship("Plan", back_populates="goals")
+
+
+class Answer(Base):
+    """One answer to one question, verbatim, stored the moment it is given."""
+
+    __tablename__ = "answers"
+
+    id = Column(Integer, primary_key=True)
+    plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, index=True)
+    question_key = Column(String(64), nullable=False)
+    goal_id = Column(Integer, ForeignKey("goals.id", ondelete="SET NULL"))
+    text = Column(Text, nullable=False)
+    skipped = Column(Boolean, nullable=False, default=False)
+    truncated = Column(Boolean, nullable=False, default=False)
+    expressed_by = Column(String(16), nullable=False, default="self")
+    expressed_by_relationship = Column(String(200))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+    plan = relationship("Plan", back_populates="answers")
+
+
+class Flag(Base):
+    """A red flag raised in the chat, shown to the care team."""
+
+    __tablename__ = "flags"
+
+    id = Column(Integer, primary_key=True)
+    plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    sender = Column(String(128), nullable=False, index=True)
+    kind = Column(String(32), nullable=False)
+    message = Column(Text, nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    plan = relationship("Plan", back_populates="flags")
+
+
+class Clinician(Base):
+    __tablename__ = "clinicians"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(200), nullable=False, unique=True)
+    password_hash = Column(String(400), nullable=False)
+    failed_logins = Column(Integer, nullable=False, default=0)
+    locked_until = Column(DateTime)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    actor = Column(String(200), nullable=False)
+    action = Column(String(64), nullable=False)
+    plan_id = Column(Integer, index=True)
+    goal_id = Column(Integer)
+    detail = Column(Text)
+    at = Column(DateTime, nullable=False, default=utcnow)

@@ -1,0 +1,61 @@
+"""The person's own view of their draft plan, in plain words.
+
+Used for the read-back at the end of the chat and for ``/summary``. It also
+closes the loop: once the care team has acted on a goal, the person sees
+whether it was accepted, changed (with the new wording) or turned down (and why).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careplan.vocab import ACCEPTED, EDITED, REJECTED
+
+_OUTCOME = {
+    ACCEPTED: "Your care team agreed this goal.",
+    EDITED: "Your care team agreed this goal and wrote it as: “{clinician_text}”",
+    REJECTED: "Your care team did not take this goal forward. They said: “{clinician_reason}”",
+}
+
+
+def goal_lines(goal: dict[str, Any], number: int) -> list[str]:
+    star = " (your one thing for this appointment)" if goal.get("one_thing") else ""
+    lines = [f"{number}. {goal['title']}{star}", f"   In your words: “{goal['text']}”"]
+    outcome = _OUTCOME.get(goal.get("status", ""))
+    if outcome:
+        lines.append(
+            "   "
+            + outcome.format(
+                clinician_text=goal.get("clinician_text") or "",
+                clinician_reason=goal.get("clinician_reason") or "",
+            )
+        )
+    return lines
+
+
+def plan_text(plan: dict[str, Any]) -> str:
+    """A short, readable summary of a plan (the shape of careplan.export_data)."""
+    name = plan["subject"].get("preferred_name") or plan["subject"].get("name")
+    carer = plan["recorded_by"]["role"] == "carer"
+    heading = f"Draft plan for {name}" if carer and name else "Your draft plan"
+    lines = [heading]
+    appointment = plan["appointment"]
+    if appointment.get("with") or appointment.get("date"):
+        when = appointment.get("date") or appointment.get("when_text") or ""
+        lines.append(f"Appointment: {appointment.get('with') or ''} {when}".rstrip())
+    goals = plan["goals"]
+    if goals:
+        lines.append("Goals:")
+        for number, goal in enumerate(goals, start=1):
+            lines.extend(goal_lines(goal, number))
+    else:
+        lines.append("No goals yet.")
+    needs = (plan.get("carer_needs") or {}).get("goals") or []
+    if needs:
+        lines.append("What would help you, as a carer:")
+        for number, goal in enumerate(needs, start=1):
+            lines.extend(goal_lines(goal, number))
+    if plan.get("questions"):
+        lines.append(f"Your questions: “{plan['questions']}”")
+    lines.append("Shared with your care team: " + ("yes" if plan.get("shared") else "not yet"))
+    return "\n".join(lines)

@@ -1,0 +1,409 @@
+"""The one way into the care-plan database.
+
+Every write is its own short transaction, so an answer is on disk the moment
+``record_answer`` returns. Database faults surface as :class:`StoreUnavailable`
+so that callers can tell the person plainly and keep the answer to retry.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from careplan import db
+from careplan.models import Answer, AuditEntry, Flag, Goal, Plan, utcnow
+from careplan.vocab import CARER, MAX_ANSWER_CHARS, SELF
+
+T = TypeVar("T")
+
+PLAN_FIELDS = {
+    "recorded_by_role",
+    "carer_name",
+    "carer_relationship",
+    "carer_basis",
+    "person_present",
+    "subject_name",
+    "preferred_name",
+    "appointment_with",
+    "appointment_date",
+    "appointment_when_text",
+    "appointment_reason",
+    "status",
+    "shared",
+    "shared_at",
+    "reviewed_at",
+    "completed_at",
+}
+GOAL_FIELDS = {
+    "text",
+    "title",
+    "domain",
+    "priority",
+    "one_thing",
+    "why",
+    "barriers",
+    "helps",
+    "target_date",
+    "status",
+    "clinician_text",
+    "clinician_reason",
+    "reviewed_by",
+    "reviewed_at",
+}
+
+
+class StoreUnavailable(RuntimeError):
+    """The database could not be reached or was locked for too long."""
+
+
+class UnknownPlan(LookupError):
+    """No plan with that id (or for that sender)."""
+
+
+def clip(text: str) -> tuple[str, bool]:
+    """Cut text to the stored limit; say whether anything was cut."""
+    if len(text) <= MAX_ANSWER_CHARS:
+        return text, False
+    return text[:MAX_ANSWER_CHARS], True
+
+
+class Store:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, retries: int = 3) -> None:
+        self.url = url or db.database_url()
+        if migrate:
+            db.migrate(self.url)
+        self.engine = db.make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, future=True)
+        self._retries = retries
+
+    # -- plumbing -------------------------------------------------------
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def _run(self, work: Callable[[Session], T]) -> T:
+        """Run one transaction, retrying briefly if the database is busy or away."""
+        delay = 0.2
+        for attempt in range(self._retries):
+            try:
+                with self._session() as session:
+                    return work(session)
+            except (OperationalError, DBAPIError) as exc:
+                if attempt == self._retries - 1:
+                    raise StoreUnavailable("the care-plan database is unavailable") from exc
+                time.sleep(delay)
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _plan(session: Session, plan_id: int) -> Plan:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise UnknownPlan(plan_id)
+        return plan
+
+    # -- plans ----------------------------------------------------------
+    def new_plan(self, sender: str, **fields: Any) -> int:
+        def work(session: Session) -> int:
+            plan = Plan(sender=sender, **_only(fields, PLAN_FIELDS))
+            session.add(plan)
+            session.flush()
+            return plan.id
+
+        return self._run(work)
+
+    def plan_exists(self, plan_id: int, sender: str | None = None) -> bool:
+        def work(session: Session) -> bool:
+            plan = session.get(Plan, plan_id)
+            return plan is not None and (sender is None or plan.sender == sender)
+
+        return self._run(work)
+
+    def update_plan(self, plan_id: int, **fields: Any) -> None:
+        def work(session: Session) -> None:
+            plan = self._plan(session, plan_id)
+            for key, value in _only(fields, PLAN_FIELDS).items():
+                setattr(plan, key, value)
+
+        self._run(work)
+
+    def plans_for_sender(self, sender: str) -> list[dict[str, Any]]:
+        def work(session: Session) -> list[dict[str, Any]]:
+            plans = session.scalars(
+                select(Plan).where(Plan.sender == sender).order_by(Plan.updated_at.desc(), Plan.id.desc())
+            )
+            return [
+                {
+                    "id": p.id,
+                    "subject_name": p.subject_name,
+                    "preferred_name": p.preferred_name,
+                    "recorded_by_role": p.recorded_by_role,
+                    "status": p.status,
+                    "updated_at": p.updated_at,
+                }
+                for p in plans
+            ]
+
+        return self._run(work)
+
+    def latest_plan_id(self, sender: str) -> int | None:
+        plans = self.plans_for_sender(sender)
+        return plans[0]["id"] if plans else None
+
+    # -- answers --------------------------------------------------------
+    def record_answer(
+        self,
+        plan_id: int,
+        question_key: str,
+        text: str,
+        *,
+        goal_id: int | None = None,
+        skipped: bool = False,
+        expressed_by: str | None = None,
+    ) -> bool:
+        """Store (or replace) the answer to one question. Returns True if text was cut."""
+        stored, truncated = clip(text)
+
+        def work(session: Session) -> bool:
+            plan = self._plan(session, plan_id)
+            who, relationship = _speaker(plan, expressed_by)
+            answer = session.scalars(
+                select(Answer).where(
+                    Answer.plan_id == plan_id,
+                    Answer.question_key == question_key,
+                    Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
+                )
+            ).first()
+            if answer is None:
+                answer = Answer(plan_id=plan_id, question_key=question_key, goal_id=goal_id)
+                session.add(answer)
+            answer.text = stored
+            answer.skipped = skipped
+            answer.truncated = truncated
+            answer.expressed_by = who
+            answer.expressed_by_relationship = relationship
+            plan.updated_at = utcnow()
+            return truncated
+
+        return self._run(work)
+
+    def answered_keys(self, plan_id: int) -> set[tuple[str, int | None]]:
+        def work(session: Session) -> set[tuple[str, int | None]]:
+            rows = session.execute(
+                select(Answer.question_key, Answer.goal_id).where(Answer.plan_id == plan_id)
+            )
+            return {(key, goal) for key, goal in rows}
+
+        return self._run(work)
+
+    # -- goals ----------------------------------------------------------
+    def add_goal(
+        self,
+        plan_id: int,
+        text: str,
+        title: str,
+        domain: str,
+        *,
+        for_carer: bool = False,
+        expressed_by: str | None = None,
+        **fields: Any,
+    ) -> int:
+        stored, _ = clip(text)
+
+        def work(session: Session) -> int:
+            plan = self._plan(session, plan_id)
+            who, relationship = _speaker(plan, expressed_by)
+            count = session.scalar(
+                select(func.count(Goal.id)).where(Goal.plan_id == plan_id, Goal.for_carer == for_carer)
+            )
+            goal = Goal(
+                plan_id=plan_id,
+                text=stored,
+                title=title,
+                domain=domain,
+                for_carer=for_carer,
+                priority=(count or 0) + 1,
+                expressed_by=who,
+                expressed_by_relationship=relationship,
+                **_only(fields, GOAL_FIELDS),
+            )
+            session.add(goal)
+            plan.updated_at = utcnow()
+            session.flush()
+            return goal.id
+
+        return self._run(work)
+
+    def update_goal(self, goal_id: int, **fields: Any) -> None:
+        def work(session: Session) -> None:
+            goal = session.get(Goal, goal_id)
+            if goal is None:
+                raise UnknownPlan(f"goal {goal_id}")
+            for key, value in _only(fields, GOAL_FIELDS).items():
+                if key in {"text", "why", "barriers", "helps"} and isinstance(value, str):
+                    value = clip(value)[0]
+                setattr(goal, key, value)
+
+        self._run(work)
+
+    def remove_goal(self, plan_id: int, goal_id: int) -> bool:
+        def work(session: Session) -> bool:
+            goal = session.get(Goal, goal_id)
+            if goal is None or goal.plan_id != plan_id:
+                return False
+            session.execute(delete(Answer).where(Answer.goal_id == goal_id))
+            session.delete(goal)
+            session.flush()
+            _renumber(session, plan_id)
+            return True
+
+        return self._run(work)
+
+    def set_one_thing(self, plan_id: int, goal_id: int) -> bool:
+        """Make one goal the focus for this appointment: priority 1, others after it."""
+
+        def work(session: Session) -> bool:
+            target = session.get(Goal, goal_id)
+            if target is None or target.plan_id != plan_id or target.for_carer:
+                return False
+            for goal in session.scalars(select(Goal).where(Goal.plan_id == plan_id)):
+                goal.one_thing = goal.id == goal_id
+            session.flush()
+            _renumber(session, plan_id)
+            return True
+
+        return self._run(work)
+
+    def goals(self, plan_id: int, *, for_carer: bool = False) -> list[dict[str, Any]]:
+        def work(session: Session) -> list[dict[str, Any]]:
+            rows = session.scalars(
+                select(Goal)
+                .where(Goal.plan_id == plan_id, Goal.for_carer == for_carer)
+                .order_by(Goal.priority, Goal.id)
+            )
+            return [goal_dict(g) for g in rows]
+
+        return self._run(work)
+
+    # -- flags ----------------------------------------------------------
+    def add_flag(self, sender: str, kind: str, message: str, plan_id: int | None = None) -> int:
+        stored, _ = clip(message)
+
+        def work(session: Session) -> int:
+            flag = Flag(sender=sender, plan_id=plan_id, kind=kind, message=stored)
+            session.add(flag)
+            session.flush()
+            return flag.id
+
+        return self._run(work)
+
+    # -- reading a whole plan ---------------------------------------------
+    def export(self, plan_id: int) -> dict[str, Any]:
+        from careplan.export_data import plan_dict
+
+        def work(session: Session) -> dict[str, Any]:
+            plan = self._plan(session, plan_id)
+            loose_flags = session.scalars(
+                select(Flag).where(Flag.sender == plan.sender, Flag.plan_id.is_(None))
+            ).all()
+            return plan_dict(plan, loose_flags)
+
+        return self._run(work)
+
+    def export_sender(self, sender: str) -> list[dict[str, Any]]:
+        return [self.export(p["id"]) for p in reversed(self.plans_for_sender(sender))]
+
+    # -- data rights ------------------------------------------------------
+    def delete_sender(self, sender: str) -> int:
+        """Erase every plan, answer, goal and flag for one sender. Returns plans removed."""
+
+        def work(session: Session) -> int:
+            plan_ids = session.scalars(select(Plan.id).where(Plan.sender == sender)).all()
+            if plan_ids:
+                session.execute(delete(Answer).where(Answer.plan_id.in_(plan_ids)))
+                session.execute(delete(Goal).where(Goal.plan_id.in_(plan_ids)))
+                session.execute(delete(Flag).where(Flag.plan_id.in_(plan_ids)))
+                session.execute(delete(AuditEntry).where(AuditEntry.plan_id.in_(plan_ids)))
+                session.execute(delete(Plan).where(Plan.id.in_(plan_ids)))
+            session.execute(delete(Flag).where(Flag.sender == sender))
+            return len(plan_ids)
+
+        return self._run(work)
+
+    def senders_idle_since(self, cutoff: datetime) -> list[str]:
+        def work(session: Session) -> list[str]:
+            rows = session.execute(
+                select(Plan.sender).group_by(Plan.sender).having(func.max(Plan.updated_at) < cutoff)
+            )
+            return [sender for (sender,) in rows]
+
+        return self._run(work)
+
+    def purge(self, older_than_days: int) -> list[str]:
+        """Delete the data of every sender with no activity for that many days."""
+        cutoff = utcnow() - timedelta(days=older_than_days)
+        senders = self.senders_idle_since(cutoff)
+        for sender in senders:
+            self.delete_sender(sender)
+        return senders
+
+
+def _only(fields: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    return fields
+
+
+def _speaker(plan: Plan, expressed_by: str | None) -> tuple[str, str | None]:
+    """Who is speaking: the plan's recorder unless said otherwise."""
+    who = expressed_by or plan.recorded_by_role or SELF
+    return who, plan.carer_relationship if who == CARER else None
+
+
+def _renumber(session: Session, plan_id: int) -> None:
+    """Priorities run 1..n with the one thing first, then in the order given."""
+    for for_carer in (False, True):
+        goals = session.scalars(
+            select(Goal)
+            .where(Goal.plan_id == plan_id, Goal.for_carer == for_carer)
+            .order_by(Goal.one_thing.desc(), Goal.priority, Goal.id)
+        ).all()
+        for number, goal in enumerate(goals, start=1):
+            goal.priority = number
+
+
+def goal_dict(goal: Goal) -> dict[str, Any]:
+    return {
+        "id": goal.id,
+        "title": goal.title,
+        "text": goal.text,
+        "domain": goal.domain,
+        "priority": goal.priority,
+        "one_thing": goal.one_thing,
+        "status": goal.status,
+        "expressed_by": goal.expressed_by,
+        "expressed_by_relationship": goal.expressed_by_relationship,
+        "why": goal.why,
+        "barriers": goal.barriers,
+        "helps": goal.helps,
+        "target_date": _iso(goal.target_date),
+        "clinician_text": goal.clinician_text,
+        "clinician_reason": goal.clinician_reason,
+        "reviewed_by": goal.reviewed_by,
+        "reviewed_at": _iso(goal.reviewed_at),
+        "created_at": _iso(goal.created_at),
+        "updated_at": _iso(goal.updated_at),
+    }
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
