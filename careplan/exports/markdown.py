@@ -1,0 +1,109 @@
+"""The summary as Markdown, for pasting into a record or an email.
+
+Everything a person typed is escaped, so their words can never turn into
+links, headings or HTML when the Markdown is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from careplan.summary import GoalView, Said, Summary, build
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the
+# ones that can start formatting in the middle of a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# ... and these only at the start of a line.
+_LINE_START = re.compile(r"^(\s*)([-+#=>]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Markdown-escape user text, one line at a time."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = _INLINE.sub(r"\\\1", line)
+        lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+    return "  \n".join(lines)
+
+
+def quote(said_text: str) -> str:
+    """Verbatim words, in quotes."""
+    return f"“{escape(said_text)}”"
+
+
+def render(plan: dict[str, Any]) -> str:
+    return render_summary(build(plan))
+
+
+def render_summary(s: Summary) -> str:
+    out: list[str] = [f"# What matters to {escape(s.name)}", ""]
+    out += _facts(s)
+    out += ["", "_Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles._", ""]
+    if s.flags:
+        out += ["## Safety flags", ""]
+        out += [f"- **{f.at}**: {escape(f.label)}. They wrote: {quote(f.message)}" for f in s.flags]
+        out.append("")
+    out += ["## The one thing for this appointment", ""]
+    if s.one_thing:
+        out += [f"**{escape(s.one_thing.title)}**: {quote(s.one_thing.text)}", ""]
+    else:
+        out += ["Not chosen.", ""]
+    if s.priorities:
+        out += ["Top priorities:", ""]
+        out += [f"{g.number}. {escape(g.title)}" for g in s.priorities]
+        out.append("")
+    out += ["## Goals", ""]
+    out += _goals(s.goals) or ["No goals yet.", ""]
+    for title, items in s.sections:
+        out += [f"## {escape(title)}", ""]
+        out += _said(items) or ["Nothing recorded.", ""]
+    out += ["## Questions for the care team", ""]
+    out += _said([s.questions]) if s.questions else ["None recorded.", ""]
+    if s.is_carer:
+        out += ["## The carer's own needs", "", "_About the carer, not the person._", ""]
+        out += _said(s.carer_needs) + _goals(s.carer_goals) or ["Nothing recorded.", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _facts(s: Summary) -> list[str]:
+    facts = [
+        ("Name", s.full_name),
+        ("Likes to be called", s.preferred_name),
+        ("Recorded by", s.recorded_by),
+        ("Basis for speaking for them", s.carer_basis),
+        ("Person there during the chat", s.person_present),
+        ("Appointment with", s.appointment_with),
+        ("When", s.appointment_when),
+        ("What for", s.appointment_reason),
+        ("Plan", s.plan_status),
+        ("Shared with the care team", s.shared_at),
+        ("Reviewed", s.reviewed_at),
+    ]
+    return [f"- **{label}:** {escape(value)}" for label, value in facts if value]
+
+
+def _said(items: list[Said]) -> list[str]:
+    out = []
+    for item in items:
+        out += [f"**{escape(item.label)}** ({escape(item.by)}): {quote(item.text)}", ""]
+    return out
+
+
+def _goals(goals: list[GoalView]) -> list[str]:
+    out = []
+    for g in goals:
+        star = " (the one thing)" if g.one_thing else ""
+        out += [f"### {g.number}. {escape(g.title)}{star}", ""]
+        out.append(f"- **In their words** ({escape(g.by)}): {quote(g.text)}")
+        out.append(f"- **Area:** {escape(g.domain_label)}")
+        out += [f"- **{label}:** {quote(value)}" for label, value in g.details]
+        if g.target_date:
+            out.append(f"- **Target date:** {g.target_date}")
+        out.append(f"- **Status:** {escape(g.status_label)}")
+        if g.clinician_text:
+            out.append(f"- **Care team's wording:** {quote(g.clinician_text)}")
+        if g.clinician_reason:
+            out.append(f"- **Care team's reason:** {quote(g.clinician_reason)}")
+        out.append("")
+    return out

@@ -1,0 +1,175 @@
+"""The summary as a one-file PDF, drawn with fpdf2.
+
+fpdf2's built-in fonts only know Latin-1, and people type emoji and other
+scripts. So we embed a Unicode TrueType font (DejaVu Sans, from Debian's
+``fonts-dejavu-core``) when one is on the machine, and otherwise fall back to
+Helvetica with unsupported characters replaced. Either way a character the
+font lacks becomes "?" *before* it reaches fpdf2, which would otherwise log
+the missing glyphs, and with them what the person typed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+
+from careplan.summary import GoalView, Said, Summary, build
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+)
+MISSING = "?"
+BLUE, RED, GREY = (0, 94, 184), (213, 40, 27), (68, 68, 68)
+
+
+def find_font() -> tuple[Path, Path | None] | None:
+    """DejaVu Sans (and its bold) if installed; ``CAREPLAN_PDF_FONT`` overrides."""
+    override = os.environ.get("CAREPLAN_PDF_FONT")
+    if override is not None:
+        path = Path(override)
+        return (path, None) if override and path.is_file() else None
+    for folder in FONT_DIRS:
+        regular = folder / "DejaVuSans.ttf"
+        if regular.is_file():
+            bold = folder / "DejaVuSans-Bold.ttf"
+            return regular, bold if bold.is_file() else None
+    return None
+
+
+class SummaryPDF(FPDF):
+    def __init__(self, font: tuple[Path, Path | None] | None) -> None:
+        super().__init__(format="A4")
+        self.set_auto_page_break(auto=True, margin=15)
+        self.set_margins(15, 15, 15)
+        self.unicode = font is not None
+        if font is not None:
+            regular, bold = font
+            self.add_font("Body", "", str(regular))
+            self.add_font("Body", "B", str(bold or regular))
+            self.family_name = "Body"
+        else:
+            self.family_name = "Helvetica"
+        self.title_text = ""
+
+    # -- text safety ------------------------------------------------------
+    def safe(self, text: str) -> str:
+        """Replace every character the current font cannot draw."""
+        if self.unicode:
+            cmap = self.current_font.cmap
+            return "".join(ch if ch in "\n\t" or ord(ch) in cmap else MISSING for ch in text)
+        text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("–", "-")
+        return text.encode("latin-1", errors="replace").decode("latin-1")
+
+    # -- building blocks --------------------------------------------------
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.style(8, colour=GREY)
+        self.cell(0, 5, self.safe(f"{self.title_text} - page {self.page_no()}/{{nb}}"), align="C")
+
+    def style(self, size: float, *, bold: bool = False, colour: tuple[int, int, int] = (0, 0, 0)) -> None:
+        self.set_font(self.family_name, "B" if bold else "", size)
+        self.set_text_color(*colour)
+
+    def para(self, text: str, *, size: float = 10, bold: bool = False, colour=(0, 0, 0), indent=0.0) -> None:
+        self.style(size, bold=bold, colour=colour)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(self.epw - indent, size * 0.5, self.safe(text), new_x="LMARGIN", new_y="NEXT")
+
+    def heading(self, text: str, colour: tuple[int, int, int] = BLUE) -> None:
+        self.ln(3)
+        self.para(text, size=13, bold=True, colour=colour)
+        self.set_draw_color(*colour)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(1.5)
+
+    def labelled(self, label: str, text: str, *, verbatim: bool = True, indent: float = 0.0) -> None:
+        self.para(f"{label}:", size=9.5, bold=True, colour=GREY, indent=indent)
+        self.para(f"“{text}”" if verbatim else text, indent=indent + 4)
+
+    def said(self, items: Iterable[Said], empty: str = "Nothing recorded.") -> None:
+        items = list(items)
+        for item in items:
+            self.labelled(f"{item.label} ({item.by})", item.text)
+        if not items:
+            self.para(empty, colour=GREY)
+
+    def goal(self, g: GoalView) -> None:
+        self.ln(1.5)
+        star = "  [THE ONE THING]" if g.one_thing else ""
+        self.para(f"{g.number}. {g.title}{star}", size=11, bold=True)
+        self.para(f"{g.status_label}  |  {g.domain_label}", size=9, colour=GREY, indent=4)
+        self.labelled(f"In their words ({g.by})", g.text, indent=4)
+        for label, value in g.details:
+            self.labelled(label, value, indent=4)
+        if g.target_date:
+            self.labelled("Target date", g.target_date, verbatim=False, indent=4)
+        if g.clinician_text:
+            self.labelled("Care team's wording", g.clinician_text, indent=4)
+        if g.clinician_reason:
+            self.labelled("Care team's reason", g.clinician_reason, indent=4)
+
+
+def render(plan: dict[str, Any], font: tuple[Path, Path | None] | None | bool = True) -> bytes:
+    """The PDF bytes. ``font=True`` finds DejaVu; ``None`` forces the core-font fallback."""
+    return render_summary(build(plan), find_font() if font is True else font or None)
+
+
+def render_summary(s: Summary, font: tuple[Path, Path | None] | None) -> bytes:
+    pdf = SummaryPDF(font)
+    pdf.title_text = f"What matters to {s.name}"
+    pdf.set_title(pdf.title_text)
+    pdf.set_creator("What Matters")
+    pdf.add_page()
+    pdf.para(pdf.title_text, size=17, bold=True, colour=BLUE)
+    facts = [
+        ("Name", s.full_name),
+        ("Likes to be called", s.preferred_name),
+        ("Recorded by", s.recorded_by),
+        ("Basis for speaking for them", s.carer_basis),
+        ("Person there during the chat", s.person_present),
+        ("Appointment", ", ".join(x for x in (s.appointment_with, s.appointment_when) if x) or "Not given"),
+        ("What for", s.appointment_reason),
+        ("Plan", s.plan_status),
+        ("Shared", s.shared_at),
+        ("Reviewed", s.reviewed_at),
+    ]
+    for label, value in facts:
+        if value:
+            pdf.para(f"{label}: {value}", size=10)
+    pdf.para("Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles.",
+             size=9, colour=GREY)
+    if s.flags:
+        pdf.heading("Safety flags", RED)
+        for f in s.flags:
+            pdf.para(f"{f.at}: {f.label}", bold=True, colour=RED)
+            pdf.para(f"They wrote: “{f.message}”", indent=4)
+    pdf.heading("The one thing for this appointment")
+    if s.one_thing:
+        pdf.para(s.one_thing.title, bold=True)
+        pdf.para(f"“{s.one_thing.text}”", indent=4)
+    else:
+        pdf.para("Not chosen.", colour=GREY)
+    if s.priorities:
+        pdf.para("Top priorities: " + "; ".join(f"{g.number}. {g.title}" for g in s.priorities))
+    pdf.heading("Goals")
+    for g in s.goals:
+        pdf.goal(g)
+    if not s.goals:
+        pdf.para("No goals yet.", colour=GREY)
+    for title, items in s.sections:
+        pdf.heading(title)
+        pdf.said(items)
+    pdf.heading("Questions for the care team")
+    pdf.said([s.questions] if s.questions else [], "None recorded.")
+    if s.is_carer:
+        pdf.heading("The carer's own needs (about the carer, not the person)", GREY)
+        pdf.said(s.carer_needs)
+        for g in s.carer_goals:
+            pdf.goal(g)
+    return bytes(pdf.output())

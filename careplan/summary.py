@@ -1,0 +1,270 @@
+"""The clinician's one-page summary, as a model every output is drawn from.
+
+It is built from the export dictionary (:func:`careplan.export_data.plan_dict`),
+so the care-team page, the HTML, Markdown and PDF exports all show the same
+thing in the same order. Each piece of text says who said it and whether it is
+verbatim (the person's or carer's own words) or the bot's short title, so a
+clinician never mistakes a paraphrase, or a carer's words, for the person's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, REJECTED
+
+TOP_PRIORITIES = 3
+
+# The questions about the person's life, in the order the summary shows them.
+ABOUT_LABELS: dict[str, str] = {
+    "what_matters": "What matters most",
+    "good_day": "A good day",
+    "enjoys": "What they enjoy",
+    "strengths": "Strengths",
+    "support": "Support (people, groups, things that help)",
+    "worries": "Worries",
+}
+CARER_LABELS: dict[str, str] = {
+    "carer_coping": "How the carer is coping",
+    "carer_help": "What would help the carer",
+    "carer_assessment": "Carer's assessment",
+}
+STATUS_LABELS: dict[str, str] = {
+    DRAFT: "Draft: not yet reviewed",
+    ACCEPTED: "Accepted",
+    EDITED: "Accepted with new wording",
+    REJECTED: "Not taken forward",
+}
+FLAG_LABELS: dict[str, str] = {
+    "emergency": "Emergency: told to call 999",
+    "crisis": "Mental health crisis: told about NHS 111 option 2 and Samaritans",
+    "safeguarding": "Safeguarding: someone may be in danger",
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One answer, exactly as typed, with who said it."""
+
+    label: str
+    text: str
+    by: str  # a name, e.g. "Peggy" or "Sarah, daughter (carer)"
+    role: str  # self or carer
+
+
+@dataclass(frozen=True)
+class GoalView:
+    id: int
+    number: int
+    title: str  # the bot's short title: not verbatim
+    text: str  # the person's (or carer's) own words
+    by: str
+    domain: str
+    domain_label: str
+    one_thing: bool
+    why: str | None
+    barriers: str | None
+    helps: str | None
+    target_date: str | None
+    status: str
+    status_label: str
+    clinician_text: str | None
+    clinician_reason: str | None
+    reviewed_by: str | None
+    reviewed_at: str | None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+    @property
+    def details(self) -> list[tuple[str, str]]:
+        """Why / barriers / what would help, leaving out what wasn't answered."""
+        rows = [("Why it matters", self.why), ("What gets in the way", self.barriers)]
+        rows.append(("What would help", self.helps))
+        return [(label, value) for label, value in rows if value]
+
+
+@dataclass(frozen=True)
+class FlagView:
+    kind: str
+    label: str
+    message: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    plan_id: int
+    name: str
+    full_name: str | None
+    preferred_name: str | None
+    recorded_by: str
+    is_carer: bool
+    carer_basis: str | None
+    person_present: str | None
+    appointment_with: str | None
+    appointment_when: str | None
+    appointment_date: str | None
+    appointment_reason: str | None
+    plan_status: str
+    shared_at: str | None
+    reviewed_at: str | None
+    one_thing: GoalView | None
+    priorities: list[GoalView]
+    goals: list[GoalView]
+    own_words: list[Said]  # what matters, a good day, strengths, worries: said by the person
+    carer_view: list[Said]  # the same questions, answered by a carer about the person
+    questions: Said | None
+    carer_needs: list[Said]  # the carer's own needs: about the carer, not the person
+    carer_goals: list[GoalView]
+    flags: list[FlagView]
+
+    @property
+    def drafts_left(self) -> int:
+        return sum(g.is_draft for g in [*self.goals, *self.carer_goals])
+
+    @property
+    def sections(self) -> list[tuple[str, list[Said]]]:
+        """The "about the person" sections in reading order; a carer's view is kept apart."""
+        if not self.is_carer:
+            return [("What matters, in their own words", self.own_words)]
+        sections = [(f"In {self.name}'s own words", self.own_words)] if self.own_words else []
+        return [*sections, (f"What the carer told us about {self.name}", self.carer_view)]
+
+
+def build(plan: dict[str, Any]) -> Summary:
+    """Turn one export dictionary into the summary a clinician reads."""
+    subject = plan.get("subject") or {}
+    recorder = plan.get("recorded_by") or {}
+    appointment = plan.get("appointment") or {}
+    is_carer = recorder.get("role") == CARER
+    name = subject.get("preferred_name") or subject.get("name") or "the person"
+    speakers = _Speakers(name, recorder)
+
+    latest = {a["question_key"]: a for a in plan.get("answers", []) if a.get("goal_id") is None}
+    about = _said(latest, ABOUT_LABELS, speakers)
+    questions = _said(latest, {"questions": "Questions for the care team"}, speakers)
+    carer_needs = _said(latest, CARER_LABELS, speakers) if is_carer else []
+
+    goals = [_goal(g, n, speakers) for n, g in enumerate(plan.get("goals", []), start=1)]
+    carer_goals = [
+        _goal(g, n, speakers)
+        for n, g in enumerate(((plan.get("carer_needs") or {}).get("goals") or []), start=1)
+    ]
+    return Summary(
+        plan_id=plan["plan_id"],
+        name=name,
+        full_name=subject.get("name"),
+        preferred_name=subject.get("preferred_name"),
+        recorded_by=speakers.recorder_line(),
+        is_carer=is_carer,
+        carer_basis=recorder.get("basis_label") if is_carer else None,
+        person_present=_yes_no(subject.get("present")) if is_carer else None,
+        appointment_with=appointment.get("with"),
+        appointment_when=_when(appointment),
+        appointment_date=appointment.get("date"),
+        appointment_reason=appointment.get("reason"),
+        plan_status="Finished and confirmed" if plan.get("status") == "completed" else "Not finished yet",
+        shared_at=human_time(plan.get("shared_at")),
+        reviewed_at=human_time(plan.get("reviewed_at")),
+        one_thing=next((g for g in goals if g.one_thing), None),
+        priorities=goals[:TOP_PRIORITIES],
+        goals=goals,
+        own_words=[s for s in about if s.role != CARER],
+        carer_view=[s for s in about if s.role == CARER],
+        questions=questions[0] if questions else None,
+        carer_needs=carer_needs,
+        carer_goals=carer_goals,
+        flags=[_flag(f) for f in plan.get("flags", [])],
+    )
+
+
+class _Speakers:
+    """Names the people who speak in a plan, the same way everywhere."""
+
+    def __init__(self, name: str, recorder: dict[str, Any]) -> None:
+        self.name = name
+        self.person = name
+        relationship = recorder.get("relationship")
+        carer = recorder.get("name") or "Carer"
+        self.carer = f"{carer}, {relationship} (carer)" if relationship else f"{carer} (carer)"
+        self.role = recorder.get("role")
+
+    def who(self, expressed_by: str | None) -> str:
+        return self.carer if expressed_by == CARER else self.person
+
+    def recorder_line(self) -> str:
+        if self.role == CARER:
+            return f"{self.carer}, on {self.name}'s behalf"
+        return f"{self.name}, for themselves"
+
+
+def _said(latest: dict[str, dict[str, Any]], labels: dict[str, str], speakers: _Speakers) -> list[Said]:
+    out = []
+    for key, label in labels.items():
+        answer = latest.get(key)
+        if answer and not answer.get("skipped") and answer.get("text"):
+            role = answer.get("expressed_by") or "self"
+            out.append(Said(label, answer["text"], speakers.who(role), role))
+    return out
+
+
+def _goal(goal: dict[str, Any], number: int, speakers: _Speakers) -> GoalView:
+    status = goal.get("status") or DRAFT
+    return GoalView(
+        id=goal["id"],
+        number=number,
+        title=goal["title"],
+        text=goal["text"],
+        by=speakers.who(goal.get("expressed_by")),
+        domain=goal.get("domain") or "other",
+        domain_label=goal.get("domain_label") or goal.get("domain") or "Other",
+        one_thing=bool(goal.get("one_thing")),
+        why=goal.get("why"),
+        barriers=goal.get("barriers"),
+        helps=goal.get("helps"),
+        target_date=human_date(goal.get("target_date")),
+        status=status,
+        status_label=STATUS_LABELS.get(status, status),
+        clinician_text=goal.get("clinician_text"),
+        clinician_reason=goal.get("clinician_reason"),
+        reviewed_by=goal.get("reviewed_by"),
+        reviewed_at=human_time(goal.get("reviewed_at")),
+    )
+
+
+def _flag(flag: dict[str, Any]) -> FlagView:
+    kind = flag.get("kind") or "flag"
+    label = FLAG_LABELS.get(kind, kind)
+    return FlagView(kind, label, flag.get("message") or "", human_time(flag.get("created_at")) or "")
+
+
+def _when(appointment: dict[str, Any]) -> str | None:
+    when = human_date(appointment.get("date"))
+    said = appointment.get("when_text")
+    if when and said and said.casefold() != when.casefold():
+        return f"{when} (they said “{said}”)"
+    return when or said
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "Yes", False: "No"}.get(value, "Not known")  # type: ignore[arg-type]
+
+
+def human_date(value: str | None) -> str | None:
+    """``2026-12-03`` -> ``Thu 3 Dec 2026``."""
+    if not value:
+        return None
+    day = date.fromisoformat(value[:10])
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def human_time(value: str | None) -> str | None:
+    """An ISO time stored in UTC -> ``Thu 3 Dec 2026, 14:05 UTC``."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return f"{human_date(value)}, {moment:%H:%M} UTC"
