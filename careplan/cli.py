@@ -56,6 +56,27 @@ def _purge(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _clinician_add(args: argparse.Namespace, store: Store) -> int:
+    from careplan import review
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("Password for the new clinician: ")
+        if getpass.getpass("Type it again: ") != password:
+            print("The two passwords did not match.", file=sys.stderr)
+            return 2
+    try:
+        review.Review(store).add_clinician(args.username, password)
+    except (review.BadInput, review.UsernameTaken) as problem:
+        print(f"Could not add '{args.username}': {problem}", file=sys.stderr)
+        return 2
+    print(f"Added clinician '{args.username.strip()}'.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="careplan", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -74,6 +95,14 @@ def parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="erase conversations idle for longer than DAYS")
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.set_defaults(run=_purge)
+
+    clinician = commands.add_parser("clinician", help="care-team accounts for the web app")
+    clinician_add = clinician.add_subparsers(dest="clinician_command", required=True).add_parser(
+        "add", help="create a clinician account"
+    )
+    clinician_add.add_argument("username")
+    clinician_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    clinician_add.set_defaults(run=_clinician_add)
     return root
 
 

@@ -1,0 +1,82 @@
+"""Secret key, CSRF tokens and security headers for the care-team app."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask, Response, abort, request, session
+from sqlalchemy.engine.url import make_url
+
+SECRET_FILE = "careteam_secret.key"  # noqa: S105 - a file name, not a secret
+CSRF_FIELD = "csrf_token"
+
+# No script at all, and nothing inline: styles come from our own files only.
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def secret_key(database_url: str) -> str:
+    """``CARETEAM_SECRET_KEY``, or a key made once and kept (0600) next to the database."""
+    from_env = os.environ.get("CARETEAM_SECRET_KEY")
+    if from_env:
+        return from_env
+    path = secret_key_path(database_url)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(secrets.token_urlsafe(48))
+    return path.read_text(encoding="ascii").strip()
+
+
+def secret_key_path(database_url: str) -> Path:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        folder = Path(url.database).resolve().parent
+    else:
+        folder = Path.cwd()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / SECRET_FILE
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, made on first use. Every POST form carries it."""
+    token = session.get("csrf")
+    if not token:
+        token = session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+def check_csrf() -> None:
+    if request.method not in {"POST", "PUT", "PATCH", "DELETE"}:
+        return
+    expected = session.get("csrf")
+    sent = request.form.get(CSRF_FIELD, "")
+    if not expected or not sent or not hmac.compare_digest(expected, sent):
+        abort(400, "This form has expired or did not come from this site. Go back, reload and try again.")
+
+
+def add_headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if not request.path.startswith(("/static/", "/assets/")):
+        # Plans are health records: never keep a copy in a browser or proxy cache.
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
+
+
+def install(app: Flask) -> None:
+    app.before_request(check_csrf)
+    app.after_request(add_headers)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["csrf_field"] = CSRF_FIELD
