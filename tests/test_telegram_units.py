@@ -1,0 +1,173 @@
+"""Unit tests of the Telegram bot's pure parts: splitting, escaping, buttons, queue, settings."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from botapi_standin import html_to_visible
+
+from bot import config
+from bot.localstate import LocalState
+from bot.relay import button_data, parse_button_data
+from bot.render import TELEGRAM_LIMIT, from_rasa, split_text, telegram_length, to_html
+
+
+# -- splitting ------------------------------------------------------------
+def test_short_text_is_one_piece() -> None:
+    assert split_text("Hello there") == ["Hello there"]
+
+
+def test_split_prefers_line_breaks() -> None:
+    lines = [f"line {n} " + "x" * 90 for n in range(100)]
+    text = "\n".join(lines)
+    pieces = split_text(text, limit=1000)
+    assert len(pieces) > 1
+    assert all(telegram_length(p) <= 1000 for p in pieces)
+    assert "\n".join(pieces) == text
+    assert all(p.startswith("line ") for p in pieces), "each piece starts at a line"
+
+
+def test_split_falls_back_to_spaces_then_anywhere() -> None:
+    words = " ".join(["word"] * 500)
+    pieces = split_text(words, limit=100)
+    assert all(len(p) <= 100 for p in pieces)
+    assert all(p.split(" ") == ["word"] * len(p.split(" ")) for p in pieces), "no word is cut"
+    assert " ".join(pieces) == words
+
+    solid = "y" * 250
+    assert split_text(solid, limit=100) == ["y" * 100, "y" * 100, "y" * 50]
+
+
+def test_split_counts_utf16_units_like_telegram() -> None:
+    emoji = "\N{SMILING FACE WITH SMILING EYES}" * 3000  # 2 UTF-16 units each
+    pieces = split_text(emoji)
+    assert all(telegram_length(p) <= TELEGRAM_LIMIT for p in pieces)
+    assert "".join(pieces) == emoji
+    assert len(pieces) == 2
+
+
+# -- escaping and buttons ---------------------------------------------------
+@pytest.mark.parametrize("text", ["<b>bold</b>", "a & b", "5 < 6 > 4", "*star* _under_", "&amp; stays"])
+def test_escaped_text_shows_exactly_as_typed(text: str) -> None:
+    assert html_to_visible(to_html(text)) == text
+
+
+def test_stand_in_rejects_unescaped_html_like_telegram() -> None:
+    with pytest.raises(ValueError):
+        html_to_visible("5 < 6")
+    with pytest.raises(ValueError):
+        html_to_visible("a & b")
+
+
+def test_rasa_buttons_go_under_the_last_piece() -> None:
+    message = {
+        "text": "\n".join(["A long question line."] * 250),
+        "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
+    }
+    pieces = from_rasa(message)
+    assert len(pieces) == 2
+    assert pieces[0].buttons == []
+    assert [(b.title, b.payload) for b in pieces[1].buttons] == [("Yes", "/affirm"), ("No", "/deny")]
+
+
+def test_buttons_without_text_still_get_a_message() -> None:
+    [piece] = from_rasa({"buttons": [{"title": "Carry on", "payload": "/affirm"}]})
+    assert piece.text and piece.buttons
+
+
+def test_empty_rasa_message_sends_nothing() -> None:
+    assert from_rasa({"recipient_id": "1"}) == []
+
+
+def test_button_data_round_trip_and_fits_telegram() -> None:
+    data = button_data(10**12, 99)
+    assert len(data.encode()) <= 64
+    assert parse_button_data(data) == (10**12, 99)
+    assert parse_button_data("del:yes") is None
+    assert parse_button_data("k:x:1") is None
+
+
+# -- the local queue and button sets ---------------------------------------
+def test_queue_keeps_order_per_chat_and_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "queue.db"
+    state = LocalState(path)
+    state.add(1, "one")
+    state.add(2, "other chat")
+    state.add(1, "two")
+    state.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    state = LocalState(path)
+    first = state.first(1)
+    assert first is not None and first.text == "one"
+    state.done(first.id)
+    second = state.first(1)
+    assert second is not None and second.text == "two"
+    assert state.waiting(1) == 1 and state.waiting(2) == 1
+
+
+def test_a_failed_message_waits_before_the_next_retry(tmp_path: Path) -> None:
+    state = LocalState(tmp_path / "queue.db")
+    item_id = state.add(5, "hello")
+    assert state.chats_due() == [5]
+    state.failed(item_id)
+    assert state.chats_due() == []
+    assert state.chats_due(now=10**12) == [5]
+    item = state.first(5)
+    assert item is not None and item.attempts == 1
+
+
+def test_a_button_set_works_once_and_only_in_its_chat(tmp_path: Path) -> None:
+    state = LocalState(tmp_path / "queue.db")
+    keyboard = state.new_keyboard(7, [("Yes", "/affirm"), ("No", "/deny")])
+    state.keyboard_sent(keyboard, 55)
+    assert state.press(8, keyboard, 0) is None, "another chat can't use it"
+    pressed = state.press(7, keyboard, 1)
+    assert pressed is not None and pressed.payload == "/deny" and pressed.title == "No"
+    assert state.press(7, keyboard, 0) is None, "spent"
+
+
+def test_retiring_and_forgetting(tmp_path: Path) -> None:
+    state = LocalState(tmp_path / "queue.db")
+    first = state.new_keyboard(7, [("A", "/a")])
+    state.keyboard_sent(first, 11)
+    state.new_keyboard(7, [("B", "/b")])  # never sent: no message id
+    assert state.retire_keyboards(7) == [11]
+    assert state.press(7, first, 0) is None
+    state.add(7, "waiting words")
+    state.new_keyboard(7, [("C", "/c")])
+    state.forget(7)
+    assert state.first(7) is None and state.retire_keyboards(7) == []
+
+
+# -- settings ---------------------------------------------------------------
+def test_settings_from_the_environment() -> None:
+    settings = config.load(
+        {
+            "TELEGRAM_BOT_TOKEN": "1:abc",
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
+            "RASA_URL": "http://rasa:5005/",
+            "BOT_QUEUE_PATH": "/data/q.db",
+        }
+    )
+    assert settings.base_url == "http://127.0.0.1:8081/bot"
+    assert settings.base_file_url == "http://127.0.0.1:8081/file/bot"
+    assert settings.rasa_url == "http://rasa:5005"
+    assert settings.queue_path == "/data/q.db"
+    assert not settings.use_webhook
+
+
+def test_settings_defaults_and_errors() -> None:
+    settings = config.load({"TELEGRAM_BOT_TOKEN": "1:abc"})
+    assert settings.rasa_url == "http://localhost:5005"
+    assert settings.base_url is None
+    with pytest.raises(config.ConfigError, match="BotFather"):
+        config.load({})
+    with pytest.raises(config.ConfigError, match="https"):
+        config.load({"TELEGRAM_BOT_TOKEN": "1:abc", "TELEGRAM_WEBHOOK_URL": "http://example.org/hook"})
+    with pytest.raises(config.ConfigError, match="BOT_RETRY_SECONDS"):
+        config.load({"TELEGRAM_BOT_TOKEN": "1:abc", "BOT_RETRY_SECONDS": "soon"})
+    hook = config.load({"TELEGRAM_BOT_TOKEN": "1:abc", "TELEGRAM_WEBHOOK_URL": "https://example.org/hook"})
+    assert hook.use_webhook
