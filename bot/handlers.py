@@ -7,7 +7,7 @@ import logging
 from contextlib import suppress
 
 from sqlalchemy.exc import SQLAlchemyError
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -41,6 +41,14 @@ def _chat_id(update: Update) -> int:
     if chat is None:
         raise ValueError("update without a chat")
     return chat.id
+
+
+async def _close(query: CallbackQuery, note: str | None = None) -> None:
+    """Answer a button press and take the buttons away. Best effort: the press is handled anyway."""
+    with suppress(TelegramError):
+        await query.answer(note)
+    with suppress(TelegramError):
+        await query.edit_message_reply_markup(reply_markup=None)
 
 
 class BotHandlers:
@@ -90,16 +98,16 @@ class BotHandlers:
         parsed = parse_button_data(query.data or "")
         chat_id = query.message.chat.id if query.message else None
         pressed = self.relay.state.press(chat_id, *parsed) if parsed and chat_id is not None else None
-        if pressed is None:
-            await query.answer(texts.OLD_BUTTON_SHORT)
-            with suppress(TelegramError):
-                await query.edit_message_reply_markup(reply_markup=None)
+        if pressed is None or chat_id is None:
+            await _close(query, texts.OLD_BUTTON_SHORT)
             if chat_id is not None:
                 await self.relay.send_text(chat_id, texts.OLD_BUTTON)
             return
-        await query.answer()
+        self.relay.enqueue(chat_id, pressed.payload)
+        with suppress(TelegramError):  # e.g. "query is too old": the press still counts
+            await query.answer()
         await self._show_choice(query.message, pressed.title)
-        await self.relay.submit(chat_id, pressed.payload)
+        await self.relay.flush(chat_id, tell_trouble=True)
 
     @staticmethod
     async def _show_choice(message: object, title: str) -> None:
@@ -168,9 +176,7 @@ class BotHandlers:
         if query is None or query.message is None:
             return
         chat_id = query.message.chat.id
-        await query.answer()
-        with suppress(TelegramError):
-            await query.edit_message_reply_markup(reply_markup=None)
+        await _close(query)
         if query.data != DELETE_YES:
             await self.relay.send_text(chat_id, texts.KEPT)
             return

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS pending (
     text TEXT NOT NULL,
     reply_optional INTEGER NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 0,
+    empty_replies INTEGER NOT NULL DEFAULT 0,
     next_try REAL NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS pending_chat ON pending (chat_id, id);
@@ -51,6 +52,7 @@ class Pending:
     text: str
     reply_optional: bool
     attempts: int
+    empty_replies: int
 
 
 @dataclass(frozen=True)
@@ -86,22 +88,26 @@ class LocalState:
 
     def first(self, chat_id: int) -> Pending | None:
         row = self._db.execute(
-            "SELECT id, chat_id, text, reply_optional, attempts FROM pending "
+            "SELECT id, chat_id, text, reply_optional, attempts, empty_replies FROM pending "
             "WHERE chat_id = ? ORDER BY id LIMIT 1",
             (chat_id,),
         ).fetchone()
-        return Pending(row[0], row[1], row[2], bool(row[3]), row[4]) if row else None
+        return Pending(row[0], row[1], row[2], bool(row[3]), row[4], row[5]) if row else None
 
-    def failed(self, item_id: int) -> None:
-        """Count a failed try and wait longer before the next background retry."""
+    def failed(self, item_id: int, *, empty_reply: bool = False) -> None:
+        """Count a failed try and wait longer before the next background retry.
+
+        ``empty_reply``: Rasa answered, but with nothing (as when the action
+        server is down). Those are counted apart, so the caller can stop after a few.
+        """
         row = self._db.execute("SELECT attempts FROM pending WHERE id = ?", (item_id,)).fetchone()
         if row is None:
             return
         attempts = row[0] + 1
         delay = min(MAX_BACKOFF_SECONDS, 2.0 ** min(attempts, 10))
         self._db.execute(
-            "UPDATE pending SET attempts = ?, next_try = ? WHERE id = ?",
-            (attempts, time.time() + delay, item_id),
+            "UPDATE pending SET attempts = ?, empty_replies = empty_replies + ?, next_try = ? WHERE id = ?",
+            (attempts, int(empty_reply), time.time() + delay, item_id),
         )
 
     def done(self, item_id: int) -> None:

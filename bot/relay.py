@@ -62,7 +62,7 @@ async def typing(bot: Bot, chat_id: int) -> AsyncIterator[None]:
 
 
 class Relay:
-    def __init__(self, bot: Bot, rasa: RasaClient, state: LocalState, *, max_empty_replies: int = 3) -> None:
+    def __init__(self, bot: Bot, rasa: RasaClient, state: LocalState, *, max_empty_replies: int = 10) -> None:
         self.bot = bot
         self.rasa = rasa
         self.state = state
@@ -78,6 +78,10 @@ class Relay:
         self.state.add(chat_id, text, reply_optional=reply_optional)
         return await self.flush(chat_id, tell_trouble=True)
 
+    def enqueue(self, chat_id: int, text: str) -> None:
+        """Queue a message now (keeping its place in line); ``flush`` delivers it."""
+        self.state.add(chat_id, text)
+
     async def flush(self, chat_id: int, *, tell_trouble: bool) -> bool:
         """Deliver this chat's waiting messages in order. False if some still wait."""
         async with self.lock(chat_id):
@@ -91,9 +95,9 @@ class Relay:
                     log.warning("Rasa unavailable (%s); chat's message kept to retry", error)
                     return await self._wait(item.id, chat_id, tell_trouble)
                 if not replies and not item.reply_optional:
-                    if item.attempts + 1 < self.max_empty_replies:
+                    if item.empty_replies + 1 < self.max_empty_replies:
                         log.warning("Rasa gave no reply; chat's message kept to retry")
-                        return await self._wait(item.id, chat_id, tell_trouble)
+                        return await self._wait(item.id, chat_id, tell_trouble, empty_reply=True)
                     log.error("Rasa gave no reply %d times; telling the person", self.max_empty_replies)
                     self.state.done(item.id)
                     await self.send_text(chat_id, texts.NO_ANSWER)
@@ -108,8 +112,10 @@ class Relay:
                     await self.send_text(chat_id, texts.PAUSED)
             return True
 
-    async def _wait(self, item_id: int, chat_id: int, tell_trouble: bool) -> bool:
-        self.state.failed(item_id)
+    async def _wait(
+        self, item_id: int, chat_id: int, tell_trouble: bool, *, empty_reply: bool = False
+    ) -> bool:
+        self.state.failed(item_id, empty_reply=empty_reply)
         if tell_trouble:
             await self.send_text(chat_id, texts.TROUBLE)
         return False

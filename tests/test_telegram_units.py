@@ -116,7 +116,10 @@ def test_a_failed_message_waits_before_the_next_retry(tmp_path: Path) -> None:
     assert state.chats_due() == []
     assert state.chats_due(now=10**12) == [5]
     item = state.first(5)
-    assert item is not None and item.attempts == 1
+    assert item is not None and item.attempts == 1 and item.empty_replies == 0
+    state.failed(item_id, empty_reply=True)
+    item = state.first(5)
+    assert item is not None and item.attempts == 2 and item.empty_replies == 1
 
 
 def test_a_button_set_works_once_and_only_in_its_chat(tmp_path: Path) -> None:
