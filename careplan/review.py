@@ -34,6 +34,7 @@ LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_CHARS = 12
 # scrypt cost: n=2**15, r=8 needs 32 MiB per hash (OWASP's suggested minimum).
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+AUDIT_ACTIONS = {ACCEPTED: "accept_goal", EDITED: "edit_goal", REJECTED: "reject_goal"}
 
 
 class NotFound(LookupError):
@@ -272,7 +273,7 @@ class Review:
             _audit(
                 session,
                 actor,
-                f"{status}_goal" if status != EDITED else "edit_goal",
+                AUDIT_ACTIONS[status],
                 plan_id=plan_id,
                 goal_id=goal_id,
                 detail=f"{before} -> {status}",
