@@ -1,0 +1,151 @@
+"""Drive simulated conversations through Rasa's REST channel and time every turn.
+
+A conversation is a list of user messages sent one after another with a fresh
+sender id; ``concurrency`` conversations run at once (asyncio + aiohttp,
+bounded by a semaphore). Only loopback URLs are accepted: this is a load
+generator and must never point anywhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import aiohttp
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+WEBHOOK = "/webhooks/rest/webhook"
+
+
+class NotLoopback(ValueError):
+    """The benchmark only ever sends traffic to this machine."""
+
+
+def check_loopback(url: str) -> None:
+    host = urlparse(url).hostname or ""
+    if host not in LOOPBACK and not host.startswith("127."):
+        raise NotLoopback(f"refusing to send load to {host!r}: loopback only")
+
+
+@dataclass
+class LevelResult:
+    """What one concurrency level measured."""
+
+    concurrency: int
+    conversations: int
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    empty_replies: int = 0
+    wall_s: float = 0.0
+    error_kinds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def turns(self) -> int:
+        return len(self.latencies_ms) + self.errors
+
+    def percentile(self, p: float) -> float:
+        """Nearest-rank percentile of the successful turns' latencies (ms)."""
+        if not self.latencies_ms:
+            return math.nan
+        ordered = sorted(self.latencies_ms)
+        rank = max(1, math.ceil(p / 100 * len(ordered)))
+        return ordered[rank - 1]
+
+    @property
+    def p50(self) -> float:
+        return self.percentile(50)
+
+    @property
+    def p95(self) -> float:
+        return self.percentile(95)
+
+    @property
+    def max_ms(self) -> float:
+        return max(self.latencies_ms) if self.latencies_ms else math.nan
+
+    @property
+    def throughput(self) -> float:
+        """Successful turns per second of wall time."""
+        return len(self.latencies_ms) / self.wall_s if self.wall_s else 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "concurrency": self.concurrency,
+            "conversations": self.conversations,
+            "turns": self.turns,
+            "p50_ms": round(self.p50, 1),
+            "p95_ms": round(self.p95, 1),
+            "max_ms": round(self.max_ms, 1),
+            "turns_per_s": round(self.throughput, 2),
+            "errors": self.errors,
+            "empty_replies": self.empty_replies,
+        }
+
+
+@dataclass
+class Driver:
+    """Sends the turns of many conversations to one Rasa (or load balancer) URL."""
+
+    base_url: str
+    turns: Sequence[str]
+    timeout_s: float = 120.0
+    sender_prefix: str = "bench"
+    # Optional per-turn check of the bot's reply; a False result counts as an error.
+    check: Callable[[int, list[dict]], bool] | None = None
+
+    def __post_init__(self) -> None:
+        check_loopback(self.base_url)
+        if not self.turns:
+            raise ValueError("a conversation needs at least one turn")
+
+    async def _conversation(self, session: aiohttp.ClientSession, result: LevelResult) -> None:
+        sender = f"{self.sender_prefix}-{uuid.uuid4().hex[:12]}"
+        url = self.base_url.rstrip("/") + WEBHOOK
+        for index, text in enumerate(self.turns):
+            started = time.perf_counter()
+            try:
+                async with session.post(url, json={"sender": sender, "message": text}) as resp:
+                    body = await resp.json(content_type=None) if resp.status == 200 else None
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if resp.status != 200 or not isinstance(body, list):
+                        self._error(result, f"http {resp.status}")
+                        return  # the rest of this conversation would be meaningless
+                    if self.check is not None and not self.check(index, body):
+                        self._error(result, f"unexpected reply at turn {index}")
+                        return
+            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                self._error(result, type(exc).__name__)
+                return
+            if not body:
+                result.empty_replies += 1
+            result.latencies_ms.append(elapsed)
+
+    @staticmethod
+    def _error(result: LevelResult, kind: str) -> None:
+        result.errors += 1
+        result.error_kinds[kind] = result.error_kinds.get(kind, 0) + 1
+
+    async def run_level(self, concurrency: int, conversations: int) -> LevelResult:
+        """``conversations`` conversations, at most ``concurrency`` at a time."""
+        result = LevelResult(concurrency=concurrency, conversations=conversations)
+        gate = asyncio.Semaphore(concurrency)
+        timeout = aiohttp.ClientTimeout(total=self.timeout_s)
+        connector = aiohttp.TCPConnector(limit=concurrency, force_close=False)
+
+        async def one(session: aiohttp.ClientSession) -> None:
+            async with gate:
+                await self._conversation(session, result)
+
+        async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+            started = time.perf_counter()
+            await asyncio.gather(*(one(session) for _ in range(conversations)))
+            result.wall_s = time.perf_counter() - started
+        return result
+
+    def run(self, concurrency: int, conversations: int) -> LevelResult:
+        return asyncio.run(self.run_level(concurrency, conversations))

@@ -1,0 +1,210 @@
+"""Starting, watching and stopping the local processes of a stack.
+
+Shared by the production profile (``python -m scale``), the benchmark
+(``python -m bench``) and the two-replica test, so that all three start Rasa,
+action servers and databases the same way.
+
+Every process writes to its own log file: nothing it prints reaches the
+terminal, and nothing here logs what people typed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def venv_tool(name: str) -> str:
+    """The project venv's copy of a console script (``rasa``, ``python``)."""
+    path = VENV_BIN / name
+    return str(path) if path.exists() else name
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class StartError(RuntimeError):
+    """A process died or did not become ready in time."""
+
+
+def quiet_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Environment for child processes: no telemetry, no colour, no TF chatter."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "PYTHONUNBUFFERED": "1",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "LOG_LEVEL": "INFO",
+        }
+    )
+    if extra:
+        env.update(extra)
+    return env
+
+
+@dataclass
+class Service:
+    """One child process with its own log file and process group."""
+
+    name: str
+    argv: Sequence[str]
+    log_path: Path
+    cwd: Path = ROOT
+    env: Mapping[str, str] | None = None
+    stop_signal: int = signal.SIGTERM
+    user: str | None = None  # run as this OS user (we may be root; PostgreSQL refuses root)
+    proc: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    started_at: float = field(default=0.0, init=False)
+    ready_after_s: float | None = field(default=None, init=False)
+
+    def start(self) -> Service:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")  # handed to the child, closed below
+        self.started_at = time.monotonic()
+        self.proc = subprocess.Popen(  # noqa: S603 - argv is built by this package, never from input
+            list(self.argv),
+            cwd=str(self.cwd),
+            env=dict(self.env) if self.env is not None else quiet_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            user=self.user,
+            group=self.user,
+            extra_groups=[] if self.user else None,
+        )
+        log.close()
+        return self
+
+    @property
+    def pid(self) -> int:
+        if self.proc is None:
+            raise StartError(f"{self.name} was never started")
+        return self.proc.pid
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def wait_http(self, url: str, timeout: float = 180.0) -> float:
+        """Wait until ``url`` answers 2xx; return seconds since start."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise StartError(f"{self.name} exited early; log {self.log_path}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback URL we built
+                    if 200 <= resp.status < 300:
+                        self.ready_after_s = time.monotonic() - self.started_at
+                        return self.ready_after_s
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.25)
+        raise StartError(
+            f"{self.name} not ready after {timeout:.0f}s; log {self.log_path}:\n{self.log_tail()}"
+        )
+
+    def wait_port(self, port: int, timeout: float = 60.0) -> float:
+        """Wait until something accepts TCP connections on loopback ``port``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise StartError(f"{self.name} exited early; log {self.log_path}:\n{self.log_tail()}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    self.ready_after_s = time.monotonic() - self.started_at
+                    return self.ready_after_s
+            except OSError:
+                time.sleep(0.2)
+        raise StartError(f"{self.name} not listening on {port} after {timeout:.0f}s")
+
+    def memory_kb(self) -> dict[str, int]:
+        """Peak (VmHWM) and current (VmRSS) resident memory of the process and its children."""
+        if not self.alive():
+            return {"peak_kb": 0, "rss_kb": 0}
+        peak = rss = 0
+        for pid in process_tree(self.pid):
+            status = read_status(pid)
+            peak += status.get("VmHWM", 0)
+            rss += status.get("VmRSS", 0)
+        return {"peak_kb": peak, "rss_kb": rss}
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Stop the whole process group: polite signal first, then SIGKILL."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            os.killpg(self.proc.pid, self.stop_signal)
+        except ProcessLookupError:
+            return
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait(timeout=5)
+
+
+def read_status(pid: int) -> dict[str, int]:
+    """The ``kB`` figures of /proc/<pid>/status (VmHWM, VmRSS, ...); empty if gone."""
+    values: dict[str, int] = {}
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return values
+    for line in text.splitlines():
+        key, _, rest = line.partition(":")
+        parts = rest.split()
+        if len(parts) == 2 and parts[1] == "kB" and parts[0].isdigit():
+            values[key] = int(parts[0])
+    return values
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, found through /proc/<pid>/task/*/children."""
+    found = [pid]
+    index = 0
+    while index < len(found):
+        current = found[index]
+        index += 1
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                found.extend(int(child) for child in children.read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def stop_all(services: Sequence[Service]) -> None:
+    """Stop services in reverse start order, carrying on past failures."""
+    for service in reversed(services):
+        try:
+            service.stop()
+        except Exception as exc:  # keep stopping the others
+            print(f"could not stop {service.name}: {exc}", file=sys.stderr)
