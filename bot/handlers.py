@@ -131,23 +131,13 @@ class BotHandlers:
 
     async def summary(self, update: Update, context: Context) -> None:
         chat_id = _chat_id(update)
-        try:
-            summaries = await asyncio.to_thread(self.plans.summaries, str(chat_id))
-        except DATA_ERRORS as error:
-            log.error("Could not read plans for /summary (%s)", type(error).__name__)
-            await self.relay.send_text(chat_id, texts.STORE_DOWN)
-            return
+        summaries = await asyncio.to_thread(self.plans.summaries, str(chat_id))
         for text in summaries or [texts.NO_PLAN]:
             await self.relay.send_text(chat_id, text)
 
     async def mydata(self, update: Update, context: Context) -> None:
         chat_id = _chat_id(update)
-        try:
-            data = await asyncio.to_thread(self.plans.export_json, str(chat_id))
-        except DATA_ERRORS as error:
-            log.error("Could not export data for /mydata (%s)", type(error).__name__)
-            await self.relay.send_text(chat_id, texts.STORE_DOWN)
-            return
+        data = await asyncio.to_thread(self.plans.export_json, str(chat_id))
         if data is None:
             await self.relay.send_text(chat_id, texts.NO_DATA)
             return
@@ -181,12 +171,7 @@ class BotHandlers:
             await self.relay.send_text(chat_id, texts.KEPT)
             return
         async with self.relay.lock(chat_id):
-            try:
-                erased = await asyncio.to_thread(self.plans.erase, str(chat_id))
-            except DATA_ERRORS as error:
-                log.error("Could not erase a chat's data (%s)", type(error).__name__)
-                await self.relay.send_text(chat_id, texts.STORE_DOWN)
-                return
+            erased = await asyncio.to_thread(self.plans.erase, str(chat_id))
             self.relay.state.forget(chat_id)
         log.info("Erased a chat's data: %d plan(s), %d tracker event(s)", erased.plans, erased.tracker_events)
         await self.relay.send_text(chat_id, texts.DELETED)
@@ -204,9 +189,15 @@ class BotHandlers:
         await self.relay.send_text(_chat_id(update), texts.PRIVATE_ONLY)
 
     async def error(self, update: object, context: Context) -> None:
-        """Log the fault (never the message) and tell the person, so nothing fails silently."""
+        """Log the fault (never the message) and tell the person, so nothing fails silently.
+
+        A care-plan database fault (in /summary, /mydata or /delete) gets its own
+        message: nothing was lost, the plan just can't be reached right now.
+        """
         error = context.error
-        log.error("Error while handling an update: %s", type(error).__name__, exc_info=error)
+        store_down = isinstance(error, DATA_ERRORS)
+        log.error("Error while handling an update: %s", type(error).__name__, exc_info=not store_down)
         if isinstance(update, Update) and update.effective_chat is not None:
             with suppress(TelegramError):
-                await self.relay.send_text(update.effective_chat.id, texts.WENT_WRONG)
+                reply = texts.STORE_DOWN if store_down else texts.WENT_WRONG
+                await self.relay.send_text(update.effective_chat.id, reply)

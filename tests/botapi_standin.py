@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -38,6 +38,7 @@ TAG = re.compile(r"</?([a-zA-Z-]+)(\s[^<>]*)?>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 JSON_FIELDS = {"reply_markup", "allowed_updates", "commands", "scope", "link_preview_options"}
 WAIT_SECONDS = 90.0
+S = TypeVar("S", bound="Served")
 
 
 def wait_until(check: Callable[[], Any], timeout: float = WAIT_SECONDS, what: str = "condition") -> Any:
@@ -145,7 +146,20 @@ class LoopbackServer:
         self._thread.join(timeout=10)
 
 
-class BotApiStandIn:
+class Served:
+    """Something served by a ``LoopbackServer`` (set as ``self._server``)."""
+
+    _server: LoopbackServer
+
+    def start(self: S) -> S:
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.stop()
+
+
+class BotApiStandIn(Served):
     """The Telegram Bot API, as far as the bot uses it. See the module docstring."""
 
     def __init__(self) -> None:
@@ -162,14 +176,6 @@ class BotApiStandIn:
         app.router.add_route("POST", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/bot{token}/{method}", self._handle)
         self._server = LoopbackServer(app)
-
-    # -- life cycle -------------------------------------------------------
-    def start(self) -> BotApiStandIn:
-        self._server.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.stop()
 
     @property
     def base_url(self) -> str:
@@ -424,7 +430,7 @@ def _error(code: int, description: str, parameters: dict[str, Any] | None = None
 Script = Callable[[str, str], "list[dict[str, Any]] | int"]
 
 
-class RasaStandIn:
+class RasaStandIn(Served):
     """Rasa's REST channel, scripted by the test (not the real conversation).
 
     ``script(sender, message)`` returns Rasa's reply list, or an HTTP status to
@@ -438,13 +444,6 @@ class RasaStandIn:
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", self._webhook)
         self._server = LoopbackServer(app)
-
-    def start(self) -> RasaStandIn:
-        self._server.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.stop()
 
     @property
     def url(self) -> str:

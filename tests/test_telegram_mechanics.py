@@ -380,3 +380,20 @@ def test_without_a_token_it_says_what_to_do(tmp_path) -> None:
     wait_until(lambda: not process.running, what="the bot to exit")
     assert process.stop() == 2
     assert "TELEGRAM_BOT_TOKEN is not set" in process.log()
+
+
+def test_summary_when_the_care_plan_database_is_away(own_botapi, tmp_path) -> None:
+    botapi = own_botapi
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    env = bot_env(botapi, "http://127.0.0.1:9", tmp_path)
+    env["DATABASE_URL"] = f"sqlite:///{blocker / 'careplan.db'}"
+    process = BotProcess(env, tmp_path / "bot.log").start()
+    chat = next(_chat_ids)
+    try:
+        botapi.send_text(chat, "/summary")
+        wait_for_text(botapi, chat, "I can't reach your plan right now")
+        botapi.send_text(chat, "/help")
+        wait_for_text(botapi, chat, "computer program")
+    finally:
+        assert process.stop() == 0
