@@ -33,6 +33,7 @@ DELETE_YES, DELETE_NO = "del:yes", "del:no"
 GREET_PAYLOAD, STOP_PAYLOAD = "/greet", "/stop"
 MYDATA_FILENAME = "what-matters-my-data.json"
 
+# Only private chats: what people tell the bot is private. A group gets a note saying so.
 NEW_MESSAGE = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 
 
@@ -65,10 +66,9 @@ class BotHandlers:
             "mydata": self.mydata,
             "delete": self.delete,
         }
-        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, self.edited))
-        app.add_handler(
-            MessageHandler(filters.UpdateType.MESSAGE & ~filters.ChatType.PRIVATE, self.not_private)
-        )
+        private = filters.ChatType.PRIVATE
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, self.edited))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~private, self.not_private))
         for name, callback in commands.items():
             app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGE))
         app.add_handler(MessageHandler(NEW_MESSAGE & filters.COMMAND, self.unknown_command))
