@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -320,6 +320,17 @@ class Store:
 
     def export_sender(self, sender: str) -> list[dict[str, Any]]:
         return [self.export(p["id"]) for p in reversed(self.plans_for_sender(sender))]
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Remove one plan's answers and goals (starting again). Its red flags stay on record."""
+
+        def work(session: Session) -> None:
+            session.execute(update(Flag).where(Flag.plan_id == plan_id).values(plan_id=None))
+            session.execute(delete(Answer).where(Answer.plan_id == plan_id))
+            session.execute(delete(Goal).where(Goal.plan_id == plan_id))
+            session.execute(delete(Plan).where(Plan.id == plan_id))
+
+        self._run(work)
 
     # -- data rights ------------------------------------------------------
     def delete_sender(self, sender: str) -> int:

@@ -1,0 +1,242 @@
+"""Reading each answer and storing it the moment it is given.
+
+``interpret`` turns a message into a slot value (or asks again), and
+``record`` writes it through careplan.store. If the database is away, the
+answer stays in the conversation's slots and in ``pending`` and is written on
+the next turn, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from careplan.input_checks import check
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import entity, is_button, logger, store, sure_intent, text_of
+from actions.flow import MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
+from careplan import interpret
+from careplan.dates import resolve
+from careplan.store import StoreUnavailable, UnknownPlan
+from careplan.titles import classify, short_title
+from careplan.vocab import BASES, CARER, SELF
+
+CHAT = {"greet", "thanks", "goodbye"}
+FILLER = {"affirm", "deny"} | CHAT
+
+
+@dataclass
+class Reading:
+    """What a message means for one question."""
+
+    value: Any = None
+    text: str = ""
+    skipped: bool = False
+    replies: list[str] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> bool:
+        return self.value is not None
+
+
+def _choice_label(slot: str, value: Any) -> str:
+    labels = {
+        "for_whom": {SELF: "For me", CARER: "For someone I look after"},
+        "carer_basis": BASES,
+    }
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return labels.get(slot, {}).get(value, str(value))
+
+
+def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
+    """Decide what the latest message means as an answer to ``slot``."""
+    text = text_of(tracker).strip()
+    intent = sure_intent(tracker)
+    if not text or value is None:
+        return Reading()
+    if tracker.get_slot("red_flag") and (intent or "").startswith("red_flag"):
+        # The message was about the emergency, not an answer: the hook has
+        # signposted help; ask the same question again.
+        return Reading()
+    if check(text) is not None and check(text).kind in {"empty", "emoji_only"}:
+        return Reading()
+    if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
+        reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
+        return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
+
+    if slot in YES_NO:
+        answer = interpret.yes_no(text, intent)
+        if answer is None:
+            return Reading(replies=["utter_choose_option"])
+        return Reading(value="yes" if answer else "no", text=_choice_label(slot, answer))
+    if slot == "for_whom":
+        return _for_whom(text, intent)
+    if slot == "carer_basis":
+        key = interpret.basis(text, entity(tracker, "choice"))
+        return Reading(
+            value=key,
+            text=text if not is_button(tracker) else BASES.get(key or "", text),
+            replies=[] if key else ["utter_choose_option"],
+        )
+
+    if intent == "out_of_scope":
+        return Reading(replies=["utter_out_of_scope"])
+    if intent == "medical_advice" and slot not in MEDICAL_WELCOME:
+        return Reading(replies=["utter_medical_advice"])
+    if intent in CHAT and len(text.split()) <= 4:
+        return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
+    if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2:
+        return Reading(replies=["utter_tell_me_more"])
+
+    if slot in {"person_name", "preferred_name"}:
+        found = interpret.name(text, full=slot == "person_name")
+        if found is None:
+            return Reading(replies=["utter_tell_me_more"])
+        return Reading(value=found, text=text)
+    if slot == "carer_relationship":
+        return Reading(value=interpret.relationship(text), text=text)
+    replies = ["utter_medical_question_noted"] if intent == "medical_advice" else []
+    return Reading(value=text, text=text, replies=replies)
+
+
+def _skip_value(slot: str) -> Any:
+    return "no" if slot in {"another_goal", "share_plan"} else SKIPPED
+
+
+def _for_whom(text: str, intent: str | None) -> Reading:
+    if intent == "choose_self":
+        return Reading(value=SELF, text=_choice_label("for_whom", SELF))
+    if intent == "choose_carer":
+        return Reading(value=CARER, text=_choice_label("for_whom", CARER))
+    lowered = text.lower()
+    if any(
+        w in lowered for w in ("someone", "my mum", "my dad", "carer", "look after", "my husband", "my wife")
+    ):
+        return Reading(value=CARER, text=text)
+    if any(w in lowered for w in ("me", "myself", "mine", "i am", "i'm")):
+        return Reading(value=SELF, text=text)
+    return Reading(replies=["utter_choose_option"])
+
+
+# --- storing -----------------------------------------------------------------------------
+PLAN_FIELD = {
+    "for_whom": "recorded_by_role",
+    "person_name": "subject_name",
+    "carer_relationship": "carer_relationship",
+    "carer_basis": "carer_basis",
+    "appointment_with": "appointment_with",
+    "appointment_reason": "appointment_reason",
+}
+GOAL_FIELD = {"goal_why": "why", "goal_barriers": "barriers", "goal_help": "helps"}
+
+
+def ensure_plan(tracker: Tracker, slots: dict[str, Any]) -> int:
+    """The plan this conversation is filling in, created if it went missing."""
+    plan_id = slots.get("plan_id")
+    if plan_id is not None and store().plan_exists(int(plan_id), tracker.sender_id):
+        return int(plan_id)
+    plan_id = store().new_plan(tracker.sender_id, recorded_by_role=slots.get("for_whom") or SELF)
+    slots["plan_id"] = plan_id
+    return plan_id
+
+
+def _write(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]) -> None:
+    """Write one answer and whatever it means for the plan and its goals."""
+    s = store()
+    slot, value, text, skipped = item["slot"], item["value"], item["text"], item["skipped"]
+    if slot == "__flag__":  # a red flag raised while the database was away
+        s.add_flag(tracker.sender_id, value, text, plan_id=slots.get("plan_id"))
+        return
+    plan_id = ensure_plan(tracker, slots)
+    goal_id = slots.get("current_goal_id")
+    if skipped:
+        if slot == "preferred_name" and slots.get("for_whom") == CARER:
+            s.update_plan(plan_id, preferred_name=slots.get("person_name"))
+    elif slot in PLAN_FIELD:
+        s.update_plan(plan_id, **{PLAN_FIELD[slot]: value})
+    elif slot == "preferred_name":
+        fields = {"preferred_name": value}
+        if slots.get("for_whom") != CARER:
+            fields["subject_name"] = value
+        s.update_plan(plan_id, **fields)
+    elif slot == "person_present":
+        s.update_plan(plan_id, person_present=value == "yes")
+    elif slot == "appointment_when":
+        s.update_plan(plan_id, appointment_when_text=text, appointment_date=resolve(text))
+    elif slot in {"goal_text", "goal_new_text"}:
+        goal_id = _write_goal(plan_id, slots, slot, text)
+    elif slot in GOAL_FIELD and goal_id:
+        s.update_goal(int(goal_id), **{GOAL_FIELD[slot]: text})
+    elif slot == "one_thing":
+        _write_one_thing(plan_id, value, text)
+    elif slot == "carer_help" and value.lower().strip(" .!") not in {"no", "nothing", "none", "not really"}:
+        s.add_goal(plan_id, text, short_title(text), "caring", for_carer=True)
+    elif slot == "carer_assessment" and value == "yes":
+        s.add_goal(
+            plan_id, "I'd like a carer's assessment.", "Have a carer's assessment", "caring", for_carer=True
+        )
+    s.record_answer(
+        plan_id, slot, text, goal_id=int(goal_id) if slot in GOAL_FIELD and goal_id else None, skipped=skipped
+    )
+
+
+def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str) -> int:
+    s = store()
+    title, domain = short_title(text), classify(text)
+    if slot == "goal_new_text":
+        goal_id = int(slots["goal_to_change"])
+        s.update_goal(goal_id, text=text, title=title, domain=domain)
+        return goal_id
+    goal_id = slots.get("current_goal_id")
+    if goal_id:  # the person went back and reworded it
+        s.update_goal(int(goal_id), text=text, title=title, domain=domain)
+        return int(goal_id)
+    goal_id = s.add_goal(plan_id, text, title, domain)
+    slots["current_goal_id"] = goal_id
+    slots["goal_title"] = title
+    return goal_id
+
+
+def _write_one_thing(plan_id: int, value: str, text: str) -> None:
+    s = store()
+    if str(value).isdigit() and s.set_one_thing(plan_id, int(value)):
+        return
+    goal_id = s.add_goal(plan_id, text, short_title(text), classify(text))
+    s.set_one_thing(plan_id, goal_id)
+
+
+def record(
+    tracker: Tracker, dispatcher: CollectingDispatcher, slots: dict[str, Any], reading: Reading, slot: str
+) -> None:
+    """Store an answer now; if the database is away, keep it to store later."""
+    item = {"slot": slot, "value": reading.value, "text": reading.text, "skipped": reading.skipped}
+    pending = list(slots.get("pending") or [])
+    if not flush(tracker, slots):
+        pending = list(slots.get("pending") or [])
+        pending.append(item)
+        slots["pending"] = pending
+        dispatcher.utter_message(response="utter_saved_later")
+        return
+    try:
+        _write(tracker, slots, item)
+    except (StoreUnavailable, UnknownPlan):
+        logger.warning("care-plan store unavailable; answer kept for later (slot %s)", slot)
+        slots["pending"] = [*pending, item]
+        dispatcher.utter_message(response="utter_saved_later")
+
+
+def flush(tracker: Tracker, slots: dict[str, Any]) -> bool:
+    """Write answers kept while the database was away. True when none are left."""
+    pending = list(slots.get("pending") or [])
+    while pending:
+        try:
+            _write(tracker, slots, pending[0])
+        except (StoreUnavailable, UnknownPlan):
+            slots["pending"] = pending
+            return False
+        pending.pop(0)
+        slots["pending"] = pending
+    return True

@@ -1,0 +1,45 @@
+"""What every action needs: the shared store and a few facts about the message."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from careplan.store import Store
+
+logger = logging.getLogger(__name__)
+
+# NLU confidence above which an intent is trusted to mean "this is not an answer".
+SURE = 0.75
+
+
+@lru_cache(maxsize=1)
+def store() -> Store:
+    """One store per action-server process; migrations run on first use."""
+    return Store()
+
+
+def text_of(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def intent_of(tracker: Tracker) -> tuple[str | None, float]:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def entity(tracker: Tracker, name: str) -> Any:
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def sure_intent(tracker: Tracker) -> str | None:
+    """The intent, if NLU is sure of it (button payloads always are)."""
+    name, confidence = intent_of(tracker)
+    return name if confidence >= SURE else None
+
+
+def is_button(tracker: Tracker) -> bool:
+    return text_of(tracker).startswith("/")

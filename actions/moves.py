@@ -1,0 +1,307 @@
+"""Moving around the conversation: hello, help, go back, stop, start again,
+resume, see the plan, switch person, and the close. Also the custom "ask"
+actions that add buttons built from the person's own goals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import flow
+from actions.common import intent_of, logger, store
+from careplan.readback import plan_text
+from careplan.store import StoreUnavailable
+
+STAGE_FORM = {
+    "consent": "consent_form",
+    "declined": "consent_form",
+    "questions": "care_form",
+    "review": "review_form",
+    "done": "review_form",
+}
+
+
+class SimpleAction(Action):
+    """An action whose name is given as a class attribute."""
+
+    action_name = ""
+
+    def name(self) -> str:
+        return self.action_name
+
+
+def _plan_text(tracker: Tracker) -> str | None:
+    plan_id = tracker.get_slot("plan_id")
+    if not plan_id:
+        return None
+    try:
+        return plan_text(store().export(int(plan_id)))
+    except (StoreUnavailable, LookupError):
+        return None
+
+
+def _goal_buttons(tracker: Tracker, *extra: dict[str, str]) -> list[dict[str, str]]:
+    plan_id = tracker.get_slot("plan_id")
+    goals = store().goals(int(plan_id)) if plan_id else []
+    buttons = [
+        {"title": f"{n}. {goal['title']}", "payload": f'/inform{{"choice":"{goal["id"]}"}}'}
+        for n, goal in enumerate(goals, start=1)
+    ]
+    return buttons + list(extra)
+
+
+class ActionStart(SimpleAction):
+    """Hello: introduce the bot the first time, welcome back after that."""
+
+    action_name = "action_start"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        stage = tracker.get_slot("stage") or "consent"
+        if stage in {"consent", "declined"}:
+            dispatcher.utter_message(response="utter_intro")
+            dispatcher.utter_message(response="utter_purpose")
+            return [SlotSet("stage", "consent")]
+        dispatcher.utter_message(
+            response="utter_welcome_back_done" if stage == "done" else "utter_welcome_back"
+        )
+        return []
+
+
+class ActionResume(SimpleAction):
+    """Carry on where the person left off (also the fallback outside a form)."""
+
+    action_name = "action_resume"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        stage = tracker.get_slot("stage") or "consent"
+        intent, _ = intent_of(tracker)
+        if stage in {"consent", "declined"}:
+            return ActionStart().run(dispatcher, tracker, domain) + [FollowupAction("consent_form")]
+        if intent not in {"deny", "greet"}:
+            dispatcher.utter_message(response="utter_reprompt")
+        dispatcher.utter_message(response="utter_welcome_back")
+        return [FollowupAction(STAGE_FORM[stage])]
+
+
+class ActionInterrupt(SimpleAction):
+    """Answer a question or request, then the form asks its question again."""
+
+    action_name = "action_interrupt"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        intent, _ = intent_of(tracker)
+        if intent == "see_summary":
+            return ActionShowSummary().run(dispatcher, tracker, domain)
+        if intent == "withdraw_sharing":
+            return ActionWithdrawSharing().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(
+            response=f"utter_{intent}" if f"utter_{intent}" in domain["responses"] else "utter_help"
+        )
+        return []
+
+
+class ActionShowSummary(SimpleAction):
+    action_name = "action_show_summary"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        text = _plan_text(tracker)
+        if text:
+            dispatcher.utter_message(text=text)
+        else:
+            dispatcher.utter_message(response="utter_nothing_to_show")
+        return []
+
+
+class ActionWithdrawSharing(SimpleAction):
+    action_name = "action_withdraw_sharing"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        plan_id = tracker.get_slot("plan_id")
+        if plan_id:
+            store().update_plan(int(plan_id), shared=False, shared_at=None)
+        dispatcher.utter_message(response="utter_sharing_withdrawn")
+        return []
+
+
+class ActionGoBack(SimpleAction):
+    """Ask the last answered question again."""
+
+    action_name = "action_go_back"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        slots = tracker.slots
+        questions = (
+            flow.review_questions(slots)
+            if tracker.active_loop_name == "review_form"
+            else flow.care_questions(slots)
+        )
+        previous = flow.previous_answered(slots.get("history"), questions)
+        if previous is None:
+            dispatcher.utter_message(response="utter_cant_go_back")
+            return []
+        history = list(slots.get("history") or [])
+        history.reverse()
+        history.remove(previous)
+        history.reverse()
+        dispatcher.utter_message(response="utter_go_back")
+        return [SlotSet(previous, None), SlotSet("history", history)]
+
+
+class ActionPause(SimpleAction):
+    action_name = "action_pause"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_pause")
+        return []
+
+
+class ActionStartAgain(SimpleAction):
+    """Clear this plan's answers and begin the questions again (consent stands)."""
+
+    action_name = "action_start_again"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        plan_id = tracker.get_slot("plan_id")
+        new_plan = None
+        try:
+            if plan_id:
+                store().delete_plan(int(plan_id))
+            new_plan = store().new_plan(tracker.sender_id)
+        except StoreUnavailable:
+            logger.warning("care-plan store unavailable while starting again")
+        dispatcher.utter_message(response="utter_restarted")
+        return [
+            AllSlotsReset(),
+            SlotSet("stage", "questions"),
+            SlotSet("consented", True),
+            SlotSet("plan_id", new_plan),
+        ]
+
+
+class ActionNoConsent(SimpleAction):
+    action_name = "action_no_consent"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_no_consent")
+        return [SlotSet("consent", None), SlotSet("stage", "consent")]
+
+
+class ActionClose(SimpleAction):
+    action_name = "action_close"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        shared = tracker.get_slot("share_plan") == "yes"
+        dispatcher.utter_message(response="utter_close_shared" if shared else "utter_close_not_shared")
+        dispatcher.utter_message(response="utter_close_ways")
+        # Ready for a later read-back: the choice and the sharing question are asked afresh.
+        return [SlotSet("review_choice", None), SlotSet("share_plan", None)]
+
+
+class ActionSwitchPerson(SimpleAction):
+    """Carers: move to another person's plan, or start one for someone new."""
+
+    action_name = "action_switch_person"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        choice = tracker.get_slot("plan_choice")
+        reset: list[EventType] = [AllSlotsReset(), SlotSet("consented", True)]
+        if choice == "new" or not choice:
+            plan_id = store().new_plan(tracker.sender_id, recorded_by_role="carer")
+            dispatcher.utter_message(response="utter_new_person")
+            return [
+                *reset,
+                SlotSet("plan_id", plan_id),
+                SlotSet("stage", "questions"),
+                SlotSet("for_whom", "carer"),
+                FollowupAction("care_form"),
+            ]
+        slots = restore_slots(int(choice))
+        dispatcher.utter_message(response="utter_switched_person", preferred_name=slots.get("preferred_name"))
+        return [
+            *reset,
+            *[SlotSet(k, v) for k, v in slots.items()],
+            FollowupAction(STAGE_FORM[slots["stage"]]),
+        ]
+
+
+def restore_slots(plan_id: int) -> dict[str, Any]:
+    """Rebuild a plan's conversation slots from what is stored, so it can go on."""
+    plan = store().export(plan_id)
+    slots: dict[str, Any] = {"plan_id": plan_id, "for_whom": plan["recorded_by"]["role"]}
+    for answer in plan["answers"]:
+        key = answer["question_key"]
+        if key in flow.ANSWER_SLOTS and answer["goal_id"] is None and key not in flow.GOAL_SLOTS:
+            slots[key] = flow.SKIPPED if answer["skipped"] else answer["text"]
+    slots["person_name"] = plan["subject"]["name"] or slots.get("person_name")
+    slots["preferred_name"] = plan["subject"]["preferred_name"] or slots.get("preferred_name")
+    if plan["goals"]:
+        slots.update(
+            {
+                "goal_text": plan["goals"][-1]["text"],
+                "goal_why": "-",
+                "goal_barriers": "-",
+                "goal_help": "-",
+                "another_goal": "no",
+            }
+        )
+    if plan["one_thing"]:
+        slots["one_thing"] = str(plan["one_thing"]["id"])
+    done = flow.next_question(flow.care_questions(slots), slots) is None
+    slots["stage"] = ("done" if plan["status"] == "completed" else "review") if done else "questions"
+    return slots
+
+
+# --- "ask" actions that build buttons from the plan ---------------------------------------
+class ActionAskOneThing(SimpleAction):
+    action_name = "action_ask_one_thing"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_ask_one_thing", buttons=_goal_buttons(tracker))
+        return []
+
+
+class ActionAskReviewChoice(SimpleAction):
+    action_name = "action_ask_review_choice"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(
+            response="utter_ask_review_choice", plan_text=_plan_text(tracker) or "Nothing saved yet."
+        )
+        return []
+
+
+class ActionAskGoalToChange(SimpleAction):
+    action_name = "action_ask_goal_to_change"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_ask_goal_to_change", buttons=_goal_buttons(tracker))
+        return []
+
+
+class ActionAskGoalToRemove(SimpleAction):
+    action_name = "action_ask_goal_to_remove"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_ask_goal_to_remove", buttons=_goal_buttons(tracker))
+        return []
+
+
+class ActionAskPlanChoice(SimpleAction):
+    action_name = "action_ask_plan_choice"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        buttons = [
+            {
+                "title": p["preferred_name"] or p["subject_name"] or "Me",
+                "payload": f'/inform{{"choice":"{p["id"]}"}}',
+            }
+            for p in store().plans_for_sender(tracker.sender_id)
+        ]
+        buttons.append({"title": "Someone new", "payload": '/inform{"choice":"new"}'})
+        dispatcher.utter_message(response="utter_ask_plan_choice", buttons=buttons)
+        return []

@@ -1,0 +1,170 @@
+"""Reading short answers: yes or no, names, relationships, a carer's basis.
+
+Pure functions over the person's text (and the NLU intent where there is
+one), so the same rules apply on every channel and are easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from careplan.nlp import load_spacy
+
+_YES = re.compile(
+    r"^\W*(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
+    r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\W*(no|nope|nah|n|not really|no thanks|never|not now|i'?d rather not|rather not|don'?t|do not|"
+    r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
+    re.IGNORECASE,
+)
+
+
+def yes_no(text: str, intent: str | None = None) -> bool | None:
+    """True for yes, False for no, None when it is neither."""
+    if intent == "affirm":
+        return True
+    if intent == "deny":
+        return False
+    if _NO.search(text):
+        return False
+    if _YES.search(text):
+        return True
+    return None
+
+
+BASIS_WORDS = (
+    ("lpa", r"attorney|\blpa\b|\bpoa\b|legal"),
+    (
+        "best_interests",
+        r"best interest|can'?t|cannot|unable|not able|too (ill|poorly|unwell)|no capacity|capacity",
+    ),
+    ("not_sure", r"not sure|unsure|don'?t know|dunno|no idea|maybe"),
+    ("agreed", r"\byes\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me"),
+)
+
+
+def basis(text: str, choice: str | None = None) -> str | None:
+    """The basis on which a carer speaks for someone, from a button or their words."""
+    if choice in {"agreed", "lpa", "best_interests", "not_sure"}:
+        return choice
+    lowered = text.lower()
+    for key, pattern in BASIS_WORDS:
+        if re.search(pattern, lowered):
+            return key
+    return None
+
+
+# "she's my mum" names the person; a carer's relationship is the other way round.
+_INVERSE = {
+    "mum": "son or daughter",
+    "mother": "son or daughter",
+    "mam": "son or daughter",
+    "mom": "son or daughter",
+    "dad": "son or daughter",
+    "father": "son or daughter",
+    "husband": "wife or partner",
+    "wife": "husband or partner",
+    "partner": "partner",
+    "son": "parent",
+    "daughter": "parent",
+    "brother": "brother or sister",
+    "sister": "brother or sister",
+    "nan": "grandchild",
+    "nana": "grandchild",
+    "gran": "grandchild",
+    "granny": "grandchild",
+    "grandma": "grandchild",
+    "grandmother": "grandchild",
+    "grandad": "grandchild",
+    "grandpa": "grandchild",
+    "grandfather": "grandchild",
+    "friend": "friend",
+    "neighbour": "neighbour",
+    "aunt": "niece or nephew",
+    "auntie": "niece or nephew",
+    "uncle": "niece or nephew",
+}
+_ROLES = (
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "partner",
+    "friend",
+    "neighbour",
+    "sister",
+    "brother",
+    "mum",
+    "mother",
+    "dad",
+    "father",
+    "granddaughter",
+    "grandson",
+    "grandchild",
+    "niece",
+    "nephew",
+    "daughter-in-law",
+    "son-in-law",
+    "carer",
+    "paid carer",
+    "support worker",
+    "cousin",
+    "aunt",
+    "uncle",
+)
+
+
+def relationship(text: str) -> str:
+    """How the carer is related to the person, in a word or two."""
+    lowered = text.lower().strip()
+    direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
+    if direct:
+        return direct.group(1)
+    possessive = re.search(r"\bmy\s+([\w-]+)", lowered)
+    if possessive and possessive.group(1) in _INVERSE:
+        return _INVERSE[possessive.group(1)]
+    for role in sorted(_ROLES, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(role)}\b", lowered):
+            return role
+    return text.strip()[:60]
+
+
+_CALL_ME = re.compile(
+    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?)"
+    r"\s+([A-Za-z][\w'’\u00a0-]*)",
+    re.IGNORECASE,
+)
+_NAME_IS = re.compile(
+    r"\b(?:name is|name's|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
+)
+# Keep "Mrs Jones" together by joining a title to the next word.
+_TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
+_NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
+
+
+def name(text: str, *, full: bool = False) -> str | None:
+    """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
+    text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
+    text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
+    for pattern in (_CALL_ME, _NAME_IS):
+        match = pattern.search(text)
+        if match and match.group(1).lower() not in _NOT_NAMES:
+            return _tidy(match.group(1).replace("\u00a0", " "))
+    words = text.split(" ")
+    if 0 < len(words) <= (4 if full else 2) and all(
+        re.fullmatch(r"[A-Za-zÀ-ÿ'’.\u00a0-]+", w) for w in words
+    ):
+        return _tidy(" ".join(words if full else words[:1]) if not full else text)
+    people = [ent.text for ent in load_spacy()(text).ents if ent.label_ == "PERSON"]
+    if people:
+        return _tidy(people[0] if full else people[0].split()[0])
+    return None
+
+
+def _tidy(value: str) -> str:
+    value = value.replace("\u00a0", " ")
+    value = value.strip(" .,!?'’\"")
+    return value if any(c.isupper() for c in value) else value.title()
