@@ -1,0 +1,343 @@
+"""Red-flag detection: emergencies, mental health crises and safeguarding.
+
+``detect`` runs on every message, so it is built to be cheap for everyday
+talk: the reviewed regular expressions in ``safety_patterns.yml`` run first,
+and spaCy only parses a message when a pattern has matched. Each match must
+then survive four checks in its sentence:
+
+1. the rule's own ``unless`` / ``requires`` patterns (figurative speech,
+   accidents: "killed myself laughing", "cut myself chopping onions");
+2. negation, from spaCy's dependency parse plus the words right before the
+   match ("no chest pain", "I don't want to hurt myself");
+3. time: clearly past and over ("last year", "used to", "cleared up"), unless
+   something says it is happening now ("again", "this morning");
+4. for emergencies only, a worry or a question rather than an event
+   ("I'm scared of having another stroke", "what are the signs of a stroke").
+
+If no pattern matched at all, a red-flag intent from the NLU with high
+confidence is trusted, unless the message carries a negation, past or
+hypothetical cue. A pattern match that the checks rejected is never
+overridden by the NLU: the checks exist because the NLU is easily fooled by
+"I'm dying to see the grandkids".
+
+The result never carries the message text, so it is safe to log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING
+
+PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
+
+# NLU intents (declared in domain.yml) and the kind each one raises.
+INTENT_KINDS: dict[str, str] = {
+    "red_flag_emergency": EMERGENCY,
+    "red_flag_crisis": CRISIS,
+    "red_flag_safeguarding": SAFEGUARDING,
+}
+# Below this the NLU's guess alone does not raise a flag.
+NLU_MIN_CONFIDENCE = 0.85
+
+# How many words before a match are checked for "no", "not", "never"...
+NEGATION_WINDOW = 3
+# spaCy only sees this much text either side of a match (long messages stay fast).
+CONTEXT_CHARS = 600
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\n]|\s-\s|\b(?:but|although|though|however|whereas|and|because|so|except|apart from)\b"
+)
+_WORD = re.compile(r"[a-z0-9']+|n't")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'})
+# Verbs whose negation does not negate what follows ("can't stop thinking about it").
+_PSEUDO_NEGATED_VERBS = {"stop", "help", "shake", "wait"}
+# Dependency labels that start a new clause: negation does not cross them.
+# "without", "nor" negate what they govern, not the verb they hang from.
+_NOT_AS_CHILD = {"without", "nor", "neither"}
+_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "conj", "parataxis", "pcomp", "acl", "csubj", "mark"}
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """What was found. ``kind`` is the one to act on first; ``also`` lists the others."""
+
+    kind: str
+    rule: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind, *self.also)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+    requires: tuple[re.Pattern[str], ...] = ()
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation_words: frozenset[str]
+    pseudo_negation: re.Pattern[str]
+    past: re.Pattern[str]
+    resolved: re.Pattern[str]
+    present: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    figurative: re.Pattern[str]
+
+
+@dataclass
+class _Candidate:
+    rule: Rule
+    start: int
+    end: int
+    counts: bool = field(default=False)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _spaces_to_whitespace(pattern: str) -> str:
+    """A literal space matches any whitespace run, except inside [...] classes."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, char in enumerate(pattern):
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == "]":
+            in_class = False
+            out.append(char)
+        elif char == " " and not in_class:
+            quantified = pattern[i + 1 : i + 2] in {"*", "?", "+", "{"}
+            out.append(r"\s" if quantified else r"\s+")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for name, body in macros.items():
+        pattern = pattern.replace("{" + name + "}", body)
+    if re.search(r"\{[A-Z]+\}", pattern):
+        raise ValueError(f"unknown macro in safety pattern: {pattern}")
+    return _spaces_to_whitespace(pattern)
+
+
+def _compile(patterns: Iterable[str], macros: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r"(?<![\w'])(?:" + _expand(p, macros) + r")(?![\w])") for p in patterns)
+
+
+def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{_expand(p, macros)})" for p in patterns)
+    return re.compile(r"(?<![\w'])(?:" + body + r")(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
+    """Read and compile the reviewed pattern file once."""
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    macros: dict[str, str] = raw.get("macros", {})
+    cue_spec = raw["cues"]
+    cues = Cues(
+        negation_words=frozenset(cue_spec["negation_words"]),
+        pseudo_negation=_compile_any(cue_spec["pseudo_negation"], macros),
+        past=_compile_any(cue_spec["past"], macros),
+        resolved=_compile_any(cue_spec["resolved"], macros),
+        present=_compile_any(cue_spec["present"], macros),
+        hypothetical=_compile_any(cue_spec["hypothetical"], macros),
+        figurative=_compile_any(cue_spec["figurative"], macros),
+    )
+    rules = []
+    for spec in raw["rules"]:
+        kind = spec["kind"]
+        also = tuple(spec.get("also", ()))
+        if kind not in FLAG_KINDS or any(k not in FLAG_KINDS for k in also):
+            raise ValueError(f"safety rule {spec['name']!r} has an unknown kind")
+        rules.append(
+            Rule(
+                name=spec["name"],
+                kind=kind,
+                patterns=_compile(spec["patterns"], macros),
+                unless=_compile(spec.get("unless", ()), macros),
+                requires=_compile(spec.get("requires", ()), macros),
+                also=also,
+            )
+        )
+    return tuple(rules), cues
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def normalise(text: str) -> str:
+    """Lower-case with straight quotes, keeping every character at its index."""
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_QUOTES)
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence as (start, end) offsets, the match never split."""
+    bounds: list[tuple[int, int]] = []
+    last = 0
+    for brk in _CLAUSE_BREAK.finditer(sentence):
+        if start <= brk.start() < end:
+            continue  # inside the match itself ("fell and hit her head")
+        bounds.append((last, brk.start()))
+        last = brk.end()
+    bounds.append((last, len(sentence)))
+    return bounds
+
+
+def _is_negation_word(word: str, cues: Cues) -> bool:
+    return word in cues.negation_words or word.endswith("n't") or word in {
+        "dont", "cant", "wont", "didnt", "doesnt", "isnt", "havent", "hasnt", "wasnt",
+        "couldnt", "wouldnt", "aint", "shouldnt", "nope",
+    }  # fmt: skip
+
+
+def _lexically_negated(before: str, cues: Cues) -> bool:
+    """A negation word among the last few words before the match."""
+    if cues.pseudo_negation.search(before):
+        return False
+    words = _WORD.findall(before)[-NEGATION_WINDOW:]
+    return any(_is_negation_word(w, cues) for w in words)
+
+
+def _dependency_negated(span: Any, cues: Cues) -> bool:
+    """Walk up spaCy's parse from the match to its verb, looking for a negation."""
+    inside = {t.i for t in span}
+    token = span.root
+    for _ in range(8):
+        if token.i not in inside and (token.lower_ == "without" or token.lower_ in cues.negation_words):
+            return True
+        for child in token.children:
+            if child.i in inside or child.i > span.start or child.lower_ in _NOT_AS_CHILD:
+                continue
+            if child.dep_ == "neg" or child.lower_ in cues.negation_words:
+                if token.lemma_.lower() in _PSEUDO_NEGATED_VERBS:
+                    continue
+                return True
+        is_verb = token.pos_ in {"VERB", "AUX"}
+        if token.head is token or token.dep_ in _CLAUSE_DEPS or (is_verb and token.dep_ != "xcomp"):
+            return False
+        token = token.head
+    return False
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> bool:
+    """Does this pattern match survive the context checks?"""
+    span = doc.char_span(cand.start - offset, cand.end - offset, alignment_mode="expand")
+    if span is None:  # pragma: no cover - expand mode always returns a span for in-range offsets
+        return True
+    sent = span.sent
+    s_start, s_end = sent.start_char + offset, sent.end_char + offset
+    sentence = norm[s_start:s_end]
+    m_start, m_end = cand.start - s_start, cand.end - s_start
+
+    if any(p.search(sentence) for p in cand.rule.unless):
+        return False
+    if cand.rule.requires and not any(p.search(sentence) for p in cand.rule.requires):
+        return False
+
+    clauses = _clause_bounds(sentence, m_start, m_end)
+    here = next(i for i, (a, b) in enumerate(clauses) if a <= m_start <= b)
+    c_start, c_end = clauses[here]
+    before = sentence[c_start:m_start]
+    after = sentence[m_end:c_end]
+    if _lexically_negated(before, cues) or _dependency_negated(span, cues):
+        return False
+
+    # Past and resolved: the match's own clause, plus the next for "..., but it's gone now".
+    nxt = clauses[here + 1] if here + 1 < len(clauses) else (c_end, c_end)
+    own = before + " " + after
+    following = sentence[nxt[0] : nxt[1]]
+    now = cues.present.search(own) or cues.present.search(following)
+    if not now and (cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following)):
+        return False
+
+    if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_start]):
+        return False
+    return True
+
+
+def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> RedFlag | None:
+    kind = INTENT_KINDS.get(intent or "")
+    if kind is None or confidence < NLU_MIN_CONFIDENCE:
+        return None
+    words = _WORD.findall(norm)
+    if any(_is_negation_word(w, cues) for w in words) and not cues.pseudo_negation.search(norm):
+        return None
+    if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
+        return None
+    if kind == EMERGENCY and cues.hypothetical.search(norm):
+        return None
+    return RedFlag(kind=kind, rule=f"nlu:{intent}")
+
+
+def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
+    found = []
+    for rule in rules:
+        for pattern in rule.patterns:
+            found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
+    return found
+
+
+def _parse_near(text: str, start: int, end: int, cache: dict[tuple[int, int], Any]) -> tuple[Any, int]:
+    """spaCy doc for the text around a match, and the offset of that text."""
+    from careplan.nlp import load_spacy
+
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS)
+    if (lo, hi) not in cache:
+        cache[(lo, hi)] = load_spacy()(text[lo:hi])
+    return cache[(lo, hi)], lo
+
+
+def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> RedFlag | None:
+    """Return the red flag in a message, or None for everyday talk.
+
+    ``intent`` and ``confidence`` are the NLU's top intent for the message, if
+    known. The pattern list decides first; the NLU only adds flags the patterns
+    did not see.
+    """
+    if not text or not text.strip():
+        return None
+    rules, cues = load_rules()
+    norm = normalise(text)
+    candidates = _candidates(norm, rules)
+    docs: dict[tuple[int, int], Any] = {}
+    for cand in candidates:
+        doc, offset = _parse_near(text, cand.start, cand.end, docs)
+        cand.counts = _counts(cand, norm, doc, offset, cues)
+    hits = [c.rule for c in candidates if c.counts]
+    if not hits:
+        return None if candidates else _nlu_guess(norm, intent, confidence, cues)
+
+    kinds = {r.kind for r in hits} | {k for r in hits for k in r.also}
+    ordered = [k for k in FLAG_KINDS if k in kinds]
+    primary = ordered[0]
+    rule = next(r for r in hits if r.kind == primary)
+    return RedFlag(kind=primary, rule=rule.name, also=tuple(ordered[1:]))
