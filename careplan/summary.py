@@ -127,6 +127,24 @@ class Summary:
         return sum(g.is_draft for g in [*self.goals, *self.carer_goals])
 
     @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The header lines: who, who answered, the appointment, the plan's state."""
+        appointment = ", ".join(x for x in (self.appointment_with, self.appointment_when) if x)
+        rows = [
+            ("Name", self.full_name),
+            ("Likes to be called", self.preferred_name),
+            ("Recorded by", self.recorded_by),
+            ("Basis for speaking for them", self.carer_basis),
+            ("Person there during the chat", self.person_present),
+            ("Appointment", appointment or "Not given"),
+            ("What for (their words)", self.appointment_reason),
+            ("Plan", self.plan_status),
+            ("Shared with the care team", self.shared_at),
+            ("Reviewed", self.reviewed_at),
+        ]
+        return [(label, value) for label, value in rows if value]
+
+    @property
     def sections(self) -> list[tuple[str, list[Said]]]:
         """The "about the person" sections in reading order; a carer's view is kept apart."""
         if not self.is_carer:

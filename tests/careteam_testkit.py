@@ -17,6 +17,7 @@ from pathlib import Path
 import requests
 
 from careplan.models import utcnow
+from careplan.review import Review
 from careplan.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,6 +106,20 @@ def make_plans(store: Store) -> Plans:
     )
     in_order = [g["id"] for g in store.goals(shared)]  # the one thing first
     return Plans(shared, unshared, carer, in_order, carer_goals, carer_own)
+
+
+WORDING = "Walk to the corner shop twice a week"
+REASON = "Let's sort out the pain first"
+
+
+def decide_three(store: Store, plans: Plans) -> Review:
+    """Accept the first goal, reword the second, turn down the third; leave the fourth a draft."""
+    review = Review(store)
+    one_thing, script_goal, sleep, _lunch = plans.goals
+    review.accept("drpatel", plans.shared, one_thing)
+    review.edit("drpatel", plans.shared, script_goal, f"  {WORDING}  ")
+    review.reject("drpatel", plans.shared, sleep, REASON)
+    return review
 
 
 def free_port() -> int:

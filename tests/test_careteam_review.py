@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans
+from careteam_testkit import PASSWORD, REASON, SCRIPT_GOAL, WORDING, add_clinician, decide_three, make_plans
 
 from careplan.models import utcnow
 from careplan.review import BadInput, NotFound, Review, UsernameTaken, check_password, hash_password
@@ -83,11 +83,8 @@ def test_only_shared_plans_nearest_appointment_first(store):
 
 def test_decisions_keep_the_persons_words_and_mark_the_plan_reviewed(store):
     plans = make_plans(store)
-    review = Review(store)
+    review = decide_three(store, plans)
     one_thing, script_goal, sleep, lunch = plans.goals
-    review.accept("drpatel", plans.shared, one_thing)
-    review.edit("drpatel", plans.shared, script_goal, "  Walk to the corner shop  ")
-    review.reject("drpatel", plans.shared, sleep, "Pain first")
     with pytest.raises(BadInput):
         review.reject("drpatel", plans.shared, lunch, "   ")
     with pytest.raises(BadInput):
@@ -98,8 +95,8 @@ def test_decisions_keep_the_persons_words_and_mark_the_plan_reviewed(store):
     assert goals[one_thing]["status"] == "accepted"
     assert goals[script_goal]["status"] == "edited"
     assert goals[script_goal]["text"] == SCRIPT_GOAL
-    assert goals[script_goal]["clinician_text"] == "Walk to the corner shop"
-    assert goals[sleep]["status"] == "rejected" and goals[sleep]["clinician_reason"] == "Pain first"
+    assert goals[script_goal]["clinician_text"] == WORDING  # trimmed
+    assert goals[sleep]["status"] == "rejected" and goals[sleep]["clinician_reason"] == REASON
     assert goals[sleep]["reviewed_by"] == "drpatel"
     assert goals[lunch]["status"] == "draft"
     assert not review.shared_plans("drpatel")[1].reviewed

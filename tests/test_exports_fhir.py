@@ -6,11 +6,10 @@ import json
 from datetime import date
 
 import pytest
-from careteam_testkit import SCRIPT_GOAL, make_plans
+from careteam_testkit import REASON, SCRIPT_GOAL, WORDING, decide_three, make_plans
 from fhir.resources.bundle import Bundle
 
 from careplan.exports import fhir
-from careplan.review import Review
 from careplan.store import Store
 
 
@@ -25,11 +24,7 @@ def by_type(bundle: Bundle, kind: str) -> list:
 
 def test_self_plan_round_trips_with_goal_statuses(store):
     plans = make_plans(store)
-    review = Review(store)
-    one_thing, script_goal, sleep, lunch = plans.goals
-    review.accept("drpatel", plans.shared, one_thing)
-    review.edit("drpatel", plans.shared, script_goal, "Walk to the corner shop twice a week")
-    review.reject("drpatel", plans.shared, sleep, "Let's talk about pain first")
+    decide_three(store, plans)
 
     text = fhir.render(store.export(plans.shared))
     bundle = Bundle.parse_raw(text)  # validates every resource again
@@ -57,9 +52,9 @@ def test_self_plan_round_trips_with_goal_statuses(store):
     # An edit is accepted, with the clinician's wording as a note and the person's words intact.
     assert second.lifecycleStatus == "accepted"
     assert second.description.text == SCRIPT_GOAL
-    assert "Care team's wording: Walk to the corner shop twice a week" in [n.text for n in second.note]
+    assert f"Care team's wording: {WORDING}" in [n.text for n in second.note]
     assert third.lifecycleStatus == "rejected"
-    assert third.statusReason == "Let's talk about pain first"
+    assert third.statusReason == REASON
     assert fourth.lifecycleStatus == "proposed"
     assert fourth.priority.coding[0].code == "medium-priority"
     patient_url = next(e.fullUrl for e in bundle.entry if e.resource.resource_type == "Patient")

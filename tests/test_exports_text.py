@@ -9,11 +9,10 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from careteam_testkit import REPO, SCRIPT_GOAL, make_plans
+from careteam_testkit import REASON, REPO, SCRIPT_GOAL, WORDING, decide_three, make_plans
 
 from careplan import readback, summary
 from careplan.exports import html, markdown
-from careplan.review import Review
 from careplan.store import Store
 
 
@@ -87,15 +86,11 @@ def test_summary_model_has_provenance_and_priorities(store):
 def test_readback_shows_the_care_teams_outcomes(store):
     """Closing the loop: the person's next read-back shows what the care team decided."""
     plans = make_plans(store)
-    review = Review(store)
-    one_thing, script_goal, sleep, lunch = plans.goals
-    review.accept("drpatel", plans.shared, one_thing)
-    review.edit("drpatel", plans.shared, script_goal, "Walk to the corner shop twice a week")
-    review.reject("drpatel", plans.shared, sleep, "Let's sort out the pain first")
+    decide_three(store, plans)
     text = readback.plan_text(store.export(plans.shared))
     assert "Your care team agreed this goal." in text
-    assert "Your care team agreed this goal and wrote it as: “Walk to the corner shop twice a week”" in text
-    assert "They said: “Let's sort out the pain first”" in text
+    assert f"Your care team agreed this goal and wrote it as: “{WORDING}”" in text
+    assert f"They said: “{REASON}”" in text
     assert f"In your words: “{SCRIPT_GOAL}”" in text  # their own words are still there
 
 

@@ -38,7 +38,7 @@ def render(plan: dict[str, Any]) -> str:
 
 def render_summary(s: Summary) -> str:
     out: list[str] = [f"# What matters to {escape(s.name)}", ""]
-    out += _facts(s)
+    out += [f"- **{label}:** {escape(value)}" for label, value in s.facts]
     out += ["", "_Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles._", ""]
     if s.flags:
         out += ["## Safety flags", ""]
@@ -64,23 +64,6 @@ def render_summary(s: Summary) -> str:
         out += ["## The carer's own needs", "", "_About the carer, not the person._", ""]
         out += _said(s.carer_needs) + _goals(s.carer_goals) or ["Nothing recorded.", ""]
     return "\n".join(out).rstrip() + "\n"
-
-
-def _facts(s: Summary) -> list[str]:
-    facts = [
-        ("Name", s.full_name),
-        ("Likes to be called", s.preferred_name),
-        ("Recorded by", s.recorded_by),
-        ("Basis for speaking for them", s.carer_basis),
-        ("Person there during the chat", s.person_present),
-        ("Appointment with", s.appointment_with),
-        ("When", s.appointment_when),
-        ("What for", s.appointment_reason),
-        ("Plan", s.plan_status),
-        ("Shared with the care team", s.shared_at),
-        ("Reviewed", s.reviewed_at),
-    ]
-    return [f"- **{label}:** {escape(value)}" for label, value in facts if value]
 
 
 def _said(items: list[Said]) -> list[str]:

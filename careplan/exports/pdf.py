@@ -127,23 +127,13 @@ def render_summary(s: Summary, font: tuple[Path, Path | None] | None) -> bytes:
     pdf.set_creator("What Matters")
     pdf.add_page()
     pdf.para(pdf.title_text, size=17, bold=True, colour=BLUE)
-    facts = [
-        ("Name", s.full_name),
-        ("Likes to be called", s.preferred_name),
-        ("Recorded by", s.recorded_by),
-        ("Basis for speaking for them", s.carer_basis),
-        ("Person there during the chat", s.person_present),
-        ("Appointment", ", ".join(x for x in (s.appointment_with, s.appointment_when) if x) or "Not given"),
-        ("What for", s.appointment_reason),
-        ("Plan", s.plan_status),
-        ("Shared", s.shared_at),
-        ("Reviewed", s.reviewed_at),
-    ]
-    for label, value in facts:
-        if value:
-            pdf.para(f"{label}: {value}", size=10)
-    pdf.para("Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles.",
-             size=9, colour=GREY)
+    for label, value in s.facts:
+        pdf.para(f"{label}: {value}", size=10)
+    pdf.para(
+        "Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles.",
+        size=9,
+        colour=GREY,
+    )
     if s.flags:
         pdf.heading("Safety flags", RED)
         for f in s.flags:
