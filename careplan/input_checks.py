@@ -17,7 +17,7 @@ from careplan.vocab import MAX_ANSWER_CHARS
 
 EMPTY = "empty"
 TOO_LONG = "too_long"
-ONLY_EMOJI = "only_emoji"
+ONLY_EMOJI = "emoji_only"  # the name actions/hook.py uses
 NOT_ENGLISH = "not_english"
 ISSUE_KINDS = (EMPTY, TOO_LONG, ONLY_EMOJI, NOT_ENGLISH)
 
