@@ -8,10 +8,18 @@ import stat
 
 import pytest
 import requests
-from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, csrf_from, log_in, make_plans, start_server
 
 from careplan.review import Review
 from careplan.store import Store
+from tests.careteam_testkit import (
+    PASSWORD,
+    SCRIPT_GOAL,
+    add_clinician,
+    csrf_from,
+    log_in,
+    make_plans,
+    start_server,
+)
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +186,26 @@ def test_secret_key_file_is_private(app):
     assert key.exists()
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
     assert len(key.read_text().strip()) >= 40
+
+
+def test_secure_cookies_and_secret_key_from_the_environment(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'plans.db'}"
+    Store(db_url)
+    add_clinician(db_url, "drpatel")
+    server = start_server(
+        tmp_path, db_url, CARETEAM_SECURE_COOKIES="1", CARETEAM_SECRET_KEY="a-test-key-" + "x" * 40
+    )
+    try:
+        response = requests.get(server.url + "/login", timeout=10)
+        assert response.status_code == 200
+        assert "Secure" in response.headers["Set-Cookie"]
+        # Over plain HTTP the browser won't send a Secure cookie back, so the form's token can't match.
+        refused = requests.post(
+            server.url + "/login",
+            data={"username": "drpatel", "password": PASSWORD, "csrf_token": csrf_from(response.text)},
+            timeout=10,
+        )
+        assert refused.status_code == 400
+        assert not (tmp_path / "careteam_secret.key").exists()
+    finally:
+        server.stop()
