@@ -10,8 +10,9 @@ clinician never mistakes a paraphrase, or a carer's words, for the person's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, REJECTED
 
@@ -281,8 +282,15 @@ def human_date(value: str | None) -> str | None:
 
 
 def human_time(value: str | None) -> str | None:
-    """An ISO time stored in UTC -> ``Thu 3 Dec 2026, 14:05 UTC``."""
+    """A naive UTC ISO time -> UK time, ``Thu 3 Dec 2026, 14:05 (UK time)``.
+
+    Falls back to UTC, said as such, on a machine without the time-zone database.
+    """
     if not value:
         return None
-    moment = datetime.fromisoformat(value)
-    return f"{human_date(value)}, {moment:%H:%M} UTC"
+    moment = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+    try:
+        local, zone = moment.astimezone(ZoneInfo("Europe/London")), "UK time"
+    except ZoneInfoNotFoundError:
+        local, zone = moment, "UTC"
+    return f"{human_date(local.date().isoformat())}, {local:%H:%M} ({zone})"

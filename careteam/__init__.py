@@ -29,7 +29,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from careplan import db, exports, summary
 from careplan.exports import html as html_export
 from careplan.review import BadInput, NotFound, Review
-from careplan.store import Store
+from careplan.store import Store, StoreUnavailable
 from careteam import security
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -92,6 +92,8 @@ def _routes(app: Flask, review: Review) -> None:
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
         if request.method == "GET":
+            if session.get("user"):
+                return redirect(_safe_next(request.args.get("next")))
             return render_template("login.html", next=request.args.get("next", ""))
         username = request.form.get("username", "").strip()
         result = review.login(username, request.form.get("password", ""))
@@ -168,6 +170,11 @@ def _routes(app: Flask, review: Review) -> None:
     @app.errorhandler(NotFound)
     def not_found(_error: Exception) -> tuple[str, int]:
         return render_template("error.html", code=404, message="There is no shared plan here."), 404
+
+    @app.errorhandler(StoreUnavailable)
+    def store_down(_error: Exception) -> tuple[str, int]:
+        message = "The care-plan database is busy or unavailable. Please try again in a minute."
+        return render_template("error.html", code=503, message=message), 503
 
     @app.errorhandler(404)
     def page_not_found(_error: Exception) -> tuple[str, int]:

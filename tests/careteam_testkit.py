@@ -197,10 +197,21 @@ def add_clinician(db_url: str, username: str = "drpatel", password: str = PASSWO
     assert result.returncode == 0, result.stderr
 
 
-def log_in(client: requests.Session, url: str, username: str = "drpatel", password: str = PASSWORD):
+def log_in(
+    client: requests.Session,
+    url: str,
+    username: str = "drpatel",
+    password: str = PASSWORD,
+    next_path: str = "",
+) -> requests.Response:
     page = client.get(f"{url}/login")
     return client.post(
         f"{url}/login",
-        data={"username": username, "password": password, "csrf_token": csrf_from(page.text), "next": ""},
+        data={
+            "username": username,
+            "password": password,
+            "csrf_token": csrf_from(page.text),
+            "next": next_path,
+        },
         allow_redirects=False,
     )

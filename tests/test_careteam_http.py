@@ -96,6 +96,26 @@ def test_login_shows_only_shared_plans_with_cookies_and_headers(app):
     assert headers["Cache-Control"] == "no-store"
 
 
+def test_withdrawn_sharing_hides_the_plan(app, client):
+    server, store, _, _ = app
+    plan = store.new_plan("tg-withdraw", subject_name="Wendy", shared=True)
+    assert client.get(f"{server.url}/plans/{plan}", timeout=10).status_code == 200
+    store.update_plan(plan, shared=False)
+    assert client.get(f"{server.url}/plans/{plan}", timeout=10).status_code == 404
+    assert "Wendy" not in client.get(server.url + "/", timeout=10).text
+
+
+def test_login_only_follows_local_next_paths(app):
+    server, _, plans, _ = app
+    for target, expected in [
+        ("https://evil.example/", "/"),
+        ("//evil.example", "/"),
+        (f"/plans/{plans.carer}", f"/plans/{plans.carer}"),
+    ]:
+        with requests.Session() as session:
+            assert log_in(session, server.url, next_path=target).headers["Location"] == expected
+
+
 def test_plan_that_was_not_shared_is_404(app, client):
     server, _, plans, _ = app
     for path in (f"/plans/{plans.unshared}", f"/plans/{plans.unshared}/export/json"):

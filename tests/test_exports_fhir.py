@@ -130,3 +130,14 @@ def test_target_date_becomes_goal_target(store):
     bundle = Bundle.parse_raw(fhir.render(store.export(plan)))
     (goal,) = by_type(bundle, "Goal")
     assert str(goal.target[0].dueDate) == "2027-03-01"
+
+
+def test_empty_answers_still_validate(store):
+    plan = store.new_plan("tg-10", subject_name="Ann", carer_relationship="")
+    store.record_answer(plan, "worries", "")
+    store.add_goal(plan, "", "", "other", why="")
+    bundle = Bundle.parse_raw(fhir.render(store.export(plan)))
+    (answers,) = by_type(bundle, "QuestionnaireResponse")
+    assert answers.item[0].linkId == "worries" and answers.item[0].answer is None
+    (goal,) = by_type(bundle, "Goal")
+    assert goal.description.text == "(no words given)"

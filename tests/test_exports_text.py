@@ -79,7 +79,7 @@ def test_summary_model_has_provenance_and_priorities(store):
     assert s.goals[0].by == "Peggy"
     assert {said.label for said in s.own_words} >= {"What matters most", "A good day", "Worries"}
     assert s.carer_view == [] and not s.is_carer
-    assert s.flags[0].kind == "crisis" and s.flags[0].at.endswith("UTC")
+    assert s.flags[0].kind == "crisis" and s.flags[0].at.endswith(("(UK time)", "(UTC)"))
     assert s.drafts_left == 4
 
 
@@ -109,3 +109,9 @@ def test_cli_prints_each_format(store, fmt):
     assert "Dad to get out to the bowls club" in done.stdout
     if fmt in ("fhir", "json"):
         assert json.loads(done.stdout)
+
+
+def test_times_are_shown_in_uk_time():
+    assert summary.human_time("2026-07-01T12:30:00") == "Wed 1 Jul 2026, 13:30 (UK time)"  # BST
+    assert summary.human_time("2026-12-01T12:30:00") == "Tue 1 Dec 2026, 12:30 (UK time)"
+    assert summary.human_time(None) is None

@@ -137,7 +137,7 @@ def _related_person(ids: _Ids, plan: dict[str, Any], patient_ref: Reference) -> 
 def _goal(
     ids: _Ids, goal: dict[str, Any], patient_ref: Reference, by: Reference, *, carer_own: bool = False
 ) -> Goal:
-    notes = [Annotation(text=f"Short title (written by the bot): {goal['title']}")]
+    notes = [Annotation(text=f"Short title (written by the bot): {goal['title'] or '(none)'}")]
     if carer_own:
         notes.append(Annotation(text="This is the carer's own need, not the person's goal."))
     for key, label in GOAL_NOTES:
@@ -161,7 +161,7 @@ def _goal(
         lifecycleStatus=LIFECYCLE.get(goal.get("status") or "", "proposed"),
         statusReason=(goal.get("clinician_reason") or "Not taken forward") if rejected else None,
         statusDate=(goal.get("reviewed_at") or "")[:10] or None,
-        description=CodeableConcept(text=goal["text"]),
+        description=CodeableConcept(text=goal["text"] or goal["title"] or "(no words given)"),
         subject=patient_ref,
         expressedBy=by,
         priority=CodeableConcept(
@@ -210,7 +210,9 @@ def _questionnaire_response(
     for answer in plan["answers"]:
         key = answer["question_key"]
         link = f"goal-{answer['goal_id']}.{key}" if answer.get("goal_id") else key
-        said = None if answer["skipped"] else [QuestionnaireResponseItemAnswer(valueString=answer["text"])]
+        # FHIR strings can't be empty: an empty or skipped answer is an item with no answer.
+        text = None if answer["skipped"] else answer["text"]
+        said = [QuestionnaireResponseItemAnswer(valueString=text)] if text else None
         items.append(
             QuestionnaireResponseItem(
                 linkId=link,
