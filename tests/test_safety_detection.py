@@ -148,6 +148,15 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("my back is killing me", None),
         ("it's threatening to rain", None),
         ("I can't breathe when I walk up hills", None),
+        # everyday phrases near the crisis patterns
+        ("I don't live far from my daughter", None),
+        ("I don't want to go on holiday this year", None),
+        ("I can't keep going to the gym", None),
+        ("ending things with my boyfriend was hard", None),
+        ("mum isn't answering her phone", None),
+        ("I want it over and done with, the operation I mean", None),
+        ("I can't go on anymore", CRISIS),
+        ("I don't want to wake up tomorrow", CRISIS),
         # typos and a red flag buried in a long everyday answer
         ("im feeling sucidal", CRISIS),
         ("cant breath", EMERGENCY),
