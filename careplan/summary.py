@@ -65,6 +65,7 @@ class GoalView:
     domain: str
     domain_label: str
     one_thing: bool
+    for_carer: bool
     why: str | None
     barriers: str | None
     helps: str | None
@@ -75,6 +76,11 @@ class GoalView:
     clinician_reason: str | None
     reviewed_by: str | None
     reviewed_at: str | None
+
+    @property
+    def label(self) -> str:
+        """How buttons and headings name it: "goal 2", or "carer's need 1"."""
+        return f"carer's need {self.number}" if self.for_carer else f"goal {self.number}"
 
     @property
     def is_draft(self) -> bool:
@@ -165,12 +171,12 @@ def build(plan: dict[str, Any]) -> Summary:
 
     latest = {a["question_key"]: a for a in plan.get("answers", []) if a.get("goal_id") is None}
     about = _said(latest, ABOUT_LABELS, speakers)
-    questions = _said(latest, {"questions": "Questions for the care team"}, speakers)
+    questions = _said(latest, {"questions": "Their questions"}, speakers)
     carer_needs = _said(latest, CARER_LABELS, speakers) if is_carer else []
 
     goals = [_goal(g, n, speakers) for n, g in enumerate(plan.get("goals", []), start=1)]
     carer_goals = [
-        _goal(g, n, speakers)
+        _goal(g, n, speakers, for_carer=True)
         for n, g in enumerate(((plan.get("carer_needs") or {}).get("goals") or []), start=1)
     ]
     return Summary(
@@ -231,7 +237,7 @@ def _said(latest: dict[str, dict[str, Any]], labels: dict[str, str], speakers: _
     return out
 
 
-def _goal(goal: dict[str, Any], number: int, speakers: _Speakers) -> GoalView:
+def _goal(goal: dict[str, Any], number: int, speakers: _Speakers, *, for_carer: bool = False) -> GoalView:
     status = goal.get("status") or DRAFT
     return GoalView(
         id=goal["id"],
@@ -242,6 +248,7 @@ def _goal(goal: dict[str, Any], number: int, speakers: _Speakers) -> GoalView:
         domain=goal.get("domain") or "other",
         domain_label=goal.get("domain_label") or goal.get("domain") or "Other",
         one_thing=bool(goal.get("one_thing")),
+        for_carer=for_carer,
         why=goal.get("why"),
         barriers=goal.get("barriers"),
         helps=goal.get("helps"),

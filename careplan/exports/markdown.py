@@ -53,11 +53,11 @@ def render_summary(s: Summary) -> str:
         out += ["Top priorities:", ""]
         out += [f"{g.number}. {escape(g.title)}" for g in s.priorities]
         out.append("")
-    out += ["## Goals", ""]
-    out += _goals(s.goals) or ["No goals yet.", ""]
     for title, items in s.sections:
         out += [f"## {escape(title)}", ""]
         out += _said(items) or ["Nothing recorded.", ""]
+    out += ["## Goals", ""]
+    out += _goals(s.goals) or ["No goals yet.", ""]
     out += ["## Questions for the care team", ""]
     out += _said([s.questions]) if s.questions else ["None recorded.", ""]
     if s.is_carer:
@@ -69,7 +69,7 @@ def render_summary(s: Summary) -> str:
 def _said(items: list[Said]) -> list[str]:
     out = []
     for item in items:
-        out += [f"**{escape(item.label)}** ({escape(item.by)}): {quote(item.text)}", ""]
+        out += [f"**{escape(item.label)}**, from {escape(item.by)}: {quote(item.text)}", ""]
     return out
 
 
@@ -78,7 +78,7 @@ def _goals(goals: list[GoalView]) -> list[str]:
     for g in goals:
         star = " (the one thing)" if g.one_thing else ""
         out += [f"### {g.number}. {escape(g.title)}{star}", ""]
-        out.append(f"- **In their words** ({escape(g.by)}): {quote(g.text)}")
+        out.append(f"- **In the words of {escape(g.by)}:** {quote(g.text)}")
         out.append(f"- **Area:** {escape(g.domain_label)}")
         out += [f"- **{label}:** {quote(value)}" for label, value in g.details]
         if g.target_date:

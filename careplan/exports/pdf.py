@@ -25,6 +25,8 @@ FONT_DIRS = (
     Path("/usr/local/share/fonts"),
 )
 MISSING = "?"
+# Common typographic characters Latin-1 lacks, for the core-font fallback.
+_PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
 BLUE, RED, GREY = (0, 94, 184), (213, 40, 27), (68, 68, 68)
 
 
@@ -63,7 +65,7 @@ class SummaryPDF(FPDF):
         if self.unicode:
             cmap = self.current_font.cmap
             return "".join(ch if ch in "\n\t" or ord(ch) in cmap else MISSING for ch in text)
-        text = text.replace("“", '"').replace("”", '"').replace("’", "'").replace("–", "-")
+        text = text.translate(_PLAIN)
         return text.encode("latin-1", errors="replace").decode("latin-1")
 
     # -- building blocks --------------------------------------------------
@@ -95,7 +97,7 @@ class SummaryPDF(FPDF):
     def said(self, items: Iterable[Said], empty: str = "Nothing recorded.") -> None:
         items = list(items)
         for item in items:
-            self.labelled(f"{item.label} ({item.by})", item.text)
+            self.labelled(f"{item.label}, from {item.by}", item.text)
         if not items:
             self.para(empty, colour=GREY)
 
@@ -104,7 +106,7 @@ class SummaryPDF(FPDF):
         star = "  [THE ONE THING]" if g.one_thing else ""
         self.para(f"{g.number}. {g.title}{star}", size=11, bold=True)
         self.para(f"{g.status_label}  |  {g.domain_label}", size=9, colour=GREY, indent=4)
-        self.labelled(f"In their words ({g.by})", g.text, indent=4)
+        self.labelled(f"In the words of {g.by}", g.text, indent=4)
         for label, value in g.details:
             self.labelled(label, value, indent=4)
         if g.target_date:
@@ -147,14 +149,14 @@ def render_summary(s: Summary, font: tuple[Path, Path | None] | None) -> bytes:
         pdf.para("Not chosen.", colour=GREY)
     if s.priorities:
         pdf.para("Top priorities: " + "; ".join(f"{g.number}. {g.title}" for g in s.priorities))
+    for title, items in s.sections:
+        pdf.heading(title)
+        pdf.said(items)
     pdf.heading("Goals")
     for g in s.goals:
         pdf.goal(g)
     if not s.goals:
         pdf.para("No goals yet.", colour=GREY)
-    for title, items in s.sections:
-        pdf.heading(title)
-        pdf.said(items)
     pdf.heading("Questions for the care team")
     pdf.said([s.questions] if s.questions else [], "None recorded.")
     if s.is_carer:
