@@ -29,7 +29,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from careplan import db, exports, summary
 from careplan.exports import html as html_export
 from careplan.review import BadInput, NotFound, Review
-from careplan.store import Store, StoreUnavailable
+from careplan.store import Store, StoreUnavailable, UnknownPlan
 from careteam import security
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -168,6 +168,7 @@ def _routes(app: Flask, review: Review) -> None:
         return redirect(url_for("plan", plan_id=plan_id))
 
     @app.errorhandler(NotFound)
+    @app.errorhandler(UnknownPlan)  # deleted while we looked
     def not_found(_error: Exception) -> tuple[str, int]:
         return render_template("error.html", code=404, message="There is no shared plan here."), 404
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import time
 from pathlib import Path
 
 from flask import Flask, Response, abort, request, session
 from sqlalchemy.engine.url import make_url
 
-SECRET_FILE = "careteam_secret.key"  # noqa: S105 - a file name, not a secret
+KEY_FILE_NAME = "careteam_secret.key"
 CSRF_FIELD = "csrf_token"
 
 # No script at all, and nothing inline: styles come from our own files only.
@@ -29,10 +30,20 @@ def secret_key(database_url: str) -> str:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
+        return _read_key(path)
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(secrets.token_urlsafe(48))
-    return path.read_text(encoding="ascii").strip()
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> str:
+    # Another process may have just created the file and not yet written it.
+    for _ in range(50):
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+        time.sleep(0.1)
+    raise RuntimeError(f"{path} is empty: delete it and start again")
 
 
 def secret_key_path(database_url: str) -> Path:
@@ -42,7 +53,7 @@ def secret_key_path(database_url: str) -> Path:
     else:
         folder = Path.cwd()
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / SECRET_FILE
+    return folder / KEY_FILE_NAME
 
 
 def csrf_token() -> str:
