@@ -8,6 +8,7 @@ what the text means (``answers.interpret_answer``), store it at once
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -32,6 +33,8 @@ REVIEW_INTENTS = {
     "remove_goal": "remove",
     "add_goal": "add",
 }
+# "Something else" is a way into an answer, not the answer itself.
+VAGUE = re.compile(r"^\W*(something else|another thing|other|none of (them|those)|neither)\W*$", re.I)
 ORDINALS = {
     "first": 1,
     "second": 2,
@@ -72,6 +75,10 @@ class QuestionForm(FormValidationAction):
     """Shared validation: read, store, and say what follows from each answer."""
 
     questions: Callable[[dict[str, Any]], list[str]]
+
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract, so the SDK registers only the real forms below."""
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -173,6 +180,8 @@ class ValidateCareForm(QuestionForm):
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)
                 return Reading(value=str(chosen), text=title)
+            if VAGUE.match(text_of(tracker)):
+                return Reading(replies=["utter_one_thing_own_words"])
         reading = interpret_answer(slot, value, tracker)
         if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):
             # names fill the questions' wording, so keep something readable

@@ -5,6 +5,7 @@ actions that add buttons built from the person's own goals.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -26,13 +27,17 @@ STAGE_FORM = {
 }
 
 
-class SimpleAction(Action):
+class SimpleAction(Action, ABC):
     """An action whose name is given as a class attribute."""
 
     action_name = ""
 
     def name(self) -> str:
         return self.action_name
+
+    @abstractmethod
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Abstract, so the SDK registers only the real actions below."""
 
 
 def _plan_text(tracker: Tracker) -> str | None:

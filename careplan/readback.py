@@ -7,6 +7,7 @@ whether it was accepted, changed (with the new wording) or turned down (and why)
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from careplan.vocab import ACCEPTED, EDITED, REJECTED
@@ -41,8 +42,9 @@ def plan_text(plan: dict[str, Any]) -> str:
     lines = [heading]
     appointment = plan["appointment"]
     if appointment.get("with") or appointment.get("date"):
-        when = appointment.get("date") or appointment.get("when_text") or ""
-        lines.append(f"Appointment: {appointment.get('with') or ''} {when}".rstrip())
+        day = appointment.get("date")
+        when = f"{date.fromisoformat(day):%A %-d %B}" if day else appointment.get("when_text") or ""
+        lines.append(f"Appointment: {appointment.get('with') or ''}, {when}".strip(" ,"))
     goals = plan["goals"]
     if goals:
         lines.append("Goals:")
