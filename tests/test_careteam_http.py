@@ -229,3 +229,18 @@ def test_secure_cookies_and_secret_key_from_the_environment(tmp_path):
         assert not (tmp_path / "careteam_secret.key").exists()
     finally:
         server.stop()
+
+
+def test_mark_as_reviewed_shows_on_the_list(app, client):
+    server, store, _, _ = app
+    plan = store.new_plan("tg-review", subject_name="Rita", shared=True)
+    page = client.get(f"{server.url}/plans/{plan}", timeout=10)
+    assert "Mark as reviewed" in page.text
+    done = client.post(
+        f"{server.url}/plans/{plan}/reviewed", data={"csrf_token": csrf_from(page.text)}, timeout=10
+    )
+    assert done.status_code == 200 and "Marked as reviewed" in done.text
+    assert "Mark as reviewed" not in done.text
+    listing = client.get(server.url + "/", timeout=10).text
+    row = listing[listing.index(f'id="plan-{plan}"') :].split("</tr>")[0]
+    assert "Reviewed" in row and "Not yet reviewed" not in row

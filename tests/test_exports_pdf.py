@@ -95,3 +95,14 @@ def test_cli_writes_pdf_and_needs_output(store, tmp_path):
     assert refused.returncode == 2
     assert "--output" in refused.stderr
     assert plans.shared
+
+
+def test_long_plans_run_onto_more_pages(store):
+    plan = store.new_plan("tg-11", subject_name="Long")
+    for n in range(25):
+        store.add_goal(plan, f"Goal number {n} " + "with a lot to say " * 30, f"goal {n}", "other")
+    reader = PdfReader(io.BytesIO(pdf.render(store.export(plan))))
+    assert len(reader.pages) > 2
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    assert "Goal number 0 with" in text and "Goal number 24 with" in text
+    assert f"page {len(reader.pages)}/{len(reader.pages)}" in text
