@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.stack import ROOT, Stack
+from stack import ROOT, Stack
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
