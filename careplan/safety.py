@@ -86,6 +86,7 @@ class Rule:
     unless: tuple[re.Pattern[str], ...] = ()
     requires: tuple[re.Pattern[str], ...] = ()
     also: tuple[str, ...] = ()
+    negation_is_meaning: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,12 +145,12 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 
 def _compile(patterns: Iterable[str], macros: dict[str, str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r"(?<![\w'])(?:" + _expand(p, macros) + r")(?![\w])") for p in patterns)
+    return tuple(re.compile(r"(?<!\w)(?:" + _expand(p, macros) + r")(?![\w])") for p in patterns)
 
 
 def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{_expand(p, macros)})" for p in patterns)
-    return re.compile(r"(?<![\w'])(?:" + body + r")(?![\w])")
+    return re.compile(r"(?<!\w)(?:" + body + r")(?![\w])")
 
 
 @lru_cache(maxsize=4)
@@ -181,6 +182,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 unless=_compile(spec.get("unless", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
                 also=also,
+                negation_is_meaning=bool(spec.get("negation_is_meaning", False)),
             )
         )
     return tuple(rules), cues
@@ -267,7 +269,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     c_start, c_end = clauses[here]
     before = sentence[c_start:m_start]
     after = sentence[m_end:c_end]
-    if _lexically_negated(before, cues) or _dependency_negated(span, cues):
+    negated = _lexically_negated(before, cues) or _dependency_negated(span, cues)
+    if negated and not cand.rule.negation_is_meaning:
         return False
 
     # Past and resolved: the match's own clause, plus the next for "..., but it's gone now".

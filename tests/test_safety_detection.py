@@ -155,6 +155,9 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("ending things with my boyfriend was hard", None),
         ("mum isn't answering her phone", None),
         ("I want it over and done with, the operation I mean", None),
+        ("I have my tablets ready in the dosette box every night", None),
+        ("I want to be with my husband again when he comes home from hospital", None),
+        ("mum gets cross and shouts at me when she's confused", None),
         ("I can't go on anymore", CRISIS),
         ("I don't want to wake up tomorrow", CRISIS),
         # typos and a red flag buried in a long everyday answer
