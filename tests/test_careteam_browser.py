@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans, start_server
 from pypdf import PdfReader
 
 from careplan import readback
 from careplan.store import Store
-from tests.careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -8,10 +8,7 @@ import stat
 
 import pytest
 import requests
-
-from careplan.review import Review
-from careplan.store import Store
-from tests.careteam_testkit import (
+from careteam_testkit import (
     PASSWORD,
     SCRIPT_GOAL,
     add_clinician,
@@ -20,6 +17,9 @@ from tests.careteam_testkit import (
     make_plans,
     start_server,
 )
+
+from careplan.review import Review
+from careplan.store import Store
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-
-from careplan.models import utcnow
-from careplan.review import BadInput, NotFound, Review, UsernameTaken, check_password, hash_password
-from careplan.store import Store
-from tests.careteam_testkit import (
+from careteam_testkit import (
     PASSWORD,
     REASON,
     SCRIPT_GOAL,
@@ -18,6 +14,10 @@ from tests.careteam_testkit import (
     decide_three,
     make_plans,
 )
+
+from careplan.models import utcnow
+from careplan.review import BadInput, NotFound, Review, UsernameTaken, check_password, hash_password
+from careplan.store import Store
 
 
 @pytest.fixture()
