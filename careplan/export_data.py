@@ -48,6 +48,7 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         "created_at": _iso(plan.created_at),
         "updated_at": _iso(plan.updated_at),
         "completed_at": _iso(plan.completed_at),
+        "reviewed_at": _iso(plan.reviewed_at),
         "recorded_by": {
             "role": plan.recorded_by_role,
             "name": plan.carer_name if is_carer else plan.subject_name,
