@@ -40,8 +40,15 @@ validate: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# Every test: lint, data validation, conversation tests (rasa test), then pytest
+# (unit, end-to-end over REST, Telegram stand-in, browser, faults, scale).
 test: train
-	$(BIN)/python scripts/test.py
+	scripts/system_packages.sh
+	$(BIN)/ruff check .
+	$(BIN)/rasa data validate
+	$(BIN)/rasa test core --stories tests/test_stories.yml --model "$$($(BIN)/python scripts/train.py)" \
+	  --fail-on-prediction-errors --out results/stories
+	$(BIN)/pytest -rA -p no:cacheprovider
 
 clean:
 	rm -rf models results .pytest_cache

@@ -11,19 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from careplan.input_checks import check
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
-from actions.flow import MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
+from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
 from careplan import interpret
 from careplan.dates import resolve
+from careplan.input_checks import check
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
 from careplan.vocab import BASES, CARER, SELF
 
 CHAT = {"greet", "thanks", "goodbye"}
+# Questions that offer buttons; a button press anywhere else is from an old message.
+BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
 
 
@@ -51,6 +53,25 @@ def _choice_label(slot: str, value: Any) -> str:
     return labels.get(slot, {}).get(value, str(value))
 
 
+def interrupts(slot: str, tracker: Tracker) -> bool:
+    """Is this message a request (help, stop, go back...) rather than an answer?
+
+    Only when NLU is sure, and the text isn't a fair answer to this very
+    question: "tomorrow" answers "When is it?", whatever else it resembles.
+    """
+    intent = sure_intent(tracker)
+    if intent not in INTERRUPTIONS:
+        return False
+    if is_button(tracker):
+        return True
+    text = text_of(tracker)
+    if slot == "appointment_when" and resolve(text) is not None:
+        return False
+    if slot in YES_NO and interpret.yes_no(text) is not None:
+        return False
+    return True
+
+
 def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     """Decide what the latest message means as an answer to ``slot``."""
     text = text_of(tracker).strip()
@@ -63,6 +84,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading()
     if check(text) is not None and check(text).kind in {"empty", "emoji_only"}:
         return Reading()
+    if is_button(tracker) and slot not in BUTTON_QUESTIONS:
+        return Reading(replies=["utter_stale_button"])
     if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
         reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])

@@ -36,6 +36,14 @@ ANSWER_SLOTS = [
 ]
 GOAL_SLOTS = GOAL + ["another_goal"]
 
+# Messages with these intents interrupt a question instead of answering it,
+# when NLU is sure and the text isn't a plausible answer (see answers.interrupts).
+# Skip and "I don't know" are answers: they are recorded as skipped.
+INTERRUPTIONS = {
+    "help", "faq_who_sees", "faq_care_plan", "faq_real_person", "faq_data", "faq_what_next",
+    "stop", "start_again", "go_back", "see_summary", "switch_person", "withdraw_sharing",
+}
+
 # What kind of answer each question wants.
 YES_NO = {"consent", "person_present", "another_goal", "carer_assessment", "share_plan"}
 # Questions where "no" or "nothing" is a real answer.

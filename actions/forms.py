@@ -14,13 +14,13 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.answers import Reading, flush, interpret_answer, record
+from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import entity, store, sure_intent, text_of
 from careplan.dates import resolve
 from careplan.store import StoreUnavailable
@@ -92,9 +92,16 @@ class QuestionForm(FormValidationAction):
         before = {key: slots.get(key) for key in BOOKKEEPING}
         updates: dict[str, Any] = {}
         flush(tracker, slots)
+        asked = tracker.get_slot("requested_slot")
         for slot, value in tracker.slots_to_validate().items():
-            if slot not in type(self).questions(slots):
+            # Only the question just asked is being answered. (When a form starts
+            # again after a pause, Rasa offers every filled slot: those are answered.)
+            if slot != asked or slot not in type(self).questions(slots):
                 continue
+            if interrupts(slot, tracker):
+                # Hand over to the rules for help, stop, go back...: they answer and
+                # then bring the person back to this same question.
+                return [SlotSet(slot, None), ActionExecutionRejected(self.form_name())]
             reading = self.read(slot, value, tracker, slots)
             for reply in reading.replies:
                 dispatcher.utter_message(response=reply)

@@ -1,0 +1,186 @@
+"""The whole conversation over Rasa's REST channel, against the real servers,
+checked against the rows in the real care-plan database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from stack import Stack
+
+SELF_TURNS = [
+    ("hi", "computer program"),
+    ("/affirm", "for you, or for someone you look after"),
+    ("/choose_self", "call you"),
+    ("call me Bill", "appointment with"),
+    ("Dr Patel at the surgery", "When is it"),
+    ("tomorrow", "What is the appointment for"),
+    ("my sugar levels and my feet", "What matters most to you"),
+    ("my family and my allotment", "good day"),
+    ("when I can get down the allotment and see my mates", "enjoy"),
+    ("gardening and the football on telly", "like to be able to do"),
+    ("I want to work on my allotment again", "Why does that matter"),
+    ("it keeps me going and gets me out the house", "gets in the way"),
+    ("my knees and the hill up to it", "What would help"),
+    ("a lift there or a better walking stick", "something else"),
+    ("/affirm", "like to be able to do"),
+    ("walk the dog to the park and back", "Why does that matter"),
+    ("fresh air and the dog needs it", "gets in the way"),
+    ("my back when it's cold", "What would help"),
+    ("not sure really", "something else"),
+    ("/deny", "good at"),
+    ("I'm good with my hands and I don't give up", "Who helps you"),
+    ("my wife Jean and the lads at the bowls club", "worrying"),
+    ("worried my feet are getting worse", "one thing"),
+]
+
+
+def talk(stack: Stack, sender: str, turns: list[tuple[str, str]]) -> None:
+    for message, expected in turns:
+        replies = stack.texts(sender, message)
+        assert expected.lower() in replies.lower(), (
+            f"after {message!r} expected {expected!r}, got {replies!r}"
+        )
+
+
+def answers_by_key(plan: dict) -> dict[str, dict]:
+    return {(a["question_key"], a["goal_id"]): a for a in plan["answers"]}
+
+
+def test_a_whole_conversation_is_stored_as_it_goes(stack: Stack) -> None:
+    sender = "e2e-self"
+    talk(stack, sender, SELF_TURNS[:11])
+    # Stored the moment it is given: the first goal is in the database already.
+    early = stack.export(sender)
+    assert [g["text"] for g in early["goals"]] == ["I want to work on my allotment again"]
+    assert early["life"]["what_matters"] == "my family and my allotment"
+
+    talk(stack, sender, SELF_TURNS[11:])
+    plan = stack.export(sender)
+    first, second = plan["goals"][0]["id"], plan["goals"][1]["id"]
+    # The one thing, in the person's own words rather than a button: a new goal, first in line.
+    talk(stack, sender, [("walking the dog", "questions for your care team")])
+    plan = stack.export(sender)
+    assert plan["one_thing"]["text"] == "walking the dog"
+
+    talk(stack, sender, [("will I need to see the foot clinic?", "Here is what I have so far")])
+    talk(stack, sender, [("/confirm_plan", "share this draft plan"), ("/affirm", "shared your draft plan")])
+
+    plan = stack.export(sender)
+    assert plan["recorded_by"]["role"] == "self"
+    assert plan["subject"]["preferred_name"] == "Bill"
+    assert plan["appointment"] == {
+        "with": "Dr Patel at the surgery",
+        "date": (date.today() + timedelta(days=1)).isoformat(),
+        "when_text": "tomorrow",
+        "reason": "my sugar levels and my feet",
+    }
+    assert plan["status"] == "completed" and plan["shared"] is True
+    goals = {g["text"]: g for g in plan["goals"]}
+    allotment = goals["I want to work on my allotment again"]
+    assert allotment["title"] == "Work on my allotment again"
+    assert allotment["domain"] == "hobbies"
+    assert allotment["why"] == "it keeps me going and gets me out the house"
+    assert allotment["barriers"] == "my knees and the hill up to it"
+    assert allotment["helps"] == "a lift there or a better walking stick"
+    assert {g["status"] for g in plan["goals"]} == {"draft"}
+    assert {g["expressed_by"] for g in plan["goals"]} == {"self"}
+    assert goals["walking the dog"]["priority"] == 1 and goals["walking the dog"]["one_thing"]
+    assert {first, second} <= {g["id"] for g in plan["goals"]}
+    dog = goals["walk the dog to the park and back"]
+    assert dog["domain"] == "mobility"
+    stored = answers_by_key(plan)
+    assert stored[("goal_help", dog["id"])]["skipped"] is True  # "not sure"
+    assert stored[("questions", None)]["text"] == "will I need to see the foot clinic?"
+    assert plan["life"]["support"] == "my wife Jean and the lads at the bowls club"
+
+
+def test_questions_help_skip_and_go_back_keep_the_place(stack: Stack) -> None:
+    sender = "e2e-moves"
+    talk(stack, sender, SELF_TURNS[:7])
+    # A question mid-form is answered, then the same question comes again.
+    replies = stack.texts(sender, "who will see my answers?")
+    assert "care team" in replies and "What matters most to you" in replies
+    replies = stack.texts(sender, "are you a real person?")
+    assert "computer program" in replies and "What matters most to you" in replies
+    replies = stack.texts(sender, "help")
+    assert "skip" in replies and "What matters most to you" in replies
+    # Skip: stored as skipped, and the next question comes.
+    assert "good day" in stack.texts(sender, "skip")
+    # Go back: the previous question again, and the new answer replaces the old.
+    assert "What matters most to you" in stack.texts(sender, "go back")
+    assert "good day" in stack.texts(sender, "my grandchildren")
+    plan = stack.export(sender)
+    stored = answers_by_key(plan)
+    assert stored[("what_matters", None)]["text"] == "my grandchildren"
+    assert stored[("what_matters", None)]["skipped"] is False
+    assert not any(a["question_key"] == "help" for a in plan["answers"])
+
+
+def test_stop_and_come_back_later_resumes_at_the_same_question(stack: Stack) -> None:
+    sender = "e2e-pause"
+    talk(stack, sender, SELF_TURNS[:8])
+    assert "saved" in stack.texts(sender, "I need to stop now")
+    replies = stack.texts(sender, "hello")
+    assert "Welcome back" in replies and "good day" in replies
+    assert "enjoy" in stack.texts(sender, "pottering in the shed")
+    assert stack.export(sender)["life"]["good_day"] == "pottering in the shed"
+
+
+def test_start_again_clears_the_answers_after_a_yes(stack: Stack) -> None:
+    sender = "e2e-again"
+    talk(stack, sender, SELF_TURNS[:9])
+    assert "start again from the beginning" in stack.texts(sender, "can we start again")
+    assert "carry on" in stack.texts(sender, "/deny").lower()
+    assert stack.export(sender)["life"]["what_matters"] == "my family and my allotment"
+    stack.texts(sender, "start over please")
+    replies = stack.texts(sender, "/affirm")
+    assert "start again" in replies and "for you, or for someone you look after" in replies
+    plan = stack.export(sender)
+    assert plan["answers"] == [] and plan["goals"] == []
+
+
+def test_saying_no_to_consent_stores_nothing(stack: Stack) -> None:
+    sender = "e2e-no"
+    stack.texts(sender, "hi")
+    assert "haven't saved anything" in stack.texts(sender, "/deny")
+    assert stack.store.plans_for_sender(sender) == []
+    assert "happy to go on" in stack.texts(sender, "hi again")
+
+
+def test_careplan_export_prints_the_plan_and_rejects_unknown_senders(stack: Stack) -> None:
+    sender = "e2e-export"
+    talk(stack, sender, SELF_TURNS[:12])
+    result = stack.careplan("export", "--sender", sender, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["sender"] == sender
+    assert data["recorded_by"]["role"] == "self"
+    assert data["goals"][0]["text"] == "I want to work on my allotment again"
+    assert set(data["goals"][0]) >= {
+        "id",
+        "title",
+        "text",
+        "domain",
+        "priority",
+        "status",
+        "expressed_by",
+        "created_at",
+    }
+    assert {a["question_key"] for a in data["answers"]} >= {"what_matters", "goal_text", "goal_why"}
+    assert all(a["created_at"] for a in data["answers"])
+    assert "flags" in data and "appointment" in data and "subject" in data
+
+    missing = stack.careplan("export", "--sender", "nobody-at-all")
+    assert missing.returncode != 0
+    assert "No care plan found" in missing.stderr
+
+
+@pytest.mark.parametrize("payload", ['/inform{"choice":"99999"}', "/nonsense_intent"])
+def test_stale_or_unknown_buttons_get_a_kind_reply(stack: Stack, payload: str) -> None:
+    sender = f"e2e-button-{abs(hash(payload))}"
+    talk(stack, sender, SELF_TURNS[:7])
+    replies = stack.texts(sender, payload)
+    assert replies.strip(), "a reply is always sent"
+    assert "What matters most to you" in replies
