@@ -1,0 +1,256 @@
+"""Data rights, for real: a real conversation through the real Rasa server and
+action server fills both stores, then the real ``careplan`` command erases it.
+
+Both stores are SQLite files made by the running stack: the care-plan
+database (``DATABASE_URL``) and Rasa's tracker store (``TRACKER_DB_URL``).
+They are read here with plain ``sqlite3``, not through our own code, so the
+tests see exactly what is left on disk.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import stat
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from stack import Stack
+
+BIN = Path(sys.executable).parent
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _db_path(url: str) -> Path:
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def _rows_mentioning(db: Path, needles: list[str]) -> list[tuple[str, tuple]]:
+    """Every row, in every table, with a value containing one of the needles."""
+    found = []
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for row in conn.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from sqlite_master
+                if any(isinstance(v, str) and any(n in v for n in needles) for v in row):
+                    found.append((table, row))
+    return found
+
+
+def _file_bytes(db: Path) -> bytes:
+    """The database file and any journal or WAL file next to it."""
+    data = b""
+    for suffix in ("", "-wal", "-journal"):
+        part = db.with_name(db.name + suffix)
+        if part.exists():
+            data += part.read_bytes()
+    return data
+
+
+def _talk(stack: Stack, sender: str, name: str, marker: str) -> None:
+    """Start a plan and answer the first questions, one of them a red flag."""
+    assert "happy to go on" in stack.texts(sender, "hello")
+    stack.say(sender, "/affirm")
+    stack.say(sender, "/choose_self")
+    assert name in stack.texts(sender, name)
+    stack.say(sender, "my GP")
+    stack.say(sender, "next Tuesday")
+    stack.say(sender, "my knees")
+    stack.say(sender, f"my garden and {marker}")
+    assert "999" in stack.texts(sender, "I've got chest pain right now")
+
+
+def _age(stack: Stack, sender: str, days: int) -> None:
+    """Make a conversation look idle for `days` days in both stores."""
+    with sqlite3.connect(_db_path(stack.database_url)) as conn:
+        conn.execute(
+            "UPDATE plans SET updated_at = datetime('now', ?) WHERE sender = ?", (f"-{days} days", sender)
+        )
+        conn.execute(
+            "UPDATE flags SET created_at = datetime('now', ?) WHERE sender = ?", (f"-{days} days", sender)
+        )
+    with sqlite3.connect(_db_path(stack.tracker_url)) as conn:
+        conn.execute(
+            "UPDATE events SET timestamp = timestamp - ? WHERE sender_id = ?", (days * 86400, sender)
+        )
+
+
+def _tracker_events(stack: Stack, sender: str) -> int:
+    with sqlite3.connect(_db_path(stack.tracker_url)) as conn:
+        return conn.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+
+
+SECURE_DELETE_GAP = (
+    "Deleted rows stay readable in SQLite's free pages (Debian's SQLite zeroes them, being built "
+    "with SQLITE_SECURE_DELETE; other builds do not). Fix: PRAGMA secure_delete=ON "
+    "in careplan.db.make_engine's connect hook, and in rights.erase_tracker before the DELETE."
+)
+
+PURGE_GAP = (
+    "purge only looks at care plans, so a conversation with no plan (someone who said "
+    "no at consent, or raised a red flag before it) stays in the tracker store and the flags "
+    "table for ever. Fix in careplan.rights.purge: also erase tracker senders whose newest event "
+    "is older than the cut-off, and flags with no plan older than it (see the final report)."
+)
+
+TRACKER_MODE_GAP = (
+    "Rasa creates its tracker SQLite file with the default umask (0644): anyone on the "
+    "machine can read every conversation. Fix: create the file 0600 before Rasa starts "
+    "(careplan.db's _create_private_file on the tracker path in scripts/serve.py and tests/stack.py), "
+    "or start Rasa with umask 077."
+)
+
+
+# Real, rare first names (the NLU rightly asks again for a "name" with digits in it).
+_NAMES = itertools.cycle(
+    ["Wilhelmina", "Araminta", "Perpetua", "Ottoline", "Seraphina", "Eulalia", "Clementine"]
+)
+
+
+@pytest.fixture
+def people() -> Iterator[tuple[str, str, str]]:
+    """A fresh sender id, a name and a marker phrase nobody else uses."""
+    tag = uuid.uuid4().hex[:8]
+    yield f"rights-{tag}", next(_NAMES), f"marker-{tag}"
+
+
+def _known_gap(ok: bool, reason: str) -> None:
+    """A gap reported to the lead: shown as xfail until fixed, then the test passes."""
+    if not ok:
+        pytest.xfail(reason)
+
+
+# ---------------------------------------------------------------- delete
+
+
+def test_delete_leaves_nothing_in_either_store(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    other = f"rights-other-{uuid.uuid4().hex[:8]}"
+    _talk(stack, sender, name, marker)
+    _talk(stack, other, "Bartholomew", "someone else's garden")
+
+    care_db, tracker_db = _db_path(stack.database_url), _db_path(stack.tracker_url)
+    before = stack.export(sender)
+    assert before["life"]["what_matters"] == f"my garden and {marker}"
+    assert [f["kind"] for f in before["flags"]] == ["emergency"]
+    assert _rows_mentioning(care_db, [marker]) and _rows_mentioning(tracker_db, [marker])
+
+    done = stack.careplan("delete", "--sender", sender)
+    assert done.returncode == 0, done.stderr
+    assert "Deleted 1 plan(s)" in done.stdout
+
+    assert _rows_mentioning(care_db, [sender, marker, name]) == []
+    assert _rows_mentioning(tracker_db, [sender, marker, name]) == []
+    assert _tracker_events(stack, sender) == 0
+    # Rasa itself no longer has the conversation
+    events = stack.tracker(sender)["events"]
+    assert marker not in str(events) and name not in str(events)
+    # and the other person's data is untouched
+    assert stack.export(other)["life"]["what_matters"] == "my garden and someone else's garden"
+    assert _tracker_events(stack, other) > 0
+
+
+def test_after_delete_the_person_starts_afresh(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    assert stack.careplan("delete", "--sender", sender).returncode == 0
+    reply = stack.texts(sender, "hello")
+    assert "happy to go on" in reply  # asked for consent again: nothing remembered
+    assert name not in reply
+    assert stack.store.plans_for_sender(sender) == []
+
+
+def test_deleted_text_is_not_left_in_the_database_files(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    dbs = (_db_path(stack.database_url), _db_path(stack.tracker_url))
+    assert all(marker.encode() in _file_bytes(db) for db in dbs)  # so the check below means something
+    assert stack.careplan("delete", "--sender", sender).returncode == 0
+    for db in dbs:
+        _known_gap(marker.encode() not in _file_bytes(db), f"{db.name}: {SECURE_DELETE_GAP}")
+
+
+def test_delete_for_unknown_sender_is_harmless(stack: Stack) -> None:
+    done = stack.careplan("delete", "--sender", "nobody-by-this-name")
+    assert done.returncode == 0
+    assert "Deleted 0 plan(s) and 0 conversation event(s)" in done.stdout
+
+
+# ---------------------------------------------------------------- purge
+
+
+def test_purge_removes_idle_conversations_only(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    idle, active = sender, f"rights-active-{uuid.uuid4().hex[:8]}"
+    _talk(stack, idle, name, marker)
+    _talk(stack, active, "Ermintrude", "active-marker")
+    _age(stack, idle, days=45)
+
+    done = stack.careplan("purge", "--older-than", "30")
+    assert done.returncode == 0, done.stderr
+    assert "Purged" in done.stdout
+
+    assert stack.store.plans_for_sender(idle) == []
+    assert _tracker_events(stack, idle) == 0
+    assert _rows_mentioning(_db_path(stack.database_url), [idle, marker]) == []
+    assert stack.export(active)["life"]["what_matters"] == "my garden and active-marker"
+    assert _tracker_events(stack, active) > 0
+
+
+def test_purge_also_removes_conversations_without_a_plan(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, _, _ = people
+    assert "happy to go on" in stack.texts(sender, "hello")
+    assert "116 123" in stack.texts(sender, "I want to end my life")  # a flag with no plan yet
+    assert "haven't saved" in stack.texts(sender, "/deny")
+    assert stack.store.plans_for_sender(sender) == []
+    assert _tracker_events(stack, sender) > 0
+    _age(stack, sender, days=45)
+
+    assert stack.careplan("purge", "--older-than", "30").returncode == 0
+    _known_gap(_tracker_events(stack, sender) == 0, PURGE_GAP)
+    _known_gap(_rows_mentioning(_db_path(stack.database_url), [sender]) == [], PURGE_GAP)
+
+
+# ---------------------------------------------------------------- files and logs
+
+
+def test_new_care_plan_database_is_private(tmp_path: Path) -> None:
+    db = tmp_path / "fresh" / "careplan.db"
+    env = {"DATABASE_URL": f"sqlite:///{db}", "TRACKER_DB_URL": f"sqlite:///{tmp_path / 'tracker.db'}"}
+    done = subprocess.run(  # noqa: S603
+        [str(BIN / "careplan"), "purge", "--older-than", "30"],
+        cwd=tmp_path,
+        env={"PATH": str(BIN), **env},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_running_stack_care_plan_database_is_private(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    assert stat.S_IMODE(_db_path(stack.database_url).stat().st_mode) == 0o600
+
+
+def test_running_stack_tracker_database_is_private(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    _known_gap(stat.S_IMODE(_db_path(stack.tracker_url).stat().st_mode) == 0o600, TRACKER_MODE_GAP)
+
+
+def test_logs_hold_no_names_or_messages(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    for log in ("rasa.log", "actions.log"):
+        text = (stack.folder / log).read_text(encoding="utf-8", errors="replace")
+        assert name not in text, log
+        assert marker not in text, log
+        assert "chest pain" not in text, log
