@@ -40,8 +40,18 @@ GOAL_SLOTS = GOAL + ["another_goal"]
 # when NLU is sure and the text isn't a plausible answer (see answers.interrupts).
 # Skip and "I don't know" are answers: they are recorded as skipped.
 INTERRUPTIONS = {
-    "help", "faq_who_sees", "faq_care_plan", "faq_real_person", "faq_data", "faq_what_next",
-    "stop", "start_again", "go_back", "see_summary", "switch_person", "withdraw_sharing",
+    "help",
+    "faq_who_sees",
+    "faq_care_plan",
+    "faq_real_person",
+    "faq_data",
+    "faq_what_next",
+    "stop",
+    "start_again",
+    "go_back",
+    "see_summary",
+    "switch_person",
+    "withdraw_sharing",
 }
 
 # What kind of answer each question wants.

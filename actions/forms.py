@@ -218,6 +218,8 @@ class ValidateCareForm(QuestionForm):
                 dispatcher.utter_message(response="utter_date_unclear")
         elif slot in {"goal_text"} and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
+        elif slot == "carer_assessment" and reading.value == "yes":
+            dispatcher.utter_message(response="utter_carer_assessment_info")
         elif slot == "another_goal" and reading.value == "yes":
             return {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
         return {}

@@ -237,13 +237,20 @@ class ActionSwitchPerson(SimpleAction):
 def restore_slots(plan_id: int) -> dict[str, Any]:
     """Rebuild a plan's conversation slots from what is stored, so it can go on."""
     plan = store().export(plan_id)
-    slots: dict[str, Any] = {"plan_id": plan_id, "for_whom": plan["recorded_by"]["role"]}
+    slots: dict[str, Any] = {"plan_id": plan_id}
     for answer in plan["answers"]:
         key = answer["question_key"]
         if key in flow.ANSWER_SLOTS and answer["goal_id"] is None and key not in flow.GOAL_SLOTS:
             slots[key] = flow.SKIPPED if answer["skipped"] else answer["text"]
-    slots["person_name"] = plan["subject"]["name"] or slots.get("person_name")
-    slots["preferred_name"] = plan["subject"]["preferred_name"] or slots.get("preferred_name")
+    # Answers that the plan holds in a cleaned-up form come from the plan itself.
+    recorded_by, subject = plan["recorded_by"], plan["subject"]
+    slots["for_whom"] = recorded_by["role"]
+    slots["person_name"] = subject["name"] or slots.get("person_name")
+    slots["preferred_name"] = subject["preferred_name"] or slots.get("preferred_name")
+    slots["carer_relationship"] = recorded_by["relationship"] or slots.get("carer_relationship")
+    slots["carer_basis"] = recorded_by["basis"] or slots.get("carer_basis")
+    if subject["present"] is not None:
+        slots["person_present"] = "yes" if subject["present"] else "no"
     if plan["goals"]:
         slots.update(
             {

@@ -132,6 +132,14 @@ class Store:
             plan = self._plan(session, plan_id)
             for key, value in _only(fields, PLAN_FIELDS).items():
                 setattr(plan, key, value)
+            if fields.get("carer_relationship"):
+                # Answers the carer gave before saying how they are related get it too.
+                for table in (Answer, Goal):
+                    session.execute(
+                        update(table)
+                        .where(table.plan_id == plan_id, table.expressed_by == CARER)
+                        .values(expressed_by_relationship=fields["carer_relationship"])
+                    )
 
         self._run(work)
 

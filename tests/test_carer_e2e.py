@@ -1,0 +1,116 @@
+"""A carer prepares for their mum's memory-clinic appointment and their dad's
+diabetes review in the same chat, over REST against the real servers."""
+
+from __future__ import annotations
+
+import json
+
+from stack import Stack
+from test_conversation_e2e import talk
+
+MUM = [
+    ("hi", "computer program"),
+    ("/affirm", "someone you look after"),
+    ("it's for my mum", "their name"),
+    ("Margaret Smith", "like to be called"),
+    ("Peggy", "How do you know Peggy"),
+    ("I'm her daughter", "Does Peggy know"),
+    ('/inform{"choice":"agreed"}', "Is Peggy with you now"),
+    ("no, she's having a nap", "Peggy's appointment"),
+    ("the memory clinic", "When is it"),
+    ("the 3rd of next month", "What is the appointment for"),
+    ("her memory getting worse", "What matters most to Peggy"),
+    ("her cat and her garden", "good day look like for Peggy"),
+    ("when she knows who everyone is", "What does Peggy enjoy"),
+    ("watching the birds and old films", "What would Peggy like to be able to do"),
+    ("she'd love to go to the seaside again", "Why does that matter to Peggy"),
+    ("it reminds her of my dad when they were young", "gets in the way"),
+    ("she gets muddled in busy places", "What would help"),
+    ("someone to come along with us", "something else Peggy"),
+    ("/deny", "What is Peggy good at"),
+    ("she's a great baker", "Who helps Peggy"),
+    ("me and my brother and the church lunch club", "worrying Peggy"),
+    ("she keeps getting lost on the way home", "one thing for Peggy"),
+    ('/inform{"choice":"1"}', "questions for the care team"),
+    ("no", "How are you coping"),
+    ("I'm exhausted to be honest", "What would help you"),
+    ("a break once a week and a proper night's sleep", "carer's assessment"),
+    ("/affirm", "Here is what I have so far"),
+    ("/confirm_plan", "share this draft plan"),
+    ("/affirm", "shared your draft plan"),
+]
+
+DAD = [
+    ('/inform{"choice":"new"}', "their name"),
+    ("Frank Smith", "like to be called"),
+    ("Frank", "How do you know Frank"),
+    ("he's my dad", "Does Frank know"),
+    ('/inform{"choice":"lpa"}', "Is Frank with you now"),
+    ("/affirm", "Frank's appointment"),
+    ("the diabetes nurse", "When is it"),
+    ("next Tuesday", "What is the appointment for"),
+    ("his diabetes review", "What matters most to Frank"),
+]
+
+
+def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
+    sender = "carer-two-people"
+    talk(stack, sender, MUM)
+    replies = stack.texts(sender, "can we do my dad's plan now")
+    assert "Who would you like to talk about" in replies
+    buttons = [b["title"] for m in stack.say(sender, "hmm") for b in m.get("buttons") or []]
+    assert "Peggy" in buttons and "Someone new" in buttons
+    talk(stack, sender, DAD)
+
+    plans = stack.store.plans_for_sender(sender)
+    assert {p["subject_name"] for p in plans} == {"Margaret Smith", "Frank Smith"}
+
+    mum = json.loads(stack.careplan("export", "--sender", sender, "--subject", "Peggy").stdout)
+    assert mum["recorded_by"] == {
+        "role": "carer",
+        "name": None,
+        "relationship": "daughter",
+        "basis": "agreed",
+        "basis_label": "They know about this and agreed",
+    }
+    assert mum["subject"] == {"name": "Margaret Smith", "preferred_name": "Peggy", "present": False}
+    assert mum["appointment"]["with"] == "the memory clinic"
+    assert mum["shared"] is True
+    seaside = mum["goals"][0]
+    assert seaside["text"] == "she'd love to go to the seaside again"
+    assert seaside["expressed_by"] == "carer" and seaside["expressed_by_relationship"] == "daughter"
+    assert seaside["one_thing"] is True
+    # Every answer records who gave it: the carer, with their relationship.
+    assert {a["expressed_by"] for a in mum["answers"]} == {"carer"}
+    assert {a["expressed_by_relationship"] for a in mum["answers"]} == {"daughter"}
+    # The carer's own needs: their own draft goals, kept apart from Peggy's.
+    needs = mum["carer_needs"]
+    assert needs["answers"]["carer_coping"] == "I'm exhausted to be honest"
+    assert [g["text"] for g in needs["goals"]] == [
+        "a break once a week and a proper night's sleep",
+        "I'd like a carer's assessment.",
+    ]
+    assert all(g["domain"] == "caring" for g in needs["goals"])
+    assert all(g["text"] != "a break once a week and a proper night's sleep" for g in mum["goals"])
+
+    dad = json.loads(stack.careplan("export", "--sender", sender, "--subject", "Frank").stdout)
+    assert dad["plan_id"] != mum["plan_id"]
+    assert dad["recorded_by"]["basis"] == "lpa"
+    assert dad["recorded_by"]["relationship"] == "son or daughter"
+    assert dad["subject"] == {"name": "Frank Smith", "preferred_name": "Frank", "present": True}
+    assert dad["appointment"]["reason"] == "his diabetes review"
+    assert dad["goals"] == [] and dad["status"] == "in_progress"
+
+
+def test_a_carer_goes_back_to_a_plan_and_carries_on(stack: Stack) -> None:
+    sender = "carer-switch-back"
+    talk(stack, sender, MUM[:12])
+    stack.texts(sender, "switch to my dad")
+    talk(stack, sender, DAD[:3])
+    peggy_plan = next(p for p in stack.store.plans_for_sender(sender) if p["preferred_name"] == "Peggy")
+    stack.texts(sender, "can we switch back to my mum now")
+    replies = stack.texts(sender, f'/inform{{"choice":"{peggy_plan["id"]}"}}')
+    assert "talk about Peggy" in replies and "good day look like for Peggy" in replies
+    stack.texts(sender, "when she's had a good sleep")
+    mum = stack.store.export(peggy_plan["id"])
+    assert mum["life"]["good_day"] == "when she's had a good sleep"
