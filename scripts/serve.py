@@ -80,9 +80,10 @@ def start(env: dict[str, str] | None = None) -> list[subprocess.Popen]:
     env.setdefault("ACTIONS_PORT", "5055")
     env.setdefault("CARETEAM_PORT", "8000")
     env.setdefault("RASA_URL", f"http://127.0.0.1:{env['RASA_PORT']}")
+    env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     # Rasa's tracker store holds the conversation: owner-only, like the care-plan file.
-    for name in ("rasa_tracker.db", "careplan.db"):
+    for name in ("rasa_tracker.db", "careplan.db", "held_messages.db"):
         path = ROOT / name
         path.touch(mode=0o600, exist_ok=True)
         path.chmod(0o600)

@@ -72,6 +72,8 @@ class Stack:
             **os.environ,
             "DATABASE_URL": self.database_url,
             "TRACKER_DB_URL": self.tracker_url,
+            "ACTION_SERVER_URL": self.actions_url,
+            "HELD_MESSAGES_PATH": str(folder / "held.db"),
             "PYTHONUNBUFFERED": "1",
             "TF_CPP_MIN_LOG_LEVEL": "3",
         }

@@ -1,0 +1,1 @@
+"""Rasa input channels (referenced by module path in credentials.yml)."""

@@ -1,0 +1,107 @@
+"""Rasa's REST channel, made safe for action-server outages.
+
+If the action server is down, Rasa would take the message, fail to run the
+actions that store it, and reply with nothing. Instead this channel checks the
+action server first. When it is down, the message is kept in a small queue on
+disk and the person is told plainly; when it is back, the kept messages are
+handed to Rasa in order, before the new one, so every answer is stored.
+Same URL as the built-in channel: POST /webhooks/rest/webhook.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint
+
+logger = logging.getLogger(__name__)
+
+TROUBLE = (
+    "I'm having trouble right now. Your answers so far are safe, and I've kept this message. "
+    "I'll save it as soon as I can. Please try again in a few minutes."
+)
+BACK = "Thanks for waiting. I've now saved what you sent while I was having trouble. Here's where we were:"
+
+
+class HeldMessages:
+    """Messages kept while the action server was away, per conversation, in order."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self.path.touch(mode=0o600, exist_ok=True)
+        with self._db() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS held (id INTEGER PRIMARY KEY, sender TEXT, text TEXT, meta TEXT)"
+            )
+
+    def _db(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=10)
+
+    def add(self, sender: str, text: str, metadata: Any) -> None:
+        with self._db() as db:
+            db.execute(
+                "INSERT INTO held (sender, text, meta) VALUES (?, ?, ?)", (sender, text, json.dumps(metadata))
+            )
+
+    def take(self, sender: str) -> list[tuple[str, Any]]:
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT id, text, meta FROM held WHERE sender = ? ORDER BY id", (sender,)
+            ).fetchall()
+            db.execute("DELETE FROM held WHERE sender = ?", (sender,))
+        return [(text, json.loads(meta)) for _, text, meta in rows]
+
+
+class CareRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def __init__(self) -> None:
+        self.actions_url = os.environ.get("ACTION_SERVER_URL", "http://localhost:5055").rstrip("/")
+        self.held = HeldMessages(os.environ.get("HELD_MESSAGES_PATH", "held_messages.db"))
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> CareRestInput:
+        return cls()
+
+    async def actions_up(self) -> bool:
+        try:
+            timeout = aiohttp.ClientTimeout(total=2)
+            async with aiohttp.ClientSession(timeout=timeout) as session:
+                async with session.get(f"{self.actions_url}/health") as reply:
+                    return reply.status == 200
+        except (aiohttp.ClientError, TimeoutError):
+            return False
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        async def guarded(message: UserMessage) -> None:
+            out = message.output_channel
+            if not await self.actions_up():
+                logger.warning("action server unavailable; message held for later")
+                self.held.add(message.sender_id, message.text or "", message.metadata)
+                await out.send_text_message(message.sender_id, TROUBLE)
+                return
+            held = self.held.take(message.sender_id)
+            if not held:
+                await on_new_message(message)
+                return
+            # Hand over what was kept, in order. The new message was written without
+            # seeing the question that follows the kept ones, so it is not taken as
+            # that answer: the person sees where we are and answers from there.
+            await out.send_text_message(message.sender_id, BACK)
+            for text, metadata in held:
+                await on_new_message(
+                    UserMessage(text, out, message.sender_id, input_channel=self.name(), metadata=metadata)
+                )
+
+        return super().blueprint(guarded)

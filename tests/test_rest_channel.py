@@ -1,0 +1,32 @@
+"""The REST channel keeps messages while the action server is down, and hands
+them over, in order, when it is back: the person is told, nothing is lost."""
+
+from __future__ import annotations
+
+import signal
+
+from stack import Stack
+from test_conversation_e2e import SELF_TURNS, talk
+
+
+def test_answers_sent_while_the_action_server_is_down_are_kept_and_stored_later(make_stack) -> None:
+    stack: Stack = make_stack().start()
+    sender = "outage"
+    talk(stack, sender, SELF_TURNS[:8])  # next question: a good day
+
+    stack.stop_actions(signal.SIGKILL)
+    replies = stack.texts(sender, "a cup of tea in the garden")
+    assert "having trouble" in replies and "kept this message" in replies
+    assert stack.export(sender)["life"]["good_day"] is None
+
+    stack.start_actions()
+    replies = stack.texts(sender, "hello? are you back?")
+    assert "Thanks for waiting" in replies
+    assert "What do you enjoy" in replies  # the kept answer moved the conversation on
+    plan = stack.export(sender)
+    assert plan["life"]["good_day"] == "a cup of tea in the garden"
+    assert all(a["text"] != "hello? are you back?" for a in plan["answers"])
+
+    # And the conversation simply carries on.
+    assert "like to be able to do" in stack.texts(sender, "bowls on a Tuesday")
+    assert stack.export(sender)["life"]["enjoys"] == "bowls on a Tuesday"
