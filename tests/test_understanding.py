@@ -1,0 +1,114 @@
+"""Reading what people say: dates, goal titles and domains, names, yes and no,
+and which question comes next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actions import flow
+from careplan import interpret
+from careplan.dates import resolve
+from careplan.titles import classify, short_title
+
+SUNDAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("next Thursday", date(2026, 11, 26)),
+        ("the 3rd of next month", date(2026, 12, 3)),
+        ("tomorrow", date(2026, 11, 23)),
+        ("on tuesday at 10", date(2026, 11, 24)),
+        ("14/12", date(2026, 12, 14)),
+        ("3rd of March", date(2027, 3, 3)),
+        ("March 3rd 2027", date(2027, 3, 3)),
+        ("in 2 weeks", date(2026, 12, 6)),
+        ("Thursday week", date(2026, 12, 3)),
+        ("the 5th", date(2026, 12, 5)),
+        ("28th Nov", date(2026, 11, 28)),
+        ("Dr Patel, friday morning", date(2026, 11, 27)),
+    ],
+)
+def test_dates_resolve_against_today(said: str, meant: date) -> None:
+    assert resolve(said, SUNDAY) == meant
+
+
+@pytest.mark.parametrize("said", ["dunno yet", "they haven't told me", "soon", "31/02"])
+def test_unclear_dates_are_not_guessed(said: str) -> None:
+    assert resolve(said, SUNDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "domain"),
+    [
+        ("I want to work on my allotment again", "Work on my allotment again", "hobbies"),
+        ("Id really love to be able to walk to the shop and back", "Walk to the shop and back", "mobility"),
+        ("she would like to see her grandkids more. They live in Leeds.", "See her grandkids more", "family"),
+        (
+            "I wish I could sleep through the night without pain",
+            "Sleep through the night without pain",
+            "conditions",
+        ),
+        (
+            "Mum wants to stay in her own home as long as possible",
+            "Stay in her own home as long as possible",
+            "home",
+        ),
+        ("More help with his tablets", "More help with his tablets", "medicines"),
+    ],
+)
+def test_goal_titles_come_from_the_persons_own_words(sentence: str, title: str, domain: str) -> None:
+    assert short_title(sentence) == title
+    assert classify(sentence) == domain
+
+
+def test_titles_stay_short() -> None:
+    title = short_title("I would like to go swimming again with my friend Jean on a Tuesday morning in town")
+    assert len(title) <= 61 and title.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("call me Peg", "Peg"),
+        ("margaret", "Margaret"),
+        ("Margaret but everyone calls her Peggy", "Peggy"),
+        ("I'd rather you called me Mrs Jones", "Mrs Jones"),
+        ("Zoë", "Zoë"),
+    ],
+)
+def test_names(said: str, name: str) -> None:
+    assert interpret.name(said) == name
+
+
+def test_yes_no_relationship_and_basis() -> None:
+    assert [interpret.yes_no(t) for t in ["yes please", "Yeah go on", "no thanks", "nah", "maybe"]] == [
+        True,
+        True,
+        False,
+        False,
+        None,
+    ]
+    assert interpret.relationship("I'm her daughter") == "daughter"
+    assert interpret.relationship("she's my mum") == "son or daughter"
+    assert interpret.basis("I have lasting power of attorney") == "lpa"
+    assert interpret.basis("she can't really take part") == "best_interests"
+    assert interpret.basis("hmm") is None
+
+
+def test_carers_are_asked_about_the_person_and_then_about_themselves() -> None:
+    own = flow.care_questions({"for_whom": "self"})
+    carer = flow.care_questions({"for_whom": "carer"})
+    assert "person_name" not in own and "carer_coping" not in own
+    assert carer[:6] == flow.CARER_INTRO and carer[-3:] == flow.CARER_NEEDS
+    skipped_goal = flow.care_questions({"for_whom": "self", "goal_text": flow.SKIPPED})
+    assert "goal_why" not in skipped_goal and "another_goal" in skipped_goal
+
+
+def test_going_back_finds_the_last_question_still_asked() -> None:
+    questions = flow.care_questions({"for_whom": "self"})
+    assert flow.previous_answered(["for_whom", "preferred_name", "what_matters"], questions) == "what_matters"
+    assert flow.previous_answered(["person_name"], questions) is None
