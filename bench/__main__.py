@@ -62,7 +62,7 @@ def drive(driver: Driver, level: int, conversations: int, timeout: float) -> Lev
     say(
         f"  {driver.sender_prefix:<8} c={level:<3} conv={conversations:<4} turns={row['turns']:<5} "
         f"p50={row['p50_ms']:>8.1f}ms p95={row['p95_ms']:>8.1f}ms max={row['max_ms']:>8.1f}ms "
-        f"{row['turns_per_s']:>7.2f} turns/s errors={row['errors']}"
+        f"{row['turns_per_s']:>7.2f} turns/s errors={row['errors']} wrong={row['wrong_replies']}"
         + (f" {result.error_kinds}" if result.errors else "")
     )
     return result
@@ -73,6 +73,8 @@ def warm(driver: Driver) -> float:
     result = asyncio.run(driver.run_level(1, 1))
     if result.errors:
         raise SystemExit(f"warm-up conversation failed: {result.error_kinds}")
+    if result.wrong_replies:
+        say(f"  warning: {result.wrong_replies} unexpected replies in the {driver.sender_prefix} turn script")
     return result.latencies_ms[0] if result.latencies_ms else math.nan
 
 
@@ -83,7 +85,7 @@ def model_mb(path: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
-    our_turns = turns.load(args.turns) if args.turns else turns.OUR_TURNS
+    our_turns = turns.load(args.turns) if args.turns else turns.our_turns()
     starter_turns = turns.load(args.starter_turns) if args.starter_turns else turns.STARTER_TURNS
     info = report.machine()
     say(f"bench on {info['cpu']} ({info['cores']} cores, {info['ram_gib']} GiB)")
@@ -159,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 figures[f"{prefix}max_ms_c{level}"] = row["max_ms"]
                 figures[f"{prefix}tps_c{level}"] = row["turns_per_s"]
                 figures[f"{prefix}errors_c{level}"] = row["errors"]
+                figures[f"{prefix}wrong_c{level}"] = row["wrong_replies"]
             if "ours" in results and "starter" in results:
                 ours_r, starter_r = results["ours"], results["starter"]
                 figures[f"p50_ratio_c{level}"] = round(ours_r.p50 / starter_r.p50, 3)

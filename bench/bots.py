@@ -135,23 +135,10 @@ class Served:
             service.stop()
 
 
-def _rasa_argv(port: int, model: Path, endpoints: Path) -> list[str]:
-    """Both bots are driven over the REST channel only (``--connector rest``)."""
-    return [
-        venv_tool("rasa"),
-        "run",
-        "--enable-api",
-        "--connector",
-        "rest",
-        "--port",
-        str(port),
-        "--interface",
-        "127.0.0.1",
-        "--model",
-        str(model),
-        "--endpoints",
-        str(endpoints),
-    ]
+def _rasa_argv(port: int, model: Path, endpoints: Path, credentials: Path) -> list[str]:
+    """Each bot with its own channel credentials; both are driven over the REST channel."""
+    argv = [venv_tool("rasa"), "run", "--enable-api", "--port", str(port), "--interface", "127.0.0.1"]
+    return argv + ["--model", str(model), "--endpoints", str(endpoints), "--credentials", str(credentials)]
 
 
 def serve_starter(tmp: Path, model: Path) -> Served:
@@ -159,7 +146,7 @@ def serve_starter(tmp: Path, model: Path) -> Served:
     port = free_port()
     rasa = Service(
         "starter-rasa",
-        _rasa_argv(port, model, folder / "endpoints.yml"),
+        _rasa_argv(port, model, folder / "endpoints.yml", folder / "credentials.yml"),
         tmp / "logs" / "starter-rasa.log",
         cwd=folder,
     ).start()
@@ -180,9 +167,17 @@ def serve_ours(tmp: Path, model: Path, database_url: str | None = None) -> Serve
     ).start()
     rasa = Service(
         "ours-rasa",
-        _rasa_argv(port, model, our_endpoints(tmp, actions_port)),
+        _rasa_argv(port, model, our_endpoints(tmp, actions_port), ROOT / "credentials.yml"),
         tmp / "logs" / "ours-rasa.log",
-        env=quiet_env({"DATABASE_URL": database_url}),
+        env=quiet_env(
+            {
+                "DATABASE_URL": database_url,
+                # channels/rest.py checks the action server before each turn and keeps
+                # messages here while it is down.
+                "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_port}",
+                "HELD_MESSAGES_PATH": str(tmp / "held-messages.db"),
+            }
+        ),
     ).start()
     served = Served("ours", f"http://127.0.0.1:{port}", rasa, actions)
     try:

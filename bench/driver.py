@@ -1,7 +1,7 @@
 """Drive simulated conversations through Rasa's REST channel and time every turn.
 
-A conversation is a list of user messages sent one after another with a fresh
-sender id; ``concurrency`` conversations run at once (asyncio + aiohttp,
+A conversation is a list of turns (message, expected reply fragment) sent one
+after another with a fresh sender id; ``concurrency`` conversations run at once (asyncio + aiohttp,
 bounded by a semaphore). Only loopback URLs are accepted: this is a load
 generator and must never point anywhere else.
 """
@@ -12,11 +12,13 @@ import asyncio
 import math
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import aiohttp
+
+from bench.turns import Turn
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 WEBHOOK = "/webhooks/rest/webhook"
@@ -40,6 +42,7 @@ class LevelResult:
     conversations: int
     latencies_ms: list[float] = field(default_factory=list)
     errors: int = 0
+    wrong_replies: int = 0
     empty_replies: int = 0
     wall_s: float = 0.0
     error_kinds: dict[str, int] = field(default_factory=dict)
@@ -83,8 +86,18 @@ class LevelResult:
             "max_ms": round(self.max_ms, 1),
             "turns_per_s": round(self.throughput, 2),
             "errors": self.errors,
+            "wrong_replies": self.wrong_replies,
             "empty_replies": self.empty_replies,
         }
+
+
+def reply_text(messages: list[dict]) -> str:
+    """The bot's messages (texts and button titles) as one string, for fragment checks."""
+    parts = []
+    for message in messages:
+        parts.append(str(message.get("text") or ""))
+        parts.extend(str(b.get("title", "")) for b in message.get("buttons") or [])
+    return "\n".join(parts)
 
 
 @dataclass
@@ -92,11 +105,9 @@ class Driver:
     """Sends the turns of many conversations to one Rasa (or load balancer) URL."""
 
     base_url: str
-    turns: Sequence[str]
+    turns: Sequence[Turn]
     timeout_s: float = 120.0
     sender_prefix: str = "bench"
-    # Optional per-turn check of the bot's reply; a False result counts as an error.
-    check: Callable[[int, list[dict]], bool] | None = None
 
     def __post_init__(self) -> None:
         check_loopback(self.base_url)
@@ -106,24 +117,23 @@ class Driver:
     async def _conversation(self, session: aiohttp.ClientSession, result: LevelResult) -> None:
         sender = f"{self.sender_prefix}-{uuid.uuid4().hex[:12]}"
         url = self.base_url.rstrip("/") + WEBHOOK
-        for index, text in enumerate(self.turns):
+        for text, expected in self.turns:
             started = time.perf_counter()
             try:
                 async with session.post(url, json={"sender": sender, "message": text}) as resp:
                     body = await resp.json(content_type=None) if resp.status == 200 else None
                     elapsed = (time.perf_counter() - started) * 1000
-                    if resp.status != 200 or not isinstance(body, list):
-                        self._error(result, f"http {resp.status}")
-                        return  # the rest of this conversation would be meaningless
-                    if self.check is not None and not self.check(index, body):
-                        self._error(result, f"unexpected reply at turn {index}")
-                        return
-            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
                 self._error(result, type(exc).__name__)
+                return  # the rest of this conversation would be meaningless
+            if resp.status != 200 or not isinstance(body, list):
+                self._error(result, f"http {resp.status}")
                 return
+            result.latencies_ms.append(elapsed)
             if not body:
                 result.empty_replies += 1
-            result.latencies_ms.append(elapsed)
+            if expected is not None and expected.lower() not in reply_text(body).lower():
+                result.wrong_replies += 1
 
     @staticmethod
     def _error(result: LevelResult, kind: str) -> None:

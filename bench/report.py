@@ -202,7 +202,7 @@ def markdown(
         "",
     ]
     header = ["bot", "concurrent", "conversations", "turns", "p50 ms", "p95 ms", "max ms", "turns/s"]
-    header.append("errors")
+    header += ["errors", "wrong replies"]
     lines += _table(
         header,
         [
@@ -216,6 +216,7 @@ def markdown(
                 _fmt(float(row["max_ms"])),  # type: ignore[arg-type]
                 _fmt(float(row["turns_per_s"])),  # type: ignore[arg-type]
                 str(row["errors"]),
+                str(row["wrong_replies"]),
             ]
             for row in levels_table
         ],

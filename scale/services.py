@@ -69,7 +69,7 @@ def ensure_installed(install: bool = True) -> None:
         raise StartError(f"still missing after apt-get: {missing_packages()}")
 
 
-def _secret(path: Path) -> str:
+def secret(path: Path) -> str:
     """A password kept in ``path`` (0600), made on first use."""
     if path.exists():
         return path.read_text().strip()
@@ -108,7 +108,7 @@ class Postgres:
 
     def init(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
-        self.password = _secret(self.root / "password")
+        self.password = secret(self.root / "password")
         if (self.data / "PG_VERSION").exists():
             return
         initdb = postgres_bin("initdb")
@@ -249,7 +249,7 @@ class Redis:
 
     def start(self, log_dir: Path) -> Service:
         self.root.mkdir(parents=True, exist_ok=True)
-        self.password = _secret(self.root / "password")
+        self.password = secret(self.root / "password")
         conf = self.root / "redis.conf"
         fd = os.open(conf, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:

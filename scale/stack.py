@@ -14,23 +14,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scale.procs import ROOT, Service, StartError, free_port, quiet_env, stop_all, venv_tool
-from scale.services import Nginx, Postgres, Redis, ensure_installed
+from scale.services import Nginx, Postgres, Redis, ensure_installed, secret
 
 ENDPOINTS_TEMPLATE = Path(__file__).with_name("endpoints.yml")
 CAREPLAN_DB = "careplan"
 TRACKER_DB = "rasa_tracker"
 
 
-def render_endpoints(lock_store: bool = True) -> str:
-    """The endpoints file, optionally without its ``lock_store`` section.
+LOCK_MODES = ("atomic", "redis", "none")
 
-    Without it every replica falls back to Rasa's in-memory lock store, which
-    only serialises turns *within* one process: the failure the two-replica
-    test demonstrates.
+
+def render_endpoints(lock_store: str = "atomic") -> str:
+    """The endpoints file for one lock-store mode.
+
+    ``atomic``: our :class:`scale.lockstore.AtomicRedisLockStore` (the default);
+    ``redis``: Rasa's stock ``RedisLockStore``; ``none``: no ``lock_store``
+    section, so every replica falls back to Rasa's in-memory lock store, which
+    only serialises turns *within* one process. The last two exist for the
+    two-replica test, which shows what goes wrong with them.
     """
+    if lock_store not in LOCK_MODES:
+        raise ValueError(f"lock_store must be one of {LOCK_MODES}")
     text = ENDPOINTS_TEMPLATE.read_text()
-    if lock_store:
+    if lock_store == "atomic":
         return text
+    if lock_store == "redis":
+        return text.replace("type: scale.lockstore.AtomicRedisLockStore", "type: redis").replace(
+            "  poll_seconds: 0.05\n", ""
+        )
     kept: list[str] = []
     skipping = False
     for line in text.splitlines():
@@ -56,7 +67,7 @@ class ScaledStack:
     base: Path = ROOT / "var" / "scaled"
     replicas: int = 2
     action_servers: int = 2
-    lock_store: bool = True
+    lock_store: str = "atomic"  # one of LOCK_MODES
     nginx: bool = True
     careteam: bool = True
     durable: bool = True
@@ -144,8 +155,7 @@ class ScaledStack:
 
         t = time.monotonic()
         self.redis = Redis(self.base / "redis", free_port())
-        if self.lock_store:
-            self.services.append(self.redis.start(self.logs))
+        self.services.append(self.redis.start(self.logs))
         self._step("redis_s", t)
 
         self.action_ports = [free_port() for _ in range(self.action_servers)]
@@ -189,6 +199,27 @@ class ScaledStack:
         stop_all(self.services)
         self.services.clear()
 
+    def restart_replicas(self, lock_store: str) -> None:
+        """Restart only the Rasa replicas, with or without the shared lock store.
+
+        PostgreSQL, Redis and the action servers keep running, so a test can
+        compare both set-ups without paying for a second stack.
+        """
+        render_endpoints(lock_store)  # refuse an unknown mode before stopping anything
+        replicas = [s for s in self.services if s.name.startswith("rasa-")]
+        stop_all(replicas)
+        self.services = [s for s in self.services if s not in replicas]
+        self.lock_store = lock_store
+        started = [self._replica(i, port) for i, port in enumerate(self.rasa_ports)]
+        self.services.extend(started)
+        with ThreadPoolExecutor(len(started)) as pool:
+            urls = [f"http://127.0.0.1:{port}/" for port in self.rasa_ports]
+            list(
+                pool.map(
+                    lambda pair: pair[0].wait_http(pair[1], timeout=300), zip(started, urls, strict=True)
+                )
+            )
+
     # -- processes --------------------------------------------------------
     def _action_server(self, index: int, port: int) -> Service:
         env = quiet_env({"DATABASE_URL": self.database_url})
@@ -198,7 +229,7 @@ class ScaledStack:
     def _replica(self, index: int, port: int) -> Service:
         if self.postgres is None or self.redis is None:
             raise StartError("databases not started")
-        endpoints = self.base / ("endpoints.yml" if self.lock_store else "endpoints-nolock.yml")
+        endpoints = self.base / f"endpoints-{self.lock_store}.yml"
         endpoints.write_text(render_endpoints(self.lock_store))
         actions_port = self.lb_ports.get("actions") or self.action_ports[index % len(self.action_ports)]
         env = quiet_env(
@@ -213,6 +244,11 @@ class ScaledStack:
                 "WM_REDIS_PORT": str(self.redis.port),
                 "WM_REDIS_PASSWORD": self.redis.password,
                 "DATABASE_URL": self.database_url,
+                # channels/rest.py (the project's REST channel) checks the action
+                # server before each turn and keeps messages in this file while it is
+                # down. One file per replica: see docs/deployment.md.
+                "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_port}",
+                "HELD_MESSAGES_PATH": str(self.base / f"held-messages-{index}.db"),
             }
         )
         argv = [
@@ -236,11 +272,11 @@ class ScaledStack:
         env = quiet_env(
             {
                 "DATABASE_URL": self.database_url,
-                "PORT": str(self.careteam_port),
                 "CARETEAM_PORT": str(self.careteam_port),
                 "CARETEAM_HOST": "127.0.0.1",
+                # Kept here, not in the app's working folder (the repo) where it would land otherwise.
+                "CARETEAM_SECRET_KEY": secret(self.base / "careteam" / "secret_key"),
             }
         )
-        argv = [venv_tool("python"), "-m", "careteam", "--host", "127.0.0.1"]
-        argv += ["--port", str(self.careteam_port)]
+        argv = [venv_tool("python"), "-m", "careteam"]
         return Service("careteam", argv, self.logs / "careteam.log", env=env).start()
