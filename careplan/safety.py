@@ -46,6 +46,10 @@ INTENT_KINDS: dict[str, str] = {
 }
 # Below this the NLU's guess alone does not raise a flag.
 NLU_MIN_CONFIDENCE = 0.85
+# The NLU learnt from one-sentence examples; on long text its confidence means
+# little (20,000 characters of garden talk came back as safeguarding, 0.9+).
+# Longer messages rely on the patterns alone.
+NLU_MAX_CHARS = 300
 
 # How many words before a match are checked for "no", "not", "never"...
 NEGATION_WINDOW = 3
@@ -288,7 +292,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
 
 def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> RedFlag | None:
     kind = INTENT_KINDS.get(intent or "")
-    if kind is None or confidence < NLU_MIN_CONFIDENCE:
+    if kind is None or confidence < NLU_MIN_CONFIDENCE or len(norm) > NLU_MAX_CHARS:
         return None
     words = _WORD.findall(norm)
     if any(_is_negation_word(w, cues) for w in words) and not cues.pseudo_negation.search(norm):

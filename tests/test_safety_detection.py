@@ -223,6 +223,12 @@ def test_unsure_nlu_intent_is_ignored() -> None:
     assert safety.detect("everything feels hopeless and dark", "inform", 0.99) is None
 
 
+def test_nlu_is_not_trusted_on_long_messages() -> None:
+    long = "I love my garden and my family. " * 700
+    assert safety.detect(long, "red_flag_safeguarding", 0.95) is None
+    assert safety.detect(long + " He hits me.", "red_flag_safeguarding", 0.95) is not None
+
+
 def test_nlu_cannot_override_the_context_checks() -> None:
     # a pattern matched and was rejected as figurative/past/negated: the NLU must not win
     assert safety.detect("I'm dying to see the grandkids", "red_flag_crisis", 0.99) is None
