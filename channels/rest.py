@@ -5,7 +5,8 @@ actions that store it, and reply with nothing. Instead this channel checks the
 action server first. When it is down, the message is kept in a small queue on
 disk and the person is told plainly; when it is back, the kept messages are
 handed to Rasa in order, before the new one, so every answer is stored.
-Same URL as the built-in channel: POST /webhooks/rest/webhook.
+Same URL as the built-in channel: POST /webhooks/rest/webhook. It also serves
+a small browser chat page at GET /webhooks/rest/chat.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import aiohttp
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
+from sanic.request import Request
+from sanic.response import HTTPResponse, file
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +32,8 @@ TROUBLE = (
     "I'm having trouble right now. Your answers so far are safe, and I've kept this message. "
     "I'll save it as soon as I can. Please try again in a few minutes."
 )
+# A simple chat page for people without Telegram: GET /webhooks/rest/chat
+PAGE_DIR = Path(__file__).parent
 BACK = "Thanks for waiting. I've now saved what you sent while I was having trouble. Here's where we were:"
 
 
@@ -104,4 +109,14 @@ class CareRestInput(RestInput):
                     UserMessage(text, out, message.sender_id, input_channel=self.name(), metadata=metadata)
                 )
 
-        return super().blueprint(guarded)
+        page = super().blueprint(guarded)
+
+        @page.route("/chat", methods=["GET"])
+        async def chat_page(request: Request) -> HTTPResponse:
+            return await file(PAGE_DIR / "chat.html", mime_type="text/html; charset=utf-8")
+
+        @page.route("/chat.js", methods=["GET"])
+        async def chat_script(request: Request) -> HTTPResponse:
+            return await file(PAGE_DIR / "chat.js", mime_type="text/javascript; charset=utf-8")
+
+        return page

@@ -7,8 +7,6 @@ fails and says so, rather than skipping.
 from __future__ import annotations
 
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans, start_server
@@ -16,28 +14,6 @@ from pypdf import PdfReader
 
 from careplan import readback
 from careplan.store import Store
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture()
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Chromium is not installed: run `apt-get update && apt-get install -y chromium`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
