@@ -116,7 +116,7 @@ def bot(
 ) -> Iterator[BotProcess]:
     folder = tmp_path_factory.mktemp("telegram_e2e")
     process = BotProcess(bot_env(botapi, stack, folder), folder / "bot.log").start()
-    wait_until(lambda: botapi.calls("setMyCommands"), what="the bot to start")
+    wait_until(lambda: botapi.calls("getUpdates"), what="the bot to start polling")
     yield process
     process.stop()
     log = process.log()

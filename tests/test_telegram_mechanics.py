@@ -98,7 +98,7 @@ def bot_env(botapi: BotApiStandIn, rasa_url: str, files: Path) -> dict[str, str]
 @pytest.fixture(scope="module")
 def bot(botapi: BotApiStandIn, rasa: RasaStandIn, files: Path) -> Iterator[BotProcess]:
     process = BotProcess(bot_env(botapi, rasa.url, files), files / "bot.log").start()
-    wait_until(lambda: botapi.calls("setMyCommands"), what="the bot to register its commands")
+    wait_until(lambda: botapi.calls("getUpdates"), what="the bot to start polling")
     yield process
     process.stop()
     assert SECRET_WORDS not in process.log(), "the bot logged what a person wrote"
