@@ -8,7 +8,6 @@ the flag for the care team, without blocking the conversation.
 
 from __future__ import annotations
 
-from careplan.input_checks import check
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,6 +15,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import intent_of, logger, store, text_of
+from careplan.input_checks import check
 from careplan.safety import detect
 from careplan.store import StoreUnavailable
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from stack import ROOT, Stack
 
 sys.path.insert(0, str(ROOT / "scripts"))

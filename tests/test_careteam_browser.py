@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans, start_server
 from pypdf import PdfReader
 
 from careplan import readback
 from careplan.store import Store
+
+from careteam_testkit import PASSWORD, SCRIPT_GOAL, add_clinician, make_plans, start_server
 
 
 @pytest.fixture()

@@ -8,6 +8,10 @@ import stat
 
 import pytest
 import requests
+
+from careplan.review import Review
+from careplan.store import Store
+
 from careteam_testkit import (
     PASSWORD,
     SCRIPT_GOAL,
@@ -17,9 +21,6 @@ from careteam_testkit import (
     make_plans,
     start_server,
 )
-
-from careplan.review import Review
-from careplan.store import Store
 
 
 @pytest.fixture(scope="module")

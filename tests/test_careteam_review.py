@@ -5,6 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+
+from careplan.models import utcnow
+from careplan.review import BadInput, NotFound, Review, UsernameTaken, check_password, hash_password
+from careplan.store import Store
+
 from careteam_testkit import (
     PASSWORD,
     REASON,
@@ -14,10 +19,6 @@ from careteam_testkit import (
     decide_three,
     make_plans,
 )
-
-from careplan.models import utcnow
-from careplan.review import BadInput, NotFound, Review, UsernameTaken, check_password, hash_password
-from careplan.store import Store
 
 
 @pytest.fixture()

@@ -7,6 +7,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+
 from stack import Stack
 
 SELF_TURNS = [

@@ -6,11 +6,12 @@ import json
 from datetime import date
 
 import pytest
-from careteam_testkit import REASON, SCRIPT_GOAL, WORDING, decide_three, make_plans
 from fhir.resources.bundle import Bundle
 
 from careplan.exports import fhir
 from careplan.store import Store
+
+from careteam_testkit import REASON, SCRIPT_GOAL, WORDING, decide_three, make_plans
 
 
 @pytest.fixture()

@@ -9,11 +9,12 @@ import subprocess
 import sys
 
 import pytest
-from careteam_testkit import REPO, make_plans
 from pypdf import PdfReader
 
 from careplan.exports import pdf
 from careplan.store import Store
+
+from careteam_testkit import REPO, make_plans
 
 EMOJI_GOAL = "Dance at my granddaughter's wedding 💃 祝你好运 Ωμέγα"
 

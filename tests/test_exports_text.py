@@ -9,11 +9,12 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from careteam_testkit import REASON, REPO, SCRIPT_GOAL, WORDING, decide_three, make_plans
 
 from careplan import readback, summary
 from careplan.exports import html, markdown
 from careplan.store import Store
+
+from careteam_testkit import REASON, REPO, SCRIPT_GOAL, WORDING, decide_three, make_plans
 
 
 @pytest.fixture()

@@ -19,28 +19,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from faults_kit import db_path, known_gap, rows_mentioning, start_plan, tracker_events
 from stack import Stack
 
 BIN = Path(sys.executable).parent
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _db_path(url: str) -> Path:
-    return Path(url.removeprefix("sqlite:///"))
-
-
-def _rows_mentioning(db: Path, needles: list[str]) -> list[tuple[str, tuple]]:
-    """Every row, in every table, with a value containing one of the needles."""
-    found = []
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        for table in tables:
-            for row in conn.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from sqlite_master
-                if any(isinstance(v, str) and any(n in v for n in needles) for v in row):
-                    found.append((table, row))
-    return found
 
 
 def _file_bytes(db: Path) -> bytes:
@@ -55,35 +41,24 @@ def _file_bytes(db: Path) -> bytes:
 
 def _talk(stack: Stack, sender: str, name: str, marker: str) -> None:
     """Start a plan and answer the first questions, one of them a red flag."""
-    assert "happy to go on" in stack.texts(sender, "hello")
-    stack.say(sender, "/affirm")
-    stack.say(sender, "/choose_self")
-    assert name in stack.texts(sender, name)
-    stack.say(sender, "my GP")
-    stack.say(sender, "next Tuesday")
-    stack.say(sender, "my knees")
+    start_plan(stack, sender, name)
     stack.say(sender, f"my garden and {marker}")
     assert "999" in stack.texts(sender, "I've got chest pain right now")
 
 
 def _age(stack: Stack, sender: str, days: int) -> None:
     """Make a conversation look idle for `days` days in both stores."""
-    with sqlite3.connect(_db_path(stack.database_url)) as conn:
+    with sqlite3.connect(db_path(stack.database_url)) as conn:
         conn.execute(
             "UPDATE plans SET updated_at = datetime('now', ?) WHERE sender = ?", (f"-{days} days", sender)
         )
         conn.execute(
             "UPDATE flags SET created_at = datetime('now', ?) WHERE sender = ?", (f"-{days} days", sender)
         )
-    with sqlite3.connect(_db_path(stack.tracker_url)) as conn:
+    with sqlite3.connect(db_path(stack.tracker_url)) as conn:
         conn.execute(
             "UPDATE events SET timestamp = timestamp - ? WHERE sender_id = ?", (days * 86400, sender)
         )
-
-
-def _tracker_events(stack: Stack, sender: str) -> int:
-    with sqlite3.connect(_db_path(stack.tracker_url)) as conn:
-        return conn.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
 
 
 SECURE_DELETE_GAP = (
@@ -120,12 +95,6 @@ def people() -> Iterator[tuple[str, str, str]]:
     yield f"rights-{tag}", next(_NAMES), f"marker-{tag}"
 
 
-def _known_gap(ok: bool, reason: str) -> None:
-    """A gap reported to the lead: shown as xfail until fixed, then the test passes."""
-    if not ok:
-        pytest.xfail(reason)
-
-
 # ---------------------------------------------------------------- delete
 
 
@@ -135,25 +104,25 @@ def test_delete_leaves_nothing_in_either_store(stack: Stack, people: tuple[str, 
     _talk(stack, sender, name, marker)
     _talk(stack, other, "Bartholomew", "someone else's garden")
 
-    care_db, tracker_db = _db_path(stack.database_url), _db_path(stack.tracker_url)
+    care_db, tracker_db = db_path(stack.database_url), db_path(stack.tracker_url)
     before = stack.export(sender)
     assert before["life"]["what_matters"] == f"my garden and {marker}"
     assert [f["kind"] for f in before["flags"]] == ["emergency"]
-    assert _rows_mentioning(care_db, [marker]) and _rows_mentioning(tracker_db, [marker])
+    assert rows_mentioning(care_db, [marker]) and rows_mentioning(tracker_db, [marker])
 
     done = stack.careplan("delete", "--sender", sender)
     assert done.returncode == 0, done.stderr
     assert "Deleted 1 plan(s)" in done.stdout
 
-    assert _rows_mentioning(care_db, [sender, marker, name]) == []
-    assert _rows_mentioning(tracker_db, [sender, marker, name]) == []
-    assert _tracker_events(stack, sender) == 0
+    assert rows_mentioning(care_db, [sender, marker, name]) == []
+    assert rows_mentioning(tracker_db, [sender, marker, name]) == []
+    assert tracker_events(stack, sender) == 0
     # Rasa itself no longer has the conversation
     events = stack.tracker(sender)["events"]
     assert marker not in str(events) and name not in str(events)
     # and the other person's data is untouched
     assert stack.export(other)["life"]["what_matters"] == "my garden and someone else's garden"
-    assert _tracker_events(stack, other) > 0
+    assert tracker_events(stack, other) > 0
 
 
 def test_after_delete_the_person_starts_afresh(stack: Stack, people: tuple[str, str, str]) -> None:
@@ -169,11 +138,11 @@ def test_after_delete_the_person_starts_afresh(stack: Stack, people: tuple[str, 
 def test_deleted_text_is_not_left_in_the_database_files(stack: Stack, people: tuple[str, str, str]) -> None:
     sender, name, marker = people
     _talk(stack, sender, name, marker)
-    dbs = (_db_path(stack.database_url), _db_path(stack.tracker_url))
+    dbs = (db_path(stack.database_url), db_path(stack.tracker_url))
     assert all(marker.encode() in _file_bytes(db) for db in dbs)  # so the check below means something
     assert stack.careplan("delete", "--sender", sender).returncode == 0
     for db in dbs:
-        _known_gap(marker.encode() not in _file_bytes(db), f"{db.name}: {SECURE_DELETE_GAP}")
+        known_gap(marker.encode() not in _file_bytes(db), f"{db.name}: {SECURE_DELETE_GAP}")
 
 
 def test_delete_for_unknown_sender_is_harmless(stack: Stack) -> None:
@@ -197,10 +166,10 @@ def test_purge_removes_idle_conversations_only(stack: Stack, people: tuple[str, 
     assert "Purged" in done.stdout
 
     assert stack.store.plans_for_sender(idle) == []
-    assert _tracker_events(stack, idle) == 0
-    assert _rows_mentioning(_db_path(stack.database_url), [idle, marker]) == []
+    assert tracker_events(stack, idle) == 0
+    assert rows_mentioning(db_path(stack.database_url), [idle, marker]) == []
     assert stack.export(active)["life"]["what_matters"] == "my garden and active-marker"
-    assert _tracker_events(stack, active) > 0
+    assert tracker_events(stack, active) > 0
 
 
 def test_purge_also_removes_conversations_without_a_plan(stack: Stack, people: tuple[str, str, str]) -> None:
@@ -209,12 +178,12 @@ def test_purge_also_removes_conversations_without_a_plan(stack: Stack, people: t
     assert "116 123" in stack.texts(sender, "I want to end my life")  # a flag with no plan yet
     assert "haven't saved" in stack.texts(sender, "/deny")
     assert stack.store.plans_for_sender(sender) == []
-    assert _tracker_events(stack, sender) > 0
+    assert tracker_events(stack, sender) > 0
     _age(stack, sender, days=45)
 
     assert stack.careplan("purge", "--older-than", "30").returncode == 0
-    _known_gap(_tracker_events(stack, sender) == 0, PURGE_GAP)
-    _known_gap(_rows_mentioning(_db_path(stack.database_url), [sender]) == [], PURGE_GAP)
+    known_gap(tracker_events(stack, sender) == 0, PURGE_GAP)
+    known_gap(rows_mentioning(db_path(stack.database_url), [sender]) == [], PURGE_GAP)
 
 
 # ---------------------------------------------------------------- files and logs
@@ -237,13 +206,13 @@ def test_new_care_plan_database_is_private(tmp_path: Path) -> None:
 def test_running_stack_care_plan_database_is_private(stack: Stack, people: tuple[str, str, str]) -> None:
     sender, name, marker = people
     _talk(stack, sender, name, marker)
-    assert stat.S_IMODE(_db_path(stack.database_url).stat().st_mode) == 0o600
+    assert stat.S_IMODE(db_path(stack.database_url).stat().st_mode) == 0o600
 
 
 def test_running_stack_tracker_database_is_private(stack: Stack, people: tuple[str, str, str]) -> None:
     sender, name, marker = people
     _talk(stack, sender, name, marker)
-    _known_gap(stat.S_IMODE(_db_path(stack.tracker_url).stat().st_mode) == 0o600, TRACKER_MODE_GAP)
+    known_gap(stat.S_IMODE(db_path(stack.tracker_url).stat().st_mode) == 0o600, TRACKER_MODE_GAP)
 
 
 def test_logs_hold_no_names_or_messages(stack: Stack, people: tuple[str, str, str]) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from botapi_standin import BotApiStandIn, BotProcess, Call, wait_until
 from stack import Stack
 
@@ -194,6 +195,12 @@ def test_summary_mydata_and_delete_with_the_real_stack(bot, botapi: BotApiStandI
     person.say("my knees")
     person.say(f"{TRICKY} and my neighbour Bartholomew")
     person.say("a walk")
+    # /stop pauses; /start picks up at the same question.
+    botapi.send_text(chat, "/stop")
+    wait_until(lambda: len(botapi.sent(chat)) > person.seen, what="a reply to /stop")
+    assert botapi.calls("sendMessage", chat)[-1].visible_text, "the pause is confirmed"
+    resumed = person.say("/start")
+    assert answer_for(resumed[-1].visible_text) == "gardening and crosswords", "back at the same question"
     person.say("crosswords")
     person.say(LONG_GOAL[:3990])
     assert stack.export(sender)["goals"], "the goal is stored as soon as it is given"

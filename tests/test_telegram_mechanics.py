@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botapi_standin import BotApiStandIn, BotProcess, RasaStandIn, wait_until
 
 from careplan.store import Store
+
+from botapi_standin import BotApiStandIn, BotProcess, RasaStandIn, wait_until
 
 LONG_PAYLOAD = '/choose_role{"role": "carer", "note": "a payload much longer than Telegram allows"}'
 SECRET_WORDS = "my neighbour Bartholomew"

@@ -6,12 +6,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from botapi_standin import html_to_visible
 
 from bot import config
 from bot.localstate import LocalState
 from bot.relay import button_data, parse_button_data
 from bot.render import TELEGRAM_LIMIT, from_rasa, split_text, telegram_length, to_html
+
+from botapi_standin import html_to_visible
 
 
 # -- splitting ------------------------------------------------------------
