@@ -41,13 +41,13 @@ def make_engine(url: str | None = None) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
         _create_private_file(path)
-        engine = create_engine(url, future=True, connect_args={"timeout": 5})
+        engine = create_engine(url, future=True, connect_args={"timeout": 2})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA busy_timeout=2000")
             cursor.close()
 
         return engine

@@ -185,3 +185,12 @@ def test_stale_or_unknown_buttons_get_a_kind_reply(stack: Stack, payload: str) -
     replies = stack.texts(sender, payload)
     assert replies.strip(), "a reply is always sent"
     assert "What matters most to you" in replies
+
+
+def test_off_topic_and_unclear_messages_after_the_plan_get_a_kind_way_back(stack: Stack) -> None:
+    sender = "e2e-after"
+    talk(stack, sender, SELF_TURNS[:3])
+    assert "saved" in stack.texts(sender, "I have to go now")
+    assert "can't help with that" in stack.texts(sender, "who won the football last night?")
+    replies = stack.texts(sender, "zzzz qqq")
+    assert "didn't quite follow" in replies and "call you" in replies
