@@ -1,0 +1,137 @@
+"""Care plans on PostgreSQL: the Alembic migrations, the Store, the care team's review
+and the data-rights erase, all against a real PostgreSQL server on loopback.
+
+The rest of the suite runs on SQLite; this is what ``DATABASE_URL=postgresql+psycopg2://...``
+(the production profile) relies on.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import psycopg2
+import pytest
+from sqlalchemy import inspect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from careplan import db  # noqa: E402
+from careplan.models import utcnow  # noqa: E402
+from careplan.review import Review, UsernameTaken  # noqa: E402
+from careplan.rights import erase_tracker  # noqa: E402
+from careplan.store import Store  # noqa: E402
+from scale.procs import free_port  # noqa: E402
+from scale.services import Postgres, missing_packages  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[Postgres]:
+    if "postgresql" in missing_packages():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing (see .ci/run)")
+        pytest.skip("PostgreSQL is not installed")
+    base = Path(tempfile.mkdtemp(prefix="wm-pg-test-"))
+    base.chmod(0o755)  # the server runs as the postgres user when we are root
+    server = Postgres(base / "pg", free_port(), durable=False)
+    server.start(base / "logs")
+    try:
+        yield server
+    finally:
+        if server.service:
+            server.service.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def store(postgres: Postgres, request: pytest.FixtureRequest) -> Store:
+    name = "plans_" + request.node.name.removeprefix("test_")[:40].lower()
+    postgres.create_database(name)
+    return Store(postgres.sqlalchemy_url(name))
+
+
+def test_migrations_build_every_table_and_run_twice(postgres: Postgres) -> None:
+    postgres.create_database("migrated")
+    url = postgres.sqlalchemy_url("migrated")
+    db.migrate(url)
+    db.migrate(url)  # already at head: nothing to do, no error
+    tables = set(inspect(db.make_engine(url)).get_table_names())
+    assert {"plans", "answers", "goals", "flags", "clinicians", "audit_log", "alembic_version"} <= tables
+
+
+def test_store_round_trip_keeps_words_order_and_attribution(store: Store) -> None:
+    plan = store.new_plan("pg-person", subject_name="Peggy")
+    store.record_answer(plan, "what_matters", "my garden '; DROP TABLE plans; --")
+    store.record_answer(plan, "what_matters", "my grandchildren – and the café ☕")
+    first = store.add_goal(plan, "walk to the shop", "Walk to the shop", "mobility")
+    second = store.add_goal(plan, "see my friends", "See my friends", "social")
+    third = store.add_goal(plan, "knit again", "Knit again", "hobbies")
+    assert store.set_one_thing(plan, third)
+    assert store.remove_goal(plan, first)
+    store.update_goal(second, why="x" * 10_000)
+    store.add_flag("pg-person", "crisis", "synthetic flag", plan_id=plan)
+
+    data = store.export(plan)
+    assert [(a["question_key"], a["text"]) for a in data["answers"]] == [
+        ("what_matters", "my grandchildren – and the café ☕")
+    ]
+    assert [(g["text"], g["priority"], g["one_thing"]) for g in data["goals"]] == [
+        ("knit again", 1, True),
+        ("see my friends", 2, False),
+    ]
+    assert len(data["goals"][1]["why"]) == 4000
+    assert data["flags"][0]["kind"] == "crisis"
+    assert store.latest_plan_id("pg-person") == plan
+
+
+def test_delete_and_purge_remove_only_what_they_should(store: Store) -> None:
+    keep = store.new_plan("pg-keep")
+    gone = store.new_plan("pg-gone")
+    store.record_answer(gone, "worries", "synthetic")
+    store.add_goal(gone, "a goal", "A goal", "other")
+    assert store.delete_sender("pg-gone") == 1
+    assert not store.plan_exists(gone) and store.plan_exists(keep)
+    store.update_plan(keep, status="completed")
+    assert store.senders_idle_since(utcnow() + timedelta(days=1)) == ["pg-keep"]
+    assert store.purge(0) == ["pg-keep"]
+    assert store.plans_for_sender("pg-keep") == []
+
+
+def test_care_team_review_works_on_postgres(store: Store) -> None:
+    review = Review(store)
+    review.add_clinician("nurse.pg", "a long enough passphrase")
+    with pytest.raises(UsernameTaken):
+        review.add_clinician("nurse.pg", "another long passphrase")
+    assert review.login("nurse.pg", "a long enough passphrase").ok
+    assert not review.login("nurse.pg", "wrong").ok
+    plan = store.new_plan("pg-shared", subject_name="Bill")
+    goal = store.add_goal(plan, "walk the dog", "Walk the dog", "mobility")
+    store.update_plan(plan, shared=True, shared_at=utcnow())
+    assert [row.id for row in review.shared_plans("nurse.pg")] == [plan]
+    review.edit("nurse.pg", plan, goal, "walk the dog to the park")
+    decided = store.goals(plan)[0]
+    assert decided["status"] == "edited" and decided["clinician_text"] == "walk the dog to the park"
+    assert any(entry["action"] for entry in review.audit_log(plan))
+
+
+def test_erasing_a_person_removes_their_tracker_rows_in_postgres(postgres: Postgres) -> None:
+    postgres.create_database("tracker_rights")
+    conn = psycopg2.connect(**postgres.connect_args("tracker_rights"))
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("CREATE TABLE events (id serial PRIMARY KEY, sender_id varchar(255), data text)")
+            cur.executemany(
+                "INSERT INTO events (sender_id, data) VALUES (%s, %s)",
+                [("pg-erase", "{}"), ("pg-erase", "{}"), ("pg-other", "{}")],
+            )
+        assert erase_tracker("pg-erase", postgres.sqlalchemy_url("tracker_rights")) == 2
+        with conn.cursor() as cur:
+            cur.execute("SELECT sender_id FROM events")
+            assert cur.fetchall() == [("pg-other",)]
+    finally:
+        conn.close()
