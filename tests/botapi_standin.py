@@ -170,7 +170,7 @@ class BotApiStandIn(Served):
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._messages: dict[int, dict[str, Any]] = {}
-        self._failures: dict[str, list[int]] = {}
+        self._failures: dict[str, list[int | None]] = {}
         self.tokens: set[str] = set()
         app = web.Application()
         app.router.add_route("POST", "/bot{token}/{method}", self._handle)
@@ -182,8 +182,9 @@ class BotApiStandIn(Served):
         return f"http://127.0.0.1:{self._server.port}/bot"
 
     # -- what the test does -----------------------------------------------
-    def fail_next(self, method: str, times: int = 1, retry_after: int = 1) -> None:
-        """Answer the next ``times`` calls of ``method`` with 429 Too Many Requests."""
+    def fail_next(self, method: str, times: int = 1, retry_after: int | None = 1) -> None:
+        """Fail the next ``times`` calls of ``method``: 429 Too Many Requests with
+        ``retry_after``, or (``retry_after=None``) 502 Bad Gateway, a network fault."""
         with self._lock:
             self._failures.setdefault(method, []).extend([retry_after] * times)
 
@@ -266,8 +267,12 @@ class BotApiStandIn(Served):
         with self._lock:
             self.tokens.add(token)
             self._calls.append(call)
-            retry_after = self._failures.get(method, []).pop(0) if self._failures.get(method) else None
-        if retry_after is not None:
+            failing = bool(self._failures.get(method))
+            retry_after = self._failures[method].pop(0) if failing else None
+        if failing and retry_after is None:
+            call.status = 502
+            return _error(502, "Bad Gateway")
+        if failing:
             call.status = 429
             return _error(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
         if method == "getUpdates":

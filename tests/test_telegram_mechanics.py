@@ -198,6 +198,14 @@ def test_a_429_on_send_message_still_delivers(bot, botapi, rasa, chat) -> None:
     assert texts_to(botapi, chat) == ["You said: hello after flood"]
 
 
+def test_a_network_fault_on_send_message_is_retried(bot, botapi, rasa, chat) -> None:
+    botapi.fail_next("sendMessage", times=2, retry_after=None)
+    botapi.send_text(chat, "hello through a bad gateway")
+    wait_for_text(botapi, chat, "You said: hello through a bad gateway")
+    assert [c.status for c in botapi.calls("sendMessage", chat, ok=False)] == [502, 502, 200]
+    assert texts_to(botapi, chat) == ["You said: hello through a bad gateway"]
+
+
 def test_rasa_down_keeps_messages_and_delivers_them_in_order(bot, botapi, rasa, script, chat) -> None:
     sender = str(chat)
     script.down[sender] = 503
