@@ -25,7 +25,7 @@ class Settings:
     retry_seconds: float = 5.0
     rasa_timeout: float = 30.0
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"  # noqa: S104 - a webhook has to listen beyond loopback
+    webhook_listen: str = "127.0.0.1"  # behind a reverse proxy on the same machine
     webhook_port: int = 8443
     webhook_path: str = "telegram"
     webhook_secret: str | None = None
@@ -77,7 +77,7 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
         retry_seconds=_number(env, "BOT_RETRY_SECONDS", 5.0),
         rasa_timeout=_number(env, "RASA_TIMEOUT", 30.0),
         webhook_url=webhook_url,
-        webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104
+        webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
         webhook_port=int(_number(env, "TELEGRAM_WEBHOOK_PORT", 8443)),
         webhook_path=(env.get("TELEGRAM_WEBHOOK_PATH") or "telegram").strip("/"),
         webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
