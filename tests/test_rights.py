@@ -10,12 +10,13 @@ tests see exactly what is left on disk.
 from __future__ import annotations
 
 import itertools
+import signal
 import sqlite3
 import stat
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,14 @@ TRACKER_MODE_GAP = (
     "machine can read every conversation. Fix: create the file 0600 before Rasa starts "
     "(careplan.db's _create_private_file on the tracker path in scripts/serve.py and tests/stack.py), "
     "or start Rasa with umask 077."
+)
+
+
+HELD_GAP = (
+    "Messages kept by channels/rest.py while the action server is down (HELD_MESSAGES_PATH) "
+    "are not erased by `careplan delete` or `purge`. Fix: in careplan.rights.erase, also run "
+    "DELETE FROM held WHERE sender = ? on that SQLite file when it exists; give the held table a "
+    "created_at column so purge can age it too."
 )
 
 
@@ -149,6 +158,22 @@ def test_delete_for_unknown_sender_is_harmless(stack: Stack) -> None:
     done = stack.careplan("delete", "--sender", "nobody-by-this-name")
     assert done.returncode == 0
     assert "Deleted 0 plan(s) and 0 conversation event(s)" in done.stdout
+
+
+def test_delete_also_erases_messages_held_while_actions_were_down(
+    make_stack: Callable[[], Stack], people: tuple[str, str, str]
+) -> None:
+    sender, name, marker = people
+    stack = make_stack().start()
+    start_plan(stack, sender, name)
+    stack.stop_actions(signal.SIGKILL)
+    assert "kept" in stack.texts(sender, f"my garden and {marker}")
+    held = Path(stack.env["HELD_MESSAGES_PATH"])
+    assert rows_mentioning(held, [marker])  # kept on disk, as the channel promises
+
+    assert stack.careplan("delete", "--sender", sender).returncode == 0
+    assert rows_mentioning(db_path(stack.database_url), [sender]) == []
+    known_gap(rows_mentioning(held, [sender, marker]) == [], HELD_GAP)
 
 
 # ---------------------------------------------------------------- purge
