@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot import app, config
 
 
@@ -18,7 +20,14 @@ def main() -> int:
     except config.ConfigError as error:
         print(f"Can't start the Telegram bot: {error}", file=sys.stderr)
         return 2
-    app.run(settings)
+    try:
+        app.run(settings)
+    except InvalidToken:
+        print("Telegram did not accept TELEGRAM_BOT_TOKEN. Check it with @BotFather.", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"Can't reach the Telegram Bot API ({type(error).__name__}).", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 REPO = Path(__file__).resolve().parents[1]
+REJECTED_TOKEN = "1:rejected"  # the stand-in answers 401 Unauthorized for this token, like Telegram
 BOT_USER = {"id": 424242, "is_bot": True, "first_name": "What Matters", "username": "what_matters_test_bot"}
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote"}
 TAG = re.compile(r"</?([a-zA-Z-]+)(\s[^<>]*)?>")
@@ -275,6 +276,9 @@ class BotApiStandIn(Served):
         if failing:
             call.status = 429
             return _error(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+        if token == REJECTED_TOKEN:
+            call.status = 401
+            return _error(401, "Unauthorized")
         if method == "getUpdates":
             return _ok(await self._get_updates(params))
         handler = getattr(self, f"_api_{method}", None)

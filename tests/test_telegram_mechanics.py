@@ -22,7 +22,7 @@ import pytest
 
 from careplan.store import Store
 
-from botapi_standin import BotApiStandIn, BotProcess, RasaStandIn, wait_until
+from botapi_standin import REJECTED_TOKEN, BotApiStandIn, BotProcess, RasaStandIn, wait_until
 
 LONG_PAYLOAD = '/choose_role{"role": "carer", "note": "a payload much longer than Telegram allows"}'
 SECRET_WORDS = "my neighbour Bartholomew"
@@ -406,3 +406,12 @@ def test_summary_when_the_care_plan_database_is_away(own_botapi, tmp_path) -> No
         wait_for_text(botapi, chat, "computer program")
     finally:
         assert process.stop() == 0
+
+
+def test_a_token_telegram_rejects_is_reported_plainly(own_botapi, tmp_path) -> None:
+    env = bot_env(own_botapi, "http://127.0.0.1:9", tmp_path) | {"TELEGRAM_BOT_TOKEN": REJECTED_TOKEN}
+    process = BotProcess(env, tmp_path / "bot.log").start()
+    wait_until(lambda: not process.running, what="the bot to exit")
+    assert process.stop() == 2
+    last_line = process.log().rstrip().splitlines()[-1]
+    assert last_line == "Telegram did not accept TELEGRAM_BOT_TOKEN. Check it with @BotFather."
