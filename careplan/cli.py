@@ -44,8 +44,8 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 def _delete(args: argparse.Namespace, store: Store) -> int:
     removed = rights.erase(store, args.sender)
     print(
-        f"Deleted {removed.plans} plan(s) and {removed.tracker_events} conversation event(s) "
-        f"for sender '{args.sender}'."
+        f"Deleted {removed.plans} plan(s), {removed.tracker_events} conversation event(s) and "
+        f"{removed.held_messages} held message(s) for sender '{args.sender}'."
     )
     return 0
 

@@ -8,13 +8,17 @@ tracker database (``TRACKER_DB_URL``), so this module needs no Rasa import.
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
 
 from careplan.store import Store
 
 DEFAULT_TRACKER_URL = "sqlite:///rasa_tracker.db"
+DEFAULT_HELD_PATH = "held_messages.db"
 
 
 def tracker_url() -> str:
@@ -25,6 +29,7 @@ def tracker_url() -> str:
 class Erased:
     plans: int
     tracker_events: int
+    held_messages: int = 0
 
 
 def erase_tracker(sender: str, url: str | None = None) -> int:
@@ -39,12 +44,28 @@ def erase_tracker(sender: str, url: str | None = None) -> int:
         engine.dispose()
 
 
+def erase_held(sender: str, path: str | None = None) -> int:
+    """Messages the REST channel kept while the action server was down (channels/rest.py)."""
+    held = Path(path or os.environ.get("HELD_MESSAGES_PATH") or DEFAULT_HELD_PATH)
+    if not held.exists():
+        return 0
+    with closing(sqlite3.connect(held, timeout=10)) as db, db:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'held'").fetchone():
+            return 0
+        return db.execute("DELETE FROM held WHERE sender = ?", (sender,)).rowcount
+
+
 def erase(store: Store, sender: str) -> Erased:
-    return Erased(plans=store.delete_sender(sender), tracker_events=erase_tracker(sender))
+    return Erased(
+        plans=store.delete_sender(sender),
+        tracker_events=erase_tracker(sender),
+        held_messages=erase_held(sender),
+    )
 
 
 def purge(store: Store, older_than_days: int) -> list[str]:
     senders = store.purge(older_than_days)
     for sender in senders:
         erase_tracker(sender)
+        erase_held(sender)
     return senders
