@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from stack import ROOT, Stack
 
 # Answers that take a new plan to "What matters most to you?".

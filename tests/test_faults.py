@@ -18,6 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
+from careplan.vocab import MAX_ANSWER_CHARS
+
 from faults_kit import (
     WHAT_MATTERS_PROMPT,
     DatabaseLock,
@@ -29,8 +32,6 @@ from faults_kit import (
     start_plan,
 )
 from stack import Stack
-
-from careplan.vocab import MAX_ANSWER_CHARS
 
 GOOD_DAY_PROMPT = "What does a good day look like"
 ENJOY_PROMPT = "What do you enjoy doing?"

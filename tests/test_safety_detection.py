@@ -223,6 +223,12 @@ def test_unsure_nlu_intent_is_ignored() -> None:
     assert safety.detect("everything feels hopeless and dark", "inform", 0.99) is None
 
 
+def test_nlu_alone_never_raises_an_emergency() -> None:
+    assert (
+        safety.detect("my husband has COPD and gets out of breath easily", "red_flag_emergency", 0.99) is None
+    )
+
+
 def test_nlu_is_not_trusted_on_long_messages() -> None:
     long = "I love my garden and my family. " * 700
     assert safety.detect(long, "red_flag_safeguarding", 0.95) is None
