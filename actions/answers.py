@@ -156,24 +156,30 @@ PLAN_FIELD = {
 GOAL_FIELD = {"goal_why": "why", "goal_barriers": "barriers", "goal_help": "helps"}
 
 
-def ensure_plan(tracker: Tracker, slots: dict[str, Any]) -> int:
-    """The plan this conversation is filling in, created if it went missing."""
-    plan_id = slots.get("plan_id")
-    if plan_id is not None and store().plan_exists(int(plan_id), tracker.sender_id):
-        return int(plan_id)
-    plan_id = store().new_plan(tracker.sender_id, recorded_by_role=slots.get("for_whom") or SELF)
-    slots["plan_id"] = plan_id
-    return plan_id
+def new_plan(tracker: Tracker, slots: dict[str, Any]) -> int:
+    """Start a plan for this conversation (its plan went missing, or never began)."""
+    slots["plan_id"] = store().new_plan(tracker.sender_id, recorded_by_role=slots.get("for_whom") or SELF)
+    slots["current_goal_id"] = None
+    return slots["plan_id"]
 
 
 def _write(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]) -> None:
+    """Write one answer; if the plan was deleted meanwhile, into a new plan."""
+    if slots.get("plan_id") is None:
+        new_plan(tracker, slots)
+    try:
+        _write_to_plan(tracker, slots, item, int(slots["plan_id"]))
+    except UnknownPlan:
+        _write_to_plan(tracker, slots, item, new_plan(tracker, slots))
+
+
+def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any], plan_id: int) -> None:
     """Write one answer and whatever it means for the plan and its goals."""
     s = store()
     slot, value, text, skipped = item["slot"], item["value"], item["text"], item["skipped"]
     if slot == "__flag__":  # a red flag raised while the database was away
-        s.add_flag(tracker.sender_id, value, text, plan_id=slots.get("plan_id"))
+        s.add_flag(tracker.sender_id, value, text, plan_id=plan_id)
         return
-    plan_id = ensure_plan(tracker, slots)
     goal_id = slots.get("current_goal_id")
     if skipped:
         if slot == "preferred_name" and slots.get("for_whom") == CARER:
@@ -245,7 +251,7 @@ def record(
         return
     try:
         _write(tracker, slots, item)
-    except (StoreUnavailable, UnknownPlan):
+    except StoreUnavailable:
         logger.warning("care-plan store unavailable; answer kept for later (slot %s)", slot)
         slots["pending"] = [*pending, item]
         dispatcher.utter_message(response="utter_saved_later")
@@ -257,7 +263,7 @@ def flush(tracker: Tracker, slots: dict[str, Any]) -> bool:
     while pending:
         try:
             _write(tracker, slots, pending[0])
-        except (StoreUnavailable, UnknownPlan):
+        except StoreUnavailable:
             slots["pending"] = pending
             return False
         pending.pop(0)

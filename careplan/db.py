@@ -47,6 +47,8 @@ def make_engine(url: str | None = None) -> Engine:
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            # Readers don't block the writer, so the care-team app never holds up the chat.
+            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=2000")
             cursor.close()
 

@@ -31,7 +31,7 @@ MUM = [
     ("she's a great baker", "Who helps Peggy"),
     ("me and my brother and the church lunch club", "worrying Peggy"),
     ("she keeps getting lost on the way home", "one thing for Peggy"),
-    ('/inform{"choice":"1"}', "questions for the care team"),
+    ("press button 1", "questions for the care team"),
     ("no", "How are you coping"),
     ("I'm exhausted to be honest", "What would help you"),
     ("a break once a week and a proper night's sleep", "carer's assessment"),

@@ -37,9 +37,19 @@ SELF_TURNS = [
 ]
 
 
+PRESS = "press button "
+
+
 def talk(stack: Stack, sender: str, turns: list[tuple[str, str]]) -> None:
+    """Send each message and check the reply. "press button N" sends the payload
+    of the Nth button the bot offered last, as a tap would."""
+    buttons: list[dict] = []
     for message, expected in turns:
-        replies = stack.texts(sender, message)
+        if message.startswith(PRESS):
+            message = buttons[int(message.removeprefix(PRESS)) - 1]["payload"]
+        said = stack.say(sender, message)
+        buttons = [b for m in said for b in m.get("buttons") or []]
+        replies = "\n".join(m.get("text", "") for m in said)
         assert expected.lower() in replies.lower(), (
             f"after {message!r} expected {expected!r}, got {replies!r}"
         )
