@@ -158,6 +158,11 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("I have my tablets ready in the dosette box every night", None),
         ("I want to be with my husband again when he comes home from hospital", None),
         ("mum gets cross and shouts at me when she's confused", None),
+        ("the traffic isn't moving", None),
+        ("my fingers went blue in the cold", None),
+        ("nobody will notice if I skip the class", None),
+        ("he hurt his back lifting the wardrobe", None),
+        ("my son pushes me around", SAFEGUARDING),
         ("I can't go on anymore", CRISIS),
         ("I don't want to wake up tomorrow", CRISIS),
         # typos and a red flag buried in a long everyday answer
