@@ -11,7 +11,7 @@ import re
 from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
@@ -71,6 +71,14 @@ def pick_goal(tracker: Tracker, goals: list[dict[str, Any]]) -> int | None:
     return None
 
 
+class Turn(NamedTuple):
+    """What every step of reading an answer needs."""
+
+    tracker: Tracker
+    dispatcher: CollectingDispatcher
+    slots: dict[str, Any]
+
+
 class QuestionForm(FormValidationAction):
     """Shared validation: read, store, and say what follows from each answer."""
 
@@ -89,6 +97,7 @@ class QuestionForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         slots = dict(tracker.slots)
+        turn = Turn(tracker, dispatcher, slots)
         before = {key: slots.get(key) for key in BOOKKEEPING}
         updates: dict[str, Any] = {}
         flush(tracker, slots)
@@ -102,16 +111,16 @@ class QuestionForm(FormValidationAction):
                 # Hand over to the rules for help, stop, go back...: they answer and
                 # then bring the person back to this same question.
                 return [SlotSet(slot, None), ActionExecutionRejected(self.form_name())]
-            reading = self.read(slot, value, tracker, slots)
+            reading = self.read(slot, value, turn)
             for reply in reading.replies:
                 dispatcher.utter_message(response=reply)
             if not reading.accepted:
                 updates[slot] = None
                 continue
             updates[slot] = slots[slot] = reading.value
-            self.store(slot, reading, tracker, dispatcher, slots)
+            self.store(slot, reading, turn)
             slots["history"] = [*(slots.get("history") or []), slot]
-            follow = self.follow_up(slot, reading, tracker, dispatcher, slots)
+            follow = self.follow_up(slot, reading, turn)
             updates.update(follow)
             slots.update(follow)
         if flow.next_question(type(self).questions(slots), slots) is None:
@@ -120,27 +129,13 @@ class QuestionForm(FormValidationAction):
         return [SlotSet(key, value) for key, value in updates.items()]
 
     # -- hooks for each form -----------------------------------------------------------
-    def read(self, slot: str, value: Any, tracker: Tracker, slots: dict[str, Any]) -> Reading:
-        return interpret_answer(slot, value, tracker)
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        return interpret_answer(slot, value, turn.tracker)
 
-    def store(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> None:
-        record(tracker, dispatcher, slots, reading, slot)
+    def store(self, slot: str, reading: Reading, turn: Turn) -> None:
+        record(*turn, reading, slot)
 
-    def follow_up(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> dict[str, Any]:
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
         return {}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
@@ -153,22 +148,15 @@ class ValidateConsentForm(QuestionForm):
     def name(self) -> str:
         return "validate_consent_form"
 
-    def store(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> None:
+    def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         """Nothing is stored before the person agrees; the plan starts with a yes."""
         if reading.value != "yes":
             return
         try:
-            slots["plan_id"] = store().new_plan(tracker.sender_id)
+            turn.slots["plan_id"] = store().new_plan(turn.tracker.sender_id)
         except StoreUnavailable:
-            slots["plan_id"] = None  # created on the first stored answer instead
-        slots["consented"] = True
+            turn.slots["plan_id"] = None  # created on the first stored answer instead
+        turn.slots["consented"] = True
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "questions" if slots.get("consent") == "yes" else "declined"
@@ -180,7 +168,8 @@ class ValidateCareForm(QuestionForm):
     def name(self) -> str:
         return "validate_care_form"
 
-    def read(self, slot: str, value: Any, tracker: Tracker, slots: dict[str, Any]) -> Reading:
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        tracker, _, slots = turn
         if slot == "one_thing":
             goals = _goals(slots)
             chosen = pick_goal(tracker, goals) if goals else None
@@ -196,14 +185,8 @@ class ValidateCareForm(QuestionForm):
             reading.value = reading.value or "the person you care for"
         return reading
 
-    def follow_up(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> dict[str, Any]:
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
+        _, dispatcher, slots = turn
         if slot == "preferred_name" and not reading.skipped and slots.get("for_whom") != "carer":
             dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=reading.value)
         elif slot == "person_present":
@@ -234,7 +217,8 @@ class ValidateReviewForm(QuestionForm):
     def name(self) -> str:
         return "validate_review_form"
 
-    def read(self, slot: str, value: Any, tracker: Tracker, slots: dict[str, Any]) -> Reading:
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        tracker, _, slots = turn
         intent = sure_intent(tracker)
         if slot == "review_choice":
             choice = REVIEW_INTENTS.get(intent or "")
@@ -250,41 +234,29 @@ class ValidateReviewForm(QuestionForm):
             )
         return interpret_answer(slot, value, tracker)
 
-    def store(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> None:
+    def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         if slot in {"review_choice", "goal_to_change"}:
             return
+        plan_id = int(turn.slots["plan_id"])
         if slot == "goal_to_remove":
-            store().remove_goal(int(slots["plan_id"]), int(reading.value))
+            store().remove_goal(plan_id, int(reading.value))
             return
         if slot == "share_plan":
             from careplan.models import utcnow
 
             shared = reading.value == "yes"
             store().update_plan(
-                int(slots["plan_id"]),
+                plan_id,
                 shared=shared,
                 shared_at=utcnow() if shared else None,
                 status="completed",
                 completed_at=utcnow(),
             )
             return
-        record(tracker, dispatcher, slots, reading, slot)
+        record(*turn, reading, slot)
 
-    def follow_up(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> dict[str, Any]:
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
+        _, dispatcher, slots = turn
         done = {"review_choice": None, "goal_to_change": None, "goal_new_text": None, "goal_to_remove": None}
         if slot == "goal_new_text":
             dispatcher.utter_message(response="utter_goal_changed")
@@ -308,7 +280,8 @@ class ValidatePersonForm(QuestionForm):
     def name(self) -> str:
         return "validate_person_form"
 
-    def read(self, slot: str, value: Any, tracker: Tracker, slots: dict[str, Any]) -> Reading:
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        tracker = turn.tracker
         choice = entity(tracker, "choice")
         plans = store().plans_for_sender(tracker.sender_id)
         if choice == "new" or re.search(r"\b(new|someone else|another)\b", text_of(tracker).lower()):
@@ -322,14 +295,7 @@ class ValidatePersonForm(QuestionForm):
                 return Reading(value=str(plan["id"]), text=text_of(tracker))
         return Reading(replies=["utter_choose_option"])
 
-    def store(
-        self,
-        slot: str,
-        reading: Reading,
-        tracker: Tracker,
-        dispatcher: CollectingDispatcher,
-        slots: dict[str, Any],
-    ) -> None:
+    def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         """Choosing a person is not an answer; action_switch_person acts on it."""
 
 

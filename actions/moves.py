@@ -50,14 +50,14 @@ def _plan_text(tracker: Tracker) -> str | None:
         return None
 
 
-def _goal_buttons(tracker: Tracker, *extra: dict[str, str]) -> list[dict[str, str]]:
+def _goal_buttons(tracker: Tracker) -> list[dict[str, str]]:
     plan_id = tracker.get_slot("plan_id")
     goals = store().goals(int(plan_id)) if plan_id else []
     buttons = [
         {"title": f"{n}. {goal['title']}", "payload": f'/inform{{"choice":"{goal["id"]}"}}'}
         for n, goal in enumerate(goals, start=1)
     ]
-    return buttons + list(extra)
+    return buttons
 
 
 class ActionStart(SimpleAction):
@@ -269,12 +269,32 @@ def restore_slots(plan_id: int) -> dict[str, Any]:
 
 
 # --- "ask" actions that build buttons from the plan ---------------------------------------
-class ActionAskOneThing(SimpleAction):
-    action_name = "action_ask_one_thing"
+class AskWithGoalButtons(SimpleAction, ABC):
+    """Ask a question with one button per goal in the plan."""
+
+    @property
+    @abstractmethod
+    def response(self) -> str:
+        """The question, from domain.yml."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_ask_one_thing", buttons=_goal_buttons(tracker))
+        dispatcher.utter_message(response=self.response, buttons=_goal_buttons(tracker))
         return []
+
+
+class ActionAskOneThing(AskWithGoalButtons):
+    action_name = "action_ask_one_thing"
+    response = "utter_ask_one_thing"
+
+
+class ActionAskGoalToChange(AskWithGoalButtons):
+    action_name = "action_ask_goal_to_change"
+    response = "utter_ask_goal_to_change"
+
+
+class ActionAskGoalToRemove(AskWithGoalButtons):
+    action_name = "action_ask_goal_to_remove"
+    response = "utter_ask_goal_to_remove"
 
 
 class ActionAskReviewChoice(SimpleAction):
@@ -284,22 +304,6 @@ class ActionAskReviewChoice(SimpleAction):
         dispatcher.utter_message(
             response="utter_ask_review_choice", plan_text=_plan_text(tracker) or "Nothing saved yet."
         )
-        return []
-
-
-class ActionAskGoalToChange(SimpleAction):
-    action_name = "action_ask_goal_to_change"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_ask_goal_to_change", buttons=_goal_buttons(tracker))
-        return []
-
-
-class ActionAskGoalToRemove(SimpleAction):
-    action_name = "action_ask_goal_to_remove"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_ask_goal_to_remove", buttons=_goal_buttons(tracker))
         return []
 
 
