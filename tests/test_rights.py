@@ -10,6 +10,7 @@ tests see exactly what is left on disk.
 from __future__ import annotations
 
 import itertools
+import json
 import signal
 import sqlite3
 import stat
@@ -102,6 +103,22 @@ def people() -> Iterator[tuple[str, str, str]]:
     """A fresh sender id, a name and a marker phrase nobody else uses."""
     tag = uuid.uuid4().hex[:8]
     yield f"rights-{tag}", next(_NAMES), f"marker-{tag}"
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_export_gives_the_person_everything_stored(stack: Stack, people: tuple[str, str, str]) -> None:
+    sender, name, marker = people
+    _talk(stack, sender, name, marker)
+    done = stack.careplan("export", "--sender", sender)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["sender"] == sender
+    assert data["subject"]["preferred_name"] == name
+    assert data["life"]["what_matters"] == f"my garden and {marker}"
+    flags = [(f["kind"], f["message"]) for f in data["flags"]]
+    assert flags == [("emergency", "I've got chest pain right now")]
 
 
 # ---------------------------------------------------------------- delete
