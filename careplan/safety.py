@@ -26,6 +26,7 @@ The result never carries the message text, so it is safe to log.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,8 +59,13 @@ NLU_MAX_CHARS = 300
 
 # How many words before a match are checked for "no", "not", "never"...
 NEGATION_WINDOW = 3
-# spaCy only sees this much text either side of a match (long messages stay fast).
-CONTEXT_CHARS = 600
+# spaCy only sees the text near a match (long messages stay fast): windows of
+# this size, on a fixed grid so that nearby matches share one parse.
+WINDOW_CHARS = 1200
+# Once a kind is found we stop checking that kind; and at most this many
+# matches per kind are checked, so a message repeating "he hits me" 1,500
+# times costs a few parses, not 1,500.
+MAX_CHECKS_PER_KIND = 12
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\n]|\s-\s|\b(?:but|although|though|however|whereas|and|because|so|except|apart from)\b"
@@ -321,8 +327,9 @@ def _parse_near(text: str, start: int, end: int, cache: dict[tuple[int, int], An
     """spaCy doc for the text around a match, and the offset of that text."""
     from careplan.nlp import load_spacy
 
-    lo = max(0, start - CONTEXT_CHARS)
-    hi = min(len(text), end + CONTEXT_CHARS)
+    step = WINDOW_CHARS // 2
+    lo = max(0, (start // step) * step - step // 2)
+    hi = min(len(text), max(lo + WINDOW_CHARS, end + step // 2))
     if (lo, hi) not in cache:
         cache[(lo, hi)] = load_spacy()(text[lo:hi])
     return cache[(lo, hi)], lo
@@ -341,9 +348,17 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     norm = normalise(text)
     candidates = _candidates(norm, rules)
     docs: dict[tuple[int, int], Any] = {}
+    checked: Counter[str] = Counter()
+    found: set[str] = set()
     for cand in candidates:
+        kind = cand.rule.kind
+        if kind in found or checked[kind] >= MAX_CHECKS_PER_KIND:
+            continue
+        checked[kind] += 1
         doc, offset = _parse_near(text, cand.start, cand.end, docs)
         cand.counts = _counts(cand, norm, doc, offset, cues)
+        if cand.counts:
+            found.add(kind)
     hits = [c.rule for c in candidates if c.counts]
     if not hits:
         return None if candidates else _nlu_guess(norm, intent, confidence, cues)

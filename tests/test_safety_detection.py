@@ -205,6 +205,15 @@ def test_empty_and_huge_messages() -> None:
     assert safety.detect(long) == safety.RedFlag(CRISIS, "suicidal")
 
 
+def test_many_matches_in_one_message() -> None:
+    """Spam-like repeats are checked a few at a time per kind (each check is a spaCy parse)."""
+    assert safety.detect("he hits me " * 1500) == safety.RedFlag(SAFEGUARDING, "physical_abuse")
+    assert safety.detect("I don't want to die. " * 1000) is None
+    assert safety.detect("I don't want to die. " * 1000 + "He hits me.") == safety.RedFlag(
+        SAFEGUARDING, "physical_abuse"
+    )
+
+
 def test_the_flag_never_carries_the_message() -> None:
     """RedFlag goes into logs; it must not hold what the person wrote."""
     flag = safety.detect("My name is Margaret and I want to kill myself")
