@@ -39,6 +39,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--only", choices=["both", "starter", "ours"], default="both")
     parser.add_argument("--ours-model", type=Path, help="serve this model instead of training ours cold")
+    parser.add_argument(
+        "--starter-dir", type=Path, help="reuse a starter bot trained by an earlier --keep run (its folder)"
+    )
     parser.add_argument("--turns", type=Path, help="our turn script (JSON/YAML list of messages)")
     parser.add_argument("--starter-turns", type=Path, help="the starter bot's turn script")
     parser.add_argument("--url", help="only drive an already running stack at this loopback URL (ours)")
@@ -115,12 +118,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         drivers: dict[str, Driver] = {}
         if args.only in ("both", "starter"):
-            say("training the starter bot (rasa init --no-prompt) ...")
-            starter = bots.train_starter(tmp)
-            figures["starter_train_s"] = round(starter.seconds, 1)
-            figures["starter_model_mb"] = model_mb(starter.model)
-            say(f"  {starter.seconds:.1f}s, model {figures['starter_model_mb']} MB")
-            s = bots.serve_starter(tmp, starter.model)
+            if args.starter_dir:
+                shutil.copytree(args.starter_dir, tmp / "starter")
+                starter_model = bots.only_model(tmp / "starter" / "models")
+            else:
+                say("training the starter bot (rasa init --no-prompt) ...")
+                starter = bots.train_starter(tmp)
+                starter_model = starter.model
+                figures["starter_train_s"] = round(starter.seconds, 1)
+                say(f"  {starter.seconds:.1f}s")
+            figures["starter_model_mb"] = model_mb(starter_model)
+            s = bots.serve_starter(tmp, starter_model)
             served.append(s)
             figures["starter_startup_s"] = round(s.startup_s["starter-rasa"], 1)
             drivers["starter"] = Driver(s.url, starter_turns, sender_prefix="starter")
@@ -206,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  [{ {True: 'met', False: 'MISSED', None: 'n/a'}[met] }] {target.label}")
     for key, before, now, verdict in report.regressions(previous, figures):
         say(f"  {verdict}: {key} {before:g} -> {now:g}")
-    if not args.no_write and args.only == "both" and not args.ours_model:
+    if not args.no_write and args.only == "both" and not args.ours_model and not args.starter_dir:
         text = report.markdown(info, table, figures, levels, memory, extra, previous, notes)
         report.DOC.parent.mkdir(exist_ok=True)
         report.DOC.write_text(text, encoding="utf-8")

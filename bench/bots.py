@@ -53,7 +53,7 @@ def _timed(argv: list[str], cwd: Path, env: dict[str, str], log: Path, timeout: 
     return seconds, int(usage.ru_maxrss)
 
 
-def _only_model(folder: Path) -> Path:
+def only_model(folder: Path) -> Path:
     models = sorted(folder.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
     if not models:
         raise StartError(f"no model in {folder}")
@@ -68,7 +68,7 @@ def train_starter(tmp: Path, timeout: float = 1200) -> Trained:
     log = tmp / "logs" / "train-starter.log"
     argv = [venv_tool("rasa"), "init", "--no-prompt", "--init-dir", str(folder)]
     seconds, peak = _timed(argv, folder, env, log, timeout)
-    return Trained(_only_model(folder / "models"), seconds, peak, log)
+    return Trained(only_model(folder / "models"), seconds, peak, log)
 
 
 def train_ours(tmp: Path, timeout: float = 2400) -> Trained:
@@ -91,7 +91,7 @@ def train_ours(tmp: Path, timeout: float = 2400) -> Trained:
         "what-matters-bench",
     ]
     seconds, peak = _timed(argv, ROOT, env, log, timeout)
-    return Trained(_only_model(out), seconds, peak, log)
+    return Trained(only_model(out), seconds, peak, log)
 
 
 def our_endpoints(tmp: Path, actions_port: int) -> Path:

@@ -40,16 +40,22 @@ class LevelResult:
 
     concurrency: int
     conversations: int
+    # One entry per HTTP 200 reply (empty ones included: they are timed too).
     latencies_ms: list[float] = field(default_factory=list)
-    errors: int = 0
+    transport_errors: int = 0  # refused, timed out, non-200: the conversation stops there
     wrong_replies: int = 0
     empty_replies: int = 0
     wall_s: float = 0.0
     error_kinds: dict[str, int] = field(default_factory=dict)
 
     @property
+    def errors(self) -> int:
+        """Turns that failed: no answer at all, or an empty one (both bots always reply)."""
+        return self.transport_errors + self.empty_replies
+
+    @property
     def turns(self) -> int:
-        return len(self.latencies_ms) + self.errors
+        return len(self.latencies_ms) + self.transport_errors
 
     def percentile(self, p: float) -> float:
         """Nearest-rank percentile of the successful turns' latencies (ms)."""
@@ -73,8 +79,9 @@ class LevelResult:
 
     @property
     def throughput(self) -> float:
-        """Successful turns per second of wall time."""
-        return len(self.latencies_ms) / self.wall_s if self.wall_s else 0.0
+        """Answered (non-empty) turns per second of wall time."""
+        answered = len(self.latencies_ms) - self.empty_replies
+        return answered / self.wall_s if self.wall_s else 0.0
 
     def summary(self) -> dict[str, float | int]:
         return {
@@ -131,13 +138,16 @@ class Driver:
                 return
             result.latencies_ms.append(elapsed)
             if not body:
+                # Both bots answer every turn: silence means the turn was lost
+                # (ours drops it when a channel-level check fails).
                 result.empty_replies += 1
+                result.error_kinds["empty reply"] = result.error_kinds.get("empty reply", 0) + 1
             if expected is not None and expected.lower() not in reply_text(body).lower():
                 result.wrong_replies += 1
 
     @staticmethod
     def _error(result: LevelResult, kind: str) -> None:
-        result.errors += 1
+        result.transport_errors += 1
         result.error_kinds[kind] = result.error_kinds.get(kind, 0) + 1
 
     async def run_level(self, concurrency: int, conversations: int) -> LevelResult:

@@ -23,11 +23,11 @@ Turn = tuple[str, "str | None"]
 # Rasa's starter bot (``rasa init``): greet, mood, bot challenge, goodbye.
 STARTER_TURNS: list[Turn] = [
     ("hello there", "How are you?"),
-    ("I am feeling a bit sad today", "Did that help you?"),
-    ("no, not really", "Bye"),
+    ("I am sad", "Did that help you?"),
+    ("yes", "carry on"),
     ("are you a bot?", "I am a bot"),
-    ("actually I'm feeling great now", "carry on"),
     ("goodbye", "Bye"),
+    ("hi", "How are you?"),
 ]
 
 # Our conversation is the lead's end-to-end test script (SELF_TURNS in

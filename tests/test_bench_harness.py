@@ -1,0 +1,174 @@
+"""The benchmark's own machinery, on a small real HTTP server: counting, percentiles,
+errors, the loopback guard, the figures and regression flags, the export timing.
+
+The full benchmark (`make bench`) trains two bots and takes minutes; these
+checks keep its parts honest in seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import exporttime, report, turns  # noqa: E402
+from bench.driver import Driver, LevelResult, NotLoopback  # noqa: E402
+from scale.procs import free_port  # noqa: E402
+
+
+class FakeRasa:
+    """A REST webhook that echoes, stays silent for "quiet", and fails for "boom"."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.seen: list[tuple[str, str]] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0.01)
+            self.seen.append((body["sender"], body["message"]))
+            if body["message"] == "boom":
+                return web.Response(status=500)
+            if body["message"] == "quiet":
+                return web.json_response([])
+            reply = {"recipient_id": body["sender"], "text": f"you said {body['message']}"}
+            return web.json_response([reply])
+        finally:
+            self.in_flight -= 1
+
+    def _serve(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", self._webhook)
+        runner = web.AppRunner(app)
+        self._loop.run_until_complete(runner.setup())
+        self._loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", self.port).start())
+        self._ready.set()
+        self._loop.run_forever()
+
+    def __enter__(self) -> FakeRasa:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeRasa]:
+    with FakeRasa() as server:
+        yield server
+
+
+def test_every_turn_of_every_conversation_is_sent_in_order_and_timed(fake: FakeRasa) -> None:
+    script = [("hello", "you said hello"), ("how are you", "you said how"), ("bye", None)]
+    result = Driver(fake.url, script).run(concurrency=5, conversations=12)
+    assert result.turns == 36 and len(result.latencies_ms) == 36
+    assert result.errors == 0 and result.wrong_replies == 0
+    senders = {sender for sender, _ in fake.seen}
+    assert len(senders) == 12
+    for sender in senders:
+        assert [m for s, m in fake.seen if s == sender] == ["hello", "how are you", "bye"]
+    assert fake.most_in_flight <= 5, "never more conversations at once than asked"
+    assert fake.most_in_flight > 1, "and really concurrent"
+    assert result.p50 <= result.p95 <= result.max_ms
+    assert result.throughput > 0
+
+
+def test_failures_silence_and_wrong_replies_are_counted_apart(fake: FakeRasa) -> None:
+    script = [("hello", "you said hello"), ("quiet", None), ("hello", "something else")]
+    script += [("boom", None), ("x", None)]
+    result = Driver(fake.url, script).run(concurrency=2, conversations=3)
+    assert result.empty_replies == 3
+    assert result.transport_errors == 3, "one failure per conversation, which then stops"
+    assert result.errors == 6
+    assert result.wrong_replies == 3
+    assert "x" not in {m for _, m in fake.seen}, "nothing is sent after a failed turn"
+    assert result.error_kinds == {"empty reply": 3, "http 500": 3}
+
+
+def test_load_is_only_ever_sent_to_loopback() -> None:
+    with pytest.raises(NotLoopback):
+        Driver("http://10.0.0.5:5005", [("hi", None)])
+    with pytest.raises(NotLoopback):
+        Driver("http://example.org", [("hi", None)])
+    Driver("http://127.0.0.1:9", [("hi", None)])
+    Driver("http://localhost:9", [("hi", None)])
+
+
+def test_percentiles_are_nearest_rank() -> None:
+    result = LevelResult(concurrency=1, conversations=1, latencies_ms=[float(x) for x in range(1, 101)])
+    assert (result.p50, result.p95, result.max_ms) == (50.0, 95.0, 100.0)
+
+
+def test_turn_scripts_come_from_the_e2e_test_and_from_files(tmp_path: Path) -> None:
+    ours = turns.our_turns()
+    assert ours[0][0] == "hi" and all(isinstance(text, str) and text for text, _ in ours)
+    path = tmp_path / "turns.yml"
+    path.write_text("- hello\n- [bye, Bye]\n")
+    assert turns.load(path) == [("hello", None), ("bye", "Bye")]
+    path.write_text("{}\n")
+    with pytest.raises(ValueError):
+        turns.load(path)
+
+
+def test_figures_round_trip_and_regressions_are_flagged_in_the_right_direction() -> None:
+    before = {"p50_ratio_c1": 1.0, "throughput_ratio_c10": 1.0, "errors_c100": 0.0, "export_ms_10000": 2.0}
+    now = {"p50_ratio_c1": 1.5, "throughput_ratio_c10": 0.5, "errors_c100": 3.0, "export_ms_10000": 1.0}
+    text = "\n".join(report.figure_lines(now))
+    assert report.parse_figures(text) == now
+    verdicts = {key: verdict for key, _, _, verdict in report.regressions(before, now)}
+    assert verdicts == {
+        "p50_ratio_c1": "REGRESSION",
+        "throughput_ratio_c10": "REGRESSION",
+        "errors_c100": "REGRESSION",
+        "export_ms_10000": "better",
+    }
+    met = {t.key: t.met(now) for t in report.targets([1, 10, 100])}
+    assert met["p50_ratio_c1"] is False and met["export_ms_10000"] is True and met["errors_c100"] is False
+    assert met["p50_ratio_c10"] is None
+
+
+def test_the_markdown_keeps_hand_written_notes_and_the_figures(tmp_path: Path) -> None:
+    figures = {"p50_ratio_c1": 1.1, "export_ms_10000": 1.2}
+    text = report.markdown(
+        report.machine(), [], figures, [1], {}, {"our model": "1 MB"}, {}, "\nkept notes\n"
+    )
+    assert "bench p50_ratio_c1=1.1" in text
+    assert report.NOTES_START + "\nkept notes\n" + report.NOTES_END in text
+    assert report.parse_figures(text) == figures
+
+
+def test_export_fill_writes_plans_that_export_whole(tmp_path: Path) -> None:
+    from careplan import db
+    from careplan.store import Store
+
+    url = f"sqlite:///{tmp_path / 'plans.db'}"
+    db.migrate(url)
+    ids = exporttime.fill(url, 40)
+    assert len(ids) == 40
+    plan = Store(url, migrate=False).export(ids[19])
+    assert len(plan["answers"]) == len(exporttime.LIFE_KEYS)
+    assert [g["priority"] for g in plan["goals"]] == [1, 2, 3]
+    assert len(plan["flags"]) == 1  # every 20th plan has one
