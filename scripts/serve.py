@@ -43,7 +43,7 @@ def services(env: dict[str, str]) -> list[tuple[str, list[str], str | None]]:
     found = [
         (
             "action server",
-            [str(BIN / "rasa"), "run", "actions", "--port", actions_port, "--actions", "actions"],
+            [str(BIN / "python"), "-m", "actions", "--port", actions_port],
             f"http://127.0.0.1:{actions_port}/health",
         ),
         (

@@ -88,7 +88,7 @@ class Stack:
 
     def start_actions(self) -> None:
         self.actions = self._spawn(
-            [str(BIN / "rasa"), "run", "actions", "--port", str(self.actions_port), "--actions", "actions"],
+            [str(BIN / "python"), "-m", "actions", "--port", str(self.actions_port)],
             "actions.log",
         )
         wait_until(

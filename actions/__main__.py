@@ -1,0 +1,17 @@
+"""Start the action server: ``python -m actions --port 5055``.
+
+The same as ``rasa run actions``, but without loading Rasa itself or
+TensorFlow, which the actions never use: spaCy's thinc imports TensorFlow
+whenever it is installed, costing hundreds of megabytes and seconds of start-up.
+"""
+
+import sys
+
+sys.modules.setdefault("tensorflow", None)  # an import of it now fails fast, and thinc carries on without
+
+from rasa_sdk.__main__ import main  # noqa: E402 - must come after the line above
+
+if __name__ == "__main__":
+    if "--actions" not in sys.argv:
+        sys.argv += ["--actions", "actions"]
+    main()
