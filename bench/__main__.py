@@ -44,6 +44,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--turns", type=Path, help="our turn script (JSON/YAML list of messages)")
     parser.add_argument("--starter-turns", type=Path, help="the starter bot's turn script")
+    parser.add_argument(
+        "--stock-rasa",
+        action="store_true",
+        help="start our Rasa as plain `rasa`, without scale.rasa_speedups",
+    )
     parser.add_argument("--url", help="only drive an already running stack at this loopback URL (ours)")
     parser.add_argument("--no-export", action="store_true", help="skip the summary export timing")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -143,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                 extra["our training peak RSS"] = f"{ours.peak_rss_kb / 1024:.0f} MiB"
                 say(f"  {ours.seconds:.1f}s")
             figures["model_mb"] = model_mb(model)
-            o = bots.serve_ours(tmp, model)
+            o = bots.serve_ours(tmp, model, stock_rasa=args.stock_rasa)
             served.append(o)
             figures["startup_s"] = round(o.startup_s["ours-rasa"], 1)
             figures["actions_startup_s"] = round(o.startup_s["ours-actions"], 1)

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from scale.procs import ROOT, Service, StartError, free_port, quiet_env, venv_tool
+from scale.stack import RASA
 
 
 @dataclass
@@ -135,9 +136,12 @@ class Served:
             service.stop()
 
 
-def _rasa_argv(port: int, model: Path, endpoints: Path, credentials: Path) -> list[str]:
+def _rasa_argv(
+    port: int, model: Path, endpoints: Path, credentials: Path, rasa: list[str] | None = None
+) -> list[str]:
     """Each bot with its own channel credentials; both are driven over the REST channel."""
-    argv = [venv_tool("rasa"), "run", "--enable-api", "--port", str(port), "--interface", "127.0.0.1"]
+    argv = [*(rasa or [venv_tool("rasa")]), "run", "--enable-api", "--port", str(port)]
+    argv += ["--interface", "127.0.0.1"]
     return argv + ["--model", str(model), "--endpoints", str(endpoints), "--credentials", str(credentials)]
 
 
@@ -155,8 +159,12 @@ def serve_starter(tmp: Path, model: Path) -> Served:
     return served
 
 
-def serve_ours(tmp: Path, model: Path, database_url: str | None = None) -> Served:
-    """Our action server (on a private SQLite care-plan DB unless told otherwise) and Rasa."""
+def serve_ours(tmp: Path, model: Path, database_url: str | None = None, stock_rasa: bool = False) -> Served:
+    """Our action server (on a private SQLite care-plan DB unless told otherwise) and Rasa.
+
+    Rasa starts as the production profile starts it (``python -m scale.rasa``,
+    with scale.rasa_speedups), unless ``stock_rasa``.
+    """
     database_url = database_url or f"sqlite:///{tmp / 'bench-careplan.db'}"
     actions_port, port = free_port(), free_port()
     actions = Service(
@@ -167,7 +175,13 @@ def serve_ours(tmp: Path, model: Path, database_url: str | None = None) -> Serve
     ).start()
     rasa = Service(
         "ours-rasa",
-        _rasa_argv(port, model, our_endpoints(tmp, actions_port), ROOT / "credentials.yml"),
+        _rasa_argv(
+            port,
+            model,
+            our_endpoints(tmp, actions_port),
+            ROOT / "credentials.yml",
+            rasa=None if stock_rasa else RASA,
+        ),
         tmp / "logs" / "ours-rasa.log",
         env=quiet_env(
             {

@@ -18,6 +18,8 @@ from scale.services import Nginx, Postgres, Redis, ensure_installed, secret
 
 ENDPOINTS_TEMPLATE = Path(__file__).with_name("endpoints.yml")
 CAREPLAN_DB = "careplan"
+# Rasa, with scale.rasa_speedups applied (see scale/rasa.py).
+RASA = [venv_tool("python"), "-m", "scale.rasa"]
 TRACKER_DB = "rasa_tracker"
 
 
@@ -252,7 +254,7 @@ class ScaledStack:
             }
         )
         argv = [
-            venv_tool("rasa"),
+            *RASA,
             "run",
             "--enable-api",
             "--port",
