@@ -12,7 +12,8 @@ then survive four checks in its sentence:
 3. time: clearly past and over ("last year", "used to", "cleared up"), unless
    something says it is happening now ("again", "this morning");
 4. for emergencies only, a worry or a question rather than an event
-   ("I'm scared of having another stroke", "what are the signs of a stroke").
+   ("I'm scared of having another stroke", "I worry I'll fall and hit my
+   head", "what are the signs of a stroke").
 
 If no pattern matched at all, a crisis or safeguarding intent from the NLU
 with high confidence on a short message is trusted, unless the message carries a negation, past or
@@ -296,7 +297,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     if not now and (cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following)):
         return False
 
-    if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_start]):
+    # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
+    if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_end]):
         return False
     return True
 

@@ -135,6 +135,14 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("I'm worried this chest pain is my heart", EMERGENCY),
         ("I'm scared he'll hit me again", SAFEGUARDING),
         ("I'm scared I might hurt myself", CRISIS),
+        # answers to "Is anything worrying you?"
+        ("I worry I'll fall and hit my head when I'm on my own", None),
+        ("I'm frightened of having a heart attack like my dad", None),
+        ("I worry about my husband's chest pains coming back", None),
+        ("I worry she'll take too many tablets by mistake", None),
+        ("I'd hate to be found unconscious on the floor", None),
+        ("I'm scared I'm having a heart attack", EMERGENCY),
+        ("I'm scared, my chest hurts and I think I might pass out", EMERGENCY),
         # end-of-life wishes are not a crisis
         ("mum wants to die at home with the family round her", None),
         ("I'd like to die peacefully in my sleep when my time comes", None),
