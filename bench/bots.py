@@ -169,7 +169,7 @@ def serve_ours(tmp: Path, model: Path, database_url: str | None = None, stock_ra
     actions_port, port = free_port(), free_port()
     actions = Service(
         "ours-actions",
-        [venv_tool("rasa"), "run", "actions", "--port", str(actions_port), "--actions", "actions"],
+        [venv_tool("python"), "-m", "actions", "--port", str(actions_port)],
         tmp / "logs" / "ours-actions.log",
         env=quiet_env({"DATABASE_URL": database_url}),
     ).start()

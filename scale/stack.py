@@ -225,7 +225,8 @@ class ScaledStack:
     # -- processes --------------------------------------------------------
     def _action_server(self, index: int, port: int) -> Service:
         env = quiet_env({"DATABASE_URL": self.database_url})
-        argv = [venv_tool("rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
+        # The project's launcher: rasa_sdk without importing Rasa or TensorFlow (actions/__main__.py).
+        argv = [venv_tool("python"), "-m", "actions", "--port", str(port)]
         return Service(f"actions-{index}", argv, self.logs / f"actions-{index}.log", env=env).start()
 
     def _replica(self, index: int, port: int) -> Service:
