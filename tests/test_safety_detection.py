@@ -151,6 +151,8 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("Dad's speech has gone slurred and his face is drooping", EMERGENCY),
         ("some days I'm frightened I'll lose it and hit him", SAFEGUARDING),
         # figurative speech
+        ("I'm exhausted and I could cheerfully strangle him sometimes", None),
+        ("my son helps, though he can be rough with me", SAFEGUARDING),
         ("I nearly had a heart attack when I saw the gas bill", None),
         ("I nearly killed myself laughing", None),
         ("my back is killing me", None),
