@@ -64,8 +64,14 @@ class ActionValidateSlotMappings(ValidationAction):
             dispatcher.utter_message(response=REPLY[issue.kind])
             if issue.kind in NOT_AN_ANSWER and requested:
                 events.append(SlotSet(requested, None))
-        elif requested and len(text) >= REPEAT_MIN_CHARS and text == tracker.get_slot("last_text"):
+        elif requested and len(text) >= REPEAT_MIN_CHARS and text == previous_message(tracker):
             dispatcher.utter_message(response="utter_repeated")
             events.append(SlotSet(requested, None))
-        events.append(SlotSet("last_text", text))
         return events
+
+
+def previous_message(tracker: Tracker) -> str | None:
+    """What the person said before this message."""
+    said = (event.get("text") for event in reversed(tracker.events) if event.get("event") == "user")
+    next(said, None)  # this message
+    return next(said, None)
