@@ -116,6 +116,8 @@ def figure_lines(figures: Figures) -> list[str]:
 
 
 def _fmt(value: float) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return "-"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e12:
         return str(int(value))
     return f"{value:.4g}" if abs(value) < 1000 else f"{value:.0f}"
