@@ -279,6 +279,26 @@ def test_question_in_the_middle_of_a_form(stack: Stack, sender: str) -> None:
     assert life(stack, sender)["what_matters"] == "my family and my allotment"
 
 
+@pytest.mark.parametrize(
+    ("message", "must_say"),
+    [
+        ("my dad has collapsed and won't wake up", ["999", "111"]),
+        ("I want to end my life", ["999", "111", "option 2", "116 123", "85258"]),
+        ("my son hits me", ["999", "safeguarding"]),
+    ],
+    ids=["emergency", "crisis", "safeguarding"],
+)
+def test_each_red_flag_gets_its_uk_signposting(
+    stack: Stack, sender: str, message: str, must_say: list[str]
+) -> None:
+    start_plan(stack, sender)
+    reply = stack.texts(sender, message)
+    for words in must_say:
+        assert words in reply, (words, reply)
+    assert "computer program" in reply and "carry on" in reply
+    assert reply.rstrip().endswith("?"), reply  # and a question follows: not blocked
+
+
 def test_red_flag_inside_a_form_does_not_block(stack: Stack, sender: str) -> None:
     start_plan(stack, sender)
     reply = stack.texts(sender, "my husband hits me")
