@@ -27,8 +27,11 @@ DEFAULT_LEVELS = (1, 10, 50, 100)
 
 
 def conversations_for(level: int, minimum: int) -> int:
-    """Enough conversations that every level runs at its full concurrency for a while."""
-    return max(level, minimum) if level > 1 else minimum
+    """Enough conversations that every level runs at its full concurrency for a while.
+
+    Sequential (c=1) runs a quarter as many: its turns are the slowest to collect.
+    """
+    return max(level, minimum) if level > 1 else max(1, minimum // 4)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -162,8 +165,6 @@ def main(argv: list[str] | None = None) -> int:
         table: list[dict[str, object]] = []
         for level in levels:
             count = conversations_for(level, args.min_conversations)
-            if level == 1:
-                count = max(1, args.min_conversations // 4)
             results = {name: drive(d, level, count, args.level_timeout) for name, d in drivers.items()}
             for name, result in results.items():
                 prefix = "" if name == "ours" else "starter_"
