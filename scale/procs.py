@@ -18,7 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,37 +110,43 @@ class Service:
             return ""
         return "\n".join(text.splitlines()[-lines:])
 
-    def wait_http(self, url: str, timeout: float = 180.0) -> float:
-        """Wait until ``url`` answers 2xx; return seconds since start."""
+    def _wait(self, ready: Callable[[], bool], what: str, timeout: float, pause: float = 0.25) -> float:
+        """Poll ``ready`` until it is true; return seconds since start. Fails fast if we died."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if not self.alive():
                 raise StartError(f"{self.name} exited early; log {self.log_path}:\n{self.log_tail()}")
+            if ready():
+                self.ready_after_s = time.monotonic() - self.started_at
+                return self.ready_after_s
+            time.sleep(pause)
+        raise StartError(
+            f"{self.name} not {what} after {timeout:.0f}s; log {self.log_path}:\n{self.log_tail()}"
+        )
+
+    def wait_http(self, url: str, timeout: float = 180.0) -> float:
+        """Wait until ``url`` answers 2xx; return seconds since start."""
+
+        def ready() -> bool:
             try:
                 with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback URL we built
-                    if 200 <= resp.status < 300:
-                        self.ready_after_s = time.monotonic() - self.started_at
-                        return self.ready_after_s
+                    return 200 <= resp.status < 300
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            time.sleep(0.25)
-        raise StartError(
-            f"{self.name} not ready after {timeout:.0f}s; log {self.log_path}:\n{self.log_tail()}"
-        )
+                return False
+
+        return self._wait(ready, f"answering {url}", timeout)
 
     def wait_port(self, port: int, timeout: float = 60.0) -> float:
         """Wait until something accepts TCP connections on loopback ``port``."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not self.alive():
-                raise StartError(f"{self.name} exited early; log {self.log_path}:\n{self.log_tail()}")
+
+        def ready() -> bool:
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    self.ready_after_s = time.monotonic() - self.started_at
-                    return self.ready_after_s
+                    return True
             except OSError:
-                time.sleep(0.2)
-        raise StartError(f"{self.name} not listening on {port} after {timeout:.0f}s")
+                return False
+
+        return self._wait(ready, f"listening on {port}", timeout, pause=0.2)
 
     def memory_kb(self) -> dict[str, int]:
         """Peak (VmHWM) and current (VmRSS) resident memory of the process and its children."""

@@ -8,19 +8,17 @@ checks keep its parts honest in seconds.
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import scaled_kit  # noqa: F401 - puts the checkout (bench/, scale/) on sys.path
 from aiohttp import web
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench import exporttime, report, turns  # noqa: E402
-from bench.driver import Driver, LevelResult, NotLoopback  # noqa: E402
-from scale.procs import free_port  # noqa: E402
+from bench import exporttime, report, turns
+from bench.driver import Driver, LevelResult, NotLoopback
+from scale.procs import free_port
 
 
 class FakeRasa:

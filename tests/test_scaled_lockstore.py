@@ -10,44 +10,33 @@ a time in.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 import redis
 from rasa.core.lock_store import LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from scaled_kit import private_folder, require
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scale.lockstore import AtomicRedisLockStore  # noqa: E402
-from scale.procs import free_port  # noqa: E402
-from scale.services import Redis  # noqa: E402
+from scale.lockstore import AtomicRedisLockStore
+from scale.procs import free_port
+from scale.services import Redis
 
 WORKERS = 8
 
 
 @pytest.fixture(scope="module")
 def redis_server() -> Iterator[Redis]:
-    if shutil.which("redis-server") is None:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is missing (see .ci/run)")
-        pytest.skip("redis-server is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="wm-redis-test-"))
-    server = Redis(folder, free_port())
-    server.start(folder / "logs")
-    try:
-        yield server
-    finally:
-        if server.service:
-            server.service.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    require("redis-server")
+    with private_folder("wm-redis-test-") as folder:
+        server = Redis(folder, free_port())
+        service = server.start(folder / "logs")
+        try:
+            yield server
+        finally:
+            service.stop()
 
 
 def atomic(server: Redis) -> AtomicRedisLockStore:

@@ -7,45 +7,33 @@ The rest of the suite runs on SQLite; this is what ``DATABASE_URL=postgresql+psy
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
-import tempfile
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import psycopg2
 import pytest
+from scaled_kit import private_folder, require
 from sqlalchemy import inspect
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from careplan import db  # noqa: E402
-from careplan.models import utcnow  # noqa: E402
-from careplan.review import Review, UsernameTaken  # noqa: E402
-from careplan.rights import erase_tracker  # noqa: E402
-from careplan.store import Store  # noqa: E402
-from scale.procs import free_port  # noqa: E402
-from scale.services import Postgres, missing_packages  # noqa: E402
+from careplan import db
+from careplan.models import utcnow
+from careplan.review import Review, UsernameTaken
+from careplan.rights import erase_tracker
+from careplan.store import Store
+from scale.procs import free_port
+from scale.services import Postgres
 
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Postgres]:
-    if "postgresql" in missing_packages():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is missing (see .ci/run)")
-        pytest.skip("PostgreSQL is not installed")
-    base = Path(tempfile.mkdtemp(prefix="wm-pg-test-"))
-    base.chmod(0o755)  # the server runs as the postgres user when we are root
-    server = Postgres(base / "pg", free_port(), durable=False)
-    server.start(base / "logs")
-    try:
-        yield server
-    finally:
-        if server.service:
-            server.service.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    require("postgresql")
+    with private_folder("wm-pg-test-") as base:
+        server = Postgres(base / "pg", free_port(), durable=False)
+        service = server.start(base / "logs")
+        try:
+            yield server
+        finally:
+            service.stop()
 
 
 @pytest.fixture

@@ -16,10 +16,6 @@ trained model (the ``trained_model`` fixture).
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,14 +25,11 @@ import aiohttp
 import psycopg2
 import pytest
 import redis
+from scaled_kit import private_folder, require
 
-# bench/ and scale/ live at the top of the checkout, which pytest does not put on sys.path.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.turns import from_e2e_test  # noqa: E402
-from careplan.store import Store  # noqa: E402
-from scale.services import missing_packages  # noqa: E402
-from scale.stack import ScaledStack  # noqa: E402
+from bench.turns import from_e2e_test
+from careplan.store import Store
+from scale.stack import ScaledStack
 
 SELF_TURNS = from_e2e_test()
 # SELF_TURNS[:7] ends on "What matters most to you?"; the next three answers
@@ -49,20 +42,14 @@ ANYTIME = ["help", "who will see my answers?", "are you a real person?"] * 2
 
 @pytest.fixture(scope="module")
 def scaled(trained_model: Path) -> Iterator[ScaledStack]:
-    missing = missing_packages()
-    if missing:
-        message = f"needs Debian packages {missing} (see .ci/run)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    base = Path(tempfile.mkdtemp(prefix="wm-scaled-test-"))
-    stack = ScaledStack(model=trained_model, base=base, careteam=False, durable=False, install=False)
-    stack.start()
-    try:
-        yield stack
-    finally:
-        stack.stop()
-        shutil.rmtree(base, ignore_errors=True)
+    require("postgresql", "redis-server", "nginx")
+    with private_folder("wm-scaled-test-") as base:
+        stack = ScaledStack(model=trained_model, base=base, careteam=False, durable=False, install=False)
+        stack.start()
+        try:
+            yield stack
+        finally:
+            stack.stop()
 
 
 # -- talking to the replicas --------------------------------------------------------
@@ -224,27 +211,24 @@ def _race(scaled: ScaledStack, sender_prefix: str) -> tuple[list[str], list[str]
     return found, plan_found
 
 
-def test_without_a_shared_lock_store_bursts_lose_events(scaled: ScaledStack) -> None:
-    """Each replica's in-memory lock only orders its own turns: the other replica's overwrite them."""
-    scaled.restart_replicas("none")
+@pytest.mark.parametrize(
+    "mode",
+    [
+        # Each replica's in-memory lock only orders its own turns.
+        "none",
+        # Rasa's own RedisLockStore reads, changes and writes its tickets without a
+        # transaction: two replicas given turns at the same moment both take the same
+        # ticket and run at once. scale.lockstore.AtomicRedisLockStore closes this.
+        "redis",
+    ],
+)
+def test_without_an_atomic_shared_lock_bursts_corrupt_the_conversation(
+    scaled: ScaledStack, mode: str
+) -> None:
+    scaled.restart_replicas(mode)
     try:
-        found, plan_found = _race(scaled, "scaled-nolock")
+        found, plan_found = _race(scaled, f"scaled-{mode}")
     finally:
         scaled.restart_replicas("atomic")
-    print("without a lock store:", found, plan_found)
-    assert found, "concurrent turns on two replicas without a shared lock should corrupt the tracker"
-
-
-def test_rasa_stock_redis_lock_store_races_across_replicas(scaled: ScaledStack) -> None:
-    """Rasa's own RedisLockStore reads, changes and writes its tickets without a transaction.
-
-    Two replicas given turns at the same moment both take ticket 1 and run at
-    once; scale.lockstore.AtomicRedisLockStore (used by the profile) closes this.
-    """
-    scaled.restart_replicas("redis")
-    try:
-        found, plan_found = _race(scaled, "scaled-stock")
-    finally:
-        scaled.restart_replicas("atomic")
-    print("with Rasa's stock Redis lock store:", found, plan_found)
-    assert found, "simultaneous bursts should defeat the non-atomic ticket lock"
+    print(f"lock store {mode!r}:", found, plan_found)
+    assert found, "simultaneous turns of one conversation on two replicas should corrupt its tracker"

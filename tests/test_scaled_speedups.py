@@ -3,17 +3,13 @@ the validator each time."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+import scaled_kit  # noqa: F401 - puts the checkout (bench/, scale/) on sys.path
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scale import rasa_speedups  # noqa: E402
+from scale import rasa_speedups
 
 GOOD = {
     "events": [
