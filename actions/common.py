@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from careplan.input_checks import clean
 from careplan.store import Store
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,8 @@ def store() -> Store:
 
 
 def text_of(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
+    """The person's message, without control characters (kept out of the record)."""
+    return clean((tracker.latest_message or {}).get("text") or "")
 
 
 def intent_of(tracker: Tracker) -> tuple[str | None, float]:

@@ -4,7 +4,9 @@ If the action server is down, Rasa would take the message, fail to run the
 actions that store it, and reply with nothing. Instead this channel checks the
 action server first. When it is down, the message is kept in a small queue on
 disk and the person is told plainly; when it is back, the kept messages are
-handed to Rasa in order, before the new one, so every answer is stored.
+handed to Rasa in order, then the new one (unless it only repeats the last kept
+message or asks "hello? are you there?"), so every answer is stored. Empty
+messages are answered here too: Rasa's classifier cannot take them.
 Same URL as the built-in channel: POST /webhooks/rest/webhook. It also serves
 a small browser chat page at GET /webhooks/rest/chat.
 """
@@ -14,12 +16,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Awaitable, Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import yaml
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
@@ -28,13 +33,21 @@ from sanic.response import HTTPResponse, file
 
 logger = logging.getLogger(__name__)
 
-TROUBLE = (
-    "I'm having trouble right now. Your answers so far are safe, and I've kept this message. "
-    "I'll save it as soon as I can. Please try again in a few minutes."
-)
+DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 # A simple chat page for people without Telegram: GET /webhooks/rest/chat
 PAGE_DIR = Path(__file__).parent
-BACK = "Thanks for waiting. I've now saved what you sent while I was having trouble. Here's where we were:"
+# "hello?" after an outage is a nudge, not an answer to the question it didn't see.
+NUDGE = re.compile(
+    r"^(\W*(hello|hi|hey|hiya|are you (there|back|ok|working)|anyone there|is this working|\?+))+\W*$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def say(response: str) -> str:
+    """A response's words from domain.yml: the channel speaks when Rasa can't."""
+    with DOMAIN.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["responses"][response][0]["text"]
 
 
 class HeldMessages:
@@ -91,23 +104,29 @@ class CareRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         async def guarded(message: UserMessage) -> None:
             out = message.output_channel
+            if not (message.text or "").strip():
+                # Rasa's classifier can't take an empty message: answer it here.
+                await out.send_text_message(message.sender_id, say("utter_empty_message"))
+                return
             if not await self.actions_up():
                 logger.warning("action server unavailable; message held for later")
-                self.held.add(message.sender_id, message.text or "", message.metadata)
-                await out.send_text_message(message.sender_id, TROUBLE)
+                self.held.add(message.sender_id, message.text, message.metadata)
+                await out.send_text_message(message.sender_id, say("utter_actions_down"))
                 return
             held = self.held.take(message.sender_id)
-            if not held:
-                await on_new_message(message)
-                return
-            # Hand over what was kept, in order. The new message was written without
-            # seeing the question that follows the kept ones, so it is not taken as
-            # that answer: the person sees where we are and answers from there.
-            await out.send_text_message(message.sender_id, BACK)
-            for text, metadata in held:
-                await on_new_message(
-                    UserMessage(text, out, message.sender_id, input_channel=self.name(), metadata=metadata)
-                )
+            if held:
+                # Hand over what was kept, in order, then the new message, unless it
+                # only repeats the last one or asks whether the bot is back.
+                await out.send_text_message(message.sender_id, say("utter_held_replayed"))
+                for text, metadata in held:
+                    await on_new_message(
+                        UserMessage(
+                            text, out, message.sender_id, input_channel=self.name(), metadata=metadata
+                        )
+                    )
+                if message.text == held[-1][0] or NUDGE.match(message.text):
+                    return
+            await on_new_message(message)
 
         page = super().blueprint(guarded)
 
