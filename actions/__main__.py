@@ -14,4 +14,7 @@ from rasa_sdk.__main__ import main  # noqa: E402 - must come after the line abov
 if __name__ == "__main__":
     if "--actions" not in sys.argv:
         sys.argv += ["--actions", "actions"]
+    from careplan.nlp import load_spacy
+
+    load_spacy()  # load the model now, so the first person doesn't wait for it
     main()

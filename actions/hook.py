@@ -43,19 +43,15 @@ class ActionValidateSlotMappings(ValidationAction):
 
         flag = detect(text, *intent_of(tracker))
         if flag is not None:
-            dispatcher.utter_message(response=f"utter_red_flag_{flag.kind}")
             events.append(SlotSet("red_flag", flag.kind))
-            try:
-                store().add_flag(tracker.sender_id, flag.kind, text, plan_id=tracker.get_slot("plan_id"))
-            except StoreUnavailable:
-                pending = list(tracker.get_slot("pending") or [])
-                events.append(
-                    SlotSet(
-                        "pending",
-                        [*pending, {"slot": "__flag__", "value": flag.kind, "text": text, "skipped": False}],
-                    )
-                )
-                logger.warning("care-plan store unavailable; red flag kept for later")
+            for kind in flag.kinds:  # an overdose is an emergency and a crisis: say and record both
+                dispatcher.utter_message(response=f"utter_red_flag_{kind}")
+                try:
+                    store().add_flag(tracker.sender_id, kind, text, plan_id=tracker.get_slot("plan_id"))
+                except StoreUnavailable:
+                    kept = {"slot": "__flag__", "value": kind, "text": text, "skipped": False}
+                    events.append(SlotSet("pending", [*(tracker.get_slot("pending") or []), kept]))
+                    logger.warning("care-plan store unavailable; red flag kept for later")
         elif tracker.get_slot("red_flag"):
             events.append(SlotSet("red_flag", None))
 

@@ -28,7 +28,7 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _create_private_file(path: Path) -> None:
+def private_file(path: Path) -> None:
     """Create the SQLite file readable by its owner only, before SQLite does."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
@@ -40,13 +40,14 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     path = _sqlite_path(url)
     if path is not None:
-        _create_private_file(path)
+        private_file(path)
         engine = create_engine(url, future=True, connect_args={"timeout": 2})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA secure_delete=ON")  # deleted answers are overwritten, not left on disk
             # Readers don't block the writer, so the care-team app never holds up the chat.
             cursor.execute("PRAGMA journal_mode=WAL")
             # In WAL mode a commit survives the process crashing; NORMAL skips the
@@ -67,7 +68,7 @@ def migrate(url: str | None = None) -> None:
     url = url or database_url()
     path = _sqlite_path(url)
     if path is not None:
-        _create_private_file(path)
+        private_file(path)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

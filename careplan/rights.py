@@ -11,10 +11,13 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine, make_url
 
+from careplan.models import utcnow
 from careplan.store import Store
 
 DEFAULT_TRACKER_URL = "sqlite:///rasa_tracker.db"
@@ -32,14 +35,44 @@ class Erased:
     held_messages: int = 0
 
 
+def _tracker(url: str | None = None) -> Engine | None:
+    """Rasa's tracker database, or None if it was never created (don't create it)."""
+    url = url or tracker_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").exists():
+        return None
+    engine = create_engine(url, future=True)
+    if not inspect(engine).has_table("events"):
+        engine.dispose()
+        return None
+    return engine
+
+
 def erase_tracker(sender: str, url: str | None = None) -> int:
-    engine = create_engine(url or tracker_url(), future=True)
+    engine = _tracker(url)
+    if engine is None:
+        return 0
     try:
-        if not inspect(engine).has_table("events"):
-            return 0
         with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                conn.execute(text("PRAGMA secure_delete=ON"))  # overwrite the deleted text on disk
             result = conn.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
             return result.rowcount or 0
+    finally:
+        engine.dispose()
+
+
+def tracker_senders(idle_before: float | None = None, url: str | None = None) -> set[str]:
+    """Senders in Rasa's tracker store; with a cutoff, only those quiet since before it."""
+    engine = _tracker(url)
+    if engine is None:
+        return set()
+    query = "SELECT sender_id FROM events GROUP BY sender_id"
+    if idle_before is not None:
+        query += " HAVING max(timestamp) < :cutoff"
+    try:
+        with engine.connect() as conn:
+            return {row[0] for row in conn.execute(text(query), {"cutoff": idle_before})}
     finally:
         engine.dispose()
 
@@ -64,8 +97,17 @@ def erase(store: Store, sender: str) -> Erased:
 
 
 def purge(store: Store, older_than_days: int) -> list[str]:
-    senders = store.purge(older_than_days)
+    """Erase every conversation quiet for that long in both stores, plan or no plan."""
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    with_plans, idle_plans = store.senders_idle_since(datetime.max), set(store.senders_idle_since(cutoff))
+    in_tracker = tracker_senders()
+    idle_tracker = tracker_senders(idle_before=cutoff.replace(tzinfo=timezone.utc).timestamp())
+
+    def quiet(sender: str) -> bool:
+        plans_quiet = sender in idle_plans or sender not in with_plans
+        return plans_quiet and (sender in idle_tracker or sender not in in_tracker)
+
+    senders = sorted(filter(quiet, set(with_plans) | in_tracker))
     for sender in senders:
-        erase_tracker(sender)
-        erase_held(sender)
+        erase(store, sender)
     return senders

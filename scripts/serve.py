@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from careplan.db import private_file
+
 from train import ROOT, trained_model
 
 BIN = Path(sys.executable).parent
@@ -82,11 +84,10 @@ def start(env: dict[str, str] | None = None) -> list[subprocess.Popen]:
     env.setdefault("RASA_URL", f"http://127.0.0.1:{env['RASA_PORT']}")
     env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     # Rasa's tracker store holds the conversation: owner-only, like the care-plan file.
     for name in ("rasa_tracker.db", "careplan.db", "held_messages.db"):
-        path = ROOT / name
-        path.touch(mode=0o600, exist_ok=True)
-        path.chmod(0o600)
+        private_file(ROOT / name)
     running: list[subprocess.Popen] = []
     for name, command, health in services(env):
         print(f"Starting the {name}…", flush=True)

@@ -16,7 +16,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = [ROOT / "config.yml", ROOT / "domain.yml", *sorted((ROOT / "data").rglob("*.yml"))]
+INPUTS = [
+    ROOT / "config.yml",
+    ROOT / "domain.yml",
+    *sorted((ROOT / "data").rglob("*.yml")),
+    *sorted((ROOT / "components").rglob("*.py")),  # our own NLU components are trained too
+]
 
 
 def inputs_hash() -> str:

@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from careplan.db import private_file
 from careplan.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,8 @@ class Stack:
         self.actions_port = free_port()
         self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
         self.actions_url = f"http://127.0.0.1:{self.actions_port}"
+        # Rasa creates its tracker file world-readable: create it owner-only first.
+        private_file(folder / "tracker.db")
         self.endpoints = folder / "endpoints.yml"
         self.endpoints.write_text(
             f'action_endpoint:\n  url: "{self.actions_url}/webhook"\n'
@@ -75,6 +78,7 @@ class Stack:
             "ACTION_SERVER_URL": self.actions_url,
             "HELD_MESSAGES_PATH": str(folder / "held.db"),
             "PYTHONUNBUFFERED": "1",
+            "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
         }
         self.rasa: subprocess.Popen | None = None
