@@ -13,6 +13,7 @@ a small browser chat page at GET /webhooks/rest/chat.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -33,6 +34,7 @@ from sanic.response import HTTPResponse, file
 
 logger = logging.getLogger(__name__)
 
+Handler = Callable[[UserMessage], Awaitable[None]]
 DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 # A simple chat page for people without Telegram: GET /webhooks/rest/chat
 PAGE_DIR = Path(__file__).parent
@@ -87,46 +89,58 @@ class CareRestInput(RestInput):
     def __init__(self) -> None:
         self.actions_url = os.environ.get("ACTION_SERVER_URL", "http://localhost:5055").rstrip("/")
         self.held = HeldMessages(os.environ.get("HELD_MESSAGES_PATH", "held_messages.db"))
+        self._session: aiohttp.ClientSession | None = None
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> CareRestInput:
         return cls()
 
     async def actions_up(self) -> bool:
+        """False only when the action server can't be reached at all.
+
+        A busy action server answers its health check late; that is not an
+        outage, so a slow answer counts as up and Rasa goes ahead.
+        """
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
         try:
-            timeout = aiohttp.ClientTimeout(total=2)
-            async with aiohttp.ClientSession(timeout=timeout) as session:
-                async with session.get(f"{self.actions_url}/health") as reply:
-                    return reply.status == 200
-        except (aiohttp.ClientError, TimeoutError):
+            async with self._session.get(f"{self.actions_url}/health") as reply:
+                return reply.status < 500
+        except asyncio.TimeoutError:  # includes aiohttp's read timeout: busy, not down
+            return True
+        except (aiohttp.ClientConnectionError, OSError):
             return False
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+    async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
+        out = message.output_channel
+        if not (message.text or "").strip():
+            # Rasa's classifier can't take an empty message: answer it here.
+            await out.send_text_message(message.sender_id, say("utter_empty_message"))
+            return
+        if not await self.actions_up():
+            logger.warning("action server unavailable; message held for later")
+            self.held.add(message.sender_id, message.text, message.metadata)
+            await out.send_text_message(message.sender_id, say("utter_actions_down"))
+            return
+        held = self.held.take(message.sender_id)
+        if held:
+            # Hand over what was kept, in order, then the new message, unless it
+            # only repeats the last one or asks whether the bot is back.
+            await out.send_text_message(message.sender_id, say("utter_held_replayed"))
+            for text, metadata in held:
+                kept = UserMessage(text, out, message.sender_id, input_channel=self.name(), metadata=metadata)
+                await on_new_message(kept)
+            if message.text == held[-1][0] or NUDGE.match(message.text):
+                return
+        await on_new_message(message)
+
+    def blueprint(self, on_new_message: Handler) -> Blueprint:
         async def guarded(message: UserMessage) -> None:
-            out = message.output_channel
-            if not (message.text or "").strip():
-                # Rasa's classifier can't take an empty message: answer it here.
-                await out.send_text_message(message.sender_id, say("utter_empty_message"))
-                return
-            if not await self.actions_up():
-                logger.warning("action server unavailable; message held for later")
-                self.held.add(message.sender_id, message.text, message.metadata)
-                await out.send_text_message(message.sender_id, say("utter_actions_down"))
-                return
-            held = self.held.take(message.sender_id)
-            if held:
-                # Hand over what was kept, in order, then the new message, unless it
-                # only repeats the last one or asks whether the bot is back.
-                await out.send_text_message(message.sender_id, say("utter_held_replayed"))
-                for text, metadata in held:
-                    await on_new_message(
-                        UserMessage(
-                            text, out, message.sender_id, input_channel=self.name(), metadata=metadata
-                        )
-                    )
-                if message.text == held[-1][0] or NUDGE.match(message.text):
-                    return
-            await on_new_message(message)
+            try:
+                await self.handle(message, on_new_message)
+            except Exception:  # noqa: BLE001 - say so kindly; Rasa's own handler would log the text
+                logger.error("a turn failed; the message text is not logged", exc_info=False)
+                await message.output_channel.send_text_message(message.sender_id, say("utter_turn_failed"))
 
         page = super().blueprint(guarded)
 
