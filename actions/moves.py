@@ -157,14 +157,6 @@ class ActionGoBack(SimpleAction):
         return [SlotSet(previous, None), SlotSet("history", history)]
 
 
-class ActionPause(SimpleAction):
-    action_name = "action_pause"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_pause")
-        return []
-
-
 class ActionStartAgain(SimpleAction):
     """Clear this plan's answers and begin the questions again (consent stands)."""
 
