@@ -132,7 +132,11 @@ class CareRestInput(RestInput):
                 await on_new_message(kept)
             if message.text == held[-1][0] or NUDGE.match(message.text):
                 return
+        before = len(getattr(out, "messages", ()))
         await on_new_message(message)
+        if hasattr(out, "messages") and len(out.messages) == before:
+            # Every turn has a reply; none means an action failed on the way.
+            await out.send_text_message(message.sender_id, say("utter_turn_failed"))
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         async def guarded(message: UserMessage) -> None:
