@@ -123,6 +123,17 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}" if abs(value) < 1000 else f"{value:.0f}"
 
 
+def noise_floor(key: str) -> float:
+    """The smallest change worth flagging: a millisecond moves with any other load."""
+    if "_ms" in key:
+        return 2.0
+    if key.endswith("_s") or "_s_" in key:
+        return 1.0
+    if key.endswith("_mb"):
+        return 1.0
+    return 0.0
+
+
 def higher_is_better(key: str) -> bool:
     return "throughput" in key or "tps" in key
 
@@ -138,7 +149,7 @@ def regressions(previous: Figures, current: Figures) -> list[tuple[str, float, f
             if now > before:
                 found.append((key, before, now, "REGRESSION"))
             continue
-        if before == 0:
+        if before == 0 or abs(now - before) < noise_floor(key):
             continue
         change = (now - before) / abs(before)
         worse = -change if higher_is_better(key) else change
