@@ -37,8 +37,8 @@ def make_stack(
     """A private stack for tests that stop, kill or restart processes."""
     made: list[Stack] = []
 
-    def make() -> Stack:
-        made.append(Stack(tmp_path_factory.mktemp("private-stack"), trained_model))
+    def make(**options) -> Stack:
+        made.append(Stack(tmp_path_factory.mktemp("private-stack"), trained_model, **options))
         return made[-1]
 
     yield make

@@ -55,9 +55,10 @@ def wait_until(check, timeout: float, what: str) -> None:
 
 
 class Stack:
-    def __init__(self, folder: Path, model: Path) -> None:
+    def __init__(self, folder: Path, model: Path, credentials: Path = ROOT / "credentials.yml") -> None:
         self.folder = folder
         self.model = model
+        self.credentials = credentials
         self.database_url = f"sqlite:///{folder / 'careplan.db'}"
         self.tracker_url = f"sqlite:///{folder / 'tracker.db'}"
         self.rasa_port = free_port()
@@ -110,7 +111,7 @@ class Stack:
                 "--endpoints",
                 str(self.endpoints),
                 "--credentials",
-                str(ROOT / "credentials.yml"),
+                str(self.credentials),
                 "--model",
                 str(self.model),
             ],

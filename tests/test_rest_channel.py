@@ -30,3 +30,17 @@ def test_answers_sent_while_the_action_server_is_down_are_kept_and_stored_later(
     # And the conversation simply carries on.
     assert "like to be able to do" in stack.texts(sender, "bowls on a Tuesday")
     assert stack.export(sender)["life"]["enjoys"] == "bowls on a Tuesday"
+
+
+def test_a_conversation_survives_an_action_server_that_was_never_there(make_stack, tmp_path) -> None:
+    """Even without the channel's guard (Rasa's own REST channel), failed actions must
+    not leave the conversation stuck: Rasa's circuit breaker would stop it for good."""
+    plain = tmp_path / "credentials.yml"
+    plain.write_text("rest:\n")
+    stack: Stack = make_stack(credentials=plain)
+    stack.start_rasa()
+    for _ in range(2):
+        assert stack.say("never-there", "hi") == []
+    stack.start_actions()
+    assert "computer program" in stack.texts("never-there", "hi")
+    assert "Circuit breaker" not in (stack.folder / "rasa.log").read_text()
