@@ -56,5 +56,13 @@ test: train
 security: setup
 	tools/security_checks.sh
 
+# Ours against Rasa's own starter bot, trained and served in the same run (docs/benchmarks.md).
+bench: train
+	$(BIN)/python -m bench
+
+# PostgreSQL, Redis, nginx, two Rasa replicas and two action servers on loopback (docs/deployment.md).
+run-scaled: train
+	$(BIN)/python -m scale --model "$$($(BIN)/python scripts/train.py)"
+
 clean:
 	rm -rf models results .pytest_cache

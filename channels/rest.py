@@ -32,6 +32,8 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, file
 
+import scale.rasa_speedups  # noqa: F401 - Rasa checks action replies with a validator built once
+
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[UserMessage], Awaitable[None]]
@@ -103,13 +105,17 @@ class CareRestInput(RestInput):
         """
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
-        try:
-            async with self._session.get(f"{self.actions_url}/health") as reply:
-                return reply.status < 500
-        except asyncio.TimeoutError:  # includes aiohttp's read timeout: busy, not down
-            return True
-        except (aiohttp.ClientConnectionError, OSError):
-            return False
+        for attempt in range(2):  # a pooled connection may have gone stale: one more, fresh
+            try:
+                async with self._session.get(f"{self.actions_url}/health") as reply:
+                    return reply.status < 500
+            except asyncio.TimeoutError:  # includes aiohttp's read timeout: busy, not down
+                return True
+            except (aiohttp.ClientConnectionError, OSError):
+                if attempt == 0:
+                    await self._session.close()
+                    self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5))
+        return False
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
         out = message.output_channel
