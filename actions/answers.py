@@ -18,7 +18,6 @@ from actions.common import entity, is_button, logger, store, sure_intent, text_o
 from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
 from careplan import interpret
 from careplan.dates import resolve
-from careplan.input_checks import check
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
 from careplan.vocab import BASES, CARER, SELF
@@ -81,8 +80,6 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if tracker.get_slot("red_flag") and (intent or "").startswith("red_flag"):
         # The message was about the emergency, not an answer: the hook has
         # signposted help; ask the same question again.
-        return Reading()
-    if check(text) is not None and check(text).kind in {"empty", "emoji_only"}:
         return Reading()
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
@@ -242,19 +239,16 @@ def record(
 ) -> None:
     """Store an answer now; if the database is away, keep it to store later."""
     item = {"slot": slot, "value": reading.value, "text": reading.text, "skipped": reading.skipped}
-    pending = list(slots.get("pending") or [])
-    if not flush(tracker, slots):
-        pending = list(slots.get("pending") or [])
-        pending.append(item)
-        slots["pending"] = pending
-        dispatcher.utter_message(response="utter_saved_later")
-        return
-    try:
-        _write(tracker, slots, item)
-    except StoreUnavailable:
-        logger.warning("care-plan store unavailable; answer kept for later (slot %s)", slot)
-        slots["pending"] = [*pending, item]
-        dispatcher.utter_message(response="utter_saved_later")
+    # The form flushed kept answers at the start of this turn; if any are still
+    # waiting, this one waits behind them, so they are written in order.
+    if not slots.get("pending"):
+        try:
+            _write(tracker, slots, item)
+            return
+        except StoreUnavailable:
+            logger.warning("care-plan store unavailable; answer kept for later (slot %s)", slot)
+    slots["pending"] = [*(slots.get("pending") or []), item]
+    dispatcher.utter_message(response="utter_saved_later")
 
 
 def flush(tracker: Tracker, slots: dict[str, Any]) -> bool:

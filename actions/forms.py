@@ -101,32 +101,34 @@ class QuestionForm(FormValidationAction):
         before = {key: slots.get(key) for key in BOOKKEEPING}
         updates: dict[str, Any] = {}
         flush(tracker, slots)
+        # Only the question just asked is being answered. (When a form starts again
+        # after a pause, Rasa offers every filled slot: those are answered already.)
         asked = tracker.get_slot("requested_slot")
-        for slot, value in tracker.slots_to_validate().items():
-            # Only the question just asked is being answered. (When a form starts
-            # again after a pause, Rasa offers every filled slot: those are answered.)
-            if slot != asked or slot not in type(self).questions(slots):
-                continue
-            if interrupts(slot, tracker):
+        answers = tracker.slots_to_validate()
+        if asked in answers and asked in type(self).questions(slots):
+            if interrupts(asked, tracker):
                 # Hand over to the rules for help, stop, go back...: they answer and
                 # then bring the person back to this same question.
-                return [SlotSet(slot, None), ActionExecutionRejected(self.form_name())]
-            reading = self.read(slot, value, turn)
-            for reply in reading.replies:
-                dispatcher.utter_message(response=reply)
-            if not reading.accepted:
-                updates[slot] = None
-                continue
-            updates[slot] = slots[slot] = reading.value
-            self.store(slot, reading, turn)
-            slots["history"] = [*(slots.get("history") or []), slot]
-            follow = self.follow_up(slot, reading, turn)
-            updates.update(follow)
-            slots.update(follow)
+                return [SlotSet(asked, None), ActionExecutionRejected(self.form_name())]
+            updates.update(self.answer(asked, answers[asked], turn))
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
         return [SlotSet(key, value) for key, value in updates.items()]
+
+    def answer(self, slot: str, value: Any, turn: Turn) -> dict[str, Any]:
+        """Read one answer, store it, and say what follows. Returns the slots to set."""
+        reading = self.read(slot, value, turn)
+        for reply in reading.replies:
+            turn.dispatcher.utter_message(response=reply)
+        if not reading.accepted:
+            return {slot: None}
+        turn.slots[slot] = reading.value
+        self.store(slot, reading, turn)
+        turn.slots["history"] = [*(turn.slots.get("history") or []), slot]
+        follow = self.follow_up(slot, reading, turn)
+        turn.slots.update(follow)
+        return {slot: reading.value, **follow}
 
     # -- hooks for each form -----------------------------------------------------------
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
@@ -199,7 +201,7 @@ class ValidateCareForm(QuestionForm):
                 dispatcher.utter_message(response="utter_date_noted", date_text=_say_date(when))
             else:
                 dispatcher.utter_message(response="utter_date_unclear")
-        elif slot in {"goal_text"} and not reading.skipped and slots.get("goal_title"):
+        elif slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
         elif slot == "carer_assessment" and reading.value == "yes":
             dispatcher.utter_message(response="utter_carer_assessment_info")

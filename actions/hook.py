@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import intent_of, logger, store, text_of
+from actions.common import intent_of, is_button, logger, store, text_of
 from careplan.input_checks import check
 from careplan.safety import detect
 from careplan.store import StoreUnavailable
@@ -35,9 +35,9 @@ class ActionValidateSlotMappings(ValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        text = text_of(tracker)
-        if text.startswith("/"):  # a button press
+        if is_button(tracker):
             return []
+        text = text_of(tracker)
         events: list[EventType] = []
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
 

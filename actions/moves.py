@@ -150,9 +150,7 @@ class ActionGoBack(SimpleAction):
             dispatcher.utter_message(response="utter_cant_go_back")
             return []
         history = list(slots.get("history") or [])
-        history.reverse()
-        history.remove(previous)
-        history.reverse()
+        del history[len(history) - 1 - history[::-1].index(previous)]  # its last mention
         dispatcher.utter_message(response="utter_go_back")
         return [SlotSet(previous, None), SlotSet("history", history)]
 

@@ -203,15 +203,6 @@ class Store:
 
         return self._run(work)
 
-    def answered_keys(self, plan_id: int) -> set[tuple[str, int | None]]:
-        def work(session: Session) -> set[tuple[str, int | None]]:
-            rows = session.execute(
-                select(Answer.question_key, Answer.goal_id).where(Answer.plan_id == plan_id)
-            )
-            return {(key, goal) for key, goal in rows}
-
-        return self._run(work)
-
     # -- goals ----------------------------------------------------------
     def add_goal(
         self,
