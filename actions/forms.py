@@ -11,8 +11,11 @@ import re
 from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
+from functools import cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,6 +28,7 @@ from actions.common import entity, store, sure_intent, text_of
 from careplan.dates import resolve
 from careplan.store import StoreUnavailable
 
+DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 BOOKKEEPING = ("plan_id", "current_goal_id", "goal_title", "pending", "history", "stage", "consented")
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
@@ -71,6 +75,18 @@ def pick_goal(tracker: Tracker, goals: list[dict[str, Any]]) -> int | None:
     return None
 
 
+@cache
+def form_slots() -> dict[str, list[str]]:
+    """Each form's slots as domain.yml lists them.
+
+    The action server reads them here, so Rasa needn't send its whole domain
+    (24 kB) with every call: endpoints.yml enables Rasa's selective domain.
+    """
+    with DOMAIN.open(encoding="utf-8") as handle:
+        forms = yaml.safe_load(handle)["forms"]
+    return {name: list(form["required_slots"]) for name, form in forms.items()}
+
+
 class Turn(NamedTuple):
     """What every step of reading an answer needs."""
 
@@ -87,6 +103,9 @@ class QuestionForm(FormValidationAction):
     @abstractmethod
     def name(self) -> str:
         """Abstract, so the SDK registers only the real forms below."""
+
+    def domain_slots(self, domain: DomainDict) -> list[str]:
+        return form_slots()[self.form_name()]
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -103,9 +103,12 @@ def our_endpoints(tmp: Path, actions_port: int) -> Path:
     """
     source = ROOT / "endpoints.yml"
     config = (yaml.safe_load(source.read_text()) if source.exists() else None) or {}
-    config["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
+    config["action_endpoint"] = {
+        **config["action_endpoint"],
+        "url": f"http://127.0.0.1:{actions_port}/webhook",
+    }
     tracker = config.get("tracker_store") or {}
-    if str(tracker.get("type", "")).lower() == "sql" and tracker.get("dialect", "sqlite") == "sqlite":
+    if tracker.get("type") and tracker.get("dialect", "sqlite") == "sqlite":
         tracker["db"] = str(tmp / "bench-tracker.db")
     for key in ("event_broker",):
         config.pop(key, None)  # no broker is running during the bench

@@ -37,7 +37,8 @@ def private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, future: bool = True) -> Engine:
+    """``future=False`` is for Rasa's tracker store, which still uses SQLAlchemy's 1.x API."""
     url = url or database_url()
     path = _sqlite_path(url)
     if path is not None:
@@ -45,7 +46,7 @@ def make_engine(url: str | None = None) -> Engine:
         # Keep connections open (SQLAlchemy 1.4 opens a new one per transaction for a
         # SQLite file): about 9 ms less per stored answer.
         engine = create_engine(
-            url, future=True, poolclass=QueuePool, connect_args={"timeout": 2, "check_same_thread": False}
+            url, future=future, poolclass=QueuePool, connect_args={"timeout": 2, "check_same_thread": False}
         )
 
         @event.listens_for(engine, "connect")
@@ -62,7 +63,7 @@ def make_engine(url: str | None = None) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    return create_engine(url, future=future, pool_pre_ping=True)
 
 
 def migrate(url: str | None = None) -> None:

@@ -56,8 +56,12 @@ def erase_tracker(sender: str, url: str | None = None) -> int:
         with engine.begin() as conn:
             if engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA secure_delete=ON"))  # overwrite the deleted text on disk
-            result = conn.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
-            return result.rowcount or 0
+            removed = conn.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
+        if engine.dialect.name == "sqlite":
+            # Rasa's tracker store writes ahead to a log (scale/trackerstore.py): empty it too.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed.rowcount or 0
     finally:
         engine.dispose()
 

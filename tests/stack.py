@@ -19,6 +19,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from careplan.db import private_file
 from careplan.store import Store
 
@@ -68,10 +70,11 @@ class Stack:
         # Rasa creates its tracker file world-readable: create it owner-only first.
         private_file(folder / "tracker.db")
         self.endpoints = folder / "endpoints.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "{self.actions_url}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'tracker.db'}\n"
-        )
+        # The project's endpoints.yml, with this stack's action server and tracker file.
+        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+        endpoints["action_endpoint"]["url"] = f"{self.actions_url}/webhook"
+        endpoints["tracker_store"]["db"] = str(folder / "tracker.db")
+        self.endpoints.write_text(yaml.safe_dump(endpoints))
         self.env = {
             **os.environ,
             "DATABASE_URL": self.database_url,
