@@ -79,7 +79,8 @@ class HeldMessages:
             rows = db.execute(
                 "SELECT id, text, meta FROM held WHERE sender = ? ORDER BY id", (sender,)
             ).fetchall()
-            db.execute("DELETE FROM held WHERE sender = ?", (sender,))
+            if rows:  # most turns find none: no write, so no disk flush
+                db.execute("DELETE FROM held WHERE sender = ?", (sender,))
         return [(text, json.loads(meta)) for _, text, meta in rows]
 
 
