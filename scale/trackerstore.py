@@ -51,6 +51,7 @@ DEFAULT_CACHE_SIZE = 500
 
 # (rows, highest id) of one conversation's events
 Marker = tuple[int, int | None]
+MARKER = sa.text("SELECT count(id), max(id) FROM events WHERE sender_id = :sender")
 
 
 @dataclass
@@ -71,20 +72,15 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._kept: OrderedDict[str, Kept] = OrderedDict()  # saved, waiting for the next turn
         self._lent: dict[str, Kept] = {}  # handed out by retrieve, not saved yet
 
-    def _marker(self, session: sa.orm.Session, sender_id: str) -> Marker:
-        event = self.SQLEvent
-        rows, highest = (
-            session.query(sa.func.count(event.id), sa.func.max(event.id))
-            .filter(event.sender_id == sender_id)
-            .one()
-        )
+    def _marker(self, conn: sa.engine.Connection, sender_id: str) -> Marker:
+        rows, highest = conn.execute(MARKER, {"sender": sender_id}).one()
         return int(rows), highest
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         kept = self._kept.pop(sender_id, None)
         self._lent.pop(sender_id, None)
-        with self.session_scope() as session:
-            marker = self._marker(session, sender_id)
+        with self.engine.connect() as conn:
+            marker = self._marker(conn, sender_id)
         if kept is not None and kept.marker == marker and len(kept.tracker.events) == kept.stored:
             self._lent[sender_id] = kept
             return kept.tracker
@@ -99,35 +95,37 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._kept.pop(sender_id, None)
         known = lent is not None and lent.tracker is tracker and len(tracker.events) >= lent.stored
         await self.stream_events(tracker)
-        with self.session_scope() as session:
-            if known:
-                start, (rows, highest) = lent.stored, lent.marker
-            else:
+        if known:
+            start = lent.stored
+        else:
+            with self.session_scope() as session:
                 start = len(tracker.events) - sum(1 for _ in self._additional_events(session, tracker))
-            added = [self._row(sender_id, event) for event in list(tracker.events)[start:]]
-            session.add_all(added)
-            session.flush()
-            if known:
-                marker = (rows + len(added), max([highest or 0, *(row.id for row in added)]) or None)
-            else:
-                marker = self._marker(session, sender_id)
-            session.commit()
+        rows = [self._row(sender_id, event) for event in list(tracker.events)[start:]]
+        with self.engine.begin() as conn:
+            if rows:
+                conn.execute(self.SQLEvent.__table__.insert(), rows)
+            # Read inside this transaction: with the lock store holding the conversation,
+            # no other process adds to it, so the marker covers exactly this tracker.
+            marker = self._marker(conn, sender_id)
+        # Rows erased during the turn: the database no longer holds what this tracker does.
+        erased = known and marker[0] != lent.marker[0] + len(rows)
+        # The database gives back the latest session only; a tracker holding two would
+        # differ from it. Either way, the next turn reads the conversation from the database.
         sessions = sum(isinstance(event, SessionStarted) for event in tracker.events)
-        if self.cache_size > 0 and sessions <= 1:
-            # The database gives back the latest session only; a tracker holding two
-            # would differ from it, so that one is read from the database next time.
+        if self.cache_size > 0 and sessions <= 1 and not erased:
             self._kept[sender_id] = Kept(tracker, len(tracker.events), marker)
             while len(self._kept) > self.cache_size:
                 self._kept.popitem(last=False)
 
-    def _row(self, sender_id: str, event: Any) -> SQLTrackerStore.SQLEvent:
+    @staticmethod
+    def _row(sender_id: str, event: Any) -> dict[str, Any]:
         """An event as Rasa's SQLTrackerStore.save stores it."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
