@@ -20,31 +20,64 @@ cost Rasa more than the action itself (profiles in docs/benchmarks.md):
    (actions/hook.py), and the SDK's forms only the slots set since the last
    message.
 
-Importing this module (once, in the Rasa process) installs both;
+3. **Connecting.** Rasa opens a new HTTP client session, so a new connection,
+   for every call. We keep one session per endpoint, whose idle connections
+   are dropped after :data:`KEEPALIVE_SECONDS`, well before the action server
+   (Sanic) drops them at 5 s, so a request is never sent on a connection the
+   server is closing.
+4. **Replaying the conversation.** Rasa works out the tracker's "applied
+   events" (the events with undone and repeated form steps taken out) from
+   the first event, several times per turn. It is a fold over the events, so
+   we keep where the last fold on the same tracker stopped and go on from
+   there; whenever the events before that point changed, or a form appears
+   that wasn't there before (the fold depends on the forms seen), it starts
+   from the first event as Rasa does.
+
+Importing this module (once, in the Rasa process) installs them all;
 :func:`uninstall` puts Rasa's own methods back. Both are idempotent.
 """
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import aiohttp
 import rasa
 from jsonschema import validators
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions.action import RemoteAction
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa.utils.endpoints import EndpointConfig
 
 # Events of this many turns (counted by user messages) go to the action server.
 RECENT_TURNS = 3
+# Idle connections to the action server are kept this long (Sanic closes them at 5 s).
+KEEPALIVE_SECONDS = 2.0
 
 _ORIGINAL = {
-    "_validate_action_result": RemoteAction._validate_action_result,
-    "_action_call_format": RemoteAction._action_call_format,
+    (RemoteAction, "_validate_action_result"): RemoteAction._validate_action_result,
+    (RemoteAction, "_action_call_format"): RemoteAction._action_call_format,
+    (EndpointConfig, "session"): EndpointConfig.session,
+    (DialogueStateTracker, "applied_events"): DialogueStateTracker.applied_events,
 }
 
 
@@ -135,14 +168,108 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     return result
 
 
+class _KeptSession:
+    """``async with`` hands out the endpoint's session and leaves it open."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+
+def _session(self: EndpointConfig) -> _KeptSession:
+    """Rasa's session for this endpoint (same headers, auth and timeout), made once per event loop."""
+    loop = asyncio.get_running_loop()
+    kept = self.__dict__.get("_kept_session")
+    if kept is None or kept.closed or kept.loop is not loop:
+        auth = (
+            aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            if self.basic_auth
+            else None
+        )
+        kept = aiohttp.ClientSession(
+            headers=self.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
+        )
+        self.__dict__["_kept_session"] = kept
+    return _KeptSession(kept)
+
+
+@dataclass
+class _Fold:
+    """Where the last applied-events fold over one tracker's events stopped."""
+
+    events: Any  # the tracker's deque, so a replaced one is noticed
+    count: int
+    last: Event | None
+    loop_names: frozenset[str]
+    applied: list[Event]
+
+
+def _fold(
+    tracker: DialogueStateTracker, events: Iterable[Event], loop_names: frozenset[str], applied: list[Event]
+) -> None:
+    """The body of Rasa's ``DialogueStateTracker.applied_events``, continuing ``applied``."""
+    for event in events:
+        if isinstance(event, (Restarted, SessionStarted)):
+            applied.clear()
+        elif isinstance(event, ActionReverted):
+            tracker._undo_till_previous(ActionExecuted, applied)
+        elif isinstance(event, UserUtteranceReverted):
+            tracker._undo_till_previous(UserUttered, applied)
+            tracker._undo_till_previous(ActionExecuted, applied)
+        elif (
+            isinstance(event, ActionExecuted)
+            and event.action_name in loop_names
+            and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)
+        ):
+            tracker._undo_till_previous_loop_execution(event.action_name, applied)
+        else:
+            applied.append(event)
+
+
+def _loop_names(events: Iterable[Event]) -> frozenset[str]:
+    return frozenset(e.name for e in events if isinstance(e, ActiveLoop) and e.name)
+
+
+def _applied_events(self: DialogueStateTracker) -> list[Event]:
+    events = self.events
+    count = len(events)
+    last = self.__dict__.get("_applied_fold")
+    if (
+        last is not None
+        and last.events is events
+        and last.count <= count
+        and (last.count == 0 or events[last.count - 1] is last.last)
+    ):
+        new = list(itertools.islice(events, last.count, None))
+        names = last.loop_names | _loop_names(new)
+        start = (new, list(last.applied)) if names == last.loop_names else (list(events), [])
+    else:
+        names = _loop_names(events)
+        start = (list(events), [])
+    todo, applied = start
+    _fold(self, todo, names, applied)
+    self.__dict__["_applied_fold"] = _Fold(events, count, events[-1] if count else None, names, applied)
+    return list(applied)
+
+
 def install() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
+    EndpointConfig.session = _session  # type: ignore[method-assign]
+    DialogueStateTracker.applied_events = _applied_events  # type: ignore[method-assign]
 
 
 def uninstall() -> None:
-    for name, method in _ORIGINAL.items():
-        setattr(RemoteAction, name, method)
+    for (owner, name), method in _ORIGINAL.items():
+        setattr(owner, name, method)
 
 
 install()

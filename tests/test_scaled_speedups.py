@@ -4,13 +4,25 @@ request body is Rasa's own with only the recent events."""
 from __future__ import annotations
 
 import copy
+import random
 
 import pytest
 import scaled_kit  # noqa: F401 - puts the checkout (bench/, scale/) on sys.path
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActionReverted,
+    ActiveLoop,
+    BotUttered,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -117,3 +129,52 @@ def test_the_request_is_rasas_with_the_last_three_turns_of_events(action: Remote
     assert users == [f"message {t}" for t in range(max(0, turns - 3), turns)]
     assert events == all_events[len(all_events) - len(events) :]
     assert events[-1] == {**all_events[-1]}  # up to this very moment
+
+
+# -- applied events, folded on from where the last call stopped -------------------------
+EVENT_KINDS = [
+    lambda: ActionExecuted("action_listen"),
+    lambda: UserUttered("an answer", {"name": "inform", "confidence": 1.0}),
+    lambda: SlotSet("what_matters", "my garden"),
+    lambda: BotUttered("a question"),
+    lambda: ActionExecuted("care_form"),
+    lambda: ActiveLoop("care_form"),
+    lambda: ActiveLoop(None),
+    lambda: ActionExecutionRejected("care_form"),
+    lambda: ActionExecuted("action_interrupt"),
+    lambda: ActionExecuted("consent_form"),
+    lambda: ActiveLoop("consent_form"),
+    lambda: UserUtteranceReverted(),
+    lambda: ActionReverted(),
+    lambda: Restarted(),
+    lambda: SessionStarted(),
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_applied_events_are_rasas_after_every_event(seed: int) -> None:
+    """Random conversations with forms, rejections, undos and restarts: after each new
+    event the folded-on result equals Rasa's fold from the first event."""
+    chooser = random.Random(seed)
+    weights = [8, 8, 8, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1]
+    tracker = DialogueStateTracker("someone", [])
+    for _ in range(150):
+        tracker.update(chooser.choices(EVENT_KINDS, weights)[0]())
+        if chooser.random() < 0.5:  # Rasa asks at unpredictable moments
+            continue
+        got = [e.as_dict() for e in tracker.applied_events()]
+        rasa_speedups.uninstall()
+        try:
+            expected = [e.as_dict() for e in tracker.applied_events()]
+        finally:
+            rasa_speedups.install()
+        assert got == expected
+
+
+def test_a_tracker_whose_events_were_replaced_is_folded_from_the_start() -> None:
+    tracker = conversation(4)
+    before = tracker.applied_events()
+    tracker.events.clear()
+    for event in before[:3]:
+        tracker.events.append(event)
+    assert tracker.applied_events() == before[:3]
