@@ -1,7 +1,8 @@
-"""Make Rasa 3.6's calls to the action server cheaper, without changing what they decide.
+"""Make each turn cheaper for Rasa 3.6: its calls to the action server, and its replays.
 
 Our forms call the action server two or three times per turn, and each call
-cost Rasa more than the action itself (profiles in docs/benchmarks.md):
+cost Rasa more than the action itself (profiles in docs/benchmarks.md). None
+of this changes what Rasa decides; item 2 changes what an action sees.
 
 1. **Checking the reply.** Rasa validates every reply with
    ``jsonschema.validate(result, schema)``, which first checks the *schema
@@ -19,12 +20,11 @@ cost Rasa more than the action itself (profiles in docs/benchmarks.md):
    events only to compare this message with the one before
    (actions/hook.py), and the SDK's forms only the slots set since the last
    message.
-
 3. **Connecting.** Rasa opens a new HTTP client session, so a new connection,
-   for every call. We keep one session per endpoint, whose idle connections
-   are dropped after :data:`KEEPALIVE_SECONDS`, well before the action server
-   (Sanic) drops them at 5 s, so a request is never sent on a connection the
-   server is closing.
+   for every call. We keep one session per endpoint (here, the action server),
+   whose idle connections are dropped after :data:`KEEPALIVE_SECONDS`, well
+   before Sanic drops them at 5 s, so a request doesn't go out on a connection
+   the server is just closing for being idle.
 4. **Replaying the conversation.** Rasa works out the tracker's "applied
    events" (the events with undone and repeated form steps taken out) from
    the first event, several times per turn. It is a fold over the events, so
