@@ -76,6 +76,8 @@ def drive(driver: Driver, level: int, conversations: int, timeout: float) -> Lev
         f"{row['turns_per_s']:>7.2f} turns/s errors={row['errors']} wrong={row['wrong_replies']}"
         + (f" {result.error_kinds}" if result.errors else "")
     )
+    for example in result.wrong_examples:
+        say(f"    wrong reply: {example}")
     return result
 
 

@@ -22,6 +22,7 @@ from bench.turns import Turn
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 WEBHOOK = "/webhooks/rest/webhook"
+WRONG_EXAMPLES = 3  # wrong replies kept per level, to show what came instead
 
 
 class NotLoopback(ValueError):
@@ -44,6 +45,8 @@ class LevelResult:
     latencies_ms: list[float] = field(default_factory=list)
     transport_errors: int = 0  # refused, timed out, non-200: the conversation stops there
     wrong_replies: int = 0
+    # The first few wrong replies (expected fragment -> what came), to see why.
+    wrong_examples: list[str] = field(default_factory=list)
     empty_replies: int = 0
     wall_s: float = 0.0
     error_kinds: dict[str, int] = field(default_factory=dict)
@@ -144,6 +147,8 @@ class Driver:
                 result.error_kinds["empty reply"] = result.error_kinds.get("empty reply", 0) + 1
             if expected is not None and expected.lower() not in reply_text(body).lower():
                 result.wrong_replies += 1
+                if len(result.wrong_examples) < WRONG_EXAMPLES:
+                    result.wrong_examples.append(f"{expected!r} -> {reply_text(body)[:80]!r}")
 
     @staticmethod
     def _error(result: LevelResult, kind: str) -> None:

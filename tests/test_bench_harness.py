@@ -102,6 +102,7 @@ def test_failures_silence_and_wrong_replies_are_counted_apart(fake: FakeRasa) ->
     assert result.transport_errors == 3, "one failure per conversation, which then stops"
     assert result.errors == 6
     assert result.wrong_replies == 3
+    assert result.wrong_examples == ["'something else' -> 'you said hello'"] * 3, "shown, to see why"
     assert "x" not in {m for _, m in fake.seen}, "nothing is sent after a failed turn"
     assert result.error_kinds == {"empty reply": 3, "http 500": 3}
 
