@@ -8,8 +8,6 @@ tracker database (``TRACKER_DB_URL``), so this module needs no Rasa import.
 from __future__ import annotations
 
 import os
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,11 +15,11 @@ from pathlib import Path
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine, make_url
 
+from careplan.held import HeldMessages, exists, held_url
 from careplan.models import utcnow
 from careplan.store import Store
 
 DEFAULT_TRACKER_URL = "sqlite:///rasa_tracker.db"
-DEFAULT_HELD_PATH = "held_messages.db"
 
 
 def tracker_url() -> str:
@@ -81,15 +79,10 @@ def tracker_senders(idle_before: float | None = None, url: str | None = None) ->
         engine.dispose()
 
 
-def erase_held(sender: str, path: str | None = None) -> int:
-    """Messages the REST channel kept while the action server was down (channels/rest.py)."""
-    held = Path(path or os.environ.get("HELD_MESSAGES_PATH") or DEFAULT_HELD_PATH)
-    if not held.exists():
-        return 0
-    with closing(sqlite3.connect(held, timeout=10)) as db, db:
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'held'").fetchone():
-            return 0
-        return db.execute("DELETE FROM held WHERE sender = ?", (sender,)).rowcount
+def erase_held(sender: str, url: str | None = None) -> int:
+    """Messages the REST channel kept while the action server was down (careplan/held.py)."""
+    url = url or held_url()
+    return HeldMessages(url).erase(sender) if exists(url) else 0
 
 
 def erase(store: Store, sender: str) -> Erased:
@@ -106,12 +99,16 @@ def purge(store: Store, older_than_days: int) -> list[str]:
     with_plans, idle_plans = store.senders_idle_since(datetime.max), set(store.senders_idle_since(cutoff))
     in_tracker = tracker_senders()
     idle_tracker = tracker_senders(idle_before=cutoff.replace(tzinfo=timezone.utc).timestamp())
+    queue = HeldMessages(held_url()) if exists(held_url()) else None
+    in_queue = queue.senders() if queue else set()
+    idle_queue = queue.senders(kept_before=cutoff) if queue else set()
 
     def quiet(sender: str) -> bool:
         plans_quiet = sender in idle_plans or sender not in with_plans
-        return plans_quiet and (sender in idle_tracker or sender not in in_tracker)
+        queue_quiet = sender in idle_queue or sender not in in_queue
+        return plans_quiet and queue_quiet and (sender in idle_tracker or sender not in in_tracker)
 
-    senders = sorted(filter(quiet, set(with_plans) | in_tracker))
+    senders = sorted(filter(quiet, set(with_plans) | in_tracker | in_queue))
     for sender in senders:
         erase(store, sender)
     return senders

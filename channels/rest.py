@@ -14,11 +14,9 @@ a small browser chat page at GET /webhooks/rest/chat.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import re
-import sqlite3
 from collections.abc import Awaitable, Callable
 from functools import cache
 from pathlib import Path
@@ -32,7 +30,8 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, file
 
-import scale.rasa_speedups  # noqa: F401 - Rasa checks action replies with a validator built once
+import scale.rasa_speedups  # noqa: F401 - cheaper action calls for Rasa (see the module)
+from careplan.held import HeldMessages
 
 logger = logging.getLogger(__name__)
 
@@ -54,36 +53,6 @@ def say(response: str) -> str:
         return yaml.safe_load(handle)["responses"][response][0]["text"]
 
 
-class HeldMessages:
-    """Messages kept while the action server was away, per conversation, in order."""
-
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
-        self.path.touch(mode=0o600, exist_ok=True)
-        with self._db() as db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS held (id INTEGER PRIMARY KEY, sender TEXT, text TEXT, meta TEXT)"
-            )
-
-    def _db(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
-
-    def add(self, sender: str, text: str, metadata: Any) -> None:
-        with self._db() as db:
-            db.execute(
-                "INSERT INTO held (sender, text, meta) VALUES (?, ?, ?)", (sender, text, json.dumps(metadata))
-            )
-
-    def take(self, sender: str) -> list[tuple[str, Any]]:
-        with self._db() as db:
-            rows = db.execute(
-                "SELECT id, text, meta FROM held WHERE sender = ? ORDER BY id", (sender,)
-            ).fetchall()
-            if rows:  # most turns find none: no write, so no disk flush
-                db.execute("DELETE FROM held WHERE sender = ?", (sender,))
-        return [(text, json.loads(meta)) for _, text, meta in rows]
-
-
 class CareRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
@@ -91,7 +60,7 @@ class CareRestInput(RestInput):
 
     def __init__(self) -> None:
         self.actions_url = os.environ.get("ACTION_SERVER_URL", "http://localhost:5055").rstrip("/")
-        self.held = HeldMessages(os.environ.get("HELD_MESSAGES_PATH", "held_messages.db"))
+        self.held = HeldMessages()  # HELD_MESSAGES_URL or HELD_MESSAGES_PATH
         self._session: aiohttp.ClientSession | None = None
 
     @classmethod

@@ -291,7 +291,11 @@ class Nginx:
         template = NGINX_TEMPLATE.read_text()
         blocks = []
         for name, (listen, backends) in self.upstreams.items():
-            servers = "\n".join(f"        server 127.0.0.1:{port};" for port in backends)
+            # A backend that failed is left out for 1 s, not nginx's default 10 s: once the
+            # action servers are back, turns (and the held messages) go through at once.
+            servers = "\n".join(
+                f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=1s;" for port in backends
+            )
             blocks.append(
                 f"    upstream {name} {{\n{servers}\n        keepalive 32;\n    }}\n"
                 f"    server {{\n"

@@ -222,6 +222,20 @@ class ScaledStack:
                 )
             )
 
+    def stop_actions(self) -> None:
+        """Stop every action server (the replicas then keep messages: channels/rest.py)."""
+        servers = [s for s in self.services if s.name.startswith("actions-")]
+        stop_all(servers)
+        self.services = [s for s in self.services if s not in servers]
+
+    def start_actions(self) -> None:
+        servers = [self._action_server(i, port) for i, port in enumerate(self.action_ports)]
+        self.services.extend(servers)
+        for server, port in zip(servers, self.action_ports, strict=True):
+            server.wait_http(f"http://127.0.0.1:{port}/health", timeout=300)
+        if "actions" in self.lb_ports:  # and as the replicas reach them, through nginx
+            servers[0].wait_http(f"http://127.0.0.1:{self.lb_ports['actions']}/health", timeout=60)
+
     # -- processes --------------------------------------------------------
     def _action_server(self, index: int, port: int) -> Service:
         env = quiet_env({"DATABASE_URL": self.database_url})
@@ -248,10 +262,10 @@ class ScaledStack:
                 "WM_REDIS_PASSWORD": self.redis.password,
                 "DATABASE_URL": self.database_url,
                 # channels/rest.py (the project's REST channel) checks the action
-                # server before each turn and keeps messages in this file while it is
-                # down. One file per replica: see docs/deployment.md.
+                # server before each turn and keeps messages while it is down, in a
+                # queue all replicas share (careplan/held.py).
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_port}",
-                "HELD_MESSAGES_PATH": str(self.base / f"held-messages-{index}.db"),
+                "HELD_MESSAGES_URL": self.database_url,
             }
         )
         argv = [

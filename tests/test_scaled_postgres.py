@@ -16,9 +16,10 @@ from scaled_kit import private_folder, require
 from sqlalchemy import inspect
 
 from careplan import db
+from careplan.held import HeldMessages
 from careplan.models import utcnow
 from careplan.review import Review, UsernameTaken
-from careplan.rights import erase_tracker
+from careplan.rights import erase_held, erase_tracker
 from careplan.store import Store
 from scale.procs import free_port
 from scale.services import Postgres
@@ -123,3 +124,16 @@ def test_erasing_a_person_removes_their_tracker_rows_in_postgres(postgres: Postg
             assert cur.fetchall() == [("pg-other",)]
     finally:
         conn.close()
+
+
+def test_replicas_share_one_queue_of_held_messages_in_postgres(postgres: Postgres) -> None:
+    postgres.create_database("held_queue")
+    url = postgres.sqlalchemy_url("held_queue")
+    replica_a, replica_b = HeldMessages(url), HeldMessages(url)
+    replica_a.add("pg-held", "kept by replica A", {"n": 1})
+    replica_b.add("pg-held", "kept by replica B", None)
+    replica_a.add("pg-other", "someone else's", None)
+    assert replica_b.take("pg-held") == [("kept by replica A", {"n": 1}), ("kept by replica B", None)]
+    assert replica_a.take("pg-held") == []
+    assert erase_held("pg-other", url) == 1
+    assert replica_b.senders() == set()

@@ -232,3 +232,20 @@ def test_without_an_atomic_shared_lock_bursts_corrupt_the_conversation(
         scaled.restart_replicas("atomic")
     print(f"lock store {mode!r}:", found, plan_found)
     assert found, "simultaneous turns of one conversation on two replicas should corrupt its tracker"
+
+
+def test_a_message_kept_by_one_replica_is_replayed_by_the_other(scaled: ScaledStack) -> None:
+    """The action servers go down; replica 0 keeps an answer. They come back; the
+    person's next message reaches replica 1, which hands the kept answer over first."""
+    sender = "scaled-held"
+    talk_alternately(scaled, sender, PREFIX)  # ends on "What matters most to you?"
+    first, second = LIFE_BURST[0], LIFE_BURST[1]
+    scaled.stop_actions()
+    try:
+        assert "kept this message" in say(scaled.rasa_urls[0], sender, first)
+    finally:
+        scaled.start_actions()
+    say(scaled.rasa_urls[1], sender, second)
+    life = {a["question_key"]: a["text"] for a in plan_of(scaled, sender)["answers"]}
+    assert life.get("what_matters") == first, "the kept answer was stored, on its own question"
+    assert life.get("good_day") == second, "and the new message answered the next one"
