@@ -184,8 +184,8 @@ class _KeptSession:
 def _session(self: EndpointConfig) -> _KeptSession:
     """Rasa's session for this endpoint (same headers, auth and timeout), made once per event loop."""
     loop = asyncio.get_running_loop()
-    kept = self.__dict__.get("_kept_session")
-    if kept is None or kept.closed or kept.loop is not loop:
+    kept_loop, kept = self.__dict__.get("_kept_session", (None, None))
+    if kept is None or kept.closed or kept_loop is not loop:
         auth = (
             aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
             if self.basic_auth
@@ -197,7 +197,7 @@ def _session(self: EndpointConfig) -> _KeptSession:
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
         )
-        self.__dict__["_kept_session"] = kept
+        self.__dict__["_kept_session"] = (loop, kept)
     return _KeptSession(kept)
 
 
