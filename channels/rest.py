@@ -2,8 +2,8 @@
 
 If the action server is down, Rasa would take the message, fail to run the
 actions that store it, and reply with nothing. Instead this channel checks the
-action server first. When it is down, the message is kept in a small queue on
-disk and the person is told plainly; when it is back, the kept messages are
+action server first. When it is down, the message is kept in a queue
+(careplan/held.py) and the person is told plainly; when it is back, the kept messages are
 handed to Rasa in order, then the new one (unless it only repeats the last kept
 message or asks "hello? are you there?"), so every answer is stored. Empty
 messages are answered here too: Rasa's classifier cannot take them.
