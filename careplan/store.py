@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
@@ -365,14 +365,6 @@ class Store:
             return [sender for (sender,) in rows]
 
         return self._run(work)
-
-    def purge(self, older_than_days: int) -> list[str]:
-        """Delete the data of every sender with no activity for that many days."""
-        cutoff = utcnow() - timedelta(days=older_than_days)
-        senders = self.senders_idle_since(cutoff)
-        for sender in senders:
-            self.delete_sender(sender)
-        return senders
 
 
 def _only(fields: dict[str, Any], allowed: set[str]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from careplan import db
 from careplan.held import HeldMessages
 from careplan.models import utcnow
 from careplan.review import Review, UsernameTaken
-from careplan.rights import erase_held, erase_tracker
+from careplan.rights import erase_held, erase_tracker, purge
 from careplan.store import Store
 from scale.procs import free_port
 from scale.services import Postgres
@@ -78,7 +78,7 @@ def test_store_round_trip_keeps_words_order_and_attribution(store: Store) -> Non
     assert store.latest_plan_id("pg-person") == plan
 
 
-def test_delete_and_purge_remove_only_what_they_should(store: Store) -> None:
+def test_delete_and_purge_remove_only_what_they_should(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     keep = store.new_plan("pg-keep")
     gone = store.new_plan("pg-gone")
     store.record_answer(gone, "worries", "synthetic")
@@ -87,7 +87,9 @@ def test_delete_and_purge_remove_only_what_they_should(store: Store) -> None:
     assert not store.plan_exists(gone) and store.plan_exists(keep)
     store.update_plan(keep, status="completed")
     assert store.senders_idle_since(utcnow() + timedelta(days=1)) == ["pg-keep"]
-    assert store.purge(0) == ["pg-keep"]
+    monkeypatch.setenv("TRACKER_DB_URL", store.url)  # no tracker table there: plans and held messages
+    monkeypatch.setenv("HELD_MESSAGES_URL", store.url)
+    assert purge(store, 0) == ["pg-keep"]
     assert store.plans_for_sender("pg-keep") == []
 
 
