@@ -29,6 +29,20 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def never_made(url: str) -> bool:
+    """A SQLite file that doesn't exist yet: nothing in it to read or erase (and don't create it)."""
+    path = _sqlite_path(url)
+    return path is not None and not path.exists()
+
+
+def forget_old_pages(engine: Engine) -> None:
+    """After deleting: SQLite's write-ahead log keeps old copies of changed pages until a
+    checkpoint, so copy them home (where secure_delete overwrites them) and empty it."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def private_file(path: Path) -> None:
     """Create the SQLite file readable by its owner only, before SQLite does."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ import json
 import os
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -34,10 +33,10 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from careplan.db import make_engine
+from careplan.db import forget_old_pages, make_engine
 from careplan.models import utcnow
 
 DEFAULT_PATH = "held_messages.db"
@@ -59,12 +58,6 @@ def held_url() -> str:
         os.environ.get("HELD_MESSAGES_URL")
         or f"sqlite:///{os.environ.get('HELD_MESSAGES_PATH') or DEFAULT_PATH}"
     )
-
-
-def exists(url: str) -> bool:
-    """False for a SQLite file that was never made: erasing needs nothing then."""
-    parsed = make_url(url)
-    return parsed.get_backend_name() != "sqlite" or Path(parsed.database or "").exists()
 
 
 class HeldMessages:
@@ -111,9 +104,7 @@ class HeldMessages:
     def erase(self, sender: str) -> int:
         with self.engine.begin() as conn:
             removed = conn.execute(delete(held).where(held.c.sender == sender)).rowcount or 0
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as conn:  # no copy of the words left in the write-ahead log
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        forget_old_pages(self.engine)
         return removed
 
     def senders(self, kept_before: datetime | None = None) -> set[str]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
-from careplan.held import HeldMessages, exists, held_url
+from careplan.db import forget_old_pages, never_made
+from careplan.held import HeldMessages, held_url
 from careplan.models import utcnow
 from careplan.store import Store
 
@@ -36,8 +36,7 @@ class Erased:
 def _tracker(url: str | None = None) -> Engine | None:
     """Rasa's tracker database, or None if it was never created (don't create it)."""
     url = url or tracker_url()
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").exists():
+    if never_made(url):
         return None
     engine = create_engine(url, future=True)
     if not inspect(engine).has_table("events"):
@@ -55,10 +54,7 @@ def erase_tracker(sender: str, url: str | None = None) -> int:
             if engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA secure_delete=ON"))  # overwrite the deleted text on disk
             removed = conn.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
-        if engine.dialect.name == "sqlite":
-            # Rasa's tracker store writes ahead to a log (scale/trackerstore.py): empty it too.
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        forget_old_pages(engine)  # Rasa's tracker store writes ahead to a log (scale/trackerstore.py)
         return removed.rowcount or 0
     finally:
         engine.dispose()
@@ -82,7 +78,7 @@ def tracker_senders(idle_before: float | None = None, url: str | None = None) ->
 def erase_held(sender: str, url: str | None = None) -> int:
     """Messages the REST channel kept while the action server was down (careplan/held.py)."""
     url = url or held_url()
-    return HeldMessages(url).erase(sender) if exists(url) else 0
+    return 0 if never_made(url) else HeldMessages(url).erase(sender)
 
 
 def erase(store: Store, sender: str) -> Erased:
@@ -99,7 +95,7 @@ def purge(store: Store, older_than_days: int) -> list[str]:
     with_plans, idle_plans = store.senders_idle_since(datetime.max), set(store.senders_idle_since(cutoff))
     in_tracker = tracker_senders()
     idle_tracker = tracker_senders(idle_before=cutoff.replace(tzinfo=timezone.utc).timestamp())
-    queue = HeldMessages(held_url()) if exists(held_url()) else None
+    queue = None if never_made(held_url()) else HeldMessages(held_url())
     in_queue = queue.senders() if queue else set()
     idle_queue = queue.senders(kept_before=cutoff) if queue else set()
 

@@ -347,15 +347,8 @@ class Store:
             return len(plan_ids)
 
         removed = self._run(work)
-        self._forget_old_pages()
+        db.forget_old_pages(self.engine)
         return removed
-
-    def _forget_old_pages(self) -> None:
-        """SQLite's write-ahead log keeps old copies of changed pages until a
-        checkpoint: copy them home (where secure_delete overwrites them) and empty it."""
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def senders_idle_since(self, cutoff: datetime) -> list[str]:
         def work(session: Session) -> list[str]:
