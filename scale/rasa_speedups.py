@@ -248,13 +248,13 @@ def _applied_events(self: DialogueStateTracker) -> list[Event]:
         and last.count <= count
         and (last.count == 0 or events[last.count - 1] is last.last)
     ):
-        new = list(itertools.islice(events, last.count, None))
-        names = last.loop_names | _loop_names(new)
-        start = (new, list(last.applied)) if names == last.loop_names else (list(events), [])
+        todo = list(itertools.islice(events, last.count, None))
+        names = last.loop_names | _loop_names(todo)
+        applied = list(last.applied)
+        if names != last.loop_names:  # the fold depends on the forms seen: start again
+            todo, applied = list(events), []
     else:
-        names = _loop_names(events)
-        start = (list(events), [])
-    todo, applied = start
+        todo, names, applied = list(events), _loop_names(events), []
     _fold(self, todo, names, applied)
     self.__dict__["_applied_fold"] = _Fold(events, count, events[-1] if count else None, names, applied)
     return list(applied)
