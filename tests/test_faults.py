@@ -59,6 +59,15 @@ def sender() -> str:
     return f"faults-{uuid.uuid4().hex[:10]}"
 
 
+def carries_on(stack: Stack, sender: str) -> None:
+    """After a fault during "what matters": the good-day answer is taken, the next
+    question follows, and both answers are stored."""
+    reply = stack.texts(sender, "a sunny day with the grandchildren")
+    assert ENJOY_PROMPT in reply, reply  # the next question: it carried on where it left off
+    assert life(stack, sender)["what_matters"] == "my family and my allotment"
+    assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
+
+
 # ------------------------------------------------------------ process faults
 
 
@@ -104,10 +113,7 @@ def test_rasa_restarted_mid_conversation_resumes(
     stack.stop_rasa(how)
     stack.start_rasa()
 
-    reply = stack.texts(sender, "a sunny day with the grandchildren")
-    assert ENJOY_PROMPT in reply, reply  # the next question: it carried on where it left off
-    assert life(stack, sender)["what_matters"] == "my family and my allotment"
-    assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
+    carries_on(stack, sender)
 
 
 # ------------------------------------------------------------ database faults
@@ -132,10 +138,7 @@ def test_database_locked_for_long_keeps_the_answer(stack: Stack, sender: str) ->
     assert GOOD_DAY_PROMPT in reply, reply  # and the conversation goes on
     lock.release()
 
-    reply = stack.texts(sender, "a sunny day with the grandchildren")
-    assert ENJOY_PROMPT in reply, reply
-    assert life(stack, sender)["what_matters"] == "my family and my allotment"
-    assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
+    carries_on(stack, sender)
 
 
 def test_red_flag_while_database_locked_is_still_signposted_and_kept(stack: Stack, sender: str) -> None:
