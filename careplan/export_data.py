@@ -7,10 +7,10 @@ built from this one dictionary, so they can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 from careplan.models import Flag, Goal, Plan
-from careplan.store import _iso, goal_dict
 from careplan.vocab import BASES, CARER, DOMAINS
 
 # Answers that describe the person's life, in the order a summary shows them.
@@ -31,8 +31,8 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
             "goal_id": a.goal_id,
             "expressed_by": a.expressed_by,
             "expressed_by_relationship": a.expressed_by_relationship,
-            "created_at": _iso(a.created_at),
-            "updated_at": _iso(a.updated_at),
+            "created_at": iso(a.created_at),
+            "updated_at": iso(a.updated_at),
         }
         for a in plan.answers
     ]
@@ -44,11 +44,11 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         "plan_id": plan.id,
         "status": plan.status,
         "shared": plan.shared,
-        "shared_at": _iso(plan.shared_at),
-        "created_at": _iso(plan.created_at),
-        "updated_at": _iso(plan.updated_at),
-        "completed_at": _iso(plan.completed_at),
-        "reviewed_at": _iso(plan.reviewed_at),
+        "shared_at": iso(plan.shared_at),
+        "created_at": iso(plan.created_at),
+        "updated_at": iso(plan.updated_at),
+        "completed_at": iso(plan.completed_at),
+        "reviewed_at": iso(plan.reviewed_at),
         "recorded_by": {
             "role": plan.recorded_by_role,
             "name": plan.carer_name if is_carer else plan.subject_name,
@@ -63,7 +63,7 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         },
         "appointment": {
             "with": plan.appointment_with,
-            "date": _iso(plan.appointment_date),
+            "date": iso(plan.appointment_date),
             "when_text": plan.appointment_when_text,
             "reason": plan.appointment_reason,
         },
@@ -78,7 +78,7 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         if is_carer
         else None,
         "answers": answers,
-        "flags": [{"kind": f.kind, "message": f.message, "created_at": _iso(f.created_at)} for f in flags],
+        "flags": [{"kind": f.kind, "message": f.message, "created_at": iso(f.created_at)} for f in flags],
     }
 
 
@@ -92,3 +92,32 @@ def _answer_text(answer: dict[str, Any] | None) -> str | None:
     if answer is None or answer["skipped"]:
         return None
     return answer["text"]
+
+
+def goal_dict(goal: Goal) -> dict[str, Any]:
+    return {
+        "id": goal.id,
+        "title": goal.title,
+        "text": goal.text,
+        "domain": goal.domain,
+        "priority": goal.priority,
+        "one_thing": goal.one_thing,
+        "status": goal.status,
+        "expressed_by": goal.expressed_by,
+        "expressed_by_relationship": goal.expressed_by_relationship,
+        "why": goal.why,
+        "barriers": goal.barriers,
+        "helps": goal.helps,
+        "target_date": iso(goal.target_date),
+        "clinician_text": goal.clinician_text,
+        "clinician_reason": goal.clinician_reason,
+        "reviewed_by": goal.reviewed_by,
+        "reviewed_at": iso(goal.reviewed_at),
+        "created_at": iso(goal.created_at),
+        "updated_at": iso(goal.updated_at),
+    }
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """A date or time as ISO 8601 text; None stays None."""
+    return value.isoformat() if value is not None else None

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from careplan.export_data import iso
 from careplan.models import AuditEntry, Clinician, Goal, Plan, utcnow
 from careplan.store import Store
 from careplan.vocab import ACCEPTED, DRAFT, EDITED, MAX_ANSWER_CHARS, REJECTED
@@ -191,9 +192,6 @@ class Review:
 
         return self._run(record)
 
-    def clinician_exists(self, username: str) -> bool:
-        return bool(self._run(lambda s: s.scalar(select(Clinician.id).where(Clinician.username == username))))
-
     # -- reading shared plans ------------------------------------------------
     def shared_plans(self, actor: str, today: date | None = None) -> list[PlanRow]:
         """Shared plans, nearest appointment first: upcoming soonest, then past, then undated."""
@@ -220,7 +218,7 @@ class Review:
         def work(session: Session) -> str | None:
             plan = _shared_plan(session, plan_id)
             _audit(session, actor, action, plan_id=plan_id)
-            return _iso(plan.reviewed_at)
+            return iso(plan.reviewed_at)
 
         reviewed_at = self._run(work)
         data = self.store.export(plan_id)
@@ -349,7 +347,3 @@ def _audit(
     detail: str | None = None,
 ) -> None:
     session.add(AuditEntry(actor=actor, action=action, plan_id=plan_id, goal_id=goal_id, detail=detail))
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None

@@ -7,10 +7,11 @@ so that callers can tell the person plainly and keep the answer to retry.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
@@ -18,7 +19,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from careplan import db
-from careplan.models import Answer, AuditEntry, Flag, Goal, Plan, utcnow
+from careplan.export_data import goal_dict, plan_dict
+from careplan.models import DEFAULT_TEAM, Answer, AuditEntry, Flag, Goal, Plan, utcnow
 from careplan.vocab import CARER, MAX_ANSWER_CHARS, SELF
 
 T = TypeVar("T")
@@ -35,6 +37,11 @@ PLAN_FIELDS = {
     "appointment_date",
     "appointment_when_text",
     "appointment_reason",
+    "date_of_birth",
+    "nhs_number",
+    "carer_contact",
+    "appointment_time",
+    "team",
     "status",
     "shared",
     "shared_at",
@@ -56,6 +63,7 @@ GOAL_FIELDS = {
     "clinician_reason",
     "reviewed_by",
     "reviewed_at",
+    "review_date",
 }
 
 
@@ -306,8 +314,6 @@ class Store:
 
     # -- reading a whole plan ---------------------------------------------
     def export(self, plan_id: int) -> dict[str, Any]:
-        from careplan.export_data import plan_dict
-
         def work(session: Session) -> dict[str, Any]:
             plan = self._plan(session, plan_id)
             loose_flags = session.scalars(
@@ -359,6 +365,27 @@ class Store:
 
         return self._run(work)
 
+    # -- sharing with a care team -----------------------------------------
+    def share(self, plan_id: int, team: str | None = None) -> str:
+        """Share a finished plan with one care team (a practice); only its clinicians see it.
+
+        ``team`` defaults to this deployment's ``CARETEAM_TEAM`` (or ``default``).
+        Returns the team it was shared with.
+        """
+        team = (team or sharing_team()).strip()
+
+        def work(session: Session) -> None:
+            plan = self._plan(session, plan_id)
+            plan.shared, plan.shared_at, plan.team = True, utcnow(), team
+
+        self._run(work)
+        return team
+
+
+def sharing_team() -> str:
+    """The care team this deployment's chat shares plans with (``CARETEAM_TEAM``)."""
+    return os.environ.get("CARETEAM_TEAM", "").strip() or DEFAULT_TEAM
+
 
 def _only(fields: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
     unknown = set(fields) - allowed
@@ -383,31 +410,3 @@ def _renumber(session: Session, plan_id: int) -> None:
         ).all()
         for number, goal in enumerate(goals, start=1):
             goal.priority = number
-
-
-def goal_dict(goal: Goal) -> dict[str, Any]:
-    return {
-        "id": goal.id,
-        "title": goal.title,
-        "text": goal.text,
-        "domain": goal.domain,
-        "priority": goal.priority,
-        "one_thing": goal.one_thing,
-        "status": goal.status,
-        "expressed_by": goal.expressed_by,
-        "expressed_by_relationship": goal.expressed_by_relationship,
-        "why": goal.why,
-        "barriers": goal.barriers,
-        "helps": goal.helps,
-        "target_date": _iso(goal.target_date),
-        "clinician_text": goal.clinician_text,
-        "clinician_reason": goal.clinician_reason,
-        "reviewed_by": goal.reviewed_by,
-        "reviewed_at": _iso(goal.reviewed_at),
-        "created_at": _iso(goal.created_at),
-        "updated_at": _iso(goal.updated_at),
-    }
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
