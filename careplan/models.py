@@ -29,6 +29,9 @@ def utcnow() -> datetime:
 
 Base = declarative_base()
 
+# The care team of a deployment that names none, and of plans shared before teams existed.
+DEFAULT_TEAM = "default"
+
 
 class Plan(Base):
     __tablename__ = "plans"
@@ -47,6 +50,13 @@ class Plan(Base):
     appointment_date = Column(Date)
     appointment_when_text = Column(Text)
     appointment_reason = Column(Text)
+    # Identity, asked with consent so the care team can match the right record.
+    date_of_birth = Column(Date)
+    nhs_number = Column(String(10))  # ten digits, modulus 11 checked (careplan.identity)
+    carer_contact = Column(Text)  # the carer's phone, or how they'd like to be contacted
+    appointment_time = Column(String(5))  # "HH:MM", 24-hour, when a time was given
+    # The care team (practice) the person shared with: only its clinicians see the plan.
+    team = Column(String(100))
     # in_progress -> completed (read back and confirmed)
     status = Column(String(16), nullable=False, default="in_progress")
     shared = Column(Boolean, nullable=False, default=False)
@@ -86,10 +96,49 @@ class Goal(Base):
     clinician_reason = Column(Text)
     reviewed_by = Column(String(200))
     reviewed_at = Column(DateTime)
+    review_date = Column(Date)  # when the care team will look at this goal again with the person
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     plan = relationship("Plan", back_populates="goals")
+    actions = relationship(
+        "GoalAction", back_populates="goal", cascade="all, delete-orphan", order_by="GoalAction.id"
+    )
+    decisions = relationship(
+        "GoalDecision", back_populates="goal", cascade="all, delete-orphan", order_by="GoalDecision.id"
+    )
+
+
+class GoalAction(Base):
+    """One step of an accepted goal's action plan: who will do what, by when."""
+
+    __tablename__ = "goal_actions"
+
+    id = Column(Integer, primary_key=True)
+    goal_id = Column(Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True)
+    who = Column(String(200), nullable=False)
+    what = Column(Text, nullable=False)
+    by_when = Column(Date)
+    added_by = Column(String(200), nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    goal = relationship("Goal", back_populates="actions")
+
+
+class GoalDecision(Base):
+    """Every clinician decision on a goal, kept: a later one never erases an earlier one."""
+
+    __tablename__ = "goal_decisions"
+
+    id = Column(Integer, primary_key=True)
+    goal_id = Column(Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True)
+    status = Column(String(16), nullable=False)
+    clinician_text = Column(Text)
+    reason = Column(Text)
+    decided_by = Column(String(200), nullable=False)
+    decided_at = Column(DateTime, nullable=False, default=utcnow)
+
+    goal = relationship("Goal", back_populates="decisions")
 
 
 class Answer(Base):
@@ -123,6 +172,10 @@ class Flag(Base):
     kind = Column(String(32), nullable=False)
     message = Column(Text, nullable=False)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+    # A clinician acknowledges a flag with a note of what was done.
+    acknowledged_by = Column(String(200))
+    acknowledged_at = Column(DateTime)
+    acknowledged_note = Column(Text)
 
     plan = relationship("Plan", back_populates="flags")
 
@@ -133,9 +186,38 @@ class Clinician(Base):
     id = Column(Integer, primary_key=True)
     username = Column(String(200), nullable=False, unique=True)
     password_hash = Column(String(400), nullable=False)
-    failed_logins = Column(Integer, nullable=False, default=0)
-    locked_until = Column(DateTime)
+    team = Column(String(100), nullable=False, default=DEFAULT_TEAM, server_default=DEFAULT_TEAM)
+    disabled_at = Column(DateTime)  # set: can't log in, and every session is ended
+    totp_secret = Column(String(64))  # set: a second factor (TOTP) is asked at login
+    password_changed_at = Column(DateTime)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class ClinicianSession(Base):
+    """A logged-in browser. The cookie holds a random token; only its SHA-256 is kept here."""
+
+    __tablename__ = "clinician_sessions"
+
+    token_hash = Column(String(64), primary_key=True)
+    clinician_id = Column(
+        Integer, ForeignKey("clinicians.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(DateTime, nullable=False, default=utcnow)
+    revoked_at = Column(DateTime)
+    address = Column(String(64))
+    user_agent = Column(String(300))
+
+
+class LoginThrottle(Base):
+    """Failed logins per account name or per address, for a growing delay (never a lockout)."""
+
+    __tablename__ = "login_throttle"
+
+    key = Column(String(300), primary_key=True)  # "user:<name>" or "addr:<address>"
+    failures = Column(Integer, nullable=False, default=0)
+    last_failure_at = Column(DateTime, nullable=False, default=utcnow)
+    wait_until = Column(DateTime, nullable=False, default=utcnow)
 
 
 class AuditEntry(Base):
@@ -147,4 +229,6 @@ class AuditEntry(Base):
     plan_id = Column(Integer, index=True)
     goal_id = Column(Integer)
     detail = Column(Text)
+    address = Column(String(64))
+    user_agent = Column(String(300))
     at = Column(DateTime, nullable=False, default=utcnow)

@@ -1,0 +1,111 @@
+"""Reading who someone is from what they typed: an NHS number and a date of birth.
+
+Pure functions, so the chat and the tests call them the same way. Both return
+``None`` rather than guess: a wrong NHS number or birth date could put a plan on
+someone else's record, which is worse than having none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+OLDEST_AGE = 120
+
+# Ten digits, grouped any way with spaces or dashes ("943 476 5919", "943-476-5919").
+_NHS_CANDIDATE = re.compile(r"(?<![\d])\d(?:[ \-]?\d){9}(?![\d])")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(\d{4}|\d{2})"
+# "12/03/1948", "3.4.1950", "12-3-48": UK order, day first.
+_NUMERIC = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}(?!\d)")
+# "1948-03-12"
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# "12 March 1948", "12th of march 48"
+_DAY_MONTH = re.compile(rf"(?<!\d){_DAY}\s*(?:of\s+)?({_MONTH})\b\.?,?\s*{_YEAR}(?!\d)", re.IGNORECASE)
+# "March 12th, 1948"
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\b\.?\s*{_DAY},?\s*{_YEAR}(?!\d)", re.IGNORECASE)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """The NHS number's modulus 11 check digit (NHS Data Dictionary)."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def nhs_number(text: str) -> str | None:
+    """The first valid 10-digit NHS number in ``text``, as bare digits, or None."""
+    for match in _NHS_CANDIDATE.finditer(text or ""):
+        digits = re.sub(r"\D", "", match.group())
+        if nhs_number_valid(digits):
+            return digits
+    return None
+
+
+def birth_date(text: str, today: date) -> date | None:
+    """A date of birth in ``text`` (UK order, day first), or None.
+
+    Dates in the future, impossible dates (30 February) and ages over 120 are
+    refused. A two-digit year is the latest one not in the future ("48" is 1948).
+    """
+    text = text or ""
+    found: tuple[int, int, str] | None = None
+    if match := _ISO.search(text):
+        found = (int(match[3]), int(match[2]), match[1])
+    elif match := _NUMERIC.search(text):
+        found = (int(match[1]), int(match[2]), match[3])
+    elif match := _DAY_MONTH.search(text):
+        found = (int(match[1]), _MONTHS[match[2].lower()], match[3])
+    elif match := _MONTH_DAY.search(text):
+        found = (int(match[2]), _MONTHS[match[1].lower()], match[3])
+    if found is None:
+        return None
+    day, month, year_text = found
+    try:
+        born = _with_century(day, month, year_text, today)
+    except ValueError:
+        return None
+    if born > today or _age(born, today) > OLDEST_AGE:
+        return None
+    return born
+
+
+def _with_century(day: int, month: int, year_text: str, today: date) -> date:
+    if len(year_text) == 4:
+        return date(int(year_text), month, day)
+    short = int(year_text)
+    this_century = date(today.year // 100 * 100 + short, month, day)
+    if this_century <= today:
+        return this_century
+    return date(this_century.year - 100, month, day)
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

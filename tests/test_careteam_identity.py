@@ -1,0 +1,74 @@
+"""careplan.identity: NHS numbers (modulus 11) and dates of birth from free text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careplan.identity import birth_date, nhs_number, nhs_number_valid
+
+TODAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9434765919", "943 476 5919", "my number is 943-476-5919 thanks", "It's 943 4765 919."],
+)
+def test_a_valid_nhs_number_is_found_in_free_text(text: str) -> None:
+    assert nhs_number(text) == "9434765919"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "943 476 5918",  # wrong check digit
+        "943 476 591",  # nine digits
+        "94347659190",  # eleven digits
+        "0000000000",  # passes the sum, but never issued
+        "I don't know it",
+        "",
+    ],
+)
+def test_an_invalid_or_absent_nhs_number_gives_none(text: str) -> None:
+    assert nhs_number(text) is None
+
+
+def test_a_number_whose_check_digit_would_be_ten_is_never_valid() -> None:
+    # 1000000010: weights give 10*1 + 2*1 = 12, 12 % 11 = 1, check 10: not a number issued.
+    assert not nhs_number_valid("1000000010")
+    assert nhs_number_valid("4010232137")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/03/1948", date(1948, 3, 12)),
+        ("12 March 1948", date(1948, 3, 12)),
+        ("12th of march 48", date(1948, 3, 12)),
+        ("3.4.1950", date(1950, 4, 3)),
+        ("born on 1st Sept 1939", date(1939, 9, 1)),
+        ("March 12th, 1948", date(1948, 3, 12)),
+        ("1948-03-12", date(1948, 3, 12)),
+        ("05/06/20", date(2020, 6, 5)),  # a child: two-digit year not in the future
+        ("05/06/30", date(1930, 6, 5)),
+    ],
+)
+def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None:
+    assert birth_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/03/2027",  # the future
+        "3 January 2027",
+        "1/1/1900",  # 126 years old
+        "31/02/1950",  # no such day
+        "13/13/1950",
+        "sometime in the fifties",
+        "",
+    ],
+)
+def test_impossible_dates_of_birth_give_none(text: str) -> None:
+    assert birth_date(text, TODAY) is None
