@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
 from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
-from careplan import interpret
+from careplan import interpret, questions
 from careplan.dates import resolve
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
@@ -142,15 +142,21 @@ def _for_whom(text: str, intent: str | None) -> Reading:
 
 
 # --- storing -----------------------------------------------------------------------------
-PLAN_FIELD = {
-    "for_whom": "recorded_by_role",
-    "person_name": "subject_name",
-    "carer_relationship": "carer_relationship",
-    "carer_basis": "carer_basis",
-    "appointment_with": "appointment_with",
-    "appointment_reason": "appointment_reason",
+# Answers kept in a plan or goal column as they are (the question catalogue
+# names the column); the others need a word of reading first (_write_to_plan).
+READ_FIRST = {
+    "preferred_name",
+    "person_present",
+    "appointment_when",
+    "share_plan",
+    "goal_text",
+    "goal_new_text",
+    "one_thing",
+    "date_of_birth",
+    "nhs_number",
 }
-GOAL_FIELD = {"goal_why": "why", "goal_barriers": "barriers", "goal_help": "helps"}
+PLAN_FIELD = {key: f for key, f in questions.fields("plan").items() if key not in READ_FIRST}
+GOAL_FIELD = {key: f for key, f in questions.fields("goal").items() if key not in READ_FIRST}
 
 
 def new_plan(tracker: Tracker, slots: dict[str, Any]) -> int:

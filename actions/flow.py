@@ -1,73 +1,48 @@
-"""Which question comes next. Plain data and functions, no Rasa imports."""
+"""Which question comes next: the question catalogue, in order. No Rasa imports."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from careplan.questions import catalogue, keys
+
 SKIPPED = "(skipped)"
 
-SELF_INTRO = ["for_whom", "preferred_name"]
-CARER_INTRO = [
-    "for_whom",
-    "person_name",
-    "preferred_name",
-    "carer_relationship",
-    "carer_basis",
-    "person_present",
-]
-APPOINTMENT = ["appointment_with", "appointment_when", "appointment_reason"]
-LIFE = ["what_matters", "good_day", "enjoys"]
-GOAL = ["goal_text", "goal_why", "goal_barriers", "goal_help"]
-SUPPORT = ["strengths", "support", "worries"]
-FOCUS = ["one_thing", "questions"]
-CARER_NEEDS = ["carer_coping", "carer_help", "carer_assessment"]
-
-# Every slot that holds an answer to a question, in the order they are asked.
-ANSWER_SLOTS = [
-    *CARER_INTRO,
-    *APPOINTMENT,
-    *LIFE,
-    *GOAL,
-    "another_goal",
-    *SUPPORT,
-    *FOCUS,
-    *CARER_NEEDS,
-]
-GOAL_SLOTS = GOAL + ["another_goal"]
+CARER_INTRO = [q.key for q in catalogue().values() if q.stage == "intro"]
+SELF_INTRO = [q.key for q in catalogue().values() if q.stage == "intro" and q.asked_of(carer=False)]
+GOAL = [q.key for q in catalogue().values() if q.stage == "goal" and q.store == "goal"]
+GOAL_SLOTS = keys(stage="goal")
+CARER_NEEDS = keys(stage="carer")
+CARE_FORM = keys(form="care_form")
+# Every slot that holds an answer to a question of the main conversation, in order.
+ANSWER_SLOTS = CARE_FORM
 
 # Messages with these intents interrupt a question instead of answering it,
 # when NLU is sure and the text isn't a plausible answer (see answers.interrupts).
-# Skip and "I don't know" are answers: they are recorded as skipped.
-INTERRUPTIONS = {
+# Skip and "I don't know" are answers: they are recorded as skipped. The rules in
+# data/rules/interruptions.yml and config.yml's InterruptionGuard are made from
+# this list (scripts/make_rules.py; tests/test_catalogue.py checks them).
+INTERRUPTIONS = (
     "help",
+    "ask_why",
+    "repeat",
+    "ask_copy",
     "faq_who_sees",
     "faq_care_plan",
     "faq_real_person",
     "faq_data",
     "faq_what_next",
-    "stop",
-    "start_again",
-    "go_back",
     "see_summary",
-    "switch_person",
     "withdraw_sharing",
-}
+)
+# Interruptions that leave the question: the rules handle each its own way.
+MOVES = ("stop", "start_again", "go_back", "switch_person")
 
-# What kind of answer each question wants.
-YES_NO = {"consent", "person_present", "another_goal", "carer_assessment", "share_plan"}
-# Questions where "no" or "nothing" is a real answer.
-NONE_IS_AN_ANSWER = {
-    "goal_barriers",
-    "goal_help",
-    "worries",
-    "questions",
-    "carer_help",
-    "support",
-    "carer_coping",
-}
-# Questions where a question to the care team or a medical worry belongs.
-MEDICAL_WELCOME = {"questions", "worries", "goal_barriers", "goal_help", "appointment_reason", "carer_coping"}
+YES_NO = {q.key for q in catalogue().values() if q.kind == "yes_no"}
+NONE_IS_AN_ANSWER = {q.key for q in catalogue().values() if q.none_ok}
+MEDICAL_WELCOME = {q.key for q in catalogue().values() if q.medical}
+UNSURE_IS_AN_ANSWER = {q.key for q in catalogue().values() if q.unsure_ok}
 
 
 def is_carer(slots: Mapping[str, Any]) -> bool:
@@ -77,21 +52,27 @@ def is_carer(slots: Mapping[str, Any]) -> bool:
 def goal_part(slots: Mapping[str, Any]) -> list[str]:
     if slots.get("goal_text") == SKIPPED:
         return ["goal_text", "another_goal"]
-    return [*GOAL, "another_goal"]
+    return GOAL_SLOTS
 
 
 def care_questions(slots: Mapping[str, Any]) -> list[str]:
     """The questions of the main conversation, as they apply to this person."""
     carer = is_carer(slots)
-    return [
-        *(CARER_INTRO if carer else SELF_INTRO),
-        *APPOINTMENT,
-        *LIFE,
-        *goal_part(slots),
-        *SUPPORT,
-        *FOCUS,
-        *(CARER_NEEDS if carer else []),
-    ]
+    asked: list[str] = []
+    for key in CARE_FORM:
+        question = catalogue()[key]
+        if question.stage == "goal":
+            if key == GOAL_SLOTS[0]:
+                asked.extend(goal_part(slots))
+        elif question.asked_of(carer):
+            asked.append(key)
+    return asked
+
+
+def identity_questions(slots: Mapping[str, Any]) -> list[str]:
+    """Asked once the person chooses to share: so the care team finds the right record."""
+    carer = is_carer(slots)
+    return [key for key in keys(stage="identity") if catalogue()[key].asked_of(carer)]
 
 
 def review_questions(slots: Mapping[str, Any]) -> list[str]:
@@ -104,7 +85,8 @@ def review_questions(slots: Mapping[str, Any]) -> list[str]:
     if choice == "add":
         return ["review_choice", *GOAL]
     if choice == "confirm":
-        return ["review_choice", "share_plan"]
+        after = identity_questions(slots) if slots.get("share_plan") == "yes" else []
+        return ["review_choice", "share_plan", *after]
     return ["review_choice"]
 
 

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.common import intent_of, logger, store
+from careplan.questions import catalogue
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
 
@@ -100,6 +101,18 @@ class ActionInterrupt(SimpleAction):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         intent, _ = intent_of(tracker)
+        if intent == "repeat":
+            return []  # the form asks its question again, word for word
+        if intent == "ask_why":
+            asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+            if asked in catalogue():
+                name = tracker.get_slot("preferred_name") if flow.is_carer(tracker.slots) else None
+                dispatcher.utter_message(response="utter_why", why=catalogue()[asked].why_text(name))
+            else:
+                dispatcher.utter_message(response="utter_faq_care_plan")
+            return []
+        if intent == "ask_copy":
+            return ActionSendCopy().run(dispatcher, tracker, domain)
         if intent == "see_summary":
             return ActionShowSummary().run(dispatcher, tracker, domain)
         if intent == "withdraw_sharing":
@@ -119,6 +132,21 @@ class ActionShowSummary(SimpleAction):
             dispatcher.utter_message(text=text)
         else:
             dispatcher.utter_message(response="utter_nothing_to_show")
+        return []
+
+
+class ActionSendCopy(SimpleAction):
+    """The plan as a large-print PDF. Channels that can send files (Telegram) act
+    on the custom payload; the text says what it is either way."""
+
+    action_name = "action_send_copy"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not tracker.get_slot("plan_id"):
+            dispatcher.utter_message(response="utter_nothing_to_show")
+            return []
+        dispatcher.utter_message(response="utter_copy")
+        dispatcher.utter_message(json_message={"document": "plan_pdf", "large_print": True})
         return []
 
 

@@ -10,12 +10,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from careplan.models import Flag, Goal, Plan
+from careplan import questions
+from careplan.models import Flag, Goal, GoalDecision, Plan
 from careplan.vocab import BASES, CARER, DOMAINS
 
-# Answers that describe the person's life, in the order a summary shows them.
-LIFE_KEYS = ("what_matters", "good_day", "enjoys", "strengths", "support", "worries")
-CARER_KEYS = ("carer_coping", "carer_help", "carer_assessment")
+# Answers that describe the person's life, in the order a summary shows them,
+# and a carer's own answers: from the question catalogue.
+LIFE_KEYS = tuple(questions.labels("life", "support"))
+CARER_KEYS = tuple(questions.keys(stage="carer"))
 
 
 def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
@@ -49,21 +51,26 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         "updated_at": iso(plan.updated_at),
         "completed_at": iso(plan.completed_at),
         "reviewed_at": iso(plan.reviewed_at),
+        "team": plan.team,
         "recorded_by": {
             "role": plan.recorded_by_role,
             "name": plan.carer_name if is_carer else plan.subject_name,
             "relationship": plan.carer_relationship if is_carer else None,
             "basis": plan.carer_basis if is_carer else None,
             "basis_label": BASES.get(plan.carer_basis or "") if is_carer else None,
+            "contact": plan.carer_contact if is_carer else None,
         },
         "subject": {
             "name": plan.subject_name,
             "preferred_name": plan.preferred_name,
             "present": plan.person_present,
+            "date_of_birth": iso(plan.date_of_birth),
+            "nhs_number": plan.nhs_number,
         },
         "appointment": {
             "with": plan.appointment_with,
             "date": iso(plan.appointment_date),
+            "time": plan.appointment_time,
             "when_text": plan.appointment_when_text,
             "reason": plan.appointment_reason,
         },
@@ -78,7 +85,21 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         if is_carer
         else None,
         "answers": answers,
-        "flags": [{"kind": f.kind, "message": f.message, "created_at": iso(f.created_at)} for f in flags],
+        "flags": [flag_dict(f) for f in flags],
+    }
+
+
+def flag_dict(flag: Flag) -> dict[str, Any]:
+    return {
+        "id": flag.id,
+        "kind": flag.kind,
+        "message": flag.message,
+        "created_at": iso(flag.created_at),
+        "acknowledged_by": flag.acknowledged_by,
+        "acknowledged_at": iso(flag.acknowledged_at),
+        "acknowledged_note": flag.acknowledged_note,
+        # The safety helper's mark that the bot misread the message, when the model has one.
+        "misunderstood": getattr(flag, "misunderstood", None),
     }
 
 
@@ -113,8 +134,26 @@ def goal_dict(goal: Goal) -> dict[str, Any]:
         "clinician_reason": goal.clinician_reason,
         "reviewed_by": goal.reviewed_by,
         "reviewed_at": iso(goal.reviewed_at),
+        "review_date": iso(goal.review_date),
+        "actions": [
+            {"who": a.who, "what": a.what, "by_when": iso(a.by_when), "added_by": a.added_by}
+            for a in goal.actions
+        ],
+        "decisions": [decision_dict(d) for d in goal.decisions],
         "created_at": iso(goal.created_at),
         "updated_at": iso(goal.updated_at),
+    }
+
+
+def decision_dict(decision: GoalDecision) -> dict[str, Any]:
+    """One clinician decision on a goal; the history keeps every one."""
+    return {
+        "id": decision.id,
+        "status": decision.status,
+        "clinician_text": decision.clinician_text,
+        "reason": decision.reason,
+        "decided_by": decision.decided_by,
+        "decided_at": iso(decision.decided_at),
     }
 
 

@@ -14,24 +14,15 @@ from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, REJECTED
+from careplan import questions
+from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, MAX_ANSWER_CHARS, REJECTED
 
 TOP_PRIORITIES = 3
 
-# The questions about the person's life, in the order the summary shows them.
-ABOUT_LABELS: dict[str, str] = {
-    "what_matters": "What matters most",
-    "good_day": "A good day",
-    "enjoys": "What they enjoy",
-    "strengths": "Strengths",
-    "support": "Support (people, groups, things that help)",
-    "worries": "Worries",
-}
-CARER_LABELS: dict[str, str] = {
-    "carer_coping": "How the carer is coping",
-    "carer_help": "What would help the carer",
-    "carer_assessment": "Carer's assessment",
-}
+# The questions about the person's life, and a carer's own, in the order the
+# summary shows them, labelled as the question catalogue says.
+ABOUT_LABELS: dict[str, str] = questions.labels("life", "support")
+CARER_LABELS: dict[str, str] = {key: questions.question(key).label for key in questions.keys(stage="carer")}
 STATUS_LABELS: dict[str, str] = {
     DRAFT: "Draft: not yet reviewed",
     ACCEPTED: "Accepted",
@@ -53,6 +44,27 @@ class Said:
     text: str
     by: str  # a name, e.g. "Peggy" or "Sarah, daughter (carer)"
     role: str  # self or carer
+    cut: bool = False  # longer than we keep: the rest was not stored
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """One clinician decision on a goal, as the history shows it."""
+
+    id: int
+    status: str
+    status_label: str
+    by: str
+    at: str
+    clinician_text: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    who: str
+    what: str
+    by_when: str | None
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,22 @@ class GoalView:
     clinician_reason: str | None
     reviewed_by: str | None
     reviewed_at: str | None
+    review_date: str | None
+    actions: list[ActionView]
+    decisions: list[DecisionView]
+
+    @property
+    def cut(self) -> bool:
+        """The person's words were longer than we keep: the end is missing."""
+        return len(self.text) >= MAX_ANSWER_CHARS
+
+    @property
+    def latest_decision(self) -> DecisionView | None:
+        return self.decisions[-1] if self.decisions else None
+
+    @property
+    def taken_forward(self) -> bool:
+        return self.status in {ACCEPTED, EDITED}
 
     @property
     def label(self) -> str:
@@ -96,10 +124,19 @@ class GoalView:
 
 @dataclass(frozen=True)
 class FlagView:
+    id: int | None
     kind: str
     label: str
     message: str
     at: str
+    acknowledged_by: str | None
+    acknowledged_at: str | None
+    acknowledged_note: str | None
+    misunderstood: bool
+
+    @property
+    def open(self) -> bool:
+        return self.acknowledged_at is None
 
 
 @dataclass(frozen=True)
@@ -108,6 +145,10 @@ class Summary:
     name: str
     full_name: str | None
     preferred_name: str | None
+    date_of_birth: str | None
+    age: int | None
+    nhs_number: str | None
+    carer_contact: str | None
     recorded_by: str
     is_carer: bool
     carer_basis: str | None
@@ -131,16 +172,34 @@ class Summary:
 
     @property
     def drafts_left(self) -> int:
-        return sum(g.is_draft for g in [*self.goals, *self.carer_goals])
+        return sum(g.is_draft for g in self.all_goals)
+
+    @property
+    def all_goals(self) -> list[GoalView]:
+        return [*self.goals, *self.carer_goals]
+
+    @property
+    def open_flags(self) -> list[FlagView]:
+        return [f for f in self.flags if f.open]
+
+    @property
+    def banner(self) -> list[tuple[str, str]]:
+        """Who this is, to match the right record: full name, date of birth, NHS number."""
+        born = f"{self.date_of_birth} (age {self.age})" if self.date_of_birth else "Not given"
+        return [
+            ("Name", self.full_name or self.name),
+            ("Born", born),
+            ("NHS number", self.nhs_number or "Not given"),
+        ]
 
     @property
     def facts(self) -> list[tuple[str, str]]:
         """The header lines: who, who answered, the appointment, the plan's state."""
         appointment = ", ".join(x for x in (self.appointment_with, self.appointment_when) if x)
         rows = [
-            ("Name", self.full_name),
             ("Likes to be called", self.preferred_name),
             ("Recorded by", self.recorded_by),
+            ("Carer's contact", self.carer_contact),
             ("Basis for speaking for them", self.carer_basis),
             ("Person there during the chat", self.person_present),
             ("Appointment", appointment or "Not given"),
@@ -160,8 +219,9 @@ class Summary:
         return [*sections, (f"What the carer told us about {self.name}", self.carer_view)]
 
 
-def build(plan: dict[str, Any]) -> Summary:
+def build(plan: dict[str, Any], today: date | None = None) -> Summary:
     """Turn one export dictionary into the summary a clinician reads."""
+    today = today or date.today()
     subject = plan.get("subject") or {}
     recorder = plan.get("recorded_by") or {}
     appointment = plan.get("appointment") or {}
@@ -184,6 +244,10 @@ def build(plan: dict[str, Any]) -> Summary:
         name=name,
         full_name=subject.get("name"),
         preferred_name=subject.get("preferred_name"),
+        date_of_birth=human_date(subject.get("date_of_birth")),
+        age=_age(subject.get("date_of_birth"), today),
+        nhs_number=nhs_display(subject.get("nhs_number")),
+        carer_contact=recorder.get("contact") if is_carer else None,
         recorded_by=speakers.recorder_line(),
         is_carer=is_carer,
         carer_basis=recorder.get("basis_label") if is_carer else None,
@@ -233,7 +297,7 @@ def _said(latest: dict[str, dict[str, Any]], labels: dict[str, str], speakers: _
         answer = latest.get(key)
         if answer and not answer.get("skipped") and answer.get("text"):
             role = answer.get("expressed_by") or "self"
-            out.append(Said(label, answer["text"], speakers.who(role), role))
+            out.append(Said(label, answer["text"], speakers.who(role), role, bool(answer.get("truncated"))))
     return out
 
 
@@ -259,17 +323,61 @@ def _goal(goal: dict[str, Any], number: int, speakers: _Speakers, *, for_carer: 
         clinician_reason=goal.get("clinician_reason"),
         reviewed_by=goal.get("reviewed_by"),
         reviewed_at=human_time(goal.get("reviewed_at")),
+        review_date=human_date(goal.get("review_date")),
+        actions=[
+            ActionView(a["who"], a["what"], human_date(a.get("by_when"))) for a in goal.get("actions") or []
+        ],
+        decisions=[decision_view(d) for d in goal.get("decisions") or []],
+    )
+
+
+def decision_view(decision: dict[str, Any]) -> DecisionView:
+    status = decision["status"]
+    return DecisionView(
+        id=decision["id"],
+        status=status,
+        status_label=STATUS_LABELS.get(status, status),
+        by=decision["decided_by"],
+        at=human_time(decision.get("decided_at")) or "",
+        clinician_text=decision.get("clinician_text"),
+        reason=decision.get("reason"),
     )
 
 
 def _flag(flag: dict[str, Any]) -> FlagView:
     kind = flag.get("kind") or "flag"
     label = FLAG_LABELS.get(kind, kind)
-    return FlagView(kind, label, flag.get("message") or "", human_time(flag.get("created_at")) or "")
+    return FlagView(
+        id=flag.get("id"),
+        kind=kind,
+        label=label,
+        message=flag.get("message") or "",
+        at=human_time(flag.get("created_at")) or "",
+        acknowledged_by=flag.get("acknowledged_by"),
+        acknowledged_at=human_time(flag.get("acknowledged_at")),
+        acknowledged_note=flag.get("acknowledged_note"),
+        misunderstood=bool(flag.get("misunderstood")),
+    )
+
+
+def nhs_display(number: str | None) -> str | None:
+    """``9434765919`` -> ``943 476 5919``, the way it is printed on NHS letters."""
+    if not number:
+        return None
+    return f"{number[:3]} {number[3:6]} {number[6:]}"
+
+
+def _age(born: str | None, today: date) -> int | None:
+    if not born:
+        return None
+    day = date.fromisoformat(born)
+    return today.year - day.year - ((today.month, today.day) < (day.month, day.day))
 
 
 def _when(appointment: dict[str, Any]) -> str | None:
     when = human_date(appointment.get("date"))
+    if when and appointment.get("time"):
+        when = f"{when} at {appointment['time']}"
     said = appointment.get("when_text")
     if when and said and said.casefold() != when.casefold():
         return f"{when} (they said “{said}”)"

@@ -38,6 +38,7 @@ from fhir.resources.reference import Reference
 from fhir.resources.relatedperson import RelatedPerson
 from fhir.resources.resource import Resource
 
+from careplan.questions import item_text
 from careplan.vocab import ACCEPTED, CARER, EDITED, REJECTED
 
 BASE = "https://whatmatters.example/fhir"
@@ -49,23 +50,6 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 
 GOAL_NOTES = (("why", "Why it matters"), ("barriers", "What gets in the way"), ("helps", "What would help"))
 LIFECYCLE = {ACCEPTED: "accepted", EDITED: "accepted", REJECTED: "rejected"}
-
-QUESTION_TEXT = {
-    "what_matters": "What matters most to you?",
-    "good_day": "What does a good day look like?",
-    "enjoys": "What do you enjoy?",
-    "strengths": "What are you good at? What are your strengths?",
-    "support": "Who or what helps you?",
-    "worries": "Is anything worrying you?",
-    "questions": "What would you like to ask your care team?",
-    "why": "Why does this goal matter?",
-    "barriers": "What gets in the way?",
-    "helps": "What would help?",
-    "carer_coping": "How are you coping as a carer?",
-    "carer_help": "What would help you as a carer?",
-    "carer_assessment": "Would you like to know about a carer's assessment?",
-}
-
 
 class _Ids:
     """Stable urn:uuid ids, so the same plan always exports the same ids."""
@@ -206,6 +190,8 @@ def _care_plan(ids: _Ids, plan: dict[str, Any], patient_ref: Reference, author: 
 def _questionnaire_response(
     ids: _Ids, plan: dict[str, Any], patient_ref: Reference, recorder: Reference
 ) -> QuestionnaireResponse:
+    carer = plan["recorded_by"]["role"] == CARER
+    name = plan["subject"].get("preferred_name") or plan["subject"].get("name")
     items = []
     for answer in plan["answers"]:
         key = answer["question_key"]
@@ -216,7 +202,8 @@ def _questionnaire_response(
         items.append(
             QuestionnaireResponseItem(
                 linkId=link,
-                text=QUESTION_TEXT.get(key, key.replace("_", " ").capitalize()),
+                # the words the bot asked (the question catalogue reads them from domain.yml)
+                text=item_text(key, carer=carer, name=name),
                 answer=said,
             )
         )
