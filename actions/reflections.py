@@ -1,0 +1,74 @@
+"""Say one short, kind line when someone shares something hard or proud.
+
+The forms call ``reflect`` after storing an answer and before the next
+question. ``careplan.reflect.feeling`` names what was shared. The words come
+from the ``utter_reflect_<feeling>`` responses in domain.yml, filled in here,
+so the line goes out in the same message list as the next question. The last
+line said is kept in the ``last_reflection`` slot, so the same words are never
+said twice in a row.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from careplan.reflect import CATEGORIES, feeling
+
+DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
+
+
+class Dispatcher(Protocol):
+    def utter_message(self, text: str | None = None, **kwargs: Any) -> None: ...
+
+
+@cache
+def lines() -> dict[str, list[dict[str, Any]]]:
+    """Each feeling's variants as domain.yml lists them (read once per process)."""
+    with DOMAIN.open(encoding="utf-8") as handle:
+        responses = yaml.safe_load(handle)["responses"]
+    return {category: responses[f"utter_reflect_{category}"] for category in CATEGORIES}
+
+
+def _fits(variant: Mapping[str, Any], slots: Mapping[str, Any]) -> bool:
+    return all(slots.get(c["name"]) == c["value"] for c in variant.get("condition", []))
+
+
+def _filled(text: str, slots: Mapping[str, Any]) -> str | None:
+    """The text with its {slot} gaps filled, or None if a gap has no value."""
+    names = [name for _, name, _, _ in string.Formatter().parse(text) if name]
+    if any(not slots.get(name) for name in names):
+        return None
+    return text.format(**{name: slots[name] for name in names})
+
+
+def choose(category: str, slots: Mapping[str, Any]) -> str | None:
+    """One variant for this person, never the last one said.
+
+    Like Rasa, variants whose condition fits (a carer) come before the plain ones.
+    """
+    variants = lines()[category]
+    conditional = [v for v in variants if v.get("condition") and _fits(v, slots)]
+    plain = [v for v in variants if not v.get("condition")]
+    for group in (conditional, plain):
+        texts = [t for t in (_filled(v["text"], slots) for v in group) if t]
+        fresh = [t for t in texts if t != slots.get("last_reflection")]
+        if fresh:
+            return secrets.choice(fresh)
+    return None
+
+
+def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher) -> dict[str, Any]:
+    """Say a kind line if ``text`` shares something hard or proud; return the slot updates."""
+    category = feeling(text)
+    said = choose(category, slots) if category else None
+    if said is None:
+        return {}
+    dispatcher.utter_message(text=said)
+    return {"last_reflection": said}

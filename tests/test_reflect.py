@@ -1,0 +1,116 @@
+"""Kind reflections: what careplan.reflect notices (tests/data/reflect_lines.tsv),
+the line actions.reflections says for it, and the reading age of those lines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.reflections import lines, reflect
+from careplan.reflect import CATEGORIES, feeling
+
+LINES = [
+    (None if label == "-" else label, text)
+    for label, text in (
+        row.split("|", 1)
+        for row in (Path(__file__).parent / "data" / "reflect_lines.tsv").read_text("utf-8").splitlines()
+        if row.strip() and not row.startswith("#")
+    )
+]
+
+
+def test_the_labelled_lines_cover_every_feeling_and_plenty_of_nothing() -> None:
+    assert len(LINES) >= 100
+    assert sum(label is None for label, _ in LINES) >= 50
+    assert {label for label, _ in LINES} == {*CATEGORIES, None}
+
+
+@pytest.mark.parametrize(("label", "text"), LINES, ids=[text for _, text in LINES])
+def test_feeling_names_what_was_shared(label: str | None, text: str) -> None:
+    assert feeling(text) == label
+
+
+def test_a_shared_fear_gets_one_kind_line_and_it_is_remembered() -> None:
+    dispatcher = CollectingDispatcher()
+    updates = reflect("I'm scared they'll take my foot off", {"for_whom": "self"}, dispatcher)
+    assert len(dispatcher.messages) == 1
+    said = dispatcher.messages[0]["text"]
+    assert said in {v["text"] for v in lines()["fear"]}
+    assert updates == {"last_reflection": said}
+
+
+def test_ordinary_answers_get_no_reflection() -> None:
+    dispatcher = CollectingDispatcher()
+    assert reflect("I'd like to walk more", {}, dispatcher) == {}
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_the_same_words_are_never_said_twice_in_a_row(category: str) -> None:
+    example = next(text for label, text in LINES if label == category)
+    slots: dict[str, str | None] = {"for_whom": "self", "last_reflection": None}
+    said = []
+    for _ in range(40):
+        dispatcher = CollectingDispatcher()
+        slots.update(reflect(example, slots, dispatcher))
+        said.append(dispatcher.messages[0]["text"])
+    assert all(a != b for a, b in zip(said, said[1:], strict=False))
+    assert len(set(said)) >= 2
+
+
+def test_carers_are_affirmed_by_the_name_of_the_person_they_look_after() -> None:
+    slots = {"for_whom": "carer", "preferred_name": "Jim"}
+    seen = set()
+    for _ in range(30):
+        dispatcher = CollectingDispatcher()
+        slots.update(reflect("I do everything for him, washing, dressing", slots, dispatcher))
+        seen.add(dispatcher.messages[0]["text"])
+    assert "You do a lot for Jim." in seen
+    assert all("{" not in text for text in seen)
+    carer_lines = {v["text"].format(preferred_name="Jim") for v in lines()["caring"] if v.get("condition")}
+    assert seen <= carer_lines
+
+
+def test_a_carer_with_no_name_given_never_hears_a_line_with_a_gap() -> None:
+    dispatcher = CollectingDispatcher()
+    reflect("I'm shattered", {"for_whom": "carer", "preferred_name": None}, dispatcher)
+    said = dispatcher.messages[0]["text"]
+    assert said in {v["text"] for v in lines()["exhaustion"] if "{" not in v["text"]}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_each_feeling_has_three_or_four_plain_lines(category: str) -> None:
+    assert 3 <= sum(not v.get("condition") for v in lines()[category]) <= 4
+
+
+def syllables(word: str) -> int:
+    """A rough English syllable count: groups of vowels, less a silent final e."""
+    word = re.sub(r"[^a-z]", "", word.lower())
+    count = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(count, 1)
+
+
+def reading_age(text: str) -> float:
+    """Flesch-Kincaid grade plus 5 (UK reading age)."""
+    sentences = max(len(re.findall(r"[.!?]+", text)), 1)
+    words = re.findall(r"[A-Za-z'{}_]+", text)
+    grade = 0.39 * len(words) / sentences + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+    return grade + 5
+
+
+def test_the_reading_age_measure_can_tell_hard_from_plain() -> None:
+    assert syllables("exhausting") == 3 and syllables("care") == 1 and syllables("little") == 2
+    assert reading_age("That sounds really hard.") <= 9
+    assert reading_age("Comprehensive multidisciplinary reassessment necessitates consideration.") > 9
+
+
+@pytest.mark.parametrize(
+    "text", [v["text"] for category in CATEGORIES for v in lines()[category]], ids=lambda t: t[:40]
+)
+def test_every_reflection_has_a_reading_age_of_nine_or_under(text: str) -> None:
+    assert reading_age(text.replace("{preferred_name}", "Jim")) <= 9
