@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
 from careplan import rights
+from careplan.models import DEFAULT_TEAM
 from careplan.store import Store
 
 
@@ -33,9 +33,6 @@ def _export(args: argparse.Namespace, store: Store) -> int:
             file=sys.stderr,
         )
     data = store.export(plans[0]["id"])
-    if args.format == "json":
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return 0
     from careplan import exports
 
     return exports.write(data, args.format, args.output)
@@ -56,24 +53,63 @@ def _purge(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace, prompt: str) -> str | None:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    password = getpass.getpass(prompt)
+    if getpass.getpass("Type it again: ") != password:
+        print("The two passwords did not match.", file=sys.stderr)
+        return None
+    return password
+
+
 def _clinician_add(args: argparse.Namespace, store: Store) -> int:
     from careplan import review
 
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        import getpass
-
-        password = getpass.getpass("Password for the new clinician: ")
-        if getpass.getpass("Type it again: ") != password:
-            print("The two passwords did not match.", file=sys.stderr)
-            return 2
+    password = _read_password(args, "Password for the new clinician: ")
+    if password is None:
+        return 2
     try:
-        review.Review(store).add_clinician(args.username, password)
+        review.Review(store).add_clinician(args.username, password, team=args.team)
     except (review.BadInput, review.UsernameTaken) as problem:
         print(f"Could not add '{args.username}': {problem}", file=sys.stderr)
         return 2
-    print(f"Added clinician '{args.username.strip()}'.")
+    print(f"Added clinician '{args.username.strip()}' to team '{args.team.strip()}'.")
+    return 0
+
+
+def _clinician_change(args: argparse.Namespace, store: Store) -> int:
+    """disable, enable, reset-password and totp: each ends the account's sessions."""
+    from careplan import review
+
+    reviewer = review.Review(store)
+    try:
+        if args.clinician_command in {"disable", "enable"}:
+            reviewer.set_disabled(args.username, args.clinician_command == "disable")
+            print(f"Clinician '{args.username}' {args.clinician_command}d.")
+        elif args.clinician_command == "reset-password":
+            password = _read_password(args, f"New password for {args.username}: ")
+            if password is None:
+                return 2
+            reviewer.reset_password(args.username, password)
+            print(f"New password set for '{args.username}'. Their sessions have ended.")
+        elif args.off:
+            reviewer.set_totp(args.username, None)
+            print(f"Second factor turned off for '{args.username}'.")
+        else:
+            import pyotp
+
+            secret = pyotp.random_base32()
+            reviewer.set_totp(args.username, secret)
+            uri = pyotp.TOTP(secret).provisioning_uri(
+                name=args.username, issuer_name="What Matters care team"
+            )
+            print(f"Second factor on for '{args.username}'. Add this to their authenticator app:\n{uri}")
+    except (review.BadInput, review.NoSuchClinician) as problem:
+        print(f"Could not change '{args.username}': {problem}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -97,12 +133,27 @@ def parser() -> argparse.ArgumentParser:
     purge.set_defaults(run=_purge)
 
     clinician = commands.add_parser("clinician", help="care-team accounts for the web app")
-    clinician_add = clinician.add_subparsers(dest="clinician_command", required=True).add_parser(
-        "add", help="create a clinician account"
-    )
+    accounts = clinician.add_subparsers(dest="clinician_command", required=True)
+    clinician_add = accounts.add_parser("add", help="create a clinician account")
     clinician_add.add_argument("username")
+    clinician_add.add_argument(
+        "--team", default=DEFAULT_TEAM, help="the care team (practice) whose shared plans they see"
+    )
     clinician_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     clinician_add.set_defaults(run=_clinician_add)
+    for name, text in [
+        ("disable", "stop an account logging in, and end its sessions now"),
+        ("enable", "let a disabled account log in again"),
+        ("reset-password", "set a new password, ending the account's sessions"),
+        ("totp", "turn on a second factor (prints the authenticator link), or --off"),
+    ]:
+        command = accounts.add_parser(name, help=text)
+        command.add_argument("username")
+        if name == "reset-password":
+            command.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+        if name == "totp":
+            command.add_argument("--off", action="store_true", help="turn the second factor off")
+        command.set_defaults(run=_clinician_change)
     return root
 
 

@@ -27,7 +27,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from careplan.export_data import iso
+from careplan.export_data import decision_dict
 from careplan.models import (
     DEFAULT_TEAM,
     AuditEntry,
@@ -552,17 +552,6 @@ class AlreadyDecided(Exception):
     def __init__(self, previous: dict[str, Any]) -> None:
         super().__init__("already decided")
         self.previous = previous
-
-
-def decision_dict(decision: GoalDecision) -> dict[str, Any]:
-    return {
-        "id": decision.id,
-        "status": decision.status,
-        "clinician_text": decision.clinician_text,
-        "reason": decision.reason,
-        "decided_by": decision.decided_by,
-        "decided_at": iso(decision.decided_at),
-    }
 
 
 # -- accounts and logins ---------------------------------------------------------

@@ -7,8 +7,8 @@ words, audit everything) lives in :mod:`careplan.review`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
-from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -17,23 +17,27 @@ from flask import (
     Response,
     abort,
     flash,
+    g,
     redirect,
     render_template,
     request,
     send_file,
-    session,
     url_for,
 )
 from jinja2 import ChoiceLoader, FileSystemLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from careplan import db, exports, summary
 from careplan.exports import html as html_export
-from careplan.review import BadInput, NotFound, Review
+from careplan.review import AlreadyDecided, BadInput, NotFound, Review
 from careplan.store import Store, StoreUnavailable, UnknownPlan
+from careplan.vocab import MAX_ANSWER_CHARS
 from careteam import security
 
 F = TypeVar("F", bound=Callable[..., Any])
-SESSION_HOURS = 8
+# Where a login may send you on: the list, a plan, or one of its downloads. Nothing else.
+NEXT_ALLOWED = re.compile(r"/(?:plans/[0-9]{1,9}(?:/export/[a-z]{2,10})?)?")
+MAX_USERNAME, MAX_PASSWORD, MAX_CODE = 200, 1000, 20
 
 
 def create_app(database_url: str | None = None, **config: Any) -> Flask:
@@ -45,16 +49,21 @@ def create_app(database_url: str | None = None, **config: Any) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("CARETEAM_SECURE_COOKIES") == "1",
-        PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS),
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.update(config)
+    proxies = int(os.environ.get("CARETEAM_PROXIES", "0") or 0)
+    if proxies:
+        # Behind that many trusted proxies, the client's address is in X-Forwarded-For.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.jinja_env.loader = ChoiceLoader(
         [app.jinja_env.loader, FileSystemLoader(html_export.TEMPLATES)]  # type: ignore[list-item]
     )
-    security.install(app)
+    app.jinja_env.filters["uk_time"] = lambda moment: summary.human_time(moment.isoformat())
+    app.jinja_env.globals["flag_labels"] = summary.FLAG_LABELS
     review = Review(Store(url))
     app.extensions["review"] = review
+    security.install(app, review)
     _routes(app, review)
     return app
 
@@ -62,7 +71,7 @@ def create_app(database_url: str | None = None, **config: Any) -> Flask:
 def login_required(view: F) -> F:
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if not session.get("user"):
+        if g.user is None:
             return redirect(url_for("login", next=request.path))
         return view(*args, **kwargs)
 
@@ -70,10 +79,28 @@ def login_required(view: F) -> F:
 
 
 def _safe_next(target: str | None) -> str:
-    """Only follow a local path after login, never another site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only follow one of our own pages after login (a strict allow-list), never another site."""
+    if target and NEXT_ALLOWED.fullmatch(target):
         return target
     return url_for("plans")
+
+
+def _field(name: str, limit: int) -> str:
+    """A form field, or 400 if it is too long or holds control characters."""
+    value = request.form.get(name, "")
+    if len(value) > limit or any(ord(ch) < 32 for ch in value):
+        abort(400, "That form had something in it we can't use. Please go back and try again.")
+    return value
+
+
+def _replaces() -> int | None:
+    """The decision the clinician saw and agreed to replace, from the form."""
+    value = request.form.get("replaces", "")
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 9:
+        abort(400, "That form had something in it we can't use. Please go back and try again.")
+    return int(value)
 
 
 def _routes(app: Flask, review: Review) -> None:
@@ -92,40 +119,40 @@ def _routes(app: Flask, review: Review) -> None:
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Any:
         if request.method == "GET":
-            if session.get("user"):
+            if g.user is not None:
                 return redirect(_safe_next(request.args.get("next")))
-            return render_template("login.html", next=request.args.get("next", ""))
-        username = request.form.get("username", "").strip()
-        result = review.login(username, request.form.get("password", ""))
+            return render_template("login.html", next=_safe_next(request.args.get("next")))
+        username = _field("username", MAX_USERNAME).strip()
+        password = _field("password", MAX_PASSWORD)
+        code = _field("code", MAX_CODE)
+        next_path = _safe_next(request.form.get("next"))
+        result = review.login(username, password, code, client=security.client())
         if result.ok:
-            session.clear()  # a fresh session (and CSRF token) at every login
-            session.permanent = True
-            session["user"] = username
-            return redirect(_safe_next(request.form.get("next")))
-        error, status = "That username and password don't match. Please try again.", 401
-        if result.locked:
-            minutes = int(review.lockout.total_seconds() // 60)
-            error = f"Too many wrong tries. This account is locked. Try again in {minutes} minutes."
+            security.start_session(review.start_session(username, security.client()))
+            return redirect(next_path)
+        error, status = "That username, password or code doesn't match. Please try again.", 401
+        if result.wait:
+            error = f"Too many tries. Please wait {result.wait} seconds, then try again."
             status = 429
-        return render_template("login.html", error=error, next=request.form.get("next", "")), status
+        return render_template("login.html", error=error, next=next_path), status
 
     @app.post("/logout")
     def logout() -> Response:
-        if session.get("user"):
-            review.audit(session["user"], "logout")
-        session.clear()
+        if g.user is not None:
+            review.audit(g.user.username, "logout", client=security.client())
+        security.end_session(review)
         flash("You have logged out.")
         return redirect(url_for("login"))
 
     @app.get("/")
     @login_required
     def plans() -> str:
-        return render_template("plans.html", rows=review.shared_plans(session["user"]))
+        return render_template("plans.html", rows=review.shared_plans(g.user.username))
 
     @app.get("/plans/<int:plan_id>")
     @login_required
     def plan(plan_id: int) -> str:
-        data = review.plan(session["user"], plan_id)
+        data = review.plan(g.user.username, plan_id)
         return render_template("plan.html", s=summary.build(data), formats=exports.FORMATS)
 
     @app.get("/plans/<int:plan_id>/export/<fmt>")
@@ -133,7 +160,7 @@ def _routes(app: Flask, review: Review) -> None:
     def export(plan_id: int, fmt: str) -> Response:
         if fmt not in exports.FORMATS:
             abort(404)
-        data = review.plan(session["user"], plan_id, action=f"export_{fmt}")
+        data = review.plan(g.user.username, plan_id, action=f"export_{fmt}")
         extension, media_type = exports.FORMATS[fmt]
         response = Response(exports.render(data, fmt), mimetype=media_type.split(";")[0])
         response.headers["Content-Type"] = media_type
@@ -142,34 +169,78 @@ def _routes(app: Flask, review: Review) -> None:
 
     @app.post("/plans/<int:plan_id>/goals/<int:goal_id>/<action>")
     @login_required
-    def decide(plan_id: int, goal_id: int, action: str) -> Response:
-        user = session["user"]
+    def decide(plan_id: int, goal_id: int, action: str) -> Any:
+        user, replaces = g.user.username, _replaces()
         try:
             if action == "accept":
-                review.accept(user, plan_id, goal_id)
+                review.accept(user, plan_id, goal_id, replaces)
                 flash("Goal accepted. They will see this the next time they chat.")
             elif action == "edit":
-                review.edit(user, plan_id, goal_id, request.form.get("wording", ""))
+                review.edit(user, plan_id, goal_id, _field_text("wording"), replaces)
                 flash("Your wording is saved beside their words. The goal counts as accepted.")
             elif action == "reject":
-                review.reject(user, plan_id, goal_id, request.form.get("reason", ""))
+                review.reject(user, plan_id, goal_id, _field_text("reason"), replaces)
                 flash("Goal not taken forward. They will see your reason.")
+            elif action == "actions":
+                review.add_action(
+                    user, plan_id, goal_id, _field_text("who"), _field_text("what"), _field_text("by_when")
+                )
+                flash("Action added. They will see it the next time they chat.")
+            elif action == "review-date":
+                review.set_review_date(user, plan_id, goal_id, _field_text("review_date"))
+                flash("Review date saved.")
             else:
                 abort(404)
+        except AlreadyDecided as taken:
+            data = review.plan(user, plan_id, action="view_plan")
+            goal = next(g for g in summary.build(data).all_goals if g.id == goal_id)
+            return (
+                render_template(
+                    "confirm.html",
+                    s=summary.build(data),
+                    goal=goal,
+                    previous=summary.decision_view(taken.previous),
+                    action=action,
+                    form={k: v for k, v in request.form.items() if k in {"wording", "reason"}},
+                ),
+                409,
+            )
         except BadInput as problem:
             flash(str(problem), "error")
         return redirect(url_for("plan", plan_id=plan_id, _anchor=f"goal-{goal_id}"))
 
+    @app.post("/plans/<int:plan_id>/flags/<int:flag_id>/acknowledge")
+    @login_required
+    def acknowledge(plan_id: int, flag_id: int) -> Response:
+        try:
+            review.acknowledge_flag(g.user.username, plan_id, flag_id, _field_text("note"))
+            flash("Flag acknowledged. Your note is kept with it.")
+        except BadInput as problem:
+            flash(str(problem), "error")
+        return redirect(url_for("plan", plan_id=plan_id, _anchor=f"flag-{flag_id}"))
+
     @app.post("/plans/<int:plan_id>/reviewed")
     @login_required
     def reviewed(plan_id: int) -> Response:
-        review.mark_reviewed(session["user"], plan_id)
-        flash("Marked as reviewed.")
+        try:
+            review.mark_reviewed(g.user.username, plan_id)
+            flash("Marked as reviewed.")
+        except BadInput as problem:
+            flash(str(problem), "error")
         return redirect(url_for("plan", plan_id=plan_id))
 
     @app.errorhandler(NotFound)
     @app.errorhandler(UnknownPlan)  # deleted while we looked
-    def not_found(_error: Exception) -> tuple[str, int]:
+    def not_found(error: Exception) -> tuple[str, int]:
+        # A look-up of a plan that isn't there for you: kept, with where it came from.
+        actor = g.user.username if g.get("user") else "(not logged in)"
+        review.audit(
+            actor,
+            "denied",
+            plan_id=(request.view_args or {}).get("plan_id"),
+            detail=f"{request.method} {request.path[:200]}",
+            client=security.client(),
+        )
         return render_template("error.html", code=404, message="There is no shared plan here."), 404
 
     @app.errorhandler(StoreUnavailable)
@@ -184,3 +255,11 @@ def _routes(app: Flask, review: Review) -> None:
     @app.errorhandler(400)
     def bad_request(error: Any) -> tuple[str, int]:
         return render_template("error.html", code=400, message=error.description), 400
+
+
+def _field_text(name: str) -> str:
+    """Free text a clinician typed (newlines allowed); too long is for the review rules to refuse."""
+    value = request.form.get(name, "")
+    if len(value) > 2 * MAX_ANSWER_CHARS:
+        abort(400, "That is too long. Please keep it shorter.")
+    return value

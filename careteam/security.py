@@ -1,4 +1,10 @@
-"""Secret key, CSRF tokens and security headers for the care-team app."""
+"""Secret key, sessions, CSRF tokens and security headers for the care-team app.
+
+The session cookie (signed by Flask) carries only a random token and the CSRF
+token. Who is logged in is decided on the server at every request
+(:meth:`careplan.review.Review.session_user`), so logging out, disabling an
+account or resetting its password ends the session even for a copied cookie.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,14 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import Flask, Response, abort, request, session
+from flask import Flask, Response, abort, g, request, session
 from sqlalchemy.engine.url import make_url
+
+from careplan.review import Client, Review
 
 KEY_FILE_NAME = "careteam_secret.key"
 CSRF_FIELD = "csrf_token"
+SESSION_KEY = "sid"
 
 # No script at all, and nothing inline: styles come from our own files only.
 CSP = (
@@ -51,7 +60,7 @@ def secret_key_path(database_url: str) -> Path:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         folder = Path(url.database).resolve().parent
     else:
-        folder = Path.cwd()
+        folder = Path.cwd() / "var"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / KEY_FILE_NAME
 
@@ -86,7 +95,31 @@ def add_headers(response: Response) -> Response:
     return response
 
 
-def install(app: Flask) -> None:
+def client() -> Client:
+    """Where this request came from, for the audit log."""
+    return Client(request.remote_addr, request.headers.get("User-Agent", "")[:300] or None)
+
+
+def start_session(token: str) -> None:
+    """A fresh cookie (and CSRF token) at every login; it lasts until the browser closes."""
+    session.clear()
+    session.permanent = False
+    session[SESSION_KEY] = token
+
+
+def end_session(review: Review) -> None:
+    review.end_session(session.get(SESSION_KEY))
+    session.clear()
+
+
+def _load_user(review: Review) -> None:
+    g.user = review.session_user(session.get(SESSION_KEY))
+    if g.user is None and SESSION_KEY in session:
+        session.pop(SESSION_KEY)  # ended, expired or idle: forget it
+
+
+def install(app: Flask, review: Review) -> None:
+    app.before_request(lambda: _load_user(review))
     app.before_request(check_csrf)
     app.after_request(add_headers)
     app.jinja_env.globals["csrf_token"] = csrf_token

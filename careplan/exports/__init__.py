@@ -7,6 +7,7 @@ web app uses :func:`render` for its download links.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,9 +54,20 @@ def write(data: dict[str, Any], fmt: str, output: str | None) -> int:
         return 2
     body = render(data, fmt)
     if output:
-        Path(output).write_bytes(body)
+        private_write(Path(output), body)
         print(f"Wrote {fmt} to {output}", file=sys.stderr)
     else:
         sys.stdout.write(body.decode("utf-8"))
         sys.stdout.flush()
     return 0
+
+
+def private_write(path: Path, body: bytes) -> None:
+    """Write a file only its owner can read (0600): it holds someone's health information.
+
+    An existing file is emptied and made private before anything is written to it.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(body)
