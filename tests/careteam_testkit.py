@@ -17,13 +17,14 @@ from pathlib import Path
 import requests
 
 from careplan.models import utcnow
-from careplan.review import Review
+from careplan.review import Review, UsernameTaken
 from careplan.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 SCRIPT_GOAL = "<script>alert(1)</script> walk to the shop"
 PASSWORD = "correct horse battery staple"
+NHS_NUMBER = "9434765919"
 
 
 @dataclass
@@ -47,6 +48,8 @@ def make_plans(store: Store) -> Plans:
         appointment_date=today + timedelta(days=9),
         appointment_when_text="a week on Tuesday",
         appointment_reason="my knees and my sugar",
+        date_of_birth=date(1948, 3, 12),
+        nhs_number=NHS_NUMBER,
         status="completed",
         shared=True,
         shared_at=utcnow(),
@@ -71,7 +74,7 @@ def make_plans(store: Store) -> Plans:
         store.add_goal(shared, "Sleep through the night without pain", "sleep without pain", "conditions"),
         store.add_goal(shared, "Go to the Tuesday lunch club Ωμέγα", "go to lunch club", "social"),
     ]
-    store.record_answer(shared, "why", "It keeps me sane", goal_id=goals[0])
+    store.record_answer(shared, "goal_why", "It keeps me sane", goal_id=goals[0])
     store.set_one_thing(shared, goals[0])
     store.add_flag("tg-1001", "crisis", "Sometimes I feel there is no point", plan_id=shared)
 
@@ -112,9 +115,19 @@ WORDING = "Walk to the corner shop twice a week"
 REASON = "Let's sort out the pain first"
 
 
+def ensure_clinician(review: Review, username: str = "drpatel", team: str = "default") -> Review:
+    """A clinician in a team: decisions are made by someone in the plan's team."""
+    try:
+        review.add_clinician(username, PASSWORD, team=team)
+    except UsernameTaken:
+        pass
+    return review
+
+
 def decide_three(store: Store, plans: Plans) -> Review:
     """Accept the first goal, reword the second, turn down the third; leave the fourth a draft."""
     review = Review(store)
+    ensure_clinician(review)
     one_thing, script_goal, sleep, _lunch = plans.goals
     review.accept("drpatel", plans.shared, one_thing)
     review.edit("drpatel", plans.shared, script_goal, f"  {WORDING}  ")
@@ -183,16 +196,25 @@ def csrf_from(html: str) -> str:
     return match.group(1)
 
 
-def add_clinician(db_url: str, username: str = "drpatel", password: str = PASSWORD) -> None:
-    """Through the real CLI, as an admin would."""
-    result = subprocess.run(  # noqa: S603
-        [PYTHON, "-m", "careplan.cli", "clinician", "add", username, "--password-stdin"],
-        input=password + "\n",
+def cli(db_url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """``careplan ...`` through the real command line, as an admin would."""
+    return subprocess.run(  # noqa: S603
+        [PYTHON, "-m", "careplan.cli", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env={**os.environ, "DATABASE_URL": db_url},
         cwd=REPO,
         check=False,
+    )
+
+
+def add_clinician(
+    db_url: str, username: str = "drpatel", password: str = PASSWORD, team: str = "default"
+) -> None:
+    """Through the real CLI, as an admin would."""
+    result = cli(
+        db_url, "clinician", "add", username, "--team", team, "--password-stdin", stdin=password + "\n"
     )
     assert result.returncode == 0, result.stderr
 
@@ -203,6 +225,7 @@ def log_in(
     username: str = "drpatel",
     password: str = PASSWORD,
     next_path: str = "",
+    code: str = "",
 ) -> requests.Response:
     page = client.get(f"{url}/login")
     return client.post(
@@ -210,6 +233,7 @@ def log_in(
         data={
             "username": username,
             "password": password,
+            "code": code,
             "csrf_token": csrf_from(page.text),
             "next": next_path,
         },
