@@ -2,203 +2,257 @@
 
 "I'd really love to work on my allotment again" becomes "Work on my allotment
 again". The person's words are always kept in full beside the title; the title
-only makes the summary scannable.
+only makes the summary scannable, so it must keep the goal's meaning:
+
+- filler and complaints in front go ("well", "as I said", "I just told you,");
+- the wish goes ("I'd like to", "she wants to", "I wish I could"), wherever it
+  starts, so "the evenings are long, I'd like someone to talk to" is
+  "Someone to talk to";
+- a trailing remark with its own subject goes ("see my son more, he lives in
+  Australia" is "See my son more");
+- a title longer than 60 characters is cut where a clause or phrase starts,
+  never in the middle of one, with "…" to show there is more.
+
+The domain comes from the goal's own words (spaCy lemmas, so "feet" is "foot"),
+the wish part counting double.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
 
 from careplan.nlp import load_spacy
 
 MAX_TITLE_CHARS = 60
-# Verbs whose complement is the goal itself: "I want to <goal>".
-_WANTING = {"want", "like", "love", "wish", "hope", "try", "able", "need", "manage", "start", "get", "go"}
-_PREAMBLE = re.compile(
-    r"^\s*(?:(?:i|we|he|she|they|mum|dad)(?:'d| would| really| just| so| 'd)*\s+"
-    r"(?:like|love|want|wish|hope|need)\s+(?:to\s+)?(?:be\s+able\s+to\s+)?|"
-    r"(?:(?:i|he|she|they|we|mum|dad)\s+wish(?:es)?\s+)?(?:i|he|she|they|we)\s+(?:could|can|would)\s+(?:be\s+able\s+to\s+)?|"
-    r"(?:to\s+)?be\s+able\s+to\s+|to\s+)",
+
+_SUBJECT = r"(?:i|we|he|she|they|you|mum|dad|mam|my (?:mum|dad|mother|father|wife|husband|partner)|[a-z]+)"
+_FILLER = re.compile(
+    r"\s*(?:(?:well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|yes|yeah|yep|aye|no|basically|honestly|"
+    r"to be honest|tbh|anyway|i mean|(?:look|right|see)(?=,)|"
+    r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned)|"
+    r"i(?:'ve| have)? (?:just |already )?(?:told you|said(?: that)?)(?: already| before)?"
+    r")\b[\s,.!:;-]*)+",
     re.IGNORECASE,
 )
-
-DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
-    "mobility": (
-        "walk",
-        "stair",
-        "exercise",
-        "swim",
-        "bike",
-        "cycle",
-        "leg",
-        "knee",
-        "hip",
-        "balance",
-        "move",
-        "gym",
-        "step",
-        "stand",
-        "run",
-        "physio",
-        "mobility",
-        "wheelchair",
-        "fall",
-    ),
-    "hobbies": (
-        "allotment",
-        "garden",
-        "paint",
-        "knit",
-        "read",
-        "fish",
-        "golf",
-        "music",
-        "sing",
-        "choir",
-        "bowl",
-        "crossword",
-        "bake",
-        "holiday",
-        "seaside",
-        "travel",
-        "football",
-        "sport",
-        "hobby",
-        "dance",
-        "craft",
-        "puzzle",
-        "bingo",
-        "cinema",
-        "theatre",
-    ),
-    "social": (
-        "friend",
-        "club",
-        "church",
-        "group",
-        "community",
-        "pub",
-        "social",
-        "lonely",
-        "neighbour",
-        "mosque",
-        "temple",
-        "gurdwara",
-        "cafe",
-        "out and about",
-    ),
-    "family": (
-        "grandchild",
-        "grandkid",
-        "grandson",
-        "granddaughter",
-        "family",
-        "daughter",
-        "son",
-        "wife",
-        "husband",
-        "partner",
-        "wedding",
-        "children",
-        "kids",
-        "sister",
-        "brother",
-        "grandad",
-        "nan",
-    ),
-    "conditions": (
-        "diabetes",
-        "sugar",
-        "blood pressure",
-        "pain",
-        "breath",
-        "copd",
-        "heart",
-        "weight",
-        "diet",
-        "condition",
-        "symptom",
-        "asthma",
-        "memory",
-        "dementia",
-        "arthritis",
-        "cancer",
-    ),
-    "medicines": ("tablet", "medication", "medicine", "pill", "inhaler", "insulin", "prescription", "dose"),
-    "wellbeing": (
-        "anxious",
-        "anxiety",
-        "worry",
-        "mood",
-        "depress",
-        "happy",
-        "confiden",
-        "stress",
-        "calm",
-        "sad",
-        "low",
-        "feel myself",
-        "feel like myself",
-    ),
-    "home": (
-        "home",
-        "shopping",
-        "shop",
-        "cook",
-        "wash",
-        "dress",
-        "bath",
-        "shower",
-        "independen",
-        "clean",
-        "drive",
-        "driving",
-        "bus",
-        "house",
-        "myself",
-    ),
-    "work": ("work", "job", "volunteer", "course", "learn", "study", "college", "career", "retire"),
-    "money": ("money", "bill", "benefit", "housing", "rent", "debt", "afford", "pension"),
-    "caring": ("break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself"),
-    "end_of_life": ("die at home", "dying", "funeral", "end of life", "last wishes", "hospice", "my will"),
-}
+_ADVERBS = r"(?:\s+(?:really|just|so|still|also|only|actually|truly))*"
+_WISH = re.compile(
+    rf"\b(?:(?:i|we|they|you)(?:'d| would)?|(?:he|she|[a-z]+)(?:'d| would)){_ADVERBS}"
+    r"\s+(?:like|love|want|wish|hope|need)\b(?:\s+to\b)?"
+    rf"|\b(?:he|she|[a-z]+){_ADVERBS}\s+(?:wants|wishes|hopes|needs)\b(?:\s+to\b)?",
+    re.IGNORECASE,
+)
+# "I wish I could", "I'd like to be able to": more wish straight after the first
+_MORE_WISH = re.compile(r"(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|to\b)\s*", re.IGNORECASE)
+_FEELING_START = re.compile(
+    r"(?:i'?m|i am|he'?s|she'?s|they'?re)\s+(?=worried|scared|frightened|anxious)", re.I
+)
+# A remark after a comma or "but" that has its own subject is context, not goal.
+_REMARK = re.compile(
+    r"(?:,|\s-|\bbut\b|\bbecause\b|\bcos\b|(?<!long )(?<!soon )(?<!much )(?<!far )(?<!well )\bas\b)"
+    r"\s+(?:i|i'm|im|i've|he|he's|she|she's|it|it's|its|they|they're|we|"
+    r"(?:my|his|her|their) \w+ (?:is|are|was|were|has|have))\b.*$",
+    re.IGNORECASE,
+)
+_TYPOS = {"wud": "would", "wld": "would", "2": "to", "u": "you", "id": "I'd", "im": "I'm"}
+# Words that start a new clause: the best places to cut a long title.
+_CLAUSE_WORDS = {
+    "and", "or", "but", "so", "because", "cos", "without", "when", "if", "as", "until", "before", "after",
+    "while", "though", "although", "which", "who", "where",
+}  # fmt: skip
+# Words a cut title must not end on.
+_DANGLING = {
+    "and", "or", "but", "so", "to", "the", "a", "an", "with", "of", "for", "in", "on", "at", "my", "his",
+    "her", "their", "our", "your", "from", "into", "by", "about", "without", "be", "can", "i", "is",
+}  # fmt: skip
 
 
-def classify(text: str, *, default: str = "other") -> str:
-    """Pick the goal domain whose words appear most in the text."""
-    lowered = text.lower()
-    scores = {
-        domain: sum(1 for word in words if re.search(r"\b" + re.escape(word), lowered))
-        for domain, words in DOMAIN_WORDS.items()
-    }
-    best = max(scores, key=lambda d: scores[d])
-    return best if scores[best] else default
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()[:500]
+    return re.sub(r"\b(?:wud|wld|2|u|id|im)\b", lambda m: _TYPOS[m.group(0).lower()], text, flags=re.I)
 
 
-def _clip(title: str) -> str:
-    title = title.strip(" .,!?;:-\"'“”")
-    if len(title) > MAX_TITLE_CHARS:
-        title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
-    return title[:1].upper() + title[1:] if title else title
+class _Goal(NamedTuple):
+    """Where the goal sits in the tidied message: one spaCy parse serves title and domain."""
+
+    doc: Doc
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+    def tokens(self, end: int | None = None) -> list[Token]:
+        stop = self.end if end is None else end
+        return [t for t in self.doc if self.start <= t.idx < stop]
+
+
+_CALENDAR = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
+_STRIP = " .,!?;:-\"'“”"
+
+
+@lru_cache(maxsize=128)
+def _goal(text: str) -> _Goal:
+    """Find the goal: drop filler, the wish and a trailing remark, keeping character offsets."""
+    tidied = _tidy(text)
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?:[.!?]+(?=\s|$)|$)", tidied)]
+    start, end = 0, len(tidied)
+    for s_start, s_end in sentences:
+        skip = _FILLER.match(tidied, s_start, s_end)
+        if tidied[skip.end() if skip else s_start : s_end].strip(_STRIP):
+            start, end = (skip.end() if skip else s_start), s_end
+            break
+    wish = _WISH.search(tidied, start, end)
+    if wish:
+        start = wish.end()
+    for pattern in (_MORE_WISH, _MORE_WISH, _FILLER, _FEELING_START):
+        while start < end and tidied[start] == " ":
+            start += 1
+        found = pattern.match(tidied, start, end)
+        start = found.end() if found else start
+    remark = _REMARK.search(tidied, start, end)
+    end = remark.start() if remark else end
+    while start < end and tidied[start] in _STRIP:
+        start += 1
+    while end > start and tidied[end - 1] in _STRIP:
+        end -= 1
+    if start == end:
+        start, end = 0, len(tidied.rstrip(_STRIP))
+    # tags and lemmas are all we need: skipping the parser and NER halves the time
+    return _Goal(load_spacy()(tidied, disable=["parser", "ner"]), start, end)
+
+
+def goal_words(text: str) -> str:
+    """The goal itself, without filler, the wish or a trailing remark (not yet shortened)."""
+    return _goal(text).text
+
+
+def _cut(goal: _Goal) -> str:
+    """Shorten at the last clause start that fits, else the last phrase start, else a word."""
+    tokens = goal.tokens()
+    limit = goal.start + MAX_TITLE_CHARS - 1
+    inner = tokens[1:]
+    clause_starts = [t.idx for t in inner if t.lower_ in _CLAUSE_WORDS or t.nbor(-1).is_punct]
+    phrase_starts = [t.idx for t in inner if t.pos_ in {"ADP", "CCONJ", "SCONJ"}]
+    word_starts = [t.idx for t in inner]
+    cut = goal.doc.text[goal.start : limit]
+    for starts in (clause_starts, phrase_starts, word_starts):
+        fitting = [i for i in starts if goal.start + 15 <= i <= limit]
+        if fitting:
+            cut = goal.doc.text[goal.start : max(fitting)]
+            break
+    words = cut.rstrip(" ,;:-").split(" ")
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-") + "…"
 
 
 def short_title(text: str) -> str:
     """A few words that name the goal, taken from the person's sentence."""
-    doc = load_spacy()(text.strip()[:500])
-    sentence = next(iter(doc.sents), None)
-    if sentence is None:
-        return _clip(text)
-    for token in sentence:
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _WANTING and token.pos_ in {"VERB", "AUX"}:
-            return _clip(_strip_preamble(doc[token.i : sentence.end].text))
-    return _clip(_strip_preamble(sentence.text))
+    goal = _goal(text)
+    title = _cut(goal) if len(goal.text) > MAX_TITLE_CHARS else goal.text
+    return title[:1].upper() + title[1:]
 
 
-def _strip_preamble(text: str) -> str:
-    """Drop "I'd like to", "I wish I could", "be able to"... (they can stack)."""
-    for _ in range(3):
-        stripped = _PREAMBLE.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
-    return text
+# Single words match a token or its lemma; "word*" matches the start of one;
+# words with a space match as a phrase.
+DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
+    "end_of_life": (
+        "die at home", "dying", "funeral", "end of life", "last wishes", "hospice", "my will",
+        "happens at the end", "when i die", "resuscitat*", "dnr", "dnacpr",
+    ),
+    "medicines": (
+        "tablet", "medication", "medicine", "pill", "painkiller*", "inhaler", "insulin", "prescription",
+        "dose", "meds", "injection", "patch", "blister pack", "dosette",
+    ),
+    "conditions": (
+        "foot", "feet", "toe", "sugar", "blood", "pressure", "bp", "breath*", "breathe", "pain*", "ache*",
+        "weight", "memory", "forget*", "diabet*", "heart", "chest", "lung*", "copd", "asthma", "dementia",
+        "alzheimer*", "arthritis", "cancer", "stroke", "parkinson*", "epilep*", "kidney*", "eye", "sight",
+        "hearing", "deaf", "bladder", "incontinen*", "continence", "wound", "ulcer", "skin", "cough*",
+        "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
+        "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*",
+    ),
+    "caring": ("break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself"),
+    "money": (
+        "money", "bill", "benefit*", "housing", "rent", "debt*", "afford*", "pension*", "universal credit",
+    ),
+    "work": (
+        "back to work", "go to work", "at work", "my work", "paid work", "work part", "job", "volunteer*",
+        "course", "learn*", "study", "college", "career", "retire*", "class*",
+    ),
+    "hobbies": (
+        "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",
+        "choir", "bowl*", "crossword*", "bake", "baking", "holiday*", "seaside", "beach", "travel*",
+        "football", "sport*", "hobby", "hobbies", "danc*", "craft*", "puzzle*", "bingo", "cinema", "theatre",
+    ),
+    "family": (
+        "grandchild*", "grandkid*", "grandson*", "granddaughter*", "grandad", "grandma", "grandpa", "nan",
+        "nana", "family", "daughter*", "son", "sons", "wife", "husband", "partner", "wedding", "aisle",
+        "children", "kid", "kids", "sister*", "brother*", "little ones", "niece*", "nephew*",
+    ),
+    "mobility": (
+        "walk*", "stair*", "exercise*", "bike", "cycl*", "leg", "knee*", "hip", "balance", "move", "moving",
+        "gym", "step*", "stand*", "run", "running", "physio*", "mobility", "wheelchair", "fall*", "fell",
+        "stick", "frame", "swim*",
+    ),
+    "social": (
+        "friend*", "mate*", "club", "church", "group", "community", "pub", "social*", "lonel*", "neighbour*",
+        "mosque", "temple", "gurdwara", "synagogue", "cafe", "out and about", "company", "evening*",
+        "talk to", "meet people", "get out of the house", "day centre", "lunch club", "visitor*",
+    ),
+    "home": (
+        "home", "shopping", "shop", "cook*", "meal*", "wash*", "dress*", "bath", "bathe", "shower",
+        "independen*", "clean*", "drive", "driving", "bus", "house", "flat", "housework", "laundry",
+    ),
+    "wellbeing": (
+        "anxious", "anxiety", "worry", "worried", "worrying", "mood", "depress*", "happy", "happier",
+        "confiden*", "stress*", "calm*", "sad", "low", "like myself", "myself again", "down in the dumps",
+        "panic*", "nervous", "cheer*", "motivat*", "hair", "nails", "pamper*",
+    ),
+}  # fmt: skip
+# Health words and medicines outweigh what they happen to mention ("breathe when
+# I walk up the stairs" is about breathing).
+_WEIGHT = {"conditions": 2, "medicines": 2, "end_of_life": 2}
+# Ties go to the first domain here, the more specific one.
+_ORDER = tuple(DOMAIN_WORDS)
+
+
+def _matches(word: str, tokens: set[str], lowered: str) -> bool:
+    if " " in word:
+        return re.search(r"\b" + re.escape(word) + r"\b", lowered) is not None
+    if word.endswith("*"):
+        return any(t.startswith(word[:-1]) for t in tokens)
+    return word in tokens
+
+
+def _score(tokens: list[Token], scores: dict[str, float]) -> None:
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    lowered = " ".join(t.lower_ for t in tokens).replace("of course", "")
+    for domain, domain_words in DOMAIN_WORDS.items():
+        hits = sum(1 for word in domain_words if _matches(word, words, lowered))
+        scores[domain] += hits * _WEIGHT.get(domain, 1)
+
+
+def classify(text: str, *, default: str = "other") -> str:
+    """Pick the goal's domain from its words: the goal's first clause counts three
+    times, the rest of the goal twice, the rest of the message once."""
+    goal = _goal(text)
+    scores = dict.fromkeys(_ORDER, 0.0)
+    first_clause = next(
+        (t.idx for t in goal.tokens()[1:] if t.lower_ in _CLAUSE_WORDS or t.nbor(-1).is_punct), goal.end
+    )
+    for tokens in (list(goal.doc), goal.tokens(), goal.tokens(first_clause)):
+        _score(tokens, scores)
+    best = max(_ORDER, key=lambda d: scores[d])
+    if scores[best]:
+        return best
+    # nothing else to go on, but someone is named: "play on the floor with Freddie"
+    if any(t.pos_ == "PROPN" and t.i and t.lower_ not in _CALENDAR for t in goal.doc):
+        return "family"
+    return default
