@@ -33,7 +33,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:had|having|has had) (?:a|another) "
         r"(?:tia|mini[- ]stroke|stroke|heart attack|fit|seizure|bad fall|fall)\b",
         r"\b(?:tia|mini[- ]stroke|stroke|heart attack) (?:today|this morning|yesterday|last night)\b",
-        r"\b(?:bad|awful|terrible|horrible|sad|shocking) news\b",
+        r"\b(?:bad|awful|terrible|horrible|sad|shocking) news\b|\bnot (?:good|great) news\b",
+        r"\b(?:it'?s|it has|cancer'?s|cancer has) spread\b",
         r"\b(?:just|only) (?:been|got|found out)\b.*\b(?:told|diagnosed|results?)\b",
         r"\b(?:been|was|got|just been|been) diagnosed\b",
         r"\b(?:rough|awful|terrible|horrible|bad|hard|tough|difficult|long|horrendous) "
@@ -45,7 +46,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     LOSS: (
         rf"\b(?:lost|losing) (?:my|our|his|her) {_PEOPLE}\b",
-        rf"\b(?:lost|losing) (?:my|our|his|her) {_PETS}\b",
+        rf"\b(?:lost|losing) (?:my|our|his|her)(?: \w+)? {_PETS}\b",
         r"\b(?:passed away|passed on|passed last|died|has died|gone now|no longer with us|funeral)\b",
         r"\bwidow(?:ed|er)?\b|\bbereave(?:d|ment)\b|\bgrie(?:f|ving)\b",
         rf"\b(?:put|had to put) (?:the|my|our) {_PETS} (?:down|to sleep)\b",
