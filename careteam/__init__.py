@@ -25,7 +25,6 @@ from flask import (
     url_for,
 )
 from jinja2 import ChoiceLoader, FileSystemLoader
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from careplan import db, exports, summary
 from careplan.exports import html as html_export
@@ -52,10 +51,6 @@ def create_app(database_url: str | None = None, **config: Any) -> Flask:
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.update(config)
-    proxies = int(os.environ.get("CARETEAM_PROXIES", "0") or 0)
-    if proxies:
-        # Behind that many trusted proxies, the client's address is in X-Forwarded-For.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.jinja_env.loader = ChoiceLoader(
         [app.jinja_env.loader, FileSystemLoader(html_export.TEMPLATES)]  # type: ignore[list-item]
     )

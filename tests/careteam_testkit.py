@@ -226,7 +226,10 @@ def log_in(
     password: str = PASSWORD,
     next_path: str = "",
     code: str = "",
+    address: str | None = None,
 ) -> requests.Response:
+    """Log in through the form. ``address``: the client address a trusted proxy would pass on
+    (the app under test trusts 127.0.0.1 as its proxy), so per-address limits see distinct clients."""
     page = client.get(f"{url}/login")
     return client.post(
         f"{url}/login",
@@ -237,5 +240,6 @@ def log_in(
             "csrf_token": csrf_from(page.text),
             "next": next_path,
         },
+        headers={"X-Forwarded-For": address} if address else None,
         allow_redirects=False,
     )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import stat
+import time
 
+import pyotp
 import pytest
 import requests
 
@@ -16,6 +19,7 @@ from careteam_testkit import (
     PASSWORD,
     SCRIPT_GOAL,
     add_clinician,
+    cli,
     csrf_from,
     log_in,
     make_plans,
@@ -31,7 +35,7 @@ def app(tmp_path_factory):
     plans = make_plans(store)
     add_clinician(db_url, "drpatel")
     add_clinician(db_url, "drlocked")
-    server = start_server(tmp, db_url)
+    server = start_server(tmp, db_url, CARETEAM_TRUSTED_PROXY="127.0.0.1")
     yield server, store, plans, tmp
     log = server.stop()
     # Logs never carry what people told the bot.
@@ -61,19 +65,44 @@ def test_wrong_password_is_refused(app):
     with requests.Session() as session:
         response = log_in(session, server.url, "drpatel", "not the password")
         assert response.status_code == 401
-        assert "don't match" in html.unescape(response.text)
+        assert "doesn't match" in html.unescape(response.text)
         assert session.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 302
 
 
-def test_lockout_after_repeated_failures(app):
+def _attempts(url: str, username: str, address: str, tries: int) -> list[requests.Response]:
+    with requests.Session() as session:
+        return [log_in(session, url, username, f"wrong {n}", address=address) for n in range(tries)]
+
+
+def test_unknown_and_known_users_get_the_same_answer_and_nobody_is_locked_out(app):
+    """Finding 4: the lockout message told which usernames exist, and anyone could lock anyone out."""
+    server = app[0]
+    known = _attempts(server.url, "drlocked", "192.0.2.1", 8)
+    unknown = _attempts(server.url, "drnobody", "192.0.2.2", 8)
+    for responses in (known, unknown):
+        codes = [r.status_code for r in responses]
+        # Three free tries; after that each failure doubles the wait, so tries soon have to wait.
+        assert codes[:4] == [401] * 4 and codes[-1] == 429 and set(codes) == {401, 429}
+    same = re.compile(r'value="[^"]*"|\d+ seconds')
+    assert {same.sub("", r.text) for r in known} == {same.sub("", r.text) for r in unknown}
+    assert "locked" not in known[-1].text
+    wait = int(re.search(r"wait (\d+) seconds", known[-1].text).group(1))
+    time.sleep(wait + 0.2)
+    with requests.Session() as session:  # the owner, from their own desk: in, no lockout
+        assert log_in(session, server.url, "drlocked", PASSWORD, address="198.51.100.1").status_code == 302
+
+
+def test_one_address_is_slowed_after_many_usernames(app):
+    """Finding 4: 20 different usernames from one address were never slowed."""
     server = app[0]
     with requests.Session() as session:
-        codes = [log_in(session, server.url, "drlocked", f"wrong {n}").status_code for n in range(5)]
-        assert codes == [401, 401, 401, 401, 429]
-        right = log_in(session, server.url, "drlocked", PASSWORD)
-        assert right.status_code == 429
-        assert "locked" in right.text
-        assert session.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 302
+        codes = [
+            log_in(session, server.url, f"guess{n}", "x", address="203.0.113.7").status_code
+            for n in range(16)
+        ]
+        other = log_in(session, server.url, "guess99", "x", address="198.51.100.2").status_code
+    assert codes[:11] == [401] * 11 and 429 in codes[11:]
+    assert other == 401
 
 
 def test_login_shows_only_shared_plans_with_cookies_and_headers(app):
@@ -88,7 +117,8 @@ def test_login_shows_only_shared_plans_with_cookies_and_headers(app):
     assert f'href="/plans/{plans.carer}"' in page.text
     assert f'href="/plans/{plans.unshared}"' not in page.text
     assert "Unshared Person" not in page.text
-    assert page.text.index(f"/plans/{plans.carer}") < page.text.index(f"/plans/{plans.shared}")
+    # Peggy's plan has an unacknowledged crisis flag, so it comes first though her appointment is later.
+    assert page.text.index(f"/plans/{plans.shared}") < page.text.index(f"/plans/{plans.carer}")
     assert "Not yet reviewed" in page.text
     headers = page.headers
     assert "script-src" not in headers["Content-Security-Policy"]
@@ -106,15 +136,38 @@ def test_withdrawn_sharing_hides_the_plan(app, client):
     assert "Wendy" not in client.get(server.url + "/", timeout=10).text
 
 
-def test_login_only_follows_local_next_paths(app):
+def test_login_only_follows_our_own_pages(app):
+    """Finding 4: /%09/evil.example became //evil.example, and a newline gave HTTP 500."""
     server, _, plans, _ = app
     for target, expected in [
         ("https://evil.example/", "/"),
         ("//evil.example", "/"),
+        ("/\t/evil.example", "/"),
+        ("/%09/evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("/plans/1\r\nSet-Cookie: x=1", "/"),
         (f"/plans/{plans.carer}", f"/plans/{plans.carer}"),
+        (f"/plans/{plans.carer}/export/pdf", f"/plans/{plans.carer}/export/pdf"),
     ]:
         with requests.Session() as session:
             assert log_in(session, server.url, next_path=target).headers["Location"] == expected
+    for query in ("next=/%09/evil.example", "next=%0d%0a/evil", "next=%00"):
+        response = requests.get(f"{server.url}/login?{query}", timeout=10)
+        assert response.status_code == 200
+        assert "evil" not in response.text
+
+
+def test_bad_form_input_is_400_never_500(app):
+    server = app[0]
+    with requests.Session() as session:
+        token = csrf_from(session.get(server.url + "/login", timeout=10).text)
+        for username in ("dr\npatel", "x" * 300, "dr\x00patel"):
+            response = session.post(
+                server.url + "/login",
+                data={"username": username, "password": "x", "csrf_token": token},
+                timeout=10,
+            )
+            assert response.status_code == 400, username
 
 
 def test_plan_that_was_not_shared_is_404(app, client):
@@ -191,14 +244,93 @@ def test_views_are_audited_with_the_clinician(app, client):
     assert ("drpatel", "export_fhir") in entries
 
 
-def test_logout_ends_the_session(app, client):
+def test_a_cookie_replayed_after_logout_opens_nothing(app):
+    """Finding 3: the old cookie still opened plans and exports, audited as the clinician."""
+    server, store, plans, _ = app
+    with requests.Session() as session:
+        assert log_in(session, server.url).status_code == 302
+        cookie = session.cookies.get("careteam_session")
+        token = csrf_from(session.get(server.url + "/", timeout=10).text)
+        response = session.post(
+            server.url + "/logout", data={"csrf_token": token}, allow_redirects=False, timeout=10
+        )
+        assert response.status_code == 302
+    before = len(Review(store).audit_log(plans.shared))
+    replay = {"careteam_session": cookie}
+    for path in (f"/plans/{plans.shared}", f"/plans/{plans.shared}/export/json", "/"):
+        response = requests.get(server.url + path, cookies=replay, allow_redirects=False, timeout=10)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    assert len(Review(store).audit_log(plans.shared)) == before
+
+
+def test_disable_and_reset_password_end_sessions_at_once(app):
+    server, _, _, _ = app
+    add_clinician(server.db_url, "drtemp")
+    with requests.Session() as session:
+        assert log_in(session, server.url, "drtemp").status_code == 302
+        assert session.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 200
+        assert cli(server.db_url, "clinician", "disable", "drtemp").returncode == 0
+        assert session.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 302
+        assert log_in(session, server.url, "drtemp").status_code == 401
+        assert cli(server.db_url, "clinician", "enable", "drtemp").returncode == 0
+        assert log_in(session, server.url, "drtemp").status_code == 302
+        new = PASSWORD + " 2"
+        result = cli(
+            server.db_url, "clinician", "reset-password", "drtemp", "--password-stdin", stdin=new + "\n"
+        )
+        assert result.returncode == 0, result.stderr
+        assert session.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 302
+        assert log_in(session, server.url, "drtemp", new).status_code == 302
+    assert cli(server.db_url, "clinician", "disable", "nobody").returncode == 2
+
+
+def test_second_factor_when_the_account_has_one(app):
     server = app[0]
-    token = csrf_from(client.get(server.url + "/", timeout=10).text)
-    response = client.post(
-        server.url + "/logout", data={"csrf_token": token}, allow_redirects=False, timeout=10
-    )
-    assert response.status_code == 302
-    assert client.get(server.url + "/", allow_redirects=False, timeout=10).status_code == 302
+    add_clinician(server.db_url, "drtotp")
+    result = cli(server.db_url, "clinician", "totp", "drtotp")
+    assert result.returncode == 0
+    secret = re.search(r"secret=([A-Z2-7]+)", result.stdout).group(1)
+    with requests.Session() as session:
+        assert log_in(session, server.url, "drtotp").status_code == 401
+        assert log_in(session, server.url, "drtotp", code=pyotp.TOTP(secret).now()).status_code == 302
+
+
+def test_another_teams_plan_is_404_and_the_look_up_is_audited(app, client):
+    """Finding 5: every clinician saw every shared plan."""
+    server, store, _, _ = app
+    north = store.new_plan("tg-north", subject_name="Nora North")
+    store.share(north, "north")
+    response = client.get(f"{server.url}/plans/{north}", headers={"User-Agent": "probe/1.0"}, timeout=10)
+    assert response.status_code == 404 and "Nora" not in response.text
+    assert "Nora" not in client.get(server.url + "/", timeout=10).text
+    (denied,) = [e for e in Review(store).audit_log(north) if e["action"] == "denied"]
+    assert (denied["actor"], denied["address"], denied["user_agent"]) == ("drpatel", "127.0.0.1", "probe/1.0")
+    add_clinician(server.db_url, "drnorth", team="north")
+    with requests.Session() as session:
+        assert log_in(session, server.url, "drnorth").status_code == 302
+        assert "Nora North" in session.get(server.url + "/", timeout=10).text
+
+
+def test_a_second_decision_shows_the_first_and_asks(app, client):
+    """Finding 5: a second clinician silently overwrote the first one's decision."""
+    server, store, plans, _ = app
+    goal = plans.goals[3]
+    url = f"{server.url}/plans/{plans.shared}/goals/{goal}"
+    token = csrf_from(client.get(f"{server.url}/plans/{plans.shared}", timeout=10).text)
+    client.post(f"{url}/reject", data={"csrf_token": token, "reason": "Not now, Peggy"}, timeout=10)
+    asked = client.post(f"{url}/accept", data={"csrf_token": token}, timeout=10)
+    assert asked.status_code == 409
+    text = html.unescape(asked.text)
+    assert "Not taken forward" in text and "drpatel" in text and "Not now, Peggy" in text
+    assert next(g for g in store.goals(plans.shared) if g["id"] == goal)["status"] == "rejected"
+    replaces = re.search(r'name="replaces" value="(\d+)"', asked.text).group(1)
+    done = client.post(f"{url}/accept", data={"csrf_token": token, "replaces": replaces}, timeout=10)
+    assert done.status_code == 200
+    after = next(g for g in store.goals(plans.shared) if g["id"] == goal)
+    assert after["status"] == "accepted"
+    assert [d["status"] for d in after["decisions"]] == ["rejected", "accepted"]
+    bad = client.post(f"{url}/accept", data={"csrf_token": token, "replaces": "x1"}, timeout=10)
+    assert bad.status_code == 400
 
 
 def test_secret_key_file_is_private(app):
