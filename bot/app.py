@@ -6,7 +6,6 @@ import asyncio
 import logging
 import secrets
 import signal
-from contextlib import suppress
 from urllib.parse import urlparse
 
 from aiohttp import web
@@ -19,29 +18,39 @@ from bot.handlers import BotHandlers
 from bot.localstate import LocalState
 from bot.plans import Plans
 from bot.rasa_client import RasaClient
-from bot.relay import Relay
-from bot.retry import RetryingRateLimiter
+from bot.relay import Relay, cancel_and_wait
+from bot.reminders import Clock, Reminders, system_clock
+from bot.retry import PacedRateLimiter
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105  # nosec B105 - a header name, not a secret
 
 
+# The only update types the bot has handlers for; Telegram sends nothing else.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+
+
 async def retry_forever(relay: Relay, every: float) -> None:
-    """Keep trying the messages that wait for Rasa, so they go through once it is back."""
+    """Keep trying what waits for Rasa or Telegram, so it goes through once they are back.
+
+    ``retry_due`` only starts the chats' workers, it never waits for them, so
+    one stuck chat can't stop this loop.
+    """
     while True:
         await asyncio.sleep(every)
         try:
-            await relay.retry_due()
+            relay.retry_due()
         except Exception:  # keep the loop alive whatever one pass hits
             log.exception("Retry pass failed")
 
 
-def build(settings: Settings) -> Application:
+def build(settings: Settings, clock: Clock = system_clock) -> Application:
+    """The bot. ``clock`` is for the reminders (tests pass one they can move on)."""
     builder = (
         Application.builder()
         .token(settings.token)
-        .rate_limiter(RetryingRateLimiter())
+        .rate_limiter(PacedRateLimiter())
         .concurrent_updates(32)
         .post_init(_post_init)
         .post_stop(_post_stop)
@@ -53,9 +62,17 @@ def build(settings: Settings) -> Application:
         builder = builder.updater(None)
     app = builder.build()
     relay = Relay(
-        app.bot, RasaClient(settings.rasa_url, settings.rasa_timeout), LocalState(settings.queue_path)
+        app.bot,
+        RasaClient(settings.rasa_url, settings.rasa_timeout),
+        LocalState(settings.queue_path),
+        join_seconds=settings.join_seconds,
+        retry_seconds=settings.retry_seconds,
     )
-    BotHandlers(relay, Plans()).register(app)
+    plans = Plans()
+    reminders = Reminders(relay, plans, clock=clock)
+    relay.after_turn = reminders.after_turn
+    BotHandlers(relay, plans, reminders).register(app)
+    app.bot_data["reminders"] = reminders
     app.bot_data["relay"] = relay
     app.bot_data["settings"] = settings
     return app
@@ -66,15 +83,16 @@ async def _post_init(app: Application) -> None:
     relay: Relay = app.bot_data["relay"]
     settings: Settings = app.bot_data["settings"]
     app.bot_data["retry_task"] = asyncio.create_task(retry_forever(relay, settings.retry_seconds))
+    app.bot_data["reminder_task"] = asyncio.create_task(app.bot_data["reminders"].run())
+    relay.retry_due()  # what waited through a restart goes now
     log.info("Bot ready; talking to Rasa at %s", settings.rasa_url)
 
 
 async def _post_stop(app: Application) -> None:
-    task = app.bot_data.pop("retry_task", None)
-    if task is not None:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
+    """Stop within a few seconds whatever Rasa is doing: every wait here is bounded."""
+    relay: Relay = app.bot_data["relay"]
+    await cancel_and_wait([app.bot_data.pop("retry_task"), app.bot_data.pop("reminder_task")])
+    await relay.stop()
 
 
 async def _post_shutdown(app: Application) -> None:
@@ -88,7 +106,7 @@ def run(settings: Settings) -> None:
     if settings.use_webhook:
         asyncio.run(_serve_webhook(app, settings))
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
 
 
 async def _serve_webhook(app: Application, settings: Settings) -> None:
@@ -126,7 +144,7 @@ async def _serve_webhook(app: Application, settings: Settings) -> None:
         await runner.setup()
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
         await app.bot.set_webhook(
-            url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+            url=settings.webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES
         )
         log.info("Webhook mode: listening on %s:%d", settings.webhook_listen, settings.webhook_port)
         await stop.wait()

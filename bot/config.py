@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 DEFAULT_RASA_URL = "http://localhost:5005"
-DEFAULT_QUEUE_PATH = "bot_queue.db"
+DEFAULT_QUEUE_PATH = "var/bot_queue.db"
 TELEGRAM_API = "https://api.telegram.org/bot"
 
 
@@ -23,6 +23,7 @@ class Settings:
     base_file_url: str | None = None
     queue_path: str = DEFAULT_QUEUE_PATH
     retry_seconds: float = 5.0
+    join_seconds: float = 1.5
     rasa_timeout: float = 30.0
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"  # behind a reverse proxy on the same machine
@@ -75,6 +76,7 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
         base_file_url=file_url_for(base_url) if base_url else None,
         queue_path=env.get("BOT_QUEUE_PATH") or DEFAULT_QUEUE_PATH,
         retry_seconds=_number(env, "BOT_RETRY_SECONDS", 5.0),
+        join_seconds=_number(env, "BOT_JOIN_SECONDS", 1.5),
         rasa_timeout=_number(env, "RASA_TIMEOUT", 30.0),
         webhook_url=webhook_url,
         webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",

@@ -14,12 +14,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TELEGRAM_LIMIT = 4096
+# Phones cut a button's text at about this many characters; longer titles are
+# shortened on the button (the whole text is in the message above it).
+BUTTON_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
 class Button:
     title: str
     payload: str
+
+    @property
+    def label(self) -> str:
+        return shorten(self.title)
+
+
+def shorten(title: str, limit: int = BUTTON_LABEL_CHARS) -> str:
+    """A button label that fits a phone: cut at the last whole word, with "…"."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:-") + "…"
 
 
 @dataclass
@@ -28,6 +47,13 @@ class Outgoing:
 
     text: str
     buttons: list[Button] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "buttons": [[b.title, b.payload] for b in self.buttons]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Outgoing:
+        return cls(text=str(data["text"]), buttons=[Button(t, p) for t, p in data.get("buttons") or []])
 
 
 def telegram_length(text: str) -> int:
@@ -95,4 +121,27 @@ def from_rasa(message: dict[str, Any]) -> list[Outgoing]:
 
 
 def from_rasa_all(messages: list[dict[str, Any]]) -> list[Outgoing]:
-    return [piece for message in messages for piece in from_rasa(message)]
+    """All of one turn's replies, with runs of plain texts joined into one message.
+
+    Rasa often answers with several short texts in a row (the greeting has
+    five); each would be its own notification. A run of texts ends at a message
+    with buttons (which takes the run's text above its own) or an image.
+    """
+    out: list[Outgoing] = []
+    run: list[str] = []
+    for message in messages:
+        text = str(message.get("text") or "")
+        if not message.get("image") and not message.get("buttons"):
+            if text.strip():
+                run.append(text)
+            continue
+        if run:
+            if message.get("image"):
+                out.extend(from_rasa({"text": "\n\n".join(run)}))
+            else:
+                message = {**message, "text": "\n\n".join([*run, text] if text else run)}
+            run = []
+        out.extend(from_rasa(message))
+    if run:
+        out.extend(from_rasa({"text": "\n\n".join(run)}))
+    return out

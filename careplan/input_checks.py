@@ -68,6 +68,9 @@ _OTHER_LANGUAGE_WORDS = (
 )
 _OTHER_LANGUAGES = frozenset(_plain(w) for w in _OTHER_LANGUAGE_WORDS.split()) - _ENGLISH
 _WORDS = re.compile(r"[^\W\d_]+")
+# Markup people paste or type around words (<b>Sam</b>, <del>…</del>): its tag
+# names are not words of any language ("del" is Spanish for "of the").
+_MARKUP = re.compile(r"</?[a-zA-Z][\w-]*(\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def _mostly_other_script(letters: list[str]) -> bool:
 
 
 def _clearly_other_language(text: str) -> bool:
-    words = [_plain(w) for w in _WORDS.findall(text)]
+    words = [_plain(w) for w in _WORDS.findall(_MARKUP.sub(" ", text))]
     if len(words) < 3:
         return False  # too short to tell: "Zoë", "Dzień dobry"
     english = sum(w in _ENGLISH for w in words)

@@ -37,7 +37,7 @@ BOT_USER = {"id": 424242, "is_bot": True, "first_name": "What Matters", "usernam
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote"}
 TAG = re.compile(r"</?([a-zA-Z-]+)(\s[^<>]*)?>")
 ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
-JSON_FIELDS = {"reply_markup", "allowed_updates", "commands", "scope", "link_preview_options"}
+JSON_FIELDS = {"reply_markup", "allowed_updates", "commands", "scope", "link_preview_options", "message_ids"}
 WAIT_SECONDS = 90.0
 S = TypeVar("S", bound="Served")
 
@@ -173,6 +173,8 @@ class BotApiStandIn(Served):
         self._messages: dict[int, dict[str, Any]] = {}
         self._failures: dict[str, list[int | None]] = {}
         self.tokens: set[str] = set()
+        self.deleted: set[int] = set()
+        self.delays: dict[str, float] = {}  # method -> seconds to wait before answering
         app = web.Application()
         app.router.add_route("POST", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/bot{token}/{method}", self._handle)
@@ -208,6 +210,18 @@ class BotApiStandIn(Served):
             "is_video": False,
             "type": "regular",
         }
+        return self._push({"message": message})
+
+    def send_photo(self, chat_id: int, caption: str | None = None) -> int:
+        message = self._user_message(chat_id, "private")
+        message["photo"] = [{"file_id": "photo-1", "file_unique_id": "photo-u1", "width": 90, "height": 90}]
+        if caption is not None:
+            message["caption"] = caption
+        return self._push({"message": message})
+
+    def send_voice(self, chat_id: int) -> int:
+        message = self._user_message(chat_id, "private")
+        message["voice"] = {"file_id": "voice-1", "file_unique_id": "voice-u1", "duration": 3}
         return self._push({"message": message})
 
     def edit_text(self, chat_id: int, message_id: int, text: str) -> int:
@@ -270,6 +284,8 @@ class BotApiStandIn(Served):
             self._calls.append(call)
             failing = bool(self._failures.get(method))
             retry_after = self._failures[method].pop(0) if failing else None
+        if self.delays.get(method):
+            await asyncio.sleep(self.delays[method])
         if failing and retry_after is None:
             call.status = 502
             return _error(502, "Bad Gateway")
@@ -320,6 +336,25 @@ class BotApiStandIn(Served):
 
     def _api_answerCallbackQuery(self, params: Mapping[str, Any], files: Any) -> bool:
         return True
+
+    def _api_deleteMessages(self, params: Mapping[str, Any], files: Any) -> bool:
+        """Like Telegram: up to 100 ids; ids it can't delete (unknown, too old) are skipped."""
+        ids = params.get("message_ids")
+        ids = json.loads(ids) if isinstance(ids, str) else ids
+        if not ids or len(ids) > 100:
+            raise ValueError("message_ids must hold 1 to 100 ids")
+        chat_id = int(params["chat_id"])
+        with self._lock:
+            for message_id in ids:
+                message = self._messages.get(int(message_id))
+                if message is not None and message["chat"]["id"] == chat_id:
+                    del self._messages[int(message_id)]
+                    self.deleted.add(int(message_id))
+        return True
+
+    def exists(self, message_id: int) -> bool:
+        with self._lock:
+            return message_id in self._messages
 
     def _api_sendMessage(self, params: Mapping[str, Any], files: Any) -> dict[str, Any]:
         text = params.get("text") or ""
@@ -380,7 +415,10 @@ class BotApiStandIn(Served):
             chat["title"] = "A group"
         with self._lock:
             message_id = next(self._message_ids)
-        return {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": _user(chat_id)}
+            message = {"message_id": message_id, "date": int(time.time()), "chat": chat}
+            message["from"] = _user(chat_id)
+            self._messages[message_id] = message
+        return dict(message)
 
     def _push(self, update: dict[str, Any]) -> int:
         with self._lock:
@@ -446,13 +484,14 @@ class RasaStandIn(Served):
     fail with. Every message that got a 200 answer is recorded in ``received``.
     """
 
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, port: int = 0) -> None:
         self.script = script
         self.received: list[tuple[str, str]] = []
+        self.delay = 0.0  # seconds to think before answering: a slow Rasa
         self._lock = threading.Lock()
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", self._webhook)
-        self._server = LoopbackServer(app)
+        self._server = LoopbackServer(app, port)
 
     @property
     def url(self) -> str:
@@ -465,6 +504,8 @@ class RasaStandIn(Served):
     async def _webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
         sender, message = str(body["sender"]), str(body["message"])
+        if self.delay:
+            await asyncio.sleep(self.delay)
         reply = self.script(sender, message)
         if isinstance(reply, int):
             return web.json_response({"error": "stand-in failure"}, status=reply)
@@ -490,13 +531,14 @@ class BotProcess:
         log.close()
         return self
 
-    def stop(self) -> int | None:
+    def stop(self, timeout: float = 30) -> int | None:
+        """SIGTERM, as a service manager sends; SIGKILL only if it hasn't ended within ``timeout``."""
         if self._process is None:
             return None
         if self._process.poll() is None:
             self._process.send_signal(signal.SIGTERM)
             try:
-                self._process.wait(timeout=30)
+                self._process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait(timeout=10)

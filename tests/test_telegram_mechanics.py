@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import socket
 import sqlite3
 import stat
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,10 +22,12 @@ from typing import Any
 
 import pytest
 
+from bot import responses
 from careplan.store import Store
 
 from botapi_standin import REJECTED_TOKEN, BotApiStandIn, BotProcess, RasaStandIn, wait_until
 
+LONG_GOAL = "Walk to the shop and back three times a week, without my stick, by the spring"
 LONG_PAYLOAD = '/choose_role{"role": "carer", "note": "a payload much longer than Telegram allows"}'
 SECRET_WORDS = "my neighbour Bartholomew"
 _chat_ids = itertools.count(7001)
@@ -54,6 +58,16 @@ class Script:
             ]
         if message == "/stop":
             return []
+        if message == "five texts please":  # like the greeting: several texts, then a question
+            parts: list[dict[str, Any]] = [{"text": f"Part {n}."} for n in range(1, 5)]
+            return [*parts, {"text": "Part 5?", "buttons": [{"title": "Go on", "payload": "/affirm"}]}]
+        if message == "long goals please":
+            return [
+                {
+                    "text": f"Which one? {LONG_GOAL}",
+                    "buttons": [{"title": LONG_GOAL, "payload": "/choose_goal"}],
+                }
+            ]
         if message.startswith("long"):
             line = " ".join(["This is a line of a long read-back, with some words in it."] * 3)
             return [{"text": "\n".join(f"{n}. {line}" for n in range(60))}]
@@ -91,6 +105,7 @@ def bot_env(botapi: BotApiStandIn, rasa_url: str, files: Path) -> dict[str, str]
         "RASA_URL": rasa_url,
         "BOT_QUEUE_PATH": str(files / "queue.db"),
         "BOT_RETRY_SECONDS": "0.5",
+        "BOT_JOIN_SECONDS": "0.3",
         "DATABASE_URL": f"sqlite:///{files / 'careplan.db'}",
         "TRACKER_DB_URL": f"sqlite:///{files / 'tracker.db'}",
     }
@@ -123,6 +138,12 @@ def texts_to(botapi: BotApiStandIn, chat: int) -> list[str]:
     return [call.visible_text for call in botapi.sent(chat)]
 
 
+def answer_to(botapi: BotApiStandIn, query_id: str) -> Any:
+    """The bot's answerCallbackQuery for one button press, if it has answered yet."""
+    answers = botapi.calls("answerCallbackQuery")
+    return next((c for c in answers if c.params.get("callback_query_id") == query_id), None)
+
+
 def wait_for_text(botapi: BotApiStandIn, chat: int, fragment: str) -> list[str]:
     return wait_until(
         lambda: any(fragment in t for t in texts_to(botapi, chat)) and texts_to(botapi, chat),
@@ -132,8 +153,10 @@ def wait_for_text(botapi: BotApiStandIn, chat: int, fragment: str) -> list[str]:
 
 def test_start_registers_commands_and_uses_the_token(bot: BotProcess, botapi: BotApiStandIn) -> None:
     commands = {c["command"] for c in botapi.calls("setMyCommands")[0].params["commands"]}
-    assert commands == {"start", "help", "stop", "summary", "mydata", "delete"}
+    assert commands == {"start", "help", "stop", "summary", "mydata", "reminders", "delete"}
     assert botapi.tokens == {"123456:TEST-token"}
+    polled = botapi.calls("getUpdates")[-1].params.get("allowed_updates")
+    assert sorted(polled) == ["callback_query", "edited_message", "message"], "only what the bot handles"
     assert botapi.calls("deleteWebhook"), "polling mode clears any webhook first"
 
 
@@ -156,9 +179,12 @@ def test_buttons_become_a_keyboard_that_works_once(bot, botapi: BotApiStandIn, r
     assert "reply_markup" not in shown, "the keyboard is removed after a press"
     assert "You chose: Someone I care for" in shown["text"]
 
-    botapi.press(chat, message_id, question.buttons[0]["callback_data"])
-    wait_for_text(botapi, chat, "That button is from earlier")
+    before = len(botapi.sent(chat))
+    query = botapi.press(chat, message_id, question.buttons[0]["callback_data"])
+    toast = wait_until(lambda: answer_to(botapi, query), what="the toast for a spent button")
+    assert "from earlier" in toast.params["text"]
     assert rasa.messages_from(str(chat)) == ["/greet", LONG_PAYLOAD], "a spent button reaches Rasa only once"
+    assert len(botapi.sent(chat)) == before, "a toast alone: no message in the chat"
 
 
 def test_typing_moves_the_conversation_on_and_closes_old_buttons(bot, botapi, rasa, chat) -> None:
@@ -231,8 +257,9 @@ def test_an_empty_rasa_reply_is_retried(bot, botapi, rasa, script, chat) -> None
 
 def test_stop_pauses_even_when_rasa_says_nothing(bot, botapi, rasa, chat) -> None:
     botapi.send_text(chat, "/stop")
-    wait_for_text(botapi, chat, "Your answers so far are safe")
+    wait_for_text(botapi, chat, "Everything you've told me is saved")
     assert rasa.messages_from(str(chat)) == ["/stop"]
+    assert texts_to(botapi, chat) == [responses.text("utter_pause")], "Rasa's words, so both say 'say hi'"
 
 
 def test_help_stickers_edits_and_unknown_commands_get_kind_replies(bot, botapi, rasa, chat) -> None:
@@ -280,9 +307,13 @@ def test_summary_mydata_and_delete(bot, botapi, files, chat) -> None:
     assert Store(f"sqlite:///{files / 'careplan.db'}").plans_for_sender(sender), "nothing is deleted yet"
     yes = next(b for b in ask.buttons if b["text"].startswith("Yes"))
     botapi.press(chat, botapi.message_id_of(ask), yes["callback_data"])
-    wait_for_text(botapi, chat, "Everything I had stored about you is deleted")
+    done = wait_for_text(botapi, chat, "Everything I had stored about you is deleted")[-1]
     assert Store(f"sqlite:///{files / 'careplan.db'}").export_sender(sender) == []
-    assert "reply_markup" not in botapi.message(botapi.message_id_of(ask))
+    shown = [botapi.message_id_of(c) for c in botapi.sent(chat)[:-1]]
+    assert shown and not any(botapi.exists(m) for m in shown), "the bot's messages are gone from the chat"
+    assert botapi.deleted > set(shown), "and so are the person's own (/summary, /mydata, /delete)"
+    assert "I've also deleted our messages in this chat" in done
+    assert "more than 2 days old" not in done, "nothing was too old to delete"
 
     botapi.send_text(chat, "/mydata")
     wait_for_text(botapi, chat, "I don't have anything stored about you")
@@ -415,3 +446,172 @@ def test_a_token_telegram_rejects_is_reported_plainly(own_botapi, tmp_path) -> N
     assert process.stop() == 2
     last_line = process.log().rstrip().splitlines()[-1]
     assert last_line == "Telegram did not accept TELEGRAM_BOT_TOKEN. Check it with @BotFather."
+
+
+# -- issue 15 ------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_rasa_refusing_connections_doesnt_jam_the_chat(own_botapi, tmp_path) -> None:
+    """Connection refused: kind word, the retry loop keeps going, and it all arrives once Rasa is up."""
+    botapi = own_botapi
+    port = free_port()  # nothing listens here yet: connection refused
+    chat = next(_chat_ids)
+    process = BotProcess(bot_env(botapi, f"http://127.0.0.1:{port}", tmp_path), tmp_path / "bot.log").start()
+    rasa = None
+    try:
+        botapi.send_text(chat, "hello while Rasa is away")
+        wait_for_text(botapi, chat, "I'm having trouble")
+        time.sleep(3)  # several passes of the retry loop against a refused connection
+        rasa = RasaStandIn(Script(), port=port).start()
+        wait_for_text(botapi, chat, "You said: hello while Rasa is away")
+        botapi.send_text(chat, "and now")
+        wait_for_text(botapi, chat, "You said: and now")
+    finally:
+        started = time.monotonic()
+        assert process.stop(timeout=10) == 0, "SIGTERM ends the bot cleanly"
+        assert time.monotonic() - started < 10
+        if rasa is not None:
+            rasa.stop()
+
+
+@pytest.mark.parametrize("rasa_state", ["refused", "slow"])
+def test_shutdown_is_quick_whatever_rasa_is_doing(own_botapi, tmp_path, rasa_state) -> None:
+    botapi = own_botapi
+    chat = next(_chat_ids)
+    rasa = RasaStandIn(Script()).start() if rasa_state == "slow" else None
+    if rasa is not None:
+        rasa.delay = 60.0
+    url = rasa.url if rasa is not None else f"http://127.0.0.1:{free_port()}"
+    process = BotProcess(bot_env(botapi, url, tmp_path), tmp_path / "bot.log").start()
+    try:
+        wait_until(lambda: botapi.calls("getUpdates"), what="the bot to start polling")
+        botapi.send_text(chat, "are you there")
+        wait_until(lambda: botapi.calls("sendChatAction", chat), what="the bot to be waiting for Rasa")
+    finally:
+        started = time.monotonic()
+        code = process.stop(timeout=10)
+        took = time.monotonic() - started
+        if rasa is not None:
+            rasa.stop()
+    assert code == 0 and took < 10, f"stopped with {code} after {took:.1f} s"
+    with sqlite3.connect(tmp_path / "queue.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 1, "the message is kept"
+
+
+def test_a_quick_second_message_joins_the_first(own_botapi, tmp_path) -> None:
+    """Sent back to back, the two halves are one answer: Rasa gets both, nothing is lost."""
+    botapi = own_botapi
+    chat = next(_chat_ids)
+    rasa = RasaStandIn(Script()).start()
+    env = bot_env(botapi, rasa.url, tmp_path) | {"BOT_JOIN_SECONDS": "1.5"}
+    process = BotProcess(env, tmp_path / "bot.log").start()
+    try:
+        wait_until(lambda: botapi.calls("getUpdates"), what="the bot to start polling")
+        botapi.send_text(chat, "A commode upstairs")
+        botapi.send_text(chat, "and advice on when to take my water tablet")
+        wait_for_text(botapi, chat, "You said:")
+        time.sleep(2)  # room for a wrong second turn to show up
+        joined = "A commode upstairs\nand advice on when to take my water tablet"
+        assert rasa.messages_from(str(chat)) == [joined]
+        assert texts_to(botapi, chat) == [f"You said: {joined}"]
+    finally:
+        process.stop()
+        rasa.stop()
+
+
+def test_a_long_telegram_outage_loses_no_reply(bot, botapi, rasa, chat) -> None:
+    """Telegram fails every send for longer than the retries inside one call: the reply waits, then goes."""
+    botapi.fail_next("sendMessage", times=8, retry_after=None)
+    botapi.send_text(chat, "my answer during the outage")
+    wait_for_text(botapi, chat, "You said: my answer during the outage")
+    assert rasa.messages_from(str(chat)) == ["my answer during the outage"], "Rasa got it once"
+    assert texts_to(botapi, chat) == ["You said: my answer during the outage"], "no 'went wrong'"
+
+
+def test_polling_network_errors_are_logged_cleanly(bot, botapi) -> None:
+    botapi.fail_next("getUpdates", times=2, retry_after=None)
+    wait_until(lambda: "Can't reach Telegram to fetch messages" in bot.log(), what="the log line")
+    assert "NoneType: None" not in bot.log()
+
+
+def test_captions_count_as_text_and_voice_gets_a_kind_reply(bot, botapi, rasa, chat) -> None:
+    botapi.send_photo(chat, caption="crushing chest pain right now")
+    wait_for_text(botapi, chat, "You said: crushing chest pain right now")
+    assert rasa.messages_from(str(chat)) == ["crushing chest pain right now"], "Rasa runs its checks on it"
+    botapi.send_photo(chat)
+    wait_for_text(botapi, chat, "I can only read text")
+    botapi.send_voice(chat)
+    wait_for_text(botapi, chat, "I can't listen to voice notes")
+    assert rasa.messages_from(str(chat)) == ["crushing chest pain right now"]
+
+
+def test_an_edit_with_a_red_flag_gets_help_and_is_recorded(bot, botapi, rasa, files, chat) -> None:
+    plan_id = _seed_plan(files, str(chat))
+    botapi.edit_text(chat, 1, "I have taken all my tablets at once")
+    said = wait_for_text(botapi, chat, "call 999")
+    assert responses.text("utter_red_flag_emergency") in said
+    assert responses.text("utter_red_flag_crisis") in said
+    flags = Store(f"sqlite:///{files / 'careplan.db'}").export(plan_id)["flags"]
+    assert {f["kind"] for f in flags} == {"emergency", "crisis"}
+    assert rasa.messages_from(str(chat)) == [], "never stored as a new answer"
+
+
+def test_a_five_text_greeting_is_one_message(bot, botapi, rasa, chat) -> None:
+    botapi.send_text(chat, "five texts please")
+    [message] = botapi.wait_for_messages(chat, 1)
+    time.sleep(1)
+    assert len(botapi.sent(chat)) == 1
+    assert message.visible_text.count("Part") == 5 and [b["text"] for b in message.buttons] == ["Go on"]
+
+
+def test_help_asks_the_pending_question_again(bot, botapi, rasa, chat) -> None:
+    botapi.send_text(chat, "/start")
+    [question] = botapi.wait_for_messages(chat, 1)
+    botapi.send_text(chat, "/help")
+    texts = wait_for_text(botapi, chat, "Back to where we were")
+    assert "computer program, not a person" in texts[1]
+    again = botapi.sent(chat)[-1]
+    assert "Who is this plan for?" in again.visible_text
+    assert [b["text"] for b in again.buttons] == ["Me", "Someone I care for"]
+    assert "reply_markup" not in botapi.message(botapi.message_id_of(question)), "one live set of buttons"
+    botapi.press(chat, botapi.message_id_of(again), again.buttons[0]["callback_data"])
+    wait_for_text(botapi, chat, "You said: /choose_role")
+
+
+def test_long_goal_buttons_are_shortened_on_the_button_only(bot, botapi, rasa, chat) -> None:
+    botapi.send_text(chat, "long goals please")
+    [question] = botapi.wait_for_messages(chat, 1)
+    label = question.buttons[0]["text"]
+    assert len(label) <= 40 and label.endswith("…")
+    botapi.press(chat, botapi.message_id_of(question), question.buttons[0]["callback_data"])
+    wait_for_text(botapi, chat, "You said: /choose_goal")
+    assert f"You chose: {LONG_GOAL}" in botapi.message(botapi.message_id_of(question))["text"]
+
+
+def test_an_old_delete_button_has_expired(bot, botapi, files, chat) -> None:
+    """A "Yes, delete everything" from before a new plan was started deletes nothing."""
+    sender = str(chat)
+    store = Store(f"sqlite:///{files / 'careplan.db'}")
+    botapi.send_text(chat, "/delete")
+    ask = wait_until(lambda: [c for c in botapi.sent(chat) if c.buttons], what="the delete question")[-1]
+    _seed_plan(files, sender)  # a new plan, started after the question was asked
+    yes = next(b for b in ask.buttons if b["text"].startswith("Yes"))
+    query = botapi.press(chat, botapi.message_id_of(ask), yes["callback_data"])
+    toast = wait_until(lambda: answer_to(botapi, query), what="the toast")
+    assert "expired" in toast.params["text"]
+    assert store.plans_for_sender(sender), "the new plan is kept"
+
+    botapi.send_text(chat, "/delete")
+    botapi.send_text(chat, "/delete")
+    first, second = wait_until(
+        lambda: len(asks := [c for c in botapi.sent(chat) if c.buttons]) >= 3 and asks[1:], what="two asks"
+    )
+    older_yes = next(b for b in first.buttons if b["text"].startswith("Yes"))
+    query = botapi.press(chat, botapi.message_id_of(first), older_yes["callback_data"])
+    wait_until(lambda: answer_to(botapi, query), what="the toast")
+    assert store.plans_for_sender(sender), "only the newest question counts"
+    assert not any("deleted" in t for t in texts_to(botapi, chat))

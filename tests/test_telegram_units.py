@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import stat
+import time
 from pathlib import Path
 
 import pytest
+from telegram import Bot
 
-from bot import config
+from bot import config, relay
 from bot.localstate import LocalState
 from bot.relay import button_data, parse_button_data
-from bot.render import TELEGRAM_LIMIT, from_rasa, split_text, telegram_length, to_html
+from bot.render import (
+    BUTTON_LABEL_CHARS,
+    TELEGRAM_LIMIT,
+    Button,
+    from_rasa,
+    from_rasa_all,
+    split_text,
+    telegram_length,
+    to_html,
+)
+from careplan.input_checks import check
 
-from botapi_standin import html_to_visible
+from botapi_standin import BotApiStandIn, html_to_visible
 
 
 # -- splitting ------------------------------------------------------------
@@ -175,3 +189,73 @@ def test_settings_defaults_and_errors() -> None:
         config.load({"TELEGRAM_BOT_TOKEN": "1:abc", "BOT_RETRY_SECONDS": "soon"})
     hook = config.load({"TELEGRAM_BOT_TOKEN": "1:abc", "TELEGRAM_WEBHOOK_URL": "https://example.org/hook"})
     assert hook.use_webhook
+
+
+# -- issue 15: the typing indicator never jams a chat -------------------------
+class SwallowingBot:
+    """A bot whose sendChatAction, like PTB's now and then, returns normally when cancelled mid-call."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def send_chat_action(self, **_: object) -> bool:
+        self.calls += 1
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.sleep(0.05)
+        return True
+
+
+def test_typing_ends_even_when_the_bot_swallows_the_cancel() -> None:
+    async def main() -> float:
+        bot = SwallowingBot()
+        started = time.monotonic()
+        for _ in range(20):
+            async with relay.typing(bot, 1):  # type: ignore[arg-type]
+                await asyncio.sleep(0.01)  # the cancel lands while sendChatAction is in flight
+        return time.monotonic() - started
+
+    assert asyncio.run(asyncio.wait_for(main(), timeout=30)) < 20 * relay.CANCEL_WAIT_SECONDS
+
+
+def test_typing_cancelled_during_real_calls_many_times(tmp_path: Path) -> None:
+    """The real PTB Bot against the stand-in, each block cancelled mid-request: none may hang."""
+    api = BotApiStandIn().start()
+    api.delays["sendChatAction"] = 0.02
+
+    async def main() -> int:
+        bot = Bot("123:TEST", base_url=api.base_url)
+        async with bot:
+            for n in range(200):
+                async with relay.typing(bot, 5):
+                    await asyncio.sleep(0.001 * (n % 30))  # lands at different points of the call
+        return len(api.calls("sendChatAction"))
+
+    try:
+        assert asyncio.run(asyncio.wait_for(main(), timeout=120)) >= 20, "the calls did reach the API"
+    finally:
+        api.stop()
+
+
+# -- issue 15: what people see ------------------------------------------------
+def test_a_run_of_texts_is_one_message_with_the_buttons_under_it() -> None:
+    greeting = [{"text": f"Line {n}."} for n in range(4)]
+    greeting.append({"text": "Shall we start?", "buttons": [{"title": "Yes", "payload": "/affirm"}]})
+    [message] = from_rasa_all(greeting)
+    assert message.text == "Line 0.\n\nLine 1.\n\nLine 2.\n\nLine 3.\n\nShall we start?"
+    assert [b.payload for b in message.buttons] == ["/affirm"]
+    image = from_rasa_all([{"text": "Look:"}, {"image": "https://example.org/a.png"}, {"text": "Done."}])
+    assert [m.text for m in image] == ["Look:", "https://example.org/a.png", "Done."]
+
+
+def test_long_button_titles_are_shortened_at_a_word() -> None:
+    goal = "Walk to the shop and back three times a week without my stick"
+    label = Button(goal, "/choose").label
+    assert len(label) <= BUTTON_LABEL_CHARS and label.endswith("…")
+    assert goal.startswith(label[:-1]) and not label[:-1].endswith(" ")
+    assert Button("Walk to the park", "/x").label == "Walk to the park"
+
+
+@pytest.mark.parametrize("name", ["<del>Sam</del>", "<b>Sam</b>", "<span class='x'>Mary Jane</span>"])
+def test_a_name_in_markup_is_not_taken_for_another_language(name: str) -> None:
+    assert check(name) is None
+    assert check("le chat est sur la table avec mon ami") is not None, "real French still is"
