@@ -93,9 +93,11 @@ class BotHandlers:
 
     # -- the conversation (through Rasa) ----------------------------------
     async def start(self, update: Update, context: Context) -> None:
+        self.reminders.skip_follow_up(_chat_id(update))
         self.relay.submit(_chat_id(update), GREET_PAYLOAD)
 
     async def stop(self, update: Update, context: Context) -> None:
+        self.reminders.skip_follow_up(_chat_id(update))
         self.relay.submit(_chat_id(update), STOP_PAYLOAD, reply_optional=True)
 
     async def text(self, update: Update, context: Context) -> None:
@@ -128,6 +130,7 @@ class BotHandlers:
         if pressed.payload.startswith(BOT_PAYLOAD):  # one of the bot's own (reminders, the plan)
             await self.reminders.press(chat_id, pressed.payload)
         else:
+            self.reminders.skip_follow_up(chat_id)
             self.relay.submit(chat_id, pressed.payload)
         await self._show_choice(query.message, pressed.title)
 

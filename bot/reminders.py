@@ -187,6 +187,12 @@ class Reminders:
         await self.relay.close_keyboards(chat_id)
         self.relay.say(chat_id, [Outgoing(texts.FOLLOW_UP_THANKS)])
 
+    def skip_follow_up(self, chat_id: int) -> None:
+        """The person went on with the conversation instead (a command or a button): don't ask again."""
+        plan_id = self.state.follow_up_waiting(chat_id)
+        if plan_id is not None:
+            self.state.follow_up_done(chat_id, plan_id)
+
     # -- sending them ---------------------------------------------------------
     def wake(self) -> None:
         """Look at the reminders again now (a new one, or the clock has moved)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -283,7 +284,29 @@ def test_reminders_can_be_turned_off_and_delete_removes_them(botapi, rasa, env) 
         assert db.execute("SELECT COUNT(*) FROM reminders").fetchone()[0] == 0
 
 
-def test_no_offer_without_an_appointment_date_or_once_it_is_too_late(botapi, rasa, env) -> None:
+def test_the_follow_up_waits_for_the_next_message_only(botapi, rasa, env) -> None:
+    """Asked how it went, the person goes on with /start instead: that next answer goes to Rasa."""
+    clock = Clock()
+    clock.set(datetime(2026, 12, 14, 9, 0, tzinfo=UK))
+    chat = Chat(botapi, next(_chat_ids))
+    store, plan_id = finished_plan(env, str(chat.chat))
+    bot = InProcessBot(env, clock).start()
+    try:
+        chat.say("hello again")
+        ask = chat.wait_for("How did your appointment on Thursday 10 December go?")
+        chat.say("/start")
+        chat.wait_for("Welcome back! Your plan is saved.")
+        chat.say("Sam")
+        wait_until(lambda: rasa.messages_from(str(chat.chat))[-1:] == ["Sam"], what="Sam to reach Rasa")
+        chat.press(ask, texts.NOTHING_CHANGED)  # an old button: a toast, nothing recorded
+        time.sleep(1)
+    finally:
+        bot.stop()
+    assert "follow_up" not in {a["question_key"] for a in store.export(plan_id)["answers"]}
+    assert sum("How did your appointment" in c.visible_text for c in chat.said()) == 1, "asked once"
+
+
+def test_no_offer_once_10_the_day_before_has_passed(botapi, rasa, env) -> None:
     clock = Clock()
     chat = Chat(botapi, next(_chat_ids))
     store, plan_id = finished_plan(env, str(chat.chat))

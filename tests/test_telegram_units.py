@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 import stat
 import time
 from pathlib import Path
@@ -168,8 +169,10 @@ def test_settings_from_the_environment() -> None:
             "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
             "RASA_URL": "http://rasa:5005/",
             "BOT_QUEUE_PATH": "/data/q.db",
+            "BOT_JOIN_SECONDS": "0.8",
         }
     )
+    assert settings.join_seconds == 0.8
     assert settings.base_url == "http://127.0.0.1:8081/bot"
     assert settings.base_file_url == "http://127.0.0.1:8081/file/bot"
     assert settings.rasa_url == "http://rasa:5005"
@@ -180,6 +183,7 @@ def test_settings_from_the_environment() -> None:
 def test_settings_defaults_and_errors() -> None:
     settings = config.load({"TELEGRAM_BOT_TOKEN": "1:abc"})
     assert settings.rasa_url == "http://localhost:5005"
+    assert settings.join_seconds == 1.5
     assert settings.base_url is None
     with pytest.raises(config.ConfigError, match="BotFather"):
         config.load({})
@@ -259,3 +263,32 @@ def test_long_button_titles_are_shortened_at_a_word() -> None:
 def test_a_name_in_markup_is_not_taken_for_another_language(name: str) -> None:
     assert check(name) is None
     assert check("le chat est sur la table avec mon ami") is not None, "real French still is"
+
+
+def test_a_queue_file_from_before_gets_the_new_column(tmp_path: Path) -> None:
+    """A queue file made by the previous version keeps its waiting messages."""
+    path = tmp_path / "queue.db"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute(
+            "CREATE TABLE pending (id INTEGER PRIMARY KEY AUTOINCREMENT, chat_id INTEGER NOT NULL, "
+            "text TEXT NOT NULL, reply_optional INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL "
+            "DEFAULT 0, empty_replies INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL DEFAULT 0)"
+        )
+        db.execute("INSERT INTO pending (chat_id, text) VALUES (3, 'kept from before')")
+        db.commit()
+    state = LocalState(path)
+    item = state.first(3)
+    assert item is not None and item.text == "kept from before" and item.created == 0
+
+
+def test_replies_wait_in_the_outbox_with_the_answer_taken_at_once(tmp_path: Path) -> None:
+    state = LocalState(tmp_path / "queue.db")
+    first, second = state.add(4, "one"), state.add(4, "two")
+    state.answered(4, [first, second], [{"text": "Thanks", "buttons": []}, {"text": "Next?", "buttons": []}])
+    assert state.first(4) is None
+    assert [m["text"] for _, m in state.outbox(4)] == ["Thanks", "Next?"]
+    assert state.chats_due() == [4]
+    state.outbox_later(4, 60)
+    assert state.chats_due() == []
+    state.forget(4)
+    assert state.outbox(4) == []
