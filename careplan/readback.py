@@ -31,7 +31,18 @@ def goal_lines(goal: dict[str, Any], number: int) -> list[str]:
                 clinician_reason=goal.get("clinician_reason") or "",
             )
         )
+    if goal.get("status") in {ACCEPTED, EDITED}:
+        # The action plan the care team made with them: who will do what, by when.
+        for action in goal.get("actions") or []:
+            by_when = f" by {_day(action['by_when'])}" if action.get("by_when") else ""
+            lines.append(f"   To do: {action['who']} will {action['what']}{by_when}.")
+        if goal.get("review_date"):
+            lines.append(f"   Your care team will check this with you on {_day(goal['review_date'])}.")
     return lines
+
+
+def _day(iso_date: str) -> str:
+    return f"{date.fromisoformat(iso_date):%A %-d %B %Y}"
 
 
 def plan_text(plan: dict[str, Any]) -> str:

@@ -132,7 +132,8 @@ class FlagView:
     acknowledged_by: str | None
     acknowledged_at: str | None
     acknowledged_note: str | None
-    misunderstood: bool
+    # Set when the person said the bot misread them: their words ("words") and when ("at").
+    misunderstood: dict[str, str] | None
 
     @property
     def open(self) -> bool:
@@ -356,7 +357,7 @@ def _flag(flag: dict[str, Any]) -> FlagView:
         acknowledged_by=flag.get("acknowledged_by"),
         acknowledged_at=human_time(flag.get("acknowledged_at")),
         acknowledged_note=flag.get("acknowledged_note"),
-        misunderstood=bool(flag.get("misunderstood")),
+        misunderstood=flag.get("misunderstood") or None,
     )
 
 

@@ -243,3 +243,52 @@ def log_in(
         headers={"X-Forwarded-For": address} if address else None,
         allow_redirects=False,
     )
+
+
+def typical_plan(store: Store) -> int:
+    """A typical shared plan: full identity, 3 goals with their whys, 1 red flag, the usual answers."""
+    plan = store.new_plan(
+        "tg-typical",
+        subject_name="Patricia Anne Hughes",
+        preferred_name="Pat",
+        date_of_birth=date(1951, 7, 4),
+        nhs_number="4010232137",
+        appointment_with="Dr Okafor, Riverside Surgery",
+        appointment_date=date.today() + timedelta(days=6),
+        appointment_time="10:40",
+        appointment_when_text="next Tuesday at twenty to eleven",
+        appointment_reason="My breathing and feeling low since the winter",
+        status="completed",
+    )
+    store.share(plan)
+    answers = {
+        "what_matters": "Being able to look after myself and my cat, and seeing my sister on Sundays.",
+        "good_day": "I sleep well, I get to the shop and back without stopping, and my sister rings.",
+        "enjoys": "Crosswords, the radio, and feeding the birds in the garden.",
+        "strengths": "I am organised and I don't give up easily.",
+        "support": "My sister Jean, and my neighbour who drives me to appointments.",
+        "worries": "Getting so out of breath that I can't get home from the shop.",
+        "questions": "Could a different inhaler help? Is there a group for people with COPD near me?",
+    }
+    for key, text in answers.items():
+        store.record_answer(plan, key, text)
+    goals = [
+        ("Walk to the corner shop and back without stopping", "walk to the shop", "mobility"),
+        ("Get to my sister's on Sundays on the bus", "visit my sister", "family"),
+        ("Feel less low in the evenings", "feel less low", "wellbeing"),
+    ]
+    ids = [
+        store.add_goal(
+            plan,
+            text,
+            title,
+            domain,
+            why="So I can keep living in my own home",
+            barriers="I get out of breath on the hill",
+            helps="A walking stick with a seat",
+        )
+        for text, title, domain in goals
+    ]
+    store.set_one_thing(plan, ids[0])
+    store.add_flag("tg-typical", "crisis", "Some nights I feel there is no point going on", plan_id=plan)
+    return plan

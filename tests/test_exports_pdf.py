@@ -7,14 +7,16 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from pypdf import PdfReader
 
 from careplan.exports import pdf
+from careplan.review import Review
 from careplan.store import Store
 
-from careteam_testkit import REPO, make_plans
+from careteam_testkit import REPO, ensure_clinician, make_plans, typical_plan
 
 EMOJI_GOAL = "Dance at my granddaughter's wedding 💃 祝你好运 Ωμέγα"
 
@@ -107,3 +109,40 @@ def test_long_plans_run_onto_more_pages(store):
     text = flat("\n".join(page.extract_text() for page in reader.pages))
     assert "Goal number 0 with" in text and "Goal number 24 with" in text
     assert f"page {len(reader.pages)}/{len(reader.pages)}" in text
+
+
+def test_a_typical_plan_is_one_page_with_date_confidentiality_and_reviewers(store):
+    """Finding 7: 2-4 pages, no generated date, no confidentiality footer, no reviewer."""
+    plan = typical_plan(store)
+    review = ensure_clinician(Review(store))
+    for goal in store.goals(plan):
+        review.accept("drpatel", plan, goal["id"])
+    review.add_action("drpatel", plan, store.goals(plan)[0]["id"], "Pat", "practise the walk", "2027-01-15")
+    reader = PdfReader(io.BytesIO(pdf.render(store.export(plan), now=datetime(2026, 12, 2, 9, 30))))
+    assert len(reader.pages) == 1
+    text = flat(reader.pages[0].extract_text())
+    assert "Generated Wed 2 Dec 2026, 09:30 (UK time)" in text
+    assert "Confidential: contains personal health information" in text
+    assert text.count("Reviewed by: drpatel") == 3
+    assert "Name: Patricia Anne Hughes" in text and "NHS number: 401 023 2137" in text
+    assert text.count("Walk to the corner shop and back without stopping") == 1
+    assert "Some nights I feel there is no point going on" in text
+
+
+def test_long_words_wrap_and_cut_text_is_marked(store):
+    plan = store.new_plan("tg-long", subject_name="Len")
+    store.record_answer(plan, "what_matters", "I like to talk. " * 400)
+    store.add_goal(plan, "https://example.org/" + "a" * 600, "a long link", "other")
+    reader = PdfReader(io.BytesIO(pdf.render(store.export(plan))))
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    assert text.count("Cut here") == 1  # the answer; the 620-character link was kept whole
+    widths = [float(page.mediabox.width) for page in reader.pages]
+    assert widths == [pytest.approx(595.3, abs=1)] * len(widths)  # A4, however long the word
+    assert "aaaa" in text
+
+
+def test_words_that_look_like_formatting_print_as_typed(store):
+    plan = store.new_plan("tg-marks", subject_name="Max")
+    store.record_answer(plan, "what_matters", "My **bold** idea -- and __this__ ~~too~~ C:\\temp")
+    text = flat(text_of(pdf.render(store.export(plan))))
+    assert "“My **bold** idea -- and __this__ ~~too~~ C:\\temp”" in text

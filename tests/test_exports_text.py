@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,9 +13,19 @@ import pytest
 
 from careplan import readback, summary
 from careplan.exports import html, markdown
+from careplan.review import Review
 from careplan.store import Store
 
-from careteam_testkit import REASON, REPO, SCRIPT_GOAL, WORDING, decide_three, make_plans
+from careteam_testkit import (
+    REASON,
+    REPO,
+    SCRIPT_GOAL,
+    WORDING,
+    decide_three,
+    ensure_clinician,
+    make_plans,
+    typical_plan,
+)
 
 
 @pytest.fixture()
@@ -116,3 +127,90 @@ def test_times_are_shown_in_uk_time():
     assert summary.human_time("2026-07-01T12:30:00") == "Wed 1 Jul 2026, 13:30 (UK time)"  # BST
     assert summary.human_time("2026-12-01T12:30:00") == "Tue 1 Dec 2026, 12:30 (UK time)"
     assert summary.human_time(None) is None
+
+
+def _acted_on(store):
+    """The typical plan after the care team's review: decisions, an action plan, a review date."""
+    plan = typical_plan(store)
+    review = ensure_clinician(Review(store))
+    walk, sister, low = [g["id"] for g in store.goals(plan)]
+    review.accept("drpatel", plan, walk)
+    review.edit("drpatel", plan, sister, "Take the 42 bus to Jean's on Sundays")
+    review.reject("drpatel", plan, low, "Let's talk about this at the appointment first")
+    review.add_action("drpatel", plan, walk, "Pat", "practise the walk twice a week", "2027-01-15")
+    review.add_action("drpatel", plan, walk, "Practice nurse", "check the inhaler technique", "")
+    review.set_review_date("drpatel", plan, walk, "2027-02-01")
+    return plan, review
+
+
+def test_the_person_sees_their_action_plan_and_review_date(store):
+    """Finding 6: who will do what, by when, and a review date, in the read-back and every export."""
+    plan, _ = _acted_on(store)
+    data = store.export(plan)
+    text = readback.plan_text(data)
+    assert "To do: Pat will practise the walk twice a week by Friday 15 January 2027." in text
+    assert "To do: Practice nurse will check the inhaler technique." in text
+    assert "Your care team will check this with you on Monday 1 February 2027." in text
+    md = markdown.render(data)
+    assert "- **Action:** Pat will practise the walk twice a week, by Fri 15 Jan 2027" in md
+    assert "- **Review date:** Mon 1 Feb 2027" in md
+    assert "Practice nurse" in html.render(data) and "Mon 1 Feb 2027" in html.render(data)
+    assert json.loads(json.dumps(data))["goals"][0]["actions"][0]["who"] == "Pat"
+
+
+def test_markdown_says_who_reviewed_each_goal_and_is_marked_confidential(store):
+    """Finding 7: the Markdown didn't say who reviewed each goal."""
+    plan, _ = _acted_on(store)
+    md = markdown.render(store.export(plan))
+    assert md.count("- **Reviewed by:** drpatel,") == 3
+    assert "Confidential: contains personal health information" in md
+    assert "**Name:** Patricia Anne Hughes · **Born:** Wed 4 Jul 1951 (age " in md
+    assert "**NHS number:** 401 023 2137" in md
+
+
+def test_the_one_things_words_are_shown_once(store):
+    """Finding 7: the one thing's full text was printed twice."""
+    plan, _ = _acted_on(store)
+    data = store.export(plan)
+    words = "Walk to the corner shop and back without stopping"
+    assert markdown.render(data).count(words) == 1
+    assert html.render(data).count(words) == 1
+
+
+def test_cut_text_is_marked_in_every_format(store):
+    """Finding 7: text cut at 4,000 characters was not marked as cut."""
+    plan = store.new_plan("tg-long", subject_name="Len")
+    assert store.record_answer(plan, "what_matters", "I like to talk. " * 400)  # 6,400 characters
+    store.add_goal(plan, "Tell you everything " * 300, "tell you everything", "other")
+    data = store.export(plan)
+    assert markdown.render(data).count("Cut here") == 2
+    assert html.render(data).count("Cut here") == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "pdf", "fhir"])
+def test_output_works_for_every_format_and_the_file_is_private(store, tmp_path, fmt):
+    """Finding 9: --output was ignored for json, and files were world-readable."""
+    make_plans(store)
+    target = tmp_path / f"plan.{fmt}"
+    target.write_text("old and readable")
+    target.chmod(0o644)
+    done = subprocess.run(
+        [sys.executable, "-m", "careplan.cli", "export", "--sender", "tg-3003", "--format", fmt],
+        env={**os.environ, "DATABASE_URL": store.url},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    written = subprocess.run(
+        [*done.args, "--output", str(target)],
+        env={**os.environ, "DATABASE_URL": store.url},
+        cwd=REPO,
+        capture_output=True,
+        check=False,
+    )
+    assert written.returncode == 0, written.stderr
+    assert written.stdout == b""
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    body = target.read_bytes()
+    assert body.startswith(b"%PDF") if fmt == "pdf" else body.decode("utf-8") == done.stdout

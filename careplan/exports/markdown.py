@@ -27,9 +27,12 @@ def escape(text: str) -> str:
     return "  \n".join(lines)
 
 
-def quote(said_text: str) -> str:
-    """Verbatim words, in quotes."""
-    return f"“{escape(said_text)}”"
+CUT_MARK = "_\\[Cut here: it was longer than we keep, so the end is missing.\\]_"
+
+
+def quote(said_text: str, cut: bool = False) -> str:
+    """Verbatim words, in quotes; marked if we cut them."""
+    return f"“{escape(said_text)}”" + (f" {CUT_MARK}" if cut else "")
 
 
 def render(plan: dict[str, Any]) -> str:
@@ -38,15 +41,28 @@ def render(plan: dict[str, Any]) -> str:
 
 def render_summary(s: Summary) -> str:
     out: list[str] = [f"# What matters to {escape(s.name)}", ""]
+    out += [" · ".join(f"**{label}:** {escape(value)}" for label, value in s.banner), ""]
     out += [f"- **{label}:** {escape(value)}" for label, value in s.facts]
     out += ["", "_Text in “quotes” is exactly what was typed. Goal headings are the bot's short titles._", ""]
     if s.flags:
         out += ["## Safety flags", ""]
-        out += [f"- **{f.at}**: {escape(f.label)}. They wrote: {quote(f.message)}" for f in s.flags]
+        for f in s.flags:
+            out.append(f"- **{f.at}**: {escape(f.label)}. They wrote: {quote(f.message)}")
+            if f.misunderstood:
+                out.append(
+                    f"  Later they said the bot misunderstood: {quote(f.misunderstood.get('words', ''))}"
+                )
+            if f.open:
+                out.append("  **Not yet acknowledged.**")
+            else:
+                note = quote(f.acknowledged_note or "")
+                out.append(
+                    f"  Acknowledged by {escape(f.acknowledged_by or '')}, {f.acknowledged_at}: {note}"
+                )
         out.append("")
     out += ["## The one thing for this appointment", ""]
     if s.one_thing:
-        out += [f"**{escape(s.one_thing.title)}**: {quote(s.one_thing.text)}", ""]
+        out += [f"**{escape(s.one_thing.title)}** (goal {s.one_thing.number}, in their words below)", ""]
     else:
         out += ["Not chosen.", ""]
     if s.priorities:
@@ -63,13 +79,14 @@ def render_summary(s: Summary) -> str:
     if s.is_carer:
         out += ["## The carer's own needs", "", "_About the carer, not the person._", ""]
         out += _said(s.carer_needs) + _goals(s.carer_goals) or ["Nothing recorded.", ""]
+    out += ["---", "", "_Confidential: contains personal health information._"]
     return "\n".join(out).rstrip() + "\n"
 
 
 def _said(items: list[Said]) -> list[str]:
     out = []
     for item in items:
-        out += [f"**{escape(item.label)}**, from {escape(item.by)}: {quote(item.text)}", ""]
+        out += [f"**{escape(item.label)}**, from {escape(item.by)}: {quote(item.text, item.cut)}", ""]
     return out
 
 
@@ -78,7 +95,7 @@ def _goals(goals: list[GoalView]) -> list[str]:
     for g in goals:
         star = " (the one thing)" if g.one_thing else ""
         out += [f"### {g.number}. {escape(g.title)}{star}", ""]
-        out.append(f"- **In the words of {escape(g.by)}:** {quote(g.text)}")
+        out.append(f"- **In the words of {escape(g.by)}:** {quote(g.text, g.cut)}")
         out.append(f"- **Area:** {escape(g.domain_label)}")
         out += [f"- **{label}:** {quote(value)}" for label, value in g.details]
         if g.target_date:
@@ -88,5 +105,12 @@ def _goals(goals: list[GoalView]) -> list[str]:
             out.append(f"- **Care team's wording:** {quote(g.clinician_text)}")
         if g.clinician_reason:
             out.append(f"- **Care team's reason:** {quote(g.clinician_reason)}")
+        if g.reviewed_by:
+            out.append(f"- **Reviewed by:** {escape(g.reviewed_by)}, {g.reviewed_at}")
+        for a in g.actions:
+            when = f", by {a.by_when}" if a.by_when else ""
+            out.append(f"- **Action:** {escape(a.who)} will {escape(a.what)}{when}")
+        if g.review_date:
+            out.append(f"- **Review date:** {g.review_date}")
         out.append("")
     return out
