@@ -30,7 +30,8 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3})
 WEEKDAYS.update({"fri": 4, "sat": 5, "sun": 6})
 # Short forms that are also ordinary words ("we sat and waited"): only a date
-# with a modifier ("on sat", "next sun") or a day number ("sat 12th").
+# with a modifier ("on sat", "next sun"), a day number ("sat 12th"), or alone
+# at the start or end of the message ("mon 3pm").
 _AMBIGUOUS_DAYS = ("sat", "sun", "wed", "mon")
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -263,7 +264,7 @@ def _weekday_in(t: str) -> re.Match[str] | None:
         if word not in _AMBIGUOUS_DAYS:
             return match
         before, after = t[: match.start()], t[match.end() :]
-        if re.search(r"\b(next|this|on|coming)\s*$", before) or re.match(r" (the )?\d", after):
+        if re.search(r"(^|\b(next|this|on|coming))\s*$", before) or re.match(r"\s*$| (the )?\d", after):
             return match
     return None
 

@@ -176,44 +176,53 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "alzheimer*", "arthritis", "cancer", "stroke", "parkinson*", "epilep*", "kidney*", "eye", "sight",
         "hearing", "deaf", "bladder", "incontinen*", "continence", "wound", "ulcer", "skin", "cough*",
         "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
-        "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*",
+        "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*", "hot flush",
+        "flushes", "menopaus*",
     ),
-    "caring": ("break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself"),
+    "caring": (
+        "break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself",
+    ),
     "money": (
         "money", "bill", "benefit*", "housing", "rent", "debt*", "afford*", "pension*", "universal credit",
     ),
     "work": (
-        "back to work", "go to work", "at work", "my work", "paid work", "work part", "job", "volunteer*",
-        "course", "learn*", "study", "college", "career", "retire*", "class*",
+        "work", "working", "full time", "part time", "shift", "shifts", "job", "volunteer*", "course",
+        "learn*", "study", "college", "career", "retire*", "class*",
     ),
     "hobbies": (
         "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",
         "choir", "bowl*", "crossword*", "bake", "baking", "holiday*", "seaside", "beach", "travel*",
         "football", "sport*", "hobby", "hobbies", "danc*", "craft*", "puzzle*", "bingo", "cinema", "theatre",
+        "game", "games", "5 a side", "five a side", "piano", "guitar",
     ),
     "family": (
         "grandchild*", "grandkid*", "grandson*", "granddaughter*", "grandad", "grandma", "grandpa", "nan",
         "nana", "family", "daughter*", "son", "sons", "wife", "husband", "partner", "wedding", "aisle",
-        "children", "kid", "kids", "sister*", "brother*", "little ones", "niece*", "nephew*",
+        "children", "kid", "kids", "sister*", "brother*", "little ones", "niece*", "nephew*", "girls", "boys",
+        "school run", "school pick", "from school",
     ),
     "mobility": (
         "walk*", "stair*", "exercise*", "bike", "cycl*", "leg", "knee*", "hip", "balance", "move", "moving",
         "gym", "step*", "stand*", "run", "running", "physio*", "mobility", "wheelchair", "fall*", "fell",
-        "stick", "frame", "swim*",
+        "stick", "frame", "swim*", "ride", "riding", "work out", "keep fit", "fitter",
     ),
     "social": (
         "friend*", "mate*", "club", "church", "group", "community", "pub", "social*", "lonel*", "neighbour*",
         "mosque", "temple", "gurdwara", "synagogue", "cafe", "out and about", "company", "evening*",
-        "talk to", "meet people", "get out of the house", "day centre", "lunch club", "visitor*",
+        "talk to", "meet people", "get out of the house", "day centre", "lunch club", "visitor*", "tea dance",
+        "community centre", "coffee morning",
     ),
     "home": (
         "home", "shopping", "shop", "cook*", "meal*", "wash*", "dress*", "bath", "bathe", "shower",
-        "independen*", "clean*", "drive", "driving", "bus", "house", "flat", "housework", "laundry",
+        "independen*", "clean*", "drive", "driving", "bus", "house", "flat", "housework", "laundry", "jar",
+        "jars", "bottle", "bottles", "tins", "kitchen", "loft", "attic", "bedroom", "garage", "lunch",
+        "dinner", "breakfast", "train", "taxi",
     ),
     "wellbeing": (
         "anxious", "anxiety", "worry", "worried", "worrying", "mood", "depress*", "happy", "happier",
         "confiden*", "stress*", "calm*", "sad", "low", "like myself", "myself again", "down in the dumps",
-        "panic*", "nervous", "cheer*", "motivat*", "hair", "nails", "pamper*",
+        "panic*", "nervous", "cheer*", "motivat*", "hair", "nails", "pamper*", "settled", "upset", "agitat*",
+        "distress*", "content",
     ),
 }  # fmt: skip
 # Health words and medicines outweigh what they happen to mention ("breathe when
@@ -223,19 +232,30 @@ _WEIGHT = {"conditions": 2, "medicines": 2, "end_of_life": 2}
 _ORDER = tuple(DOMAIN_WORDS)
 
 
-def _matches(word: str, tokens: set[str], lowered: str) -> bool:
-    if " " in word:
-        return re.search(r"\b" + re.escape(word) + r"\b", lowered) is not None
-    if word.endswith("*"):
-        return any(t.startswith(word[:-1]) for t in tokens)
-    return word in tokens
+_PHRASES = {domain: [w for w in words if " " in w] for domain, words in DOMAIN_WORDS.items()}
+_WORDS = {
+    domain: {w for w in words if " " not in w and not w.endswith("*")}
+    for domain, words in DOMAIN_WORDS.items()
+}
+_STEMS = {domain: tuple(w[:-1] for w in words if w.endswith("*")) for domain, words in DOMAIN_WORDS.items()}
+# "work on my allotment" and "work out" aren't about work; "to work on his own" is.
+_NOT_WORK = re.compile(r" (?:out\b|on (?!(?:my|his|her|their|your) own\b))")
+
+
+def _forms(token: Token) -> set[str]:
+    if token.lower_ == "work" and _NOT_WORK.match(token.doc.text, token.idx + 4):
+        return set()
+    return {token.lower_, token.lemma_.lower()}
 
 
 def _score(tokens: list[Token], scores: dict[str, float]) -> None:
-    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    """Add each domain's hits: a word counts once however many entries it fits, a phrase once."""
+    forms = [_forms(t) for t in tokens]
     lowered = " ".join(t.lower_ for t in tokens).replace("of course", "")
-    for domain, domain_words in DOMAIN_WORDS.items():
-        hits = sum(1 for word in domain_words if _matches(word, words, lowered))
+    for domain in DOMAIN_WORDS:
+        words, stems = _WORDS[domain], _STEMS[domain]
+        hits = sum(1 for f in forms if f & words or any(w.startswith(stems) for w in f))
+        hits += sum(1 for phrase in _PHRASES[domain] if re.search(rf"\b{re.escape(phrase)}\b", lowered))
         scores[domain] += hits * _WEIGHT.get(domain, 1)
 
 
