@@ -12,7 +12,6 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
 import yaml
 
 from stack import ROOT, Stack
@@ -72,15 +71,6 @@ def rows_mentioning(db: Path, needles: list[str]) -> list[tuple[str, tuple]]:
 def tracker_events(stack: Stack, sender: str) -> int:
     with sqlite3.connect(db_path(stack.tracker_url)) as conn:
         return conn.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
-
-
-def known_gap(ok: bool, reason: str) -> None:
-    """A gap reported to the lead: xfail at the exact failing check, and a pass once fixed.
-
-    Unlike a whole-test xfail marker, a failure anywhere else in the test still fails.
-    """
-    if not ok:
-        pytest.xfail(reason)
 
 
 class DatabaseLock:

@@ -5,9 +5,8 @@ process, messages arrive at the same time, and odd input goes in over the REST
 channel. Each test checks the reply the person sees and what is in the
 database afterwards.
 
-Where the conversation does not (yet) do what issue 6 asks, the exact failing
-check is marked with ``known_gap`` (an xfail with the reason and the fix), so
-any other failure in the same test still fails.
+Every check is a plain assert: the gaps issue 6 found are fixed, and a check
+that xfails would hide their return (issue 16).
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from faults_kit import (
     DatabaseLock,
     answer_texts,
     db_path,
-    known_gap,
     life,
     said,
     start_plan,
@@ -35,23 +33,6 @@ from stack import Stack
 
 GOOD_DAY_PROMPT = "What does a good day look like"
 ENJOY_PROMPT = "What do you enjoy doing?"
-
-EMPTY_GAP = (
-    "An empty or whitespace-only message crashes Rasa's NLU (LogisticRegressionClassifier: "
-    "'Found array with 0 feature(s)') and the person gets no reply. Fix (lead): in "
-    "channels/rest.py guarded(), before anything else: if not (message.text or '').strip(): "
-    "send the utter_empty_message text and return. The Telegram adapter needs the same check."
-)
-FIRST_MESSAGE_BACK_GAP = (
-    "When the action server comes back, channels/rest.py replays the held messages but drops "
-    "the new one, so a red flag in it is never signposted or recorded. Fix (lead): run "
-    "careplan.safety.detect on the new message in guarded() and, if it flags, pass it to Rasa "
-    "after the held ones (or pass every new message on and let the hook decide)."
-)
-CONTROL_CHARS_GAP = (
-    "Control characters are stored as typed. Fix (lead): actions/common.text_of should return "
-    "careplan.input_checks.clean(text)."
-)
 
 
 @pytest.fixture
@@ -98,7 +79,7 @@ def test_red_flag_just_after_the_action_server_returns(make_stack: Callable[[], 
 
     reply = stack.texts(sender, "I want to end my life")
     assert life(stack, sender)["what_matters"] == "my family and my allotment"
-    known_gap("116 123" in reply, FIRST_MESSAGE_BACK_GAP)
+    assert "116 123" in reply, reply  # the new message is not dropped
     assert [f["kind"] for f in stack.export(sender)["flags"]] == ["crisis"]
 
 
@@ -190,7 +171,7 @@ def test_empty_message(stack: Stack, sender: str, text: str) -> None:
     start_plan(stack, sender)
     reply = stack.texts(sender, text)
     assert life(stack, sender)["what_matters"] is None
-    known_gap(said(reply, "utter_empty_message"), EMPTY_GAP)
+    assert said(reply, "utter_empty_message"), reply
     stack.texts(sender, "my family")
     assert life(stack, sender)["what_matters"] == "my family"
 
@@ -253,7 +234,7 @@ def test_control_characters(stack: Stack, sender: str) -> None:
     assert GOOD_DAY_PROMPT in reply, reply
     stored = life(stack, sender)["what_matters"]
     assert stored is not None and "family" in stored.replace("\x00", "")
-    known_gap(stored == "my family and [31mgarden", CONTROL_CHARS_GAP)
+    assert stored == "my family and [31mgarden", repr(stored)
 
 
 def test_stale_and_unknown_button_payloads(stack: Stack, sender: str) -> None:

@@ -7,6 +7,9 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import plain_sqlite
+import pytest
+
 from careplan.held import HeldMessages
 from careplan.models import utcnow
 
@@ -22,7 +25,10 @@ def test_a_message_kept_by_one_replica_is_handed_over_by_the_other_in_order(tmp_
     assert replica_a.take("bob") == [("walking", None)]
 
 
-def test_erasing_leaves_no_trace_in_the_file(tmp_path: Path) -> None:
+def test_erasing_leaves_no_trace_in_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # This machine's SQLite overwrites deleted rows by default; start each connection
+    # without that, so only the product's own PRAGMA can (tests/plain_sqlite.py).
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", plain_sqlite.insecure(sqlite3.dbapi2.connect))
     path = tmp_path / "held.db"
     queue = HeldMessages(f"sqlite:///{path}")
     queue.add("amy", "a very private sentence", None)
