@@ -31,7 +31,9 @@ _HIM = r"(?:him|her|them|mum|dad|my (?:wife|husband|partner|mum|dad|mother|fathe
 _PATTERNS: dict[str, tuple[str, ...]] = {
     HARD_DAY: (
         r"\b(?:had|having|has had) (?:a|another) "
-        r"(?:tia|mini[- ]stroke|stroke|heart attack|fit|seizure|bad fall|fall)\b",
+        r"(?:tia|mini[- ]stroke|stroke|heart attack|fit|seizure|bad fall|fall)\b"
+        # a stroke "last year" or "years ago" is history, not a hard day
+        r"(?!.*\b(?:last (?:year|month|spring|summer|autumn|winter)|ago|in (?:19|20)\d\d)\b)",
         r"\b(?:tia|mini[- ]stroke|stroke|heart attack) (?:today|this morning|yesterday|last night)\b",
         r"\b(?:bad|awful|terrible|horrible|sad|shocking) news\b|\bnot (?:good|great) news\b",
         r"\b(?:it'?s|it has|cancer'?s|cancer has) spread\b",
@@ -92,7 +94,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:smoking|the (?:fags|cigs|cigarettes|booze|drink)|drinking|cigarettes)\b",
         r"\b(?:stopped|quit) (?:smoking|drinking)\b",
         r"\blost (?:\d+|a|half a|two|three|four|five|a couple of) ?(?:stone|pounds|lbs?|kilos?|kg)\b",
-        r"\b(?:i|we) (?:finally |actually )?(?:managed|did it|made it)\b",
+        r"\bi (?:finally |actually )?(?:managed|did it|made it)\b(?! together| with)",
         r"\bi(?:'ve| have) (?:finally |actually )?(?:managed|done it|made it)\b",
         r"\b(?:walked|went|got|made it|drove|climbed)\b.*"
         r"\b(?:on my own|by myself|all the way|without (?:my|a) (?:stick|frame|help|walker))\b",
@@ -117,7 +119,8 @@ _WANTING = re.compile(
 # Everyday phrases that contain a feeling's words but share nothing hard.
 _EVERYDAY = re.compile(
     r"\b(?:no worries|don'?t worry|not to worry|never mind|i'?m afraid (?:i|we|it|that|not|so)"
-    r"|what if (?:i|we) (?:skip|miss|change|say)|long time no see|good news|bad weather|tired of waiting)\b"
+    r"|what if (?:i|we) (?:skip|miss|change|say)|long time no see|good news|bad weather|tired of waiting"
+    r"|(?:give|gives|giving|gave) (?:me|him|her|us) grief)\b"
 )
 
 
