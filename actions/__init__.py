@@ -6,7 +6,7 @@ answer), the forms (``consent_form``, ``care_form``, ``review_form``,
 ``person_form``) and ``moves`` (help, go back, stop, start again, resume).
 
 What an action gets from Rasa: all slots, the latest message and the active
-form, but only the last three turns of ``tracker.events`` (scale/rasa_speedups.py
+form, but only the last three turns of ``tracker.events`` (rasa_ext/speedups.py
 trims them, to keep each call small), and the domain only for actions marked
 ``send_domain`` in domain.yml. Keep what an action needs to remember in slots.
 """

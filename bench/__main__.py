@@ -50,7 +50,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--stock-rasa",
         action="store_true",
-        help="start our Rasa as plain `rasa`, without scale.rasa_speedups",
+        help="start our Rasa as shipped: no patches, its own stores (WHAT_MATTERS_STOCK_RASA=1)",
     )
     parser.add_argument("--url", help="only drive an already running stack at this loopback URL (ours)")
     parser.add_argument("--no-export", action="store_true", help="skip the summary export timing")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from scale.procs import ROOT, Service, StartError, free_port, quiet_env, venv_tool
-from scale.stack import RASA
+from launch import RASA, ROOT, Service, StartError, free_port, quiet_env, venv_tool
+from rasa_ext import STOCK_ENV
 
 
 @dataclass
@@ -165,8 +165,8 @@ def serve_starter(tmp: Path, model: Path) -> Served:
 def serve_ours(tmp: Path, model: Path, database_url: str | None = None, stock_rasa: bool = False) -> Served:
     """Our action server (on a private SQLite care-plan DB unless told otherwise) and Rasa.
 
-    Rasa starts as the production profile starts it (``python -m scale.rasa``,
-    with scale.rasa_speedups), unless ``stock_rasa``.
+    Rasa starts as the production profile starts it (``python -m rasa_ext``,
+    with our patches), or as shipped if ``stock_rasa`` (rasa_ext/__init__.py).
     """
     database_url = database_url or f"sqlite:///{tmp / 'bench-careplan.db'}"
     actions_port, port = free_port(), free_port()
@@ -183,7 +183,7 @@ def serve_ours(tmp: Path, model: Path, database_url: str | None = None, stock_ra
             model,
             our_endpoints(tmp, actions_port),
             ROOT / "credentials.yml",
-            rasa=None if stock_rasa else RASA,
+            rasa=RASA,
         ),
         tmp / "logs" / "ours-rasa.log",
         env=quiet_env(
@@ -193,6 +193,7 @@ def serve_ours(tmp: Path, model: Path, database_url: str | None = None, stock_ra
                 # messages here while it is down.
                 "ACTION_SERVER_URL": f"http://127.0.0.1:{actions_port}",
                 "HELD_MESSAGES_PATH": str(tmp / "held-messages.db"),
+                STOCK_ENV: "1" if stock_rasa else "0",
             }
         ),
     ).start()

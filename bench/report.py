@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scale.procs import ROOT
+from launch import ROOT
 
 DOC = ROOT / "docs" / "benchmarks.md"
 FIGURE_LINE = re.compile(r"^bench ([a-z0-9_]+)=(\S+)$")

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from scale.procs import ROOT
+from launch import ROOT
 
 # A turn: what the person types, and a fragment the bot's reply must contain (or None).
 Turn = tuple[str, "str | None"]

@@ -1,6 +1,6 @@
 """Engine set-up and migrations.
 
-SQLite in a file is the default (``careplan.db`` in the working folder); any
+SQLite in a file is the default (``var/careplan.db`` under the working folder); any
 SQLAlchemy URL works through ``DATABASE_URL``.
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.pool import QueuePool
 
-DEFAULT_URL = "sqlite:///careplan.db"
+DEFAULT_URL = "sqlite:///var/careplan.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -5,7 +5,7 @@ the action server, and hands the kept ones to Rasa, oldest first, once it can.
 ``careplan delete`` and ``purge`` erase them (careplan/rights.py).
 
 By default the queue is a SQLite file (``HELD_MESSAGES_PATH``, else
-``held_messages.db``). Several Rasa replicas must share one queue, or a message
+``var/held_messages.db``). Several Rasa replicas must share one queue, or a message
 held by one replica would wait for that person's next message to reach the same
 replica: ``HELD_MESSAGES_URL`` takes any SQLAlchemy URL (the scaled profile
 uses its PostgreSQL care-plan database).
@@ -39,7 +39,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from careplan.db import forget_old_pages, make_engine
 from careplan.models import utcnow
 
-DEFAULT_PATH = "held_messages.db"
+DEFAULT_PATH = "var/held_messages.db"
 
 metadata = MetaData()
 held = Table(

@@ -19,7 +19,7 @@ from careplan.held import HeldMessages, held_url
 from careplan.models import utcnow
 from careplan.store import Store
 
-DEFAULT_TRACKER_URL = "sqlite:///rasa_tracker.db"
+DEFAULT_TRACKER_URL = "sqlite:///var/rasa_tracker.db"
 
 
 def tracker_url() -> str:
@@ -54,7 +54,7 @@ def erase_tracker(sender: str, url: str | None = None) -> int:
             if engine.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA secure_delete=ON"))  # overwrite the deleted text on disk
             removed = conn.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
-        forget_old_pages(engine)  # Rasa's tracker store writes ahead to a log (scale/trackerstore.py)
+        forget_old_pages(engine)  # Rasa's tracker store writes ahead to a log (rasa_ext/trackerstore.py)
         return removed.rowcount or 0
     finally:
         engine.dispose()

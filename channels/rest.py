@@ -30,7 +30,6 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, file
 
-import scale.rasa_speedups  # noqa: F401 - cheaper action calls for Rasa (see the module)
 from careplan.held import HeldMessages
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from scale.procs import ROOT, StartError
+from launch import ROOT, StartError
 from scale.stack import LOCK_MODES, ScaledStack
 
 CACHE = Path.home() / ".cache" / "what-matters" / "models"

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scale.procs import Service, StartError
+from launch import Service, StartError
 
 PACKAGES = {"postgres": "postgresql", "redis-server": "redis-server", "nginx": "nginx"}
 NGINX_TEMPLATE = Path(__file__).with_name("nginx.conf.tmpl")

@@ -13,13 +13,21 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scale.procs import ROOT, Service, StartError, free_port, quiet_env, stop_all, venv_tool
+from launch import (
+    ROOT,
+    Service,
+    StartError,
+    actions_argv,
+    free_port,
+    quiet_env,
+    rasa_argv,
+    stop_all,
+    venv_tool,
+)
 from scale.services import Nginx, Postgres, Redis, ensure_installed, secret
 
 ENDPOINTS_TEMPLATE = Path(__file__).with_name("endpoints.yml")
 CAREPLAN_DB = "careplan"
-# Rasa, with scale.rasa_speedups applied (see scale/rasa.py).
-RASA = [venv_tool("python"), "-m", "scale.rasa"]
 TRACKER_DB = "rasa_tracker"
 
 
@@ -29,7 +37,7 @@ LOCK_MODES = ("atomic", "redis", "none")
 def render_endpoints(lock_store: str = "atomic") -> str:
     """The endpoints file for one lock-store mode.
 
-    ``atomic``: our :class:`scale.lockstore.AtomicRedisLockStore` (the default);
+    ``atomic``: our :class:`rasa_ext.lockstore.AtomicRedisLockStore` (the default);
     ``redis``: Rasa's stock ``RedisLockStore``; ``none``: no ``lock_store``
     section, so every replica falls back to Rasa's in-memory lock store, which
     only serialises turns *within* one process. The last two exist for the
@@ -41,7 +49,7 @@ def render_endpoints(lock_store: str = "atomic") -> str:
     if lock_store == "atomic":
         return text
     if lock_store == "redis":
-        return text.replace("type: scale.lockstore.AtomicRedisLockStore", "type: redis").replace(
+        return text.replace("type: rasa_ext.lockstore.AtomicRedisLockStore", "type: redis").replace(
             "  poll_seconds: 0.05\n", ""
         )
     kept: list[str] = []
@@ -239,9 +247,8 @@ class ScaledStack:
     # -- processes --------------------------------------------------------
     def _action_server(self, index: int, port: int) -> Service:
         env = quiet_env({"DATABASE_URL": self.database_url})
-        # The project's launcher: rasa_sdk without importing Rasa or TensorFlow (actions/__main__.py).
-        argv = [venv_tool("python"), "-m", "actions", "--port", str(port)]
-        return Service(f"actions-{index}", argv, self.logs / f"actions-{index}.log", env=env).start()
+        log = self.logs / f"actions-{index}.log"
+        return Service(f"actions-{index}", actions_argv(port), log, env=env).start()
 
     def _replica(self, index: int, port: int) -> Service:
         if self.postgres is None or self.redis is None:
@@ -268,21 +275,7 @@ class ScaledStack:
                 "HELD_MESSAGES_URL": self.database_url,
             }
         )
-        argv = [
-            *RASA,
-            "run",
-            "--enable-api",
-            "--port",
-            str(port),
-            "--interface",
-            "127.0.0.1",
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(ROOT / "credentials.yml"),
-            "--model",
-            str(self.model),
-        ]
+        argv = rasa_argv(port, self.model, endpoints)
         return Service(f"rasa-{index}", argv, self.logs / f"rasa-{index}.log", env=env).start()
 
     def _careteam(self) -> Service:

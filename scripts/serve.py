@@ -2,117 +2,86 @@
 
 - the action server on 5055 (custom actions: they store every answer),
 - the Rasa server on 5005 with the REST channel (POST /webhooks/rest/webhook),
+  started through ``python -m rasa_ext`` (our patches; WHAT_MATTERS_STOCK_RASA=1
+  for Rasa as shipped),
 - the care-team web app on 8000,
 - the Telegram bot, when TELEGRAM_BOT_TOKEN is set.
-Ports come from ACTIONS_PORT, RASA_PORT and CARETEAM_PORT.
+Ports come from ACTIONS_PORT, RASA_PORT and CARETEAM_PORT. State (the SQLite
+files, the care-team key, the bot's queue) lives in var/.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
+from careplan import db, held, rights
 from careplan.db import private_file
+from launch import Service, StartError, actions_argv, quiet_env, rasa_argv, stop_all, venv_tool
 
 from train import ROOT, trained_model
 
-BIN = Path(sys.executable).parent
+# The default SQLite files (relative to ROOT), made owner-only before anything starts:
+# stock Rasa would create its tracker file world-readable.
+STATE_FILES = (
+    rights.DEFAULT_TRACKER_URL.removeprefix("sqlite:///"),
+    db.DEFAULT_URL.removeprefix("sqlite:///"),
+    held.DEFAULT_PATH,
+)
 
 
-def _up(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback only
-            return True
-    except OSError:
-        return False
-
-
-def _wait(url: str, name: str, process: subprocess.Popen, seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while not _up(url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"{name} did not start; see the messages above.")
-        time.sleep(0.5)
-
-
-def services(env: dict[str, str]) -> list[tuple[str, list[str], str | None]]:
+def services(env: dict[str, str]) -> list[tuple[Service, str | None]]:
+    """Each service, not yet started, with the URL that answers once it is ready."""
     rasa_port, actions_port = env["RASA_PORT"], env["ACTIONS_PORT"]
-    found = [
+    rasa = rasa_argv(
+        int(rasa_port), trained_model(), ROOT / "endpoints.yml", ROOT / "credentials.yml", interface=None
+    )
+    found: list[tuple[Service, str | None]] = [
         (
-            "action server",
-            [str(BIN / "python"), "-m", "actions", "--port", actions_port],
+            Service("action server", actions_argv(int(actions_port)), None, cwd=ROOT, env=env),
             f"http://127.0.0.1:{actions_port}/health",
         ),
+        (Service("Rasa", rasa, None, cwd=ROOT, env=env), f"http://127.0.0.1:{rasa_port}/status"),
         (
-            "Rasa",
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--enable-api",
-                "--port",
-                rasa_port,
-                "--endpoints",
-                "endpoints.yml",
-                "--credentials",
-                "credentials.yml",
-                "--model",
-                str(trained_model()),
-            ],
-            f"http://127.0.0.1:{rasa_port}/status",
-        ),
-        (
-            "care-team app",
-            [str(BIN / "python"), "-m", "careteam"],
+            Service("care-team app", [venv_tool("python"), "-m", "careteam"], None, cwd=ROOT, env=env),
             f"http://127.0.0.1:{env['CARETEAM_PORT']}/login",
         ),
     ]
     if env.get("TELEGRAM_BOT_TOKEN"):
-        found.append(("Telegram bot", [str(BIN / "python"), "-m", "bot"], None))
+        bot = Service("Telegram bot", [venv_tool("python"), "-m", "bot"], None, cwd=ROOT, env=env)
+        found.append((bot, None))
     return found
 
 
-def start(env: dict[str, str] | None = None) -> list[subprocess.Popen]:
-    env = {**os.environ, **(env or {})}
+def start(env: dict[str, str] | None = None) -> list[Service]:
+    env = quiet_env(env)
     env.setdefault("RASA_PORT", "5005")
     env.setdefault("ACTIONS_PORT", "5055")
     env.setdefault("CARETEAM_PORT", "8000")
     env.setdefault("RASA_URL", f"http://127.0.0.1:{env['RASA_PORT']}")
     env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}")
-    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    # Rasa's tracker store holds the conversation: owner-only, like the care-plan file.
-    for name in ("rasa_tracker.db", "careplan.db", "held_messages.db"):
+    for name in STATE_FILES:
         private_file(ROOT / name)
-    running: list[subprocess.Popen] = []
-    for name, command, health in services(env):
-        print(f"Starting the {name}…", flush=True)
-        process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own commands
-        running.append(process)
-        if health:
-            _wait(health, name, process)
+    running: list[Service] = []
+    try:
+        for service, health in services(env):
+            print(f"Starting the {service.name}…", flush=True)
+            running.append(service.start())
+            if health:
+                service.wait_http(health)
+    except StartError as exc:
+        stop_all(running)
+        raise SystemExit(f"{exc}\nIt did not start; see the messages above.") from None
+    except BaseException:  # Ctrl-C while starting: they run in their own sessions, so stop them here
+        stop_all(running)
+        raise
     if not env.get("TELEGRAM_BOT_TOKEN"):
         print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not running (see docs/telegram.md).")
     return running
 
 
-def stop(running: list[subprocess.Popen]) -> None:
-    for process in reversed(running):
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-    for process in reversed(running):
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def main() -> None:
-    running: list[subprocess.Popen] = []
+    running: list[Service] = []
     try:
         running = start()
         port = os.environ.get("RASA_PORT", "5005")
@@ -125,13 +94,13 @@ def main() -> None:
             "Press Ctrl-C to stop.",
             flush=True,
         )
-        while all(p.poll() is None for p in running):
+        while all(service.alive() for service in running):
             time.sleep(1)
         print("A service stopped; stopping the rest.")
     except KeyboardInterrupt:
         print("\nStopping…")
     finally:
-        stop(running)
+        stop_all(running)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import requests
 from careplan.models import utcnow
 from careplan.review import Review, UsernameTaken
 from careplan.store import Store
+from launch import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -133,12 +133,6 @@ def decide_three(store: Store, plans: Plans) -> Review:
     review.edit("drpatel", plans.shared, script_goal, f"  {WORDING}  ")
     review.reject("drpatel", plans.shared, sleep, REASON)
     return review
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass

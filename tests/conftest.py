@@ -1,9 +1,24 @@
-"""Shared fixtures: the trained model and a running stack (Rasa + action server)."""
+"""Shared fixtures (the trained model, a running stack, a browser) and the test tiers.
+
+Every test is put in one tier, automatically, by what it starts:
+
+- ``unit``: no servers and no training (``make test-fast``);
+- ``stack``: Rasa and the action server (the ``stack``/``make_stack`` fixtures),
+  the trained model, or the care-team app as a server;
+- ``system``: PostgreSQL, Redis, nginx, Chromium or the Telegram stand-in.
+
+A test is in the highest tier of the fixtures it uses (:data:`FIXTURE_TIERS`)
+and of the starters its module refers to (:data:`STARTER_TIERS`: a helper used
+inside a test, not as a fixture), unless it is marked with a tier itself. A
+test that uses none of them is a unit test. New server helpers go in one of
+the two tables.
+"""
 
 from __future__ import annotations
 
 import shutil
 import sys
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,10 +28,56 @@ from stack import ROOT, Stack
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
+TIERS = ("unit", "stack", "system")
+# (nlu_model: tests/test_nlu_quality.py, which asks for trained_model by name)
+FIXTURE_TIERS = {
+    "trained_model": "stack",
+    "nlu_model": "stack",
+    "stack": "stack",
+    "make_stack": "stack",
+    "browser": "system",
+}
+# module: names in it that start servers when called
+STARTER_TIERS = {
+    "stack": ({"Stack"}, "stack"),
+    "careteam_testkit": ({"start_server"}, "stack"),
+    "botapi_standin": ({"BotApiStandIn", "RasaStandIn", "BotProcess"}, "system"),
+    "scaled_kit": ({"require", "private_folder"}, "system"),
+    "scale.services": ({"Postgres", "Redis", "Nginx"}, "system"),
+    "scale.stack": ({"ScaledStack"}, "system"),
+}
+
+
+def _starter_tier(module: types.ModuleType | None) -> str:
+    """The highest tier of the server starters a test module refers to."""
+    found = "unit"
+    for value in vars(module).values() if module else ():
+        names, tier = STARTER_TIERS.get(getattr(value, "__module__", None), (set(), "unit"))
+        if getattr(value, "__name__", None) in names and TIERS.index(tier) > TIERS.index(found):
+            found = tier
+    return found
+
+
+def tier_of(item: pytest.Item) -> str:
+    marked = [m.name for m in item.iter_markers() if m.name in TIERS]
+    if marked:
+        return max(marked, key=TIERS.index)
+    tiers = [FIXTURE_TIERS.get(name, "unit") for name in getattr(item, "fixturenames", ())]
+    tiers.append(_starter_tier(getattr(item, "module", None)))
+    return max(tiers, key=TIERS.index)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(tier_of(item))
+
 
 @pytest.fixture(scope="session")
-def trained_model() -> Path:
+def trained_model(request: pytest.FixtureRequest) -> Path:
     """The model for the current data and config, trained once (and cached) if needed."""
+    test = getattr(request, "_pyfuncitem", None)  # asked for by name, past the tier tables
+    if test is not None and test.get_closest_marker("unit"):
+        pytest.fail(f"{test.nodeid} needs the trained model: add its fixture to FIXTURE_TIERS (conftest.py)")
     from train import trained_model as train
 
     return train()

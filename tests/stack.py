@@ -2,19 +2,16 @@
 
 Each Stack has its own free ports and its own SQLite files (care plans and
 Rasa's tracker store), so tests can stop, kill and restart either process
-without touching anyone else's.
+without touching anyone else's. Processes are started by the project's one
+launcher (launch/), as ``make run`` starts them; ``WHAT_MATTERS_STOCK_RASA=1``
+runs the same tests on Rasa as shipped (rasa_ext/__init__.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -23,15 +20,7 @@ import yaml
 
 from careplan.db import private_file
 from careplan.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from launch import ROOT, Service, actions_argv, free_port, quiet_env, rasa_argv, venv_tool
 
 
 def http(method: str, url: str, body: Any = None, timeout: float = 60) -> Any:
@@ -42,18 +31,6 @@ def http(method: str, url: str, body: Any = None, timeout: float = 60) -> Any:
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
         raw = response.read()
         return json.loads(raw) if raw else None
-
-
-def wait_until(check, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except (OSError, urllib.error.URLError, ValueError):
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"{what} did not come up within {timeout:.0f}s")
 
 
 class Stack:
@@ -75,74 +52,42 @@ class Stack:
         endpoints["action_endpoint"]["url"] = f"{self.actions_url}/webhook"
         endpoints["tracker_store"]["db"] = str(folder / "tracker.db")
         self.endpoints.write_text(yaml.safe_dump(endpoints))
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": self.database_url,
-            "TRACKER_DB_URL": self.tracker_url,
-            "ACTION_SERVER_URL": self.actions_url,
-            "HELD_MESSAGES_PATH": str(folder / "held.db"),
-            "PYTHONUNBUFFERED": "1",
-            "RASA_TELEMETRY_ENABLED": "false",
-            "TF_CPP_MIN_LOG_LEVEL": "3",
-        }
-        self.rasa: subprocess.Popen | None = None
-        self.actions: subprocess.Popen | None = None
+        self.env = quiet_env(
+            {
+                "DATABASE_URL": self.database_url,
+                "TRACKER_DB_URL": self.tracker_url,
+                "ACTION_SERVER_URL": self.actions_url,
+                "HELD_MESSAGES_PATH": str(folder / "held.db"),
+            }
+        )
+        self.rasa: Service | None = None
+        self.actions: Service | None = None
         self._store: Store | None = None
 
     # -- processes ------------------------------------------------------------------
-    def _spawn(self, args: list[str], log: str) -> subprocess.Popen:
-        out = open(self.folder / log, "ab")  # noqa: SIM115 - closed with the process
-        return subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
-
     def start_actions(self) -> None:
-        self.actions = self._spawn(
-            [str(BIN / "python"), "-m", "actions", "--port", str(self.actions_port)],
-            "actions.log",
-        )
-        wait_until(
-            lambda: http("GET", f"{self.actions_url}/health", timeout=2) is not None, 120, "action server"
-        )
+        self.actions = Service(
+            "action server", actions_argv(self.actions_port), self.folder / "actions.log", env=self.env
+        ).start()
+        self.actions.wait_http(f"{self.actions_url}/health", timeout=120)
 
     def start_rasa(self) -> None:
-        self.rasa = self._spawn(
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--enable-api",
-                "--port",
-                str(self.rasa_port),
-                "--endpoints",
-                str(self.endpoints),
-                "--credentials",
-                str(self.credentials),
-                "--model",
-                str(self.model),
-            ],
-            "rasa.log",
-        )
-        wait_until(lambda: http("GET", f"{self.rasa_url}/status", timeout=2).get("model_file"), 180, "Rasa")
+        argv = rasa_argv(self.rasa_port, self.model, self.endpoints, self.credentials)
+        self.rasa = Service("Rasa", argv, self.folder / "rasa.log", env=self.env).start()
+        self.rasa.wait_http(f"{self.rasa_url}/status", timeout=180)
 
     def start(self) -> Stack:
         self.start_actions()
         self.start_rasa()
         return self
 
-    @staticmethod
-    def _end(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
-        if process is None or process.poll() is not None:
-            return
-        process.send_signal(sig)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
     def stop_rasa(self, sig: int = signal.SIGTERM) -> None:
-        self._end(self.rasa, sig)
+        if self.rasa is not None:
+            self.rasa.stop(timeout=20, sig=sig)
 
     def stop_actions(self, sig: int = signal.SIGTERM) -> None:
-        self._end(self.actions, sig)
+        if self.actions is not None:
+            self.actions.stop(timeout=20, sig=sig)
 
     def stop(self) -> None:
         self.stop_rasa()
@@ -174,5 +119,5 @@ class Stack:
     def careplan(self, *args: str) -> subprocess.CompletedProcess:
         """Run the real ``careplan`` command against this stack's databases."""
         return subprocess.run(  # noqa: S603
-            [str(BIN / "careplan"), *args], cwd=self.folder, env=self.env, capture_output=True, text=True
+            [venv_tool("careplan"), *args], cwd=self.folder, env=self.env, capture_output=True, text=True
         )

@@ -18,7 +18,7 @@ from aiohttp import web
 
 from bench import exporttime, report, turns
 from bench.driver import Driver, LevelResult, NotLoopback
-from scale.procs import free_port
+from launch import free_port
 
 
 class FakeRasa:

@@ -20,8 +20,8 @@ from rasa.core.lock_store import LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from scaled_kit import private_folder, require
 
-from scale.lockstore import AtomicRedisLockStore
-from scale.procs import free_port
+from launch import free_port
+from rasa_ext.lockstore import AtomicRedisLockStore
 from scale.services import Redis
 
 WORKERS = 8

@@ -21,7 +21,7 @@ from careplan.models import utcnow
 from careplan.review import Review, UsernameTaken
 from careplan.rights import erase_held, erase_tracker, purge
 from careplan.store import Store
-from scale.procs import free_port
+from launch import free_port
 from scale.services import Postgres
 
 

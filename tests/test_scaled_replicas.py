@@ -218,7 +218,7 @@ def _race(scaled: ScaledStack, sender_prefix: str) -> tuple[list[str], list[str]
         "none",
         # Rasa's own RedisLockStore reads, changes and writes its tickets without a
         # transaction: two replicas given turns at the same moment both take the same
-        # ticket and run at once. scale.lockstore.AtomicRedisLockStore closes this.
+        # ticket and run at once. rasa_ext.lockstore.AtomicRedisLockStore closes this.
         "redis",
     ],
 )

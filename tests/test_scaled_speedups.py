@@ -1,13 +1,13 @@
-"""scale.rasa_speedups: action replies are judged exactly as Rasa judges them, and the
+"""rasa_ext.speedups: action replies are judged exactly as Rasa judges them, and the
 request body is Rasa's own with only the recent events."""
 
 from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Iterator
 
 import pytest
-import scaled_kit  # noqa: F401 - puts the checkout (bench/, scale/) on sys.path
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
@@ -26,7 +26,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from scale import rasa_speedups
+from rasa_ext import speedups as rasa_speedups
 
 GOOD = {
     "events": [
@@ -51,6 +51,14 @@ BAD_REPLIES = [
     {"events": [], "responses": "not a list"},
     "not an object",
 ]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def installed() -> Iterator[None]:
+    """The speed-ups in place for these tests (``python -m rasa_ext`` installs them in Rasa)."""
+    rasa_speedups.install()
+    yield
+    rasa_speedups.uninstall()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""scale.trackerstore.CachedSQLTrackerStore: trackers kept in memory between turns, on a
+"""rasa_ext.trackerstore.CachedSQLTrackerStore: trackers kept in memory between turns, on a
 real SQLite file, never out of step with the database."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from careplan.rights import erase_tracker
-from scale.trackerstore import CachedSQLTrackerStore
+from rasa_ext.trackerstore import CachedSQLTrackerStore
 
 DOMAIN = Domain.from_dict({"slots": {"answer": {"type": "text", "mappings": [{"type": "from_text"}]}}})
 SENDER = "someone"

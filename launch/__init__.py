@@ -1,11 +1,13 @@
-"""Starting, watching and stopping the local processes of a stack.
+"""Starting, watching and stopping the project's processes: the one launcher.
 
-Shared by the production profile (``python -m scale``), the benchmark
-(``python -m bench``) and the two-replica test, so that all three start Rasa,
-action servers and databases the same way.
+Used by ``make run`` (scripts/serve.py), the tests' stack (tests/stack.py),
+the scaled profile (``python -m scale``) and the benchmark (``python -m
+bench``), so all of them start Rasa, action servers and databases the same
+way. Rasa is always started through ``python -m rasa_ext`` (:func:`rasa_argv`),
+which checks its version and applies our patches (or not: rasa_ext/__init__.py).
 
-Every process writes to its own log file: nothing it prints reaches the
-terminal, and nothing here logs what people typed.
+A process writes to its own log file, or, without one, to our terminal.
+Nothing here logs what people typed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,29 @@ def venv_tool(name: str) -> str:
     """The project venv's copy of a console script (``rasa``, ``python``)."""
     path = VENV_BIN / name
     return str(path) if path.exists() else name
+
+
+# The ``rasa`` command, checked and patched (WHAT_MATTERS_STOCK_RASA=1: as shipped).
+RASA = [venv_tool("python"), "-m", "rasa_ext"]
+
+
+def rasa_argv(
+    port: int,
+    model: Path,
+    endpoints: Path,
+    credentials: Path = ROOT / "credentials.yml",
+    interface: str | None = "127.0.0.1",
+) -> list[str]:
+    """``rasa run`` with the HTTP API, through ``python -m rasa_ext``."""
+    argv = [*RASA, "run", "--enable-api", "--port", str(port)]
+    if interface:
+        argv += ["--interface", interface]
+    return argv + ["--endpoints", str(endpoints), "--credentials", str(credentials), "--model", str(model)]
+
+
+def actions_argv(port: int) -> list[str]:
+    """The action server: rasa_sdk without importing Rasa or TensorFlow (actions/__main__.py)."""
+    return [venv_tool("python"), "-m", "actions", "--port", str(port)]
 
 
 def free_port() -> int:
@@ -66,7 +91,7 @@ class Service:
 
     name: str
     argv: Sequence[str]
-    log_path: Path
+    log_path: Path | None  # None: our own terminal
     cwd: Path = ROOT
     env: Mapping[str, str] | None = None
     stop_signal: int = signal.SIGTERM
@@ -76,22 +101,25 @@ class Service:
     ready_after_s: float | None = field(default=None, init=False)
 
     def start(self) -> Service:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")  # handed to the child, closed below
+        log = None
+        if self.log_path is not None:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+            log = open(self.log_path, "ab")  # handed to the child, closed below
         self.started_at = time.monotonic()
         self.proc = subprocess.Popen(  # noqa: S603 - argv is built by this package, never from input
             list(self.argv),
             cwd=str(self.cwd),
             env=dict(self.env) if self.env is not None else quiet_env(),
             stdout=log,
-            stderr=subprocess.STDOUT,
+            stderr=subprocess.STDOUT if log else None,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
             user=self.user,
             group=self.user,
             extra_groups=[] if self.user else None,
         )
-        log.close()
+        if log:
+            log.close()
         return self
 
     @property
@@ -104,6 +132,8 @@ class Service:
         return self.proc is not None and self.proc.poll() is None
 
     def log_tail(self, lines: int = 30) -> str:
+        if self.log_path is None:
+            return "(see the messages above)"
         try:
             text = self.log_path.read_text(errors="replace")
         except OSError:
@@ -159,12 +189,12 @@ class Service:
             rss += status.get("VmRSS", 0)
         return {"peak_kb": peak, "rss_kb": rss}
 
-    def stop(self, timeout: float = 15.0) -> None:
-        """Stop the whole process group: polite signal first, then SIGKILL."""
+    def stop(self, timeout: float = 15.0, sig: int | None = None) -> None:
+        """Stop the whole process group: ``sig`` (else its stop signal) first, then SIGKILL."""
         if self.proc is None or self.proc.poll() is not None:
             return
         try:
-            os.killpg(self.proc.pid, self.stop_signal)
+            os.killpg(self.proc.pid, self.stop_signal if sig is None else sig)
         except ProcessLookupError:
             return
         try:

@@ -33,8 +33,10 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    that wasn't there before (the fold depends on the forms seen), it starts
    from the first event as Rasa does.
 
-Importing this module (once, in the Rasa process) installs them all;
-:func:`uninstall` puts Rasa's own methods back. Both are idempotent.
+:func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
+puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
+are idempotent, and importing this module changes nothing. What each replaces,
+and how to check it on a new Rasa: docs/upgrading-rasa.md.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
+
+from rasa_ext import require_pinned_rasa
 
 # Events of this many turns (counted by user messages) go to the action server.
 RECENT_TURNS = 3
@@ -261,6 +265,7 @@ def _applied_events(self: DialogueStateTracker) -> list[Event]:
 
 
 def install() -> None:
+    require_pinned_rasa()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
     EndpointConfig.session = _session  # type: ignore[method-assign]
@@ -270,6 +275,3 @@ def install() -> None:
 def uninstall() -> None:
     for (owner, name), method in _ORIGINAL.items():
         setattr(owner, name, method)
-
-
-install()

@@ -27,9 +27,9 @@ logging (as the care-plan database does, see careplan/db.py), instead of a new
 connection per query. Configured in ``endpoints.yml``::
 
     tracker_store:
-      type: scale.trackerstore.CachedSQLTrackerStore
+      type: rasa_ext.trackerstore.CachedSQLTrackerStore
       dialect: sqlite        # or postgresql, with the usual SQL settings
-      db: rasa_tracker.db
+      db: var/rasa_tracker.db
       cache_size: 500        # optional: trackers kept, least recently used dropped
 """
 
@@ -46,6 +46,7 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from careplan.db import make_engine
+from rasa_ext import require_pinned_rasa
 
 DEFAULT_CACHE_SIZE = 500
 
@@ -63,6 +64,7 @@ class Kept:
 
 class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int | str = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+        require_pinned_rasa()
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
             self.engine.dispose()

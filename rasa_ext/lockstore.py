@@ -17,7 +17,7 @@ one before it ends.
 Configured in ``scale/endpoints.yml``::
 
     lock_store:
-      type: scale.lockstore.AtomicRedisLockStore
+      type: rasa_ext.lockstore.AtomicRedisLockStore
       url: ...            # as for type: redis
       poll_seconds: 0.05  # optional
 """
@@ -34,6 +34,8 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from rasa_ext import require_pinned_rasa
+
 T = TypeVar("T")
 DEFAULT_POLL_SECONDS = 0.05
 MAX_CONFLICT_RETRIES = 1000
@@ -43,6 +45,7 @@ class AtomicRedisLockStore(RedisLockStore):
     """A ``RedisLockStore`` whose ticket operations are atomic across processes."""
 
     def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
+        require_pinned_rasa()
         options = dict(endpoint_config.kwargs) if endpoint_config is not None else {}
         options.update(kwargs)
         self.poll_seconds = float(options.pop("poll_seconds", DEFAULT_POLL_SECONDS))

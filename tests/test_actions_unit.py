@@ -1,0 +1,200 @@
+"""Actions run on a tracker built by hand, as Rasa's financial-demo tests its actions.
+
+No Rasa and no action server: a rasa_sdk ``Tracker``, a ``CollectingDispatcher``,
+and the action's own ``run``. We check the events it returns and the messages
+it sends. Actions that store something use a real SQLite care-plan file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import AllSlotsReset, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common, hook, moves
+from careplan.store import Store
+
+SENDER = "unit-sender"
+
+
+def tracker(
+    text: str = "hello",
+    intent: str = "inform",
+    *,
+    slots: dict[str, Any] | None = None,
+    form: str | None = None,
+    said_before: list[str] = (),
+    sender: str = SENDER,
+) -> Tracker:
+    """A tracker as the action server receives it: slots, the latest message, recent events."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    events = [{"event": "user", "text": earlier} for earlier in said_before]
+    events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker(
+        sender_id=sender,
+        slots=dict(slots or {}),
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": form} if form else {},
+        latest_action_name="action_listen",
+    )
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str | None]:
+    return [message.get("response") for message in dispatcher.messages]
+
+
+def run(action: Any, tracked: Tracker) -> tuple[list[dict[str, Any]], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    result = action.run(dispatcher, tracked, {})
+    if asyncio.iscoroutine(result):
+        result = asyncio.run(result)
+    return result, dispatcher
+
+
+@pytest.fixture
+def plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The actions' store on a fresh SQLite file (DATABASE_URL, as the action server reads it)."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'careplan.db'}")
+    common.store.cache_clear()
+    yield common.store()
+    common.store.cache_clear()
+
+
+# -- moves ----------------------------------------------------------------------------
+def test_hello_before_consent_introduces_the_bot() -> None:
+    events, said = run(moves.ActionStart(), tracker("hi", "greet"))
+    assert responses(said) == ["utter_intro", "utter_purpose"]
+    assert events == [SlotSet("stage", "consent")]
+
+
+def test_hello_after_the_plan_is_done_welcomes_back() -> None:
+    events, said = run(moves.ActionStart(), tracker("hi", "greet", slots={"stage": "done"}))
+    assert responses(said) == ["utter_welcome_back_done"]
+    assert events == []
+
+
+def test_a_copy_needs_a_plan() -> None:
+    events, said = run(moves.ActionSendCopy(), tracker("send me a copy", "ask_copy"))
+    assert responses(said) == ["utter_nothing_to_show"]
+    assert events == []
+
+
+def test_a_copy_is_a_large_print_document() -> None:
+    events, said = run(moves.ActionSendCopy(), tracker("send me a copy", "ask_copy", slots={"plan_id": 4}))
+    assert responses(said) == ["utter_copy", None]
+    assert said.messages[1]["custom"] == {"document": "plan_pdf", "large_print": True}
+    assert events == []
+
+
+def test_an_faq_question_gets_its_own_answer_and_anything_else_help() -> None:
+    _, said = run(moves.ActionInterrupt(), tracker("who sees this?", "faq_who_sees"))
+    assert responses(said) == ["utter_faq_who_sees"]
+    _, said = run(moves.ActionInterrupt(), tracker("what can I do?", "help"))
+    assert responses(said) == ["utter_help"]
+
+
+@pytest.mark.parametrize(
+    ("shared", "reply"), [("yes", "utter_close_shared"), ("no", "utter_close_not_shared")]
+)
+def test_the_close_says_whether_the_plan_is_shared(shared: str, reply: str) -> None:
+    events, said = run(moves.ActionClose(), tracker("thanks", "thank", slots={"share_plan": shared}))
+    assert responses(said) == [reply, "utter_close_ways"]
+    # asked afresh next time the plan is read back
+    assert events == [SlotSet("review_choice", None), SlotSet("share_plan", None)]
+
+
+def test_withdrawing_sharing_unshares_the_stored_plan(plans: Store) -> None:
+    plan_id = plans.new_plan(SENDER)
+    plans.update_plan(plan_id, shared=True)
+    assert plans.export(plan_id)["shared"] is True
+    events, said = run(
+        moves.ActionWithdrawSharing(), tracker("stop sharing", "withdraw_sharing", slots={"plan_id": plan_id})
+    )
+    assert responses(said) == ["utter_sharing_withdrawn"]
+    assert plans.export(plan_id)["shared"] is False
+    assert events == []
+
+
+def test_starting_again_replaces_the_plan_and_keeps_consent(plans: Store) -> None:
+    old = plans.new_plan(SENDER, preferred_name="Jim")
+    events, said = run(
+        moves.ActionStartAgain(), tracker("start again", "start_again", slots={"plan_id": old})
+    )
+    assert responses(said) == ["utter_restarted"]
+    [plan] = plans.plans_for_sender(SENDER)  # the old one is gone (SQLite may reuse its number)
+    new = plan["id"]
+    assert plan["preferred_name"] is None
+    assert events == [
+        AllSlotsReset(),
+        SlotSet("stage", "questions"),
+        SlotSet("consented", True),
+        SlotSet("plan_id", new),
+    ]
+
+
+def test_a_carer_chooses_between_their_plans_or_someone_new(plans: Store) -> None:
+    first = plans.new_plan(SENDER, recorded_by_role="carer")
+    plans.update_plan(first, preferred_name="Jim")
+    plans.new_plan("someone-else")
+    events, said = run(moves.ActionAskPlanChoice(), tracker("switch person", "switch_person"))
+    [message] = said.messages
+    assert message["response"] == "utter_ask_plan_choice"
+    assert message["buttons"] == [
+        {"title": "Jim", "payload": f'/inform{{"choice":"{first}"}}'},
+        {"title": "Someone new", "payload": '/inform{"choice":"new"}'},
+    ]
+    assert events == []
+
+
+# -- the hook that sees every message ----------------------------------------------------
+def test_an_empty_answer_is_asked_again() -> None:
+    events, said = run(
+        hook.ActionValidateSlotMappings(),
+        tracker("   ", slots={"requested_slot": "good_day"}, form="care_form"),
+    )
+    assert "utter_empty_message" in responses(said)
+    assert SlotSet("good_day", None) in events
+
+
+def test_the_same_long_answer_twice_is_a_double_send() -> None:
+    answer = "I like to walk the dog along the river"
+    events, said = run(
+        hook.ActionValidateSlotMappings(),
+        tracker(answer, slots={"requested_slot": "good_day"}, form="care_form", said_before=[answer]),
+    )
+    assert "utter_repeated" in responses(said)
+    assert SlotSet("good_day", None) in events
+
+
+def test_a_short_answer_twice_is_two_answers() -> None:
+    events, said = run(
+        hook.ActionValidateSlotMappings(),
+        tracker(
+            "yes", "affirm", slots={"requested_slot": "carer_help"}, form="care_form", said_before=["yes"]
+        ),
+    )
+    assert "utter_repeated" not in responses(said)
+    assert SlotSet("carer_help", None) not in events
+
+
+def test_a_button_press_is_not_checked_as_typed_text() -> None:
+    events, said = run(
+        hook.ActionValidateSlotMappings(),
+        tracker('/inform{"choice":"3"}', slots={"requested_slot": "one_thing"}, form="review_form"),
+    )
+    assert "utter_english_only" not in responses(said)
+    assert SlotSet("one_thing", None) not in events
+
+
+def test_the_previous_message_is_the_one_before_this() -> None:
+    assert hook.previous_message(tracker("third", said_before=["first", "second"])) == "second"
+    assert hook.previous_message(tracker("only")) is None

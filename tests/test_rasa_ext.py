@@ -1,0 +1,87 @@
+"""rasa_ext: refuses any Rasa but the pinned one, and WHAT_MATTERS_STOCK_RASA gives Rasa as shipped."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import read_endpoint_config
+
+import rasa_ext
+from launch import ROOT, venv_tool
+from rasa_ext import speedups
+from rasa_ext.__main__ import stock_argv
+
+
+def test_the_pinned_rasa_is_installed() -> None:
+    rasa_ext.require_pinned_rasa()
+
+
+def test_another_rasa_is_refused_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rasa_ext, "version", lambda _name: "3.6.22")
+    with pytest.raises(rasa_ext.WrongRasa, match=r"runs on Rasa 3\.6\.21, but Rasa 3\.6\.22 is installed"):
+        rasa_ext.install()
+    with pytest.raises(rasa_ext.WrongRasa):
+        speedups.install()
+
+
+@pytest.mark.parametrize(
+    ("value", "stock"), [("1", True), ("true", True), ("yes", True), ("0", False), ("", False)]
+)
+def test_the_stock_switch(monkeypatch: pytest.MonkeyPatch, value: str, stock: bool) -> None:
+    monkeypatch.setenv(rasa_ext.STOCK_ENV, value)
+    assert rasa_ext.stock() is stock
+
+
+def test_stock_mode_installs_no_patch(monkeypatch: pytest.MonkeyPatch) -> None:
+    speedups.uninstall()
+    stock_method = RemoteAction._validate_action_result
+    monkeypatch.setenv(rasa_ext.STOCK_ENV, "1")
+    rasa_ext.install()
+    assert RemoteAction._validate_action_result is stock_method
+    monkeypatch.setenv(rasa_ext.STOCK_ENV, "0")
+    rasa_ext.install()
+    try:
+        assert RemoteAction._validate_action_result is not stock_method
+    finally:
+        speedups.uninstall()
+
+
+def test_stock_endpoints_name_rasas_own_stores() -> None:
+    scaled = rasa_ext.stock_endpoints((ROOT / "scale" / "endpoints.yml").read_text(encoding="utf-8"))
+    assert "type: rasa_ext" not in scaled
+    assert "type: sql\n" in scaled and "type: redis\n" in scaled
+    assert "poll_seconds" not in scaled
+    assert "password: ${WM_REDIS_PASSWORD}" in scaled  # still filled in by Rasa from the environment
+
+
+def test_stock_endpoints_give_rasas_own_sql_tracker_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project's endpoints.yml, made stock, gives exactly Rasa's SQLTrackerStore."""
+    monkeypatch.setenv("ACTION_SERVER_URL", "http://127.0.0.1:9")
+    text = (
+        (ROOT / "endpoints.yml")
+        .read_text(encoding="utf-8")
+        .replace("db: var/rasa_tracker.db", f"db: {tmp_path / 'tracker.db'}")
+    )
+    ours = tmp_path / "endpoints.yml"
+    ours.write_text(text, encoding="utf-8")
+    [_, stock_file] = stock_argv(["--endpoints", str(ours)])
+    config = read_endpoint_config(stock_file, "tracker_store")
+    store = TrackerStore.create(config, Domain.empty())
+    assert type(store) is SQLTrackerStore
+    assert (tmp_path / "tracker.db").exists()
+
+
+def test_python_m_rasa_ext_is_the_rasa_command() -> None:
+    """``python -m rasa_ext`` hands its arguments to Rasa's own command line."""
+    done = subprocess.run(  # noqa: S603
+        [venv_tool("python"), "-m", "rasa_ext", "--version"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Rasa Version      :         3.6.21" in done.stdout
