@@ -105,7 +105,14 @@ ORDINALS.update({f"twenty {word}": 20 + n for word, n in list(ORDINALS.items())[
 ORDINALS.update({"thirtieth": 30, "thirty first": 31})
 
 _DAY = r"(\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
-_DAY_ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
+# A day of the month on its own: "the 14th", "on the 9th", "friday 11th", "the fourteenth".
+# Ordinal words only when nothing follows them ("the first few times" is not a date),
+# and never an ordinal that counts things ("the 2nd goal").
+_COUNTED = r"(?! (?:one|goal|question|thing|time|floor|bit|point|answer|option|choice|item|few)s?\b)"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:the|on) (\d{{1,2}}(?:st|nd|rd|th)?)\b{_COUNTED}|\b(\d{{1,2}}(?:st|nd|rd|th))\b{_COUNTED}"
+    r"|\bthe (" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s*$"
+)
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = r"(" + _MONTH_WORDS + r")\b\.?"
 _WEEKDAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b"
@@ -141,6 +148,13 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _full_year(year: str, today: date) -> int:
+    """ "26" is 2026; "59" (a birth year) is 1959."""
+    if len(year) != 2:
+        return int(year)
+    return 2000 + int(year) if int(year) <= today.year % 100 + 10 else 1900 + int(year)
 
 
 def _day_number(word: str) -> int:
@@ -260,11 +274,14 @@ def _hhmm(hour: int, minute: int) -> str | None:
 def _weekday_in(t: str) -> re.Match[str] | None:
     """The first weekday named in ``t``, skipping short forms used as ordinary words."""
     for match in re.finditer(r"\b" + _WEEKDAY, t):
-        word = match.group(1)
-        if word not in _AMBIGUOUS_DAYS:
-            return match
         before, after = t[: match.start()], t[match.end() :]
-        if re.search(r"(^|\b(next|this|on|coming))\s*$", before) or re.match(r"\s*$| (the )?\d", after):
+        if re.search(r"\b(a|every|each|most|some)\s*$", before):
+            continue  # "bingo on a thursday" is a habit, not a date
+        if match.group(1) not in _AMBIGUOUS_DAYS:
+            return match
+        if re.search(r"\b(next|this|on|coming)\s*$", before) or re.match(r" (the )?\d", after):
+            return match
+        if not before.strip() and not after.strip():
             return match
     return None
 
@@ -321,7 +338,7 @@ def _day(t: str, today: date) -> date | None:
     if match:
         day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
         if year:
-            return _safe(int(year) + (2000 if len(year) == 2 else 0), month, day)
+            return _safe(_full_year(year, today), month, day)
         return _this_year_or_next(month, day, today)
 
     for words, (month, day) in _HOLIDAYS.items():
@@ -352,9 +369,9 @@ def _day(t: str, today: date) -> date | None:
 
     weekday = _weekday_in(t)
     # a day of the month: "the 14th", "friday 11th", "on the 9th", "wednesday the 9th"
-    match = re.search(rf"\b(?:the|on) {_DAY}|\b{_DAY_ORD}", t)
+    match = _DAY_OF_MONTH.search(t)
     if match:
-        day = _day_number(match.group(1) or match.group(2))
+        day = _day_number(next(group for group in match.groups() if group))
         target = WEEKDAYS[weekday.group(1)] if weekday else None
         return _next_day_number(day, today, target) or _next_day_number(day, today)
 
