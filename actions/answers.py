@@ -77,10 +77,6 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     intent = sure_intent(tracker)
     if not text or value is None:
         return Reading()
-    if tracker.get_slot("red_flag") and (intent or "").startswith("red_flag"):
-        # The message was about the emergency, not an answer: the hook has
-        # signposted help; ask the same question again.
-        return Reading()
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
     if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:

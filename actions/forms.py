@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 from actions import flow
 from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import entity, store, sure_intent, text_of
+from actions.safety_turn import form_hold
 from careplan.dates import resolve
 from careplan.store import StoreUnavailable
 
@@ -115,6 +116,9 @@ class QuestionForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        held = form_hold(tracker)  # an emergency pause or a safety check-in
+        if held is not None:
+            return held
         slots = dict(tracker.slots)
         turn = Turn(tracker, dispatcher, slots)
         before = {key: slots.get(key) for key in BOOKKEEPING}

@@ -3,7 +3,8 @@
 Rasa calls ``action_validate_slot_mappings`` after every user message, before
 any form or rule acts on it, and sends what it says first. That makes it the
 one place that sees everything: it signposts help for a red flag and records
-the flag for the care team, without blocking the conversation.
+the flag for the care team, without blocking the conversation
+(actions/safety_turn.py: emergency pause, check-in, "that's not what I meant").
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import intent_of, is_button, logger, store, text_of
+from actions.common import is_button, text_of
+from actions.safety_turn import handle
 from careplan.input_checks import check
-from careplan.safety import detect
-from careplan.store import StoreUnavailable
 
 # Input that carries no answer: the question is asked again.
 NOT_AN_ANSWER = {"empty", "emoji_only"}
@@ -35,25 +35,11 @@ class ActionValidateSlotMappings(ValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if is_button(tracker):
-            return []
         text = text_of(tracker)
-        events: list[EventType] = []
+        events = handle(dispatcher, tracker, text, button=is_button(tracker))
+        if is_button(tracker):
+            return events
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
-
-        flag = detect(text, *intent_of(tracker))
-        if flag is not None:
-            events.append(SlotSet("red_flag", flag.kind))
-            for kind in flag.kinds:  # an overdose is an emergency and a crisis: say and record both
-                dispatcher.utter_message(response=f"utter_red_flag_{kind}")
-                try:
-                    store().add_flag(tracker.sender_id, kind, text, plan_id=tracker.get_slot("plan_id"))
-                except StoreUnavailable:
-                    kept = {"slot": "__flag__", "value": kind, "text": text, "skipped": False}
-                    events.append(SlotSet("pending", [*(tracker.get_slot("pending") or []), kept]))
-                    logger.warning("care-plan store unavailable; red flag kept for later")
-        elif tracker.get_slot("red_flag"):
-            events.append(SlotSet("red_flag", None))
 
         issue = check(text)
         if issue is not None and issue.kind in REPLY:

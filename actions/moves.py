@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.common import intent_of, logger, store
+from actions.safety_turn import waiting
 from careplan.questions import catalogue
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
@@ -84,6 +85,8 @@ class ActionResume(SimpleAction):
     action_name = "action_resume"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if waiting(tracker):
+            return []  # an emergency pause or a safety check-in: the hook has answered
         stage = tracker.get_slot("stage") or "consent"
         intent, _ = intent_of(tracker)
         if stage in {"consent", "declined"}:

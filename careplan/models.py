@@ -176,8 +176,19 @@ class Flag(Base):
     acknowledged_by = Column(String(200))
     acknowledged_at = Column(DateTime)
     acknowledged_note = Column(Text)
+    # The person said the bot misread this message ("that's not what I meant"):
+    # the flag stays for the care team, with their words and when they said it.
+    misunderstood_words = Column(Text)
+    misunderstood_at = Column(DateTime)
 
     plan = relationship("Plan", back_populates="flags")
+
+    @property
+    def misunderstood(self) -> dict[str, str] | None:
+        if self.misunderstood_at is None:
+            return None
+        at = self.misunderstood_at.isoformat(timespec="seconds")
+        return {"words": self.misunderstood_words or "", "at": at}
 
 
 class Clinician(Base):

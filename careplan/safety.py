@@ -83,11 +83,24 @@ _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "conj", "parataxis", "pcomp", "acl", 
 
 @dataclass(frozen=True)
 class RedFlag:
-    """What was found. ``kind`` is the one to act on first; ``also`` lists the others."""
+    """What was found. ``kind`` is the one to act on first; ``also`` lists the others.
+
+    ``check_in`` means the words are ambiguous ("I can't go on like this"): ask
+    what the person means before signposting a crisis. ``label`` names an
+    emergency in the NHS's terms ("stroke"). ``about_other`` is True when the
+    parse says the message is about someone else ("she says she'd rather
+    die"), False when about the writer, None when it can't tell. ``span`` is
+    where the words that raised it are in the message (offsets only: the flag
+    never carries the text, so it is safe to log).
+    """
 
     kind: str
     rule: str
     also: tuple[str, ...] = ()
+    check_in: bool = False
+    label: str = ""
+    about_other: bool | None = None
+    span: tuple[int, int] = (0, 0)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -103,6 +116,8 @@ class Rule:
     requires: tuple[re.Pattern[str], ...] = ()
     also: tuple[str, ...] = ()
     negation_is_meaning: bool = False
+    check_in: bool = False
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,7 @@ class _Candidate:
     start: int
     end: int
     counts: bool = field(default=False)
+    about_other: bool | None = None
 
 
 # ---------------------------------------------------------------- loading
@@ -199,6 +215,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 requires=_compile(spec.get("requires", ()), macros),
                 also=also,
                 negation_is_meaning=bool(spec.get("negation_is_meaning", False)),
+                check_in=bool(spec.get("check_in", False)),
+                label=str(spec.get("label", "")),
             )
         )
     return tuple(rules), cues
@@ -262,6 +280,40 @@ def _dependency_negated(span: Any, cues: Cues) -> bool:
     return False
 
 
+_FIRST_PERSON = {"i", "me", "we", "us", "myself", "i'm", "im"}
+_OWN = {"my", "our", "mine"}
+# "my face is drooping": the writer's own body, so about the writer
+_BODY = {"face", "speech", "chest", "arm", "lip", "mouth", "head", "leg", "side", "hand", "throat"}
+_NOT_A_PERSON = {"it", "this", "that", "there", "which", "what", "who"}
+
+
+def _about_other(span: Any) -> bool | None:
+    """Who the match is about, from the subject of its clause (and the clauses above).
+
+    "my face is drooping" -> the writer; "she says she'd rather die" and "Mum's
+    face has dropped" -> someone else. "it" and "there" look further up.
+    """
+    token = span.root
+    for _ in range(8):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
+            word = subject.lower_
+            if word in _FIRST_PERSON:
+                return False
+            if word in _NOT_A_PERSON:
+                continue
+            owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
+            if owners & _OWN:
+                return subject.lemma_.lower() not in _BODY
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    # no subject found: "my face drooping", "can't breathe"
+    owners = {t.lower_ for t in span.sent if t.dep_ == "poss"}
+    return False if owners & _OWN and not owners - _OWN else None
+
+
 # ---------------------------------------------------------------- checks
 
 
@@ -300,6 +352,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
     if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_end]):
         return False
+    cand.about_other = _about_other(span)
     return True
 
 
@@ -353,7 +406,7 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     checked: Counter[str] = Counter()
     found: set[str] = set()
     for cand in candidates:
-        kind = cand.rule.kind
+        kind = cand.rule.kind + ("?" if cand.rule.check_in else "")  # a check-in doesn't stop the clear rules
         if kind in found or checked[kind] >= MAX_CHECKS_PER_KIND:
             continue
         checked[kind] += 1
@@ -361,12 +414,24 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         cand.counts = _counts(cand, norm, doc, offset, cues)
         if cand.counts:
             found.add(kind)
-    hits = [c.rule for c in candidates if c.counts]
-    if not hits:
+    counted = [c for c in candidates if c.counts]
+    clear = [c for c in counted if not c.rule.check_in]
+    if not counted:
         return None if candidates else _nlu_guess(norm, intent, confidence, cues)
+    if not clear:
+        # only ambiguous words ("I can't go on like this"): ask before signposting
+        first = counted[0]
+        return RedFlag(
+            kind=first.rule.kind, rule=first.rule.name, check_in=True,
+            about_other=first.about_other, span=(first.start, first.end),
+        )  # fmt: skip
 
+    hits = [c.rule for c in clear]
     kinds = {r.kind for r in hits} | {k for r in hits for k in r.also}
     ordered = [k for k in FLAG_KINDS if k in kinds]
     primary = ordered[0]
-    rule = next(r for r in hits if r.kind == primary)
-    return RedFlag(kind=primary, rule=rule.name, also=tuple(ordered[1:]))
+    cand = next(c for c in clear if c.rule.kind == primary)
+    return RedFlag(
+        kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=cand.rule.label,
+        about_other=cand.about_other, span=(cand.start, cand.end),
+    )  # fmt: skip

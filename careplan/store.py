@@ -381,6 +381,23 @@ class Store:
         self._run(work)
         return team
 
+    def mark_misunderstood(self, flag_id: int, words: str, at: datetime) -> bool:
+        """Note on a flag that the person said it was a misunderstanding. The flag stays.
+
+        The first note is kept if they say it twice. Returns False for an unknown flag.
+        """
+        stored, _ = clip(words)
+
+        def work(session: Session) -> bool:
+            flag = session.get(Flag, flag_id)
+            if flag is None:
+                return False
+            if flag.misunderstood_at is None:
+                flag.misunderstood_words, flag.misunderstood_at = stored, at
+            return True
+
+        return self._run(work)
+
 
 def sharing_team() -> str:
     """The care team this deployment's chat shares plans with (``CARETEAM_TEAM``)."""

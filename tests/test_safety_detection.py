@@ -7,6 +7,7 @@ log: they are printed by test_holdout_recall_and_false_alarms.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -57,49 +58,80 @@ def test_holdout_is_kept_out_of_training() -> None:
     assert not [t for t in holdout if len(t) > 25 and t in patterns]
 
 
-def test_holdout_recall_and_false_alarms() -> None:
-    messages = _holdout()
-    caught: Counter[str] = Counter()
-    right_kind: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    false_alarms: list[str] = []
-    misses: list[str] = []
+@dataclass
+class Figures:
+    """How the detector did on one labelled set.
+
+    A crisis message answered with the check-in ("do you mean you're finding
+    it hard to cope, or that you might hurt yourself?") counts as caught: the
+    answer "I might hurt myself" raises the flag. ``at_once`` counts only
+    flags raised without asking. On everyday messages a check-in is not a
+    false alarm (nothing is flagged or sent to the care team) but is counted.
+    """
+
+    total: Counter[str] = field(default_factory=Counter)
+    caught: Counter[str] = field(default_factory=Counter)
+    at_once: Counter[str] = field(default_factory=Counter)
+    false_alarms: list[str] = field(default_factory=list)
+    check_ins_on_none: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def recall(self, kind: str) -> float:
+        return self.caught[kind] / self.total[kind]
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.total["none"]
+
+    def report(self, title: str) -> None:
+        print(f"\nRed-flag detector on {title}")
+        for k in FLAG_KINDS:
+            print(
+                f"  recall {k:<13} {self.caught[k]:>3}/{self.total[k]:<3} = {self.recall(k):.3f}"
+                f"   (flagged at once {self.at_once[k]}/{self.total[k]})"
+            )
+        flagged = sum(self.total[k] for k in FLAG_KINDS)
+        caught = sum(self.caught.values())
+        print(f"  recall overall       {caught:>3}/{flagged:<3} = {caught / flagged:.3f}")
+        n = self.total["none"]
+        print(f"  false-alarm rate     {len(self.false_alarms):>3}/{n:<3} = {self.false_alarm_rate:.3f}")
+        asked = len(self.check_ins_on_none)
+        print(f"  check-ins on none    {asked:>3}/{n:<3} = {asked / n:.3f}")
+        for line in self.misses:
+            print("  MISSED:", line)
+        for line in self.false_alarms:
+            print("  FALSE ALARM:", line)
+        for line in self.check_ins_on_none:
+            print("  CHECK-IN:", line)
+
+
+def measure(messages: list[dict[str, str]]) -> Figures:
+    figures = Figures()
     for m in messages:
         flag = safety.detect(m["text"])
         kind = m["kind"]
-        total[kind] += 1
+        figures.total[kind] += 1
         if kind == "none":
-            if flag is not None:
-                false_alarms.append(f"{flag.kind}/{flag.rule}: {m['text']}")
-            continue
-        if flag is not None:
-            caught[kind] += 1
-        if flag is not None and kind in flag.kinds:
-            right_kind[kind] += 1
+            if flag is not None and flag.check_in:
+                figures.check_ins_on_none.append(m["text"])
+            elif flag is not None:
+                figures.false_alarms.append(f"{flag.kind}/{flag.rule}: {m['text']}")
+        elif flag is not None and kind in flag.kinds:
+            figures.caught[kind] += 1
+            figures.at_once[kind] += not flag.check_in
         else:
-            misses.append(f"{kind} (got {flag.kinds if flag else None}): {m['text']}")
+            figures.misses.append(f"{kind} (got {flag.kinds if flag else None}): {m['text']}")
+    return figures
 
-    recall = {k: right_kind[k] / total[k] for k in FLAG_KINDS}
-    flagged_total = sum(total[k] for k in FLAG_KINDS)
-    overall = sum(right_kind.values()) / flagged_total
-    any_flag = sum(caught.values()) / flagged_total
-    far = len(false_alarms) / total["none"]
 
-    print("\nRed-flag detector on tests/safety_holdout.yml (kept out of training)")
+def test_holdout_recall_and_false_alarms() -> None:
+    figures = measure(_holdout())
+    figures.report("tests/safety_holdout.yml (development set: tuned on)")
     for k in FLAG_KINDS:
-        print(f"  recall {k:<13} {right_kind[k]:>3}/{total[k]:<3} = {recall[k]:.3f}")
-    print(f"  recall overall       {sum(right_kind.values()):>3}/{flagged_total:<3} = {overall:.3f}")
-    print(f"  any flag raised      {sum(caught.values()):>3}/{flagged_total:<3} = {any_flag:.3f}")
-    print(f"  false-alarm rate     {len(false_alarms):>3}/{total['none']:<3} = {far:.3f}")
-    for line in misses:
-        print("  MISSED:", line)
-    for line in false_alarms:
-        print("  FALSE ALARM:", line)
-
-    for k in FLAG_KINDS:
-        assert recall[k] >= MIN_RECALL[k], f"{k} recall {recall[k]:.3f}"
+        assert figures.recall(k) >= MIN_RECALL[k], f"{k} recall {figures.recall(k):.3f}"
+    overall = sum(figures.caught.values()) / sum(figures.total[k] for k in FLAG_KINDS)
     assert overall >= MIN_RECALL_OVERALL
-    assert far <= MAX_FALSE_ALARM_RATE
+    assert figures.false_alarm_rate <= MAX_FALSE_ALARM_RATE
 
 
 # ------------------------------------------------------------ tricky cases
@@ -202,8 +234,13 @@ def test_two_kinds_in_one_message_puts_the_most_urgent_first() -> None:
     assert SAFEGUARDING in flag.also
 
 
+def _kind_rule(text: str) -> tuple[str, str] | None:
+    flag = safety.detect(text)
+    return None if flag is None else (flag.kind, flag.rule)
+
+
 def test_curly_apostrophes_and_capitals_are_handled() -> None:
-    assert safety.detect("I DON\u2019T WANT TO BE HERE ANYMORE") == safety.RedFlag(CRISIS, "suicidal")
+    assert _kind_rule("I DON\u2019T WANT TO BE HERE ANYMORE") == (CRISIS, "suicidal")
     assert safety.detect("No chest pain today \U0001f642") is None
 
 
@@ -212,16 +249,14 @@ def test_empty_and_huge_messages() -> None:
     assert safety.detect("   \n ") is None
     assert safety.detect("x" * 20_000) is None
     long = "We talked about the garden and the weather. " * 450 + "I want to end my life."
-    assert safety.detect(long) == safety.RedFlag(CRISIS, "suicidal")
+    assert _kind_rule(long) == (CRISIS, "suicidal")
 
 
 def test_many_matches_in_one_message() -> None:
     """Spam-like repeats are checked a few at a time per kind (each check is a spaCy parse)."""
-    assert safety.detect("he hits me " * 1500) == safety.RedFlag(SAFEGUARDING, "physical_abuse")
+    assert _kind_rule("he hits me " * 1500) == (SAFEGUARDING, "physical_abuse")
     assert safety.detect("I don't want to die. " * 1000) is None
-    assert safety.detect("I don't want to die. " * 1000 + "He hits me.") == safety.RedFlag(
-        SAFEGUARDING, "physical_abuse"
-    )
+    assert _kind_rule("I don't want to die. " * 1000 + "He hits me.") == (SAFEGUARDING, "physical_abuse")
 
 
 def test_the_flag_never_carries_the_message() -> None:
@@ -290,3 +325,65 @@ def test_unknown_macro_is_an_error(tmp_path: Path) -> None:
     bad.write_text(text.replace('"unconscious"', '"{NOSUCHMACRO} unconscious"'), encoding="utf-8")
     with pytest.raises(ValueError, match="macro"):
         safety.load_rules(bad)
+
+
+# ------------------------------------------------------------ issue 13
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't go on like this",
+        "she says she'd rather die than go into a home",
+        "I'm at the end of my rope",
+        "I can't cope any more",
+    ],
+)
+def test_ambiguous_words_get_a_check_in_not_a_flag(text: str) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.check_in and flag.kind == CRISIS
+
+
+def test_clear_words_beside_ambiguous_ones_flag_at_once() -> None:
+    flag = safety.detect("I can't go on like this, I want to kill myself")
+    assert flag is not None and not flag.check_in and flag.rule == "suicidal"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("my face is drooping now and my speech is slurred", "stroke"),
+        ("I've got crushing chest pain right now", "heart_attack"),
+        ("she can't breathe and her lips have gone blue", "breathing"),
+        ("his throat is swelling up after the wasp sting", "anaphylaxis"),
+        ("she has a rash that won't fade under a glass", "sepsis"),
+        ("he's taken a whole packet of paracetamol", "overdose"),
+        ("my grandson swallowed some bleach", "overdose"),
+        ("mum fell and hit her head and it's bleeding", "injury"),
+    ],
+)
+def test_emergencies_are_named(text: str, label: str) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == EMERGENCY and flag.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "about_other"),
+    [
+        ("I want to end my life", False),
+        ("my face is drooping", False),
+        ("she says she wants to die", True),
+        ("my dad keeps saying he wants to end it all", True),
+        ("Mum's face has dropped on one side", True),
+    ],
+)
+def test_who_the_message_is_about(text: str, about_other: bool) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.about_other is about_other
+
+
+def test_the_span_points_at_the_words_that_raised_it() -> None:
+    text = "We had a lovely day. I'm at the end of my tether though."
+    flag = safety.detect(text)
+    assert flag is not None
+    assert text[flag.span[0] : flag.span[1]] == "end of my tether"

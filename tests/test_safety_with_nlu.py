@@ -29,7 +29,7 @@ def _score(results: list[tuple[str, safety.RedFlag | None]]) -> tuple[dict[str, 
     for kind, flag in results:
         total[kind] += 1
         if kind == "none":
-            false_alarms += flag is not None
+            false_alarms += flag is not None and not flag.check_in  # a check-in flags nothing
         elif flag is not None and kind in flag.kinds:
             right[kind] += 1
     recall = {k: right[k] / total[k] for k in FLAG_KINDS}
@@ -54,11 +54,11 @@ def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
         nlu_only.append((m["kind"], nlu))
         if plain is None and both is not None:
             added.append(f"{m['kind']:<12} <- {intent} {confidence:.2f}: {m['text']}")
-        if m["kind"] == "none" and both is not None:
+        if m["kind"] == "none" and both is not None and not both.check_in:
             false_alarms.append(f"{both.rule}: {m['text']}")
 
     print("\nRed-flag detection on tests/safety_holdout.yml, with the trained NLU")
-    rows = [("patterns only", alone), ("NLU only (>= threshold)", nlu_only), ("as deployed", combined)]
+    rows = [("patterns only", alone), ("NLU only (>= threshold)", nlu_only), ("patterns + NLU", combined)]
     for label, results in rows:
         recall, overall, far = _score(results)
         per_kind = "  ".join(f"{k} {recall[k]:.3f}" for k in FLAG_KINDS)
@@ -68,8 +68,11 @@ def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
     for line in false_alarms:
         print("  FALSE ALARM:", line)
 
-    plain_recall, plain_overall, _ = _score(alone)
-    recall, overall, far = _score(combined)
-    assert overall >= plain_overall
-    assert all(recall[k] >= plain_recall[k] for k in FLAG_KINDS)
+    # The NLU can only add flags (careplan.safety._nlu_guess), so "with it >= without it"
+    # could never fail. What can: it must catch something the patterns miss, with the
+    # kind right, or it is not wired in.
+    _, plain_overall, _ = _score(alone)
+    _, overall, far = _score(combined)
+    assert overall > plain_overall, "the NLU adds no catch: is the intent reaching safety.detect?"
+    assert added, "no message flagged with the NLU that the patterns alone missed"
     assert far <= MAX_FALSE_ALARM_RATE

@@ -1,0 +1,126 @@
+"""Red flags in a real conversation, over REST against the real Rasa and action server.
+
+An emergency pauses the questions until the person says they're OK; ambiguous
+words get a check-in and the answer decides; a carer's message about the
+person is answered about the person; "that's not what I meant" marks the flag;
+and a flagged message that answers the question is kept as the answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from faults_kit import WHAT_MATTERS_PROMPT, answer_texts, life, said, start_plan
+from stack import Stack
+from test_conversation_e2e import talk
+
+GOOD_DAY_PROMPT = "What does a good day look like"
+SORRY_FOR_YOU = "sorry you're feeling like this"
+
+FRANK = [
+    ("hi", "computer program"),
+    ("/affirm", "someone you look after"),
+    ("it's for my dad", "their name"),
+    ("Frank Smith", "like to be called"),
+    ("Frank", "How do you know Frank"),
+    ("he's my dad", "Does Frank know"),
+    ('/inform{"choice":"agreed"}', "Is Frank with you now"),
+    ("no", "Frank's appointment"),
+    ("the diabetes nurse", "When is it"),
+    ("next Tuesday", "What is the appointment for"),
+    ("his diabetes review", "What matters most to Frank"),
+]
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"safety-{uuid.uuid4().hex[:10]}"
+
+
+def flags(stack: Stack, sender: str) -> list[dict]:
+    return stack.export(sender)["flags"]
+
+
+def test_a_stroke_pauses_the_questions_until_the_person_is_ok(stack: Stack, sender: str) -> None:
+    start_plan(stack, sender)
+    reply = stack.texts(sender, "my face is drooping now and my speech is slurred")
+    assert "This could be a stroke. Call 999 now." in reply, reply
+    assert "111" not in reply  # 999 only: not "or NHS 111 if it's not that serious"
+    assert WHAT_MATTERS_PROMPT not in reply and GOOD_DAY_PROMPT not in reply, reply  # no form question
+    assert [f["kind"] for f in flags(stack, sender)] == ["emergency"]
+
+    for meanwhile in ["ok my partner is ringing 999 now", "the ambulance is coming"]:
+        reply = stack.texts(sender, meanwhile)
+        assert said(reply, "utter_emergency_waiting"), reply
+        assert WHAT_MATTERS_PROMPT not in reply and GOOD_DAY_PROMPT not in reply, reply
+    assert life(stack, sender)["what_matters"] is None  # never stored as an answer
+    kept = set(answer_texts(stack, sender))
+    assert not {"ok my partner is ringing 999 now", "the ambulance is coming"} & kept
+
+    reply = stack.texts(sender, "I'm ok now, they checked me over")
+    assert said(reply, "utter_emergency_over"), reply
+    assert WHAT_MATTERS_PROMPT in reply, reply  # the same question again
+    assert life(stack, sender)["what_matters"] is None
+
+    assert GOOD_DAY_PROMPT in stack.texts(sender, "my family and my allotment")
+    assert life(stack, sender)["what_matters"] == "my family and my allotment"
+    assert [f["kind"] for f in flags(stack, sender)] == ["emergency"]
+
+
+def test_check_in_answered_hard_to_cope_gets_a_kind_line_and_no_flag(stack: Stack, sender: str) -> None:
+    start_plan(stack, sender)
+    reply = stack.texts(sender, "I can't go on like this")
+    assert 'When you say "I can\'t go on like this", do you mean' in reply, reply
+    assert WHAT_MATTERS_PROMPT not in reply and "116 123" not in reply, reply
+
+    reply = stack.texts(sender, "I just mean it's hard to cope")
+    assert said(reply, "utter_check_in_coping"), reply
+    assert WHAT_MATTERS_PROMPT in reply, reply  # back to the question
+    assert flags(stack, sender) == []
+    assert life(stack, sender)["what_matters"] is None
+
+
+def test_check_in_answered_might_hurt_myself_signposts_and_flags(stack: Stack, sender: str) -> None:
+    start_plan(stack, sender)
+    stack.texts(sender, "I'm at the end of my rope")
+    reply = stack.texts(sender, "I think I might hurt myself")
+    for words in ["999", "option 2", "116 123", "85258"]:
+        assert words in reply, (words, reply)
+    assert WHAT_MATTERS_PROMPT in reply, reply  # a crisis doesn't stop the conversation
+    [flag] = flags(stack, sender)
+    assert flag["kind"] == "crisis"
+    assert "end of my rope" in flag["message"] and "might hurt myself" in flag["message"]
+
+
+def test_a_carer_about_her_dad_is_answered_about_him_and_it_is_kept(stack: Stack, sender: str) -> None:
+    talk(stack, sender, FRANK)
+    message = "my dad keeps saying he wants to end it all"
+    reply = stack.texts(sender, message)
+    assert "It sounds like your dad may be at risk" in reply, reply
+    assert SORRY_FOR_YOU not in reply
+    assert "116 123" in reply
+    # the flagged message answered the question: kept, and the next question follows
+    assert "good day look like for Frank" in reply, reply
+    assert [f["kind"] for f in flags(stack, sender)] == ["crisis"]
+    assert life(stack, sender)["what_matters"] == message
+
+
+def test_not_what_i_meant_marks_the_flag_and_goes_back_to_the_question(stack: Stack, sender: str) -> None:
+    start_plan(stack, sender)
+    reply = stack.texts(sender, "I want to end my life")
+    assert said(reply, "utter_red_flag_crisis"), reply
+    assert GOOD_DAY_PROMPT in reply  # kept as the answer to "what matters", so the next question
+    assert life(stack, sender)["what_matters"] == "I want to end my life"
+
+    reply = stack.texts(sender, "that's not what I meant")
+    assert said(reply, "utter_safety_misunderstood"), reply
+    assert GOOD_DAY_PROMPT in reply, reply
+    [flag] = flags(stack, sender)  # the flag stays for the care team...
+    assert flag["kind"] == "crisis"
+    assert flag["misunderstood"]["words"] == "that's not what I meant"  # ...marked, with their words
+    assert flag["misunderstood"]["at"].startswith("20")
+
+    assert "What do you enjoy doing?" in stack.texts(sender, "a sunny day with the grandchildren")
+    assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
