@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,8 @@ from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import read_endpoint_config
 
 import rasa_ext
-from launch import ROOT, venv_tool
+from launch import ROOT
+from rasa_ext import __main__ as rasa_ext_main
 from rasa_ext import speedups
 from rasa_ext.__main__ import stock_argv
 
@@ -78,10 +79,11 @@ def test_stock_endpoints_give_rasas_own_sql_tracker_store(
     assert (tmp_path / "tracker.db").exists()
 
 
-def test_python_m_rasa_ext_is_the_rasa_command() -> None:
-    """``python -m rasa_ext`` hands its arguments to Rasa's own command line."""
-    done = subprocess.run(  # noqa: S603
-        [venv_tool("python"), "-m", "rasa_ext", "--version"], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Rasa Version      :         3.6.21" in done.stdout
+def test_python_m_rasa_ext_refuses_another_rasa_before_starting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m rasa_ext run ...`` stops with the reason, before Rasa's command line runs."""
+    monkeypatch.setattr(rasa_ext, "version", lambda _name: "3.7.0")
+    monkeypatch.setattr(sys, "argv", ["rasa_ext", "run"])
+    with pytest.raises(
+        SystemExit, match=r"^Not starting: What Matters runs on Rasa 3\.6\.21, but Rasa 3\.7\.0"
+    ):
+        rasa_ext_main.main()
