@@ -33,7 +33,8 @@ MAX_TITLE_CHARS = 60
 _SUBJECT = r"(?:i|we|he|she|they|you|mum|dad|mam|my (?:mum|dad|mother|father|wife|husband|partner)|[a-z]+)"
 _FILLER = re.compile(
     r"\s*(?:(?:well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|yes|yeah|yep|aye|no|basically|honestly|"
-    r"to be honest|tbh|anyway|i mean|(?:look|right|see)(?=,)|"
+    r"to be honest|tbh|anyway|i mean|i think|maybe|perhaps|probably|not sure(?: really)?|"
+    r"(?:look|right|see)(?=,)|"
     r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned)|"
     r"i(?:'ve| have)? (?:just |already )?(?:told you|said(?: that)?)(?: already| before)?"
     r")\b[\s,.!:;-]*)+",
@@ -43,11 +44,19 @@ _ADVERBS = r"(?:\s+(?:really|just|so|still|also|only|actually|truly))*"
 _WISH = re.compile(
     rf"\b(?:(?:i|we|they|you)(?:'d| would)?|(?:he|she|[a-z]+)(?:'d| would)){_ADVERBS}"
     r"\s+(?:like|love|want|wish|hope|need)\b(?:\s+to\b)?"
-    rf"|\b(?:he|she|[a-z]+){_ADVERBS}\s+(?:wants|wishes|hopes|needs)\b(?:\s+to\b)?",
+    rf"|\b(?:he|she|[a-z]+){_ADVERBS}\s+(?:wants|wishes|hopes|needs)\b(?:\s+to\b)?"
+    r"|\b(?:it'?d|it would|that'?d|that would|would) be (?:nice|good|great|lovely|brilliant|wonderful)\b"
+    r"(?:\s+to\b)?"
+    r"|\b(?:i'?m|i am|he'?s|she'?s|we'?re) (?:hoping|trying|aiming|wanting|planning) to\b"
+    r"|\b(?:my|his|her|our|the) (?:goal|aim|hope|wish|plan) is (?:to\b)?",
     re.IGNORECASE,
 )
 # "I wish I could", "I'd like to be able to": more wish straight after the first
-_MORE_WISH = re.compile(r"(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|to\b)\s*", re.IGNORECASE)
+_MORE_WISH = re.compile(
+    r"(?:(?:it\s+)?if\s+)?(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|(?:just\s+)?to\b)\s*"
+    r"|(?:(?:really|just)\s+)*(?:want|wanna|would like|would love|need)\s+to\b\s*",
+    re.IGNORECASE,
+)
 _FEELING_START = re.compile(
     r"(?:i'?m|i am|he'?s|she'?s|they'?re)\s+(?=worried|scared|frightened|anxious)", re.I
 )
@@ -58,7 +67,7 @@ _REMARK = re.compile(
     r"(?:my|his|her|their) \w+ (?:is|are|was|were|has|have))\b.*$",
     re.IGNORECASE,
 )
-_TYPOS = {"wud": "would", "wld": "would", "2": "to", "u": "you", "id": "I'd", "im": "I'm"}
+_TYPOS = {"wud": "would", "wld": "would", "u": "you", "id": "I'd", "im": "I'm"}
 # Words that start a new clause: the best places to cut a long title.
 _CLAUSE_WORDS = {
     "and", "or", "but", "so", "because", "cos", "without", "when", "if", "as", "until", "before", "after",
@@ -73,7 +82,11 @@ _DANGLING = {
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()[:500]
-    return re.sub(r"\b(?:wud|wld|2|u|id|im)\b", lambda m: _TYPOS[m.group(0).lower()], text, flags=re.I)
+    text = re.sub(r"\b(?:wud|wld|u|id|im)\b", lambda m: _TYPOS[m.group(0).lower()], text, flags=re.I)
+    # "i want 2 walk", but "lose 2 stone" keeps its number
+    return re.sub(
+        r"\b(want|wants|like|love|need|able|going|got|have|try|hoping|wish) 2\b", r"\1 to", text, flags=re.I
+    )
 
 
 class _Goal(NamedTuple):
@@ -177,7 +190,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "hearing", "deaf", "bladder", "incontinen*", "continence", "wound", "ulcer", "skin", "cough*",
         "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
         "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*", "hot flush",
-        "flushes", "menopaus*",
+        "flushes", "menopaus*", "alcohol", "drinking", "the drink", "smok*", "cigarette*", "stone",
     ),
     "caring": (
         "break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself",
@@ -193,7 +206,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",
         "choir", "bowl*", "crossword*", "bake", "baking", "holiday*", "seaside", "beach", "travel*",
         "football", "sport*", "hobby", "hobbies", "danc*", "craft*", "puzzle*", "bingo", "cinema", "theatre",
-        "game", "games", "5 a side", "five a side", "piano", "guitar",
+        "game", "games", "5 a side", "five a side", "piano", "guitar", "potter*", "shed", "diy", "woodwork*",
     ),
     "family": (
         "grandchild*", "grandkid*", "grandson*", "granddaughter*", "grandad", "grandma", "grandpa", "nan",
@@ -204,13 +217,14 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     "mobility": (
         "walk*", "stair*", "exercise*", "bike", "cycl*", "leg", "knee*", "hip", "balance", "move", "moving",
         "gym", "step*", "stand*", "run", "running", "physio*", "mobility", "wheelchair", "fall*", "fell",
-        "stick", "frame", "swim*", "ride", "riding", "work out", "keep fit", "fitter",
+        "stick", "frame", "swim*", "ride", "riding", "work out", "keep fit", "fitter", "upstairs",
+        "downstairs",
     ),
     "social": (
         "friend*", "mate*", "club", "church", "group", "community", "pub", "social*", "lonel*", "neighbour*",
         "mosque", "temple", "gurdwara", "synagogue", "cafe", "out and about", "company", "evening*",
         "talk to", "meet people", "get out of the house", "day centre", "lunch club", "visitor*", "tea dance",
-        "community centre", "coffee morning",
+        "community centre", "coffee morning", "get out more", "go out more", "getting out",
     ),
     "home": (
         "home", "shopping", "shop", "cook*", "meal*", "wash*", "dress*", "bath", "bathe", "shower",
