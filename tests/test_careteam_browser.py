@@ -46,23 +46,23 @@ def test_clinician_reviews_a_shared_plan(browser, site, tmp_path):
     page.fill("#password", PASSWORD)
     page.click("button:has-text('Log in')")
 
-    # Only shared plans, nearest appointment first, both not yet reviewed.
+    # Only shared plans: Peggy's unacknowledged flag puts her first, then the nearest appointment.
     expect(page.locator("h1")).to_have_text("Shared plans")
     rows = page.locator("table.plans tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.nth(0)).to_contain_text("Dad")
-    expect(rows.nth(1)).to_contain_text("Peggy")
+    expect(rows.nth(0)).to_contain_text("Peggy")
+    expect(rows.nth(1)).to_contain_text("Dad")
     expect(page.locator("tr.unreviewed")).to_have_count(2)
     expect(page.get_by_text("Unshared Person")).to_have_count(0)
 
     # Open the summary.
-    page.click("a:has-text('Peggy')")
+    page.click("a:has-text('Margaret Jones')")
     expect(page.locator("h1")).to_have_text("What matters to Peggy")
     expect(page.locator(".flags")).to_contain_text("Sometimes I feel there is no point")
     one_thing, script_goal, sleep, _lunch = (page.locator(f"#goal-{g}") for g in plans.goals)
     # The <script> goal shows as text and runs nothing.
-    expect(script_goal.locator("p.words q")).to_have_text(SCRIPT_GOAL)
-    expect(script_goal.locator("p.words q")).to_be_visible()
+    expect(script_goal.locator("div.words q")).to_have_text(SCRIPT_GOAL)
+    expect(script_goal.locator("div.words q")).to_be_visible()
 
     # Accept one.
     one_thing.locator("button:has-text('Accept goal 1')").click()
@@ -75,7 +75,7 @@ def test_clinician_reviews_a_shared_plan(browser, site, tmp_path):
     script_goal.locator("button:has-text('Save wording for goal 2')").click()
     expect(script_goal.locator(".status")).to_have_text("Accepted with new wording")
     expect(script_goal.locator("dd.clinician")).to_contain_text("Walk to the corner shop twice a week")
-    expect(script_goal.locator("p.words q")).to_have_text(SCRIPT_GOAL)
+    expect(script_goal.locator("div.words q")).to_have_text(SCRIPT_GOAL)
 
     # Reject one, with a reason.
     sleep.locator('summary:has-text("Don\'t take this goal forward")').click()
