@@ -98,8 +98,8 @@ def flag_dict(flag: Flag) -> dict[str, Any]:
         "acknowledged_by": flag.acknowledged_by,
         "acknowledged_at": iso(flag.acknowledged_at),
         "acknowledged_note": flag.acknowledged_note,
-        # The safety helper's mark that the bot misread the message, when the model has one.
-        "misunderstood": getattr(flag, "misunderstood", None),
+        # Set when the person said the bot misread them ("that's not what I meant").
+        "misunderstood": flag.misunderstood,
     }
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from careplan import readback, summary
 from careplan.exports import html, markdown
+from careplan.models import utcnow
 from careplan.review import Review
 from careplan.store import Store
 
@@ -214,3 +215,15 @@ def test_output_works_for_every_format_and_the_file_is_private(store, tmp_path, 
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     body = target.read_bytes()
     assert body.startswith(b"%PDF") if fmt == "pdf" else body.decode("utf-8") == done.stdout
+
+
+def test_a_flag_the_person_said_was_misunderstood_says_so(store):
+    """The safety helper's "that's not what I meant" mark is shown with the flag, never hiding it."""
+    plans = make_plans(store)
+    flag = store.export(plans.shared)["flags"][0]["id"]
+    assert store.mark_misunderstood(flag, "I meant the plants in my garden are dying", utcnow())
+    data = store.export(plans.shared)
+    for text in (html.render(data), markdown.render(data)):
+        assert "Later they said the bot misunderstood" in text
+        assert "I meant the plants in my garden are dying" in text
+        assert "Sometimes I feel there is no point" in text  # the flag itself stays
