@@ -387,3 +387,31 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
     flag = safety.detect(text)
     assert flag is not None
     assert text[flag.span[0] : flag.span[1]] == "end of my tether"
+
+
+# ------------------------------------------------------------ the blind held-out set
+
+BLIND = ROOT / "tests" / "heldout" / "safety_blind.yml"
+BLIND_FLOORS = {EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}
+MAX_BLIND_FALSE_ALARM_RATE = 0.02
+
+
+def test_blind_heldout_set() -> None:
+    """Written blind by another helper, run once after the detector was frozen (bfdd258).
+
+    Never tune the patterns to these lines. The figures are printed (run with
+    -rA) and recorded in docs/safety-and-privacy.md beside the development
+    figures.
+    """
+    messages = yaml.safe_load(BLIND.read_text(encoding="utf-8"))["messages"]
+    figures = measure(messages)
+    figures.report("tests/heldout/safety_blind.yml (held out, written blind)")
+    ambiguous = [m for m in messages if m.get("ambiguous")]
+    asked = sum(1 for m in ambiguous if (f := safety.detect(m["text"])) is not None and f.check_in)
+    print(f"  ambiguous lines met with a check-in  {asked}/{len(ambiguous)}")
+    # Floors at the figures of the one run (2026-12-02, bfdd258), far below the
+    # issue's targets (0.97 / 0.95): a regression fails here. Don't raise them by
+    # tuning to these lines; improve from new development data and a new blind set.
+    for kind, floor in BLIND_FLOORS.items():
+        assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
+    assert figures.false_alarm_rate <= MAX_BLIND_FALSE_ALARM_RATE
