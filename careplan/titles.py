@@ -54,6 +54,7 @@ _WISH = re.compile(
 # "I wish I could", "I'd like to be able to": more wish straight after the first
 _MORE_WISH = re.compile(
     r"(?:(?:it\s+)?if\s+)?(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|(?:just\s+)?to\b)\s*"
+    r"|for (?:him|her|them|mum|mam|dad|my \w+) to\b\s*"
     r"|(?:(?:really|just)\s+)*(?:want|wanna|would like|would love|need)\s+to\b\s*",
     re.IGNORECASE,
 )
@@ -190,7 +191,8 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "hearing", "deaf", "bladder", "incontinen*", "continence", "wound", "ulcer", "skin", "cough*",
         "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
         "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*", "hot flush",
-        "flushes", "menopaus*", "alcohol", "drinking", "the drink", "smok*", "cigarette*", "stone",
+        "flushes", "menopaus*", "alcohol", "drinking", "the drink", "smok*", "cigarette*", "stone", "loo",
+        "toilet",
     ),
     "caring": (
         "break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself",
@@ -200,13 +202,14 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "work": (
         "work", "working", "full time", "part time", "shift", "shifts", "job", "volunteer*", "course",
-        "learn*", "study", "college", "career", "retire*", "class*",
+        "learn*", "study", "college", "career", "retire*",
     ),
     "hobbies": (
         "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",
         "choir", "bowl*", "crossword*", "bake", "baking", "holiday*", "seaside", "beach", "travel*",
         "football", "sport*", "hobby", "hobbies", "danc*", "craft*", "puzzle*", "bingo", "cinema", "theatre",
         "game", "games", "5 a side", "five a side", "piano", "guitar", "potter*", "shed", "diy", "woodwork*",
+        "art", "arts", "class", "classes",
     ),
     "family": (
         "grandchild*", "grandkid*", "grandson*", "granddaughter*", "grandad", "grandma", "grandpa", "nan",
@@ -236,7 +239,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "anxious", "anxiety", "worry", "worried", "worrying", "mood", "depress*", "happy", "happier",
         "confiden*", "stress*", "calm*", "sad", "low", "like myself", "myself again", "down in the dumps",
         "panic*", "nervous", "cheer*", "motivat*", "hair", "nails", "pamper*", "settled", "upset", "agitat*",
-        "distress*", "content",
+        "distress*", "content", "barber*", "hairdresser*",
     ),
 }  # fmt: skip
 # Health words and medicines outweigh what they happen to mention ("breathe when
@@ -262,28 +265,39 @@ def _forms(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
 
 
-def _score(tokens: list[Token], scores: dict[str, float]) -> None:
-    """Add each domain's hits: a word counts once however many entries it fits, a phrase once."""
+def _score(tokens: list[Token], scores: dict[str, float], first: dict[str, int]) -> None:
+    """Add each domain's hits (a word counts once however many entries it fits, a phrase once),
+    and note where in the text each domain is first mentioned."""
     forms = [_forms(t) for t in tokens]
     lowered = " ".join(t.lower_ for t in tokens).replace("of course", "")
     for domain in DOMAIN_WORDS:
         words, stems = _WORDS[domain], _STEMS[domain]
-        hits = sum(1 for f in forms if f & words or any(w.startswith(stems) for w in f))
-        hits += sum(1 for phrase in _PHRASES[domain] if re.search(rf"\b{re.escape(phrase)}\b", lowered))
-        scores[domain] += hits * _WEIGHT.get(domain, 1)
+        places = [
+            t.idx
+            for t, f in zip(tokens, forms, strict=True)
+            if f & words or any(w.startswith(stems) for w in f)
+        ]
+        phrases = [m for p in _PHRASES[domain] if (m := re.search(rf"\b{re.escape(p)}\b", lowered))]
+        places += [tokens[0].idx + m.start() for m in phrases]
+        scores[domain] += len(places) * _WEIGHT.get(domain, 1)
+        if places:
+            first[domain] = min(first.get(domain, places[0]), *places)
 
 
 def classify(text: str, *, default: str = "other") -> str:
     """Pick the goal's domain from its words: the goal's first clause counts three
-    times, the rest of the goal twice, the rest of the message once."""
+    times, the rest of the goal twice, the rest of the message once. A tie goes to
+    the domain the goal mentions first ("play with my grandson in the garden")."""
     goal = _goal(text)
     scores = dict.fromkeys(_ORDER, 0.0)
+    first: dict[str, int] = {}
     first_clause = next(
         (t.idx for t in goal.tokens()[1:] if t.lower_ in _CLAUSE_WORDS or t.nbor(-1).is_punct), goal.end
     )
     for tokens in (list(goal.doc), goal.tokens(), goal.tokens(first_clause)):
-        _score(tokens, scores)
-    best = max(_ORDER, key=lambda d: scores[d])
+        if tokens:
+            _score(tokens, scores, first)
+    best = min(_ORDER, key=lambda d: (-scores[d], first.get(d, len(goal.doc.text))))
     if scores[best]:
         return best
     # nothing else to go on, but someone is named: "play on the floor with Freddie"
