@@ -13,8 +13,11 @@ only makes the summary scannable, so it must keep the goal's meaning:
 - a title longer than 60 characters is cut where a clause or phrase starts,
   never in the middle of one, with "…" to show there is more.
 
-The domain comes from the goal's own words (spaCy lemmas, so "feet" is "foot"),
-the wish part counting double.
+The domain comes from the words in the message, read as spaCy lemmas, so
+"feet" counts as "foot". Words in the goal itself count for more than words in
+the rest of the message. Health words count double, so "breathe when I walk up
+the stairs" is a health goal. One spaCy pass, without the parser or NER, serves
+both the title and the domain.
 """
 
 from __future__ import annotations
