@@ -1,12 +1,16 @@
 """``python -m bench``: our whole stack against Rasa's starter bot, on this machine, in one run.
 
-1. time summary exports with 10 / 1,000 / 10,000 plans in a SQLite database;
+1. time summary exports with 10 / 1,000 / 10,000 plans in a SQLite database, and
+   the care team's list of 1,000 shared plans;
 2. train Rasa's starter bot (``rasa init --no-prompt``) and ours, cold, in a temp folder;
-3. serve both on loopback and drive them level by level (1, 10, 50, 100 concurrent
-   conversations), starter then ours at each level so load on the shared machine
-   hits both alike;
-4. print the table, the ratios and one ``bench key=value`` line per figure, and
-   write docs/benchmarks.md (flagging regressions against the figures it replaces).
+3. serve the starter, ours (Rasa with our patches, rasa_ext) and ours on stock
+   Rasa (WHAT_MATTERS_STOCK_RASA=1) on loopback and drive them level by level
+   (1, 10, 50, 100 concurrent conversations, three conversations per slot), the
+   order turning round at each level so load on the shared machine hits all alike;
+4. one long conversation (200 turns) on ours: is turn 200 as quick as turn 10?
+5. print the table, the ratios and one ``bench key=value`` line per figure, write
+   docs/benchmarks.md (flagging regressions against the figures it replaces), and
+   exit 1 if any target was missed.
 """
 
 from __future__ import annotations
@@ -15,32 +19,38 @@ import argparse
 import asyncio
 import math
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench import bots, exporttime, report, turns
-from bench.driver import Driver, LevelResult, check_loopback
+from bench.driver import Driver, LevelResult, check_loopback, free_text
 
 DEFAULT_LEVELS = (1, 10, 50, 100)
 
 
-def conversations_for(level: int, minimum: int) -> int:
-    """Enough conversations that every level runs at its full concurrency for a while.
+PREFIX = {"ours": "", "starter": "starter_", "stock": "stock_"}
 
-    Sequential (c=1) runs a quarter as many: its turns are the slowest to collect.
-    """
-    return max(level, minimum) if level > 1 else max(1, minimum // 4)
+
+def conversations_for(level: int, per_slot: int) -> int:
+    """``per_slot`` conversations for each of the ``level`` slots, so every slot runs
+    conversations back to back (a steady state), not one each."""
+    return level * per_slot
+
+
+def order_for(index: int, names: list[str]) -> list[str]:
+    """The bots in turn-about order: each level starts with the next bot along."""
+    shift = index % len(names) if names else 0
+    return names[shift:] + names[:shift]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--levels", default=",".join(map(str, DEFAULT_LEVELS)), help="concurrency levels")
-    parser.add_argument(
-        "--min-conversations", type=int, default=20, help="conversations per level at least (c=1: a quarter)"
-    )
-    parser.add_argument("--only", choices=["both", "starter", "ours"], default="both")
+    parser.add_argument("--per-slot", type=int, default=3, help="conversations per concurrent slot")
+    parser.add_argument("--only", choices=["all", "starter", "ours"], default="all")
     parser.add_argument("--ours-model", type=Path, help="serve this model instead of training ours cold")
     parser.add_argument(
         "--starter-dir", type=Path, help="reuse a starter bot trained by an earlier --keep run (its folder)"
@@ -48,10 +58,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--turns", type=Path, help="our turn script (JSON/YAML list of messages)")
     parser.add_argument("--starter-turns", type=Path, help="the starter bot's turn script")
     parser.add_argument(
-        "--stock-rasa",
-        action="store_true",
-        help="start our Rasa as shipped: no patches, its own stores (WHAT_MATTERS_STOCK_RASA=1)",
+        "--no-stock", action="store_true", help="skip ours on stock Rasa (WHAT_MATTERS_STOCK_RASA=1)"
     )
+    parser.add_argument("--no-long", action="store_true", help="skip the 200-turn conversation")
     parser.add_argument("--url", help="only drive an already running stack at this loopback URL (ours)")
     parser.add_argument("--no-export", action="store_true", help="skip the summary export timing")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -91,6 +100,27 @@ def warm(driver: Driver) -> float:
     return result.latencies_ms[0] if result.latencies_ms else math.nan
 
 
+def long_conversation(driver: Driver, conversations: int = 3) -> dict[str, float]:
+    """p50 at turns 10, 50 and 200 of a long conversation (each over that turn and the
+    two before it of the same message, in ``conversations`` conversations one after another)."""
+    result = asyncio.run(driver.run_level(1, conversations))
+    length = len(driver.turns)
+    free = [n for n, (text, _) in enumerate(driver.turns, start=1) if free_text(text)]
+    if result.errors or len(result.latencies_ms) != conversations * len(free):
+        raise SystemExit(f"long conversation failed: {result.error_kinds}")
+    by_turn = {n: result.latencies_ms[i :: len(free)] for i, n in enumerate(free)}
+    figures = {}
+    for mark in turns.LONG_MARKS:
+        if mark <= length:
+            samples = [ms for n in (mark - 4, mark - 2, mark) for ms in by_turn.get(n, [])]
+            figures[f"long_p50_ms_t{mark}"] = round(statistics.median(samples), 1)
+    first, last = turns.LONG_MARKS[0], turns.LONG_MARKS[-1]
+    if f"long_p50_ms_t{last}" in figures:
+        figures["long_ratio"] = round(figures[f"long_p50_ms_t{last}"] / figures[f"long_p50_ms_t{first}"], 3)
+    figures["long_wrong"] = result.wrong_replies
+    return figures
+
+
 def model_mb(path: Path) -> float:
     return round(path.stat().st_size / 1024 / 1024, 1)
 
@@ -109,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         driver = Driver(args.url, our_turns, sender_prefix="ours")
         warm(driver)
         for level in levels:
-            drive(driver, level, conversations_for(level, args.min_conversations), args.level_timeout)
+            drive(driver, level, conversations_for(level, args.per_slot), args.level_timeout)
         return 0
 
     figures: report.Figures = {}
@@ -122,12 +152,15 @@ def main(argv: list[str] | None = None) -> int:
                 if f"{name}_ms" in row:
                     figures[f"{name}_ms_{size}"] = row[f"{name}_ms"]
             say(f"  {size:>6} plans: {row}")
+        listed = exporttime.measure_team_list()
+        figures[f"team_list_ms_{listed['shared']:.0f}"] = listed["list_ms"]
+        say(f"  care-team list of {listed['shared']:.0f} shared plans: {listed['list_ms']} ms")
 
     tmp = Path(tempfile.mkdtemp(prefix="wm-bench-"))
-    served: list[bots.Served] = []
+    served: dict[str, bots.Served] = {}
     try:
         drivers: dict[str, Driver] = {}
-        if args.only in ("both", "starter"):
+        if args.only in ("all", "starter"):
             if args.starter_dir:
                 shutil.copytree(args.starter_dir, tmp / "starter")
                 starter_model = bots.only_model(tmp / "starter" / "models")
@@ -138,13 +171,13 @@ def main(argv: list[str] | None = None) -> int:
                 figures["starter_train_s"] = round(starter.seconds, 1)
                 say(f"  {starter.seconds:.1f}s")
             figures["starter_model_mb"] = model_mb(starter_model)
-            s = bots.serve_starter(tmp, starter_model)
-            served.append(s)
-            figures["starter_startup_s"] = round(s.startup_s["starter-rasa"], 1)
-            drivers["starter"] = Driver(s.url, starter_turns, sender_prefix="starter")
-        if args.only in ("both", "ours"):
+            served["starter"] = bots.serve_starter(tmp, starter_model)
+            figures["starter_startup_s"] = round(served["starter"].startup_s["starter-rasa"], 1)
+            drivers["starter"] = Driver(served["starter"].url, starter_turns, sender_prefix="starter")
+        if args.only in ("all", "ours"):
             if args.ours_model:
                 model = args.ours_model
+                extra["our model file"] = f"given ({model.name}), so not trained cold in this run"
             else:
                 say("training ours cold (no cache) ...")
                 ours = bots.train_ours(tmp)
@@ -153,24 +186,30 @@ def main(argv: list[str] | None = None) -> int:
                 extra["our training peak RSS"] = f"{ours.peak_rss_kb / 1024:.0f} MiB"
                 say(f"  {ours.seconds:.1f}s")
             figures["model_mb"] = model_mb(model)
-            o = bots.serve_ours(tmp, model, stock_rasa=args.stock_rasa)
-            served.append(o)
-            figures["startup_s"] = round(o.startup_s["ours-rasa"], 1)
-            figures["actions_startup_s"] = round(o.startup_s["ours-actions"], 1)
-            drivers["ours"] = Driver(o.url, our_turns, sender_prefix="ours")
+            stock_modes = [("ours", False)] + ([] if args.no_stock else [("stock", True)])
+            for name, stock in stock_modes:
+                folder = tmp / name
+                folder.mkdir()
+                served[name] = bots.serve_ours(folder, model, stock_rasa=stock)
+                figures[f"{PREFIX[name]}startup_s"] = round(served[name].startup_s["ours-rasa"], 1)
+                figures[f"{PREFIX[name]}actions_startup_s"] = round(served[name].startup_s["ours-actions"], 1)
+                drivers[name] = Driver(served[name].url, our_turns, sender_prefix=name)
 
         for name, driver in drivers.items():
-            prefix = "" if name == "ours" else "starter_"
-            figures[f"{prefix}first_turn_ms"] = round(warm(driver), 1)
+            figures[f"{PREFIX[name]}first_turn_ms"] = round(warm(driver), 1)
+        figures["free_text_turns_ours"] = sum(1 for text, _ in our_turns if free_text(text))
+        figures["free_text_turns_starter"] = sum(1 for text, _ in starter_turns if free_text(text))
 
         say("driving conversations ...")
         table: list[dict[str, object]] = []
-        for level in levels:
-            count = conversations_for(level, args.min_conversations)
-            results = {name: drive(d, level, count, args.level_timeout) for name, d in drivers.items()}
-            for name, result in results.items():
-                prefix = "" if name == "ours" else "starter_"
-                row = result.summary()
+        for index, level in enumerate(levels):
+            count = conversations_for(level, args.per_slot)
+            results = {
+                name: drive(drivers[name], level, count, args.level_timeout)
+                for name in order_for(index, list(drivers))
+            }
+            for name in drivers:
+                prefix, row = PREFIX[name], results[name].summary()
                 table.append({"bot": name, **row})
                 figures[f"{prefix}p50_ms_c{level}"] = row["p50_ms"]
                 figures[f"{prefix}p95_ms_c{level}"] = row["p95_ms"]
@@ -178,23 +217,35 @@ def main(argv: list[str] | None = None) -> int:
                 figures[f"{prefix}tps_c{level}"] = row["turns_per_s"]
                 figures[f"{prefix}errors_c{level}"] = row["errors"]
                 figures[f"{prefix}wrong_c{level}"] = row["wrong_replies"]
-            if "ours" in results and "starter" in results:
-                ours_r, starter_r = results["ours"], results["starter"]
-                figures[f"p50_ratio_c{level}"] = round(ours_r.p50 / starter_r.p50, 3)
-                figures[f"throughput_ratio_c{level}"] = round(ours_r.throughput / starter_r.throughput, 3)
+            for ratio, other in (("", "starter"), ("patch_", "stock")):
+                if "ours" in results and other in results:
+                    ours_r, other_r = results["ours"], results[other]
+                    figures[f"{ratio}p50_ratio_c{level}"] = round(ours_r.p50 / other_r.p50, 3)
+                    figures[f"{ratio}throughput_ratio_c{level}"] = round(
+                        ours_r.throughput / other_r.throughput, 3
+                    )
+
+        if "ours" in drivers and not args.no_long:
+            say(f"one long conversation ({turns.LONG_TURNS} turns), three times ...")
+            figures.update(
+                long_conversation(Driver(served["ours"].url, turns.long_turns(), sender_prefix="long"))
+            )
+            say("  " + ", ".join(f"{k}={v}" for k, v in figures.items() if k.startswith("long_")))
 
         memory: dict[str, dict[str, int]] = {}
-        for s in served:
-            memory.update(s.memory())
-        for name, m in memory.items():
-            key = name.replace("-", "_").replace("ours_", "")
-            figures[f"{key}_rss_mb"] = round(m["peak_kb"] / 1024, 1)
-        if "rasa_rss_mb" in figures and "starter_rasa_rss_mb" in figures:
-            figures["rss_ratio"] = round(figures["rasa_rss_mb"] / figures["starter_rasa_rss_mb"], 3)
+        for name, s in served.items():
+            for service, m in s.memory().items():
+                memory[f"{name}: {service}"] = m
+            # Every process of the stack (Rasa and, for ours, the action server, with children).
+            figures[f"{PREFIX[name]}stack_rss_mb"] = round(
+                sum(m["peak_kb"] for m in s.memory().values()) / 1024, 1
+            )
+        if "stack_rss_mb" in figures and "starter_stack_rss_mb" in figures:
+            figures["rss_ratio"] = round(figures["stack_rss_mb"] / figures["starter_stack_rss_mb"], 3)
         if "train_s" in figures and "starter_train_s" in figures:
             figures["train_ratio"] = round(figures["train_s"] / figures["starter_train_s"], 2)
     finally:
-        for s in served:
+        for s in served.values():
             s.stop()
         if args.keep:
             say(f"kept {tmp}")
@@ -214,15 +265,17 @@ def main(argv: list[str] | None = None) -> int:
             "starter's first turn after start-up": f"{figures.get('starter_first_turn_ms', math.nan)} ms",
         }
     )
+    full_run = args.only == "all" and not (args.no_export or args.no_stock or args.no_long)
     previous, notes = report.previous_doc()
     say("")
     say("targets:")
     for target in report.targets(levels):
         met = target.met(figures)
         say(f"  [{ {True: 'met', False: 'MISSED', None: 'n/a'}[met] }] {target.label}")
+    missed = report.missed(figures, levels, full_run)
     for key, before, now, verdict in report.regressions(previous, figures):
         say(f"  {verdict}: {key} {before:g} -> {now:g}")
-    if not args.no_write and args.only == "both" and not args.ours_model and not args.starter_dir:
+    if not args.no_write and full_run and not args.starter_dir:
         text = report.markdown(info, table, figures, levels, memory, extra, previous, notes)
         report.DOC.parent.mkdir(exist_ok=True)
         report.DOC.write_text(text, encoding="utf-8")
@@ -230,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     say("")
     for line in report.figure_lines(figures):
         say(line)
+    if missed:
+        say(f"{len(missed)} target(s) missed: " + "; ".join(missed))
+        return 1
     return 0
 
 

@@ -4,6 +4,12 @@ A conversation is a list of turns (message, expected reply fragment) sent one
 after another with a fresh sender id; ``concurrency`` conversations run at once (asyncio + aiohttp,
 bounded by a semaphore). Only loopback URLs are accepted: this is a load
 generator and must never point anywhere else.
+
+A turn fails (an error) when there is no answer, an empty one, or one that
+apologises for a failure: our channel turns every failure into a kind reply, so
+counting only transport errors would never see ours fail. Latency and
+throughput are over free-text turns (typed words, which go through NLU), so a
+bot whose script taps buttons is compared like for like with one that types.
 """
 
 from __future__ import annotations
@@ -23,6 +29,18 @@ from bench.turns import Turn
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 WEBHOOK = "/webhooks/rest/webhook"
 WRONG_EXAMPLES = 3  # wrong replies kept per level, to show what came instead
+# Reply fragments that mean the turn failed: our channel's and actions' apologies
+# (domain.yml utter_turn_failed, utter_actions_down, utter_saved_later).
+FAILURE_FRAGMENTS = (
+    "something went wrong on my side",
+    "I'm having trouble right now",
+    "I couldn't save that just now",
+)
+
+
+def free_text(message: str) -> bool:
+    """Typed words, not a button payload (``/intent``) that skips NLU."""
+    return not message.startswith("/")
 
 
 class NotLoopback(ValueError):
@@ -41,24 +59,32 @@ class LevelResult:
 
     concurrency: int
     conversations: int
-    # One entry per HTTP 200 reply (empty ones included: they are timed too).
+    # One entry per HTTP 200 reply to a free-text turn (failed ones included: they are
+    # timed too); button turns are counted in ``payload_turns`` only.
     latencies_ms: list[float] = field(default_factory=list)
+    payload_turns: int = 0
     transport_errors: int = 0  # refused, timed out, non-200: the conversation stops there
     wrong_replies: int = 0
     # The first few wrong replies (expected fragment -> what came), to see why.
     wrong_examples: list[str] = field(default_factory=list)
     empty_replies: int = 0
+    failure_replies: int = 0  # answered with an apology for a failure
     wall_s: float = 0.0
     error_kinds: dict[str, int] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
-        """Turns that failed: no answer at all, or an empty one (both bots always reply)."""
-        return self.transport_errors + self.empty_replies
+        """Turns that failed: no answer, an empty one (both bots always reply), or an apology."""
+        return self.transport_errors + self.empty_replies + self.failure_replies
 
     @property
     def turns(self) -> int:
-        return len(self.latencies_ms) + self.transport_errors
+        """Every turn sent, free text and buttons."""
+        return len(self.latencies_ms) + self.payload_turns + self.transport_errors
+
+    @property
+    def free_text_turns(self) -> int:
+        return len(self.latencies_ms)
 
     def percentile(self, p: float) -> float:
         """Nearest-rank percentile of the successful turns' latencies (ms)."""
@@ -82,8 +108,9 @@ class LevelResult:
 
     @property
     def throughput(self) -> float:
-        """Answered (non-empty) turns per second of wall time."""
-        answered = len(self.latencies_ms) - self.empty_replies
+        """Free-text turns answered without failing, per second of wall time (the wall time
+        includes any button turns, so a script with buttons is not flattered)."""
+        answered = len(self.latencies_ms) - self.empty_replies - self.failure_replies
         return answered / self.wall_s if self.wall_s else 0.0
 
     def summary(self) -> dict[str, float | int]:
@@ -91,6 +118,7 @@ class LevelResult:
             "concurrency": self.concurrency,
             "conversations": self.conversations,
             "turns": self.turns,
+            "free_text_turns": self.free_text_turns,
             "p50_ms": round(self.p50, 1),
             "p95_ms": round(self.p95, 1),
             "max_ms": round(self.max_ms, 1),
@@ -98,6 +126,7 @@ class LevelResult:
             "errors": self.errors,
             "wrong_replies": self.wrong_replies,
             "empty_replies": self.empty_replies,
+            "failure_replies": self.failure_replies,
         }
 
 
@@ -139,13 +168,20 @@ class Driver:
             if resp.status != 200 or not isinstance(body, list):
                 self._error(result, f"http {resp.status}")
                 return
-            result.latencies_ms.append(elapsed)
+            if free_text(text):
+                result.latencies_ms.append(elapsed)
+            else:
+                result.payload_turns += 1
+            said = reply_text(body).lower()
             if not body:
-                # Both bots answer every turn: silence means the turn was lost
-                # (ours drops it when a channel-level check fails).
+                # Both bots answer every turn: silence means the turn was lost.
                 result.empty_replies += 1
                 result.error_kinds["empty reply"] = result.error_kinds.get("empty reply", 0) + 1
-            if expected is not None and expected.lower() not in reply_text(body).lower():
+            elif any(fragment.lower() in said for fragment in FAILURE_FRAGMENTS):
+                result.failure_replies += 1
+                result.error_kinds["apology"] = result.error_kinds.get("apology", 0) + 1
+            wanted = (expected,) if isinstance(expected, str) else (expected or ())
+            if any(fragment.lower() not in said for fragment in wanted):
                 result.wrong_replies += 1
                 if len(result.wrong_examples) < WRONG_EXAMPLES:
                     result.wrong_examples.append(f"{expected!r} -> {reply_text(body)[:80]!r}")

@@ -3,7 +3,8 @@
 Fills a throw-away SQLite database in bulk (plans with answers, goals and a
 flag, shaped like the ones the bot writes), then times ``Store.export`` for
 plans picked across the table, and the clinician summary rendering built on
-it. The text is synthetic: no real conversation is ever used.
+it; and the care team's list of shared plans at 1,000 shared plans. The text
+is synthetic: no real conversation is ever used.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy import insert
 
 from careplan import db
 from careplan.models import Answer, Flag, Goal, Plan
+from careplan.review import Review
 from careplan.store import Store
 
 LIFE_KEYS = ("what_matters", "good_day", "enjoys", "strengths", "support", "worries", "questions")
@@ -173,6 +175,26 @@ def measure(sizes: tuple[int, ...] = (10, 1_000, 10_000)) -> dict[int, dict[str,
     return results
 
 
+def measure_team_list(plans: int = 2_000, repeats: int = 2) -> dict[str, float]:
+    """The care team's list of shared plans (``Review.shared_plans``, what the app's
+    front page shows) with half of ``plans`` shared: 1,000 by default.
+
+    Not 10,000: on 2026-12-02 the list cost about 12 ms per shared plan (6 s at 500),
+    so one load at 10,000 would take minutes."""
+    with tempfile.TemporaryDirectory(prefix="wm-bench-list-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'plans.db'}"
+        db.migrate(url)
+        fill(url, plans)
+        store = Store(url, migrate=False)
+        review = Review(store)
+        review.add_clinician("bench-nurse", "a long bench password 1")
+        shared = len(review.shared_plans("bench-nurse"))
+        timing = _time_ms(partial(review.shared_plans, "bench-nurse"), repeats=repeats)
+        store.engine.dispose()
+    return {"shared": shared, "list_ms": round(timing["median_ms"], 1)}
+
+
 if __name__ == "__main__":  # pragma: no cover - manual use
     for size, row in measure().items():
         print(size, row)
+    print(measure_team_list())

@@ -8,17 +8,17 @@ The texts are invented; nothing here comes from a real person.
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bench.conversations import load_conversation
 from launch import ROOT
 
-# A turn: what the person types, and a fragment the bot's reply must contain (or None).
-Turn = tuple[str, "str | None"]
+# A turn: what the person types, and the fragment(s) the bot's reply must contain (or None).
+Turn = tuple[str, "str | tuple[str, ...] | None"]
 
 # Rasa's starter bot (``rasa init``): greet, mood, bot challenge, goodbye.
 STARTER_TURNS: list[Turn] = [
@@ -30,36 +30,41 @@ STARTER_TURNS: list[Turn] = [
     ("hi", "How are you?"),
 ]
 
-# Our conversation is the lead's end-to-end test script (SELF_TURNS in
-# tests/test_conversation_e2e.py, read without importing it), then the end of
-# that test's conversation: the one thing, a question, confirm and share.
-E2E_TEST = ROOT / "tests" / "test_conversation_e2e.py"
-OUR_TAIL: list[Turn] = [
-    ("walking the dog", "questions for your care team"),
-    ("will I need to see the foot clinic?", "Here is what I have so far"),
-    ("/confirm_plan", "share this draft plan"),
-    ("/affirm", "shared your draft plan"),
+# Our conversation is the happy path the end-to-end tests play (tests/conversations/,
+# read as data): every reply fragment it expects is checked here too.
+OUR_CONVERSATION = ROOT / "tests" / "conversations" / "self_happy_path.yml"
+
+# The long conversation (issue 12): the opening, then two interruptions in turn, so
+# every turn from the fifth on is the same work and only the conversation's length
+# changes. Turn numbers from 1; compare turns of the same message.
+LONG_OPENING: list[Turn] = [
+    ("hi", "computer program"),
+    ("/affirm", "for someone you look after"),
+    ("/choose_self", "call you"),
+    ("call me Bill", "appointment with"),
 ]
+LONG_CYCLE: list[Turn] = [("what have i said so far", None), ("who will see this?", None)]
+LONG_TURNS = 200
+LONG_MARKS = (10, 50, 200)
 
 
-def from_e2e_test(path: Path = E2E_TEST, name: str = "SELF_TURNS") -> list[Turn]:
-    """The (message, expected reply fragment) pairs assigned to ``name`` in a test module."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in tree.body:
-        targets = (
-            node.targets
-            if isinstance(node, ast.Assign)
-            else [node.target]
-            if isinstance(node, ast.AnnAssign)
-            else []
-        )
-        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and node.value is not None:
-            return [_turn(item) for item in ast.literal_eval(node.value)]
-    raise LookupError(f"{name} not found in {path}")
+def conversation_turns(path: Path = OUR_CONVERSATION) -> list[Turn]:
+    """The turns of a conversation script; every step must be typed (``say``), not a tap."""
+    turns: list[Turn] = []
+    for number, step in enumerate(load_conversation(path).steps, start=1):
+        if step.say is None:
+            raise ValueError(f"{path.name} turn {number}: the bench sends text, not button taps")
+        turns.append((step.say, step.expect or None))
+    return turns
 
 
 def our_turns() -> list[Turn]:
-    return [*from_e2e_test(), *OUR_TAIL]
+    return conversation_turns()
+
+
+def long_turns(total: int = LONG_TURNS) -> list[Turn]:
+    cycle = LONG_CYCLE * (total // len(LONG_CYCLE) + 1)
+    return [*LONG_OPENING, *cycle][:total]
 
 
 def _turn(item: Any) -> Turn:
