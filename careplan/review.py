@@ -55,6 +55,8 @@ SESSION_IDLE = timedelta(minutes=30)
 # a colleague's name can delay them by seconds but never lock them out.
 ACCOUNT_FREE_TRIES, ACCOUNT_MAX_WAIT = 3, timedelta(seconds=30)
 ADDRESS_FREE_TRIES, ADDRESS_MAX_WAIT = 10, timedelta(minutes=5)
+# After this long without a failure a count starts again from nothing (see _count_failure).
+FORGET_FAILURES = ADDRESS_MAX_WAIT * 4
 AUDIT_ACTIONS = {ACCEPTED: "accept_goal", EDITED: "edit_goal", REJECTED: "reject_goal"}
 
 
@@ -289,6 +291,10 @@ class Review:
         )
 
         def record(session: Session) -> LoginResult:
+            # Addresses and typed names are personal data: drop counts that no longer slow anyone.
+            session.execute(
+                delete(LoginThrottle).where(LoginThrottle.last_failure_at < now - FORGET_FAILURES)
+            )
             if ok:
                 session.execute(delete(LoginThrottle).where(LoginThrottle.key == keys[0]))
                 _audit(session, username, "login", client=client)
@@ -307,16 +313,23 @@ class Review:
         return self._run(record)
 
     # -- sessions -----------------------------------------------------------
-    def start_session(self, username: str, client: Client = Client()) -> str:
+    def start_session(self, username: str, client: Client = Client(), now: datetime | None = None) -> str:
         """A new session for a clinician who just logged in. Returns the cookie's token."""
         token = secrets.token_urlsafe(32)
+        now = now or utcnow()
 
         def work(session: Session) -> None:
             clinician = _clinician(session, username)
+            # Sessions past their absolute expiry are over whatever happened: forget them.
+            session.execute(
+                delete(ClinicianSession).where(ClinicianSession.created_at < now - self.session_absolute)
+            )
             session.add(
                 ClinicianSession(
                     token_hash=_token_hash(token),
                     clinician_id=clinician.id,
+                    created_at=now,
+                    last_seen_at=now,
                     address=(client.address or "")[:64] or None,
                     user_agent=(client.user_agent or "")[:300] or None,
                 )

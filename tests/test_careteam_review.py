@@ -309,3 +309,29 @@ def test_action_plan_and_review_date_for_accepted_goals(store):
         ("Peggy", "buy a kneeler", "2027-01-10"),
         ("Practice nurse", "refer to physio", None),
     ]
+
+
+def test_old_failure_counts_and_dead_sessions_are_not_kept(store):
+    """Typed names and addresses are personal data: kept only while they still slow someone down."""
+    from sqlalchemy import select
+
+    from careplan.models import ClinicianSession, LoginThrottle
+
+    review = Review(store)
+    review.add_clinician("drpatel", PASSWORD)
+    start = utcnow()
+    review.login("my password by mistake", "x", client=Client("203.0.113.9"), now=start)
+    old = review.start_session("drpatel", now=start)
+
+    def rows(session):
+        return (
+            sorted(t.key for t in session.scalars(select(LoginThrottle))),
+            len(session.scalars(select(ClinicianSession)).all()),
+        )
+
+    assert review._run(rows) == (["addr:203.0.113.9", "user:my password by mistake"], 1)
+    later = start + timedelta(hours=9)
+    review.login("drpatel", PASSWORD, client=Client("198.51.100.1"), now=later)
+    review.start_session("drpatel", now=later)
+    assert review._run(rows) == ([], 1)
+    assert review.session_user(old, later) is None
