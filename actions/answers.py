@@ -9,6 +9,7 @@ the next turn, so nothing is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -16,11 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
 from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
-from careplan import interpret, questions
-from careplan.dates import resolve
+from careplan import dates, interpret, questions
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
-from careplan.vocab import BASES, CARER, SELF
+from careplan.vocab import CARER, SELF
 
 CHAT = {"greet", "thanks", "goodbye"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
@@ -42,14 +42,15 @@ class Reading:
         return self.value is not None
 
 
-def _choice_label(slot: str, value: Any) -> str:
-    labels = {
-        "for_whom": {SELF: "For me", CARER: "For someone I look after"},
-        "carer_basis": BASES,
-    }
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return labels.get(slot, {}).get(value, str(value))
+def said(slot: str, tracker: Tracker) -> str:
+    """What the person said, as a record shows it: their words, or the button they chose.
+
+    A button's payload is not words anyone typed, so it is kept as "(chose: Yes please)".
+    """
+    text = text_of(tracker).strip()
+    if not is_button(tracker):
+        return text
+    return f"(chose: {questions.button_title(slot, text) or text})"
 
 
 def interrupts(slot: str, tracker: Tracker) -> bool:
@@ -64,7 +65,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     if is_button(tracker):
         return True
     text = text_of(tracker)
-    if slot == "appointment_when" and resolve(text) is not None:
+    if slot == "appointment_when" and dates.when(text) is not None:
         return False
     if slot in YES_NO and interpret.yes_no(text) is not None:
         return False
@@ -83,27 +84,24 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 
+    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None:
+        return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if slot in YES_NO:
         answer = interpret.yes_no(text, intent)
         if answer is None:
             return Reading(replies=["utter_choose_option"])
-        return Reading(value="yes" if answer else "no", text=_choice_label(slot, answer))
+        return Reading(value="yes" if answer else "no", text=said(slot, tracker))
     if slot == "for_whom":
-        return _for_whom(text, intent)
+        reading = _for_whom(text, intent)
+        return Reading(value=reading.value, text=said(slot, tracker), replies=reading.replies)
     if slot == "carer_basis":
         key = interpret.basis(text, entity(tracker, "choice"))
-        return Reading(
-            value=key,
-            text=text if not is_button(tracker) else BASES.get(key or "", text),
-            replies=[] if key else ["utter_choose_option"],
-        )
+        return Reading(value=key, text=said(slot, tracker), replies=[] if key else ["utter_choose_option"])
 
     if intent == "out_of_scope":
         return Reading(replies=["utter_out_of_scope"])
     if intent == "medical_advice" and slot not in MEDICAL_WELCOME:
         return Reading(replies=["utter_medical_advice"])
-    if intent in CHAT and len(text.split()) <= 4:
-        return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2:
         return Reading(replies=["utter_tell_me_more"])
 
@@ -124,9 +122,9 @@ def _skip_value(slot: str) -> Any:
 
 def _for_whom(text: str, intent: str | None) -> Reading:
     if intent == "choose_self":
-        return Reading(value=SELF, text=_choice_label("for_whom", SELF))
+        return Reading(value=SELF, text=text)
     if intent == "choose_carer":
-        return Reading(value=CARER, text=_choice_label("for_whom", CARER))
+        return Reading(value=CARER, text=text)
     lowered = text.lower()
     if any(
         w in lowered for w in ("someone", "my mum", "my dad", "carer", "look after", "my husband", "my wife")
@@ -193,7 +191,17 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "person_present":
         s.update_plan(plan_id, person_present=value == "yes")
     elif slot == "appointment_when":
-        s.update_plan(plan_id, appointment_when_text=text, appointment_date=resolve(text))
+        when = dates.when(text)
+        s.update_plan(
+            plan_id,
+            appointment_when_text=text,
+            appointment_date=when.day if when else None,
+            appointment_time=when.time if when else None,
+        )
+    elif slot == "date_of_birth":
+        s.update_plan(plan_id, date_of_birth=date.fromisoformat(value))
+    elif slot == "nhs_number":
+        s.update_plan(plan_id, nhs_number=value)
     elif slot in {"goal_text", "goal_new_text"}:
         goal_id = _write_goal(plan_id, slots, slot, text)
     elif slot in GOAL_FIELD and goal_id:
@@ -203,9 +211,7 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "carer_help" and value.lower().strip(" .!") not in {"no", "nothing", "none", "not really"}:
         s.add_goal(plan_id, text, short_title(text), "caring", for_carer=True)
     elif slot == "carer_assessment" and value == "yes":
-        s.add_goal(
-            plan_id, "I'd like a carer's assessment.", "Have a carer's assessment", "caring", for_carer=True
-        )
+        s.add_goal(plan_id, text, "Have a carer's assessment", "caring", for_carer=True)
     s.record_answer(
         plan_id, slot, text, goal_id=int(goal_id) if slot in GOAL_FIELD and goal_id else None, skipped=skipped
     )

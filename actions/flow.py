@@ -84,6 +84,10 @@ def review_questions(slots: Mapping[str, Any]) -> list[str]:
         return ["review_choice", "goal_to_remove"]
     if choice == "add":
         return ["review_choice", *GOAL]
+    if choice == "date":
+        return ["review_choice", "appointment_when"]
+    if choice == "questions":
+        return ["review_choice", "questions"]
     if choice == "confirm":
         after = identity_questions(slots) if slots.get("share_plan") == "yes" else []
         return ["review_choice", "share_plan", *after]

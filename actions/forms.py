@@ -1,13 +1,21 @@
 """Validation actions for the four forms.
 
 Rasa fills the requested slot from the person's text; these actions decide
-what the text means (``answers.interpret_answer``), store it at once
-(``answers.record``) and work out the next question (``flow``).
+what the text means, store it at once and work out the next question.
+
+A message is read in this order (``QuestionForm.get_validation_events``):
+1. an emergency pause or safety check-in holds the form (actions/safety_turn.py);
+2. talk about the conversation ("why do you need that?", "pardon?") is
+   answered, and the same question comes again: nothing is stored;
+3. a correction ("no wait, it's the 9th", "make the driving one the main
+   one") is applied and confirmed, and the open question comes again;
+4. otherwise it is the answer to the question asked, and anything else it
+   says that answers a question still open is taken too (careplan/listen.py),
+   so that question is not asked again.
 """
 
 from __future__ import annotations
 
-import re
 from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
@@ -24,13 +32,25 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.answers import Reading, flush, interpret_answer, interrupts, record
-from actions.common import entity, store, sure_intent, text_of
+from actions.common import entity, is_button, logger, store, sure_intent, text_of
+from actions.reflections import reflect
 from actions.safety_turn import form_hold
-from careplan.dates import resolve
+from careplan import dates, listen
+from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
+from careplan.titles import classify, short_title
 
 DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
-BOOKKEEPING = ("plan_id", "current_goal_id", "goal_title", "pending", "history", "stage", "consented")
+BOOKKEEPING = (
+    "plan_id",
+    "current_goal_id",
+    "goal_title",
+    "pending",
+    "history",
+    "stage",
+    "consented",
+    "last_reflection",
+)
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
     "affirm": "confirm",
@@ -38,42 +58,10 @@ REVIEW_INTENTS = {
     "remove_goal": "remove",
     "add_goal": "add",
 }
-# "Something else" is a way into an answer, not the answer itself.
-VAGUE = re.compile(r"^\W*(something else|another thing|other|none of (them|those)|neither)\W*$", re.I)
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "last": -1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-}
-
-
-def pick_goal(tracker: Tracker, goals: list[dict[str, Any]]) -> int | None:
-    """A goal id from a button, a number ("2", "the second one") or its title."""
-    choice = entity(tracker, "choice")
-    ids = [g["id"] for g in goals]
-    if choice is not None and str(choice).isdigit():
-        return int(choice) if int(choice) in ids else None
-    text = text_of(tracker).lower()
-    number = re.search(r"\b(\d+)\b", text)
-    index = (
-        int(number.group(1))
-        if number
-        else next((n for word, n in ORDINALS.items() if re.search(rf"\b{word}\b", text)), None)
-    )
-    if index is not None and goals and -1 <= index <= len(goals) and index != 0:
-        return ids[index - 1] if index > 0 else ids[-1]
-    for goal in goals:
-        if goal["title"].lower() in text or text.strip() in goal["title"].lower():
-            return goal["id"]
-    return None
+# Questions whose answer may carry a kind line back (not names, dates or choices).
+REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
+# Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
+META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
 
 
 @cache
@@ -133,15 +121,35 @@ class QuestionForm(FormValidationAction):
                 # Hand over to the rules for help, stop, go back...: they answer and
                 # then bring the person back to this same question.
                 return [SlotSet(asked, None), ActionExecutionRejected(self.form_name())]
-            updates.update(self.answer(asked, answers[asked], turn))
+            updates.update(self.listen(asked, answers[asked], turn))
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
         return [SlotSet(key, value) for key, value in updates.items()]
 
-    def answer(self, slot: str, value: Any, turn: Turn) -> dict[str, Any]:
+    def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
+        """Read one message: talk about the chat, a correction, or answers. Returns slots to set."""
+        text = text_of(turn.tracker)
+        if not is_button(turn.tracker):
+            about_chat = listen.meta(text)
+            if about_chat is not None:
+                self.answer_meta(about_chat, asked, turn)
+                return {asked: None}
+            fix = listen.correction(text) if asked != "appointment_when" else None
+            if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
+                return {asked: None, **fixed}
+        heard = self.hear(asked, text, turn)
+        updates = self.answer(asked, value, turn, heard.pop(asked, None))
+        updates.update(self.take(heard, turn))
+        if updates.get(asked) is not None and asked in REFLECTED:
+            updates.update(reflect(text, turn.slots, turn.dispatcher))
+        return updates
+
+    def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
         """Read one answer, store it, and say what follows. Returns the slots to set."""
         reading = self.read(slot, value, turn)
+        if heard is not None and reading.accepted and not reading.skipped:
+            reading = Reading(value=heard, text=heard)  # the part of the message that answers it
         for reply in reading.replies:
             turn.dispatcher.utter_message(response=reply)
         if not reading.accepted:
@@ -152,6 +160,109 @@ class QuestionForm(FormValidationAction):
         follow = self.follow_up(slot, reading, turn)
         turn.slots.update(follow)
         return {slot: reading.value, **follow}
+
+    # -- listening ---------------------------------------------------------------------
+    def hear(self, asked: str, text: str, turn: Turn) -> dict[str, Any]:
+        """Answers this message gives to questions still open (the asked one's only with others)."""
+        if is_button(turn.tracker):
+            return {}
+        slots = turn.slots
+        # Every question this form could still ask: who it's for decides which apply.
+        still_open = [q for q in form_slots()[self.form_name()] if slots.get(q) is None]
+        carer = flow.is_carer(slots) if slots.get("for_whom") else None
+        heard = listen.hear(text, still_open, asked=asked, carer=carer)
+        if asked == "another_goal" and (goal := listen.content_after_yes(text)):
+            heard["goal_text"] = goal
+        if set(heard) <= {asked}:
+            return {}
+        if catalogue()[asked].kind != "text":
+            heard.pop(asked, None)
+        return heard
+
+    def take(self, heard: dict[str, Any], turn: Turn) -> dict[str, Any]:
+        """Store what else a message answered, and say in one line what was taken."""
+        updates: dict[str, Any] = {}
+        said: list[str] = []
+        for key in [k for k in catalogue() if k in heard]:
+            if turn.slots.get(key) is not None and key != "goal_text":
+                continue
+            value = heard[key]
+            if isinstance(value, dates.When):
+                text = dates.said(value.day, value.time)
+                said.append(text)
+            else:
+                text = str(value)
+                said.append(_took(key, text))
+            reading = Reading(value=text if key not in {"for_whom"} else value, text=text)
+            try:
+                self.store(key, reading, turn)
+            except StoreUnavailable:
+                logger.warning("care-plan store unavailable while taking an extra answer (slot %s)", key)
+            turn.slots[key] = reading.value
+            turn.slots["history"] = [*(turn.slots.get("history") or []), key]
+            updates[key] = reading.value
+            if key == "goal_text" and turn.slots.get("goal_title"):
+                turn.dispatcher.utter_message(response="utter_goal_noted", title=turn.slots["goal_title"])
+        shown = [s for s in said if s]
+        if shown:
+            turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
+        return updates
+
+    def answer_meta(self, intent: str, asked: str, turn: Turn) -> None:
+        """Talk about the chat that the NLU missed: the same reply the rules would give."""
+        from actions.moves import ActionInterrupt
+
+        if intent in META_REPLIES:
+            turn.dispatcher.utter_message(response=META_REPLIES[intent])
+        else:
+            ActionInterrupt.reply(intent, asked, turn.tracker, turn.dispatcher)
+
+    def correct(self, fix: listen.Correction, asked: str, turn: Turn) -> dict[str, Any] | None:
+        """Apply a correction and confirm it; None if it isn't one this form can apply."""
+        tracker, dispatcher, slots = turn
+        plan_id = slots.get("plan_id")
+        goals = _goals(slots)
+        if fix.kind == "date" and plan_id:
+            when = fix.value
+            store().update_plan(
+                int(plan_id),
+                appointment_date=when.day,
+                appointment_when_text=text_of(tracker),
+                **_time_field(when.time),
+            )
+            dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, when.time))
+            return {"appointment_when": text_of(tracker)}
+        if fix.kind == "date_unknown":
+            dispatcher.utter_message(response="utter_date_fix")
+            return {"appointment_when": None}
+        if fix.kind == "main_goal" and goals:
+            chosen = listen.match_goal(fix.goal or "", goals)
+            if chosen is None:
+                dispatcher.utter_message(response="utter_which_goal")
+                return {}
+            store().set_one_thing(int(plan_id), chosen)
+            title = next(g["title"] for g in goals if g["id"] == chosen)
+            dispatcher.utter_message(response="utter_one_thing_set", title=title)
+            return {"one_thing": str(chosen)}
+        if fix.kind == "change_goal" and goals:
+            chosen = listen.match_goal(fix.goal or "", goals)
+            if chosen is None:
+                dispatcher.utter_message(response="utter_which_goal")
+                return {}
+            store().update_goal(
+                chosen, text=fix.value, title=short_title(fix.value), domain=classify(fix.value)
+            )
+            dispatcher.utter_message(response="utter_goal_changed")
+            return {}
+        if fix.kind == "undo":
+            previous = flow.previous_answered(slots.get("history"), type(self).questions(slots))
+            if previous is None:
+                return None
+            history = list(slots.get("history") or [])
+            del history[len(history) - 1 - history[::-1].index(previous)]
+            dispatcher.utter_message(response="utter_undone")
+            return {previous: None, "history": history}
+        return None
 
     # -- hooks for each form -----------------------------------------------------------
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
@@ -167,11 +278,36 @@ class QuestionForm(FormValidationAction):
         return slots.get("stage") or "consent"
 
 
+def _took(key: str, text: str) -> str:
+    """How the one-line confirmation names what was taken."""
+    if key == "appointment_reason":
+        return f"about {text}"
+    if key in {"for_whom", "carer_relationship"}:
+        return ""
+    if key == "good_day":
+        return "what a good day looks like"
+    if key == "goal_why":
+        return "why it matters"
+    if key == "goal_barriers":
+        return "what gets in the way"
+    if key == "goal_text":
+        return ""
+    return text
+
+
+def _time_field(time: str | None) -> dict[str, Any]:
+    return {"appointment_time": time} if time else {}
+
+
 class ValidateConsentForm(QuestionForm):
     questions = staticmethod(lambda slots: ["consent"])
 
     def name(self) -> str:
         return "validate_consent_form"
+
+    def hear(self, asked: str, text: str, turn: Turn) -> dict[str, Any]:
+        """Nothing is taken before the person agrees."""
+        return {}
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         """Nothing is stored before the person agrees; the plan starts with a yes."""
@@ -197,11 +333,18 @@ class ValidateCareForm(QuestionForm):
         tracker, _, slots = turn
         if slot == "one_thing":
             goals = _goals(slots)
-            chosen = pick_goal(tracker, goals) if goals else None
+            choice = entity(tracker, "choice")
+            chosen = (
+                int(choice)
+                if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
+                else listen.match_goal(text_of(tracker), goals)
+            )
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)
-                return Reading(value=str(chosen), text=title)
-            if VAGUE.match(text_of(tracker)):
+                return Reading(
+                    value=str(chosen), text=f"(chose: {title})" if is_button(tracker) else text_of(tracker)
+                )
+            if listen.VAGUE.match(text_of(tracker)):
                 return Reading(replies=["utter_one_thing_own_words"])
         reading = interpret_answer(slot, value, tracker)
         if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):
@@ -219,9 +362,11 @@ class ValidateCareForm(QuestionForm):
                 response="utter_nice_to_meet", preferred_name=slots.get("preferred_name")
             )
         elif slot == "appointment_when" and not reading.skipped:
-            when = resolve(reading.text)
+            when = dates.when(reading.text)
             if when:
-                dispatcher.utter_message(response="utter_date_noted", date_text=_say_date(when))
+                dispatcher.utter_message(
+                    response="utter_date_noted", date_text=dates.said(when.day, when.time)
+                )
             else:
                 dispatcher.utter_message(response="utter_date_unclear")
         elif slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
@@ -244,20 +389,51 @@ class ValidateReviewForm(QuestionForm):
 
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
         tracker, _, slots = turn
-        intent = sure_intent(tracker)
         if slot == "review_choice":
-            choice = REVIEW_INTENTS.get(intent or "")
-            if choice in {"change", "remove"} and not _goals(slots):
-                return Reading(replies=["utter_no_goals_yet"])
-            return Reading(value=choice, text=choice or "", replies=[] if choice else ["utter_choose_option"])
+            return self.read_choice(turn)
         if slot in {"goal_to_change", "goal_to_remove"}:
-            chosen = pick_goal(tracker, _goals(slots))
-            return Reading(
-                value=str(chosen) if chosen else None,
-                text=text_of(tracker),
-                replies=[] if chosen else ["utter_choose_option"],
+            choice = entity(tracker, "choice")
+            goals = _goals(slots)
+            chosen = (
+                int(choice)
+                if choice is not None and str(choice).isdigit()
+                else listen.match_goal(text_of(tracker), goals)
             )
+            known = chosen is not None and chosen in {g["id"] for g in goals}
+            return Reading(
+                value=str(chosen) if known else None,
+                text=text_of(tracker),
+                replies=[] if known else ["utter_which_goal"],
+            )
+        if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
+            return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
+        if slot == "nhs_number":
+            return _nhs_number(tracker, value)
+        if slot == "date_of_birth":
+            return _date_of_birth(tracker, value)
         return interpret_answer(slot, value, tracker)
+
+    def read_choice(self, turn: Turn) -> Reading:
+        """The read-back, in the person's own words or by button."""
+        tracker, dispatcher, slots = turn
+        text = text_of(tracker)
+        intent = sure_intent(tracker)
+        choice = REVIEW_INTENTS.get(intent or "") if is_button(tracker) else None
+        review = None if is_button(tracker) else listen.review_choice(text, intent)
+        if review is not None:
+            choice = review.choice
+        if choice in {"change", "remove"} and not _goals(slots):
+            return Reading(replies=["utter_no_goals_yet"])
+        if choice is None:
+            return Reading(replies=["utter_review_what_wrong"])
+        if review is not None and review.goal and choice in {"change", "remove"}:
+            chosen = listen.match_goal(review.goal, _goals(slots))
+            if chosen is not None:
+                slots[f"goal_to_{choice}"] = str(chosen)
+        if review is not None and review.words and choice == "add":
+            slots["goal_text"] = None
+            slots["pending_goal"] = review.words
+        return Reading(value=choice, text=choice)
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         if slot in {"review_choice", "goal_to_change"}:
@@ -269,31 +445,71 @@ class ValidateReviewForm(QuestionForm):
         if slot == "share_plan":
             from careplan.models import utcnow
 
-            shared = reading.value == "yes"
-            store().update_plan(
-                plan_id,
-                shared=shared,
-                shared_at=utcnow() if shared else None,
-                status="completed",
-                completed_at=utcnow(),
-            )
+            if reading.value == "yes":
+                store().share(plan_id)  # with this practice's care team only
+                store().update_plan(plan_id, status="completed", completed_at=utcnow())
+            else:
+                store().update_plan(
+                    plan_id, shared=False, shared_at=None, status="completed", completed_at=utcnow()
+                )
             return
         record(*turn, reading, slot)
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
         _, dispatcher, slots = turn
-        done = {"review_choice": None, "goal_to_change": None, "goal_new_text": None, "goal_to_remove": None}
+        done = {
+            "review_choice": None,
+            "goal_to_change": None,
+            "goal_new_text": None,
+            "goal_to_remove": None,
+        }
+        if slot == "review_choice":
+            return self.after_choice(reading.value, turn)
         if slot == "goal_new_text":
             dispatcher.utter_message(response="utter_goal_changed")
             return done
         if slot == "goal_to_remove":
             dispatcher.utter_message(response="utter_goal_removed")
             return done
+        if slot in {"appointment_when", "questions"}:
+            if slot == "appointment_when" and (when := dates.when(reading.text)):
+                dispatcher.utter_message(
+                    response="utter_date_changed", date_text=dates.said(when.day, when.time)
+                )
+            return done
         if slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
         if slot == "goal_help" or (slot == "goal_text" and reading.skipped):
             return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
         return {}
+
+    def after_choice(self, choice: str, turn: Turn) -> dict[str, Any]:
+        """What a read-back choice opens: a new goal starts empty; fixes reopen their question."""
+        slots = turn.slots
+        if choice == "add":
+            opened = {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
+            words = slots.pop("pending_goal", None)
+            slots.update(opened)
+            if words:
+                reading = Reading(value=words, text=words)
+                self.store("goal_text", reading, turn)
+                slots["goal_text"] = words
+                opened["goal_text"] = words
+                opened["current_goal_id"] = slots.get("current_goal_id")
+                opened["goal_title"] = slots.get("goal_title")
+                turn.dispatcher.utter_message(response="utter_goal_noted", title=slots.get("goal_title"))
+            return opened
+        if choice in {"date", "questions"}:
+            key = "appointment_when" if choice == "date" else "questions"
+            slots[key] = None
+            return {key: None}
+        if choice == "remove_questions":
+            record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
+            turn.dispatcher.utter_message(response="utter_questions_removed")
+            slots["review_choice"] = None
+            return {"review_choice": None}
+        picked = {k: slots[k] for k in ("goal_to_change", "goal_to_remove") if slots.get(k)}
+        return picked
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"
@@ -305,15 +521,18 @@ class ValidatePersonForm(QuestionForm):
     def name(self) -> str:
         return "validate_person_form"
 
+    def hear(self, asked: str, text: str, turn: Turn) -> dict[str, Any]:
+        return {}
+
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
         tracker = turn.tracker
         choice = entity(tracker, "choice")
         plans = store().plans_for_sender(tracker.sender_id)
-        if choice == "new" or re.search(r"\b(new|someone else|another)\b", text_of(tracker).lower()):
+        lowered = text_of(tracker).lower()
+        if choice == "new" or any(w in lowered for w in ("new", "someone else", "another")):
             return Reading(value="new", text="someone new")
         if choice is not None and str(choice).isdigit() and any(p["id"] == int(choice) for p in plans):
             return Reading(value=str(choice), text=text_of(tracker))
-        lowered = text_of(tracker).lower()
         for plan in plans:
             names = {(plan["subject_name"] or "").lower(), (plan["preferred_name"] or "").lower()} - {""}
             if any(n in lowered for n in names):
@@ -329,5 +548,23 @@ def _goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     return store().goals(int(plan_id)) if plan_id else []
 
 
-def _say_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def _nhs_number(tracker: Tracker, value: Any) -> Reading:
+    """Ten digits with a right check digit; "skip" or "I don't know" are fine too."""
+    from careplan.identity import nhs_number
+
+    number = nhs_number(text_of(tracker))
+    if number is not None:
+        return Reading(value=number, text=number)
+    reading = interpret_answer("nhs_number", value, tracker)
+    return reading if reading.skipped or not reading.accepted else Reading(replies=["utter_nhs_number_wrong"])
+
+
+def _date_of_birth(tracker: Tracker, value: Any) -> Reading:
+    from careplan.identity import birth_date
+
+    born = birth_date(text_of(tracker), date.today())
+    if born is not None:
+        return Reading(value=born.isoformat(), text=text_of(tracker))
+    reading = interpret_answer("date_of_birth", value, tracker)
+    unclear = Reading(replies=["utter_date_of_birth_unclear"])
+    return reading if reading.skipped or not reading.accepted else unclear

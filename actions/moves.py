@@ -91,10 +91,34 @@ class ActionResume(SimpleAction):
         intent, _ = intent_of(tracker)
         if stage in {"consent", "declined"}:
             return ActionStart().run(dispatcher, tracker, domain) + [FollowupAction("consent_form")]
-        if intent not in {"deny", "greet"}:
+        if intent not in {"deny", "greet"} and not (intent or "").startswith("red_flag"):
             dispatcher.utter_message(response="utter_reprompt")
         dispatcher.utter_message(response="utter_welcome_back")
         return [FollowupAction(STAGE_FORM[stage])]
+
+
+class ActionReply(SimpleAction):
+    """Thanks, goodbye, off-topic, medical or a red flag with no question open.
+
+    Before the person has agreed to go on, whatever they open with is a hello:
+    people say "hi, I see the nurse soon", not just "hi".
+    """
+
+    action_name = "action_reply"
+    REPLIES = {
+        "thanks": "utter_thanks",
+        "goodbye": "utter_goodbye",
+        "out_of_scope": "utter_out_of_scope",
+        "medical_advice": "utter_medical_advice",
+    }
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        intent, _ = intent_of(tracker)
+        if (tracker.get_slot("stage") or "consent") in {"consent", "declined"}:
+            return ActionResume().run(dispatcher, tracker, domain)
+        if intent in self.REPLIES:
+            dispatcher.utter_message(response=self.REPLIES[intent])
+        return []
 
 
 class ActionInterrupt(SimpleAction):
@@ -104,10 +128,19 @@ class ActionInterrupt(SimpleAction):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         intent, _ = intent_of(tracker)
+        asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        return self.reply(intent, asked, tracker, dispatcher)
+
+    @staticmethod
+    def reply(
+        intent: str | None, asked: str | None, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> list[EventType]:
+        """The reply to an interruption while ``asked`` is the open question (if any)."""
         if intent == "repeat":
+            if asked is None:
+                dispatcher.utter_message(response="utter_help")
             return []  # the form asks its question again, word for word
         if intent == "ask_why":
-            asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
             if asked in catalogue():
                 name = tracker.get_slot("preferred_name") if flow.is_carer(tracker.slots) else None
                 dispatcher.utter_message(response="utter_why", why=catalogue()[asked].why_text(name))
@@ -115,14 +148,13 @@ class ActionInterrupt(SimpleAction):
                 dispatcher.utter_message(response="utter_faq_care_plan")
             return []
         if intent == "ask_copy":
-            return ActionSendCopy().run(dispatcher, tracker, domain)
+            return ActionSendCopy().run(dispatcher, tracker, {})
         if intent == "see_summary":
-            return ActionShowSummary().run(dispatcher, tracker, domain)
+            return ActionShowSummary().run(dispatcher, tracker, {})
         if intent == "withdraw_sharing":
-            return ActionWithdrawSharing().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(
-            response=f"utter_{intent}" if f"utter_{intent}" in domain["responses"] else "utter_help"
-        )
+            return ActionWithdrawSharing().run(dispatcher, tracker, {})
+        faq = intent and intent.startswith("faq_")
+        dispatcher.utter_message(response=f"utter_{intent}" if faq else "utter_help")
         return []
 
 
@@ -177,6 +209,10 @@ class ActionGoBack(SimpleAction):
             else flow.care_questions(slots)
         )
         previous = flow.previous_answered(slots.get("history"), questions)
+        if previous is None and tracker.active_loop_name == "review_form":
+            # At the read-back, going back means the last question before it.
+            dispatcher.utter_message(response="utter_go_back")
+            return [SlotSet("review_choice", "questions"), SlotSet("questions", None)]
         if previous is None:
             dispatcher.utter_message(response="utter_cant_go_back")
             return []

@@ -25,6 +25,7 @@ Matchers: a plain value (equal), ``contains``, ``not_contains``, ``length``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -161,4 +162,29 @@ def export_problems(plan: dict[str, Any], checks: dict[str, Any], today: date | 
             ok = _matches(values[0], expected, today)
         if not ok:
             problems.append(f"{path}: expected {expected!r}, found {values if '*' in parts else values[0]!r}")
+    return problems
+
+
+def play(
+    say: Callable[[str], list[dict[str, Any]]],
+    conversation: Conversation,
+    plan: Callable[[], dict[str, Any] | None],
+) -> list[str]:
+    """Play a conversation through ``say`` (one message in, the bot's messages out),
+    then check ``plan()``, the stored plan. Returns every way it went wrong."""
+    problems: list[str] = []
+    buttons: list[dict[str, Any]] = []
+    for number, step in enumerate(conversation.steps, start=1):
+        said = say(step.message(buttons))
+        buttons = [b for m in said for b in m.get("buttons") or []]
+        replies = "\n".join(m.get("text") or "" for m in said)
+        problems += [
+            f"turn {number} ({step.say or f'button {step.press}'!r}): {p}; the bot said {replies!r}"
+            for p in step.problems(replies)
+        ]
+    if conversation.export:
+        stored = plan()
+        if stored is None:
+            return [*problems, "no plan was stored"]
+        problems += export_problems(stored, conversation.export)
     return problems

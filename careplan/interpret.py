@@ -6,13 +6,17 @@ one), so the same rules apply on every channel and are easy to test.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from careplan.nlp import load_spacy
 
 _YES = re.compile(
     r"^\W*(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
-    r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely)\b",
+    r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
+    r"i suppose|suppose so|i guess|guess so|why not|let'?s (?:do it|go|start|begin)|go for it|sounds good|"
+    r"that'?s (?:fine|ok|okay|alright|all right|right|lovely|great|good)|looks (?:good|right|fine)|"
+    r"that'?ll do|lovely|perfect|spot on|great|good|yh|ya|yas|yeh|ys)\b",
     re.IGNORECASE,
 )
 _NO = re.compile(
@@ -143,10 +147,19 @@ _NAME_IS = re.compile(
 # Keep "Mrs Jones" together by joining a title to the next word.
 _TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
 _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
+# Words people type at "what should I call you?" that are not names: a day, a
+# month, or who the appointment is with (answering the next question early).
+_NEVER_NAMES = {
+    *(day.lower() for day in calendar.day_name),
+    *(month.lower() for month in calendar.month_name if month),
+    "tomorrow", "today", "nurse", "doctor", "gp", "clinic", "physio", "consultant", "hospital", "surgery",
+}
 
 
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
+    if set(re.findall(r"[a-z]+", text.lower())) & _NEVER_NAMES:
+        return None
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
     for pattern in (_CALL_ME, _NAME_IS):

@@ -60,13 +60,11 @@ class Question:
     none_ok: bool = False
     unsure_ok: bool = True
     medical: bool = False
-    only_in: str | None = None
+    asked_in: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
-        if self.only_in:
-            return (self.only_in,)
-        return FORMS_OF_STAGE.get(self.stage, ("care_form",))
+        return self.asked_in or FORMS_OF_STAGE.get(self.stage, ("care_form",))
 
     def asked_of(self, carer: bool) -> bool:
         return self.who == "all" or self.who == ("carer" if carer else "self")
@@ -77,7 +75,7 @@ class Question:
 
 
 def _check(entry: dict[str, Any]) -> Question:
-    question = Question(**entry)
+    question = Question(**{**entry, "asked_in": tuple(entry.get("asked_in") or ())})
     for value, allowed in (
         (question.stage, STAGES),
         (question.kind, KINDS),
@@ -146,6 +144,15 @@ def wording(key: str, *, carer: bool = False) -> str | None:
     if carer and for_carers:
         return for_carers[0]
     return (plain or for_carers or [None])[0]
+
+
+def button_title(key: str, payload: str) -> str | None:
+    """The words on the button that sent ``payload`` when ``key`` was asked."""
+    for variant in _responses().get(f"utter_ask_{key}") or []:
+        for button in variant.get("buttons") or []:
+            if button.get("payload") == payload:
+                return button.get("title")
+    return None
 
 
 def item_text(key: str, *, carer: bool = False, name: str | None = None) -> str:

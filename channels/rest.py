@@ -17,6 +17,7 @@ import asyncio
 import logging
 import os
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from functools import cache
 from pathlib import Path
@@ -111,14 +112,16 @@ class CareRestInput(RestInput):
         await on_new_message(message)
         if hasattr(out, "messages") and len(out.messages) == before:
             # Every turn has a reply; none means an action failed on the way.
+            logger.error("turn failed (error id %s): no reply came back", uuid.uuid4().hex[:8])
             await out.send_text_message(message.sender_id, say("utter_turn_failed"))
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         async def guarded(message: UserMessage) -> None:
             try:
                 await self.handle(message, on_new_message)
-            except Exception:  # noqa: BLE001 - say so kindly; Rasa's own handler would log the text
-                logger.error("a turn failed; the message text is not logged", exc_info=False)
+            except Exception as error:  # noqa: BLE001 - say so kindly; Rasa's own handler would log the text
+                # The error id and kind, never the message text (it is the person's words).
+                logger.error("turn failed (error id %s): %s", uuid.uuid4().hex[:8], type(error).__name__)
                 await message.output_channel.send_text_message(message.sender_id, say("utter_turn_failed"))
 
         page = super().blueprint(guarded)

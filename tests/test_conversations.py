@@ -3,36 +3,26 @@ then the stored plan checked (bench/conversations.py describes the format)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from bench.conversations import Conversation, all_conversations, export_problems
+from bench.conversations import Conversation, all_conversations, play
 
 from stack import Stack
 
 CONVERSATIONS = all_conversations()
 
 
-def play(stack: Stack, sender: str, conversation: Conversation) -> list[str]:
-    """Play a conversation; every way the bot's replies or the stored plan went wrong."""
-    problems: list[str] = []
-    buttons: list[dict] = []
-    for number, step in enumerate(conversation.steps, start=1):
-        said = stack.say(sender, step.message(buttons))
-        buttons = [b for m in said for b in m.get("buttons") or []]
-        replies = "\n".join(m.get("text", "") for m in said)
-        problems += [
-            f"turn {number} ({step.say or f'button {step.press}'!r}): {p}; the bot said {replies!r}"
-            for p in step.problems(replies)
-        ]
-    if conversation.export:
+def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:
+    def plan() -> dict[str, Any] | None:
         plan_id = stack.store.latest_plan_id(sender)
-        if plan_id is None:
-            return [*problems, "no plan was stored"]
-        problems += export_problems(stack.store.export(plan_id), conversation.export)
-    return problems
+        return None if plan_id is None else stack.store.export(plan_id)
+
+    return play(lambda message: stack.say(sender, message), conversation, plan)
 
 
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c.name for c in CONVERSATIONS])
 def test_conversation(stack: Stack, conversation: Conversation) -> None:
-    problems = play(stack, f"script-{conversation.name}", conversation)
+    problems = play_over_rest(stack, f"script-{conversation.name}", conversation)
     assert not problems, f"{conversation.title} ({conversation.person}):\n" + "\n".join(problems)

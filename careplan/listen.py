@@ -1,0 +1,597 @@
+"""Listening: what one message says, for every question still open.
+
+People don't answer one question at a time. "This is for my husband Jim, he's
+got the heart clinic on the 14th about his tablets" answers five questions;
+"a good day is when I get to the allotment" inside "what matters" answers the
+next one too. :func:`hear` finds those answers, so the bot can thank the
+person, say in one line what it took, and not ask again.
+
+:func:`meta` spots talk about the conversation itself ("why do you need
+that?", "pardon?", "who sees this?", "can I print it?"), and :func:`correction`
+spots a correction ("no wait, it's Wednesday the 9th", "make the driving one
+the main one"), so neither is ever stored as an answer.
+
+Pure functions over the text, with spaCy for names and noun phrases; no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from careplan import dates, interpret
+from careplan.nlp import load_spacy
+from careplan.vocab import CARER, SELF
+
+# --- who it is for -------------------------------------------------------------------------
+_KIN = (
+    r"mum|mam|mom|mother|dad|father|husband|hubby|wife|partner|son|daughter|brother|sister|nan|nana|gran|"
+    r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|"
+    r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew"
+)
+_FOR_SOMEONE = re.compile(
+    rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
+    rf"|\bi\s+(?:look after|care for|am (?:a|the|his|her) carer|'?m (?:a|the|his|her) carer)"
+    rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?\s+(?:has"
+    rf"|'s got|has got|is seeing|is going|needs|sees|"
+    rf"is due|'s due|goes|'s seeing|'s going)\b"
+    rf"|\bsomeone (?:i|else)\b|\bnot for me\b",
+    re.IGNORECASE,
+)
+_FOR_ME = re.compile(
+    r"\b(?:for me|for myself|its? me\b|it'?s mine|myself|my (?:own )?appointment|i'?m seeing|i am seeing|"
+    r"i see (?:the|my|a|dr)|i'?m going to see|i'?ve got (?:an?|the|my) (?:appointment|review|check)|"
+    r"i have (?:an?|the|my) (?:appointment|review|check)|i'?m due|me myself)\b",
+    re.IGNORECASE,
+)
+
+
+def for_whom(text: str) -> str | None:
+    """ "self" or "carer" when the message says who the plan is for."""
+    if _FOR_SOMEONE.search(text):
+        return CARER
+    if _FOR_ME.search(text):
+        return SELF
+    return None
+
+
+# --- names -------------------------------------------------------------------------------
+_NOT_A_NAME = {
+    "fine",
+    "ok",
+    "okay",
+    "good",
+    "not",
+    "just",
+    "here",
+    "back",
+    "sure",
+    "happy",
+    "so",
+    "very",
+    "really",
+    "worried",
+    "seeing",
+    "going",
+    "doing",
+    "having",
+    "getting",
+    "trying",
+    "writing",
+    "looking",
+    "tired",
+    "sorry",
+    "afraid",
+    "the",
+    "a",
+    "his",
+    "her",
+    "their",
+    "my",
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "due",
+    "well",
+    "also",
+    "still",
+    "now",
+    "retired",
+    "widowed",
+    "married",
+    "single",
+    "diabetic",
+    "struggling",
+    "caring",
+    "able",
+    "unable",
+    "new",
+    "old",
+    "about",
+    "into",
+    "off",
+    "out",
+    "up",
+    "this",
+    "that",
+}
+_MY_NAME = re.compile(
+    r"\b(?:my name(?:'s| is)|call me|i'?m called|i am called|name'?s|known as|i go by)\s+([A-Za-z][\w'-]*)",
+    re.IGNORECASE,
+)
+_I_AM = re.compile(
+    r"(?:^|[,.!]\s*|\b(?:[Hh]i|[Hh]ello|[Hh]iya"
+    r"|[Mm]orning)[,!]?\s+)(?:[Ii]'?m|[Ii] am|[Ii]t'?s|[Tt]his is)\s+"
+    r"([A-Z][\w'-]*)|^([A-Z][a-z'-]+) here\b"
+)
+# A name as the last word of a short message is a name even in lower case:
+# "im mo", "for me. im mo", "Me. Frank."
+_SHORT_I_AM = re.compile(
+    r"^\W*(?:(?:it'?s )?(?:for )?(?:me|myself)\W+)?(?:(?:i'?m|i am|im|it'?s|name'?s)\s+)?([a-z][\w'-]*)\W*$",
+    re.I,
+)
+_THEIR_NAME = re.compile(
+    rf"\b(?:my|our)\s+(?:{_KIN})\s*,?\s+([A-Z][a-z'-]+)|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?:{_KIN})\b"
+    r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
+    r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)",
+)
+_GOES_BY = re.compile(
+    r"\b(?:calls? (?:him|her|them)|known as|goes by|go by|prefers?)\s+([A-Za-z][\w'-]*)", re.I
+)
+
+
+def _a_name(word: str | None) -> str | None:
+    if not word or word.lower() in _NOT_A_NAME or len(word) < 2:
+        return None
+    return word[0].upper() + word[1:]
+
+
+def own_name(text: str) -> str | None:
+    """The person's name from "I'm Mo", "my name's Pat", "call me Peg"."""
+    for pattern in (_MY_NAME, _I_AM):
+        match = pattern.search(text)
+        if match and (found := _a_name(next(g for g in match.groups() if g))):
+            return found
+    short = _SHORT_I_AM.match(text)
+    alone = short is not None and short.group(0).strip(" .!").lower() in {"me", "myself", "for me"}
+    if short and not alone and len(text.split()) <= 4:
+        return _a_name(short.group(1)) if interpret.name(short.group(1)) else None
+    return None
+
+
+def their_name(text: str) -> str | None:
+    """The cared-for person's name from "my husband Jim", "Jim, my husband", "she's called Peg"."""
+    match = _THEIR_NAME.search(text)
+    if match:
+        return _a_name(next(g for g in match.groups() if g))
+    return None
+
+
+def goes_by(text: str) -> str | None:
+    """A nickname: "everyone calls her Peggy", "known as Bill"."""
+    match = _GOES_BY.search(text)
+    return _a_name(match.group(1)) if match else None
+
+
+# --- the appointment ------------------------------------------------------------------------
+_CLINICIANS = {
+    "nurse",
+    "doctor",
+    "doc",
+    "dr",
+    "gp",
+    "clinic",
+    "physio",
+    "physiotherapist",
+    "consultant",
+    "specialist",
+    "surgeon",
+    "podiatrist",
+    "chiropodist",
+    "dietitian",
+    "dietician",
+    "pharmacist",
+    "practice",
+    "surgery",
+    "hospital",
+    "team",
+    "optician",
+    "dentist",
+    "midwife",
+    "visitor",
+    "worker",
+    "therapist",
+    "psychiatrist",
+    "psychologist",
+    "counsellor",
+    "registrar",
+    "matron",
+    "paramedic",
+    "ot",
+    "cardiologist",
+    "neurologist",
+}
+_APPOINTMENT_CUE = re.compile(
+    r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\b(?:about|regarding|re:|to (?:talk|chat) about|to discuss|to sort out|to check on|to look at|"
+    r"to go over|to review|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b)))\s+(.+)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(
+    r"\s*(?:[.;!?]|,\s*(?:and|but|so)\b|\b(?:on|next|this|tomorrow"
+    r"|at\s+\d|in\s+(?:a|two|\d))\b(?=[^.]*\d|\s+\w+day)|$)",
+    re.IGNORECASE,
+)
+
+
+def clinician(text: str, *, asked: bool = False) -> str | None:
+    """Who the appointment is with: "the heart clinic", "Dr Patel", "the diabetes nurse".
+
+    Unless the question asked is who it's with, the message must say it's an
+    appointment ("seeing", "with", "got the..."), so "the nurse was lovely" isn't taken.
+    """
+    if not asked and not _APPOINTMENT_CUE.search(text):
+        return None
+    doc = load_spacy()(text)
+    for chunk in doc.noun_chunks:
+        words = {t.lower_.strip(".") for t in chunk}
+        if words & _CLINICIANS:
+            start = chunk.start
+            # "Dr Patel" is a chunk of its own after "Dr": keep them together.
+            if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
+                start -= 1
+            return doc[start : chunk.end].text.strip(" ,.")
+    match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
+    return match.group(0) if match else None
+
+
+def reason(text: str) -> str | None:
+    """What the appointment is for: "about his tablets", "for my review"."""
+    match = _REASON.search(text)
+    if not match:
+        return None
+    said = match.group(1)
+    cut = _CLAUSE_END.search(said)
+    said = said[: cut.start()] if cut else said
+    said = said.strip(" ,.")
+    return said if len(said.split()) >= 1 and said.lower() not in {"me", "myself", "it", "that"} else None
+
+
+# --- life, goals --------------------------------------------------------------------------
+_GOOD_DAY = re.compile(
+    r"[^.!?\n]*\b(?:good day|good days|best days?|a great day|on a good day)\b[^.!?\n]*", re.I
+)
+_BECAUSE = re.compile(
+    r"\s*,?\s*\b(?:because|cos|coz|cause|as it|so that|so i can|so she can|so he can)\b\s*", re.I
+)
+_BUT = re.compile(
+    r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is|only)\b\s*",
+    re.I,
+)
+
+
+def good_day(text: str) -> str | None:
+    match = _GOOD_DAY.search(text)
+    return match.group(0).strip(" ,") if match else None
+
+
+def goal_parts(text: str) -> dict[str, str]:
+    """A goal told with its reason or what's in the way: "walk the dog, but my knees..."."""
+    parts: dict[str, str] = {}
+    rest = text
+    but = _BUT.search(rest)
+    if but and len(rest[: but.start()].split()) >= 3:
+        parts["goal_barriers"] = rest[but.end() :].strip(" .,")
+        rest = rest[: but.start()]
+    because = _BECAUSE.search(rest)
+    if because and len(rest[: because.start()].split()) >= 3:
+        parts["goal_why"] = rest[because.end() :].strip(" .,")
+        rest = rest[: because.start()]
+    if parts:
+        parts["goal_text"] = rest.strip(" .,")
+    return {k: v for k, v in parts.items() if len(v.split()) >= 2}
+
+
+_YES_THEN = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ye|aye|ok|okay|sure|please|definitely|actually)\b(?:\s+please)?[\s,.!:-]*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_JUST_MORE = re.compile(
+    r"^(?:please|there is|there's one|another( one)?|one more|add (another|one)|i do|i would)\W*$", re.I
+)
+
+
+def content_after_yes(text: str) -> str | None:
+    """The goal in "yes, I'd like to get back to swimming", or None for a bare yes."""
+    match = _YES_THEN.match(text.strip())
+    rest = (match.group(1) if match else text).strip()
+    if len(rest.split()) < 3 or _JUST_MORE.match(rest):
+        return None
+    return rest
+
+
+# --- meta-talk and corrections ------------------------------------------------------------------
+META_PATTERNS: dict[str, re.Pattern[str]] = {
+    "ask_why": re.compile(
+        r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
+        r"\bwhat'?s (?:that|this|it) for\b|\bwhy (?:is|does) (?:that"
+        r"|this|it) (?:matter|relevant|important|needed)|"
+        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do you need (?:that|it|this) for\b",
+        re.I,
+    ),
+    "repeat": re.compile(
+        r"^\W*(?:sorry,?\s*)?(?:pardon(?: me)?|come again|say (?:that|it) again|what was the question|"
+        r"what(?:'s| is| was) the question|repeat (?:that"
+        r"|the question|it)|can you (?:repeat|say) (?:that|it)|"
+        r"could you (?:repeat|say) (?:that|it)|sorry what"
+        r"|what did you (?:say|ask)|i missed (?:that|the question))\b",
+        re.I,
+    ),
+    "faq_who_sees": re.compile(
+        r"\bwho (?:will |can |gets to |is going to )?(?:see|sees|read|reads|look at)\b|\bis (?:it|this|that) "
+        r"(?:private|privte|confidential|secure|safe)\b|\bwho (?:has|gets) (?:access|my data)\b",
+        re.I,
+    ),
+    "ask_copy": re.compile(
+        r"\b(?:can|could|may) i print\b|\b(?:can|could|may) i (?:have|get"
+        r"|download)\b.{0,30}\b(?:copy|print|paper|pdf|bigger|big letters|"
+        r"large print|it out)\b|\b(?:a )?(?:paper|printed|large print|big print) (?:copy|version)\b|"
+        r"\bprint (?:it|this|my plan) (?:out|off)?\b|\bin big(?:ger)? (?:letters|writing|print)\b",
+        re.I,
+    ),
+}
+
+
+def meta(text: str) -> str | None:
+    """Talk about the conversation itself, named as the intent it would be."""
+    if len(text.split()) > 20:
+        return None
+    return next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
+
+
+_CORRECTION_CUE = re.compile(
+    r"^\W*(?:no+|nope|sorry|actually|wait|oops|hang on"
+    r"|hold on|my mistake|i meant|i mean|correction|err?m?)\b|"
+    r"\b(?:not the|i meant|i mean|wrong|mistake|should (?:be|have been|say))\b",
+    re.I,
+)
+_DATE_WRONG = re.compile(
+    r"\b(?:date|day)(?:'s| is| was)? (?:wrong|not right|incorrect)|wrong (?:date|day)\b", re.I
+)
+_MAIN_ONE = re.compile(
+    r"\b(?:make|put|have)\s+(?:the\s+)?(.+?)\s+(?:one\s+)?(?:the\s+)?(?:main|first|top|most important)\b|"
+    r"\b(?:the\s+)?(.+?)\s+(?:one\s+)?is (?:the )?(?:main|more important|most important|priority)\b",
+    re.I,
+)
+_CHANGE_GOAL = re.compile(
+    r"\bchange (?:the |my )?(\w+)(?: goal| one)? (?:to|so it says|to say)\s+(.+)$|"
+    r"\bchange (?:goal|number) (\w+) (?:to|so it says)\s+(.+)$",
+    re.I,
+)
+_UNDO = re.compile(
+    r"\b(?:that'?s not what i meant|not what i meant|take (?:that|it) (?:off|out|back)|scrap that|"
+    r"delete that|ignore (?:that|what i (?:just )?said)|that'?s wrong)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
+
+    kind: str  # date, date_unknown, main_goal, change_goal, undo
+    value: Any = None
+    goal: str | None = None  # how the goal was named: "second", "2", "the driving"
+
+
+def correction(text: str, today: date | None = None) -> Correction | None:
+    change = _CHANGE_GOAL.search(text)
+    if change:
+        which, words = (
+            (change.group(1), change.group(2)) if change.group(1) else (change.group(3), change.group(4))
+        )
+        return Correction("change_goal", words.strip(" ."), which)
+    main = _MAIN_ONE.search(text)
+    if main:
+        return Correction("main_goal", goal=(main.group(1) or main.group(2) or "").strip())
+    if _DATE_WRONG.search(text):
+        found = dates.when(text, today)
+        return Correction("date", found) if found else Correction("date_unknown")
+    # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
+    # family" in answer to what matters is not: a long answer with a date is an answer.
+    if _CORRECTION_CUE.search(text) and len(text.split()) <= 8:
+        found = dates.when(text, today)
+        if found:
+            return Correction("date", found)
+    if _UNDO.search(text):
+        return Correction("undo")
+    return None
+
+
+# --- choosing a goal by how it was named ----------------------------------------------------
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "number one": 1,
+    "second": 2,
+    "2nd": 2,
+    "number two": 2,
+    "third": 3,
+    "3rd": 3,
+    "number three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "last": -1,
+}
+_STOP = {
+    "the",
+    "one",
+    "a",
+    "an",
+    "my",
+    "his",
+    "her",
+    "their",
+    "goal",
+    "thing",
+    "main",
+    "about",
+    "that",
+    "this",
+    "make",
+    "i",
+    "to",
+    "and",
+    "of",
+    "it",
+    "is",
+    "be",
+    "able",
+    "want",
+    "like",
+    "would",
+    "get",
+    "go",
+}
+
+
+def _content(text: str) -> set[str]:
+    return {
+        t.lemma_.lower() for t in load_spacy()(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop
+    }
+
+
+def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
+    """A goal's id from "2", "the second one", "the last", or its words ("the evenings one")."""
+    if not goals:
+        return None
+    lowered = text.lower()
+    number = re.search(r"\b(\d+)\b", lowered)
+    index = (
+        int(number.group(1))
+        if number
+        else next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", lowered)), None)
+    )
+    if index is not None and (index == -1 or 1 <= index <= len(goals)):
+        return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
+    wanted = _content(text)
+    if not wanted:
+        return None
+    scores = [(len(wanted & _content(f"{g['title']} {g['text']}")), g["id"]) for g in goals]
+    best = max(scores)
+    if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
+        return None
+    return best[1]
+
+
+# --- everything a message answers ------------------------------------------------------------
+def hear(
+    text: str,
+    open_keys: Iterable[str],
+    *,
+    asked: str | None = None,
+    carer: bool | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Answers this message gives to the open questions (``asked`` is the one just asked).
+
+    Only what the message says clearly: a wrong guess here would skip a
+    question, so when in doubt the question is asked as usual.
+    """
+    keys = set(open_keys)
+    heard: dict[str, Any] = {}
+    if "for_whom" in keys and (who := for_whom(text)):
+        heard["for_whom"] = who
+        carer = who == CARER
+    elif "for_whom" in keys and carer is None and own_name(text):
+        heard["for_whom"], carer = SELF, False  # "I'm Mo" answers "is this for you?"
+    if carer:
+        if "person_name" in keys and (name := their_name(text)):
+            heard["person_name"] = name
+        if "carer_relationship" in keys and re.search(rf"\b(?:my|our)\s+(?:{_KIN})\b", text, re.I):
+            heard["carer_relationship"] = interpret.relationship(text)
+        if "preferred_name" in keys and (nickname := goes_by(text)):
+            heard["preferred_name"] = nickname
+    elif carer is False and "preferred_name" in keys:
+        nickname, name = goes_by(text), own_name(text)
+        if nickname or name:
+            heard["preferred_name"] = nickname or name
+        if nickname and name and nickname != name and "full_name" in keys:
+            heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
+    if "appointment_with" in keys and (who_with := clinician(text, asked=asked == "appointment_with")):
+        heard["appointment_with"] = who_with
+    if "appointment_when" in keys and (when := dates.when(text, today)):
+        heard["appointment_when"] = when
+    if "appointment_reason" in keys and (heard.get("appointment_with") or heard.get("appointment_when")):
+        if found := reason(text):
+            heard["appointment_reason"] = found
+    if asked in LIFE and "good_day" in keys and (day := good_day(text)):
+        heard["good_day"] = day
+    if asked == "goal_text":
+        heard.update(goal_parts(text))
+    return {key: value for key, value in heard.items() if key in keys}
+
+
+LIFE = {"what_matters", "good_day", "enjoys"}
+
+# --- the read-back in plain words -------------------------------------------------------------
+# "Something else" is a way into an answer, not the answer itself.
+VAGUE = re.compile(r"^\W*(something else|another thing|other|none of (them|those)|neither)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class ReviewChoice:
+    """What someone wants at the read-back: confirm, change, remove, add, or fix the date or questions."""
+
+    choice: str
+    goal: str | None = None  # how they named a goal ("number 2", "the walking one")
+    words: str | None = None  # a new goal's words ("add one about swimming")
+
+
+_ADD = re.compile(
+    r"\b(?:add|another|one more|new goal)\b(?:\s+(?:one|goal"
+    r"|a goal|another))?(?:\s+(?:about|for|to))?\s*(.*)$",
+    re.I,
+)
+_REMOVE = re.compile(r"\b(?:remove|delete|take (?:off|out)|get rid of|drop|scrap|cross off)\b(.*)$", re.I)
+_CHANGE = re.compile(r"\b(?:change|edit|alter|reword|fix|update|wrong)\b(.*)$", re.I)
+_QUESTIONS = re.compile(r"\bquestions?\b", re.I)
+_DATE = re.compile(r"\b(?:date|day|when|appointment)\b", re.I)
+_GOAL_NAMED = re.compile(
+    r"(?:number\s*\d+|\b\d+\b|first|second|third|fourth|fifth|last|the [\w ]+? one\b)", re.I
+)
+
+
+def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
+    """The read-back answer, from "yep looks good", "nah", "change number 2", "the date is wrong"..."""
+    lowered = text.lower()
+    if _DATE.search(lowered) and re.search(r"\b(?:wrong|not right|change|incorrect|moved)\b", lowered):
+        return ReviewChoice("date")
+    if _QUESTIONS.search(lowered):
+        if _REMOVE.search(lowered):
+            return ReviewChoice("remove_questions")
+        if _CHANGE.search(lowered) or re.search(r"\b(?:wrong|not right)\b", lowered):
+            return ReviewChoice("questions")
+    added = _ADD.search(text)
+    if added and not _REMOVE.search(text):
+        words = added.group(1).strip(" .")
+        return ReviewChoice("add", words=words if len(words.split()) >= 2 else None)
+    for kind, pattern in (("remove", _REMOVE), ("change", _CHANGE)):
+        found = pattern.search(text)
+        if found:
+            named = _GOAL_NAMED.search(found.group(1) or "")
+            return ReviewChoice(kind, goal=named.group(0) if named else None)
+    answer = interpret.yes_no(text, intent if intent in {"affirm", "deny"} else None)
+    if answer is True or intent == "confirm_plan":
+        return ReviewChoice("confirm")
+    return None
