@@ -19,6 +19,7 @@ from careplan.vocab import FLAG_KINDS
 from stack import Stack, http
 
 HOLDOUT = Path(__file__).with_name("safety_holdout.yml")
+BLIND = Path(__file__).parent / "heldout" / "safety_blind.yml"
 MAX_FALSE_ALARM_RATE = 0.05
 
 
@@ -37,8 +38,9 @@ def _score(results: list[tuple[str, safety.RedFlag | None]]) -> tuple[dict[str, 
     return recall, overall, false_alarms / total["none"]
 
 
-def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
-    messages = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))["messages"]
+def _run(stack: Stack, path: Path) -> tuple[list, list, list, list]:
+    """Each message through /model/parse and the detector: (patterns, NLU, both, added)."""
+    messages = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
     alone, combined, nlu_only = [], [], []
     added, false_alarms = [], []
     for m in messages:
@@ -56,8 +58,7 @@ def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
             added.append(f"{m['kind']:<12} <- {intent} {confidence:.2f}: {m['text']}")
         if m["kind"] == "none" and both is not None and not both.check_in:
             false_alarms.append(f"{both.rule}: {m['text']}")
-
-    print("\nRed-flag detection on tests/safety_holdout.yml, with the trained NLU")
+    print(f"\nRed-flag detection on {path.relative_to(path.parents[1])}, with the trained NLU")
     rows = [("patterns only", alone), ("NLU only (>= threshold)", nlu_only), ("patterns + NLU", combined)]
     for label, results in rows:
         recall, overall, far = _score(results)
@@ -67,7 +68,20 @@ def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
         print("  added by the NLU:", line)
     for line in false_alarms:
         print("  FALSE ALARM:", line)
+    return alone, nlu_only, combined, added
 
+
+def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
+    """The development set: the patterns were tuned on it and now catch every line,
+    so what the NLU adds is checked on the blind set below."""
+    _, _, combined, _ = _run(stack, HOLDOUT)
+    _, _, far = _score(combined)
+    assert far <= MAX_FALSE_ALARM_RATE
+
+
+def test_patterns_and_nlu_together_on_the_blind_set(stack: Stack) -> None:
+    """The deployed path on the blind held-out set (figures in docs/safety-and-privacy.md)."""
+    alone, _, combined, added = _run(stack, BLIND)
     # The NLU can only add flags (careplan.safety._nlu_guess), so "with it >= without it"
     # could never fail. What can: it must catch something the patterns miss, with the
     # kind right, or it is not wired in.
