@@ -8,6 +8,7 @@ inputs reuses it instead of training again. Prints the model's path.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -40,6 +41,16 @@ def cache_dir() -> Path:
 def trained_model(force: bool = False) -> Path:
     name = f"what-matters-{inputs_hash()}.tar.gz"
     local = ROOT / "models" / name
+    if local.exists() and not force:
+        return local
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    # One training per model at a time: others asking for the same model wait for it.
+    with open(cache_dir() / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _train_or_copy(name, local, force)
+
+
+def _train_or_copy(name: str, local: Path, force: bool) -> Path:
     cached = cache_dir() / name
     if local.exists() and not force:
         return local
