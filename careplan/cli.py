@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from careplan import rights
+from careplan import exports, rights
 from careplan.models import DEFAULT_TEAM
 from careplan.store import Store
 
@@ -33,8 +33,6 @@ def _export(args: argparse.Namespace, store: Store) -> int:
             file=sys.stderr,
         )
     data = store.export(plans[0]["id"])
-    from careplan import exports
-
     return exports.write(data, args.format, args.output)
 
 
@@ -120,7 +118,7 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print one conversation's plan")
     export.add_argument("--sender", required=True, help="the conversation (sender) id")
     export.add_argument("--subject", help="for a carer with several plans: the person's name")
-    export.add_argument("--format", default="json", choices=["json", "markdown", "html", "pdf", "fhir"])
+    export.add_argument("--format", default="json", choices=list(exports.FORMATS))
     export.add_argument("--output", help="file to write (needed for pdf)")
     export.set_defaults(run=_export)
 

@@ -18,6 +18,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("md", "text/markdown; charset=utf-8"),
     "html": ("html", "text/html; charset=utf-8"),
     "pdf": ("pdf", "application/pdf"),
+    "large-print": ("pdf", "application/pdf"),  # the person's own copy, in 16-point type
     "fhir": ("fhir.json", "application/fhir+json"),
 }
 
@@ -42,6 +43,10 @@ def render(data: dict[str, Any], fmt: str) -> bytes:
         from careplan.exports import pdf
 
         return pdf.render(data)
+    elif fmt == "large-print":
+        from careplan.exports import large_print
+
+        return large_print.render(data)
     else:
         raise ValueError(f"unknown export format: {fmt}")
     return text.encode("utf-8")
@@ -49,7 +54,7 @@ def render(data: dict[str, Any], fmt: str) -> bytes:
 
 def write(data: dict[str, Any], fmt: str, output: str | None) -> int:
     """Print the export, or write it to ``output``. Returns an exit code."""
-    if fmt == "pdf" and not output:
+    if FORMATS[fmt][0] == "pdf" and not output:
         print("A PDF needs a file to go in: add --output FILE.pdf", file=sys.stderr)
         return 2
     body = render(data, fmt)
