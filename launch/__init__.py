@@ -96,6 +96,9 @@ class Service:
     env: Mapping[str, str] | None = None
     stop_signal: int = signal.SIGTERM
     user: str | None = None  # run as this OS user (we may be root; PostgreSQL refuses root)
+    # Its own process group, stopped as a whole. False: ours, so a Ctrl-C in our
+    # terminal reaches it too, as `make run` wants.
+    own_group: bool = True
     proc: subprocess.Popen[bytes] | None = field(default=None, init=False)
     started_at: float = field(default=0.0, init=False)
     ready_after_s: float | None = field(default=None, init=False)
@@ -113,7 +116,7 @@ class Service:
             stdout=log,
             stderr=subprocess.STDOUT if log else None,
             stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=self.own_group,
             user=self.user,
             group=self.user,
             extra_groups=[] if self.user else None,
@@ -189,19 +192,27 @@ class Service:
             rss += status.get("VmRSS", 0)
         return {"peak_kb": peak, "rss_kb": rss}
 
+    def _signal(self, sig: int) -> None:
+        if self.proc is None:
+            return
+        if self.own_group:
+            os.killpg(self.proc.pid, sig)
+        else:
+            self.proc.send_signal(sig)
+
     def stop(self, timeout: float = 15.0, sig: int | None = None) -> None:
-        """Stop the whole process group: ``sig`` (else its stop signal) first, then SIGKILL."""
+        """Stop it (its whole process group if it has one): ``sig`` (else its stop signal), then SIGKILL."""
         if self.proc is None or self.proc.poll() is not None:
             return
         try:
-            os.killpg(self.proc.pid, self.stop_signal if sig is None else sig)
+            self._signal(self.stop_signal if sig is None else sig)
         except ProcessLookupError:
             return
         try:
             self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
+                self._signal(signal.SIGKILL)
             except ProcessLookupError:
                 pass
             self.proc.wait(timeout=5)

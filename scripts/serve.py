@@ -13,6 +13,7 @@ files, the care-team key, the bot's queue) lives in var/.
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 from careplan import db, held, rights
@@ -31,25 +32,28 @@ STATE_FILES = (
 
 
 def services(env: dict[str, str]) -> list[tuple[Service, str | None]]:
-    """Each service, not yet started, with the URL that answers once it is ready."""
+    """Each service, not yet started, with the URL that answers once it is ready.
+
+    They print to this terminal and share its process group, so Ctrl-C reaches them all.
+    """
+
+    def here(name: str, argv: list[str]) -> Service:
+        return Service(name, argv, None, cwd=ROOT, env=env, own_group=False)
+
     rasa_port, actions_port = env["RASA_PORT"], env["ACTIONS_PORT"]
     rasa = rasa_argv(
         int(rasa_port), trained_model(), ROOT / "endpoints.yml", ROOT / "credentials.yml", interface=None
     )
     found: list[tuple[Service, str | None]] = [
+        (here("action server", actions_argv(int(actions_port))), f"http://127.0.0.1:{actions_port}/health"),
+        (here("Rasa", rasa), f"http://127.0.0.1:{rasa_port}/status"),
         (
-            Service("action server", actions_argv(int(actions_port)), None, cwd=ROOT, env=env),
-            f"http://127.0.0.1:{actions_port}/health",
-        ),
-        (Service("Rasa", rasa, None, cwd=ROOT, env=env), f"http://127.0.0.1:{rasa_port}/status"),
-        (
-            Service("care-team app", [venv_tool("python"), "-m", "careteam"], None, cwd=ROOT, env=env),
+            here("care-team app", [venv_tool("python"), "-m", "careteam"]),
             f"http://127.0.0.1:{env['CARETEAM_PORT']}/login",
         ),
     ]
     if env.get("TELEGRAM_BOT_TOKEN"):
-        bot = Service("Telegram bot", [venv_tool("python"), "-m", "bot"], None, cwd=ROOT, env=env)
-        found.append((bot, None))
+        found.append((here("Telegram bot", [venv_tool("python"), "-m", "bot"]), None))
     return found
 
 
@@ -72,7 +76,7 @@ def start(env: dict[str, str] | None = None) -> list[Service]:
     except StartError as exc:
         stop_all(running)
         raise SystemExit(f"{exc}\nIt did not start; see the messages above.") from None
-    except BaseException:  # Ctrl-C while starting: they run in their own sessions, so stop them here
+    except BaseException:  # Ctrl-C while starting: stop what did start
         stop_all(running)
         raise
     if not env.get("TELEGRAM_BOT_TOKEN"):
@@ -80,7 +84,14 @@ def start(env: dict[str, str] | None = None) -> list[Service]:
     return running
 
 
+def _interrupted(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    # Stopped as by Ctrl-C when told to stop or when the terminal goes away.
+    signal.signal(signal.SIGTERM, _interrupted)
+    signal.signal(signal.SIGHUP, _interrupted)
     running: list[Service] = []
     try:
         running = start()
