@@ -16,8 +16,8 @@ then survive four checks in its sentence:
    head", "what are the signs of a stroke").
 
 If no pattern matched at all, a crisis or safeguarding intent from the NLU
-with high confidence on a short message is trusted, unless the message carries a negation, past or
-hypothetical cue. A pattern match that the checks rejected is never
+with high confidence on a short message is trusted, unless the message carries
+a negation, past, figurative or worry-about-the-future cue. A pattern match that the checks rejected is never
 overridden by the NLU: the checks exist because the NLU is easily fooled by
 "I'm dying to see the grandkids".
 
@@ -365,7 +365,10 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
         return None
     if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
         return None
-    if kind == EMERGENCY and cues.hypothetical.search(norm):
+    # A worry about what might happen ("I'm terrified they'll take my foot off")
+    # is what the worries question asks for, not a red flag. Fear of a person,
+    # and fear of hurting yourself, are the patterns' job, which read the subject.
+    if cues.hypothetical.search(norm):
         return None
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 

@@ -415,3 +415,10 @@ def test_blind_heldout_set() -> None:
     for kind, floor in BLIND_FLOORS.items():
         assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= MAX_BLIND_FALSE_ALARM_RATE
+
+
+def test_a_worry_about_the_future_is_not_an_nlu_flag() -> None:
+    """messy_30: "im terrified theyll take my foot off" read as safeguarding by the NLU (0.9+)."""
+    worry = "im terrified theyll take my foot off like my dad"
+    assert safety.detect(worry, "red_flag_safeguarding", 0.97) is None
+    assert safety.detect("he is cruel to me", "red_flag_safeguarding", 0.97) is not None
