@@ -135,12 +135,6 @@ class Relay:
         for chat_id in self.state.chats_due():
             self.kick(chat_id)
 
-    async def settle(self, chat_id: int) -> None:
-        """Wait until the chat's worker has nothing left to do (for now)."""
-        worker = self._workers.get(chat_id)
-        if worker is not None:
-            await asyncio.wait([worker])
-
     async def cancel_chat(self, chat_id: int) -> None:
         """Stop the chat's worker (before erasing the chat); bounded, as every wait on a cancel."""
         worker = self._workers.pop(chat_id, None)
@@ -164,6 +158,8 @@ class Relay:
             log.exception("A chat's worker failed; its messages stay queued")
         finally:
             self._tell_trouble.discard(chat_id)
+            if self._workers.get(chat_id) is asyncio.current_task():
+                del self._workers[chat_id]
 
     async def _work_through(self, chat_id: int) -> None:
         told_back = False

@@ -256,7 +256,7 @@ class BotApiStandIn(Served):
             for c in calls
             if (method is None or c.method == method)
             and (chat_id is None or c.chat_id == chat_id)
-            and (not ok or c.status == 200)
+            and (not ok or (c.status == 200 and c.result is not None))  # answered, not still in progress
         ]
 
     def sent(self, chat_id: int) -> list[Call]:
@@ -296,7 +296,8 @@ class BotApiStandIn(Served):
             call.status = 401
             return _error(401, "Unauthorized")
         if method == "getUpdates":
-            return _ok(await self._get_updates(params))
+            call.result = await self._get_updates(params)
+            return _ok(call.result)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             call.status = 404

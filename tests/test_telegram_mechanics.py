@@ -478,12 +478,15 @@ def test_rasa_refusing_connections_doesnt_jam_the_chat(own_botapi, tmp_path) -> 
             rasa.stop()
 
 
-@pytest.mark.parametrize("rasa_state", ["refused", "slow"])
+@pytest.mark.parametrize("rasa_state", ["refused", "slow", "down"])
 def test_shutdown_is_quick_whatever_rasa_is_doing(own_botapi, tmp_path, rasa_state) -> None:
     botapi = own_botapi
     chat = next(_chat_ids)
-    rasa = RasaStandIn(Script()).start() if rasa_state == "slow" else None
-    if rasa is not None:
+    script = Script()
+    script.down[str(chat)] = 503
+    rasa = None if rasa_state == "refused" else RasaStandIn(script).start()
+    if rasa is not None and rasa_state == "slow":
+        script.down.clear()
         rasa.delay = 60.0
     url = rasa.url if rasa is not None else f"http://127.0.0.1:{free_port()}"
     process = BotProcess(bot_env(botapi, url, tmp_path), tmp_path / "bot.log").start()
