@@ -8,6 +8,7 @@ the next turn, so nothing is lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
 from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
-from careplan import dates, interpret, questions
+from careplan import dates, interpret, listen, questions
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
@@ -78,6 +79,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     intent = sure_intent(tracker)
     if not text or value is None:
         return Reading()
+    if slot == "appointment_when" and dates.when(text) is not None:
+        return Reading(value=text, text=text)  # a date is an answer, whatever else the NLU thought
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
     if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
@@ -105,6 +108,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2:
         return Reading(replies=["utter_tell_me_more"])
 
+    short = len(text.split()) <= 4
+    if slot in {"goal_text", "goal_new_text"} and short and interpret.yes_no(text) is not None:
+        return Reading(replies=["utter_tell_me_more"])  # "yes that's right" is not a goal
     if slot in {"person_name", "preferred_name"}:
         found = interpret.name(text, full=slot == "person_name")
         if found is None:
@@ -125,14 +131,10 @@ def _for_whom(text: str, intent: str | None) -> Reading:
         return Reading(value=SELF, text=text)
     if intent == "choose_carer":
         return Reading(value=CARER, text=text)
-    lowered = text.lower()
-    if any(
-        w in lowered for w in ("someone", "my mum", "my dad", "carer", "look after", "my husband", "my wife")
-    ):
-        return Reading(value=CARER, text=text)
-    if any(w in lowered for w in ("me", "myself", "mine", "i am", "i'm")):
-        return Reading(value=SELF, text=text)
-    return Reading(replies=["utter_choose_option"])
+    who = listen.for_whom(text)
+    if who is None and re.search(r"\b(?:me|myself|mine|i am|i'?m|im)\b", text, re.IGNORECASE):
+        who = SELF
+    return Reading(value=who, text=text) if who else Reading(replies=["utter_choose_option"])
 
 
 # --- storing -----------------------------------------------------------------------------

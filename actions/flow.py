@@ -104,3 +104,18 @@ def previous_answered(history: list[str] | None, questions: list[str]) -> str | 
         if slot in questions:
             return slot
     return None
+
+
+def step_back(slots: Mapping[str, Any], at_read_back: bool) -> dict[str, Any] | None:
+    """The slots to clear so the last answered question is asked again ("go back").
+
+    At the read-back that is the last question before it. None when there is
+    nothing to go back to.
+    """
+    questions = review_questions(slots) if at_read_back else care_questions(slots)
+    previous = previous_answered(slots.get("history"), questions)
+    if previous is None:
+        return {"review_choice": "questions", "questions": None} if at_read_back else None
+    history = list(slots.get("history") or [])
+    del history[len(history) - 1 - history[::-1].index(previous)]  # its last mention
+    return {previous: None, "history": history}

@@ -16,6 +16,7 @@ A message is read in this order (``QuestionForm.get_validation_events``):
 
 from __future__ import annotations
 
+import re
 from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
@@ -35,10 +36,11 @@ from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
 from actions.reflections import reflect
 from actions.safety_turn import form_hold
-from careplan import dates, listen
+from careplan import dates, interpret, listen
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
+from careplan.vocab import ROLES
 
 DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 BOOKKEEPING = (
@@ -132,17 +134,24 @@ class QuestionForm(FormValidationAction):
         text = text_of(turn.tracker)
         if not is_button(turn.tracker):
             about_chat = listen.meta(text)
-            if about_chat is not None:
+            if about_chat == "go_back":
+                stepped = self.step_back(turn, "utter_go_back")
+                if stepped is not None:
+                    return {asked: None, **stepped}
+            elif about_chat is not None:
                 self.answer_meta(about_chat, asked, turn)
                 return {asked: None}
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
         heard = self.hear(asked, text, turn)
+        said_before = len(turn.dispatcher.messages)
         updates = self.answer(asked, value, turn, heard.pop(asked, None))
         updates.update(self.take(heard, turn))
         if updates.get(asked) is not None and asked in REFLECTED:
             updates.update(reflect(text, turn.slots, turn.dispatcher))
+            if "last_reflection" in updates:  # the kind line first, then what was noted
+                turn.dispatcher.messages.insert(said_before, turn.dispatcher.messages.pop())
         return updates
 
     def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
@@ -166,11 +175,11 @@ class QuestionForm(FormValidationAction):
         """Answers this message gives to questions still open (the asked one's only with others)."""
         if is_button(turn.tracker):
             return {}
-        slots = turn.slots
-        # Every question this form could still ask: who it's for decides which apply.
+        # Every question this form could still ask (who it's for decides which apply).
+        # Rasa has put the raw text in the asked slot: that one is still open too.
+        slots = {**turn.slots, asked: None}
         still_open = [q for q in form_slots()[self.form_name()] if slots.get(q) is None]
-        carer = flow.is_carer(slots) if slots.get("for_whom") else None
-        heard = listen.hear(text, still_open, asked=asked, carer=carer)
+        heard = listen.hear(text, still_open, asked=asked, carer=_carer(slots))
         if asked == "another_goal" and (goal := listen.content_after_yes(text)):
             heard["goal_text"] = goal
         if set(heard) <= {asked}:
@@ -192,10 +201,10 @@ class QuestionForm(FormValidationAction):
                 said.append(text)
             else:
                 text = str(value)
-                said.append(_took(key, text))
+                said.append(_took(key, text, flow.is_carer(turn.slots)))
             reading = Reading(value=text if key not in {"for_whom"} else value, text=text)
             try:
-                self.store(key, reading, turn)
+                record(*turn, reading, key)
             except StoreUnavailable:
                 logger.warning("care-plan store unavailable while taking an extra answer (slot %s)", key)
             turn.slots[key] = reading.value
@@ -232,18 +241,27 @@ class QuestionForm(FormValidationAction):
             )
             dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, when.time))
             return {"appointment_when": text_of(tracker)}
+        if fix.kind == "time" and plan_id:
+            store().update_plan(int(plan_id), appointment_time=fix.value)
+            when = dates.when(slots.get("appointment_when") or "")
+            said = dates.said(when.day, fix.value) if when else fix.value
+            dispatcher.utter_message(response="utter_date_changed", date_text=said)
+            return {}
         if fix.kind == "date_unknown":
             dispatcher.utter_message(response="utter_date_fix")
             return {"appointment_when": None}
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
+            if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
+                chosen = int(slots["goal_to_change"])
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
                 return {}
             store().set_one_thing(int(plan_id), chosen)
             title = next(g["title"] for g in goals if g["id"] == chosen)
             dispatcher.utter_message(response="utter_one_thing_set", title=title)
-            return {"one_thing": str(chosen)}
+            done = {"review_choice": None, "goal_to_change": None} if slots.get("goal_to_change") else {}
+            return {"one_thing": str(chosen), **done}
         if fix.kind == "change_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
             if chosen is None:
@@ -254,15 +272,21 @@ class QuestionForm(FormValidationAction):
             )
             dispatcher.utter_message(response="utter_goal_changed")
             return {}
+        if fix.kind == "undo" and asked == "questions" and self.form_name() == "review_form":
+            record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
+            dispatcher.utter_message(response="utter_questions_removed")
+            return {"review_choice": None}
         if fix.kind == "undo":
-            previous = flow.previous_answered(slots.get("history"), type(self).questions(slots))
-            if previous is None:
-                return None
-            history = list(slots.get("history") or [])
-            del history[len(history) - 1 - history[::-1].index(previous)]
-            dispatcher.utter_message(response="utter_undone")
-            return {previous: None, "history": history}
+            return self.step_back(turn, "utter_undone")
         return None
+
+    def step_back(self, turn: Turn, reply: str) -> dict[str, Any] | None:
+        """Ask the last answered question again ("go back", "that's not what I meant")."""
+        back = flow.step_back(turn.slots, at_read_back=self.form_name() == "review_form")
+        if back is not None:
+            turn.dispatcher.utter_message(response=reply)
+            turn.slots.update(back)
+        return back
 
     # -- hooks for each form -----------------------------------------------------------
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
@@ -278,10 +302,16 @@ class QuestionForm(FormValidationAction):
         return slots.get("stage") or "consent"
 
 
-def _took(key: str, text: str) -> str:
-    """How the one-line confirmation names what was taken."""
+def _carer(slots: dict[str, Any]) -> bool | None:
+    """Whether a carer is answering, once that is known (the slot holds "self" or "carer")."""
+    who = slots.get("for_whom")
+    return who == "carer" if who in ROLES else None
+
+
+def _took(key: str, text: str, carer: bool) -> str:
+    """How the one-line confirmation names what was taken ("about your tablets")."""
     if key == "appointment_reason":
-        return f"about {text}"
+        return f"about {text if carer else _to_you(text)}"
     if key in {"for_whom", "carer_relationship"}:
         return ""
     if key == "good_day":
@@ -293,6 +323,12 @@ def _took(key: str, text: str) -> str:
     if key == "goal_text":
         return ""
     return text
+
+
+def _to_you(text: str) -> str:
+    """The person's words said back to them: "my feet" becomes "your feet"."""
+    swaps = {"my": "your", "me": "you", "i": "you", "i'm": "you're", "mine": "yours", "myself": "yourself"}
+    return re.sub(r"\b(?:my|me|i'm|i|mine|myself)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.I)
 
 
 def _time_field(time: str | None) -> dict[str, Any]:
@@ -318,6 +354,18 @@ class ValidateConsentForm(QuestionForm):
         except StoreUnavailable:
             turn.slots["plan_id"] = None  # created on the first stored answer instead
         turn.slots["consented"] = True
+
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
+        """Once they agree, what they said before agreeing is heard too ("hi, I see the nurse soon")."""
+        if reading.value != "yes":
+            return {}
+        opening = [e.get("text") or "" for e in turn.tracker.events if e.get("event") == "user"]
+        heard: dict[str, Any] = {}
+        for message in opening[-3:]:
+            if message and not message.startswith("/"):
+                found = listen.hear(message, form_slots()["care_form"], carer=_carer(heard))
+                heard.update({key: value for key, value in found.items() if key not in heard})
+        return self.take(heard, turn) if heard else {}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "questions" if slots.get("consent") == "yes" else "declined"
@@ -346,6 +394,10 @@ class ValidateCareForm(QuestionForm):
                 )
             if listen.VAGUE.match(text_of(tracker)):
                 return Reading(replies=["utter_one_thing_own_words"])
+        if slot == "another_goal" and listen.content_after_yes(text_of(tracker)) and not is_button(tracker):
+            # "sleeping better" to "something else?" is a yes, and the goal itself
+            if interpret.yes_no(text_of(tracker)) is not False:
+                return Reading(value="yes", text=text_of(tracker))
         reading = interpret_answer(slot, value, tracker)
         if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):
             # names fill the questions' wording, so keep something readable

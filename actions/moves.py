@@ -202,24 +202,9 @@ class ActionGoBack(SimpleAction):
     action_name = "action_go_back"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        slots = tracker.slots
-        questions = (
-            flow.review_questions(slots)
-            if tracker.active_loop_name == "review_form"
-            else flow.care_questions(slots)
-        )
-        previous = flow.previous_answered(slots.get("history"), questions)
-        if previous is None and tracker.active_loop_name == "review_form":
-            # At the read-back, going back means the last question before it.
-            dispatcher.utter_message(response="utter_go_back")
-            return [SlotSet("review_choice", "questions"), SlotSet("questions", None)]
-        if previous is None:
-            dispatcher.utter_message(response="utter_cant_go_back")
-            return []
-        history = list(slots.get("history") or [])
-        del history[len(history) - 1 - history[::-1].index(previous)]  # its last mention
-        dispatcher.utter_message(response="utter_go_back")
-        return [SlotSet(previous, None), SlotSet("history", history)]
+        back = flow.step_back(tracker.slots, at_read_back=tracker.active_loop_name == "review_form")
+        dispatcher.utter_message(response="utter_go_back" if back is not None else "utter_cant_go_back")
+        return [SlotSet(key, value) for key, value in (back or {}).items()]
 
 
 class ActionStartAgain(SimpleAction):

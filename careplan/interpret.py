@@ -9,6 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from careplan.nlp import load_spacy
 
 _YES = re.compile(
@@ -147,19 +149,38 @@ _NAME_IS = re.compile(
 # Keep "Mrs Jones" together by joining a title to the next word.
 _TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
 _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
+# An answer that starts like this is a sentence, not a name: "he agreed", "yes
+# she's next to me", "no she's at work".
+_NOT_A_NAME_START = {
+    *("he she they him her them his yes no not nope yeah it its it's i we at in on with the a an").split(),
+    *("that this there he's she's they're").split(),
+}
 # Words people type at "what should I call you?" that are not names: a day, a
 # month, or who the appointment is with (answering the next question early).
 _NEVER_NAMES = {
     *(day.lower() for day in calendar.day_name),
     *(month.lower() for month in calendar.month_name if month),
-    "tomorrow", "today", "nurse", "doctor", "gp", "clinic", "physio", "consultant", "hospital", "surgery",
+    "tomorrow",
+    "today",
+    "nurse",
+    "doctor",
+    "gp",
+    "clinic",
+    "physio",
+    "consultant",
+    "hospital",
+    "surgery",
 }
 
 
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
-    if set(re.findall(r"[a-z]+", text.lower())) & _NEVER_NAMES:
+    words = re.findall(r"[a-z']+", text.lower())
+    if set(words) & _NEVER_NAMES or (words and words[0] in _NOT_A_NAME_START):
         return None
+    either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
+    if either:  # "Pauline or Polly": the first they gave
+        return _tidy(either.group(1))
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
     for pattern in (_CALL_ME, _NAME_IS):
@@ -167,7 +188,8 @@ def name(text: str, *, full: bool = False) -> str | None:
         if match and match.group(1).lower() not in _NOT_NAMES:
             return _tidy(match.group(1).replace("\u00a0", " "))
     words = text.split(" ")
-    if 0 < len(words) <= (4 if full else 2) and all(
+    lower_stop = [w for w in words if w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"}]
+    if 0 < len(words) <= (4 if full else 2) and not lower_stop and all(
         re.fullmatch(r"[A-Za-zÀ-ÿ'’.\u00a0-]+", w) for w in words
     ):
         return _tidy(" ".join(words if full else words[:1]) if not full else text)

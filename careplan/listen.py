@@ -29,7 +29,8 @@ from careplan.vocab import CARER, SELF
 # --- who it is for -------------------------------------------------------------------------
 _KIN = (
     r"mum|mam|mom|mother|dad|father|husband|hubby|wife|partner|son|daughter|brother|sister|nan|nana|gran|"
-    r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|"
+    r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|nani|nanna|"
+    r"nanny|dadi|nana ji|grandson|granddaughter|stepmum|stepdad|step-mum|step-dad|"
     r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew"
 )
 _FOR_SOMEONE = re.compile(
@@ -38,7 +39,9 @@ _FOR_SOMEONE = re.compile(
     rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?\s+(?:has"
     rf"|'s got|has got|is seeing|is going|needs|sees|"
     rf"is due|'s due|goes|'s seeing|'s going)\b"
-    rf"|\bsomeone (?:i|else)\b|\bnot for me\b",
+    rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
+    rf"|\bsomeone (?:i|else)\b|\bnot for me\b"
+    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b",
     re.IGNORECASE,
 )
 _FOR_ME = re.compile(
@@ -141,7 +144,7 @@ _THEIR_NAME = re.compile(
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)",
 )
 _GOES_BY = re.compile(
-    r"\b(?:calls? (?:him|her|them)|known as|goes by|go by|prefers?)\s+([A-Za-z][\w'-]*)", re.I
+    r"\b(?:calls? (?:me|him|her|them)|known as|goes by|go by|prefers?)\s+([A-Za-z][\w'-]*)", re.I
 )
 
 
@@ -309,11 +312,21 @@ _JUST_MORE = re.compile(
 )
 
 
+_THATS_ALL = re.compile(
+    r"\b(?:that'?s (?:it|all|everything|enough)|nothing (?:else|more)|no more|all done|that will do|"
+    r"that'?ll do|i'?m done|finished|not really|i don'?t think so|can'?t think)\b",
+    re.I,
+)
+
+
 def content_after_yes(text: str) -> str | None:
-    """The goal in "yes, I'd like to get back to swimming", or None for a bare yes."""
+    """The goal in "yes, I'd like to get back to swimming" or "sleeping better";
+    None for a bare yes, a no, or "I think that's all"."""
     match = _YES_THEN.match(text.strip())
     rest = (match.group(1) if match else text).strip()
-    if len(rest.split()) < 3 or _JUST_MORE.match(rest):
+    if len(rest.split()) < 2 or _JUST_MORE.match(rest) or _THATS_ALL.search(rest) or rest.endswith("?"):
+        return None
+    if not match and interpret.yes_no(rest) is not None:
         return None
     return rest
 
@@ -332,7 +345,13 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"what(?:'s| is| was) the question|repeat (?:that"
         r"|the question|it)|can you (?:repeat|say) (?:that|it)|"
         r"could you (?:repeat|say) (?:that|it)|sorry what"
-        r"|what did you (?:say|ask)|i missed (?:that|the question))\b",
+        r"|what did you (?:say|ask)|i missed (?:that|the question))\b"
+        r"|^\W*(?:what|eh|huh|sorry|pardon)\W*$",
+        re.I,
+    ),
+    "go_back": re.compile(
+        r"^\W*(?:(?:can we |can i |let'?s |please )?go back(?: (?:one|a step|a question|please))?"
+        r"|back|undo)\W*$",
         re.I,
     ),
     "faq_who_sees": re.compile(
@@ -387,7 +406,7 @@ _UNDO = re.compile(
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, main_goal, change_goal, undo
+    kind: str  # date, date_unknown, time, main_goal, change_goal, undo
     value: Any = None
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
 
@@ -407,13 +426,25 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("date", found) if found else Correction("date_unknown")
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
-    if _CORRECTION_CUE.search(text) and len(text.split()) <= 8:
+    about_the_date = re.search(r"\b(?:appointment|date|day|it'?s on|it'?s the)\b", text, re.I)
+    if _CORRECTION_CUE.search(text) and (len(text.split()) <= 8 or about_the_date):
         found = dates.when(text, today)
         if found:
             return Correction("date", found)
+    clock = _CLOCK.search(text)
+    about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", text, re.I)
+    if clock and _CORRECTION_CUE.search(text) and about_the_time:
+        hour, minute, half = int(clock.group(1)), int(clock.group(2) or 0), (clock.group(3) or "").lower()
+        hour += 12 if half == "pm" and hour < 12 else 0
+        if hour < 24 and minute < 60:
+            return Correction("time", f"{hour:02d}:{minute:02d}")
     if _UNDO.search(text):
         return Correction("undo")
     return None
+
+
+# "9.40", "10:15", "2pm": the first time in a correction ("it's 9.40 not 8.40").
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)?\b(?=\s|$|[,.!])(?<![0-9]{3})", re.I)
 
 
 # --- choosing a goal by how it was named ----------------------------------------------------
@@ -563,7 +594,11 @@ _ADD = re.compile(
     r"|a goal|another))?(?:\s+(?:about|for|to))?\s*(.*)$",
     re.I,
 )
-_REMOVE = re.compile(r"\b(?:remove|delete|take (?:off|out)|get rid of|drop|scrap|cross off)\b(.*)$", re.I)
+_REMOVE = re.compile(
+    r"\b(?:remove|delete|take (?:off|out)|get rid of|drop|scrap|cross off)\b(.*)$"
+    r"|\btake\b(.+?)\b(?:off|out)\b",
+    re.I,
+)
 _CHANGE = re.compile(r"\b(?:change|edit|alter|reword|fix|update|wrong)\b(.*)$", re.I)
 _QUESTIONS = re.compile(r"\bquestions?\b", re.I)
 _DATE = re.compile(r"\b(?:date|day|when|appointment)\b", re.I)
@@ -589,7 +624,7 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     for kind, pattern in (("remove", _REMOVE), ("change", _CHANGE)):
         found = pattern.search(text)
         if found:
-            named = _GOAL_NAMED.search(found.group(1) or "")
+            named = _GOAL_NAMED.search(next((g for g in found.groups() if g), ""))
             return ReviewChoice(kind, goal=named.group(0) if named else None)
     answer = interpret.yes_no(text, intent if intent in {"affirm", "deny"} else None)
     if answer is True or intent == "confirm_plan":

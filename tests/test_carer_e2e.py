@@ -13,8 +13,7 @@ MUM = [
     ("/affirm", "someone you look after"),
     ("it's for my mum", "their name"),
     ("Margaret Smith", "like to be called"),
-    ("Peggy", "How do you know Peggy"),
-    ("I'm her daughter", "Does Peggy know"),
+    ("Peggy", "Does Peggy know"),  # "my mum" said how the carer knows her: not asked again
     ('/inform{"choice":"agreed"}', "Is Peggy with you now"),
     ("no, she's having a nap", "Peggy's appointment"),
     ("the memory clinic", "When is it"),
@@ -37,7 +36,12 @@ MUM = [
     ("a break once a week and a proper night's sleep", "carer's assessment"),
     ("/affirm", "Here is what I have so far"),
     ("/confirm_plan", "share this draft plan"),
-    ("/affirm", "shared your draft plan"),
+    ("/affirm", "What is your name"),
+    ("Sarah Smith", "Peggy's full name"),
+    ("Margaret Anne Smith", "Peggy's date of birth"),
+    ("1st March 1940", "NHS number"),
+    ("skip", "contact you"),
+    ("07700 900123, after 6 is best", "shared your draft plan"),
 ]
 
 DAD = [
@@ -63,32 +67,39 @@ def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
     talk(stack, sender, DAD)
 
     plans = stack.store.plans_for_sender(sender)
-    assert {p["subject_name"] for p in plans} == {"Margaret Smith", "Frank Smith"}
+    assert {p["subject_name"] for p in plans} == {"Margaret Anne Smith", "Frank Smith"}
 
     mum = json.loads(stack.careplan("export", "--sender", sender, "--subject", "Peggy").stdout)
     assert mum["recorded_by"] == {
         "role": "carer",
-        "name": None,
-        "relationship": "daughter",
+        "name": "Sarah Smith",
+        "relationship": "son or daughter",  # from "it's for my mum"
         "basis": "agreed",
         "basis_label": "They know about this and agreed",
+        "contact": "07700 900123, after 6 is best",
     }
-    assert mum["subject"] == {"name": "Margaret Smith", "preferred_name": "Peggy", "present": False}
+    assert mum["subject"] == {
+        "name": "Margaret Anne Smith",
+        "preferred_name": "Peggy",
+        "present": False,
+        "date_of_birth": "1940-03-01",
+        "nhs_number": None,
+    }
     assert mum["appointment"]["with"] == "the memory clinic"
     assert mum["shared"] is True
     seaside = mum["goals"][0]
     assert seaside["text"] == "she'd love to go to the seaside again"
-    assert seaside["expressed_by"] == "carer" and seaside["expressed_by_relationship"] == "daughter"
+    assert seaside["expressed_by"] == "carer" and seaside["expressed_by_relationship"] == "son or daughter"
     assert seaside["one_thing"] is True
     # Every answer records who gave it: the carer, with their relationship.
     assert {a["expressed_by"] for a in mum["answers"]} == {"carer"}
-    assert {a["expressed_by_relationship"] for a in mum["answers"]} == {"daughter"}
+    assert {a["expressed_by_relationship"] for a in mum["answers"]} == {"son or daughter"}
     # The carer's own needs: their own draft goals, kept apart from Peggy's.
     needs = mum["carer_needs"]
     assert needs["answers"]["carer_coping"] == "I'm exhausted to be honest"
     assert [g["text"] for g in needs["goals"]] == [
         "a break once a week and a proper night's sleep",
-        "I'd like a carer's assessment.",
+        "(chose: Yes please)",  # a button: not words the carer typed
     ]
     assert all(g["domain"] == "caring" for g in needs["goals"])
     assert all(g["text"] != "a break once a week and a proper night's sleep" for g in mum["goals"])

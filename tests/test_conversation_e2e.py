@@ -8,33 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 
+from bench.conversations import CONVERSATIONS, load_conversation
+
 from stack import Stack
 
-SELF_TURNS = [
-    ("hi", "computer program"),
-    ("/affirm", "for you, or for someone you look after"),
-    ("/choose_self", "call you"),
-    ("call me Bill", "appointment with"),
-    ("Dr Patel at the surgery", "When is it"),
-    ("tomorrow", "What is the appointment for"),
-    ("my sugar levels and my feet", "What matters most to you"),
-    ("my family and my allotment", "good day"),
-    ("when I can get down the allotment and see my mates", "enjoy"),
-    ("gardening and the football on telly", "like to be able to do"),
-    ("I want to work on my allotment again", "Why does that matter"),
-    ("it keeps me going and gets me out the house", "gets in the way"),
-    ("my knees and the hill up to it", "What would help"),
-    ("a lift there or a better walking stick", "something else"),
-    ("/affirm", "like to be able to do"),
-    ("walk the dog to the park and back", "Why does that matter"),
-    ("fresh air and the dog needs it", "gets in the way"),
-    ("my back when it's cold", "What would help"),
-    ("not sure really", "something else"),
-    ("/deny", "good at"),
-    ("I'm good with my hands and I don't give up", "Who helps you"),
-    ("my wife Jean and the lads at the bowls club", "worrying"),
-    ("worried my feet are getting worse", "one thing"),
-]
+# The happy path is a conversation script (tests/conversations/self_happy_path.yml),
+# played whole by tests/test_conversations.py; these tests use its first turns.
+HAPPY_PATH = load_conversation(CONVERSATIONS / "self_happy_path.yml")
+SELF_TURNS = [(step.say or "", step.expect[0]) for step in HAPPY_PATH.steps]
 
 
 PRESS = "press button "
@@ -59,52 +40,15 @@ def answers_by_key(plan: dict) -> dict[str, dict]:
     return {(a["question_key"], a["goal_id"]): a for a in plan["answers"]}
 
 
-def test_a_whole_conversation_is_stored_as_it_goes(stack: Stack) -> None:
+def test_each_answer_is_stored_the_moment_it_is_given(stack: Stack) -> None:
     sender = "e2e-self"
     talk(stack, sender, SELF_TURNS[:11])
     # Stored the moment it is given: the first goal is in the database already.
     early = stack.export(sender)
     assert [g["text"] for g in early["goals"]] == ["I want to work on my allotment again"]
     assert early["life"]["what_matters"] == "my family and my allotment"
-
-    talk(stack, sender, SELF_TURNS[11:])
-    plan = stack.export(sender)
-    first, second = plan["goals"][0]["id"], plan["goals"][1]["id"]
-    # The one thing, in the person's own words rather than a button: a new goal, first in line.
-    talk(stack, sender, [("walking the dog", "questions for your care team")])
-    plan = stack.export(sender)
-    assert plan["one_thing"]["text"] == "walking the dog"
-
-    talk(stack, sender, [("will I need to see the foot clinic?", "Here is what I have so far")])
-    talk(stack, sender, [("/confirm_plan", "share this draft plan"), ("/affirm", "shared your draft plan")])
-
-    plan = stack.export(sender)
-    assert plan["recorded_by"]["role"] == "self"
-    assert plan["subject"]["preferred_name"] == "Bill"
-    assert plan["appointment"] == {
-        "with": "Dr Patel at the surgery",
-        "date": (date.today() + timedelta(days=1)).isoformat(),
-        "when_text": "tomorrow",
-        "reason": "my sugar levels and my feet",
-    }
-    assert plan["status"] == "completed" and plan["shared"] is True
-    goals = {g["text"]: g for g in plan["goals"]}
-    allotment = goals["I want to work on my allotment again"]
-    assert allotment["title"] == "Work on my allotment again"
-    assert allotment["domain"] == "hobbies"
-    assert allotment["why"] == "it keeps me going and gets me out the house"
-    assert allotment["barriers"] == "my knees and the hill up to it"
-    assert allotment["helps"] == "a lift there or a better walking stick"
-    assert {g["status"] for g in plan["goals"]} == {"draft"}
-    assert {g["expressed_by"] for g in plan["goals"]} == {"self"}
-    assert goals["walking the dog"]["priority"] == 1 and goals["walking the dog"]["one_thing"]
-    assert {first, second} <= {g["id"] for g in plan["goals"]}
-    dog = goals["walk the dog to the park and back"]
-    assert dog["domain"] == "mobility"
-    stored = answers_by_key(plan)
-    assert stored[("goal_help", dog["id"])]["skipped"] is True  # "not sure"
-    assert stored[("questions", None)]["text"] == "will I need to see the foot clinic?"
-    assert plan["life"]["support"] == "my wife Jean and the lads at the bowls club"
+    assert early["appointment"]["date"] == (date.today() + timedelta(days=1)).isoformat()
+    assert {g["expressed_by"] for g in early["goals"]} == {"self"}
 
 
 def test_questions_help_skip_and_go_back_keep_the_place(stack: Stack) -> None:

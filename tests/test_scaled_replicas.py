@@ -27,11 +27,11 @@ import pytest
 import redis
 from scaled_kit import private_folder, require
 
-from bench.turns import from_e2e_test
 from careplan.store import Store
 from scale.stack import ScaledStack
 
-SELF_TURNS = from_e2e_test()
+from test_conversation_e2e import SELF_TURNS
+
 # SELF_TURNS[:7] ends on "What matters most to you?"; the next three answers
 # (what matters, a good day, what they enjoy) are free text and go as one burst.
 PREFIX, LIFE_BURST = SELF_TURNS[:7], [text for text, _ in SELF_TURNS[7:10]]

@@ -1,0 +1,202 @@
+"""careplan.listen: what one message says for every open question, talk about the
+chat, corrections and the read-back in plain words. Pure functions, no servers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careplan import listen
+
+TODAY = date(2026, 12, 2)  # a Wednesday
+OPENING = [
+    "for_whom",
+    "person_name",
+    "preferred_name",
+    "carer_relationship",
+    "appointment_with",
+    "appointment_when",
+    "appointment_reason",
+    "full_name",
+]
+
+
+def hear(text: str, asked: str = "for_whom", keys: list[str] = OPENING) -> dict:
+    heard = listen.hear(text, keys, asked=asked, today=TODAY)
+    return {k: (v.day if isinstance(v, listen.dates.When) else v) for k, v in heard.items()}
+
+
+def test_a_carer_says_five_things_at_once() -> None:
+    assert hear("This is for my husband Jim, he's got the heart clinic on the 14th about his tablets") == {
+        "for_whom": "carer",
+        "person_name": "Jim",
+        "carer_relationship": "wife or partner",
+        "appointment_with": "the heart clinic",
+        "appointment_when": date(2026, 12, 14),
+        "appointment_reason": "his tablets",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's for me, I'm Pat, seeing the nurse next Tuesday for my review",
+        "its for me, Im Pat, seeing the nurse next tuesday for my review",
+    ],
+)
+def test_a_person_says_who_when_and_why(text: str) -> None:
+    heard = hear(text)
+    assert heard["for_whom"] == "self" and heard["preferred_name"] == "Pat"
+    assert heard["appointment_with"] == "the nurse" and heard["appointment_reason"] == "my review"
+    assert heard["appointment_when"] == date(2026, 12, 8)
+
+
+@pytest.mark.parametrize("text", ["I'm Mo", "im mo", "for me. im mo", "Me. Frank.", "Mo here"])
+def test_a_name_is_heard_however_it_is_typed(text: str) -> None:
+    heard = hear(text)
+    assert heard["for_whom"] == "self" and heard["preferred_name"] in {"Mo", "Frank"}
+
+
+def test_a_nickname_is_what_to_call_them_and_the_full_name_is_kept() -> None:
+    heard = hear("Hello, I'm Margaret but everyone calls me Peggy")
+    assert heard["preferred_name"] == "Peggy" and heard["full_name"] == "Margaret"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm seeing the nurse", "I'm not sure", "the nurse was lovely last time", "I'm worried about my feet"],
+)
+def test_no_name_is_made_up(text: str) -> None:
+    assert "preferred_name" not in hear(text) and "person_name" not in hear(text)
+
+
+def test_a_good_day_inside_what_matters_is_kept_as_the_good_day() -> None:
+    heard = listen.hear(
+        "My family mostly. A good day is when I get to the allotment and see my mates",
+        ["good_day", "enjoys"],
+        asked="what_matters",
+    )
+    assert heard == {"good_day": "A good day is when I get to the allotment and see my mates"}
+
+
+def test_a_goal_with_its_reason_and_what_gets_in_the_way() -> None:
+    heard = listen.hear(
+        "I want to walk to the shop because I want to stay independent but my knees are bad",
+        ["goal_text", "goal_why", "goal_barriers"],
+        asked="goal_text",
+    )
+    assert heard == {
+        "goal_text": "I want to walk to the shop",
+        "goal_why": "I want to stay independent",
+        "goal_barriers": "my knees are bad",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Yes, I'd like to get back to swimming", "I'd like to get back to swimming"),
+        ("sleeping better", "sleeping better"),
+        ("yes please", None),
+        ("no that's all", None),
+        ("I think that's everything", None),
+    ],
+)
+def test_a_goal_given_in_reply_to_something_else(text: str, goal: str | None) -> None:
+    assert listen.content_after_yes(text) == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("why do you need to know that?", "ask_why"),
+        ("whats that for", "ask_why"),
+        ("sorry what was the question?", "repeat"),
+        ("pardon?", "repeat"),
+        ("WHAT?", "repeat"),
+        ("who sees my data", "faq_who_sees"),
+        ("is it privte", "faq_who_sees"),
+        ("can I print it", "ask_copy"),
+        ("can i have a copy on paper", "ask_copy"),
+        ("go back", "go_back"),
+        ("I want to see my grandson", None),
+        ("my daughter sees to my shopping", None),
+    ],
+)
+def test_talk_about_the_chat_is_not_an_answer(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "detail"),
+    [
+        ("no wait, it's Wednesday the 9th", "date", date(2026, 12, 9)),
+        ("no, it's the 18th", "date", date(2026, 12, 18)),
+        ("the date's wrong", "date_unknown", None),
+        ("make the driving one the main one", "main_goal", "driving"),
+        ("that's not what I meant", "undo", None),
+        ("take that off", "undo", None),
+        ("change the second goal to walking to the park", "change_goal", "walking to the park"),
+        ("no, Christmas with all the family round the table, that's what matters", None, None),
+    ],
+)
+def test_corrections(text: str, kind: str | None, detail: object) -> None:
+    fix = listen.correction(text, TODAY)
+    if kind is None:
+        assert fix is None
+        return
+    assert fix is not None and fix.kind == kind
+    if kind == "date":
+        assert fix.value.day == detail
+    elif kind == "main_goal":
+        assert fix.goal == detail
+    elif kind == "change_goal":
+        assert fix.value == detail and fix.goal == "second"
+
+
+GOALS = [
+    {"id": 5, "title": "Drive to see my sister", "text": "drive to see my sister"},
+    {"id": 6, "title": "Company in the evenings", "text": "have some company in the evenings"},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("the evenings one", 6),
+        ("the driving one", 5),
+        ("2", 6),
+        ("the first one", 5),
+        ("the last", 6),
+        ("cake", None),
+    ],
+)
+def test_a_goal_is_chosen_by_its_number_or_its_words(text: str, goal: int | None) -> None:
+    assert listen.match_goal(text, GOALS) == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "choice", "goal"),
+    [
+        ("yes that'll do", "confirm", None),
+        ("ye whatever", "confirm", None),
+        ("yep looks good", "confirm", None),
+        ("change number 1", "change", "number 1"),
+        ("the date is wrong", "date", None),
+        ("the questions bit is wrong", "questions", None),
+        ("remove the last question", "remove_questions", None),
+        ("can you take the second one off", "remove", "second"),
+        ("nah", None, None),
+    ],
+)
+def test_the_read_back_in_plain_words(text: str, choice: str | None, goal: str | None) -> None:
+    found = listen.review_choice(text)
+    assert (found.choice if found else None) == choice
+    if goal:
+        assert found is not None and goal in (found.goal or "")
+
+
+def test_add_one_about_keeps_the_words() -> None:
+    found = listen.review_choice("add one about getting back to swimming")
+    assert found is not None and found.choice == "add" and found.words == "getting back to swimming"
