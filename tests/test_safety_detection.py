@@ -337,6 +337,7 @@ def test_unknown_macro_is_an_error(tmp_path: Path) -> None:
         "she says she'd rather die than go into a home",
         "I'm at the end of my rope",
         "I can't cope any more",
+        "honestly some days I don't see the point",
     ],
 )
 def test_ambiguous_words_get_a_check_in_not_a_flag(text: str) -> None:
