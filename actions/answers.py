@@ -17,7 +17,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
-from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
+from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, MOVES, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
 from careplan import dates, interpret, listen, questions
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
@@ -61,7 +61,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     question: "tomorrow" answers "When is it?", whatever else it resembles.
     """
     intent = sure_intent(tracker)
-    if intent not in INTERRUPTIONS:
+    if intent not in INTERRUPTIONS and intent not in MOVES:
         return False
     if is_button(tracker):
         return True
@@ -81,14 +81,14 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading()
     if slot == "appointment_when" and dates.when(text) is not None:
         return Reading(value=text, text=text)  # a date is an answer, whatever else the NLU thought
+    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None:
+        return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
     if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
         reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 
-    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None:
-        return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if slot in YES_NO:
         answer = interpret.yes_no(text, intent)
         if answer is None:

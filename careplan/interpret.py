@@ -160,6 +160,7 @@ _NOT_A_NAME_START = {
 _NEVER_NAMES = {
     *(day.lower() for day in calendar.day_name),
     *(month.lower() for month in calendar.month_name if month),
+    *("hi hello hiya hey morning evening afternoon thanks".split()),
     "tomorrow",
     "today",
     "nurse",

@@ -44,10 +44,11 @@ _FOR_SOMEONE = re.compile(
     rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b",
     re.IGNORECASE,
 )
+# Only what says so plainly: "I'm seeing the nurse" in an opening could be a
+# carer going with someone, so the question is still asked (answers._for_whom
+# reads the answer to the question itself more freely).
 _FOR_ME = re.compile(
-    r"\b(?:for me|for myself|its? me\b|it'?s mine|myself|my (?:own )?appointment|i'?m seeing|i am seeing|"
-    r"i see (?:the|my|a|dr)|i'?m going to see|i'?ve got (?:an?|the|my) (?:appointment|review|check)|"
-    r"i have (?:an?|the|my) (?:appointment|review|check)|i'?m due|me myself)\b",
+    r"\b(?:for me|for myself|its? me\b|it'?s mine|just me|me myself|my own appointment)\b",
     re.IGNORECASE,
 )
 
@@ -135,7 +136,8 @@ _I_AM = re.compile(
 # A name as the last word of a short message is a name even in lower case:
 # "im mo", "for me. im mo", "Me. Frank."
 _SHORT_I_AM = re.compile(
-    r"^\W*(?:(?:it'?s )?(?:for )?(?:me|myself)\W+)?(?:(?:i'?m|i am|im|it'?s|name'?s)\s+)?([a-z][\w'-]*)\W*$",
+    r"^\W*(?:(?:it'?s )?(?:for )?(?:me|myself)\W+(?:(?:i'?m|i am|im|it'?s)\s+)?|(?:i'?m|i am|im|name'?s)\s+)"
+    r"([a-z][\w'-]*)\W*$",
     re.I,
 )
 _THEIR_NAME = re.compile(
