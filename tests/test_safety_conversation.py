@@ -12,26 +12,26 @@ import uuid
 
 import pytest
 
-from faults_kit import WHAT_MATTERS_PROMPT, answer_texts, life, said, start_plan
+from faults_kit import WHAT_MATTERS_PROMPT, answer_texts, life, said
 from stack import Stack
-from test_conversation_e2e import talk
 
 GOOD_DAY_PROMPT = "What does a good day look like"
 SORRY_FOR_YOU = "sorry you're feeling like this"
 
-FRANK = [
-    ("hi", "computer program"),
-    ("/affirm", "someone you look after"),
-    ("it's for my dad", "their name"),
-    ("Frank Smith", "like to be called"),
-    ("Frank", "How do you know Frank"),
-    ("he's my dad", "Does Frank know"),
-    ('/inform{"choice":"agreed"}', "Is Frank with you now"),
-    ("no", "Frank's appointment"),
-    ("the diabetes nurse", "When is it"),
-    ("next Tuesday", "What is the appointment for"),
-    ("his diabetes review", "What matters most to Frank"),
-]
+# Openings for the person and for a carer. The opening questions are the
+# conversation's business, not safety's: send these until "What matters" is asked.
+SELF_OPENING = ["hello", "/affirm", "/choose_self", "Margaret", "my GP", "next Tuesday", "my knees"]
+CARER_OPENING = [
+    "hi", "/affirm", "it's for my dad", "Frank Smith", "Frank", "he's my dad",
+    '/inform{"choice":"agreed"}', "no", "the diabetes nurse", "next Tuesday", "his diabetes review",
+]  # fmt: skip
+
+
+def open_plan(stack: Stack, sender: str, opening: list[str], prompt: str) -> None:
+    for message in opening:
+        if prompt in stack.texts(sender, message):
+            return
+    raise AssertionError(f"the opening never reached {prompt!r}")
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def flags(stack: Stack, sender: str) -> list[dict]:
 
 
 def test_a_stroke_pauses_the_questions_until_the_person_is_ok(stack: Stack, sender: str) -> None:
-    start_plan(stack, sender)
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "my face is drooping now and my speech is slurred")
     assert "This could be a stroke. Call 999 now." in reply, reply
     assert "111" not in reply  # 999 only: not "or NHS 111 if it's not that serious"
@@ -70,7 +70,7 @@ def test_a_stroke_pauses_the_questions_until_the_person_is_ok(stack: Stack, send
 
 
 def test_check_in_answered_hard_to_cope_gets_a_kind_line_and_no_flag(stack: Stack, sender: str) -> None:
-    start_plan(stack, sender)
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "I can't go on like this")
     assert 'When you say "I can\'t go on like this", do you mean' in reply, reply
     assert WHAT_MATTERS_PROMPT not in reply and "116 123" not in reply, reply
@@ -83,7 +83,7 @@ def test_check_in_answered_hard_to_cope_gets_a_kind_line_and_no_flag(stack: Stac
 
 
 def test_check_in_answered_might_hurt_myself_signposts_and_flags(stack: Stack, sender: str) -> None:
-    start_plan(stack, sender)
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     stack.texts(sender, "I'm at the end of my rope")
     reply = stack.texts(sender, "I think I might hurt myself")
     for words in ["999", "option 2", "116 123", "85258"]:
@@ -95,7 +95,7 @@ def test_check_in_answered_might_hurt_myself_signposts_and_flags(stack: Stack, s
 
 
 def test_a_carer_about_her_dad_is_answered_about_him_and_it_is_kept(stack: Stack, sender: str) -> None:
-    talk(stack, sender, FRANK)
+    open_plan(stack, sender, CARER_OPENING, "What matters most to Frank")
     message = "my dad keeps saying he wants to end it all"
     reply = stack.texts(sender, message)
     assert "It sounds like your dad may be at risk" in reply, reply
@@ -108,7 +108,7 @@ def test_a_carer_about_her_dad_is_answered_about_him_and_it_is_kept(stack: Stack
 
 
 def test_not_what_i_meant_marks_the_flag_and_goes_back_to_the_question(stack: Stack, sender: str) -> None:
-    start_plan(stack, sender)
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "I want to end my life")
     assert said(reply, "utter_red_flag_crisis"), reply
     assert GOOD_DAY_PROMPT in reply  # kept as the answer to "what matters", so the next question
