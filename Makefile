@@ -59,7 +59,7 @@ test: train system-deps ## Every check and every test (lint, data, conversations
 
 # The unit tier: no servers, no training, no system packages.
 test-fast: setup ## The unit tests only: no servers, no training (under a minute)
-	$(BIN)/pytest -m unit -q -p no:cacheprovider
+	$(BIN)/pytest -m "unit and not slow" -q -p no:cacheprovider
 
 # Debian packages the system tier needs (Chromium, fonts, PostgreSQL, Redis, nginx).
 system-deps: ## Install the Debian packages the system tests need (apt-get, as root or with sudo)

@@ -16,6 +16,7 @@ the two tables.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import types
@@ -48,6 +49,28 @@ STARTER_TIERS = {
 }
 
 
+# A module that imports Rasa itself (not rasa_sdk) loads TensorFlow: a quarter of a
+# minute before its first test. Such a module is in the stack tier.
+IMPORTS_RASA = re.compile(r"^\s*(?:from|import) rasa(?:\.| |$)", re.MULTILINE)
+
+
+def _unit_only(config: pytest.Config) -> bool:
+    return config.getoption("markexpr", "").startswith("unit")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _unit_only(config):
+        # The unit tier never runs Rasa: spaCy's thinc carries on without
+        # TensorFlow, as in the action server (actions/__main__.py).
+        sys.modules.setdefault("tensorflow", None)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if _unit_only(config) and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        return bool(IMPORTS_RASA.search(collection_path.read_text(encoding="utf-8"))) or None
+    return None
+
+
 def _starter_tier(module: types.ModuleType | None) -> str:
     """The highest tier of the server starters a test module refers to."""
     found = "unit"
@@ -63,7 +86,10 @@ def tier_of(item: pytest.Item) -> str:
     if marked:
         return max(marked, key=TIERS.index)
     tiers = [FIXTURE_TIERS.get(name, "unit") for name in getattr(item, "fixturenames", ())]
-    tiers.append(_starter_tier(getattr(item, "module", None)))
+    module = getattr(item, "module", None)
+    tiers.append(_starter_tier(module))
+    if module is not None and IMPORTS_RASA.search(Path(module.__file__).read_text(encoding="utf-8")):
+        tiers.append("stack")
     return max(tiers, key=TIERS.index)
 
 

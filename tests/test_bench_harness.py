@@ -218,6 +218,7 @@ def test_export_fill_writes_plans_that_export_whole(tmp_path: Path) -> None:
     assert len(plan["flags"]) == 1  # every 20th plan has one
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_the_long_conversation_reports_p50_at_the_marked_turns(fake: FakeRasa) -> None:
     driver = Driver(fake.url, turns.long_turns(), sender_prefix="long")
     figures = bench_main.long_conversation(driver, conversations=2)

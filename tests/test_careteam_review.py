@@ -48,6 +48,7 @@ def test_password_hash_is_salted_scrypt():
     assert not check_password("md5$nonsense", PASSWORD)
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_clinician_add_through_the_cli(store):
     add_clinician(store.url, "drpatel")
     review = Review(store)
@@ -58,6 +59,7 @@ def test_clinician_add_through_the_cli(store):
         review.add_clinician("drshort", "short")
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_guessing_is_slowed_but_never_locks_the_owner_out(store):
     """Finding 4: a growing delay instead of a 15-minute lockout anyone could trigger."""
     review = Review(store)
@@ -81,6 +83,7 @@ def test_guessing_is_slowed_but_never_locks_the_owner_out(store):
     ).ok
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_unknown_and_known_usernames_get_identical_answers(store):
     review = Review(store)
     review.add_clinician("drpatel", PASSWORD)
@@ -91,6 +94,7 @@ def test_unknown_and_known_usernames_get_identical_answers(store):
     assert known[-1].wait > 0
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_one_address_trying_many_usernames_is_slowed(store):
     review = Review(store)
     now = utcnow()

@@ -86,6 +86,7 @@ def test_missing_glyphs_never_reach_the_logs(store, caplog):
     assert "Call my sister" not in caplog.text
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_cli_writes_pdf_and_needs_output(store, tmp_path):
     plans = make_plans(store)
     env = {**os.environ, "DATABASE_URL": store.url}

@@ -107,6 +107,7 @@ def test_readback_shows_the_care_teams_outcomes(store):
     assert f"In your words: “{SCRIPT_GOAL}”" in text  # their own words are still there
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 @pytest.mark.parametrize("fmt", ["markdown", "html", "fhir", "json"])
 def test_cli_prints_each_format(store, fmt):
     make_plans(store)
@@ -188,6 +189,7 @@ def test_cut_text_is_marked_in_every_format(store):
     assert html.render(data).count("Cut here") == 2
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 @pytest.mark.parametrize("fmt", ["json", "markdown", "html", "pdf", "fhir"])
 def test_output_works_for_every_format_and_the_file_is_private(store, tmp_path, fmt):
     """Finding 9: --output was ignored for json, and files were world-readable."""

@@ -159,11 +159,13 @@ def test_near_copy_rule() -> None:
     assert not near_copy(_words("no idea"), _words("no"))
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_blind_holdout_has_no_near_copies_of_training_lines() -> None:
     leaked = _near_copies("blind")
     assert leaked == [], f"blind held-out lines (nearly) copied in data/nlu: {leaked}"
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_development_holdout_is_not_in_training_data() -> None:
     """Exact copies only: this is a development set (see the module docstring). How
     many of its lines are near copies is printed, so nobody takes it for held-out."""

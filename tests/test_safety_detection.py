@@ -124,6 +124,7 @@ def measure(messages: list[dict[str, str]]) -> Figures:
     return figures
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_holdout_recall_and_false_alarms() -> None:
     figures = measure(_holdout())
     figures.report("tests/safety_holdout.yml (development set: tuned on)")
@@ -397,6 +398,7 @@ BLIND_FLOORS = {EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_blind_heldout_set() -> None:
     """Written blind by another helper, run once after the detector was frozen (bfdd258).
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from careplan import nlp
 
 
@@ -23,6 +25,7 @@ def test_loaded_once_and_shared() -> None:
     assert any(t.dep_ == "neg" for t in doc)  # the parser the safety checks rely on
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_the_broken_package_init_is_never_imported() -> None:
     code = (
         "import sys; from careplan.nlp import load_spacy; load_spacy(); "

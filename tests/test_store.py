@@ -87,6 +87,7 @@ def test_delete_sender_leaves_nothing_and_other_people_untouched(store: Store) -
     assert len(store.plans_for_sender("stays")) == 1
 
 
+@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_a_locked_database_is_reported_not_crashed(tmp_path) -> None:
     import sqlite3
 
