@@ -212,6 +212,8 @@ class QuestionForm(FormValidationAction):
             updates[key] = reading.value
             if key == "goal_text" and turn.slots.get("goal_title"):
                 turn.dispatcher.utter_message(response="utter_goal_noted", title=turn.slots["goal_title"])
+        if "person_name" in updates:
+            updates.update(_called_by_first_name(turn, updates["person_name"]))
         shown = [s for s in said if s]
         if shown:
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
@@ -300,6 +302,16 @@ class QuestionForm(FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+def _called_by_first_name(turn: Turn, name: str) -> dict[str, Any]:
+    """A carer who names someone by one name ("Lee") has said what they're called:
+    "What does Lee like to be called?" would ask again. A full name still asks."""
+    if len(str(name).split()) != 1 or turn.slots.get("preferred_name") is not None:
+        return {}
+    record(*turn, Reading(value=name, text=name), "preferred_name")
+    turn.slots["preferred_name"] = name
+    return {"preferred_name": name}
 
 
 def _carer(slots: dict[str, Any]) -> bool | None:
@@ -407,6 +419,8 @@ class ValidateCareForm(QuestionForm):
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
         _, dispatcher, slots = turn
+        if slot == "person_name" and not reading.skipped:
+            return _called_by_first_name(turn, reading.value)
         if slot == "preferred_name" and not reading.skipped and slots.get("for_whom") != "carer":
             dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=reading.value)
         elif slot == "person_present":

@@ -176,28 +176,39 @@ _NEVER_NAMES = {
 
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
-    words = re.findall(r"[a-z']+", text.lower())
-    if set(words) & _NEVER_NAMES or (words and words[0] in _NOT_A_NAME_START):
-        return None
     either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
     if either:  # "Pauline or Polly": the first they gave
-        return _tidy(either.group(1))
+        return _a_name(either.group(1))
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
-    for pattern in (_CALL_ME, _NAME_IS):
+    for pattern in (_NAME_IS, _CALL_ME) if full else (_CALL_ME, _NAME_IS):
         match = pattern.search(text)
         if match and match.group(1).lower() not in _NOT_NAMES:
-            return _tidy(match.group(1).replace("\u00a0", " "))
+            found = match.group(1)
+            if full:  # "her name is Zubeida Begum but...": the surname too
+                rest = re.match(r"(?:\s+[A-Z][\w'-]*)+", text[match.end(1) :])
+                found += rest.group(0) if rest else ""
+            return _a_name(found.replace("\u00a0", " "))
     words = text.split(" ")
-    lower_stop = [w for w in words if w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"}]
-    if 0 < len(words) <= (4 if full else 2) and not lower_stop and all(
-        re.fullmatch(r"[A-Za-zÀ-ÿ'’.\u00a0-]+", w) for w in words
+    lowered = [w.lower().strip(",.") for w in words]
+    sentence = lowered[0] in _NOT_A_NAME_START or any(
+        w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"} for w in words
+    )
+    if 0 < len(words) <= (4 if full else 2) and not sentence and all(
+        re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0-]+", w) for w in words
     ):
-        return _tidy(" ".join(words if full else words[:1]) if not full else text)
+        return _a_name(" ".join(words if full else words[:1]).strip(","))
     people = [ent.text for ent in load_spacy()(text).ents if ent.label_ == "PERSON"]
     if people:
-        return _tidy(people[0] if full else people[0].split()[0])
+        return _a_name(people[0] if full else people[0].split()[0])
     return None
+
+
+def _a_name(value: str) -> str | None:
+    """Tidied, unless it is a day, a greeting or who the appointment is with."""
+    if set(re.findall(r"[a-z]+", value.lower())) & _NEVER_NAMES:
+        return None
+    return _tidy(value)
 
 
 def _tidy(value: str) -> str:

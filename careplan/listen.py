@@ -169,11 +169,19 @@ def own_name(text: str) -> str | None:
     return None
 
 
+# "my brother lee, he's got...": a name typed in lower case, known by what follows it.
+_THEIR_NAME_LOWER = re.compile(
+    rf"\b(?:my|our)\s+(?:{_KIN})\s+([a-z][a-z'-]+)(?=\s*(?:[,.!;]|$|\s(?:who|she|he|hes|shes|has|is|'s)\b))",
+    re.I,
+)
+
+
 def their_name(text: str) -> str | None:
     """The cared-for person's name from "my husband Jim", "Jim, my husband", "she's called Peg"."""
-    match = _THEIR_NAME.search(text)
+    match = _THEIR_NAME.search(text) or _THEIR_NAME_LOWER.search(text)
     if match:
-        return _a_name(next(g for g in match.groups() if g))
+        found = next(g for g in match.groups() if g)
+        return _a_name(found) if interpret.name(found) else None
     return None
 
 

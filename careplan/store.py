@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from careplan import db
 from careplan.export_data import goal_dict, plan_dict
@@ -315,7 +315,19 @@ class Store:
     # -- reading a whole plan ---------------------------------------------
     def export(self, plan_id: int) -> dict[str, Any]:
         def work(session: Session) -> dict[str, Any]:
-            plan = self._plan(session, plan_id)
+            # Everything the export reads, in one query per table rather than per goal.
+            plan = session.get(
+                Plan,
+                plan_id,
+                options=[
+                    selectinload(Plan.answers),
+                    selectinload(Plan.flags),
+                    selectinload(Plan.goals).selectinload(Goal.actions),
+                    selectinload(Plan.goals).selectinload(Goal.decisions),
+                ],
+            )
+            if plan is None:
+                raise UnknownPlan(plan_id)
             loose_flags = session.scalars(
                 select(Flag).where(Flag.sender == plan.sender, Flag.plan_id.is_(None))
             ).all()
