@@ -61,14 +61,19 @@ def build(settings: Settings, clock: Clock = system_clock) -> Application:
     if settings.use_webhook:
         builder = builder.updater(None)
     app = builder.build()
+    plans = Plans()
+
+    async def documents(chat_id: int, kind: str) -> tuple[str, bytes] | None:
+        return await asyncio.to_thread(plans.document, str(chat_id), kind)
+
     relay = Relay(
         app.bot,
         RasaClient(settings.rasa_url, settings.rasa_timeout),
         LocalState(settings.queue_path),
         join_seconds=settings.join_seconds,
         retry_seconds=settings.retry_seconds,
+        documents=documents,
     )
-    plans = Plans()
     reminders = Reminders(relay, plans, clock=clock)
     relay.after_turn = reminders.after_turn
     BotHandlers(relay, plans, reminders).register(app)

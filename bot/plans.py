@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from careplan import rights, safety
+from careplan import exports, rights, safety
 from careplan.readback import plan_text
 from careplan.store import Store, StoreUnavailable, UnknownPlan
 
@@ -64,6 +64,13 @@ class Plans:
             return self.store().export(plan_id)
         except UnknownPlan:  # erased since
             return None
+
+    def document(self, sender: str, kind: str) -> tuple[str, bytes] | None:
+        """The sender's newest plan as a file ("large-print" or "pdf"): (file name, bytes)."""
+        plan = self.latest(sender)
+        if plan is None:
+            return None
+        return f"my-plan-{kind}.pdf", exports.render(plan, kind)
 
     def summary(self, sender: str, plan_id: int) -> str | None:
         """One plan's read-back, if it is this sender's."""

@@ -28,7 +28,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
@@ -44,6 +44,8 @@ TYPING_EVERY_SECONDS = 4.0
 CANCEL_WAIT_SECONDS = 1.0  # the longest we wait for a cancelled helper task to end
 JOIN_LIMIT = 3  # a run of quick messages is held at most this many join windows
 AfterTurn = Callable[[int], Awaitable[list[Outgoing]]]
+# (chat, kind) -> (file name, bytes) of a document to send, or None if there is no plan.
+Documents = Callable[[int, str], Awaitable["tuple[str, bytes] | None"]]
 
 
 def button_data(keyboard_id: int, index: int) -> str:
@@ -99,8 +101,10 @@ class Relay:
         join_seconds: float = 1.5,
         retry_seconds: float = 5.0,
         max_empty_replies: int = 10,
+        documents: Documents | None = None,
     ) -> None:
         self.bot = bot
+        self.documents = documents  # makes the person's plan as a file, for a copy they asked for
         self.rasa = rasa
         self.state = state
         self.join_seconds = join_seconds
@@ -249,7 +253,16 @@ class Relay:
         for piece in split_text(text):
             await self.send(chat_id, Outgoing(text=piece))
 
-    async def send(self, chat_id: int, outgoing: Outgoing) -> Message:
+    async def send(self, chat_id: int, outgoing: Outgoing) -> Message | None:
+        if outgoing.document:
+            made = await self.documents(chat_id, outgoing.document) if self.documents else None
+            if made is None:
+                return None
+            filename, data = made
+            document = InputFile(data, filename=filename)
+            message = await self.bot.send_document(chat_id=chat_id, document=document)
+            self.state.remember_message(chat_id, message.message_id)
+            return message
         keyboard_id = None
         markup = None
         if outgoing.buttons:

@@ -47,13 +47,16 @@ class Outgoing:
 
     text: str
     buttons: list[Button] = field(default_factory=list)
+    document: str = ""  # "large-print": the person's plan as a PDF, made when it is sent
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "buttons": [[b.title, b.payload] for b in self.buttons]}
+        data: dict[str, Any] = {"text": self.text, "buttons": [[b.title, b.payload] for b in self.buttons]}
+        return {**data, "document": self.document} if self.document else data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Outgoing:
-        return cls(text=str(data["text"]), buttons=[Button(t, p) for t, p in data.get("buttons") or []])
+        buttons = [Button(t, p) for t, p in data.get("buttons") or []]
+        return cls(text=str(data["text"]), buttons=buttons, document=str(data.get("document") or ""))
 
 
 def telegram_length(text: str) -> int:
@@ -98,8 +101,13 @@ def from_rasa(message: dict[str, Any]) -> list[Outgoing]:
     """One Rasa REST message -> the Telegram messages that carry it.
 
     Buttons go with the last piece of a split text, so they sit under the end of
-    the question. An image is sent as its address; other custom payloads are skipped.
+    the question. An image is sent as its address; the plan as a document when
+    the person asked for a copy (actions/moves.py, ActionSendCopy); other custom
+    payloads are skipped.
     """
+    custom = message.get("custom")
+    if isinstance(custom, dict) and custom.get("document") == "plan_pdf":
+        return [Outgoing(text="", document="large-print" if custom.get("large_print") else "pdf")]
     parts: list[str] = []
     if message.get("text"):
         parts.append(str(message["text"]))
@@ -131,12 +139,12 @@ def from_rasa_all(messages: list[dict[str, Any]]) -> list[Outgoing]:
     run: list[str] = []
     for message in messages:
         text = str(message.get("text") or "")
-        if not message.get("image") and not message.get("buttons"):
+        if not message.get("image") and not message.get("buttons") and not message.get("custom"):
             if text.strip():
                 run.append(text)
             continue
         if run:
-            if message.get("image"):
+            if message.get("image") or message.get("custom"):
                 out.extend(from_rasa({"text": "\n\n".join(run)}))
             else:
                 message = {**message, "text": "\n\n".join([*run, text] if text else run)}

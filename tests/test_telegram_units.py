@@ -19,6 +19,7 @@ from bot.render import (
     BUTTON_LABEL_CHARS,
     TELEGRAM_LIMIT,
     Button,
+    Outgoing,
     from_rasa,
     from_rasa_all,
     split_text,
@@ -292,3 +293,35 @@ def test_replies_wait_in_the_outbox_with_the_answer_taken_at_once(tmp_path: Path
     assert state.chats_due() == []
     state.forget(4)
     assert state.outbox(4) == []
+
+
+def test_a_copy_asked_for_in_the_chat_arrives_as_a_large_print_pdf(tmp_path: Path) -> None:
+    """Rasa's custom payload for "can I have a copy?" becomes a sendDocument with the plan's PDF."""
+    from careplan.exports import large_print
+    from careplan.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'plans.db'}")
+    plan_id = store.new_plan("77", preferred_name="Peggy")
+    store.add_goal(plan_id, "get to church on a Sunday", "Get to church on a Sunday", "social")
+    [outgoing] = from_rasa_all([{"custom": {"document": "plan_pdf", "large_print": True}}])
+    assert outgoing.document == "large-print" and Outgoing.from_dict(outgoing.to_dict()) == outgoing
+
+    api = BotApiStandIn().start()
+
+    async def documents(chat_id: int, kind: str) -> tuple[str, bytes] | None:
+        return f"my-plan-{kind}.pdf", large_print.render(store.export(plan_id))
+
+    async def main() -> None:
+        bot = Bot("123:TEST", base_url=api.base_url)
+        async with bot:
+            state = LocalState(tmp_path / "queue.db")
+            sender = relay.Relay(bot, None, state, documents=documents)  # type: ignore[arg-type]
+            await sender.send(77, outgoing)
+
+    try:
+        asyncio.run(asyncio.wait_for(main(), timeout=60))
+        [call] = api.calls("sendDocument", chat_id=77)
+        filename, data = call.files["document"]
+        assert filename == "my-plan-large-print.pdf" and data.startswith(b"%PDF")
+    finally:
+        api.stop()
