@@ -16,7 +16,7 @@ from careplan.vocab import BASES, CARER, DOMAINS
 
 # Answers that describe the person's life, in the order a summary shows them,
 # and a carer's own answers: from the question catalogue.
-LIFE_KEYS = tuple(questions.labels("life", "support"))
+LIFE_KEYS = tuple(questions.labels("life", "support", "after"))
 CARER_KEYS = tuple(questions.keys(stage="carer"))
 
 

@@ -32,6 +32,7 @@ STAGES = (
     "review",
     "identity",
     "person",
+    "after",
 )
 KINDS = ("text", "yes_no", "choice", "date", "name")
 STORES = ("plan", "goal", "answer", "carer_goal", "none")
@@ -44,6 +45,7 @@ FORMS_OF_STAGE = {
     "review": ("review_form",),
     "identity": ("review_form",),
     "person": ("person_form",),
+    "after": (),  # asked by the Telegram bot when the person comes back (bot/reminders.py)
 }
 
 

@@ -21,7 +21,7 @@ TOP_PRIORITIES = 3
 
 # The questions about the person's life, and a carer's own, in the order the
 # summary shows them, labelled as the question catalogue says.
-ABOUT_LABELS: dict[str, str] = questions.labels("life", "support")
+ABOUT_LABELS: dict[str, str] = questions.labels("life", "support", "after")
 CARER_LABELS: dict[str, str] = {key: questions.question(key).label for key in questions.keys(stage="carer")}
 STATUS_LABELS: dict[str, str] = {
     DRAFT: "Draft: not yet reviewed",

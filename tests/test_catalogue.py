@@ -28,6 +28,9 @@ def _rules(name: str) -> list[dict]:
 @pytest.mark.parametrize("key", list(CATALOGUE))
 def test_each_question_has_a_slot_a_form_and_words(key: str) -> None:
     question = CATALOGUE[key]
+    assert question.why.strip(), f"questions.yml: {key!r} needs a 'why' line"
+    if not question.forms:
+        return  # asked outside Rasa (the Telegram bot's "how did it go?")
     slot = DOMAIN["slots"].get(key)
     assert slot is not None, f"domain.yml: add a slot {key!r}"
     conditions = [c for m in slot["mappings"] for c in m.get("conditions", [])]
