@@ -106,19 +106,22 @@ class QuestionForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        held = form_hold(tracker)  # an emergency pause or a safety check-in
-        if held is not None:
-            return held
         slots = dict(tracker.slots)
         turn = Turn(tracker, dispatcher, slots)
         before = {key: slots.get(key) for key in BOOKKEEPING}
         updates: dict[str, Any] = {}
-        flush(tracker, slots)
+        flush(tracker, slots)  # answers and flags kept while the database was away, even during a pause
+        held = form_hold(tracker)  # an emergency pause or a safety check-in
+        if held is not None:
+            flushed = slots.get("pending") != before["pending"]
+            return [*([SlotSet("pending", slots.get("pending"))] if flushed else []), *held]
         # Only the question just asked is being answered. (When a form starts again
         # after a pause, Rasa offers every filled slot: those are answered already.)
         asked = tracker.get_slot("requested_slot")
         answers = tracker.slots_to_validate()
-        if asked in answers and asked in type(self).questions(slots):
+        if slots.get("undo_pending"):
+            updates.update(self.confirm_undo(slots["undo_pending"], turn))
+        elif asked in answers and asked in type(self).questions(slots):
             if interrupts(asked, tracker):
                 # Hand over to the rules for help, stop, go back...: they answer and
                 # then bring the person back to this same question.
@@ -212,8 +215,6 @@ class QuestionForm(FormValidationAction):
             updates[key] = reading.value
             if key == "goal_text" and turn.slots.get("goal_title"):
                 turn.dispatcher.utter_message(response="utter_goal_noted", title=turn.slots["goal_title"])
-        if "person_name" in updates:
-            updates.update(_called_by_first_name(turn, updates["person_name"]))
         shown = [s for s in said if s]
         if shown:
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
@@ -274,13 +275,32 @@ class QuestionForm(FormValidationAction):
             )
             dispatcher.utter_message(response="utter_goal_changed")
             return {}
-        if fix.kind == "undo" and asked == "questions" and self.form_name() == "review_form":
+        if fix.kind in {"undo", "remove"} and asked == "questions" and self.form_name() == "review_form":
             record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
             dispatcher.utter_message(response="utter_questions_removed")
             return {"review_choice": None}
-        if fix.kind == "undo":
-            return self.step_back(turn, "utter_undone")
+        if fix.kind in {"undo", "remove"}:
+            previous = flow.previous_answered(slots.get("history"), type(self).questions(slots))
+            if previous is None:
+                return None
+            # Asked first: "Do you want me to take off what you said about worries?"
+            about = catalogue()[previous].label.lower()
+            pending = {"key": previous, "mode": fix.kind, "about": about}
+            return {"undo_pending": pending, "requested_slot": "undo_pending"}  # action_ask_undo_pending
         return None
+
+    def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
+        """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
+        key, mode = pending["key"], pending["mode"]
+        if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+            turn.dispatcher.utter_message(response="utter_kept")
+            return {"undo_pending": None}
+        if mode == "undo":  # "that's not what I meant": the question again
+            return {"undo_pending": None, **(self.step_back(turn, "utter_undone") or {})}
+        record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), key)
+        turn.dispatcher.utter_message(response="utter_removed")
+        turn.slots[key] = flow.SKIPPED
+        return {"undo_pending": None, key: flow.SKIPPED}
 
     def step_back(self, turn: Turn, reply: str) -> dict[str, Any] | None:
         """Ask the last answered question again ("go back", "that's not what I meant")."""
@@ -302,16 +322,6 @@ class QuestionForm(FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
-
-
-def _called_by_first_name(turn: Turn, name: str) -> dict[str, Any]:
-    """A carer who names someone by one name ("Lee") has said what they're called:
-    "What does Lee like to be called?" would ask again. A full name still asks."""
-    if len(str(name).split()) != 1 or turn.slots.get("preferred_name") is not None:
-        return {}
-    record(*turn, Reading(value=name, text=name), "preferred_name")
-    turn.slots["preferred_name"] = name
-    return {"preferred_name": name}
 
 
 def _carer(slots: dict[str, Any]) -> bool | None:
@@ -419,8 +429,6 @@ class ValidateCareForm(QuestionForm):
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
         _, dispatcher, slots = turn
-        if slot == "person_name" and not reading.skipped:
-            return _called_by_first_name(turn, reading.value)
         if slot == "preferred_name" and not reading.skipped and slots.get("for_whom") != "carer":
             dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=reading.value)
         elif slot == "person_present":

@@ -339,6 +339,17 @@ class ActionAskGoalToRemove(AskWithGoalButtons):
     response = "utter_ask_goal_to_remove"
 
 
+class ActionAskUndoPending(SimpleAction):
+    """Before taking an answer off: "Do you want me to take off what you said about worries?"."""
+
+    action_name = "action_ask_undo_pending"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        pending = tracker.get_slot("undo_pending") or {}
+        dispatcher.utter_message(response="utter_confirm_undo", about=pending.get("about", "that"))
+        return []
+
+
 class ActionAskReviewChoice(SimpleAction):
     action_name = "action_ask_review_choice"
 

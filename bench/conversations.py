@@ -48,12 +48,13 @@ class Step:
     expect: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
 
-    def message(self, buttons: list[dict[str, Any]]) -> str:
-        """The text sent to Rasa: what was typed, or the payload of the tapped button."""
+    def message(self, buttons: list[dict[str, Any]]) -> str | None:
+        """The text sent to Rasa: what was typed, or the payload of the tapped button
+        (None when that button wasn't offered)."""
         if self.press is None:
             return self.say or ""
         if not 0 < self.press <= len(buttons):
-            raise AssertionError(f"button {self.press} pressed, but the bot offered {len(buttons)}")
+            return None
         return buttons[self.press - 1]["payload"]
 
     def problems(self, replies: str) -> list[str]:
@@ -175,7 +176,11 @@ def play(
     problems: list[str] = []
     buttons: list[dict[str, Any]] = []
     for number, step in enumerate(conversation.steps, start=1):
-        said = say(step.message(buttons))
+        message = step.message(buttons)
+        if message is None:  # noted, and the conversation goes on, so the rest still shows
+            problems.append(f"turn {number}: button {step.press} pressed, but the bot offered {len(buttons)}")
+            continue
+        said = say(message)
         buttons = [b for m in said for b in m.get("buttons") or []]
         replies = "\n".join(m.get("text") or "" for m in said)
         problems += [

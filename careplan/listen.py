@@ -361,7 +361,7 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "go_back": re.compile(
         r"^\W*(?:(?:can we |can i |let'?s |please )?go back(?: (?:one|a step|a question|please))?"
-        r"|back|undo)\W*$",
+        r"|undo)\W*$",  # not a bare "back": "What is it for?" "back" means a bad back
         re.I,
     ),
     "faq_who_sees": re.compile(
@@ -405,10 +405,14 @@ _CHANGE_GOAL = re.compile(
     r"\bchange (?:goal|number) (\w+) (?:to|so it says)\s+(.+)$",
     re.I,
 )
+# "That's not what I meant": answer the last question again. "Take that off": remove it.
 _UNDO = re.compile(
-    r"\b(?:that'?s not what i meant|not what i meant|take (?:that|it) (?:off|out|back)|scrap that|"
-    r"delete that|ignore (?:that|what i (?:just )?said)|that'?s wrong)\b",
+    r"\b(?:that'?s not what i meant|not what i meant|scrap that|ignore (?:that|what i (?:just )?said)"
+    r"|that'?s wrong)\b",
     re.I,
+)
+_TAKE_OFF = re.compile(
+    r"\b(?:take (?:that|it) (?:off|out|back)|delete that|remove that|don'?t put that)\b", re.I
 )
 
 
@@ -416,7 +420,7 @@ _UNDO = re.compile(
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, time, main_goal, change_goal, undo
+    kind: str  # date, date_unknown, time, main_goal, change_goal, undo, remove
     value: Any = None
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
 
@@ -448,6 +452,8 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         hour += 12 if half == "pm" and hour < 12 else 0
         if hour < 24 and minute < 60:
             return Correction("time", f"{hour:02d}:{minute:02d}")
+    if _TAKE_OFF.search(text):
+        return Correction("remove")
     if _UNDO.search(text):
         return Correction("undo")
     return None

@@ -264,23 +264,27 @@ def test_question_in_the_middle_of_a_form(stack: Stack, sender: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "must_say"),
+    ("message", "must_say", "must_not_say"),
     [
-        ("my dad has collapsed and won't wake up", ["999", "111"]),
-        ("I want to end my life", ["999", "111", "option 2", "116 123", "85258"]),
-        ("my son hits me", ["999", "safeguarding"]),
+        # 999 only, and the chat waits: no 111 "as if it might not be serious", no form question
+        ("my dad has collapsed and won't wake up", ["999 now", "I'll wait here"], ["111", "?"]),
+        ("I want to end my life", ["999", "111", "option 2", "116 123", "85258", "carry on"], []),
+        ("my son hits me", ["999", "safeguarding", "carry on"], []),
     ],
     ids=["emergency", "crisis", "safeguarding"],
 )
 def test_each_red_flag_gets_its_uk_signposting(
-    stack: Stack, sender: str, message: str, must_say: list[str]
+    stack: Stack, sender: str, message: str, must_say: list[str], must_not_say: list[str]
 ) -> None:
     start_plan(stack, sender)
     reply = stack.texts(sender, message)
     for words in must_say:
         assert words in reply, (words, reply)
-    assert "computer program" in reply and "carry on" in reply
-    assert reply.rstrip().endswith("?"), reply  # and a question follows: not blocked
+    for words in must_not_say:
+        assert words not in reply, (words, reply)
+    assert "computer program" in reply
+    if not must_not_say:
+        assert reply.rstrip().endswith("?"), reply  # and a question follows: not blocked
 
 
 def test_red_flag_inside_a_form_does_not_block(stack: Stack, sender: str) -> None:

@@ -136,7 +136,7 @@ def test_talk_about_the_chat_is_not_an_answer(text: str, intent: str | None) -> 
         ("the date's wrong", "date_unknown", None),
         ("make the driving one the main one", "main_goal", "driving"),
         ("that's not what I meant", "undo", None),
-        ("take that off", "undo", None),
+        ("take that off", "remove", None),
         ("change the second goal to walking to the park", "change_goal", "walking to the park"),
         ("no, Christmas with all the family round the table, that's what matters", None, None),
     ],
