@@ -13,27 +13,19 @@ from __future__ import annotations
 import secrets
 import string
 from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
+from careplan.questions import responses
 from careplan.reflect import CATEGORIES, feeling
-
-DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 
 
 class Dispatcher(Protocol):
     def utter_message(self, text: str | None = None, **kwargs: Any) -> None: ...
 
 
-@cache
 def lines() -> dict[str, list[dict[str, Any]]]:
-    """Each feeling's variants as domain.yml lists them (read once per process)."""
-    with DOMAIN.open(encoding="utf-8") as handle:
-        responses = yaml.safe_load(handle)["responses"]
-    return {category: responses[f"utter_reflect_{category}"] for category in CATEGORIES}
+    """Each feeling's variants as domain.yml lists them."""
+    return {category: responses()[f"utter_reflect_{category}"] for category in CATEGORIES}
 
 
 def _fits(variant: Mapping[str, Any], slots: Mapping[str, Any]) -> bool:

@@ -8,23 +8,12 @@ there is one place to change it.
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-import yaml
-
-DOMAIN = Path(__file__).resolve().parents[1] / "domain.yml"
-
-
-@cache
-def _responses() -> dict[str, list[dict[str, object]]]:
-    with DOMAIN.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle).get("responses") or {})
+from careplan.questions import responses
 
 
 def text(name: str) -> str:
     """The first text variant of a response in domain.yml (KeyError if there is none)."""
-    for variant in _responses()[name]:
+    for variant in responses()[name]:
         if variant.get("text"):
             return str(variant["text"])
     raise KeyError(name)

@@ -129,7 +129,11 @@ def fields(store: str) -> dict[str, str]:
 
 
 @cache
-def _responses() -> dict[str, Any]:
+def responses() -> dict[str, Any]:
+    """domain.yml's responses (read once per process): the one place the bot's words are read.
+
+    The questions' words, the kind lines and the bot's own replies all come from here.
+    """
     with DOMAIN.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle).get("responses") or {}
 
@@ -140,7 +144,7 @@ def wording(key: str, *, carer: bool = False) -> str | None:
     The carer's variant when there is one and ``carer`` is set, otherwise the
     one without a condition. Names stay as ``{preferred_name}`` placeholders.
     """
-    variants = _responses().get(f"utter_ask_{key}") or []
+    variants = responses().get(f"utter_ask_{key}") or []
     plain = [v["text"] for v in variants if not v.get("condition")]
     for_carers = [v["text"] for v in variants if v.get("condition")]
     if carer and for_carers:
@@ -150,7 +154,7 @@ def wording(key: str, *, carer: bool = False) -> str | None:
 
 def button_title(key: str, payload: str) -> str | None:
     """The words on the button that sent ``payload`` when ``key`` was asked."""
-    for variant in _responses().get(f"utter_ask_{key}") or []:
+    for variant in responses().get(f"utter_ask_{key}") or []:
         for button in variant.get("buttons") or []:
             if button.get("payload") == payload:
                 return button.get("title")
