@@ -44,7 +44,9 @@ _RESUME = re.compile(
     r"|everything'?s|everyone'?s) (?:ok|okay|fine|alright|all right|safe|better|good|sorted|home)"
     r"|carry on|continue|go on|keep going|let'?s (?:go|start|do this)|false alarm|back now"
     r"|ready (?:now|to (?:go|carry))|it'?s passed|went away"
-    r"|(?:paramedics|ambulance|doctor|they) (?:have |has )?(?:been|left|gone|checked))\b",
+    r"|(?:paramedics|ambulance|doctor|they) (?:have |has )?(?:been|left|gone|checked)"
+    r"|(?:he'?s|she'?s|they'?re|he is|she is|they are) (?:stable|in hospital|being looked after|on the ward)"
+    r"|i'?m back|can we (?:finish|carry on|continue|get on|go on)|finish (?:this|it) (?:now|off))\b",
     re.I,
 )
 _STILL_GOING = re.compile(

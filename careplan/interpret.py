@@ -161,6 +161,8 @@ _NEVER_NAMES = {
     *(day.lower() for day in calendar.day_name),
     *(month.lower() for month in calendar.month_name if month),
     *("hi hello hiya hey morning evening afternoon thanks".split()),
+    # who someone is, not what they're called ("wife" to "what should I call you?")
+    *("wife husband mum dad mother father son daughter partner carer brother sister".split()),
     "tomorrow",
     "today",
     "nurse",
@@ -177,8 +179,8 @@ _NEVER_NAMES = {
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
     either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
-    if either:  # "Pauline or Polly": the first they gave
-        return _a_name(either.group(1))
+    if either:  # "Pauline or Polly": the first they gave that is a name ("Mum or Edna": Edna)
+        return _a_name(either.group(1)) or _a_name(either.group(2))
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
     for pattern in (_NAME_IS, _CALL_ME) if full else (_CALL_ME, _NAME_IS):
