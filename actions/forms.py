@@ -64,6 +64,8 @@ REVIEW_INTENTS = {
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
+# "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
+NOT_KNOWN = re.compile(r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno)\b", re.I)
 
 
 @cache
@@ -629,6 +631,8 @@ def _nhs_number(tracker: Tracker, value: Any) -> Reading:
     number = nhs_number(text_of(tracker))
     if number is not None:
         return Reading(value=number, text=number)
+    if NOT_KNOWN.search(text_of(tracker)):
+        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
     reading = interpret_answer("nhs_number", value, tracker)
     return reading if reading.skipped or not reading.accepted else Reading(replies=["utter_nhs_number_wrong"])
 
@@ -639,6 +643,8 @@ def _date_of_birth(tracker: Tracker, value: Any) -> Reading:
     born = birth_date(text_of(tracker), date.today())
     if born is not None:
         return Reading(value=born.isoformat(), text=text_of(tracker))
+    if NOT_KNOWN.search(text_of(tracker)):
+        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
     reading = interpret_answer("date_of_birth", value, tracker)
     unclear = Reading(replies=["utter_date_of_birth_unclear"])
     return reading if reading.skipped or not reading.accepted else unclear

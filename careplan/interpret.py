@@ -203,6 +203,10 @@ def name(text: str, *, full: bool = False) -> str | None:
     people = [ent.text for ent in load_spacy()(text).ents if ent.label_ == "PERSON"]
     if people:
         return _a_name(people[0] if full else people[0].split()[0])
+    # "Mr Campbell is fine, or Winston": the first run of capitalised words that are names
+    capitalised = re.search(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
+    if capitalised and capitalised.group(1).split()[0].lower() not in STOP_WORDS | _NOT_A_NAME_START:
+        return _a_name(capitalised.group(1) if full else capitalised.group(1).split(" ")[0])
     return None
 
 

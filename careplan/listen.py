@@ -343,6 +343,7 @@ def content_after_yes(text: str) -> str | None:
 
 # --- meta-talk and corrections ------------------------------------------------------------------
 META_PATTERNS: dict[str, re.Pattern[str]] = {
+    "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     "ask_why": re.compile(
         r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
         r"\bwhat'?s (?:that|this|it) for\b|\bwhy (?:is|does) (?:that"

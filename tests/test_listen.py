@@ -120,6 +120,7 @@ def test_a_goal_given_in_reply_to_something_else(text: str, goal: str | None) ->
         ("can I print it", "ask_copy"),
         ("can i have a copy on paper", "ask_copy"),
         ("go back", "go_back"),
+        ("help", "help"),
         ("I want to see my grandson", None),
         ("my daughter sees to my shopping", None),
     ],
