@@ -185,6 +185,11 @@ def name(text: str, *, full: bool = False) -> str | None:
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
     for pattern in (_NAME_IS, _CALL_ME) if full else (_CALL_ME, _NAME_IS):
         match = pattern.search(text)
+        # "she's next to me": after "she's" or "I'm", only a capitalised word is a name
+        weak = match is not None and pattern is _NAME_IS and "name" not in match.group(0).lower()
+        weak = weak and len(text.split()) > 3  # "im mo" is short enough to be a name
+        if match and weak and (match.group(1)[0].islower() or match.group(1).lower() in STOP_WORDS):
+            match = None
         if match and match.group(1).lower() not in _NOT_NAMES:
             found = match.group(1)
             if full:  # "her name is Zubeida Begum but...": the surname too
@@ -201,12 +206,15 @@ def name(text: str, *, full: bool = False) -> str | None:
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
     people = [ent.text for ent in load_spacy()(text).ents if ent.label_ == "PERSON"]
-    if people:
-        return _a_name(people[0] if full else people[0].split()[0])
-    # "Mr Campbell is fine, or Winston": the first run of capitalised words that are names
-    capitalised = re.search(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
-    if capitalised and capitalised.group(1).split()[0].lower() not in STOP_WORDS | _NOT_A_NAME_START:
-        return _a_name(capitalised.group(1) if full else capitalised.group(1).split(" ")[0])
+    # then "Mr Campbell is fine, or Winston": runs of capitalised words. The first that is a name.
+    runs = re.findall(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
+    for found in [*people, *runs]:
+        words = found.split(" ")
+        if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
+            continue
+        named = _a_name(found if full else words[0])
+        if named:
+            return named
     return None
 
 

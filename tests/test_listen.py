@@ -201,3 +201,24 @@ def test_the_read_back_in_plain_words(text: str, choice: str | None, goal: str |
 def test_add_one_about_keeps_the_words() -> None:
     found = listen.review_choice("add one about getting back to swimming")
     assert found is not None and found.choice == "add" and found.words == "getting back to swimming"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mum or Edna, either", "Edna"),
+        ("im mo", "Mo"),
+        ("Pauline or Polly", "Pauline"),
+        ("Mr Campbell is fine, or Winston", "Mr Campbell"),
+        ("Jim is fine", "Jim"),
+        ("he agreed", None),
+        ("yes she's next to me", None),
+        ("wife", None),
+        ("Wednesday", None),
+        ("The falls clinic", None),
+    ],
+)
+def test_what_to_call_someone(text: str, name: str | None) -> None:
+    from careplan import interpret
+
+    assert interpret.name(text) == name
