@@ -21,10 +21,8 @@ from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -37,12 +35,11 @@ from actions.common import entity, is_button, logger, store, sure_intent, text_o
 from actions.reflections import reflect
 from actions.safety_turn import form_hold
 from careplan import dates, interpret, listen
-from careplan.questions import catalogue
+from careplan.questions import catalogue, domain
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import ROLES
 
-DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 BOOKKEEPING = (
     "plan_id",
     "current_goal_id",
@@ -75,9 +72,7 @@ def form_slots() -> dict[str, list[str]]:
     The action server reads them here, so Rasa needn't send its whole domain
     (24 kB) with every call: endpoints.yml enables Rasa's selective domain.
     """
-    with DOMAIN.open(encoding="utf-8") as handle:
-        forms = yaml.safe_load(handle)["forms"]
-    return {name: list(form["required_slots"]) for name, form in forms.items()}
+    return {name: list(form["required_slots"]) for name, form in domain()["forms"].items()}
 
 
 class Turn(NamedTuple):

@@ -129,13 +129,18 @@ def fields(store: str) -> dict[str, str]:
 
 
 @cache
+def domain() -> dict[str, Any]:
+    """domain.yml, read once per process by everything outside Rasa that needs it."""
+    with DOMAIN.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def responses() -> dict[str, Any]:
-    """domain.yml's responses (read once per process): the one place the bot's words are read.
+    """domain.yml's responses: the one place the bot's words are read.
 
     The questions' words, the kind lines and the bot's own replies all come from here.
     """
-    with DOMAIN.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle).get("responses") or {}
+    return domain().get("responses") or {}
 
 
 def wording(key: str, *, carer: bool = False) -> str | None:
