@@ -25,8 +25,9 @@ Matchers: a plain value (equal), ``contains``, ``not_contains``, ``length``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,11 @@ class Conversation:
     def free_text_turns(self) -> int:
         return sum(1 for s in self.steps if s.press is None and not (s.say or "").startswith("/"))
 
+    def first(self, turns: int) -> Conversation:
+        """The first ``turns`` turns only, without the export checks (they are for the whole
+        conversation): for a test that plays part of a conversation, then does something else."""
+        return replace(self, steps=self.steps[:turns], export={})
+
 
 def _strings(value: Any) -> tuple[str, ...]:
     if value is None:
@@ -82,8 +88,22 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
 
 
+class _WordsLoader(yaml.SafeLoader):
+    """YAML where only true/false are booleans: people type "yes", "no", "on" and "off",
+    and YAML 1.1 would otherwise send Rasa "True" for an unquoted ``say: yes``."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordsLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def load_conversation(path: Path) -> Conversation:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordsLoader)  # noqa: S506 - a SafeLoader
     steps = []
     for number, turn in enumerate(data["turns"], start=1):
         if ("say" in turn) == ("press" in turn):

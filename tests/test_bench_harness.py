@@ -155,6 +155,13 @@ def test_turn_scripts_come_from_the_conversation_files_and_from_files(tmp_path: 
         turns.load(path)
 
 
+def test_a_typed_yes_or_no_stays_words(tmp_path: Path) -> None:
+    """YAML 1.1 reads an unquoted ``say: yes`` as True: Rasa would be sent "True"."""
+    path = tmp_path / "yes.yml"
+    path.write_text("title: t\nperson: p\nturns:\n  - say: yes\n  - say: no\n  - say: off\n  - say: true\n")
+    assert [step.say for step in load_conversation(path).steps] == ["yes", "no", "off", "True"]
+
+
 def test_figures_round_trip_and_regressions_are_flagged_in_the_right_direction() -> None:
     before = {
         "export_ms_10": 1.0,
