@@ -14,7 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup train run chat test test-fast system-deps lint validate security bench run-scaled lock clean
+.PHONY: help setup train run chat test test-fast system-deps screenshots lint validate security bench run-scaled lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 14
@@ -64,6 +64,9 @@ test-fast: setup ## The unit tests only: no servers, no training (under a minute
 # Debian packages the system tier needs (Chromium, fonts, PostgreSQL, Redis, nginx).
 system-deps: ## Install the Debian packages the system tests need (apt-get, as root or with sudo)
 	scripts/system_packages.sh
+
+screenshots: system-deps ## Retake the care-team screenshots in docs/img (docs/careteam.md)
+	WHAT_MATTERS_SCREENSHOTS=1 $(BIN)/pytest tests/test_careteam_practice_browser.py -q -p no:cacheprovider
 
 security: setup ## Static security checks and the dependency audit
 	tools/security_checks.sh

@@ -1,10 +1,13 @@
 """The care team's side in a real practice, in headless Chromium: who the patient is, red flags,
-decisions, action plans, and one page. Screenshots for docs/careteam.md are taken here
-(docs/img/careteam-*.png), so the documentation shows the screens as they are."""
+decisions, action plans, and one page. The screenshots in docs/careteam.md are taken here
+(docs/img/careteam-*.png) by `make screenshots`; an ordinary run writes them to a temporary
+folder, so running the tests never changes tracked files."""
 
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,9 @@ from careteam_testkit import (
     typical_plan,
 )
 
-SHOTS = REPO / "docs" / "img"
+# `make screenshots` sets this to retake docs/img; otherwise they go to a temporary folder.
+RETAKE = bool(os.environ.get("WHAT_MATTERS_SCREENSHOTS"))
+SHOTS = REPO / "docs" / "img" if RETAKE else Path(tempfile.gettempdir()) / "what-matters-shots"
 LONG_WORD = "https://example.org/a-very-long-link/" + "x" * 400
 
 
