@@ -70,6 +70,13 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False
     if slot in YES_NO and interpret.yes_no(text) is not None:
         return False
+    # "will I have to stop driving?" is a question for the care team, not "stop"; and
+    # "what happens if I get ill?" at the worries is the worry, not the FAQ.
+    moves_on = intent in MOVES and not re.search(r"\b(?:we|this|chat|here|now)\b", text, re.I)
+    personal = re.search(r"\b(?:i|me|my|he|she|him|her|they|we)\b", text, re.I)
+    own_worry = slot in {"worries", "questions"} and personal
+    if (moves_on or own_worry) and listen.question_to_bot(text):
+        return False
     return True
 
 

@@ -16,6 +16,7 @@ A message is read in this order (``QuestionForm.get_validation_events``):
 
 from __future__ import annotations
 
+import copy
 import re
 from abc import abstractmethod
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
 from actions.reflections import reflect
 from actions.safety_turn import form_hold
-from careplan import dates, interpret, listen
+from careplan import dates, identity, interpret, listen
 from careplan.questions import catalogue, domain
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -49,6 +50,7 @@ BOOKKEEPING = (
     "stage",
     "consented",
     "last_reflection",
+    "noted_questions",
 )
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
@@ -59,10 +61,19 @@ REVIEW_INTENTS = {
 }
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
+# Short facts where, in "Thursday. No I tell a lie, it is Friday.", the last one said wins.
+SELF_CORRECTED = {q.key for q in catalogue().values() if q.kind in {"date", "name"}} | {"appointment_with"}
+# Where a question is the answer ("what happens if I get ill?" is a worry); anywhere else
+# a question is one for the care team, noted for them, and the open question comes again.
+QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
-NOT_KNOWN = re.compile(r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno)\b", re.I)
+NOT_KNOWN = re.compile(
+    r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno|rather not|prefer not"
+    r"|not telling|don'?t want to|no thanks?)\b",
+    re.I,
+)
 
 
 @cache
@@ -132,18 +143,27 @@ class QuestionForm(FormValidationAction):
     def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
         """Read one message: talk about the chat, a correction, or answers. Returns slots to set."""
         text = text_of(turn.tracker)
+        if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
+            turn, text, value = turn._replace(tracker=_saying(turn.tracker, meant)), meant, meant
         if not is_button(turn.tracker):
-            about_chat = listen.meta(text)
+            about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
             if about_chat == "go_back":
                 stepped = self.step_back(turn, "utter_go_back")
                 if stepped is not None:
                     return {asked: None, **stepped}
-            elif about_chat is not None:
-                self.answer_meta(about_chat, asked, turn)
+            elif about_chat == "away":  # "brb": nothing asked until they're back
+                turn.dispatcher.utter_message(response="utter_away")
+                return {asked: None, **ask_instead(None)}
+            elif about_chat == "start_again" and self.form_name() == "care_form":
+                return {asked: None, **confirm_first("restart")}
+            elif about_chat is not None and about_chat != "start_again":
+                self.answer_meta("repeat" if about_chat == "back" else about_chat, asked, turn)
                 return {asked: None}
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
+            if _question_for_team(asked, text):
+                return {asked: None, **self.note_question(text, turn)}
         heard = self.hear(asked, text, turn)
         said_before = len(turn.dispatcher.messages)
         updates = self.answer(asked, value, turn, heard.pop(asked, None))
@@ -217,6 +237,15 @@ class QuestionForm(FormValidationAction):
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
         return updates
 
+    def note_question(self, text: str, turn: Turn) -> dict[str, Any]:
+        """A question asked in the middle of another one goes on the questions for the care team."""
+        noted = [*(turn.slots.get("noted_questions") or []), text]
+        turn.slots["noted_questions"] = noted
+        joined = "\n".join(noted)
+        record(*turn, Reading(value=joined, text=joined), "questions")
+        turn.dispatcher.utter_message(response="utter_question_for_team")
+        return {"noted_questions": noted}
+
     def answer_meta(self, intent: str, asked: str, turn: Turn) -> None:
         """Talk about the chat that the NLU missed: the same reply the rules would give."""
         from actions.moves import ActionInterrupt
@@ -282,22 +311,33 @@ class QuestionForm(FormValidationAction):
                 return None
             # Asked first: "Do you want me to take off what you said about worries?"
             about = catalogue()[previous].label.lower()
-            pending = {"key": previous, "mode": fix.kind, "about": about}
-            return {"undo_pending": pending, "requested_slot": "undo_pending"}  # action_ask_undo_pending
+            return confirm_first(fix.kind, previous, about)
         return None
 
     def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
         """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
         key, mode = pending["key"], pending["mode"]
         if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
-            turn.dispatcher.utter_message(response="utter_kept")
+            turn.dispatcher.utter_message(response="utter_kept" if mode != "restart" else "utter_carry_on")
             return {"undo_pending": None}
+        if mode == "restart":
+            return {"undo_pending": None, **self.start_again(turn)}
         if mode == "undo":  # "that's not what I meant": the question again
             return {"undo_pending": None, **(self.step_back(turn, "utter_undone") or {})}
         record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), key)
         turn.dispatcher.utter_message(response="utter_removed")
         turn.slots[key] = flow.SKIPPED
         return {"undo_pending": None, key: flow.SKIPPED}
+
+    def start_again(self, turn: Turn) -> dict[str, Any]:
+        """Clear this plan's answers and ask the first question again (consent stands)."""
+        from actions.moves import start_afresh
+
+        cleared = {key: None for key in (*form_slots()[self.form_name()], *BOOKKEEPING)}
+        turn.slots.update(cleared)
+        turn.slots.update(plan_id=start_afresh(turn.tracker), stage="questions", consented=True)
+        turn.dispatcher.utter_message(response="utter_restarted")
+        return {**cleared, "plan_id": turn.slots["plan_id"], "history": []}
 
     def step_back(self, turn: Turn, reply: str) -> dict[str, Any] | None:
         """Ask the last answered question again ("go back", "that's not what I meant")."""
@@ -312,6 +352,8 @@ class QuestionForm(FormValidationAction):
         return interpret_answer(slot, value, turn.tracker)
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
+        if slot == "questions" and turn.slots.get("noted_questions"):
+            reading = _with_noted(reading, turn.slots["noted_questions"])
         record(*turn, reading, slot)
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
@@ -319,6 +361,48 @@ class QuestionForm(FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+def ask_instead(slot: str | None) -> dict[str, Any]:
+    """Ask ``slot``'s question instead of the form's next one (None: ask nothing this turn).
+
+    Rasa's form asks for the slot named by the first ``requested_slot`` the validation
+    returns; "aside" has no question, so nothing is said. The SDK then adds the form's
+    real next slot, so the next message still answers the open question (see
+    actions/safety_turn.form_hold, which relies on the same)."""
+    return {"requested_slot": slot or "aside"}
+
+
+def confirm_first(mode: str, key: str | None = None, about: str = "") -> dict[str, Any]:
+    """Ask yes or no before taking an answer off ("remove", "undo") or starting again
+    ("restart"); ``confirm_undo`` reads the reply (action_ask_undo_pending asks)."""
+    return {"undo_pending": {"key": key, "mode": mode, "about": about}, **ask_instead("undo_pending")}
+
+
+def _question_for_team(asked: str, text: str) -> bool:
+    """A question put in the middle of a question that doesn't ask for one."""
+    question = catalogue()[asked]
+    return question.kind == "text" and asked not in QUESTIONS_ARE_ANSWERS and listen.question_to_bot(text)
+
+
+def _with_noted(reading: Reading, noted: list[str]) -> Reading:
+    """The answer to "any questions for the care team?" after the ones noted on the way."""
+    none = reading.skipped or interpret.yes_no(reading.text) is False
+    words = "\n".join(noted if none else [*noted, reading.text])
+    return Reading(value=words, text=words, skipped=False, replies=reading.replies)
+
+
+def _last_said_was(tracker: Tracker, response: str) -> bool:
+    """Was the bot's last message this response ("utter_away")?"""
+    said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return bool(said) and (said.get("metadata") or {}).get("utter_action") == response
+
+
+def _saying(tracker: Tracker, text: str) -> Tracker:
+    """The tracker as if the message had said only ``text`` (what they meant, once corrected)."""
+    meant = copy.copy(tracker)
+    meant.latest_message = {**(tracker.latest_message or {}), "text": text}
+    return meant
 
 
 def _carer(slots: dict[str, Any]) -> bool | None:
@@ -341,6 +425,8 @@ def _took(key: str, text: str, carer: bool) -> str:
         return "what gets in the way"
     if key == "goal_text":
         return ""
+    if key == "date_of_birth":
+        return f"born {date.fromisoformat(text):%-d %B %Y}"
     return text
 
 
@@ -478,6 +564,8 @@ class ValidateReviewForm(QuestionForm):
             )
         if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
+        if slot == "full_name" and (both := identity.name_and_birth_date(text_of(tracker), date.today())):
+            return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
         if slot == "nhs_number":
             return _nhs_number(tracker, value)
         if slot == "date_of_birth":
@@ -621,9 +709,7 @@ def _goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _nhs_number(tracker: Tracker, value: Any) -> Reading:
     """Ten digits with a right check digit; "skip" or "I don't know" are fine too."""
-    from careplan.identity import nhs_number
-
-    number = nhs_number(text_of(tracker))
+    number = identity.nhs_number(text_of(tracker))
     if number is not None:
         return Reading(value=number, text=number)
     if NOT_KNOWN.search(text_of(tracker)):
@@ -633,9 +719,7 @@ def _nhs_number(tracker: Tracker, value: Any) -> Reading:
 
 
 def _date_of_birth(tracker: Tracker, value: Any) -> Reading:
-    from careplan.identity import birth_date
-
-    born = birth_date(text_of(tracker), date.today())
+    born = identity.birth_date(text_of(tracker), date.today())
     if born is not None:
         return Reading(value=born.isoformat(), text=text_of(tracker))
     if NOT_KNOWN.search(text_of(tracker)):

@@ -213,14 +213,7 @@ class ActionStartAgain(SimpleAction):
     action_name = "action_start_again"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        plan_id = tracker.get_slot("plan_id")
-        new_plan = None
-        try:
-            if plan_id:
-                store().delete_plan(int(plan_id))
-            new_plan = store().new_plan(tracker.sender_id)
-        except StoreUnavailable:
-            logger.warning("care-plan store unavailable while starting again")
+        new_plan = start_afresh(tracker)
         dispatcher.utter_message(response="utter_restarted")
         return [
             AllSlotsReset(),
@@ -228,6 +221,18 @@ class ActionStartAgain(SimpleAction):
             SlotSet("consented", True),
             SlotSet("plan_id", new_plan),
         ]
+
+
+def start_afresh(tracker: Tracker) -> int | None:
+    """Delete this conversation's plan and start an empty one (None if the database is away)."""
+    plan_id = tracker.get_slot("plan_id")
+    try:
+        if plan_id:
+            store().delete_plan(int(plan_id))
+        return store().new_plan(tracker.sender_id)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable while starting again")
+        return None
 
 
 class ActionNoConsent(SimpleAction):
@@ -346,7 +351,10 @@ class ActionAskUndoPending(SimpleAction):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         pending = tracker.get_slot("undo_pending") or {}
-        dispatcher.utter_message(response="utter_confirm_undo", about=pending.get("about", "that"))
+        if pending.get("mode") == "restart":
+            dispatcher.utter_message(response="utter_ask_restart")
+        else:
+            dispatcher.utter_message(response="utter_confirm_undo", about=pending.get("about", "that"))
         return []
 
 

@@ -109,3 +109,16 @@ def _with_century(day: int, month: int, year_text: str, today: date) -> date:
 
 def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+# "Winston Campbell, born 4th July 1948": the name is what comes before the date.
+_BEFORE_BIRTH = re.compile(r"\s*(?:[,;.]|\b(?:born|dob|d\.o\.b\.?|date of birth)\b|\d).*$", re.I | re.S)
+
+
+def name_and_birth_date(text: str, today: date) -> tuple[str, date] | None:
+    """A full name and a date of birth given together, or None when no birth date is in ``text``."""
+    born = birth_date(text, today)
+    if born is None:
+        return None
+    name = _BEFORE_BIRTH.sub("", text).strip(" ,.-")
+    return (name, born) if name else None

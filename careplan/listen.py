@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from careplan import dates, interpret
+from careplan import dates, identity, interpret
 from careplan.nlp import load_spacy
 from careplan.vocab import CARER, SELF
 
@@ -346,9 +346,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     "ask_why": re.compile(
         r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
-        r"\bwhat'?s (?:that|this|it) for\b|\bwhy (?:is|does) (?:that"
+        r"\b(?:what'?s|whats|wats|wots|what is) (?:that|this|it|all this) (?:for|4)\b"
+        r"|\bwhat (?:is|was) (?:this|that|it) (?:for|4)\b|\bwhy (?:is|does) (?:that"
         r"|this|it) (?:matter|relevant|important|needed)|"
-        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do you need (?:that|it|this) for\b",
+        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
+        r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b",
         re.I,
     ),
     "repeat": re.compile(
@@ -363,6 +365,12 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     "go_back": re.compile(
         r"^\W*(?:(?:can we |can i |let'?s |please )?go back(?: (?:one|a step|a question|please))?"
         r"|undo)\W*$",  # not a bare "back": "What is it for?" "back" means a bad back
+        re.I,
+    ),
+    "start_again": re.compile(
+        r"^\W*(?:(?:can|could|shall) (?:we|i) |let'?s |i (?:want|wanna|would like|'?d like) to |please )?"
+        r"(?:start (?:again|over|afresh|from (?:the )?(?:beginning|scratch|the start))|begin again|restart)"
+        r"(?: please)?\W*$",
         re.I,
     ),
     "faq_who_sees": re.compile(
@@ -380,10 +388,69 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-def meta(text: str) -> str | None:
-    """Talk about the conversation itself, named as the intent it would be."""
+# Stepping away for a moment ("brb", "hang on the door", "gotta go, work call"), and coming back.
+_AWAY = re.compile(
+    r"^\W*(?:brb|be right back|back in a (?:sec|second|min(?:ute)?|mo|bit|tick)"
+    r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
+    r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?"
+    r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
+    r"|(?:someone'?s|somebody'?s|there'?s someone) at the door"
+    r"|(?:the )?(?:door|phone)(?:bell)?'?s? (?:going|ringing)"
+    r")\b(?:\W+(?:(?:the|my|a)\s+)?(?:door|phone|doorbell|work|call|kettle|dog|carer|nurse|postman|delivery)"
+    r"(?:\s+\w+){0,3})?\W*$",
+    re.I,
+)
+_BACK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|sorry|hi|hello|hiya)\W+)*(?:i'?m back|im back|i am back|back now|back again"
+    r"|back,? sorry|sorry about that|sorry for (?:the wait|that|keeping you)|(?:ok(?:ay)?,? )?where were we"
+    r"|i'?m here now|here now)\W*(?:sorry)?\W*$",
+    re.I,
+)
+
+
+# A question put to the bot: "how long would I be in for if they do the hip", "will I have
+# to stop driving?". Asked back to front ("will I", "is it") or with a question word and a verb.
+_ASKED_BACK_TO_FRONT = re.compile(
+    r"^\W*(?:(?:and|but|so|oh|also|sorry|just wondering|i wonder|quick question)\W+)*"
+    r"(?:will|would|can|could|should|shall|do|does|did|is|are|am|was|were|may|might|must|have|has)"
+    r"\s+(?:i|you|u|they|he|she|it|we|my|his|her|the|this|that|there|anyone|someone)\b",
+    re.I,
+)
+_QUESTION_WORD = re.compile(
+    r"^\W*(?:(?:and|but|so|oh|also|sorry|just wondering|quick question)\W+)*"
+    r"(?:how (?:long|much|many|often|soon|do|does|did|will|would|can|could|should|is|are|bad|serious)"
+    r"|what (?:happens|will|would|should|can|could|do|does|did|is|are|if|about|causes|kind|sort)"
+    r"|why (?:do|does|did|is|are|would|will|can|should|has|have|am)"
+    r"|when (?:will|would|do|does|can|should|is|are)"
+    r"|where (?:do|does|can|should|is|are|will)"
+    r"|who (?:will|would|do|should|can|is)|which|is it (?:normal|safe|ok|okay|bad|serious))\b",
+    re.I,
+)
+
+
+def question_to_bot(text: str) -> bool:
+    """Is the message a question (to the bot, or for the care team) rather than an answer?
+
+    Talk about the chat itself ("why do you need that?") is :func:`meta`'s, not this."""
+    said = text.strip()
+    if len(said.split()) < 3 or meta(said) is not None:
+        return False
+    first = re.split(r"(?<=[.!?])\s+", said)[0]
+    return bool(_ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first) or first.endswith("?"))
+
+
+def meta(text: str, *, after_away: bool = False) -> str | None:
+    """Talk about the conversation itself, named as the intent it would be.
+
+    ``away`` is stepping away for a moment; ``back`` is coming back (after
+    ``away``, a bare "back" or "ok" is coming back too)."""
     if len(text.split()) > 20:
         return None
+    if _AWAY.search(text):
+        return "away"
+    bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
+    if _BACK.search(text) or (after_away and bare):
+        return "back"
     return next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
 
 
@@ -417,6 +484,33 @@ _TAKE_OFF = re.compile(
 )
 
 
+# A correction inside one message: "Thursday. No I tell a lie, it is Friday.", "the 9th,
+# sorry I mean the 10th", "Jim - no, James". What follows the last marker is what they meant.
+_SELF_CORRECTION = re.compile(
+    r"(?:^|[,.;:!?]|\s-+|\s)\s*(?:"
+    r"no+,?\s+(?:i tell a lie|sorry|wait|i mean t?|i meant|hang on|actually)\b"
+    r"|(?:sorry|oops|sorry,? no),?\s+(?:i mean|i meant|my mistake)\b"
+    r"|i tell a lie|or rather|scratch that|i mean|i meant|correction|my mistake"
+    r"|(?<=[,.;:!?-])\s*(?:no+|nope|sorry|wait|actually)\b"
+    r")[\s,.:;!-]*",
+    re.I,
+)
+
+
+def last_said(text: str) -> str:
+    """What a message says once its own corrections are applied: the part after the
+    last "no, ...", "sorry I mean ...", "I tell a lie, ...". The text itself when it
+    doesn't correct itself, or when the correction comes first ("no wait, the 9th"
+    corrects an earlier answer, not this message)."""
+    cut = None
+    for marker in _SELF_CORRECTION.finditer(text):
+        before = text[: marker.start()].strip(" ,.;:!?-")
+        after = text[marker.end() :].strip(" ,.;:!?-")
+        if before and after:
+            cut = marker.end()
+    return text if cut is None else text[cut:].strip(" ,.;:!?-")
+
+
 @dataclass(frozen=True)
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
@@ -443,7 +537,7 @@ def correction(text: str, today: date | None = None) -> Correction | None:
     # family" in answer to what matters is not: a long answer with a date is an answer.
     about_the_date = re.search(r"\b(?:appointment|date|day|it'?s on|it'?s the)\b", text, re.I)
     if _CORRECTION_CUE.search(text) and (len(text.split()) <= 8 or about_the_date):
-        found = dates.when(text, today)
+        found = dates.when(last_said(text), today)
         if found:
             return Correction("date", found)
     clock = _CLOCK.search(text)
@@ -578,7 +672,7 @@ def hear(
             heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
     if "appointment_with" in keys and (who_with := clinician(text, asked=asked == "appointment_with")):
         heard["appointment_with"] = who_with
-    if "appointment_when" in keys and (when := dates.when(text, today)):
+    if "appointment_when" in keys and (when := dates.when(last_said(text), today)):
         heard["appointment_when"] = when
     if "appointment_reason" in keys and (heard.get("appointment_with") or heard.get("appointment_when")):
         if found := reason(text):
@@ -587,6 +681,8 @@ def hear(
         heard["good_day"] = day
     if asked == "goal_text":
         heard.update(goal_parts(text))
+    if asked == "full_name" and (both := identity.name_and_birth_date(text, today or date.today())):
+        heard["full_name"], heard["date_of_birth"] = both[0], both[1].isoformat()
     return {key: value for key, value in heard.items() if key in keys}
 
 

@@ -16,13 +16,9 @@ CONVERSATIONS = all_conversations()
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
-    "messy_03_hello_dear_daughter": "a long 'I'll skip it' at the NHS number",
-    "messy_14_im_back": "'gotta go, work call' and 'brb' mid-question are taken as answers",
-    "messy_18_date_wrong_mid_form": "'will I have to stop driving' is read as 'stop'",
     "messy_21_not_what_i_meant": "'that's not what I meant' goes back one question, not two",
     "messy_22_take_that_off": "after taking a worry off, the next answer lands on the wrong question",
     "messy_24_readback_nah": "'remembering train times lol' is off-topic; 'the other one' as the one thing",
-    "messy_30_fear_of_amputation": "a name and date of birth in one message at the identity questions",
     "messy_35_title_church": "'Mr Campbell is fine, or Winston' was not taken as a name",
     "messy_43_cant_go_on_like_this": "the check-in's follow-up for someone who is not a carer",
     "messy_45_content_before_consent": "facts given before agreeing, beyond who the appointment is with",

@@ -222,3 +222,87 @@ def test_what_to_call_someone(text: str, name: str | None) -> None:
     from careplan import interpret
 
     assert interpret.name(text) == name
+
+
+# --- a correction inside one message: the last value said wins ---------------------------
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("Thursday. No I tell a lie, it is Friday.", "it is Friday"),
+        ("the 9th, sorry I mean the 10th", "the 10th"),
+        ("Jim - no, James", "James"),
+        ("the podiatrist, sorry I mean the diabetes nurse", "the diabetes nurse"),
+        ("friday, oops I meant saturday", "saturday"),
+        ("Dr Smith or rather Dr Jones", "Dr Jones"),
+        # a correction of an earlier answer, or no correction at all: the message as it is
+        ("no wait, its Wednesday the 9th", "no wait, its Wednesday the 9th"),
+        ("next tuesday", "next tuesday"),
+    ],
+)
+def test_the_last_thing_said_wins(text: str, meant: str) -> None:
+    assert listen.last_said(text) == meant
+
+
+def test_a_self_corrected_date_is_heard_as_the_second_day() -> None:
+    assert hear("the nurse on Thursday. No I tell a lie, Friday", asked="appointment_with") == {
+        "appointment_with": "the nurse",
+        "appointment_when": date(2026, 12, 4),
+    }
+
+
+# --- stepping away, coming back, starting again ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("brb", "away"),
+        ("gotta go, work call", "away"),
+        ("one sec", "away"),
+        ("hang on the door", "away"),
+        ("someone's at the door", "away"),
+        ("I'm back", "back"),
+        ("back sorry", "back"),
+        ("sorry about that", "back"),
+        ("can we start over", "start_again"),
+        ("start again please", "start_again"),
+        ("wats this 4 again", "ask_why"),
+        ("hang on, its the 10th", None),
+        ("got to go to the toilet a lot at night", None),
+        ("back", None),  # "back" alone is often a bad back
+        ("my back", None),
+    ],
+)
+def test_away_and_back(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
+
+
+def test_a_bare_back_after_stepping_away_is_coming_back() -> None:
+    assert listen.meta("back", after_away=True) == "back"
+    assert listen.meta("my back", after_away=True) is None
+
+
+# --- a question to the bot is not an answer -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("how long would I be in for if they do the hip", True),
+        ("will I have to stop driving", True),
+        ("what happens if i get ill. theres nobody else", True),
+        ("is it normal to feel this tired?", True),
+        ("why do you need that?", False),  # about the chat: meta answers it
+        ("my family and my allotment", False),
+        ("what matters is my family", False),
+        ("when I can get down the allotment", False),
+        ("how I feel in the morning", False),
+    ],
+)
+def test_a_question_to_the_bot(text: str, question: bool) -> None:
+    assert listen.question_to_bot(text) is question
+
+
+def test_a_full_name_and_date_of_birth_together() -> None:
+    assert hear(
+        "Winston Campbell, born 4th July 1948", asked="full_name", keys=["full_name", "date_of_birth"]
+    ) == {
+        "full_name": "Winston Campbell",
+        "date_of_birth": "1948-07-04",
+    }
