@@ -36,9 +36,12 @@ from typing import Any
 
 import yaml
 
-from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING
+from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
+# Every kind a rule may raise, most urgent first. URGENT (NHS 111) is not a red
+# flag and ranks last; a 999 emergency makes it redundant.
+RULE_KINDS = (*FLAG_KINDS, URGENT)
 
 # NLU intents (declared in domain.yml) and the kind each one raises.
 INTENT_KINDS: dict[str, str] = {
@@ -67,6 +70,9 @@ WINDOW_CHARS = 1200
 # matches per kind are checked, so a message repeating "he hits me" 1,500
 # times costs a few parses, not 1,500.
 MAX_CHECKS_PER_KIND = 12
+# Typos are mended only in words this long: shorter words are too close to
+# other words ("fit"/"hit", "pill"/"kill").
+FUZZY_MIN_LETTERS = 6
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\n]|\s-\s|\b(?:but|although|though|however|whereas|and|because|so|except|apart from)\b"
@@ -118,6 +124,10 @@ class Rule:
     negation_is_meaning: bool = False
     check_in: bool = False
     label: str = ""
+    # A concept rule: groups of patterns (a symptom, a time, a person...) of
+    # which at least ``min_signs`` must each match somewhere in the message.
+    signs: tuple[tuple[re.Pattern[str], ...], ...] = ()
+    min_signs: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ class Cues:
     past: re.Pattern[str]
     resolved: re.Pattern[str]
     present: re.Pattern[str]
+    ongoing: re.Pattern[str]
     hypothetical: re.Pattern[str]
     figurative: re.Pattern[str]
 
@@ -144,7 +155,8 @@ class _Candidate:
 
 
 def _spaces_to_whitespace(pattern: str) -> str:
-    """A literal space matches any whitespace run, except inside [...] classes."""
+    """A literal space matches any whitespace run (or none before an apostrophe),
+    except inside [...] classes."""
     out: list[str] = []
     in_class = escaped = False
     for i, char in enumerate(pattern):
@@ -162,7 +174,8 @@ def _spaces_to_whitespace(pattern: str) -> str:
             out.append(char)
         elif char == " " and not in_class:
             quantified = pattern[i + 1 : i + 2] in {"*", "?", "+", "{"}
-            out.append(r"\s" if quantified else r"\s+")
+            # "life (?:'s|is) not": no space is needed before an apostrophe ("life's")
+            out.append(r"\s" if quantified else r"(?:\s+|(?='))")
         else:
             out.append(char)
     return "".join(out)
@@ -197,6 +210,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         past=_compile_any(cue_spec["past"], macros),
         resolved=_compile_any(cue_spec["resolved"], macros),
         present=_compile_any(cue_spec["present"], macros),
+        ongoing=_compile_any(cue_spec["ongoing"], macros),
         hypothetical=_compile_any(cue_spec["hypothetical"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
     )
@@ -204,13 +218,16 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
     for spec in raw["rules"]:
         kind = spec["kind"]
         also = tuple(spec.get("also", ()))
-        if kind not in FLAG_KINDS or any(k not in FLAG_KINDS for k in also):
+        if kind not in RULE_KINDS or any(k not in RULE_KINDS for k in also):
             raise ValueError(f"safety rule {spec['name']!r} has an unknown kind")
+        signs = tuple(_compile(group, macros) for group in spec.get("signs", {}).values())
         rules.append(
             Rule(
                 name=spec["name"],
                 kind=kind,
-                patterns=_compile(spec["patterns"], macros),
+                patterns=_compile(spec.get("patterns", ()), macros),
+                signs=signs,
+                min_signs=int(spec.get("min_signs", len(signs))),
                 unless=_compile(spec.get("unless", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
                 also=also,
@@ -220,6 +237,92 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
             )
         )
     return tuple(rules), cues
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_index(path: Path = PATTERNS_FILE) -> dict[str, frozenset[str]]:
+    """Key words (and each with one letter dropped) -> the key words they can be.
+
+    Two words are within one edit (a letter missing, added, changed or two
+    swapped) when they share a form with at most one letter dropped.
+    """
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    index: dict[str, set[str]] = {}
+    for word in raw.get("fuzzy_words", ()):
+        for form in {word, *_deletions(word)}:
+            index.setdefault(form, set()).add(word)
+    return {form: frozenset(words) for form, words in index.items()}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _is_english(word: str) -> bool:
+    """A word spaCy's English vocabulary knows ("cooking" is not a typo of "choking")."""
+    from careplan.nlp import load_spacy
+
+    return word in load_spacy().vocab.strings
+
+
+_LONG_WORD = re.compile(rf"[a-z]{{{FUZZY_MIN_LETTERS},}}")
+
+
+def spell_fix(norm: str) -> tuple[str, list[tuple[int, int]]]:
+    """Mend one-letter typos of the key words ("colapsed", "droping", "unconcious").
+
+    Only words of ``FUZZY_MIN_LETTERS`` or more letters that are not English
+    words themselves, and only when exactly one key word is that close.
+    Returns the mended text and, for each change, (offset in the mended text,
+    length change so far), so offsets can be mapped back.
+    """
+    index = _fuzzy_index()
+    out: list[str] = []
+    shifts: list[tuple[int, int]] = []
+    last = shift = 0
+    for match in _LONG_WORD.finditer(norm):
+        word = match.group()
+        if word in index and word in index[word]:
+            continue  # a key word, spelt right
+        near: set[str] = set()
+        for form in (word, *_deletions(word)):
+            near |= index.get(form, frozenset())
+        near = {w for w in near if abs(len(w) - len(word)) <= 1 and _one_edit(word, w)}
+        if len(near) != 1 or _is_english(word):
+            continue
+        fixed = near.pop()
+        out += [norm[last : match.start()], fixed]
+        last = match.end()
+        end_in_fixed = match.start() + shift + len(fixed)
+        shift += len(fixed) - len(word)
+        shifts.append((end_in_fixed, shift))
+    if not shifts:
+        return norm, []
+    out.append(norm[last:])
+    return "".join(out), shifts
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of at most one, or two neighbouring letters swapped."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) != 2:
+            return len(diff) == 1
+        i, j = diff
+        return j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _unshift(offset: int, shifts: list[tuple[int, int]]) -> int:
+    """An offset in the mended text, mapped back to the message as typed."""
+    moved = 0
+    for end, shift in shifts:
+        if offset >= end:
+            moved = shift
+    return offset - moved
 
 
 # ---------------------------------------------------------------- helpers
@@ -345,7 +448,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     nxt = clauses[here + 1] if here + 1 < len(clauses) else (c_end, c_end)
     own = before + " " + after
     following = sentence[nxt[0] : nxt[1]]
-    now = cues.present.search(own) or cues.present.search(following)
+    # "still" counts in the match's own clause only: "she took her own life
+    # years ago and I still think of her" is grief, not a crisis now
+    now = cues.present.search(own) or cues.ongoing.search(own) or cues.present.search(following)
     if not now and (cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following)):
         return False
 
@@ -378,7 +483,17 @@ def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
     for rule in rules:
         for pattern in rule.patterns:
             found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
+        if rule.signs:
+            firsts = [m for group in rule.signs if (m := _first(group, norm)) is not None]
+            if len(firsts) >= rule.min_signs:
+                first = min(firsts, key=lambda m: m.start())
+                found.append(_Candidate(rule, first.start(), first.end()))
     return found
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    matches = [m for p in patterns if (m := p.search(text)) is not None]
+    return min(matches, key=lambda m: m.start()) if matches else None
 
 
 def _parse_near(text: str, start: int, end: int, cache: dict[tuple[int, int], Any]) -> tuple[Any, int]:
@@ -403,7 +518,9 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     if not text or not text.strip():
         return None
     rules, cues = load_rules()
-    norm = normalise(text)
+    norm, shifts = spell_fix(normalise(text))
+    if shifts:  # the parse reads the mended words too; offsets are mapped back at the end
+        text = norm
     candidates = _candidates(norm, rules)
     docs: dict[tuple[int, int], Any] = {}
     checked: Counter[str] = Counter()
@@ -426,15 +543,17 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         first = counted[0]
         return RedFlag(
             kind=first.rule.kind, rule=first.rule.name, check_in=True,
-            about_other=first.about_other, span=(first.start, first.end),
+            about_other=first.about_other, span=(_unshift(first.start, shifts), _unshift(first.end, shifts)),
         )  # fmt: skip
 
     hits = [c.rule for c in clear]
     kinds = {r.kind for r in hits} | {k for r in hits for k in r.also}
-    ordered = [k for k in FLAG_KINDS if k in kinds]
+    if EMERGENCY in kinds:
+        kinds.discard(URGENT)  # 999 now: 111 would only muddle it
+    ordered = [k for k in RULE_KINDS if k in kinds]
     primary = ordered[0]
     cand = next(c for c in clear if c.rule.kind == primary)
     return RedFlag(
         kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=cand.rule.label,
-        about_other=cand.about_other, span=(cand.start, cand.end),
+        about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),
     )  # fmt: skip

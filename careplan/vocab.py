@@ -38,6 +38,9 @@ BASES: dict[str, str] = {
 # Red-flag kinds raised in the chat.
 EMERGENCY, CRISIS, SAFEGUARDING = "emergency", "crisis", "safeguarding"
 FLAG_KINDS = (EMERGENCY, CRISIS, SAFEGUARDING)
+# Urgent but not an emergency: pointed to NHS 111, the conversation carries on.
+# Kept out of FLAG_KINDS (the red flags) and ranked after them.
+URGENT = "urgent"
 
 # The longest answer we store, in characters. Longer text is cut here, and
 # the person is told so.

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from careplan import safety
-from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING
+from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "tests" / "safety_holdout.yml"
@@ -85,13 +85,15 @@ class Figures:
 
     def report(self, title: str) -> None:
         print(f"\nRed-flag detector on {title}")
-        for k in FLAG_KINDS:
+        for k in (*FLAG_KINDS, URGENT):
+            if not self.total[k]:
+                continue
             print(
                 f"  recall {k:<13} {self.caught[k]:>3}/{self.total[k]:<3} = {self.recall(k):.3f}"
                 f"   (flagged at once {self.at_once[k]}/{self.total[k]})"
             )
         flagged = sum(self.total[k] for k in FLAG_KINDS)
-        caught = sum(self.caught.values())
+        caught = sum(self.caught[k] for k in FLAG_KINDS)
         print(f"  recall overall       {caught:>3}/{flagged:<3} = {caught / flagged:.3f}")
         n = self.total["none"]
         print(f"  false-alarm rate     {len(self.false_alarms):>3}/{n:<3} = {self.false_alarm_rate:.3f}")
@@ -106,6 +108,12 @@ class Figures:
 
 
 def measure(messages: list[dict[str, str]]) -> Figures:
+    """Run the detector over labelled messages.
+
+    An "urgent" (NHS 111) message counts as caught when flagged urgent or as an
+    emergency (999 is over-triage, not a miss). Any flag on an everyday
+    message, urgent included, is a false alarm: it tells the person to get help.
+    """
     figures = Figures()
     for m in messages:
         flag = safety.detect(m["text"])
@@ -116,7 +124,7 @@ def measure(messages: list[dict[str, str]]) -> Figures:
                 figures.check_ins_on_none.append(m["text"])
             elif flag is not None:
                 figures.false_alarms.append(f"{flag.kind}/{flag.rule}: {m['text']}")
-        elif flag is not None and kind in flag.kinds:
+        elif flag is not None and (kind in flag.kinds or (kind == URGENT and EMERGENCY in flag.kinds)):
             figures.caught[kind] += 1
             figures.at_once[kind] += not flag.check_in
         else:
@@ -272,15 +280,15 @@ def test_the_flag_never_carries_the_message() -> None:
 
 
 def test_confident_nlu_intent_adds_a_flag_the_patterns_missed() -> None:
-    text = "everything feels hopeless and dark"
+    text = "everything feels so dark and heavy"
     assert safety.detect(text) is None
     flag = safety.detect(text, "red_flag_crisis", 0.97)
     assert flag == safety.RedFlag(CRISIS, "nlu:red_flag_crisis")
 
 
 def test_unsure_nlu_intent_is_ignored() -> None:
-    assert safety.detect("everything feels hopeless and dark", "red_flag_crisis", 0.5) is None
-    assert safety.detect("everything feels hopeless and dark", "inform", 0.99) is None
+    assert safety.detect("everything feels so dark and heavy", "red_flag_crisis", 0.5) is None
+    assert safety.detect("everything feels so dark and heavy", "inform", 0.99) is None
 
 
 def test_nlu_alone_never_raises_an_emergency() -> None:
@@ -313,11 +321,11 @@ def test_every_rule_is_reviewed_and_valid() -> None:
     names = [r["name"] for r in raw["rules"]]
     assert len(names) == len(set(names))
     for rule in raw["rules"]:
-        assert rule["kind"] in FLAG_KINDS
+        assert rule["kind"] in safety.RULE_KINDS
         assert len(rule.get("why", "")) > 20, f"{rule['name']} has no reason"
-        assert rule["patterns"]
+        assert rule.get("patterns") or len(rule.get("signs", {})) >= rule.get("min_signs", 2) >= 2
     rules, _ = safety.load_rules()
-    assert {r.kind for r in rules} == set(FLAG_KINDS)
+    assert {r.kind for r in rules} == set(safety.RULE_KINDS)
 
 
 def test_unknown_macro_is_an_error(tmp_path: Path) -> None:
