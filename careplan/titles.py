@@ -4,12 +4,14 @@
 again". The person's words are always kept in full beside the title; the title
 only makes the summary scannable, so it must keep the goal's meaning:
 
-- filler and complaints in front go ("well", "as I said", "I just told you,");
+- filler and complaints in front go ("well", "as I said", "I just told you,",
+  "hmm, let me think", "for goodness sake");
 - the wish goes ("I'd like to", "she wants to", "I wish I could"), wherever it
   starts, so "the evenings are long, I'd like someone to talk to" is
   "Someone to talk to";
 - a trailing remark with its own subject goes ("see my son more, he lives in
-  Australia" is "See my son more");
+  Australia" is "See my son more"), and so do words that only say how sure or
+  polite someone is ("the talking, definitely" is "The talking");
 - a title longer than 60 characters is cut where a clause or phrase starts,
   never in the middle of one, with "…" to show there is more.
 
@@ -38,9 +40,13 @@ _FILLER = re.compile(
     r"\s*(?:(?:well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|yes|yeah|yep|aye|no|basically|honestly|"
     r"to be honest|tbh|anyway|i mean|i think|maybe|perhaps|probably|not sure(?: really)?|"
     r"(?:look|right|see)(?=,)|"
-    r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned)|"
-    r"i(?:'ve| have)? (?:just |already )?(?:told you|said(?: that)?)(?: already| before)?"
-    r")\b[\s,.!:;-]*)+",
+    r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned|keep saying)|"
+    r"i(?:'ve| have)? (?:just |already )?(?:told you|said(?: that)?)(?: already| before)?|"
+    # thinking aloud, and complaints about being asked: never the start of a title
+    r"hmm+|oh|gosh|goodness|good question|let me think|let'?s see|fine|ugh+|sigh|"
+    r"for (?:goodness|heaven'?s|pete'?s) sake|how many times(?: do i have to say(?: it)?)?|"
+    r"why do you keep asking(?: me)?(?: that| this)?|i keep saying"
+    r")\b[\s,.!:;?-]*)+",
     re.IGNORECASE,
 )
 _ADVERBS = r"(?:\s+(?:really|just|so|still|also|only|actually|truly))*"
@@ -58,7 +64,7 @@ _WISH = re.compile(
 _MORE_WISH = re.compile(
     r"(?:(?:it\s+)?if\s+)?(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|(?:just\s+)?to\b)\s*"
     r"|for (?:him|her|them|mum|mam|dad|my \w+) to\b\s*"
-    r"|(?:(?:really|just)\s+)*(?:want|wanna|would like|would love|need)\s+to\b\s*",
+    r"|(?:(?:really|just)\s+)*(?:(?:want|would like|would love|need)\s+to|wanna|gonna)\b\s*",
     re.IGNORECASE,
 )
 _FEELING_START = re.compile(
@@ -69,6 +75,15 @@ _REMARK = re.compile(
     r"(?:,|\s-|\bbut\b|\bbecause\b|\bcos\b|(?<!long )(?<!soon )(?<!much )(?<!far )(?<!well )\bas\b)"
     r"\s+(?:i|i'm|im|i've|he|he's|she|she's|it|it's|its|they|they're|we|"
     r"(?:my|his|her|their) \w+ (?:is|are|was|were|has|have))\b.*$",
+    re.IGNORECASE,
+)
+# After the goal, words that only say how sure or polite someone is: "the talking, definitely",
+# "more time with my wife to be honest". Anything after them ("..., definitely, as long as
+# my hip lets me") is a condition, not the goal.
+_TRAILING = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:definitely|really|please|i suppose|i guess|i think|to be honest|tbh|"
+    r"for sure|if possible|ideally|mainly|that'?s (?:all|it)(?: really)?|if i can|if that'?s ok(?:ay)?)\b"
+    r"[\s,.!]*)+(?:$|(?<=,)\s*(?:as long as|so long as|if|as|but|though)\b.*$|(?<=, ).*$)",
     re.IGNORECASE,
 )
 _TYPOS = {"wud": "would", "wld": "would", "u": "you", "id": "I'd", "im": "I'm"}
@@ -87,6 +102,7 @@ _DANGLING = {
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()[:500]
     text = re.sub(r"\b(?:wud|wld|u|id|im)\b", lambda m: _TYPOS[m.group(0).lower()], text, flags=re.I)
+    text = re.sub(r"\bb (?=able\b)", "be ", text, flags=re.I)
     # "i want 2 walk", but "lose 2 stone" keeps its number
     return re.sub(
         r"\b(want|wants|like|love|need|able|going|got|have|try|hoping|wish) 2\b", r"\1 to", text, flags=re.I
@@ -109,7 +125,8 @@ class _Goal(NamedTuple):
         return [t for t in self.doc if self.start <= t.idx < stop]
 
 
-_CALENDAR = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
+_FESTIVALS = {"christmas", "xmas", "easter", "diwali", "eid", "hanukkah"}
+_CALENDAR = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name} | _FESTIVALS
 _STRIP = " .,!?;:-\"'“”"
 
 
@@ -134,6 +151,8 @@ def _goal(text: str) -> _Goal:
         start = found.end() if found else start
     remark = _REMARK.search(tidied, start, end)
     end = remark.start() if remark else end
+    trailing = _TRAILING.search(tidied, start, end)
+    end = trailing.start() if trailing and trailing.start() > start else end
     while start < end and tidied[start] in _STRIP:
         start += 1
     while end > start and tidied[end - 1] in _STRIP:
@@ -185,7 +204,8 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "medicines": (
         "tablet", "medication", "medicine", "pill", "painkiller*", "inhaler", "insulin", "prescription",
-        "dose", "meds", "injection", "patch", "blister pack", "dosette",
+        "dose", "meds", "injection", "patch", "blister pack", "dosette", "statin*", "morphine", "oramorph",
+        "warfarin", "metformin", "antibiotic*", "steroid*", "eye drops", "jab", "jabs",
     ),
     "conditions": (
         "foot", "feet", "toe", "sugar", "blood", "pressure", "bp", "breath*", "breathe", "pain*", "ache*",
@@ -195,7 +215,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
         "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*", "hot flush",
         "flushes", "menopaus*", "alcohol", "drinking", "the drink", "smok*", "cigarette*", "stone", "loo",
-        "toilet",
+        "toilet", "hypo", "hypos", "hba1c", "glucose", "out of breath", "fits", "migraine*", "headache*",
     ),
     "caring": (
         "break", "respite", "carer", "caring", "sleep", "rest", "time for me", "time to myself",
@@ -229,8 +249,8 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     "social": (
         "friend*", "mate*", "club", "church", "group", "community", "pub", "social*", "lonel*", "neighbour*",
         "mosque", "temple", "gurdwara", "synagogue", "cafe", "out and about", "company", "evening*",
-        "talk to", "meet people", "get out of the house", "day centre", "lunch club", "visitor*", "tea dance",
-        "community centre", "coffee morning", "get out more", "go out more", "getting out",
+        "talk to", "talking", "meet people", "get out of the house", "day centre", "lunch club", "visitor*",
+        "tea dance", "community centre", "coffee morning", "get out more", "go out more", "getting out",
     ),
     "home": (
         "home", "shopping", "shop", "cook*", "meal*", "wash*", "dress*", "bath", "bathe", "shower",
@@ -242,7 +262,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "anxious", "anxiety", "worry", "worried", "worrying", "mood", "depress*", "happy", "happier",
         "confiden*", "stress*", "calm*", "sad", "low", "like myself", "myself again", "down in the dumps",
         "panic*", "nervous", "cheer*", "motivat*", "hair", "nails", "pamper*", "settled", "upset", "agitat*",
-        "distress*", "content", "barber*", "hairdresser*",
+        "distress*", "content", "barber*", "hairdresser*", "cry", "crying", "tears", "tearful",
     ),
 }  # fmt: skip
 # Health words and medicines outweigh what they happen to mention ("breathe when
