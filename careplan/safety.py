@@ -288,7 +288,8 @@ def spell_fix(norm: str) -> tuple[str, list[tuple[int, int]]]:
         for form in (word, *_deletions(word)):
             near |= index.get(form, frozenset())
         near = {w for w in near if abs(len(w) - len(word)) <= 1 and _one_edit(word, w)}
-        if len(near) != 1 or _is_english(word):
+        # a key word with an ending ("goodbyes") is not a typo of it
+        if len(near) != 1 or word.startswith(next(iter(near))) or _is_english(word):
             continue
         fixed = near.pop()
         out += [norm[last : match.start()], fixed]
