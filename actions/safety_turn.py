@@ -14,6 +14,9 @@ slot, ``safety_state``, that the forms read through ``form_hold``:
 
 A crisis or safeguarding flag does not pause anything: the message is also
 kept as the answer to the question it answered, and the conversation goes on.
+So does an urgent one (NHS 111: "a fall this morning and her hip hurts more
+now"): it points to 111, notes "Urgent: may need NHS 111" for the care team,
+and says nothing of 999.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import intent_of, logger, store
 from careplan.safety import RedFlag, detect
 from careplan.store import StoreUnavailable
-from careplan.vocab import CARER, CRISIS, EMERGENCY
+from careplan.vocab import CARER, CRISIS, EMERGENCY, URGENT
 
 PAUSED, CHECKIN, HOLD = "paused", "checkin", "hold"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
@@ -182,8 +185,8 @@ def response_for(kind: str, label: str, about: str | None) -> str:
     action, and these are decided in this very action."""
     if kind == EMERGENCY and label:
         return f"utter_red_flag_emergency_{label}"
-    if kind == CRISIS and about == "other":
-        return "utter_red_flag_crisis_other"
+    if kind in {CRISIS, URGENT} and about == "other":
+        return f"utter_red_flag_{kind}_other"
     return f"utter_red_flag_{kind}"
 
 

@@ -373,6 +373,8 @@ def _dependency_negated(span: Any, cues: Cues) -> bool:
         for child in token.children:
             if child.i in inside or child.i > span.start or child.lower_ in _NOT_AS_CHILD:
                 continue
+            if child.dep_ == "intj":  # "oh no, he's collapsed": not a negation
+                continue
             if child.dep_ == "neg" or child.lower_ in cues.negation_words:
                 if token.lemma_.lower() in _PSEUDO_NEGATED_VERBS:
                     continue

@@ -33,6 +33,7 @@ FLAG_LABELS: dict[str, str] = {
     "emergency": "Emergency: told to call 999",
     "crisis": "Mental health crisis: told about NHS 111 option 2 and Samaritans",
     "safeguarding": "Safeguarding: someone may be in danger",
+    "urgent": "Urgent: may need NHS 111",
 }
 
 

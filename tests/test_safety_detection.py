@@ -433,3 +433,65 @@ def test_a_worry_about_the_future_is_not_an_nlu_flag() -> None:
     worry = "im terrified theyll take my foot off like my dad"
     assert safety.detect(worry, "red_flag_safeguarding", 0.97) is None
     assert safety.detect("he is cruel to me", "red_flag_safeguarding", 0.97) is not None
+
+
+# ------------------------------------------------------------ the 111 tier
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mum fell this morning, nothing broken but her hip is hurting more and more", URGENT),
+        ("my leg ulcer has gone red and hot and it's oozing", URGENT),
+        ("his blood sugar won't come down, it's been high all day", URGENT),
+        ("my breathing has been getting worse over the last few days", URGENT),
+        ("she's 91 and she's got a high temperature", URGENT),
+        ("dad has been more confused since the weekend, not like himself", URGENT),
+        ("he can't keep any fluids down since yesterday", URGENT),
+        # a 999 sign wins: no 111 beside it
+        ("she fell this morning, her hip hurts and now she can't get up off the floor", EMERGENCY),
+        ("he has a temperature, he's really confused and his skin is mottled", EMERGENCY),
+        # not urgent
+        ("I had a fall last year and my hip still aches when it rains", None),
+        ("I worry she'll fall and hurt herself when I'm out", None),
+        ("my sugars are usually fine", None),
+        ("the wound is healing nicely, the district nurse dresses it", None),
+        ("what should I do if she gets a high temperature?", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_urgent_but_not_an_emergency(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+    if flag is not None and flag.kind == EMERGENCY:
+        assert URGENT not in flag.kinds  # 999 now: 111 would only muddle it
+
+
+def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message() -> None:
+    text = "Oh no, my husband has colapsed in the hall"
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == EMERGENCY and flag.label == "unconscious"
+    assert text[flag.span[0] : flag.span[1]] == "colapsed"
+    # an English word is never "mended" into a key word: cooking is not choking
+    assert safety.spell_fix("he is cooking on the hob") == ("he is cooking on the hob", [])
+    # nor is a key word with an ending
+    assert safety.spell_fix("i've said my goodbyes")[1] == []
+
+
+# ------------------------------------------------------- development batches
+
+DEV_BATCHES = sorted((ROOT / "tests").glob("safety_dev_*.yml"))
+
+
+@pytest.mark.slow  # a whole data set
+@pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
+def test_development_batches(path: Path) -> None:
+    """Batches written from categories in session 18, each measured cold first
+    (figures in docs/safety-and-privacy.md), then tuned on: these floors only
+    catch regressions."""
+    figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
+    figures.report(f"{path.name} (development: tuned on)")
+    for kind in (*FLAG_KINDS, URGENT):
+        if figures.total[kind]:
+            assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
+    assert figures.false_alarm_rate <= 0.03

@@ -67,6 +67,9 @@ def test_that_is_not_what_i_meant(text: str, meant: bool) -> None:
         ("crisis", "", "other", "utter_red_flag_crisis_other"),
         ("crisis", "", "self", "utter_red_flag_crisis"),
         ("safeguarding", "", "other", "utter_red_flag_safeguarding"),
+        ("urgent", "", "self", "utter_red_flag_urgent"),
+        ("urgent", "", None, "utter_red_flag_urgent"),
+        ("urgent", "", "other", "utter_red_flag_urgent_other"),
     ],
 )
 def test_each_flag_has_its_response(kind: str, label: str, about: str | None, response: str) -> None:
@@ -80,3 +83,11 @@ def test_every_emergency_label_has_a_999_only_response() -> None:
     for label in {r.label for r in rules if r.label}:
         [text] = _responses()[f"utter_red_flag_emergency_{label}"]
         assert "Call 999 now" in text and "111" not in text, label
+
+
+def test_urgent_responses_point_to_111_and_never_999() -> None:
+    """Urgent is not an emergency: 111 (online or by phone), no 999, no pause."""
+    for name in ("utter_red_flag_urgent", "utter_red_flag_urgent_other"):
+        [text] = _responses()[name]
+        assert "111.nhs.uk" in text and "call 111" in text, name
+        assert "999" not in text, name
