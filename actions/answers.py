@@ -27,6 +27,13 @@ CHAT = {"greet", "thanks", "goodbye"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
+# What chat sounds like: "cheering" or "gardening" answers "what are you good at?" whatever
+# the NLU thought it resembled; "thanks" or "hiya" doesn't.
+CHATTER = re.compile(
+    r"\b(?:hi+|hello|hiya|hey|morning|evening|afternoon|thanks?|thank you|ta|cheers|bye|goodbye|ok(?:ay)?"
+    r"|cool|great|lovely|nice|brill|right|alright|sure|fine|lol|haha|yes|no|yeah|nah)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -88,7 +95,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading()
     if slot == "appointment_when" and dates.when(text) is not None:
         return Reading(value=text, text=text)  # a date is an answer, whatever else the NLU thought
-    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None:
+    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None and CHATTER.search(text):
         return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
@@ -108,11 +115,13 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         key = interpret.basis(text, entity(tracker, "choice"))
         return Reading(value=key, text=said(slot, tracker), replies=[] if key else ["utter_choose_option"])
 
-    if intent == "out_of_scope":
+    free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
+    if intent == "out_of_scope" and (not free_text or listen.asks_something(text)):
         return Reading(replies=["utter_out_of_scope"])
     if intent == "medical_advice" and slot not in MEDICAL_WELCOME:
         return Reading(replies=["utter_medical_advice"])
-    if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2:
+    filler = interpret.yes_no(text) is not None or CHATTER.search(text)
+    if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2 and filler:
         return Reading(replies=["utter_tell_me_more"])
 
     short = len(text.split()) <= 4

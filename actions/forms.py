@@ -66,6 +66,7 @@ SELF_CORRECTED = {q.key for q in catalogue().values() if q.kind in {"date", "nam
 # Where a question is the answer ("what happens if I get ill?" is a worry); anywhere else
 # a question is one for the care team, noted for them, and the open question comes again.
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
+NONE = re.compile(r"^\W*(?:no+|none|nothing|nope|nah|not really|no thanks?|no questions?)\W*$", re.I)
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
@@ -128,6 +129,9 @@ class QuestionForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         answers = tracker.slots_to_validate()
         if slots.get("undo_pending"):
+            # The reply to "Do you want me to take that off?" answers that, not the open question
+            # (Rasa has put it in the open question's slot too).
+            updates.update({asked: None} if asked in answers else {})
             updates.update(self.confirm_undo(slots["undo_pending"], turn))
         elif asked in answers and asked in type(self).questions(slots):
             if interrupts(asked, tracker):
@@ -162,7 +166,7 @@ class QuestionForm(FormValidationAction):
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
-            if _question_for_team(asked, text):
+            if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
                 return {asked: None, **self.note_question(text, turn)}
         heard = self.hear(asked, text, turn)
         said_before = len(turn.dispatcher.messages)
@@ -179,6 +183,18 @@ class QuestionForm(FormValidationAction):
         reading = self.read(slot, value, turn)
         if heard is not None and reading.accepted and not reading.skipped:
             reading = Reading(value=heard, text=heard)  # the part of the message that answers it
+        if (
+            not reading.accepted
+            and catalogue()[slot].kind in {"choice", "yes_no"}
+            and not is_button(turn.tracker)
+        ):
+            # "I'm her granddaughter" to "Does Nani know?": not "didn't catch", but noted
+            said_before = len(turn.dispatcher.messages)
+            told = self.take(self.hear_anyway(slot, turn), turn, again=True)
+            if told:
+                if len(turn.dispatcher.messages) == said_before:
+                    turn.dispatcher.utter_message(response="utter_noted_that")
+                return {slot: None, **told}
         for reply in reading.replies:
             turn.dispatcher.utter_message(response=reply)
         if not reading.accepted:
@@ -208,12 +224,19 @@ class QuestionForm(FormValidationAction):
             heard.pop(asked, None)
         return heard
 
-    def take(self, heard: dict[str, Any], turn: Turn) -> dict[str, Any]:
-        """Store what else a message answered, and say in one line what was taken."""
+    def hear_anyway(self, asked: str, turn: Turn) -> dict[str, Any]:
+        """What a message says about who this is for and how they're known, answered or not."""
+        intro = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage == "intro" and q != asked]
+        return listen.hear(text_of(turn.tracker), intro, asked=asked, carer=_carer(turn.slots))
+
+    def take(self, heard: dict[str, Any], turn: Turn, again: bool = False) -> dict[str, Any]:
+        """Store what else a message answered, and say in one line what was taken.
+
+        ``again``: answers already given are told again, and the new words kept."""
         updates: dict[str, Any] = {}
         said: list[str] = []
         for key in [k for k in catalogue() if k in heard]:
-            if turn.slots.get(key) is not None and key != "goal_text":
+            if turn.slots.get(key) is not None and key != "goal_text" and not again:
                 continue
             value = heard[key]
             if isinstance(value, dates.When):
@@ -279,8 +302,14 @@ class QuestionForm(FormValidationAction):
         if fix.kind == "date_unknown":
             dispatcher.utter_message(response="utter_date_fix")
             return {"appointment_when": None}
+        if fix.kind == "clinician" and plan_id and asked != "appointment_with":
+            store().update_plan(int(plan_id), appointment_with=fix.value)
+            dispatcher.utter_message(response="utter_with_changed", who=fix.value)
+            return {"appointment_with": fix.value}
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
+            if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):
+                chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))
             if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
                 chosen = int(slots["goal_to_change"])
             if chosen is None:
@@ -352,8 +381,8 @@ class QuestionForm(FormValidationAction):
         return interpret_answer(slot, value, turn.tracker)
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
-        if slot == "questions" and turn.slots.get("noted_questions"):
-            reading = _with_noted(reading, turn.slots["noted_questions"])
+        if slot == "questions":  # with the ones noted on the way; "no" is none
+            reading = _questions(reading, turn.slots.get("noted_questions") or [])
         record(*turn, reading, slot)
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
@@ -385,11 +414,14 @@ def _question_for_team(asked: str, text: str) -> bool:
     return question.kind == "text" and asked not in QUESTIONS_ARE_ANSWERS and listen.question_to_bot(text)
 
 
-def _with_noted(reading: Reading, noted: list[str]) -> Reading:
-    """The answer to "any questions for the care team?" after the ones noted on the way."""
-    none = reading.skipped or interpret.yes_no(reading.text) is False
-    words = "\n".join(noted if none else [*noted, reading.text])
-    return Reading(value=words, text=words, skipped=False, replies=reading.replies)
+def _questions(reading: Reading, noted: list[str]) -> Reading:
+    """The answer to "any questions for the care team?", after the ones noted on the way.
+    "No" or "nothing" means none (kept as skipped, so no question shows)."""
+    none = reading.skipped or interpret.yes_no(reading.text) is False or bool(NONE.match(reading.text))
+    kept = noted if none else [*noted, reading.text]
+    if not kept:
+        return Reading(value=flow.SKIPPED, text="", skipped=True, replies=reading.replies)
+    return Reading(value="\n".join(kept), text="\n".join(kept), replies=reading.replies)
 
 
 def _last_said_was(tracker: Tracker, response: str) -> bool:
@@ -403,6 +435,17 @@ def _saying(tracker: Tracker, text: str) -> Tracker:
     meant = copy.copy(tracker)
     meant.latest_message = {**(tracker.latest_message or {}), "text": text}
     return meant
+
+
+def _heard_before(tracker: Tracker, keys: list[str], carer: bool | None) -> dict[str, Any]:
+    """Answers given in the last few messages, this one too (the opening, before consent)."""
+    typed = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+    heard: dict[str, Any] = {}
+    for message in typed:
+        if message and not message.startswith("/"):
+            found = listen.hear(message, keys, carer=carer if carer is not None else _carer(heard))
+            heard.update({key: value for key, value in found.items() if key not in heard})
+    return heard
 
 
 def _carer(slots: dict[str, Any]) -> bool | None:
@@ -464,13 +507,7 @@ class ValidateConsentForm(QuestionForm):
         """Once they agree, what they said before agreeing is heard too ("hi, I see the nurse soon")."""
         if reading.value != "yes":
             return {}
-        opening = [e.get("text") or "" for e in turn.tracker.events if e.get("event") == "user"]
-        heard: dict[str, Any] = {}
-        for message in opening[-3:]:
-            if message and not message.startswith("/"):
-                found = listen.hear(message, form_slots()["care_form"], carer=_carer(heard))
-                heard.update({key: value for key, value in found.items() if key not in heard})
-        return self.take(heard, turn) if heard else {}
+        return self.take(_heard_before(turn.tracker, form_slots()["care_form"], carer=None), turn)
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "questions" if slots.get("consent") == "yes" else "declined"
@@ -530,6 +567,10 @@ class ValidateCareForm(QuestionForm):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
         elif slot == "carer_assessment" and reading.value == "yes":
             dispatcher.utter_message(response="utter_carer_assessment_info")
+        elif slot == "for_whom":
+            # Now who it's for is known, what was said before ("hi im sheila, its my review") says more.
+            still_open = [q for q in flow.care_questions(slots) if slots.get(q) is None]
+            return self.take(_heard_before(turn.tracker, still_open, carer=flow.is_carer(slots)), turn)
         elif slot == "another_goal" and reading.value == "yes":
             return {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
         return {}
@@ -667,8 +708,13 @@ class ValidateReviewForm(QuestionForm):
             turn.dispatcher.utter_message(response="utter_questions_removed")
             slots["review_choice"] = None
             return {"review_choice": None}
-        picked = {k: slots[k] for k in ("goal_to_change", "goal_to_remove") if slots.get(k)}
-        return picked
+        if choice == "remove" and slots.get("goal_to_remove"):
+            # "remove number 2": the goal was named with the choice, so nothing is left to
+            # ask; take it off now and read the plan back, or the form would end the chat.
+            reading = Reading(value=slots["goal_to_remove"], text=slots["goal_to_remove"])
+            self.store("goal_to_remove", reading, turn)
+            return self.follow_up("goal_to_remove", reading, turn)
+        return {k: slots[k] for k in ("goal_to_change",) if slots.get(k)}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"

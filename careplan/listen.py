@@ -140,6 +140,10 @@ _SHORT_I_AM = re.compile(
     r"([a-z][\w'-]*)\W*$",
     re.I,
 )
+# "hi im sheila, its my review...": a lower-case name right after a greeting, before a comma.
+_HI_IM = re.compile(
+    r"^\W*(?:hi|hello|hiya|morning|hey)\W+(?:i'?m|im|i am)\s+([a-z][\w'-]*)(?=\s*[,.!;]|\s*$)", re.I
+)
 _THEIR_NAME = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\s*,?\s+([A-Z][a-z'-]+)|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
@@ -156,9 +160,10 @@ def _a_name(word: str | None) -> str | None:
     return word[0].upper() + word[1:]
 
 
-def own_name(text: str) -> str | None:
-    """The person's name from "I'm Mo", "my name's Pat", "call me Peg"."""
-    for pattern in (_MY_NAME, _I_AM):
+def own_name(text: str, *, loose: bool = True) -> str | None:
+    """The person's name from "I'm Mo", "my name's Pat", "call me Peg" (and, ``loose``,
+    "hi im sheila, ...", which a carer could say too: it doesn't tell who the plan is for)."""
+    for pattern in (_MY_NAME, _I_AM, _HI_IM) if loose else (_MY_NAME, _I_AM):
         match = pattern.search(text)
         if match and (found := _a_name(next(g for g in match.groups() if g))):
             return found
@@ -266,11 +271,20 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     return match.group(0) if match else None
 
 
+# "its my diabetes review with the nurse": the kind of appointment names what it's for.
+_CHECK_UP = re.compile(
+    r"\b(?:it'?s|its|for|got)\s+(?:my|his|her|their|a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:review|check|check-?up"
+    r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
+    re.I,
+)
+
+
 def reason(text: str) -> str | None:
     """What the appointment is for: "about his tablets", "for my review"."""
     match = _REASON.search(text)
     if not match:
-        return None
+        check_up = _CHECK_UP.search(text)
+        return check_up.group(1) if check_up else None
     said = match.group(1)
     cut = _CLAUSE_END.search(said)
     said = said[: cut.start()] if cut else said
@@ -282,9 +296,9 @@ def reason(text: str) -> str | None:
 _GOOD_DAY = re.compile(
     r"[^.!?\n]*\b(?:good day|good days|best days?|a great day|on a good day)\b[^.!?\n]*", re.I
 )
-_BECAUSE = re.compile(
-    r"\s*,?\s*\b(?:because|cos|coz|cause|as it|so that|so i can|so she can|so he can)\b\s*", re.I
-)
+# A reason said with the goal. Not "so I can...": that is part of the goal itself
+# ("get my sugars right so I can keep gardening"), and why it matters is still asked.
+_BECAUSE = re.compile(r"\s*,?\s*\b(?:because|cos|coz|cause|as it)\b\s*", re.I)
 _BUT = re.compile(
     r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is|only)\b\s*",
     re.I,
@@ -428,6 +442,19 @@ _QUESTION_WORD = re.compile(
 )
 
 
+_REQUEST = re.compile(
+    r"^\W*(?:what'?s|whats|who|where|when|how|can you|could you|will you|would you|tell me|play|order|book"
+    r"|sing|show me|is there|are there)\b",
+    re.I,
+)
+
+
+def asks_something(text: str) -> bool:
+    """A question or a request ("what's the weather like", "tell me a joke"), not a statement:
+    "remembering train times lol" answers "what is he good at?", whatever else it resembles."""
+    return question_to_bot(text) or text.strip().endswith("?") or bool(_REQUEST.match(text))
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
@@ -511,11 +538,32 @@ def last_said(text: str) -> str:
     return text if cut is None else text[cut:].strip(" ,.;:!?-")
 
 
+# "actually no, make it the other one" (of two goals, the one not chosen)
+_OTHER_ONE = re.compile(r"\b(?:make it |i meant |no,? )?the other (?:one|goal)\b", re.I)
+_X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)
+
+
+def _not_that_one(text: str) -> str | None:
+    """Who the appointment is with, from "its with the practice nurse not the doctor"."""
+    match = _X_NOT_Y.search(text.strip(" .!"))
+    if not match or not all(
+        set(re.findall(r"[a-z]+", side.lower())) & _CLINICIANS for side in match.groups()
+    ):
+        return None
+    said = re.sub(
+        r"^\W*(?:no,?\s+)?(?:it'?s|its|it is|the appointment'?s|the appointment is)\s+",
+        "",
+        match[1],
+        flags=re.I,
+    )
+    return clinician(re.sub(r"^(?:with|to see)\s+", "", said, flags=re.I), asked=True)
+
+
 @dataclass(frozen=True)
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, time, main_goal, change_goal, undo, remove
+    kind: str  # date, date_unknown, time, clinician, main_goal, change_goal, undo, remove
     value: Any = None
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
 
@@ -547,6 +595,10 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         hour += 12 if half == "pm" and hour < 12 else 0
         if hour < 24 and minute < 60:
             return Correction("time", f"{hour:02d}:{minute:02d}")
+    if _OTHER_ONE.search(text) and _CORRECTION_CUE.search(text):
+        return Correction("main_goal", goal="other")
+    if (who := _not_that_one(text)) is not None:
+        return Correction("clinician", who)
     if _TAKE_OFF.search(text):
         return Correction("remove")
     if _UNDO.search(text):
@@ -655,12 +707,12 @@ def hear(
     if "for_whom" in keys and (who := for_whom(text)):
         heard["for_whom"] = who
         carer = who == CARER
-    elif "for_whom" in keys and carer is None and own_name(text):
+    elif "for_whom" in keys and carer is None and own_name(text, loose=False):
         heard["for_whom"], carer = SELF, False  # "I'm Mo" answers "is this for you?"
     if carer:
         if "person_name" in keys and (name := their_name(text)):
             heard["person_name"] = name
-        if "carer_relationship" in keys and re.search(rf"\b(?:my|our)\s+(?:{_KIN})\b", text, re.I):
+        if "carer_relationship" in keys and _RELATIONSHIP.search(text):
             heard["carer_relationship"] = interpret.relationship(text)
         if "preferred_name" in keys and (nickname := goes_by(text)):
             heard["preferred_name"] = nickname
@@ -687,6 +739,10 @@ def hear(
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}
+# "my nan", "our dad", "I'm her granddaughter"
+_RELATIONSHIP = re.compile(
+    rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b", re.I
+)
 
 # --- the read-back in plain words -------------------------------------------------------------
 # "Something else" is a way into an answer, not the answer itself.
