@@ -124,3 +124,14 @@ def test_not_what_i_meant_marks_the_flag_and_goes_back_to_the_question(stack: St
 
     assert "What do you enjoy doing?" in stack.texts(sender, "a sunny day with the grandchildren")
     assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
+
+
+def test_an_urgent_problem_points_to_111_and_the_questions_carry_on(stack: Stack, sender: str) -> None:
+    """Urgent but not an emergency (issue 13): 111, no 999, no pause, kept as the answer."""
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    text = "I had a fall this morning, nothing broken, but my hip is hurting more and more"
+    reply = stack.texts(sender, text)
+    assert "111.nhs.uk" in reply and "999" not in reply, reply
+    assert GOOD_DAY_PROMPT in reply, reply  # not paused: the next question follows
+    assert [f["kind"] for f in flags(stack, sender)] == ["urgent"]
+    assert life(stack, sender)["what_matters"] == text
