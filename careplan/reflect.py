@@ -39,8 +39,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:it'?s|it has|cancer'?s|cancer has) spread\b",
         r"\b(?:just|only) (?:been|got|found out)\b.*\b(?:told|diagnosed|results?)\b",
         r"\b(?:been|was|got|just been|been) diagnosed\b",
-        r"\b(?:rough|awful|terrible|horrible|bad|hard|tough|difficult|long|horrendous) "
+        r"\b(?:rough|awful|terrible|horrible|bad|hard|tough|difficult|horrendous|rotten|dreadful) "
         r"(?:day|morning|night|week|time)\b",
+        # "a long time since I went swimming" is not a hard day; a long day is
+        r"\blong (?:day|night|week)\b",
+        r"\b(?:today|this morning|this week|tonight)(?:'s| has| was| is)(?: been)? "
+        r"(?:awful|terrible|horrible|horrendous|rotten|dreadful|a nightmare|hard|rough|tough)\b",
         r"\b(?:rushed|taken|ended up|was|been) (?:in|into|to) (?:hospital|a&e|a and e)\b",
         r"\b(?:an )?ambulance (?:came|was called|took|today|last night)\b",
         r"\b(?:in shock|shaken up|still shaking|in tears|been crying|can'?t stop crying)\b",
@@ -57,12 +61,19 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\btook (?:my|his|her) (?:licence|license) (?:away|off)\b",
         r"\b(?:can'?t|cannot|not allowed to|stopped|had to stop) driv(?:e|ing) (?:any ?more|now)\b",
         r"\bmiss (?:him|her|them) (?:so much|terribly|every day|a lot)\b",
-        r"\bsince (?:he|she) (?:died|went|passed)\b",
-        rf"\b(?:my|our) {_PEOPLE} (?:passed|died)\b",
+        # "since Arthur passed", "since Bill went" (names are lower case here)
+        r"\bsince (?!(?:i|we|you|they)\b)\w+ (?:died|passed(?! (?:her|his|the|a|an|their|my)\b)"
+        r"|went(?=\s*(?:[,.;!?]|$|and\b|i\b|it\b|we\b)))",
+        rf"\bsince (?:losing|we lost|i lost) (?:my |our )?(?:{_PEOPLE}|\w+)\b",
+        rf"\b(?:we|i) lost (?:{_PEOPLE}|(?:my|our) {_PEOPLE}) (?:in|last|to|at|on|this|a few)\b",
+        rf"\bburied (?:my|our|his|her) {_PEOPLE}\b",
+        # "my sister passed her driving test" is not a loss
+        rf"\b(?:(?:my|our) )?{_PEOPLE} (?:passed(?! (?:her|his|the|a|an|their|its|my|me|with|by)\b)|died)\b",
+        r"\b(?:he|she) passed (?:at|in|on|last|this|over|peacefully|suddenly|before|just)\b",
     ),
     FEAR: (
         r"\b(?:worried|worrying|worries|scared|frightened|terrified|afraid|petrified|anxious|nervous|dreading"
-        r"|dread|panicking|fear|frightens me|scares me|terrifies me|worry)\b",
+        r"|dread|panicking|panic|fear|frightens me|scares me|terrifies me|worry|bricking it|scared stiff)\b",
         r"\b(?:lose|losing) (?:my|his|her) (?:leg|foot|feet|toes?|sight|eyesight|memory|mind|independence)\b",
         r"\bamputat",
         r"\bwhat (?:if|happens if|will happen (?:to|if))\b",
@@ -71,10 +82,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     EXHAUSTION: (
         r"\b(?:shattered|exhausted|knackered|worn out|burnt out|burned out|drained|running on empty"
-        r"|on my knees|dead on my feet|zombie)\b",
+        r"|on my knees|dead on my feet|zombie|running on fumes|dead beat|cream crackered|wiped out|frazzled"
+        r"|done in|dog tired|bone tired)\b",
         r"\bend of my tether\b|\bwits'? end\b|\bat breaking point\b",
         r"\b(?:no|not had any|not had a|haven'?t had any|haven'?t had a) "
-        r"(?:sleep|proper sleep|rest|break|night'?s sleep)\b",
+        r"(?:(?:full|proper|decent|good|whole) )?(?:sleep|rest|break|night'?s sleep)\b",
         r"\b(?:not|haven'?t|hardly|barely) (?:slept|had a break)\b",
         r"\b(?:so|really|very|dead|always|constantly) (?:tired|worn)\b|\btired all the time\b",
         r"\b(?:can'?t|cannot|not|struggling to|barely) cop(?:e|ing)\b|\bdon'?t think i can cope\b",
@@ -89,15 +101,18 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bi(?:'ve| have) (?:been )?(?:looking after|caring for) (?:him|her|them|my \w+) for\b",
     ),
     PRIDE: (
-        r"\b(?:proud|chuffed|made up|over the moon|well done me)\b",
+        r"\b(?:proud|chuffed|made up|over the moon|well done me|pleased with (?:myself|himself|herself))\b",
+        r"\b(?:not|haven'?t|hasn'?t) (?:had|touched) a (?:cigarette|fag|smoke|drink|drop)\b"
+        r".*\b(?:for|since|in) (?:\d+|a|two|three|four|six|over a) ",
         r"\b(?:gave|given|packed|stopped|quit) (?:up )?"
         r"(?:smoking|the (?:fags|cigs|cigarettes|booze|drink)|drinking|cigarettes)\b",
         r"\b(?:stopped|quit) (?:smoking|drinking)\b",
         r"\blost (?:\d+|a|half a|two|three|four|five|a couple of) ?(?:stone|pounds|lbs?|kilos?|kg)\b",
         r"\bi (?:finally |actually )?(?:managed|did it|made it)\b(?! together| with)",
         r"\bi(?:'ve| have) (?:finally |actually )?(?:managed|done it|made it)\b",
-        r"\b(?:walked|went|got|made it|drove|climbed)\b.*"
-        r"\b(?:on my own|by myself|all the way|without (?:my|a) (?:stick|frame|help|walker))\b",
+        r"\b(?:walked|went|got|made it|drove|climbed|did)\b.*"
+        r"\b(?:on my own|by myself|all the way|without (?:my|a) (?:stick|frame|help|walker)"
+        r"|without (?:stopping|a rest|a break))\b",
         r"\b(?:for the first time in|first time in) (?:ages|years|months|a long time|weeks)\b",
         r"\b(?:\d+|a|two|three|six) (?:weeks?|months?|years?) (?:smoke|alcohol|drink|cigarette)[- ]free\b",
     ),
@@ -120,7 +135,7 @@ _WANTING = re.compile(
 _EVERYDAY = re.compile(
     r"\b(?:no worries|don'?t worry|not to worry|never mind|i'?m afraid (?:i|we|it|that|not|so)"
     r"|what if (?:i|we) (?:skip|miss|change|say)|long time no see|good news|bad weather|tired of waiting"
-    r"|(?:give|gives|giving|gave) (?:me|him|her|us) grief)\b"
+    r"|(?:give|gives|giving|gave) (?:me|him|her|us) grief|d(?:i|y)ed (?:her|his|my|their|our) hair)\b"
 )
 
 
