@@ -86,7 +86,7 @@ def review_questions(slots: Mapping[str, Any]) -> list[str]:
         return ["review_choice", *GOAL]
     if choice == "date":
         return ["review_choice", "appointment_when"]
-    if choice == "questions":
+    if choice in {"questions", "add_question"}:
         return ["review_choice", "questions"]
     if choice == "confirm":
         after = identity_questions(slots) if slots.get("share_plan") == "yes" else []

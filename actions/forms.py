@@ -52,6 +52,8 @@ BOOKKEEPING = (
     "last_reflection",
     "noted_questions",
 )
+# The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
+PICKING = ("goal_to_change", "goal_to_remove", "goal_new_text")
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
     "affirm": "confirm",
@@ -301,7 +303,9 @@ class QuestionForm(FormValidationAction):
             return {}
         if fix.kind == "date_unknown":
             dispatcher.utter_message(response="utter_date_fix")
-            return {"appointment_when": None}
+            # At the read-back the date is only asked once the choice says so.
+            at_read_back = {"review_choice": "date"} if asked == "review_choice" else {}
+            return {"appointment_when": None, **at_read_back}
         if fix.kind == "clinician" and plan_id and asked != "appointment_with":
             store().update_plan(int(plan_id), appointment_with=fix.value)
             dispatcher.utter_message(response="utter_with_changed", who=fix.value)
@@ -585,6 +589,22 @@ class ValidateReviewForm(QuestionForm):
     def name(self) -> str:
         return "validate_review_form"
 
+    def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
+        text = text_of(turn.tracker)
+        if is_button(turn.tracker):
+            return super().listen(asked, value, turn)
+        if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
+            turn.dispatcher.utter_message(response="utter_left_as_is")
+            return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
+        if (
+            asked == "review_choice"
+            and listen.correction(text) is None
+            and listen.review_choice(text) is None
+            and (when := dates.when(text)) is not None
+        ):  # "found the letter, its 9th jan at 2": the only date in the plan is the appointment's
+            return {asked: None, **(self.correct(listen.Correction("date", when), asked, turn) or {})}
+        return super().listen(asked, value, turn)
+
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
         tracker, _, slots = turn
         if slot == "review_choice":
@@ -603,6 +623,8 @@ class ValidateReviewForm(QuestionForm):
                 text=text_of(tracker),
                 replies=[] if known else ["utter_which_goal"],
             )
+        if slot == "questions" and slots.get("review_choice") == "add_question":
+            return _questions(interpret_answer(slot, value, tracker), slots.get("noted_questions") or [])
         if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
         if slot == "full_name" and (both := identity.name_and_birth_date(text_of(tracker), date.today())):
@@ -633,6 +655,8 @@ class ValidateReviewForm(QuestionForm):
         if review is not None and review.words and choice == "add":
             slots["goal_text"] = None
             slots["pending_goal"] = review.words
+        if review is not None and review.words and choice == "add_question":
+            slots["pending_question"] = review.words
         return Reading(value=choice, text=choice)
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
@@ -703,6 +727,17 @@ class ValidateReviewForm(QuestionForm):
             key = "appointment_when" if choice == "date" else "questions"
             slots[key] = None
             return {key: None}
+        if choice == "add_question":
+            existing = [q for q in [slots.get("questions")] if q and q != flow.SKIPPED]
+            words = slots.pop("pending_question", None)
+            if not words:  # "add a question": ask for it, keeping the ones there
+                slots.update(questions=None, noted_questions=existing)
+                return {"questions": None, "noted_questions": existing}
+            joined = "\n".join([*existing, words])
+            record(*turn, Reading(value=joined, text=joined), "questions")
+            turn.dispatcher.utter_message(response="utter_question_added")
+            slots.update(review_choice=None, questions=joined)
+            return {"review_choice": None, "questions": joined}
         if choice == "remove_questions":
             record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
             turn.dispatcher.utter_message(response="utter_questions_removed")

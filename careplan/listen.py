@@ -771,6 +771,24 @@ _REMOVE = re.compile(
 _CHANGE = re.compile(r"\b(?:change|edit|alter|reword|fix|update|wrong)\b(.*)$", re.I)
 _QUESTIONS = re.compile(r"\bquestions?\b", re.I)
 _DATE = re.compile(r"\b(?:date|day|when|appointment)\b", re.I)
+# "a question about the rehab" is kept whole; "another question: will I need a scan?" as the question.
+_A_QUESTION = re.compile(
+    r"(?:a |another |one more |my )?questions?\b(?:\s+(?:asking|to ask))?[\s:,-]*(.*)$", re.I
+)
+# "cancel", "leave them all, I pressed the wrong thing": a read-back choice taken back.
+_NEVER_MIND = re.compile(
+    r"\b(?:cancel|never\s?mind|forget (?:it|that)|leave (?:it|them|them all|it as it is|them as they are)"
+    r"|none of them|pressed the wrong|wrong button|changed my mind|keep (?:it|them)(?: all)?"
+    r"|don'?t (?:remove|change) (?:it|them|anything))\b",
+    re.I,
+)
+
+
+def never_mind(text: str) -> bool:
+    """Has the person taken back a read-back choice ("cancel", "leave them all")?"""
+    return bool(_NEVER_MIND.search(text))
+
+
 _GOAL_NAMED = re.compile(
     r"(?:number\s*\d+|\b\d+\b|first|second|third|fourth|fifth|last|the [\w ]+? one\b)", re.I
 )
@@ -789,6 +807,10 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     added = _ADD.search(text)
     if added and not _REMOVE.search(text):
         words = added.group(1).strip(" .")
+        if asking := _A_QUESTION.match(words):  # "add a question about the rehab": not a goal
+            rest = asking.group(1).strip(" .")
+            kept = words if re.match(r"(?:about|on|for)\b", rest, re.I) else rest
+            return ReviewChoice("add_question", words=kept or None)
         return ReviewChoice("add", words=words if len(words.split()) >= 2 else None)
     for kind, pattern in (("remove", _REMOVE), ("change", _CHANGE)):
         found = pattern.search(text)
