@@ -27,10 +27,23 @@ CHAT = {"greet", "thanks", "goodbye"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
-# What chat sounds like: "cheering" or "gardening" answers "what are you good at?" whatever
-# the NLU thought it resembled; "thanks" or "hiya" doesn't.
+# A move (stop, start again...) is asked for in words like these; an answer the NLU
+# thought resembled one, without them, is an answer.
+MOVE_WORDS = {
+    "stop": re.compile(
+        r"\b(?:stop|pause|break|later|quit|finish|leave it|enough for now|that'?s enough|bye|no more|done"
+        r"|(?:have|got|need|gotta|must)(?: to)? (?:go|dash)|come back|another time|tomorrow|end|exit|i'?m off"
+        r"|save)\b",
+        re.I,
+    ),
+    "start_again": re.compile(r"\b(?:start|again|over|restart|beginning|scratch|afresh|new)\b", re.I),
+    "go_back": re.compile(r"\b(?:back|undo|previous|before|last)\b", re.I),
+    "switch_person": re.compile(r"\b(?:switch|someone|other|another|different|change|person)\b", re.I),
+}
+# What chat starts like: "cheering" or "digging all morning" answers the question, whatever
+# the NLU thought it resembled; "thanks" or "morning all" doesn't.
 CHATTER = re.compile(
-    r"\b(?:hi+|hello|hiya|hey|morning|evening|afternoon|thanks?|thank you|ta|cheers|bye|goodbye|ok(?:ay)?"
+    r"^\W*(?:hi+|hello|hiya|hey|morning|evening|afternoon|thanks?|thank you|ta|cheers|bye|goodbye|ok(?:ay)?"
     r"|cool|great|lovely|nice|brill|right|alright|sure|fine|lol|haha|yes|no|yeah|nah)\b",
     re.I,
 )
@@ -77,6 +90,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False
     if slot in YES_NO and interpret.yes_no(text) is not None:
         return False
+    if intent in MOVES and not MOVE_WORDS[intent].search(text):
+        return False  # "enough energy to do bedtime stories" doesn't ask to stop
     # "will I have to stop driving?" is a question for the care team, not "stop"; and
     # "what happens if I get ill?" at the worries is the worry, not the FAQ.
     moves_on = intent in MOVES and not re.search(r"\b(?:we|this|chat|here|now)\b", text, re.I)
@@ -95,7 +110,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading()
     if slot == "appointment_when" and dates.when(text) is not None:
         return Reading(value=text, text=text)  # a date is an answer, whatever else the NLU thought
-    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None and CHATTER.search(text):
+    if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None and CHATTER.match(text):
         return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
@@ -120,7 +135,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(replies=["utter_out_of_scope"])
     if intent == "medical_advice" and slot not in MEDICAL_WELCOME:
         return Reading(replies=["utter_medical_advice"])
-    filler = interpret.yes_no(text) is not None or CHATTER.search(text)
+    filler = interpret.yes_no(text) is not None or CHATTER.match(text)
     if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2 and filler:
         return Reading(replies=["utter_tell_me_more"])
 

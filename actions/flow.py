@@ -98,12 +98,23 @@ def next_question(questions: list[str], slots: Mapping[str, Any]) -> str | None:
     return next((q for q in questions if slots.get(q) is None), None)
 
 
-def previous_answered(history: list[str] | None, questions: list[str]) -> str | None:
-    """The last question answered that is still part of this conversation."""
-    for slot in reversed(history or []):
-        if slot in questions:
-            return slot
-    return None
+def previous_answered(
+    history: list[str] | None, questions: list[str], before: str | None = None
+) -> str | None:
+    """The last question answered that is still part of this conversation (``before``: the
+    one answered before that one, for "no, the one before")."""
+    answered = [slot for slot in history or [] if slot in questions]
+    if before is not None and before in answered:
+        answered = answered[: len(answered) - 1 - answered[::-1].index(before)]
+    return answered[-1] if answered else None
+
+
+def forget(slots: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """The slots to clear so ``key``'s question is asked again."""
+    history = list(slots.get("history") or [])
+    if key in history:
+        del history[len(history) - 1 - history[::-1].index(key)]  # its last mention
+    return {key: None, "history": history}
 
 
 def step_back(slots: Mapping[str, Any], at_read_back: bool) -> dict[str, Any] | None:
@@ -116,6 +127,4 @@ def step_back(slots: Mapping[str, Any], at_read_back: bool) -> dict[str, Any] | 
     previous = previous_answered(slots.get("history"), questions)
     if previous is None:
         return {"review_choice": "questions", "questions": None} if at_read_back else None
-    history = list(slots.get("history") or [])
-    del history[len(history) - 1 - history[::-1].index(previous)]  # its last mention
-    return {previous: None, "history": history}
+    return forget(slots, previous)

@@ -74,7 +74,8 @@ META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
 NOT_KNOWN = re.compile(
     r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno|rather not|prefer not"
-    r"|not telling|don'?t want to|no thanks?)\b",
+    r"|not telling|don'?t want to|no thanks?|not on me|(?:haven'?t|have not|don'?t have) (?:it|got it|one)"
+    r"|can'?t find it)\b",
     re.I,
 )
 
@@ -339,24 +340,30 @@ class QuestionForm(FormValidationAction):
             dispatcher.utter_message(response="utter_questions_removed")
             return {"review_choice": None}
         if fix.kind in {"undo", "remove"}:
-            previous = flow.previous_answered(slots.get("history"), type(self).questions(slots))
-            if previous is None:
-                return None
+            questions = type(self).questions(slots)
+            named = _answer_about(fix.goal, slots, questions) if fix.goal else None
+            previous = named or flow.previous_answered(slots.get("history"), questions)
             # Asked first: "Do you want me to take off what you said about worries?"
-            about = catalogue()[previous].label.lower()
-            return confirm_first(fix.kind, previous, about)
+            return None if previous is None else _confirm_taking_off(fix.kind, previous)
         return None
 
     def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
         """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
         key, mode = pending["key"], pending["mode"]
+        if key and listen.ONE_BEFORE.search(text_of(turn.tracker)):  # "no, the one before"
+            earlier = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots), key)
+            if earlier is not None:
+                return _confirm_taking_off(mode, earlier)
         if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
             turn.dispatcher.utter_message(response="utter_kept" if mode != "restart" else "utter_carry_on")
             return {"undo_pending": None}
         if mode == "restart":
             return {"undo_pending": None, **self.start_again(turn)}
         if mode == "undo":  # "that's not what I meant": the question again
-            return {"undo_pending": None, **(self.step_back(turn, "utter_undone") or {})}
+            turn.dispatcher.utter_message(response="utter_undone")
+            forgotten = flow.forget(turn.slots, key)
+            turn.slots.update(forgotten)
+            return {"undo_pending": None, **forgotten}
         record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), key)
         turn.dispatcher.utter_message(response="utter_removed")
         turn.slots[key] = flow.SKIPPED
@@ -410,6 +417,19 @@ def confirm_first(mode: str, key: str | None = None, about: str = "") -> dict[st
     """Ask yes or no before taking an answer off ("remove", "undo") or starting again
     ("restart"); ``confirm_undo`` reads the reply (action_ask_undo_pending asks)."""
     return {"undo_pending": {"key": key, "mode": mode, "about": about}, **ask_instead("undo_pending")}
+
+
+def _confirm_taking_off(mode: str, key: str) -> dict[str, Any]:
+    return confirm_first(mode, key, catalogue()[key].label.lower())
+
+
+def _answer_about(words: str, slots: dict[str, Any], questions: list[str]) -> str | None:
+    """The latest answer that "the thing about the bus" names (by its words)."""
+    wanted = listen.content_words(words)
+    for key in reversed([k for k in slots.get("history") or [] if k in questions]):
+        if wanted and wanted & listen.content_words(str(slots.get(key) or "")):
+            return key
+    return None
 
 
 def _question_for_team(asked: str, text: str) -> bool:
@@ -627,8 +647,10 @@ class ValidateReviewForm(QuestionForm):
             return _questions(interpret_answer(slot, value, tracker), slots.get("noted_questions") or [])
         if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
-        if slot == "full_name" and (both := identity.name_and_birth_date(text_of(tracker), date.today())):
-            return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
+        if slot in {"full_name", "carer_name"}:
+            return _identity_name(slot, value, tracker)
+        if slot == "carer_contact" and identity.has_contact(text_of(tracker)):
+            return Reading(value=text_of(tracker), text=text_of(tracker))  # "07700 900461 after 6"
         if slot == "nhs_number":
             return _nhs_number(tracker, value)
         if slot == "date_of_birth":
@@ -788,6 +810,24 @@ def _goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     return store().goals(int(plan_id)) if plan_id else []
 
 
+def _identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
+    """A name for the plan shared with the care team: never a question, a pronoun, or the
+    writer's own name given in the same breath as the person's."""
+    text = text_of(tracker)
+    if identity.asks_whose(text):  # "mine or hers?": say whose, and store nothing
+        whose = "utter_own_name_please" if slot == "carer_name" else "utter_their_name_please"
+        return Reading(replies=[whose])
+    if both := identity.name_and_birth_date(text, date.today()):
+        return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
+    if identity.birth_date(text, date.today()) is not None:
+        return Reading()  # "she was born 1 sept 1939": the date is heard; the name is asked again
+    words = identity.without_own_name(text) if slot == "full_name" else text
+    found = interpret.name(words, full=True)
+    if found is not None:
+        return Reading(value=found, text=found)
+    return interpret_answer(slot, value, tracker)
+
+
 def _nhs_number(tracker: Tracker, value: Any) -> Reading:
     """Ten digits with a right check digit; "skip" or "I don't know" are fine too."""
     number = identity.nhs_number(text_of(tracker))
@@ -795,6 +835,8 @@ def _nhs_number(tracker: Tracker, value: Any) -> Reading:
         return Reading(value=number, text=number)
     if NOT_KNOWN.search(text_of(tracker)):
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.looks_like_nhs_number(text_of(tracker)):
+        return Reading(replies=["utter_nhs_number_wrong"])  # ten digits that don't add up: a typo
     reading = interpret_answer("nhs_number", value, tracker)
     return reading if reading.skipped or not reading.accepted else Reading(replies=["utter_nhs_number_wrong"])
 

@@ -426,8 +426,10 @@ _BACK = re.compile(
 # to stop driving?". Asked back to front ("will I", "is it") or with a question word and a verb.
 _ASKED_BACK_TO_FRONT = re.compile(
     r"^\W*(?:(?:and|but|so|oh|also|sorry|just wondering|i wonder|quick question)\W+)*"
-    r"(?:will|would|can|could|should|shall|do|does|did|is|are|am|was|were|may|might|must|have|has)"
-    r"\s+(?:i|you|u|they|he|she|it|we|my|his|her|the|this|that|there|anyone|someone)\b",
+    r"(?:(?:will|would|can|could|should|shall|is|are|am|was|were|may|might)"
+    r"\s+(?:i|you|u|they|he|she|it|we|my|his|her|the|this|that|there|anyone|someone)"
+    # "do the school run", "have a bath": said like that, "do" and "have" are the goal itself
+    r"|(?:do|does|did|have|has|must)\s+(?:i|you|u|they|he|she|it|we|there|anyone|someone))\b",
     re.I,
 )
 _QUESTION_WORD = re.compile(
@@ -507,7 +509,15 @@ _UNDO = re.compile(
     re.I,
 )
 _TAKE_OFF = re.compile(
-    r"\b(?:take (?:that|it) (?:off|out|back)|delete that|remove that|don'?t put that)\b", re.I
+    r"\b(?:take (?:that|it) (?:off|out|back)|delete that|remove that|don'?t put that)\b"
+    r"|\b(?:take|get rid of|remove|delete)\s+(?:off\s+)?(?:the|that|what i said)\s+"
+    r"(?:bit|thing|part|answer)?\s*"
+    r"(?:about|on)\s+(?P<about>[\w' ]+?)(?:\s+off)?\W*$",
+    re.I,
+)
+# "no, the one before": the answer before the one just named
+ONE_BEFORE = re.compile(
+    r"\b(?:the one before(?: that)?|before that|the (?:one|answer|question) before|earlier one)\b", re.I
 )
 
 
@@ -599,8 +609,8 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("main_goal", goal="other")
     if (who := _not_that_one(text)) is not None:
         return Correction("clinician", who)
-    if _TAKE_OFF.search(text):
-        return Correction("remove")
+    if taken := _TAKE_OFF.search(text):
+        return Correction("remove", goal=taken.group("about"))
     if _UNDO.search(text):
         return Correction("undo")
     return None
@@ -659,7 +669,8 @@ _STOP = {
 }
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words that carry meaning, as lemmas ("the buses" and "a bus" share "bus")."""
     return {
         t.lemma_.lower() for t in load_spacy()(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop
     }
@@ -678,10 +689,10 @@ def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
     )
     if index is not None and (index == -1 or 1 <= index <= len(goals)):
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
-    wanted = _content(text)
+    wanted = content_words(text)
     if not wanted:
         return None
-    scores = [(len(wanted & _content(f"{g['title']} {g['text']}")), g["id"]) for g in goals]
+    scores = [(len(wanted & content_words(f"{g['title']} {g['text']}")), g["id"]) for g in goals]
     best = max(scores)
     if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
         return None

@@ -198,3 +198,17 @@ def test_a_button_press_is_not_checked_as_typed_text() -> None:
 def test_the_previous_message_is_the_one_before_this() -> None:
     assert hook.previous_message(tracker("third", said_before=["first", "second"])) == "second"
     assert hook.previous_message(tracker("only")) is None
+
+
+def test_the_answer_before_the_one_named() -> None:
+    from actions import flow
+
+    history = ["goal_text", "goal_why", "goal_barriers"]
+    questions = ["goal_text", "goal_why", "goal_barriers", "goal_help"]
+    assert flow.previous_answered(history, questions) == "goal_barriers"
+    assert flow.previous_answered(history, questions, before="goal_barriers") == "goal_why"
+    assert flow.previous_answered(history, questions, before="goal_text") is None
+    assert flow.forget({"history": history}, "goal_why") == {
+        "goal_why": None,
+        "history": ["goal_text", "goal_barriers"],
+    }

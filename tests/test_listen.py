@@ -306,3 +306,47 @@ def test_a_full_name_and_date_of_birth_together() -> None:
         "full_name": "Winston Campbell",
         "date_of_birth": "1948-07-04",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("do the school pick up every day", False),  # a goal, said as a command
+        ("have a bath on my own", False),
+        ("do I need to fast before", True),
+        ("is the chemist open on sunday", True),
+    ],
+)
+def test_do_and_have_start_a_question_only_before_a_person(text: str, question: bool) -> None:
+    assert listen.question_to_bot(text) is question
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("take that off", None),
+        ("take off the thing about the bus", "the bus"),
+        ("take the bit about the bus off", "the bus"),
+        ("remove what i said about my son", "my son"),
+    ],
+)
+def test_take_off_names_what(text: str, about: str | None) -> None:
+    fix = listen.correction(text)
+    assert fix is not None and fix.kind == "remove" and fix.goal == about
+
+
+def test_the_one_before() -> None:
+    assert listen.ONE_BEFORE.search("no the one before")
+    assert not listen.ONE_BEFORE.search("no, keep it")
+
+
+def test_a_correction_of_who_the_appointment_is_with() -> None:
+    fix = listen.correction("its with the practice nurse not the doctor")
+    assert fix == listen.Correction("clinician", "the practice nurse")
+    assert listen.correction("I want to walk not drive") is None
+
+
+def test_a_check_up_names_the_reason() -> None:
+    assert listen.reason("hi im sheila, its my diabetes review with the nurse on friday") == "diabetes review"
+    assert listen.own_name("hi im sheila, its my review") == "Sheila"
+    assert listen.own_name("hi im sheila, its my review", loose=False) is None  # a carer could say it
