@@ -202,7 +202,9 @@ class Relay:
             else:
                 out.append(Outgoing(texts.PAUSED if head.reply_optional else texts.NO_ANSWER))
             self.state.answered(chat_id, [item.id for item in batch], [o.to_dict() for o in out])
-            if self.after_turn is not None and await self.deliver(chat_id):
+            # Never between Rasa's question and its answer (the identity questions come after
+            # the plan is completed): a reminder offer there would be closed by the typed answer.
+            if self.after_turn is not None and not out[-1].asks and await self.deliver(chat_id):
                 self.state.outbox_add(chat_id, [o.to_dict() for o in await self.after_turn(chat_id)])
 
     def _batch(self, queued: list[Pending]) -> tuple[list[Pending], float]:
@@ -239,7 +241,7 @@ class Relay:
                 self.state.outbox_later(chat_id, self.retry_seconds)
                 return False
             else:
-                if outgoing.buttons or outgoing.text.rstrip().endswith("?"):
+                if outgoing.asks:
                     self.state.set_last_question(chat_id, data)
             self.state.outbox_done(row_id)
         return True

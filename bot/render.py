@@ -49,6 +49,12 @@ class Outgoing:
     buttons: list[Button] = field(default_factory=list)
     document: str = ""  # "large-print": the person's plan as a PDF, made when it is sent
 
+    @property
+    def asks(self) -> bool:
+        """Whether it waits for the person's answer: buttons, or a question anywhere in it
+        (many questions end with an example: "What is your date of birth? For example, ...")."""
+        return bool(self.buttons) or "?" in self.text
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "buttons": [[b.title, b.payload] for b in self.buttons]}
         return {**data, "document": self.document} if self.document else data
