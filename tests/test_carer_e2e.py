@@ -5,44 +5,18 @@ from __future__ import annotations
 
 import json
 
+from bench.conversations import CONVERSATIONS, Conversation, load_conversation, play
+
 from stack import Stack
 from test_conversation_e2e import talk
 
-MUM = [
-    ("hi", "computer program"),
-    ("/affirm", "someone you look after"),
-    ("it's for my mum", "their name"),
-    ("Margaret Smith", "like to be called"),
-    ("Peggy", "Does Peggy know"),  # "my mum" said how the carer knows her: not asked again
-    ('/inform{"choice":"agreed"}', "Is Peggy with you now"),
-    ("no, she's having a nap", "Peggy's appointment"),
-    ("the memory clinic", "When is it"),
-    ("the 3rd of next month", "What is the appointment for"),
-    ("her memory getting worse", "What matters most to Peggy"),
-    ("her cat and her garden", "good day look like for Peggy"),
-    ("when she knows who everyone is", "What does Peggy enjoy"),
-    ("watching the birds and old films", "What would Peggy like to be able to do"),
-    ("she'd love to go to the seaside again", "Why does that matter to Peggy"),
-    ("it reminds her of my dad when they were young", "gets in the way"),
-    ("she gets muddled in busy places", "What would help"),
-    ("someone to come along with us", "something else Peggy"),
-    ("/deny", "What is Peggy good at"),
-    ("she's a great baker", "Who helps Peggy"),
-    ("me and my brother and the church lunch club", "worrying Peggy"),
-    ("she keeps getting lost on the way home", "one thing for Peggy"),
-    ("press button 1", "questions for the care team"),
-    ("no", "How are you coping"),
-    ("I'm exhausted to be honest", "What would help you"),
-    ("a break once a week and a proper night's sleep", "carer's assessment"),
-    ("/affirm", "Here is what I have so far"),
-    ("/confirm_plan", "share this draft plan"),
-    ("/affirm", "What is your name"),
-    ("Sarah Smith", "Peggy's full name"),
-    ("Margaret Anne Smith", "Peggy's date of birth"),
-    ("1st March 1940", "NHS number"),
-    ("skip", "contact you"),
-    ("07700 900123, after 6 is best", "shared your draft plan"),
-]
+# Peggy's plan, up to sharing it: the carer's happy path, also played over REST and on Telegram.
+MUM = load_conversation(CONVERSATIONS / "carer_happy_path.yml")
+
+
+def play_mum(stack: Stack, sender: str, conversation: Conversation) -> list[str]:
+    return play(lambda message: stack.say(sender, message), conversation, lambda: stack.export(sender))
+
 
 DAD = [
     ('/inform{"choice":"new"}', "their name"),
@@ -59,7 +33,7 @@ DAD = [
 
 def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
     sender = "carer-two-people"
-    talk(stack, sender, MUM)
+    assert not play_mum(stack, sender, MUM)
     replies = stack.texts(sender, "can we do my dad's plan now")
     assert "Who would you like to talk about" in replies
     buttons = [b["title"] for m in stack.say(sender, "hmm") for b in m.get("buttons") or []]
@@ -121,7 +95,7 @@ def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
 
 def test_a_carer_goes_back_to_a_plan_and_carries_on(stack: Stack) -> None:
     sender = "carer-switch-back"
-    talk(stack, sender, MUM[:11])  # the next question: a good day
+    assert not play_mum(stack, sender, MUM.first(11))  # the next question: a good day
     stack.texts(sender, "switch to my dad")
     talk(stack, sender, DAD[:3])
     peggy_plan = next(p for p in stack.store.plans_for_sender(sender) if p["preferred_name"] == "Peggy")
