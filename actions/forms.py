@@ -74,7 +74,8 @@ META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
 NOT_KNOWN = re.compile(
     r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno|rather not|prefer not"
-    r"|not telling|don'?t want to|no thanks?)\b",
+    r"|not telling|don'?t want to|no thanks?|not on me|(?:haven'?t|have not|don'?t have) (?:it|got it|one)"
+    r"|can'?t find it)\b",
     re.I,
 )
 
@@ -646,8 +647,10 @@ class ValidateReviewForm(QuestionForm):
             return _questions(interpret_answer(slot, value, tracker), slots.get("noted_questions") or [])
         if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
-        if slot == "full_name" and (both := identity.name_and_birth_date(text_of(tracker), date.today())):
-            return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
+        if slot in {"full_name", "carer_name"}:
+            return _identity_name(slot, value, tracker)
+        if slot == "carer_contact" and identity.has_contact(text_of(tracker)):
+            return Reading(value=text_of(tracker), text=text_of(tracker))  # "07700 900461 after 6"
         if slot == "nhs_number":
             return _nhs_number(tracker, value)
         if slot == "date_of_birth":
@@ -807,6 +810,24 @@ def _goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     return store().goals(int(plan_id)) if plan_id else []
 
 
+def _identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
+    """A name for the plan shared with the care team: never a question, a pronoun, or the
+    writer's own name given in the same breath as the person's."""
+    text = text_of(tracker)
+    if identity.asks_whose(text):  # "mine or hers?": say whose, and store nothing
+        whose = "utter_own_name_please" if slot == "carer_name" else "utter_their_name_please"
+        return Reading(replies=[whose])
+    if both := identity.name_and_birth_date(text, date.today()):
+        return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
+    if identity.birth_date(text, date.today()) is not None:
+        return Reading()  # "she was born 1 sept 1939": the date is heard; the name is asked again
+    words = identity.without_own_name(text) if slot == "full_name" else text
+    found = interpret.name(words, full=True)
+    if found is not None:
+        return Reading(value=found, text=found)
+    return interpret_answer(slot, value, tracker)
+
+
 def _nhs_number(tracker: Tracker, value: Any) -> Reading:
     """Ten digits with a right check digit; "skip" or "I don't know" are fine too."""
     number = identity.nhs_number(text_of(tracker))
@@ -814,6 +835,8 @@ def _nhs_number(tracker: Tracker, value: Any) -> Reading:
         return Reading(value=number, text=number)
     if NOT_KNOWN.search(text_of(tracker)):
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.looks_like_nhs_number(text_of(tracker)):
+        return Reading(replies=["utter_nhs_number_wrong"])  # ten digits that don't add up: a typo
     reading = interpret_answer("nhs_number", value, tracker)
     return reading if reading.skipped or not reading.accepted else Reading(replies=["utter_nhs_number_wrong"])
 

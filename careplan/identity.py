@@ -121,4 +121,47 @@ def name_and_birth_date(text: str, today: date) -> tuple[str, date] | None:
     if born is None:
         return None
     name = _BEFORE_BIRTH.sub("", text).strip(" ,.-")
-    return (name, born) if name else None
+    return (name, born) if name and not not_a_name(name) else None
+
+
+# A UK phone number (07700 900461, +44 1632 960555, 01632-960123) or an email address.
+_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def has_contact(text: str) -> bool:
+    """Does ``text`` hold a way to reach someone (a UK phone number or an email address)?"""
+    return bool(_PHONE.search(text or "") or _EMAIL.search(text or ""))
+
+
+def looks_like_nhs_number(text: str) -> bool:
+    """Ten digits, right or wrong: a mistyped NHS number, not something else."""
+    return bool(_NHS_CANDIDATE.search(text or ""))
+
+
+# "mine or hers?", "is that my name or his you want", "whose name?": which person is meant.
+_WHOSE = re.compile(
+    r"\b(?:mine|my name|me)\b.{0,20}\bor\b.{0,20}\b(?:hers?|his|him|theirs?|them|mum'?s|dad'?s)\b"
+    r"|\b(?:hers?|his|him|theirs?)\b.{0,20}\bor\b.{0,20}\b(?:mine|my name|me)\b|\bwhose\b",
+    re.I,
+)
+# "she was born...", "I'm", "her": words about a person, never their name.
+_NOT_A_NAME = re.compile(
+    r"^(?:i|i'?m|i am|me|my|he|she|they|his|her|their|it)(?:\s+(?:was|is|were|'s))?$", re.I
+)
+# "Bridget Anne Cole. And I'm Harold Cole.": the person's name comes before the writer's own.
+_AND_ME = re.compile(r"[.,;]?\s*(?:and\s+)?(?:i'?m|i am|my name(?:'s| is))\b.*$", re.I | re.S)
+
+
+def asks_whose(text: str) -> bool:
+    """Is the person asking whose name (or details) the question means?"""
+    return bool(_WHOSE.search(text or ""))
+
+
+def not_a_name(words: str) -> bool:
+    return bool(_NOT_A_NAME.match(words.strip(" ,.")))
+
+
+def without_own_name(text: str) -> str:
+    """``text`` without a trailing "and I'm Harold" (the writer's own name)."""
+    return _AND_ME.sub("", text).strip() or text

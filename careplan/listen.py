@@ -744,8 +744,10 @@ def hear(
         heard["good_day"] = day
     if asked == "goal_text":
         heard.update(goal_parts(text))
-    if asked == "full_name" and (both := identity.name_and_birth_date(text, today or date.today())):
-        heard["full_name"], heard["date_of_birth"] = both[0], both[1].isoformat()
+    if asked == "full_name" and (born := identity.birth_date(text, today or date.today())):
+        heard["date_of_birth"] = born.isoformat()  # "she was born 1 march 1940": no name in it
+        if both := identity.name_and_birth_date(text, today or date.today()):
+            heard["full_name"] = both[0]
     return {key: value for key, value in heard.items() if key in keys}
 
 
