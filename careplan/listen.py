@@ -457,6 +457,13 @@ def asks_something(text: str) -> bool:
     return question_to_bot(text) or text.strip().endswith("?") or bool(_REQUEST.match(text))
 
 
+_HEDGE = re.compile(
+    r"^\W*(?:maybe|perhaps|possibly|probably|i think|i guess|i suppose|might be|could be|not sure"
+    r"|a|an|some|more)\b",
+    re.I,
+)
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
@@ -465,7 +472,10 @@ def question_to_bot(text: str) -> bool:
     if len(said.split()) < 3 or meta(said) is not None:
         return False
     first = re.split(r"(?<=[.!?])\s+", said)[0]
-    return bool(_ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first) or first.endswith("?"))
+    if _ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first):
+        return True
+    # "maybe a different inhaler?" is an answer said unsure, not a question
+    return first.endswith("?") and not _HEDGE.match(first)
 
 
 def meta(text: str, *, after_away: bool = False) -> str | None:

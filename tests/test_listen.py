@@ -288,6 +288,8 @@ def test_a_bare_back_after_stepping_away_is_coming_back() -> None:
         ("will I have to stop driving", True),
         ("what happens if i get ill. theres nobody else", True),
         ("is it normal to feel this tired?", True),
+        ("maybe a diffrent inhaler?", False),  # an answer said unsure
+        ("a lift there?", False),
         ("why do you need that?", False),  # about the chat: meta answers it
         ("my family and my allotment", False),
         ("what matters is my family", False),
