@@ -150,6 +150,7 @@ class QuestionForm(FormValidationAction):
     def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
         """Read one message: talk about the chat, a correction, or answers. Returns slots to set."""
         text = text_of(turn.tracker)
+        corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
             turn, text, value = turn._replace(tracker=_saying(turn.tracker, meant)), meant, meant
         if not is_button(turn.tracker):
@@ -169,11 +170,18 @@ class QuestionForm(FormValidationAction):
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
+            if fix is None and asked != "appointment_when" and catalogue()[asked].kind == "text":
+                # "sorry I meant thursday. to see if his memory's got worse": fix the date
+                # with its own words, and answer the open question with the rest.
+                fix, fixing, rest = listen.correction_in_part(text)
+                if fix is not None and rest:
+                    corrected = self.correct(fix, asked, turn._replace(tracker=_saying(turn.tracker, fixing)))
+                    turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
             if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
                 return {asked: None, **self.note_question(text, turn)}
         heard = self.hear(asked, text, turn)
         said_before = len(turn.dispatcher.messages)
-        updates = self.answer(asked, value, turn, heard.pop(asked, None))
+        updates = {**(corrected or {}), **self.answer(asked, value, turn, heard.pop(asked, None))}
         updates.update(self.take(heard, turn))
         if updates.get(asked) is not None and asked in REFLECTED:
             updates.update(reflect(text, turn.slots, turn.dispatcher))
@@ -287,7 +295,7 @@ class QuestionForm(FormValidationAction):
         plan_id = slots.get("plan_id")
         goals = _goals(slots)
         if fix.kind == "date" and plan_id:
-            when = fix.value
+            when = _same_month(fix.value, text_of(tracker), slots.get("appointment_when"))
             store().update_plan(
                 int(plan_id),
                 appointment_date=when.day,
@@ -295,7 +303,9 @@ class QuestionForm(FormValidationAction):
                 **_time_field(when.time),
             )
             dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, when.time))
-            return {"appointment_when": text_of(tracker)}
+            # The slot keeps the date as said back ("Tuesday 19 January"): "sorry I meant the
+            # 19th" alone would read as another month later on.
+            return {"appointment_when": dates.said(when.day, when.time)}
         if fix.kind == "time" and plan_id:
             store().update_plan(int(plan_id), appointment_time=fix.value)
             when = dates.when(slots.get("appointment_when") or "")
@@ -808,6 +818,20 @@ class ValidatePersonForm(QuestionForm):
 def _goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     plan_id = slots.get("plan_id")
     return store().goals(int(plan_id)) if plan_id else []
+
+
+def _same_month(when: dates.When, said: str, before: str | None) -> dates.When:
+    """A day on its own ("it's the 27th") keeps the month already given: 27 January, not
+    27 December, for an appointment on 17 January."""
+    day = listen.day_of_month_only(said)
+    earlier = dates.when(before or "")
+    if day is None or earlier is None:
+        return when
+    try:
+        moved = earlier.day.replace(day=day)
+    except ValueError:  # the 31st of a shorter month
+        return when
+    return dates.When(day=moved, time=earlier.time) if moved >= date.today() else when
 
 
 def _identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:

@@ -626,6 +626,42 @@ def correction(text: str, today: date | None = None) -> Correction | None:
     return None
 
 
+# Where a message turns to correcting an earlier answer: a new sentence, or "wait no", "sorry I meant".
+_TURN = re.compile(r"(?<=[.!?;])\s+|\s+(?=\b(?:wait,? no|no,? wait|i meant|oh,? and)\b)", re.I)
+_CUE_ALONE = re.compile(r"^\W*(?:sorry|no|wait|oops|actually|oh)\W*$", re.I)
+_DAY_ONLY = re.compile(
+    r"^\W*(?:(?:no|sorry|wait|actually|oops|i meant|i mean)\W+)*"
+    r"(?:(?:it'?s|its|on|date'?s wrong,? it'?s)\s+)?(?:the\s+)?"
+    r"(\d{1,2})(?:st|nd|rd|th)\b(?:\s+not\s+the\s+\d{1,2}(?:st|nd|rd|th)?)?\W*(?:sorry)?\W*$",
+    re.I,
+)
+
+
+def correction_in_part(text: str, today: date | None = None) -> tuple[Correction | None, str, str]:
+    """A date correction tucked into an answer ("sorry I meant thursday. to see if his
+    memory's got worse"): the correction, the words that made it, and the rest (the answer)."""
+    parts: list[str] = []
+    for part in (p for p in _TURN.split(text) if p and p.strip()):
+        if parts and _CUE_ALONE.match(parts[-1]):  # "sorry" + "I meant thursday"
+            part = f"{parts.pop()} {part}"
+        parts.append(part)
+    if len(parts) < 2:
+        return None, "", text
+    for index, part in enumerate(parts):
+        found = correction(part, today)
+        if found is not None and found.kind in {"date", "time"}:
+            rest = " ".join(p.strip() for i, p in enumerate(parts) if i != index)
+            return found, part.strip(), rest.strip(" ,.;")
+    return None, "", text
+
+
+def day_of_month_only(text: str) -> int | None:
+    """The day in a correction that names only the day ("it's the 27th"), which keeps
+    the month already given; None when a month, weekday or other words are in it."""
+    found = _DAY_ONLY.match(text)
+    return int(found.group(1)) if found else None
+
+
 # "9.40", "10:15", "2pm": the first time in a correction ("it's 9.40 not 8.40").
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)?\b(?=\s|$|[,.!])(?<![0-9]{3})", re.I)
 
