@@ -378,9 +378,26 @@ class Review:
         today = today or date.today()
 
         def work(session: Session) -> list[PlanRow]:
+            # A fixed number of queries however many plans: the plans, their flags, the
+            # chats' flags from before a plan existed, and the goals counted in SQL.
             team = _team_of(session, actor)
-            plans = session.scalars(select(Plan).where(Plan.shared.is_(True), _in_team(team))).all()
-            rows = [_row(p, _loose_flags(session, p)) for p in plans]
+            listed = select(Plan.id).where(Plan.shared.is_(True), _in_team(team)).scalar_subquery()
+            plans = session.scalars(select(Plan).where(Plan.id.in_(listed))).all()
+            flags: dict[int, list[Flag]] = {p.id: [] for p in plans}
+            for flag in session.scalars(select(Flag).where(Flag.plan_id.in_(listed))):
+                flags[flag.plan_id].append(flag)
+            loose = select(Plan.id, Flag).join(Flag, Flag.sender == Plan.sender)
+            for plan_id, flag in session.execute(loose.where(Plan.id.in_(listed), Flag.plan_id.is_(None))):
+                flags[plan_id].append(flag)
+            drafts = func.count(Goal.id).filter(Goal.status == DRAFT)
+            counted = select(Goal.plan_id, func.count(Goal.id), drafts)
+            goals = {
+                plan_id: (total, draft)
+                for plan_id, total, draft in session.execute(
+                    counted.where(Goal.plan_id.in_(listed)).group_by(Goal.plan_id)
+                )
+            }
+            rows = [_row(p, flags[p.id], *goals.get(p.id, (0, 0))) for p in plans]
             _audit(session, actor, "list_plans", detail=f"{len(rows)} shared plans")
             return rows
 
@@ -669,8 +686,9 @@ def _loose_flags(session: Session, plan: Plan) -> list[Flag]:
     return list(session.scalars(select(Flag).where(Flag.sender == plan.sender, Flag.plan_id.is_(None))))
 
 
-def _row(plan: Plan, loose_flags: list[Flag]) -> PlanRow:
-    flags = sorted([*plan.flags, *loose_flags], key=lambda f: (f.created_at, f.id))
+def _row(plan: Plan, flags: list[Flag], goals: int, drafts: int) -> PlanRow:
+    """A plan's line, given its flags (its own and its chat's loose ones) and goal counts."""
+    flags = sorted(flags, key=lambda f: (f.created_at, f.id))
     return PlanRow(
         id=plan.id,
         name=plan.preferred_name or plan.subject_name or "(no name given)",
@@ -682,8 +700,8 @@ def _row(plan: Plan, loose_flags: list[Flag]) -> PlanRow:
         appointment_when_text=plan.appointment_when_text,
         shared_at=plan.shared_at,
         reviewed_at=plan.reviewed_at,
-        drafts=sum(g.status == DRAFT for g in plan.goals),
-        goals=len(plan.goals),
+        drafts=drafts,
+        goals=goals,
         date_of_birth=plan.date_of_birth,
         nhs_number=plan.nhs_number,
         flags=[FlagLine(f.kind, f.created_at, f.acknowledged_at is not None) for f in flags],
