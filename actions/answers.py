@@ -27,6 +27,12 @@ CHAT = {"greet", "thanks", "goodbye"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
+# Details for the care team's records are optional: "I'd rather not" at any of them skips it.
+DECLINED = re.compile(
+    r"\b(?:skip|rather not|prefer not|not telling|don'?t want to|no thanks?|leave it|i'?ll pass"
+    r"|pass on (?:that|this))\b",
+    re.I,
+)
 # A move (stop, start again...) is asked for in words like these; an answer the NLU
 # thought resembled one, without them, is an answer.
 MOVE_WORDS = {
@@ -114,6 +120,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:
         return Reading(replies=["utter_stale_button"])
+    if getattr(questions.catalogue().get(slot), "stage", None) == "identity" and DECLINED.search(text):
+        return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
     if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
         reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])

@@ -212,3 +212,12 @@ def test_the_answer_before_the_one_named() -> None:
         "goal_why": None,
         "history": ["goal_text", "goal_barriers"],
     }
+
+
+@pytest.mark.parametrize("slot", ["full_name", "carer_name", "carer_contact", "nhs_number"])
+def test_id_rather_not_skips_any_identity_detail(slot: str) -> None:
+    from actions.answers import interpret_answer
+
+    reading = interpret_answer(slot, "I'd rather not", tracker("I'd rather not"))
+    assert reading.skipped and reading.replies == ["utter_skipped"]
+    assert not interpret_answer(slot, "Winston Campbell", tracker("Winston Campbell")).skipped
