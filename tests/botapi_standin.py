@@ -92,6 +92,7 @@ class Call:
     status: int = 200
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     result: Any = None
+    answered: float = 0.0  # time.monotonic() when the stand-in answered it (0: not yet, or an error)
 
     @property
     def chat_id(self) -> int | None:
@@ -304,6 +305,7 @@ class BotApiStandIn(Served):
             return _error(404, "Not Found")
         try:
             call.result = handler(params, files)
+            call.answered = time.monotonic()
             return _ok(call.result)
         except ValueError as error:
             call.status = 400
