@@ -32,6 +32,29 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    there; whenever the events before that point changed, or a form appears
    that wasn't there before (the fold depends on the forms seen), it starts
    from the first event as Rasa does.
+5. **The states of every turn.** Before each prediction (two or three per
+   message, each asking twice: by text and by intent) ``RulePolicy`` asks for
+   the "state" of the conversation before every action so far, and Rasa
+   rebuilds them all by replaying the applied events from the first one: the
+   cost of a turn grew with the conversation (4x from turn 10 to turn 200).
+   We keep, on the tracker, a replay stopped at the ``action_listen`` before
+   the last user message, with the states before it, and replay only what
+   came after. Whenever those earlier applied events changed (a form's undo
+   reaching further back, a rewind, a restart), or a message they saw is
+   marked afresh (to be read by its text or its intent), it replays from the
+   first event as Rasa does.
+   ``RulePolicy`` then matches its rules against the last states only, as many
+   as its longest rule has: a rule is only ever checked that far back, so the
+   rules that apply are the same. (When none applies, the key Rasa logs and
+   compares with its rules-not-in-stories names those last turns only.)
+6. **Copying the tracker.** Before each action Rasa copies the tracker by
+   replaying all of its events into a new one, and each step of a form builds
+   another from the events since the last restart (``FormAction``'s
+   temporary tracker). A tracker's state is what its events made it (Rasa's
+   own premise: that is how a tracker store rebuilds it), so we copy that state
+   instead: the slots, the latest message and action, the active form and
+   the rest, with the same events, and the same fields left blank as Rasa's
+   new tracker has them.
 
 :func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
 puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
@@ -42,7 +65,9 @@ and how to check it on a new Rasa: docs/upgrading-rasa.md.
 from __future__ import annotations
 
 import asyncio
+import copy
 import itertools
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,20 +78,30 @@ import rasa
 from jsonschema import validators
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
-from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.action import ActionExtractSlots, RemoteAction
+from rasa.core.actions.forms import FormAction
+from rasa.core.channels.channel import OutputChannel
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
-from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.domain import Domain
+from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturizer
+from rasa.core.nlg import NaturalLanguageGenerator
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+from rasa.shared.constants import DEFAULT_SENDER_ID, DOCS_BASE_URL
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_VALIDATE_SLOT_MAPPINGS, REQUESTED_SLOT
+from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
     ActiveLoop,
+    DefinePrevUserUtteredFeaturization,
+    EntitiesAdded,
     Event,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
@@ -82,6 +117,12 @@ _ORIGINAL = {
     (RemoteAction, "_action_call_format"): RemoteAction._action_call_format,
     (EndpointConfig, "session"): EndpointConfig.session,
     (DialogueStateTracker, "applied_events"): DialogueStateTracker.applied_events,
+    (DialogueStateTracker, "past_states"): DialogueStateTracker.past_states,
+    (RulePolicy, "_prediction_states"): RulePolicy._prediction_states,
+    (DialogueStateTracker, "copy"): DialogueStateTracker.copy,
+    (FormAction, "_temporary_tracker"): FormAction._temporary_tracker,
+    (ActionExtractSlots, "_execute_validation_action"): ActionExtractSlots._execute_validation_action,
+    (DialogueStateTracker, "idx_after_latest_restart"): DialogueStateTracker.idx_after_latest_restart,
 }
 
 
@@ -264,12 +305,270 @@ def _applied_events(self: DialogueStateTracker) -> list[Event]:
     return list(applied)
 
 
+def _copied(slot: Slot) -> Slot:
+    """``copy.copy(slot)``, without its generic machinery (slots are plain objects)."""
+    twin = slot.__class__.__new__(slot.__class__)
+    twin.__dict__.update(slot.__dict__)
+    return twin
+
+
+def _clone(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    """A copy of a replaying tracker, to go on with apart (no replay: its state is copied)."""
+    twin = copy.copy(tracker)
+    for kept in ("_applied_fold", "_kept_states", "_kept_restart"):
+        twin.__dict__.pop(kept, None)
+    twin.events = tracker._create_events(list(tracker.events))
+    twin.slots = type(tracker.slots)((name, _copied(slot)) for name, slot in tracker.slots.items())
+    twin.active_loop = copy.copy(tracker.active_loop)
+    twin.latest_action = dict(tracker.latest_action) if tracker.latest_action is not None else None
+    return twin
+
+
+@dataclass
+class _States:
+    """A tracker's states up to ``len(prefix)`` of its applied events, and the replay there."""
+
+    domain: Domain
+    omit_unset_slots: bool
+    events: Any  # the tracker's deque, so a replaced one is noticed
+    count: int
+    last: Event | None
+    prefix: list[Event]
+    replay: DialogueStateTracker  # Rasa's replaying tracker after ``prefix``
+    states: list[State]  # the state before each ActionExecuted of ``prefix``
+
+
+def _kept_states(tracker: DialogueStateTracker, domain: Domain, omit_unset_slots: bool) -> _States | None:
+    kept: _States | None = tracker.__dict__.get("_kept_states")
+    events = tracker.events
+    if (
+        kept is None
+        or kept.domain is not domain
+        or kept.omit_unset_slots != omit_unset_slots
+        or kept.events is not events
+        or kept.count > len(events)
+        or (kept.count and events[kept.count - 1] is not kept.last)
+    ):
+        return None
+    return kept
+
+
+def _marks_an_earlier_message(events: Iterable[Event]) -> bool:
+    """True if an event that changes the latest user message in place (how it is to be read,
+    its entities) comes before any new message, so it changes one the kept states saw."""
+    for event in events:
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, (DefinePrevUserUtteredFeaturization, EntitiesAdded)):
+            return True
+    return False
+
+
+def _past_states(
+    self: DialogueStateTracker,
+    domain: Domain,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    """Rasa's ``Domain.states_for_tracker_history``, replaying only what came after the kept replay.
+
+    Only without ``ignore_rule_only_turns`` (``RulePolicy``'s case); otherwise Rasa's own.
+    """
+    if ignore_rule_only_turns:
+        return _ORIGINAL[(DialogueStateTracker, "past_states")](
+            self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+        )
+    applied = self.applied_events()
+    kept = _kept_states(self, domain, omit_unset_slots)
+    if (
+        kept is not None
+        and len(applied) >= len(kept.prefix)
+        and all(map(operator.is_, applied, kept.prefix))
+        and not _marks_an_earlier_message(itertools.islice(applied, len(kept.prefix), None))
+    ):
+        start, replay, states = len(kept.prefix), _clone(kept.replay), list(kept.states)
+    else:
+        start, replay, states = 0, self.init_copy(), []
+    # Keep the replay at the last action_listen before the last user message: the states
+    # before it see only earlier messages, and what follows it may still be undone.
+    users = [i for i in range(start, len(applied)) if isinstance(applied[i], UserUttered)]
+    listens = [
+        i
+        for i in range(start, users[-1] if users else start)
+        if isinstance(applied[i], ActionExecuted) and applied[i].action_name == ACTION_LISTEN_NAME
+    ]
+    stop = listens[-1] if listens else None
+    checkpoint: tuple[DialogueStateTracker, list[State]] | None = None
+    for index in range(start, len(applied)):
+        if index == stop:
+            checkpoint = (_clone(replay), list(states))
+        event = applied[index]
+        if isinstance(event, ActionExecuted):
+            states.append(domain._clean_state(domain.get_active_state(replay, omit_unset_slots)))
+        replay.update(event)
+    states.append(domain._clean_state(domain.get_active_state(replay, omit_unset_slots)))
+    if checkpoint is not None:
+        assert stop is not None
+        at, before = checkpoint
+        prefix = applied[:stop]
+    elif kept is not None and start:
+        prefix, at, before = kept.prefix, kept.replay, kept.states
+    else:
+        prefix, at, before = [], self.init_copy(), []
+    events = self.events
+    self.__dict__["_kept_states"] = _States(
+        domain, omit_unset_slots, events, len(events), events[-1] if events else None, prefix, at, before
+    )
+    return states
+
+
+def _rule_window(policy: RulePolicy) -> int:
+    """How many states back the longest of the policy's rules looks."""
+    lookups = (policy.lookup.get(RULES, {}), policy.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {}))
+    found = policy.__dict__.get("_rule_window")
+    if found is None or found[0] is not lookups[0] or found[1] is not lookups[1]:
+        sizes = (len(policy._rule_key_to_state(key)) for lookup in lookups for key in lookup)
+        longest = max(sizes, default=0)
+        found = (lookups[0], lookups[1], longest)
+        policy.__dict__["_rule_window"] = found
+    return found[2]
+
+
+def _prediction_states(
+    self: RulePolicy,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    use_text_for_last_user_input: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    """Rasa's ``Policy._prediction_states`` for ``RulePolicy``: the last states only, as many as
+    its longest rule (``RulePolicy._get_possible_keys`` never looks further back)."""
+    featurizer = self.featurizer
+    window = _rule_window(self)
+    if type(featurizer) is not MaxHistoryTrackerFeaturizer or featurizer.max_history or not window:
+        return _ORIGINAL[(RulePolicy, "_prediction_states")](
+            self, tracker, domain, use_text_for_last_user_input, rule_only_data
+        )
+    # What MaxHistoryTrackerFeaturizer.prediction_states does with RulePolicy's settings
+    # (rule turns kept, action_unlikely_intent kept, no max_history), on the last states.
+    states = tracker.past_states(domain, ignore_rule_only_turns=False, rule_only_data=rule_only_data)
+    states = states[-window:]
+    featurizer._choose_last_user_input([states], use_text_for_last_user_input)
+    return states
+
+
+def _copy(self: DialogueStateTracker) -> DialogueStateTracker:
+    """Rasa's ``DialogueStateTracker.copy`` (a replay of every event into ``init_copy()``),
+    by copying the state the events made."""
+    twin = _clone(self)
+    twin.sender_id = self.sender_id or DEFAULT_SENDER_ID
+    twin.sender_source = twin.model_id = twin.assistant_id = None  # init_copy leaves them unset
+    return twin
+
+
+def _rebuilt(tracker: DialogueStateTracker, more: list[Event], domain: Domain) -> DialogueStateTracker:
+    """``DialogueStateTracker.from_events(tracker.sender_id, tracker.events_after_latest_restart()
+    + more, slots=domain.slots)``, with the state after the events since the restart copied
+    from ``tracker`` instead of replayed. After a restart Rasa's replay is used: the
+    restart leaves a follow-up action behind that a replay of what follows it doesn't have."""
+    if tracker.idx_after_latest_restart():
+        return DialogueStateTracker.from_events(
+            tracker.sender_id, tracker.events_after_latest_restart() + more, slots=domain.slots
+        )
+    twin = _clone(tracker)
+    twin._max_event_history = None
+    twin.events = twin._create_events(tracker.events_after_latest_restart())
+    twin.sender_source = twin.model_id = twin.assistant_id = None
+    twin.is_rule_tracker = False
+    twin.slots = {}
+    for template in domain.slots:
+        slot = _copied(template)
+        slot.reset()
+        had = tracker.slots.get(slot.name) if isinstance(tracker.slots, dict) else None
+        if had is not None and had.has_been_set:
+            slot._value, slot._has_been_set = had._value, True
+        twin.slots[slot.name] = slot
+    for event in more:
+        twin.update(event)
+    return twin
+
+
+def _form_temporary_tracker(
+    self: FormAction, current_tracker: DialogueStateTracker, additional_events: list[Event], domain: Domain
+) -> DialogueStateTracker:
+    """Rasa's ``FormAction._temporary_tracker``, without the replay."""
+    requested = SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker))
+    return _rebuilt(current_tracker, [requested, ActionExecuted(self.name()), *additional_events], domain)
+
+
+async def _execute_validation_action(
+    self: ActionExtractSlots,
+    extraction_events: list[Event],
+    output_channel: OutputChannel,
+    nlg: NaturalLanguageGenerator,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+) -> list[Event]:
+    """Rasa's ``ActionExtractSlots._execute_validation_action`` (its body), without the replay."""
+    slot_events = [event for event in extraction_events if isinstance(event, SlotSet)]
+    if ACTION_VALIDATE_SLOT_MAPPINGS not in domain.user_actions:
+        return list(slot_events)
+    validate_events = await self._run_custom_action(
+        ACTION_VALIDATE_SLOT_MAPPINGS,
+        output_channel,
+        nlg,
+        _rebuilt(tracker, list(slot_events), domain),
+        domain,
+    )
+    validated = [event.key for event in validate_events if isinstance(event, SlotSet)]
+    # Rasa: a candidate the custom action says nothing about is taken as valid.
+    return validate_events + [event for event in slot_events if event.key not in validated]
+
+
+@dataclass
+class _Restart:
+    events: Any  # the tracker's deque, so a replaced one is noticed
+    count: int
+    last: Event | None
+    index: int
+
+
+def _idx_after_latest_restart(self: DialogueStateTracker) -> int:
+    """Rasa's ``DialogueStateTracker.idx_after_latest_restart``, looking only at events new
+    since the last call on the same tracker."""
+    events = self.events
+    count = len(events)
+    kept: _Restart | None = self.__dict__.get("_kept_restart")
+    if (
+        kept is not None
+        and kept.events is events
+        and kept.count <= count
+        and (kept.count == 0 or events[kept.count - 1] is kept.last)
+    ):
+        start, index = kept.count, kept.index
+    else:
+        start, index = 0, 0
+    for position in range(count - 1, start - 1, -1):
+        if isinstance(events[position], Restarted):
+            index = position + 1
+            break
+    self.__dict__["_kept_restart"] = _Restart(events, count, events[-1] if count else None, index)
+    return index
+
+
 def install() -> None:
     require_pinned_rasa()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
     EndpointConfig.session = _session  # type: ignore[method-assign]
     DialogueStateTracker.applied_events = _applied_events  # type: ignore[method-assign]
+    DialogueStateTracker.past_states = _past_states  # type: ignore[method-assign]
+    RulePolicy._prediction_states = _prediction_states  # type: ignore[method-assign]
+    DialogueStateTracker.copy = _copy  # type: ignore[method-assign]
+    FormAction._temporary_tracker = _form_temporary_tracker  # type: ignore[method-assign]
+    ActionExtractSlots._execute_validation_action = _execute_validation_action  # type: ignore[method-assign]
+    DialogueStateTracker.idx_after_latest_restart = _idx_after_latest_restart  # type: ignore[method-assign]
 
 
 def uninstall() -> None:

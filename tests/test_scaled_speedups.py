@@ -3,13 +3,16 @@ request body is Rasa's own with only the recent events."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import random
+import time
 from collections.abc import Iterator
 
 import pytest
 from jsonschema import ValidationError
-from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.action import ActionExtractSlots, RemoteAction
+from rasa.core.actions.forms import FormAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -17,13 +20,15 @@ from rasa.shared.core.events import (
     ActionReverted,
     ActiveLoop,
     BotUttered,
+    DefinePrevUserUtteredFeaturization,
+    EntitiesAdded,
     Restarted,
     SessionStarted,
     SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
 from rasa_ext import speedups as rasa_speedups
@@ -186,3 +191,196 @@ def test_a_tracker_whose_events_were_replaced_is_folded_from_the_start() -> None
     for event in before[:3]:
         tracker.events.append(event)
     assert tracker.applied_events() == before[:3]
+
+
+# -- the states before each action, replayed on from where the last call stopped --------
+STATE_DOMAIN = Domain.from_dict(
+    {
+        "intents": ["inform", "greet", "help"],
+        "entities": ["name"],
+        "slots": {
+            "what_matters": {"type": "text", "mappings": [{"type": "from_text"}]},
+            "for_whom": {
+                "type": "categorical",
+                "values": ["self", "other"],
+                "mappings": [{"type": "custom"}],
+            },
+            "shared": {"type": "bool", "mappings": [{"type": "custom"}]},
+        },
+        "actions": ["action_interrupt"],
+        "forms": {"care_form": {"required_slots": ["what_matters"]}},
+    }
+)
+STATE_EVENT_KINDS = [
+    *((lambda kind=kind: [kind()]) for kind in EVENT_KINDS),
+    # Rasa marks a message to be read by its text or its intent right after it, and only there
+    lambda: [
+        UserUttered("hi there", {"name": "greet", "confidence": 0.9}),
+        DefinePrevUserUtteredFeaturization(True),
+    ],
+    lambda: [
+        UserUttered("an answer", {"name": "inform", "confidence": 1.0}),
+        DefinePrevUserUtteredFeaturization(False),
+    ],
+    lambda: [UserUttered("I'm Jo", {"name": "inform"}), EntitiesAdded([{"entity": "name", "value": "Jo"}])],
+    # after a rewind Rasa predicts again with action_listen the latest action: it marks the
+    # message that is now the latest
+    lambda: [UserUtteranceReverted(), DefinePrevUserUtteredFeaturization(False)],
+    lambda: [SlotSet("for_whom", "other")],
+    lambda: [SlotSet("shared", True)],
+    lambda: [SlotSet("what_matters", None)],
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_past_states_are_rasas_after_every_event(seed: int) -> None:
+    """Random conversations with forms, undos, rewinds and restarts, played on two trackers
+    (Rasa marks events in place, so each has its own): after each new event the states
+    equal those stock Rasa works out from the first event."""
+    chooser = random.Random(seed)
+    weights = [10, 8, 6, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 1]
+    ours = DialogueStateTracker("someone", STATE_DOMAIN.slots)
+    theirs = DialogueStateTracker("someone", STATE_DOMAIN.slots)
+    for _ in range(120):
+        kind = chooser.choices(STATE_EVENT_KINDS, weights)[0]
+        for tracker in (ours, theirs):
+            for event in kind():
+                tracker.update(event)
+        if chooser.random() < 0.4:
+            continue
+        got = ours.past_states(STATE_DOMAIN)
+        rasa_speedups.uninstall()
+        try:
+            expected = theirs.past_states(STATE_DOMAIN)
+        finally:
+            rasa_speedups.install()
+        assert got == expected
+
+
+def test_past_states_go_on_from_the_kept_replay() -> None:
+    """A long conversation replays only its last turn: the kept replay is used, not rebuilt."""
+    tracker = conversation(40)
+    tracker.past_states(STATE_DOMAIN)
+    kept = tracker.__dict__["_kept_states"]
+    assert len(kept.prefix) > 100  # the replay stopped near the end, not at the start
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("one more", {"name": "inform", "confidence": 1.0}))
+    states = tracker.past_states(STATE_DOMAIN)
+    assert tracker.__dict__["_kept_states"].prefix[: len(kept.prefix)] == kept.prefix
+    assert states[-1]["prev_action"] == {"action_name": "action_listen"}
+    assert len(states) == 42  # one per action_listen, and the state now
+
+
+# -- copies of the tracker: its state copied, not replayed ------------------------------
+def tracker_state(tracker: DialogueStateTracker) -> dict[str, object]:
+    """Everything a tracker holds, as comparable values."""
+    return {
+        "state": tracker.current_state(EventVerbosity.ALL),
+        "slots": {name: (slot.value, slot.has_been_set) for name, slot in tracker.slots.items()},
+        "latest_action": tracker.latest_action,
+        # Rasa's blank "no bot message yet" is made afresh, with the time, at each reset
+        "latest_bot": {**tracker.latest_bot_utterance.as_dict(), "timestamp": None}
+        if tracker.latest_bot_utterance and tracker.latest_bot_utterance.text is None
+        else tracker.latest_bot_utterance.as_dict(),
+        "followup": tracker.followup_action,
+        "loop": tracker.active_loop,
+        "fields": (tracker.sender_source, tracker.model_id, tracker.assistant_id, tracker.is_rule_tracker),
+        "max_events": tracker._max_event_history,
+    }
+
+
+def two_trackers(seed: int, events: int) -> tuple[DialogueStateTracker, DialogueStateTracker]:
+    """The same random conversation on two trackers, each with its own events."""
+    chooser = random.Random(seed)
+    weights = [10, 8, 6, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 1]
+    pair = []
+    for _ in range(2):
+        tracker = DialogueStateTracker("someone", STATE_DOMAIN.slots, sender_source="rest")
+        tracker.model_id, tracker.assistant_id = "model-1", "what-matters"
+        pair.append(tracker)
+    for _ in range(events):
+        for event in chooser.choices(STATE_EVENT_KINDS, weights)[0]():
+            pair[1].update(copy.deepcopy(event))  # the same event, with its timestamp
+            pair[0].update(event)
+    return pair[0], pair[1]
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("events", [3, 40, 120])
+def test_a_copy_is_rasas_replayed_copy(seed: int, events: int) -> None:
+    ours, theirs = two_trackers(seed, events)
+    copied = ours.copy()
+    rasa_speedups.uninstall()
+    try:
+        expected = theirs.copy()
+    finally:
+        rasa_speedups.install()
+    assert tracker_state(copied) == tracker_state(expected)
+    copied.update(SlotSet("what_matters", "changed on the copy"))
+    assert ours.get_slot("what_matters") != "changed on the copy"
+    assert len(ours.events) == len(copied.events) - 1
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("events", [3, 40, 120])
+def test_a_forms_temporary_tracker_is_rasas(seed: int, events: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours, theirs = two_trackers(seed, events)
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)  # the two events the form adds
+    form = FormAction("care_form", None)
+    extra = [SlotSet("for_whom", "self"), SlotSet("what_matters", "the garden")]
+    made = form._temporary_tracker(ours, extra, STATE_DOMAIN)
+    rasa_speedups.uninstall()
+    try:
+        expected = form._temporary_tracker(theirs, copy.deepcopy(extra), STATE_DOMAIN)
+    finally:
+        rasa_speedups.install()
+    assert tracker_state(made) == tracker_state(expected)
+    assert [e.as_dict() for e in made.events] == [e.as_dict() for e in expected.events]
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("events", [3, 40, 120])
+def test_the_slot_validation_sees_rasas_tracker(
+    seed: int, events: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``action_validate_slot_mappings`` is sent the tracker Rasa would build, and its answer
+    is combined with the candidates as Rasa does."""
+    domain = Domain.from_dict({**STATE_DOMAIN.as_dict(), "actions": ["action_validate_slot_mappings"]})
+    seen: list[DialogueStateTracker] = []
+
+    async def validator(
+        self: object, name: str, output: object, nlg: object, tracker, domain: Domain
+    ) -> list:
+        seen.append(tracker)
+        return [SlotSet("what_matters", None, timestamp=1.0)]  # one candidate rejected, one kept
+
+    monkeypatch.setattr(ActionExtractSlots, "_run_custom_action", validator)
+    ours, theirs = two_trackers(seed, events)
+    found = [SlotSet("what_matters", "the garden"), SlotSet("for_whom", "other"), BotUttered("not a slot")]
+    action = ActionExtractSlots(None)
+    got = asyncio.run(action._execute_validation_action(found, None, None, ours, domain))
+    rasa_speedups.uninstall()
+    try:
+        expected = asyncio.run(
+            action._execute_validation_action(copy.deepcopy(found), None, None, theirs, domain)
+        )
+    finally:
+        rasa_speedups.install()
+    assert [e.as_dict() for e in got] == [e.as_dict() for e in expected]
+    assert tracker_state(seen[0]) == tracker_state(seen[1])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_latest_restart_is_found_as_rasa_finds_it(seed: int) -> None:
+    chooser = random.Random(seed)
+    tracker = DialogueStateTracker("someone", [])
+    for _ in range(200):
+        tracker.update(chooser.choices(EVENT_KINDS, [8, 8, 8, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 2, 1])[0]())
+        if chooser.random() < 0.5:
+            continue
+        got = tracker.idx_after_latest_restart()
+        rasa_speedups.uninstall()
+        try:
+            assert got == tracker.idx_after_latest_restart()
+        finally:
+            rasa_speedups.install()
