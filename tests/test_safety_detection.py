@@ -83,7 +83,9 @@ class Figures:
     def false_alarm_rate(self) -> float:
         return len(self.false_alarms) / self.total["none"]
 
-    def report(self, title: str) -> None:
+    def report(self, title: str, *, lines: bool = True) -> None:
+        """Print the figures; ``lines=False`` leaves out the messages themselves
+        (a blind set's lines stay unread by the people who tune)."""
         print(f"\nRed-flag detector on {title}")
         for k in (*FLAG_KINDS, URGENT):
             if not self.total[k]:
@@ -99,6 +101,11 @@ class Figures:
         print(f"  false-alarm rate     {len(self.false_alarms):>3}/{n:<3} = {self.false_alarm_rate:.3f}")
         asked = len(self.check_ins_on_none)
         print(f"  check-ins on none    {asked:>3}/{n:<3} = {asked / n:.3f}")
+        others = sorted(set(self.total) - {*FLAG_KINDS, URGENT, "none"})
+        for k in others:  # a label this code doesn't know: shown, not hidden
+            print(f"  recall {k:<13} {self.caught[k]:>3}/{self.total[k]:<3} = {self.recall(k):.3f}")
+        if not lines:
+            return
         for line in self.misses:
             print("  MISSED:", line)
         for line in self.false_alarms:
@@ -426,6 +433,30 @@ def test_blind_heldout_set() -> None:
     for kind, floor in BLIND_FLOORS.items():
         assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= MAX_BLIND_FALSE_ALARM_RATE
+
+
+BLIND_2 = ROOT / "tests" / "heldout" / "safety_blind_2.yml"
+BLIND_2_FLOORS: dict[str, float] = {}  # set from the one run, below
+MAX_BLIND_2_FALSE_ALARM_RATE = 1.0
+
+
+@pytest.mark.slow  # a whole data set
+def test_blind_heldout_set_2() -> None:
+    """Written blind by another helper in session 18; run once, after the detector
+    was frozen. Only the figures are printed, never the lines: nobody who tunes
+    reads them. Never tune to this set; the next improvement needs a new one."""
+    messages = yaml.safe_load(BLIND_2.read_text(encoding="utf-8"))["messages"]
+    figures = measure(messages)
+    figures.report("tests/heldout/safety_blind_2.yml (held out, written blind)", lines=False)
+    missed = Counter(line.split(":", 1)[0] for line in figures.misses)
+    print("  missed, as (kind (got ...)):", dict(missed))
+    print("  false alarms by rule:", dict(Counter(line.split(":", 1)[0] for line in figures.false_alarms)))
+    ambiguous = [m for m in messages if m.get("ambiguous")]
+    asked = sum(1 for m in ambiguous if (f := safety.detect(m["text"])) is not None and f.check_in)
+    print(f"  ambiguous lines met with a check-in  {asked}/{len(ambiguous)}")
+    for kind, floor in BLIND_2_FLOORS.items():
+        assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
+    assert figures.false_alarm_rate <= MAX_BLIND_2_FALSE_ALARM_RATE
 
 
 def test_a_worry_about_the_future_is_not_an_nlu_flag() -> None:
