@@ -40,16 +40,19 @@ def test_the_stock_switch(monkeypatch: pytest.MonkeyPatch, value: str, stock: bo
 
 def test_stock_mode_installs_no_patch(monkeypatch: pytest.MonkeyPatch) -> None:
     speedups.uninstall()
-    stock_method = RemoteAction._validate_action_result
+    patched = list(speedups._ORIGINAL)
+    assert (RemoteAction, "_validate_action_result") in patched and len(patched) >= 10
+    stock = {(owner, name): getattr(owner, name) for owner, name in patched}
     monkeypatch.setenv(rasa_ext.STOCK_ENV, "1")
     rasa_ext.install()
-    assert RemoteAction._validate_action_result is stock_method
+    assert all(getattr(owner, name) is stock[owner, name] for owner, name in patched)
     monkeypatch.setenv(rasa_ext.STOCK_ENV, "0")
     rasa_ext.install()
     try:
-        assert RemoteAction._validate_action_result is not stock_method
+        assert all(getattr(owner, name) is not stock[owner, name] for owner, name in patched)
     finally:
         speedups.uninstall()
+    assert all(getattr(owner, name) is stock[owner, name] for owner, name in patched)
 
 
 def test_stock_endpoints_name_rasas_own_stores() -> None:
