@@ -436,14 +436,16 @@ def test_blind_heldout_set() -> None:
 
 
 BLIND_2 = ROOT / "tests" / "heldout" / "safety_blind_2.yml"
-BLIND_2_FLOORS: dict[str, float] = {}  # set from the one run, below
-MAX_BLIND_2_FALSE_ALARM_RATE = 1.0
+# Floors at the figures of the one run (2026-12-02, detector frozen at ed99ad3:
+# 45/53, 35/48, 35/46; false alarms 2/230), still below the issue's targets.
+BLIND_2_FLOORS = {EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}
+MAX_BLIND_2_FALSE_ALARM_RATE = 0.02
 
 
 @pytest.mark.slow  # a whole data set
 def test_blind_heldout_set_2() -> None:
     """Written blind by another helper in session 18; run once, after the detector
-    was frozen. Only the figures are printed, never the lines: nobody who tunes
+    was frozen (ed99ad3). Only the figures are printed, never the lines: nobody who tunes
     reads them. Never tune to this set; the next improvement needs a new one."""
     messages = yaml.safe_load(BLIND_2.read_text(encoding="utf-8"))["messages"]
     figures = measure(messages)
