@@ -45,6 +45,18 @@ MEDICAL_WELCOME = {q.key for q in catalogue().values() if q.medical}
 UNSURE_IS_AN_ANSWER = {q.key for q in catalogue().values() if q.unsure_ok}
 
 
+def ask_instead(slot: str | None) -> dict[str, Any]:
+    """The slots that make a form ask ``slot``'s question instead of its next one (None: ask
+    nothing this turn), for a form's validation to set.
+
+    Rasa 3.6's form asks for the slot named by the first ``requested_slot`` the validation
+    returns (rasa/core/actions/forms.py, ``request_next_slot``); "aside" has no question,
+    so nothing is said. The SDK then adds the form's real next slot, so the next message
+    still answers the open question. The undo confirmation, "brb" and (in
+    actions/safety_turn.form_hold) the safety pause all work this way."""
+    return {"requested_slot": slot or "aside"}
+
+
 def is_carer(slots: Mapping[str, Any]) -> bool:
     return slots.get("for_whom") == "carer"
 

@@ -161,7 +161,7 @@ class QuestionForm(FormValidationAction):
                     return {asked: None, **stepped}
             elif about_chat == "away":  # "brb": nothing asked until they're back
                 turn.dispatcher.utter_message(response="utter_away")
-                return {asked: None, **ask_instead(None)}
+                return {asked: None, **flow.ask_instead(None)}
             elif about_chat == "start_again" and self.form_name() == "care_form":
                 return {asked: None, **confirm_first("restart")}
             elif about_chat is not None and about_chat != "start_again":
@@ -413,20 +413,10 @@ class QuestionForm(FormValidationAction):
         return slots.get("stage") or "consent"
 
 
-def ask_instead(slot: str | None) -> dict[str, Any]:
-    """Ask ``slot``'s question instead of the form's next one (None: ask nothing this turn).
-
-    Rasa's form asks for the slot named by the first ``requested_slot`` the validation
-    returns; "aside" has no question, so nothing is said. The SDK then adds the form's
-    real next slot, so the next message still answers the open question (see
-    actions/safety_turn.form_hold, which relies on the same)."""
-    return {"requested_slot": slot or "aside"}
-
-
 def confirm_first(mode: str, key: str | None = None, about: str = "") -> dict[str, Any]:
     """Ask yes or no before taking an answer off ("remove", "undo") or starting again
     ("restart"); ``confirm_undo`` reads the reply (action_ask_undo_pending asks)."""
-    return {"undo_pending": {"key": key, "mode": mode, "about": about}, **ask_instead("undo_pending")}
+    return {"undo_pending": {"key": key, "mode": mode, "about": about}, **flow.ask_instead("undo_pending")}
 
 
 def _confirm_taking_off(mode: str, key: str) -> dict[str, Any]:
