@@ -17,7 +17,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity, is_button, logger, store, sure_intent, text_of
-from actions.flow import INTERRUPTIONS, MEDICAL_WELCOME, MOVES, NONE_IS_AN_ANSWER, SKIPPED, YES_NO
+from actions.flow import (
+    INTERRUPTIONS,
+    MEDICAL_WELCOME,
+    MOVES,
+    NONE_IS_AN_ANSWER,
+    SKIPPED,
+    UNSURE_IS_AN_ANSWER,
+    YES_NO,
+)
 from careplan import dates, interpret, listen, questions
 from careplan.store import StoreUnavailable, UnknownPlan
 from careplan.titles import classify, short_title
@@ -122,7 +130,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(replies=["utter_stale_button"])
     if getattr(questions.catalogue().get(slot), "stage", None) == "identity" and DECLINED.search(text):
         return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
-    if intent in {"skip", "dont_know"} and slot not in {"consent", "review_choice"}:
+    unsure = intent == "dont_know" or (slot in UNSURE_IS_AN_ANSWER and interpret.dont_know(text))
+    if (intent == "skip" or unsure) and slot not in {"consent", "review_choice"}:
         reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 

@@ -28,6 +28,20 @@ _NO = re.compile(
 )
 
 
+# "idk", "dunno", "not sure tbh": the whole message says they don't know (yet).
+_DONT_KNOW = re.compile(
+    r"^\W*(?:i\s+)?(?:idk|dunno|don'?t know|dont no|no idea|not sure|unsure|no clue|not a clue"
+    r"|haven'?t (?:a|got a) clue|can'?t remember|cant remember|not decided)"
+    r"(?:\s+(?:yet|really|tbh|to be honest|sorry|mate|love|dear|either))*\W*$",
+    re.I,
+)
+
+
+def dont_know(text: str) -> bool:
+    """Is the whole message "I don't know" in some form?"""
+    return bool(_DONT_KNOW.match(text or ""))
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for yes, False for no, None when it is neither."""
     if intent == "affirm":

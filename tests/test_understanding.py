@@ -112,3 +112,20 @@ def test_going_back_finds_the_last_question_still_asked() -> None:
     questions = flow.care_questions({"for_whom": "self"})
     assert flow.previous_answered(["for_whom", "preferred_name", "what_matters"], questions) == "what_matters"
     assert flow.previous_answered(["person_name"], questions) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unsure"),
+    [
+        ("idk", True),
+        ("dunno tbh", True),
+        ("I don't know yet", True),
+        ("not sure really", True),
+        ("no idea sorry", True),
+        ("idk maybe a magnifier lamp", False),  # an answer, however unsure
+        ("not sure what they'll say about my knees", False),
+        ("I know exactly", False),
+    ],
+)
+def test_i_dont_know_is_the_whole_message_or_nothing(text: str, unsure: bool) -> None:
+    assert interpret.dont_know(text) is unsure
