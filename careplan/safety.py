@@ -1,9 +1,13 @@
 """Red-flag detection: emergencies, mental health crises and safeguarding.
 
 ``detect`` runs on every message, so it is built to be cheap for everyday
-talk: the reviewed regular expressions in ``safety_patterns.yml`` run first,
-and spaCy only parses a message when a pattern has matched. Each match must
-then survive four checks in its sentence:
+talk: one-letter typos of key words are mended first ("colapsed"), the
+reviewed regular expressions in ``safety_patterns.yml`` run next (sentences,
+concepts such as "chest" near a pain word, and sign rules that need several
+groups in one message), and spaCy only parses a message when a pattern has
+matched. Besides the three red-flag kinds, rules of kind ``urgent`` find what
+needs NHS 111 today; a 999 emergency in the same message makes it redundant.
+Each match must then survive four checks in its sentence:
 
 1. the rule's own ``unless`` / ``requires`` patterns (figurative speech,
    accidents: "killed myself laughing", "cut myself chopping onions");
