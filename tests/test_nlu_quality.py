@@ -61,17 +61,24 @@ class Holdout:
     inform_recall: float
     answers_kept: float
     sure_interruption_precision: float
+    sure_interruption_recall: float
 
 
 HOLDOUTS = {
     # 2026-11-22: weighted F1 0.91, inform recall 0.83; after training data was added
     # for its misreads and the classifier chosen by it, 0.942 and 0.91 (issue 16).
-    "development": Holdout((ROOT / "tests" / "nlu_holdout.yml",), 0.85, 0.90, 0.95, 0.93),
-    # First measured 2026-12-02 (docs/benchmarks.md): weighted F1 0.674, inform recall
-    # 0.956, answers kept 1.000, sure interruptions right 0.952; with the second batch
-    # and the new intents, 0.909 counting only the intents answered in place (the moves
-    # now count too: NOT_ANSWERS). Floors just under.
-    "blind": Holdout(tuple(sorted((ROOT / "tests").glob("nlu_holdout_blind*.yml"))), 0.65, 0.93, 0.97, 0.90),
+    # Floors just under the figures of 2026-12-02 with data/nlu/meta_by_category.yml
+    # (docs/benchmarks.md): weighted F1 0.945, inform recall 0.981, answers kept 0.990,
+    # sure interruptions 0.952 right and 0.899 noticed.
+    "development": Holdout((ROOT / "tests" / "nlu_holdout.yml",), 0.93, 0.97, 0.98, 0.94, 0.88),
+    # First measured 2026-12-02 (docs/benchmarks.md): weighted F1 0.674, sure interruptions
+    # right 0.952, noticed 0.339; at 47e36d2 (the moves count now), 0.692, 0.944 and 0.436.
+    # With data/nlu/meta_by_category.yml (written from categories, not from this set):
+    # weighted F1 0.720, inform recall 0.956, answers kept 1.000, sure interruptions 0.952
+    # right and 0.513 noticed. Floors just under.
+    "blind": Holdout(
+        tuple(sorted((ROOT / "tests").glob("nlu_holdout_blind*.yml"))), 0.71, 0.95, 0.97, 0.92, 0.50
+    ),
 }
 # A held-out line within this many words (token edit distance) of a training line
 # is a near copy: the model has as good as seen it.
@@ -315,7 +322,8 @@ def test_sure_interruptions_are_right(intent_report: dict[str, Any]) -> None:
 
     These are the only predictions that stop an answer being stored, so their
     precision is the number that matters most; recall says how often a real
-    interruption is noticed without the person having to repeat it.
+    interruption is noticed without the person having to repeat it (a missed one
+    is stored as the answer). Both have floors.
     """
     predictions = intent_report["predictions"]
     sure = [
@@ -336,3 +344,4 @@ def test_sure_interruptions_are_right(intent_report: dict[str, Any]) -> None:
         if p not in right:
             print(f"  wrong: {p['intent']} read as {p['intent_prediction']['name']}: {p['text']}")
     assert precision >= intent_report["floors"].sure_interruption_precision
+    assert recall >= intent_report["floors"].sure_interruption_recall
