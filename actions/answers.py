@@ -167,7 +167,10 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if slot == "carer_relationship":
         return Reading(value=interpret.relationship(text), text=text)
     replies = ["utter_medical_question_noted"] if intent == "medical_advice" else []
-    return Reading(value=text, text=text, replies=replies)
+    answer, complained = interpret.without_complaint(text)  # "the foot clinic, I said"
+    if complained:
+        replies.append("utter_sorry_told_me")
+    return Reading(value=answer, text=answer, replies=replies)
 
 
 def _skip_value(slot: str) -> Any:

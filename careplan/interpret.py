@@ -42,6 +42,31 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text or ""))
 
 
+# "I told you", "like I said", "whats next": said to the bot, not part of the answer.
+_I_SAID = (
+    r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|asked)(?: you)?(?: (?:that|this))?"
+    r"(?: (?:already|before|earlier|too|again))?|(?:like|as) i (?:said|told you|mentioned)|i said"
+    r"|you (?:already )?asked (?:me )?(?:that|this)(?: already)?|already said)(?:,? (?:dear|love|mate|pet))?"
+)
+_COMPLAINT = rf"(?:{_I_SAID}|told you(?: (?:already|that))?|obviously|what'?s next|next question)"
+_COMPLAINT_CLAUSE = re.compile(rf"^\W*{_COMPLAINT}\W*$", re.I)
+# At the start anything above; at the end only "...I said", or ", told you" after a comma.
+_COMPLAINT_EDGE = re.compile(
+    rf"^\W*{_COMPLAINT}\b[\s,.:;!-]*|[\s,.;!-]*\b{_I_SAID}\W*$|\s*[,.;!-]\s*told you\W*$", re.I
+)
+
+
+def without_complaint(text: str) -> tuple[str, bool]:
+    """The answer without what was said to the bot about being asked again ("I JUST TOLD YOU.
+    THE FREEZING" is "THE FREEZING"), and whether there was any."""
+    clauses = re.split(r"(?<=[.;!?])\s+", text.strip())
+    kept = [c for c in clauses if not _COMPLAINT_CLAUSE.match(c)]
+    answer = _COMPLAINT_EDGE.sub("", " ".join(kept)).strip(" ,;-")
+    if not answer or len(answer) < 2:
+        return text, False
+    return answer, answer != text.strip()
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for yes, False for no, None when it is neither."""
     if intent == "affirm":

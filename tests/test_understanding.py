@@ -129,3 +129,21 @@ def test_going_back_finds_the_last_question_still_asked() -> None:
 )
 def test_i_dont_know_is_the_whole_message_or_nothing(text: str, unsure: bool) -> None:
     assert interpret.dont_know(text) is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("I JUST TOLD YOU. THE FREEZING", "THE FREEZING"),
+        ("the foot clinic, i said", "the foot clinic"),
+        ("heart failure clinic like I said", "heart failure clinic"),
+        ("as I said, my knees", "my knees"),
+        ("fishing with my grandson, told you", "fishing with my grandson"),
+        ("I just asked you that. The rehab thing.", "The rehab thing."),
+        ("my daughter told you that", "my daughter told you that"),  # she did: it's the answer
+        ("my son said he'd help", "my son said he'd help"),
+        ("I told you", "I told you"),  # nothing else: kept as it is
+    ],
+)
+def test_what_is_said_to_the_bot_about_asking_again_is_not_the_answer(text: str, answer: str) -> None:
+    assert interpret.without_complaint(text)[0] == answer
