@@ -54,10 +54,14 @@ _FOR_ME = re.compile(
 
 
 def for_whom(text: str) -> str | None:
-    """ "self" or "carer" when the message says who the plan is for."""
-    if _FOR_SOMEONE.search(text):
+    """ "self" or "carer" when the message says who the plan is for. "It's for me, but I
+    look after my husband too" is for her: a plain "for me" said first wins."""
+    someone, me = _FOR_SOMEONE.search(text), _FOR_ME.search(text)
+    if someone and me and me.start() < someone.start() and not re.search(r"\bnot for me\b", text, re.I):
+        return SELF
+    if someone:
         return CARER
-    if _FOR_ME.search(text):
+    if me:
         return SELF
     return None
 

@@ -352,3 +352,17 @@ def test_a_check_up_names_the_reason() -> None:
     assert listen.reason("hi im sheila, its my diabetes review with the nurse on friday") == "diabetes review"
     assert listen.own_name("hi im sheila, its my review") == "Sheila"
     assert listen.own_name("hi im sheila, its my review", loose=False) is None  # a carer could say it
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("its for me but i look after my husband too he had a stroke last year", "self"),
+        ("it is for me. I look after my son", "self"),
+        ("its for my husband Jim", "carer"),
+        ("not for me, for my mum", "carer"),
+        ("I look after my dad, it's his review", "carer"),
+    ],
+)
+def test_for_me_said_first_wins_over_being_a_carer_too(text: str, who: str) -> None:
+    assert listen.for_whom(text) == who
