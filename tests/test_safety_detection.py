@@ -206,6 +206,9 @@ def test_holdout_recall_and_false_alarms() -> None:
         ("my back is killing me", None),
         ("it's threatening to rain", None),
         ("I can't breathe when I walk up hills", None),
+        # long-standing weakness, not a stroke happening now (development conversations messy_07, messy_32)
+        ("I cannot lift my arm above my head.", None),
+        ("his left hand doesn't work properly", None),
         # everyday phrases near the crisis patterns
         ("I don't live far from my daughter", None),
         ("I don't want to go on holiday this year", None),
