@@ -411,57 +411,35 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 
 # ------------------------------------------------------------ the blind held-out set
 
-BLIND = ROOT / "tests" / "heldout" / "safety_blind.yml"
-BLIND_FLOORS = {EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}
+# Each blind set was written by another helper and run once, after the detector was frozen
+# (set 1 at bfdd258, set 2 at ed99ad3). Floors at the figures of that run, still below the
+# issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
+# are never printed, so nobody who tunes reads them); the next improvement needs a new set.
+BLIND_SETS = {
+    "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
+    "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
+}
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
 
-@pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
-def test_blind_heldout_set() -> None:
-    """Written blind by another helper, run once after the detector was frozen (bfdd258).
-
-    Never tune the patterns to these lines. The figures are printed (run with
-    -rA) and recorded in docs/safety-and-privacy.md beside the development
-    figures.
-    """
-    messages = yaml.safe_load(BLIND.read_text(encoding="utf-8"))["messages"]
+@pytest.mark.slow  # a whole data set: not in make test-fast
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_blind_heldout_set(name: str) -> None:
+    """The figures are printed (run with -rA) and recorded in docs/safety-and-privacy.md
+    beside the development figures."""
+    floors, show_lines = BLIND_SETS[name]
+    messages = yaml.safe_load((ROOT / "tests" / "heldout" / name).read_text(encoding="utf-8"))["messages"]
     figures = measure(messages)
-    figures.report("tests/heldout/safety_blind.yml (held out, written blind)")
+    figures.report(f"tests/heldout/{name} (held out, written blind)", lines=show_lines)
+    if not show_lines:
+        print("  missed, as (kind (got ...)):", dict(Counter(m.split(":", 1)[0] for m in figures.misses)))
+        print("  false alarms by rule:", dict(Counter(m.split(":", 1)[0] for m in figures.false_alarms)))
     ambiguous = [m for m in messages if m.get("ambiguous")]
     asked = sum(1 for m in ambiguous if (f := safety.detect(m["text"])) is not None and f.check_in)
     print(f"  ambiguous lines met with a check-in  {asked}/{len(ambiguous)}")
-    # Floors at the figures of the one run (2026-12-02, bfdd258), far below the
-    # issue's targets (0.97 / 0.95): a regression fails here. Don't raise them by
-    # tuning to these lines; improve from new development data and a new blind set.
-    for kind, floor in BLIND_FLOORS.items():
+    for kind, floor in floors.items():
         assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= MAX_BLIND_FALSE_ALARM_RATE
-
-
-BLIND_2 = ROOT / "tests" / "heldout" / "safety_blind_2.yml"
-# Floors at the figures of the one run (2026-12-02, detector frozen at ed99ad3:
-# 45/53, 35/48, 35/46; false alarms 2/230), still below the issue's targets.
-BLIND_2_FLOORS = {EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}
-MAX_BLIND_2_FALSE_ALARM_RATE = 0.02
-
-
-@pytest.mark.slow  # a whole data set
-def test_blind_heldout_set_2() -> None:
-    """Written blind by another helper in session 18; run once, after the detector
-    was frozen (ed99ad3). Only the figures are printed, never the lines: nobody who tunes
-    reads them. Never tune to this set; the next improvement needs a new one."""
-    messages = yaml.safe_load(BLIND_2.read_text(encoding="utf-8"))["messages"]
-    figures = measure(messages)
-    figures.report("tests/heldout/safety_blind_2.yml (held out, written blind)", lines=False)
-    missed = Counter(line.split(":", 1)[0] for line in figures.misses)
-    print("  missed, as (kind (got ...)):", dict(missed))
-    print("  false alarms by rule:", dict(Counter(line.split(":", 1)[0] for line in figures.false_alarms)))
-    ambiguous = [m for m in messages if m.get("ambiguous")]
-    asked = sum(1 for m in ambiguous if (f := safety.detect(m["text"])) is not None and f.check_in)
-    print(f"  ambiguous lines met with a check-in  {asked}/{len(ambiguous)}")
-    for kind, floor in BLIND_2_FLOORS.items():
-        assert figures.recall(kind) >= floor, f"{kind} held-out recall {figures.recall(kind):.3f}"
-    assert figures.false_alarm_rate <= MAX_BLIND_2_FALSE_ALARM_RATE
 
 
 def test_a_worry_about_the_future_is_not_an_nlu_flag() -> None:
