@@ -37,16 +37,16 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    the "state" of the conversation before every action so far, and Rasa
    rebuilds them all by replaying the applied events from the first one: the
    cost of a turn grew with the conversation (4x from turn 10 to turn 200).
-   We keep, on the tracker, a replay stopped at the ``action_listen`` before
-   the last user message, with the states before it, and replay only what
-   came after. Whenever those earlier applied events changed (a form's undo
-   reaching further back, a rewind, a restart), or a message they saw is
-   marked afresh (to be read by its text or its intent), it replays from the
-   first event as Rasa does.
-   ``RulePolicy`` then matches its rules against the last states only, as many
-   as its longest rule has: a rule is only ever checked that far back, so the
-   rules that apply are the same. (When none applies, the key Rasa logs and
-   compares with its rules-not-in-stories names those last turns only.)
+   ``RulePolicy`` only ever checks a rule as far back as the rule is long, so
+   it is given the last states only, as many as its longest rule: the rules
+   that apply are the same. (When none applies, the key Rasa logs and compares
+   with its rules-not-in-stories names those last turns only.) To make them,
+   :func:`last_states` keeps on the tracker a replay stopped at the
+   ``action_listen`` before the last user message, with the last states
+   before it, and replays only what came after. Whenever those earlier applied
+   events changed (a form's undo reaching further back, a rewind, a restart),
+   or a message they saw is marked afresh (to be read by its text or its
+   intent), it replays from the first event as Rasa does.
 6. **Copying the tracker.** Before each action Rasa copies the tracker by
    replaying all of its events into a new one, and each step of a form builds
    another from the events since the last restart (``FormAction``'s
@@ -117,7 +117,6 @@ _ORIGINAL = {
     (RemoteAction, "_action_call_format"): RemoteAction._action_call_format,
     (EndpointConfig, "session"): EndpointConfig.session,
     (DialogueStateTracker, "applied_events"): DialogueStateTracker.applied_events,
-    (DialogueStateTracker, "past_states"): DialogueStateTracker.past_states,
     (RulePolicy, "_prediction_states"): RulePolicy._prediction_states,
     (DialogueStateTracker, "copy"): DialogueStateTracker.copy,
     (FormAction, "_temporary_tracker"): FormAction._temporary_tracker,
@@ -326,25 +325,26 @@ def _clone(tracker: DialogueStateTracker) -> DialogueStateTracker:
 
 @dataclass
 class _States:
-    """A tracker's states up to ``len(prefix)`` of its applied events, and the replay there."""
+    """The last ``size`` states of a tracker up to ``len(prefix)`` of its applied events,
+    and the replay there."""
 
     domain: Domain
-    omit_unset_slots: bool
+    size: int
     events: Any  # the tracker's deque, so a replaced one is noticed
     count: int
     last: Event | None
     prefix: list[Event]
     replay: DialogueStateTracker  # Rasa's replaying tracker after ``prefix``
-    states: list[State]  # the state before each ActionExecuted of ``prefix``
+    states: list[State]  # the state before each of the last ActionExecuted of ``prefix``
 
 
-def _kept_states(tracker: DialogueStateTracker, domain: Domain, omit_unset_slots: bool) -> _States | None:
+def _kept_states(tracker: DialogueStateTracker, domain: Domain, size: int) -> _States | None:
     kept: _States | None = tracker.__dict__.get("_kept_states")
     events = tracker.events
     if (
         kept is None
         or kept.domain is not domain
-        or kept.omit_unset_slots != omit_unset_slots
+        or kept.size < size
         or kept.events is not events
         or kept.count > len(events)
         or (kept.count and events[kept.count - 1] is not kept.last)
@@ -364,23 +364,12 @@ def _marks_an_earlier_message(events: Iterable[Event]) -> bool:
     return False
 
 
-def _past_states(
-    self: DialogueStateTracker,
-    domain: Domain,
-    omit_unset_slots: bool = False,
-    ignore_rule_only_turns: bool = False,
-    rule_only_data: dict[str, Any] | None = None,
-) -> list[State]:
-    """Rasa's ``Domain.states_for_tracker_history``, replaying only what came after the kept replay.
-
-    Only without ``ignore_rule_only_turns`` (``RulePolicy``'s case); otherwise Rasa's own.
-    """
-    if ignore_rule_only_turns:
-        return _ORIGINAL[(DialogueStateTracker, "past_states")](
-            self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data
-        )
-    applied = self.applied_events()
-    kept = _kept_states(self, domain, omit_unset_slots)
+def last_states(tracker: DialogueStateTracker, domain: Domain, size: int) -> list[State]:
+    """The last ``size`` of Rasa's ``tracker.past_states(domain)`` (the loop of
+    ``Domain.states_for_tracker_history`` without ``ignore_rule_only_turns``), replaying only
+    what came after the replay kept on the tracker."""
+    applied = tracker.applied_events()
+    kept = _kept_states(tracker, domain, size)
     if (
         kept is not None
         and len(applied) >= len(kept.prefix)
@@ -389,7 +378,7 @@ def _past_states(
     ):
         start, replay, states = len(kept.prefix), _clone(kept.replay), list(kept.states)
     else:
-        start, replay, states = 0, self.init_copy(), []
+        start, replay, states = 0, tracker.init_copy(), []
     # Keep the replay at the last action_listen before the last user message: the states
     # before it see only earlier messages, and what follows it may still be undone.
     users = [i for i in range(start, len(applied)) if isinstance(applied[i], UserUttered)]
@@ -402,12 +391,12 @@ def _past_states(
     checkpoint: tuple[DialogueStateTracker, list[State]] | None = None
     for index in range(start, len(applied)):
         if index == stop:
-            checkpoint = (_clone(replay), list(states))
+            checkpoint = (_clone(replay), states[-size:])
         event = applied[index]
         if isinstance(event, ActionExecuted):
-            states.append(domain._clean_state(domain.get_active_state(replay, omit_unset_slots)))
+            states.append(domain._clean_state(domain.get_active_state(replay)))
         replay.update(event)
-    states.append(domain._clean_state(domain.get_active_state(replay, omit_unset_slots)))
+    states.append(domain._clean_state(domain.get_active_state(replay)))
     if checkpoint is not None:
         assert stop is not None
         at, before = checkpoint
@@ -415,12 +404,12 @@ def _past_states(
     elif kept is not None and start:
         prefix, at, before = kept.prefix, kept.replay, kept.states
     else:
-        prefix, at, before = [], self.init_copy(), []
-    events = self.events
-    self.__dict__["_kept_states"] = _States(
-        domain, omit_unset_slots, events, len(events), events[-1] if events else None, prefix, at, before
+        prefix, at, before = [], tracker.init_copy(), []
+    events = tracker.events
+    tracker.__dict__["_kept_states"] = _States(
+        domain, size, events, len(events), events[-1] if events else None, prefix, at, before
     )
-    return states
+    return states[-size:]
 
 
 def _rule_window(policy: RulePolicy) -> int:
@@ -452,8 +441,8 @@ def _prediction_states(
         )
     # What MaxHistoryTrackerFeaturizer.prediction_states does with RulePolicy's settings
     # (rule turns kept, action_unlikely_intent kept, no max_history), on the last states.
-    states = tracker.past_states(domain, ignore_rule_only_turns=False, rule_only_data=rule_only_data)
-    states = states[-window:]
+    # (rule_only_data is only read with ignore_rule_only_turns, which RulePolicy doesn't set.)
+    states = last_states(tracker, domain, window)
     featurizer._choose_last_user_input([states], use_text_for_last_user_input)
     return states
 
@@ -563,7 +552,6 @@ def install() -> None:
     RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
     EndpointConfig.session = _session  # type: ignore[method-assign]
     DialogueStateTracker.applied_events = _applied_events  # type: ignore[method-assign]
-    DialogueStateTracker.past_states = _past_states  # type: ignore[method-assign]
     RulePolicy._prediction_states = _prediction_states  # type: ignore[method-assign]
     DialogueStateTracker.copy = _copy  # type: ignore[method-assign]
     FormAction._temporary_tracker = _form_temporary_tracker  # type: ignore[method-assign]

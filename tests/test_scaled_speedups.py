@@ -233,10 +233,11 @@ STATE_EVENT_KINDS = [
 
 
 @pytest.mark.parametrize("seed", range(30))
-def test_past_states_are_rasas_after_every_event(seed: int) -> None:
+@pytest.mark.parametrize("size", [2, 7, 10_000])
+def test_the_last_states_are_rasas_after_every_event(seed: int, size: int) -> None:
     """Random conversations with forms, undos, rewinds and restarts, played on two trackers
-    (Rasa marks events in place, so each has its own): after each new event the states
-    equal those stock Rasa works out from the first event."""
+    (Rasa marks events in place, so each has its own): after each new event the last states
+    equal the last of those stock Rasa works out from the first event."""
     chooser = random.Random(seed)
     weights = [10, 8, 6, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 3, 3, 2, 2, 2, 2, 1]
     ours = DialogueStateTracker("someone", STATE_DOMAIN.slots)
@@ -248,27 +249,29 @@ def test_past_states_are_rasas_after_every_event(seed: int) -> None:
                 tracker.update(event)
         if chooser.random() < 0.4:
             continue
-        got = ours.past_states(STATE_DOMAIN)
+        got = rasa_speedups.last_states(ours, STATE_DOMAIN, size)
         rasa_speedups.uninstall()
         try:
-            expected = theirs.past_states(STATE_DOMAIN)
+            expected = theirs.past_states(STATE_DOMAIN)[-size:]
         finally:
             rasa_speedups.install()
         assert got == expected
 
 
-def test_past_states_go_on_from_the_kept_replay() -> None:
-    """A long conversation replays only its last turn: the kept replay is used, not rebuilt."""
+def test_the_last_states_go_on_from_the_kept_replay() -> None:
+    """A long conversation replays only its last turn, and keeps only the states asked for."""
     tracker = conversation(40)
-    tracker.past_states(STATE_DOMAIN)
+    rasa_speedups.last_states(tracker, STATE_DOMAIN, 5)
     kept = tracker.__dict__["_kept_states"]
     assert len(kept.prefix) > 100  # the replay stopped near the end, not at the start
     tracker.update(ActionExecuted("action_listen"))
     tracker.update(UserUttered("one more", {"name": "inform", "confidence": 1.0}))
-    states = tracker.past_states(STATE_DOMAIN)
+    states = rasa_speedups.last_states(tracker, STATE_DOMAIN, 5)
     assert tracker.__dict__["_kept_states"].prefix[: len(kept.prefix)] == kept.prefix
+    assert len(tracker.__dict__["_kept_states"].states) <= 5
     assert states[-1]["prev_action"] == {"action_name": "action_listen"}
-    assert len(states) == 42  # one per action_listen, and the state now
+    assert [s["user"]["text"] for s in states[-3:-1]] == ["message 38", "message 39"]
+    assert len(states) == 5
 
 
 # -- copies of the tracker: its state copied, not replayed ------------------------------
