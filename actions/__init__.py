@@ -2,8 +2,10 @@
 
 Read in this order: ``flow`` (which question comes next), ``hook`` (runs on
 every message: red flags and odd input), ``answers`` (reading and storing each
-answer), the forms (``consent_form``, ``care_form``, ``review_form``,
-``person_form``) and ``moves`` (help, go back, stop, start again, resume).
+answer), ``forms`` (how one message in a form is read: ``turn``, ``extras``,
+``corrections``), the forms themselves (``consent_form``, ``care_form``,
+``review_form`` with ``identity_details``, ``person_form``) and ``moves`` (help,
+go back, stop, start again, resume).
 
 What an action gets from Rasa: all slots, the latest message and the active
 form, but only the last three turns of ``tracker.events`` (rasa_ext/speedups.py

@@ -45,3 +45,9 @@ def sure_intent(tracker: Tracker) -> str | None:
 
 def is_button(tracker: Tracker) -> bool:
     return text_of(tracker).startswith("/")
+
+
+def plan_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
+    """The goals of this conversation's plan, in order (none before the plan exists)."""
+    plan_id = slots.get("plan_id")
+    return store().goals(int(plan_id)) if plan_id else []

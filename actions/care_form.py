@@ -1,0 +1,79 @@
+"""The main conversation: who it's for, the appointment, what matters and the goals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions import flow
+from actions.answers import Reading, interpret_answer
+from actions.common import entity, is_button, plan_goals, text_of
+from actions.extras import heard_before
+from actions.forms import QuestionForm
+from actions.turn import Turn
+from careplan import dates, interpret, listen
+
+
+class ValidateCareForm(QuestionForm):
+    questions = staticmethod(flow.care_questions)
+
+    def name(self) -> str:
+        return "validate_care_form"
+
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        tracker, _, slots = turn
+        if slot == "one_thing":
+            goals = plan_goals(slots)
+            choice = entity(tracker, "choice")
+            chosen = (
+                int(choice)
+                if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
+                else listen.match_goal(text_of(tracker), goals)
+            )
+            if chosen is not None:
+                title = next(g["title"] for g in goals if g["id"] == chosen)
+                return Reading(
+                    value=str(chosen), text=f"(chose: {title})" if is_button(tracker) else text_of(tracker)
+                )
+            if listen.VAGUE.match(text_of(tracker)):
+                return Reading(replies=["utter_one_thing_own_words"])
+        if slot == "another_goal" and listen.content_after_yes(text_of(tracker)) and not is_button(tracker):
+            # "sleeping better" to "something else?" is a yes, and the goal itself
+            if interpret.yes_no(text_of(tracker)) is not False:
+                return Reading(value="yes", text=text_of(tracker))
+        reading = interpret_answer(slot, value, tracker)
+        if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):
+            # names fill the questions' wording, so keep something readable
+            reading.value = slots.get("person_name") if slot == "preferred_name" else None
+            reading.value = reading.value or "the person you care for"
+        return reading
+
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
+        _, dispatcher, slots = turn
+        if slot == "preferred_name" and not reading.skipped and slots.get("for_whom") != "carer":
+            dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=reading.value)
+        elif slot == "person_present":
+            dispatcher.utter_message(
+                response="utter_nice_to_meet", preferred_name=slots.get("preferred_name")
+            )
+        elif slot == "appointment_when" and not reading.skipped:
+            when = dates.when(reading.text)
+            if when:
+                dispatcher.utter_message(
+                    response="utter_date_noted", date_text=dates.said(when.day, when.time)
+                )
+            else:
+                dispatcher.utter_message(response="utter_date_unclear")
+        elif slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
+            dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
+        elif slot == "carer_assessment" and reading.value == "yes":
+            dispatcher.utter_message(response="utter_carer_assessment_info")
+        elif slot == "for_whom":
+            # Now who it's for is known, what was said before ("hi im sheila, its my review") says more.
+            still_open = [q for q in flow.care_questions(slots) if slots.get(q) is None]
+            return self.take(heard_before(turn.tracker, still_open, carer=flow.is_carer(slots)), turn)
+        elif slot == "another_goal" and reading.value == "yes":
+            return {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
+        return {}
+
+    def stage_when_done(self, slots: dict[str, Any]) -> str:
+        return "review"

@@ -1,0 +1,172 @@
+"""Putting things right: a correction said in any question ("no wait, it's the 9th",
+"make the driving one the main one"), taking an answer off or starting again (asked
+first, yes or no), and going back a question.
+
+``Corrections`` is mixed into ``actions.forms.QuestionForm``; it uses the form's
+``questions`` and ``form_name()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from actions import flow
+from actions.answers import Reading, record
+from actions.common import plan_goals, store, sure_intent, text_of
+from actions.moves import start_afresh
+from actions.turn import BOOKKEEPING, Turn, form_slots
+from careplan import dates, interpret, listen
+from careplan.questions import catalogue
+from careplan.titles import classify, short_title
+
+
+class Corrections:
+    """Corrections, undo, start again and step back, for a ``QuestionForm``."""
+
+    questions: Callable[[dict[str, Any]], list[str]]
+    form_name: Callable[[], str]
+
+    def correct(self, fix: listen.Correction, asked: str, turn: Turn) -> dict[str, Any] | None:
+        """Apply a correction and confirm it; None if it isn't one this form can apply."""
+        tracker, dispatcher, slots = turn
+        plan_id = slots.get("plan_id")
+        goals = plan_goals(slots)
+        if fix.kind == "date" and plan_id:
+            when = _same_month(fix.value, text_of(tracker), slots.get("appointment_when"))
+            store().update_plan(
+                int(plan_id),
+                appointment_date=when.day,
+                appointment_when_text=text_of(tracker),
+                **_time_field(when.time),
+            )
+            dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, when.time))
+            # The slot keeps the date as said back ("Tuesday 19 January"): "sorry I meant the
+            # 19th" alone would read as another month later on.
+            return {"appointment_when": dates.said(when.day, when.time)}
+        if fix.kind == "time" and plan_id:
+            store().update_plan(int(plan_id), appointment_time=fix.value)
+            when = dates.when(slots.get("appointment_when") or "")
+            said = dates.said(when.day, fix.value) if when else fix.value
+            dispatcher.utter_message(response="utter_date_changed", date_text=said)
+            return {}
+        if fix.kind == "date_unknown":
+            dispatcher.utter_message(response="utter_date_fix")
+            # At the read-back the date is only asked once the choice says so.
+            at_read_back = {"review_choice": "date"} if asked == "review_choice" else {}
+            return {"appointment_when": None, **at_read_back}
+        if fix.kind == "clinician" and plan_id and asked != "appointment_with":
+            store().update_plan(int(plan_id), appointment_with=fix.value)
+            dispatcher.utter_message(response="utter_with_changed", who=fix.value)
+            return {"appointment_with": fix.value}
+        if fix.kind == "main_goal" and goals:
+            chosen = listen.match_goal(fix.goal or "", goals)
+            if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):
+                chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))
+            if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
+                chosen = int(slots["goal_to_change"])
+            if chosen is None:
+                dispatcher.utter_message(response="utter_which_goal")
+                return {}
+            store().set_one_thing(int(plan_id), chosen)
+            title = next(g["title"] for g in goals if g["id"] == chosen)
+            dispatcher.utter_message(response="utter_one_thing_set", title=title)
+            done = {"review_choice": None, "goal_to_change": None} if slots.get("goal_to_change") else {}
+            return {"one_thing": str(chosen), **done}
+        if fix.kind == "change_goal" and goals:
+            chosen = listen.match_goal(fix.goal or "", goals)
+            if chosen is None:
+                dispatcher.utter_message(response="utter_which_goal")
+                return {}
+            store().update_goal(
+                chosen, text=fix.value, title=short_title(fix.value), domain=classify(fix.value)
+            )
+            dispatcher.utter_message(response="utter_goal_changed")
+            return {}
+        if fix.kind in {"undo", "remove"} and asked == "questions" and self.form_name() == "review_form":
+            record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
+            dispatcher.utter_message(response="utter_questions_removed")
+            return {"review_choice": None}
+        if fix.kind in {"undo", "remove"}:
+            questions = type(self).questions(slots)
+            named = _answer_about(fix.goal, slots, questions) if fix.goal else None
+            previous = named or flow.previous_answered(slots.get("history"), questions)
+            # Asked first: "Do you want me to take off what you said about worries?"
+            return None if previous is None else _confirm_taking_off(fix.kind, previous)
+        return None
+
+    def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
+        """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
+        key, mode = pending["key"], pending["mode"]
+        if key and listen.ONE_BEFORE.search(text_of(turn.tracker)):  # "no, the one before"
+            earlier = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots), key)
+            if earlier is not None:
+                return _confirm_taking_off(mode, earlier)
+        if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+            turn.dispatcher.utter_message(response="utter_kept" if mode != "restart" else "utter_carry_on")
+            return {"undo_pending": None}
+        if mode == "restart":
+            return {"undo_pending": None, **self.start_again(turn)}
+        if mode == "undo":  # "that's not what I meant": the question again
+            turn.dispatcher.utter_message(response="utter_undone")
+            forgotten = flow.forget(turn.slots, key)
+            turn.slots.update(forgotten)
+            return {"undo_pending": None, **forgotten}
+        record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), key)
+        turn.dispatcher.utter_message(response="utter_removed")
+        turn.slots[key] = flow.SKIPPED
+        return {"undo_pending": None, key: flow.SKIPPED}
+
+    def start_again(self, turn: Turn) -> dict[str, Any]:
+        """Clear this plan's answers and ask the first question again (consent stands)."""
+        cleared = {key: None for key in (*form_slots()[self.form_name()], *BOOKKEEPING)}
+        turn.slots.update(cleared)
+        turn.slots.update(plan_id=start_afresh(turn.tracker), stage="questions", consented=True)
+        turn.dispatcher.utter_message(response="utter_restarted")
+        return {**cleared, "plan_id": turn.slots["plan_id"], "history": []}
+
+    def step_back(self, turn: Turn, reply: str) -> dict[str, Any] | None:
+        """Ask the last answered question again ("go back", "that's not what I meant")."""
+        back = flow.step_back(turn.slots, at_read_back=self.form_name() == "review_form")
+        if back is not None:
+            turn.dispatcher.utter_message(response=reply)
+            turn.slots.update(back)
+        return back
+
+
+def confirm_first(mode: str, key: str | None = None, about: str = "") -> dict[str, Any]:
+    """Ask yes or no before taking an answer off ("remove", "undo") or starting again
+    ("restart"); ``confirm_undo`` reads the reply (action_ask_undo_pending asks)."""
+    return {"undo_pending": {"key": key, "mode": mode, "about": about}, **flow.ask_instead("undo_pending")}
+
+
+def _confirm_taking_off(mode: str, key: str) -> dict[str, Any]:
+    return confirm_first(mode, key, catalogue()[key].label.lower())
+
+
+def _answer_about(words: str, slots: dict[str, Any], questions: list[str]) -> str | None:
+    """The latest answer that "the thing about the bus" names (by its words)."""
+    wanted = listen.content_words(words)
+    for key in reversed([k for k in slots.get("history") or [] if k in questions]):
+        if wanted and wanted & listen.content_words(str(slots.get(key) or "")):
+            return key
+    return None
+
+
+def _same_month(when: dates.When, said: str, before: str | None) -> dates.When:
+    """A day on its own ("it's the 27th") keeps the month already given: 27 January, not
+    27 December, for an appointment on 17 January."""
+    day = listen.day_of_month_only(said)
+    earlier = dates.when(before or "")
+    if day is None or earlier is None:
+        return when
+    try:
+        moved = earlier.day.replace(day=day)
+    except ValueError:  # the 31st of a shorter month
+        return when
+    return dates.When(day=moved, time=earlier.time) if moved >= date.today() else when
+
+
+def _time_field(time: str | None) -> dict[str, Any]:
+    return {"appointment_time": time} if time else {}

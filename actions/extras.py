@@ -1,0 +1,127 @@
+"""What else a message answers: every message is read for every question still open
+(careplan/listen.py), and what it answers is stored and said back in one line, so that
+question is not asked again.
+
+``Extras`` is mixed into ``actions.forms.QuestionForm``; it uses the form's
+``form_name()``. A form that takes nothing extra (consent, choosing a person)
+overrides ``hear``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions import flow
+from actions.answers import Reading, record
+from actions.common import is_button, logger, text_of
+from actions.turn import Turn, form_slots
+from careplan import dates, listen
+from careplan.questions import catalogue
+from careplan.store import StoreUnavailable
+from careplan.vocab import ROLES
+
+
+class Extras:
+    """Hearing and taking the answers a message gives besides the one asked for."""
+
+    form_name: Callable[[], str]
+
+    def hear(self, asked: str, text: str, turn: Turn) -> dict[str, Any]:
+        """Answers this message gives to questions still open (the asked one's only with others)."""
+        if is_button(turn.tracker):
+            return {}
+        # Every question this form could still ask (who it's for decides which apply).
+        # Rasa has put the raw text in the asked slot: that one is still open too.
+        slots = {**turn.slots, asked: None}
+        still_open = [q for q in form_slots()[self.form_name()] if slots.get(q) is None]
+        heard = listen.hear(text, still_open, asked=asked, carer=carer_known(slots))
+        if asked == "another_goal" and (goal := listen.content_after_yes(text)):
+            heard["goal_text"] = goal
+        if set(heard) <= {asked}:
+            return {}
+        if catalogue()[asked].kind != "text":
+            heard.pop(asked, None)
+        return heard
+
+    def hear_anyway(self, asked: str, turn: Turn) -> dict[str, Any]:
+        """What a message says about who this is for and how they're known, answered or not."""
+        intro = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage == "intro" and q != asked]
+        return listen.hear(text_of(turn.tracker), intro, asked=asked, carer=carer_known(turn.slots))
+
+    def take(self, heard: dict[str, Any], turn: Turn, again: bool = False) -> dict[str, Any]:
+        """Store what else a message answered, and say in one line what was taken.
+
+        ``again``: answers already given are told again, and the new words kept."""
+        updates: dict[str, Any] = {}
+        said: list[str] = []
+        for key in [k for k in catalogue() if k in heard]:
+            if turn.slots.get(key) is not None and key != "goal_text" and not again:
+                continue
+            value = heard[key]
+            if isinstance(value, dates.When):
+                text = dates.said(value.day, value.time)
+                said.append(text)
+            else:
+                text = str(value)
+                said.append(_took(key, text, flow.is_carer(turn.slots)))
+            reading = Reading(value=text if key not in {"for_whom"} else value, text=text)
+            try:
+                record(*turn, reading, key)
+            except StoreUnavailable:
+                logger.warning("care-plan store unavailable while taking an extra answer (slot %s)", key)
+            turn.slots[key] = reading.value
+            turn.slots["history"] = [*(turn.slots.get("history") or []), key]
+            updates[key] = reading.value
+            if key == "goal_text" and turn.slots.get("goal_title"):
+                turn.dispatcher.utter_message(response="utter_goal_noted", title=turn.slots["goal_title"])
+        shown = [s for s in said if s]
+        if shown:
+            turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
+        return updates
+
+
+def heard_before(tracker: Tracker, keys: list[str], carer: bool | None) -> dict[str, Any]:
+    """Answers given in the last few messages, this one too (the opening, before consent)."""
+    typed = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+    heard: dict[str, Any] = {}
+    for message in typed:
+        if message and not message.startswith("/"):
+            found = listen.hear(message, keys, carer=carer if carer is not None else carer_known(heard))
+            heard.update({key: value for key, value in found.items() if key not in heard})
+    return heard
+
+
+def carer_known(slots: dict[str, Any]) -> bool | None:
+    """Whether a carer is answering, once that is known (the slot holds "self" or "carer")."""
+    who = slots.get("for_whom")
+    return who == "carer" if who in ROLES else None
+
+
+def _took(key: str, text: str, carer: bool) -> str:
+    """How the one-line confirmation names what was taken ("about your tablets")."""
+    if key == "appointment_reason":
+        return f"about {text if carer else _to_you(text)}"
+    if key in {"for_whom", "carer_relationship"}:
+        return ""
+    if key == "good_day":
+        return "what a good day looks like"
+    if key == "goal_why":
+        return "why it matters"
+    if key == "goal_barriers":
+        return "what gets in the way"
+    if key == "goal_text":
+        return ""
+    if key == "date_of_birth":
+        return f"born {date.fromisoformat(text):%-d %B %Y}"
+    return text
+
+
+def _to_you(text: str) -> str:
+    """The person's words said back to them: "my feet" becomes "your feet"."""
+    swaps = {"my": "your", "me": "you", "i": "you", "i'm": "you're", "mine": "yours", "myself": "yourself"}
+    return re.sub(r"\b(?:my|me|i'm|i|mine|myself)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.I)

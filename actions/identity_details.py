@@ -1,0 +1,74 @@
+"""Reading the details the care team needs to find the right record: a name, an NHS
+number and a date of birth, asked only once the person chooses to share the plan.
+All of them may be skipped, in any words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions import flow
+from actions.answers import Reading, interpret_answer
+from actions.common import text_of
+from careplan import identity, interpret
+
+# "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
+NOT_KNOWN = re.compile(
+    r"\b(?:skip|don'?t know|dont know|no idea|not sure|can'?t remember|dunno|rather not|prefer not"
+    r"|not telling|don'?t want to|no thanks?|not on me|(?:haven'?t|have not|don'?t have) (?:it|got it|one)"
+    r"|can'?t find it)\b",
+    re.I,
+)
+
+
+def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
+    """A name for the plan shared with the care team: never a question, a pronoun, or the
+    writer's own name given in the same breath as the person's."""
+    text = text_of(tracker)
+    if identity.asks_whose(text):  # "mine or hers?": say whose, and store nothing
+        whose = "utter_own_name_please" if slot == "carer_name" else "utter_their_name_please"
+        return Reading(replies=[whose])
+    if both := identity.name_and_birth_date(text, date.today()):
+        return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
+    if identity.birth_date(text, date.today()) is not None:
+        return Reading()  # "she was born 1 sept 1939": the date is heard; the name is asked again
+    words = identity.without_own_name(text) if slot == "full_name" else text
+    found = interpret.name(words, full=True)
+    if found is not None:
+        return Reading(value=found, text=found)
+    return interpret_answer(slot, value, tracker)
+
+
+def contact(tracker: Tracker) -> Reading | None:
+    """A phone number or email in the carer's own words ("07700 900461 after 6"), kept as said."""
+    if identity.has_contact(text_of(tracker)):
+        return Reading(value=text_of(tracker), text=text_of(tracker))
+    return None
+
+
+def nhs_number(tracker: Tracker, value: Any) -> Reading:
+    """Ten digits with a right check digit; "skip" or "I don't know" are fine too."""
+    number = identity.nhs_number(text_of(tracker))
+    if number is not None:
+        return Reading(value=number, text=number)
+    if NOT_KNOWN.search(text_of(tracker)):
+        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.looks_like_nhs_number(text_of(tracker)):
+        return Reading(replies=["utter_nhs_number_wrong"])  # ten digits that don't add up: a typo
+    reading = interpret_answer("nhs_number", value, tracker)
+    return reading if reading.skipped or not reading.accepted else Reading(replies=["utter_nhs_number_wrong"])
+
+
+def date_of_birth(tracker: Tracker, value: Any) -> Reading:
+    """A date of birth in any words; "skip" or "I don't know" are fine too."""
+    born = identity.birth_date(text_of(tracker), date.today())
+    if born is not None:
+        return Reading(value=born.isoformat(), text=text_of(tracker))
+    if NOT_KNOWN.search(text_of(tracker)):
+        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    reading = interpret_answer("date_of_birth", value, tracker)
+    unclear = Reading(replies=["utter_date_of_birth_unclear"])
+    return reading if reading.skipped or not reading.accepted else unclear

@@ -1,0 +1,197 @@
+"""The read-back: the plan said back, then a choice (confirm, change or remove a goal,
+add one, the date, the questions), what that choice needs, and whether to share it with
+the care team (then the details they need to find the right record)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions import flow, identity_details
+from actions.answers import Reading, interpret_answer, record
+from actions.common import entity, is_button, plan_goals, store, sure_intent, text_of
+from actions.forms import QuestionForm, team_questions
+from actions.turn import Turn
+from careplan import dates, listen
+from careplan.models import utcnow
+
+# The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
+PICKING = ("goal_to_change", "goal_to_remove", "goal_new_text")
+REVIEW_INTENTS = {
+    "confirm_plan": "confirm",
+    "affirm": "confirm",
+    "change_goal": "change",
+    "remove_goal": "remove",
+    "add_goal": "add",
+}
+
+
+class ValidateReviewForm(QuestionForm):
+    questions = staticmethod(flow.review_questions)
+
+    def name(self) -> str:
+        return "validate_review_form"
+
+    def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
+        text = text_of(turn.tracker)
+        if is_button(turn.tracker):
+            return super().listen(asked, value, turn)
+        if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
+            turn.dispatcher.utter_message(response="utter_left_as_is")
+            return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
+        if (
+            asked == "review_choice"
+            and listen.correction(text) is None
+            and listen.review_choice(text) is None
+            and (when := dates.when(text)) is not None
+        ):  # "found the letter, its 9th jan at 2": the only date in the plan is the appointment's
+            return {asked: None, **(self.correct(listen.Correction("date", when), asked, turn) or {})}
+        return super().listen(asked, value, turn)
+
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        tracker, _, slots = turn
+        if slot == "review_choice":
+            return self.read_choice(turn)
+        if slot in {"goal_to_change", "goal_to_remove"}:
+            choice = entity(tracker, "choice")
+            goals = plan_goals(slots)
+            chosen = (
+                int(choice)
+                if choice is not None and str(choice).isdigit()
+                else listen.match_goal(text_of(tracker), goals)
+            )
+            known = chosen is not None and chosen in {g["id"] for g in goals}
+            return Reading(
+                value=str(chosen) if known else None,
+                text=text_of(tracker),
+                replies=[] if known else ["utter_which_goal"],
+            )
+        if slot == "questions" and slots.get("review_choice") == "add_question":
+            return team_questions(interpret_answer(slot, value, tracker), slots.get("noted_questions") or [])
+        if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
+            return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
+        if slot in {"full_name", "carer_name"}:
+            return identity_details.identity_name(slot, value, tracker)
+        if slot == "carer_contact" and (contact := identity_details.contact(tracker)) is not None:
+            return contact
+        if slot == "nhs_number":
+            return identity_details.nhs_number(tracker, value)
+        if slot == "date_of_birth":
+            return identity_details.date_of_birth(tracker, value)
+        return interpret_answer(slot, value, tracker)
+
+    def read_choice(self, turn: Turn) -> Reading:
+        """The read-back, in the person's own words or by button."""
+        tracker, dispatcher, slots = turn
+        text = text_of(tracker)
+        intent = sure_intent(tracker)
+        choice = REVIEW_INTENTS.get(intent or "") if is_button(tracker) else None
+        review = None if is_button(tracker) else listen.review_choice(text, intent)
+        if review is not None:
+            choice = review.choice
+        if choice in {"change", "remove"} and not plan_goals(slots):
+            return Reading(replies=["utter_no_goals_yet"])
+        if choice is None:
+            return Reading(replies=["utter_review_what_wrong"])
+        if review is not None and review.goal and choice in {"change", "remove"}:
+            chosen = listen.match_goal(review.goal, plan_goals(slots))
+            if chosen is not None:
+                slots[f"goal_to_{choice}"] = str(chosen)
+        if review is not None and review.words and choice == "add":
+            slots["goal_text"] = None
+            slots["pending_goal"] = review.words
+        if review is not None and review.words and choice == "add_question":
+            slots["pending_question"] = review.words
+        return Reading(value=choice, text=choice)
+
+    def store(self, slot: str, reading: Reading, turn: Turn) -> None:
+        if slot in {"review_choice", "goal_to_change"}:
+            return
+        plan_id = int(turn.slots["plan_id"])
+        if slot == "goal_to_remove":
+            store().remove_goal(plan_id, int(reading.value))
+            return
+        if slot == "share_plan":
+            if reading.value == "yes":
+                store().share(plan_id)  # with this practice's care team only
+                store().update_plan(plan_id, status="completed", completed_at=utcnow())
+            else:
+                store().update_plan(
+                    plan_id, shared=False, shared_at=None, status="completed", completed_at=utcnow()
+                )
+            return
+        record(*turn, reading, slot)
+
+    def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
+        _, dispatcher, slots = turn
+        done = {
+            "review_choice": None,
+            "goal_to_change": None,
+            "goal_new_text": None,
+            "goal_to_remove": None,
+        }
+        if slot == "review_choice":
+            return self.after_choice(reading.value, turn)
+        if slot == "goal_new_text":
+            dispatcher.utter_message(response="utter_goal_changed")
+            return done
+        if slot == "goal_to_remove":
+            dispatcher.utter_message(response="utter_goal_removed")
+            return done
+        if slot in {"appointment_when", "questions"}:
+            if slot == "appointment_when" and (when := dates.when(reading.text)):
+                dispatcher.utter_message(
+                    response="utter_date_changed", date_text=dates.said(when.day, when.time)
+                )
+            return done
+        if slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
+            dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
+        if slot == "goal_help" or (slot == "goal_text" and reading.skipped):
+            return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
+        return {}
+
+    def after_choice(self, choice: str, turn: Turn) -> dict[str, Any]:
+        """What a read-back choice opens: a new goal starts empty; fixes reopen their question."""
+        slots = turn.slots
+        if choice == "add":
+            opened = {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
+            words = slots.pop("pending_goal", None)
+            slots.update(opened)
+            if words:
+                reading = Reading(value=words, text=words)
+                self.store("goal_text", reading, turn)
+                slots["goal_text"] = words
+                opened["goal_text"] = words
+                opened["current_goal_id"] = slots.get("current_goal_id")
+                opened["goal_title"] = slots.get("goal_title")
+                turn.dispatcher.utter_message(response="utter_goal_noted", title=slots.get("goal_title"))
+            return opened
+        if choice in {"date", "questions"}:
+            key = "appointment_when" if choice == "date" else "questions"
+            slots[key] = None
+            return {key: None}
+        if choice == "add_question":
+            existing = [q for q in [slots.get("questions")] if q and q != flow.SKIPPED]
+            words = slots.pop("pending_question", None)
+            if not words:  # "add a question": ask for it, keeping the ones there
+                slots.update(questions=None, noted_questions=existing)
+                return {"questions": None, "noted_questions": existing}
+            joined = "\n".join([*existing, words])
+            record(*turn, Reading(value=joined, text=joined), "questions")
+            turn.dispatcher.utter_message(response="utter_question_added")
+            slots.update(review_choice=None, questions=joined)
+            return {"review_choice": None, "questions": joined}
+        if choice == "remove_questions":
+            record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
+            turn.dispatcher.utter_message(response="utter_questions_removed")
+            slots["review_choice"] = None
+            return {"review_choice": None}
+        if choice == "remove" and slots.get("goal_to_remove"):
+            # "remove number 2": the goal was named with the choice, so nothing is left to
+            # ask; take it off now and read the plan back, or the form would end the chat.
+            reading = Reading(value=slots["goal_to_remove"], text=slots["goal_to_remove"])
+            self.store("goal_to_remove", reading, turn)
+            return self.follow_up("goal_to_remove", reading, turn)
+        return {k: slots[k] for k in ("goal_to_change",) if slots.get(k)}
+
+    def stage_when_done(self, slots: dict[str, Any]) -> str:
+        return "done"
