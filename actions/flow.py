@@ -10,7 +10,6 @@ from careplan.questions import catalogue, keys
 SKIPPED = "(skipped)"
 
 CARER_INTRO = [q.key for q in catalogue().values() if q.stage == "intro"]
-SELF_INTRO = [q.key for q in catalogue().values() if q.stage == "intro" and q.asked_of(carer=False)]
 GOAL = [q.key for q in catalogue().values() if q.stage == "goal" and q.store == "goal"]
 GOAL_SLOTS = keys(stage="goal")
 CARER_NEEDS = keys(stage="carer")
