@@ -144,6 +144,9 @@ class Cues:
     ongoing: WordPattern
     hypothetical: WordPattern
     figurative: WordPattern
+    habitual: WordPattern
+    now: WordPattern
+    worry: WordPattern
 
 
 @dataclass
@@ -153,6 +156,7 @@ class _Candidate:
     end: int
     counts: bool = field(default=False)
     about_other: bool | None = None
+    habitual: bool = False
 
 
 # ---------------------------------------------------------------- loading
@@ -247,6 +251,9 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         present=_compile_any(cue_spec["present"], macros),
         ongoing=_compile_any(cue_spec["ongoing"], macros),
         hypothetical=_compile_any(cue_spec["hypothetical"], macros),
+        habitual=_compile_any(cue_spec["habitual"], macros),
+        now=_compile_any(cue_spec["now"], macros),
+        worry=_compile_any(cue_spec["worry"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
     )
     rules = []
@@ -495,6 +502,10 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
     if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_end]):
         return False
+    # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
+    # a pattern someone lives with needs a doctor soon (111), not 999 now.
+    lived_with = cues.habitual.search(sentence) and not cues.now.search(sentence)
+    cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
 
@@ -512,6 +523,10 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
     # is what the worries question asks for, not a red flag. Fear of a person,
     # and fear of hurting yourself, are the patterns' job, which read the subject.
     if cues.hypothetical.search(norm):
+        return None
+    # "I worry it's something bad": a fear said in the person's own words is a worry;
+    # fear of a person is the patterns' job ("scared of my son", "he hits me").
+    if cues.worry.search(norm):
         return None
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 
@@ -588,9 +603,11 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     kinds = {r.kind for r in hits} | {k for r in hits for k in r.also}
     if EMERGENCY in kinds:
         kinds.discard(URGENT)  # 999 now: 111 would only muddle it
+    if EMERGENCY in kinds and all(c.habitual for c in clear if c.rule.kind == EMERGENCY):
+        kinds = (kinds - {EMERGENCY}) | {URGENT}  # lived with, not happening now: 111, not 999
     ordered = [k for k in RULE_KINDS if k in kinds]
     primary = ordered[0]
-    cand = next(c for c in clear if c.rule.kind == primary)
+    cand = next((c for c in clear if c.rule.kind == primary), clear[0])
     return RedFlag(
         kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=cand.rule.label,
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),

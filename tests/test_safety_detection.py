@@ -509,3 +509,31 @@ def test_development_batches(path: Path) -> None:
         if figures.total[kind]:
             assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= 0.03
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a pattern someone lives with: a doctor soon (111), not 999 now
+        ("when its crowded my chest gets tight and i panic", URGENT),
+        ("she cannot breathe lying down, every night for months", URGENT),
+        ("my chest gets tight on the stairs sometimes", URGENT),
+        # happening now: still 999
+        ("he's collapsed and isn't breathing", EMERGENCY),
+        ("crushing chest pain and sweating right now", EMERGENCY),
+        # fear for someone, and an idiom: not safeguarding
+        ("I'm terrified of him getting hurt when I'm not there", None),
+        ("it was indigestion in the end, scared the life out of me", None),
+        # fear of someone still is
+        ("I'm terrified of my son, he hits me", SAFEGUARDING),
+    ],
+)
+def test_lived_with_symptoms_and_fear_for_someone(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind
+
+
+def test_the_nlu_alone_does_not_flag_a_fear_in_the_persons_own_words() -> None:
+    worry = "im knackered all day and i worry its something bad, my brother had the cancer"
+    assert safety.detect(worry, "red_flag_safeguarding", 0.97) is None
+    assert safety.detect(worry, "red_flag_crisis", 0.97) is None
