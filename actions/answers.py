@@ -178,12 +178,15 @@ def _skip_value(slot: str) -> Any:
 
 
 def _for_whom(text: str, intent: str | None) -> Reading:
+    # The words first: "its for me but i look after my husband too" reads as a carer to the NLU.
+    who = listen.for_whom(text)
+    if who is not None:
+        return Reading(value=who, text=text)
     if intent == "choose_self":
         return Reading(value=SELF, text=text)
     if intent == "choose_carer":
         return Reading(value=CARER, text=text)
-    who = listen.for_whom(text)
-    if who is None and re.search(r"\b(?:me|myself|mine|i am|i'?m|im)\b", text, re.IGNORECASE):
+    if re.search(r"\b(?:me|myself|mine|i am|i'?m|im)\b", text, re.IGNORECASE):
         who = SELF
     return Reading(value=who, text=text) if who else Reading(replies=["utter_choose_option"])
 

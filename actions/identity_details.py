@@ -11,9 +11,9 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import flow
-from actions.answers import Reading, interpret_answer
+from actions.answers import DECLINED, Reading, interpret_answer
 from actions.common import text_of
-from careplan import identity, interpret
+from careplan import identity, interpret, listen
 
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
 NOT_KNOWN = re.compile(
@@ -28,6 +28,8 @@ def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
     """A name for the plan shared with the care team: never a question, a pronoun, or the
     writer's own name given in the same breath as the person's."""
     text = text_of(tracker)
+    if DECLINED.search(text):  # "skip", "I'd rather not": never a name ("Skip")
+        return interpret_answer(slot, value, tracker)
     if identity.asks_whose(text):  # "mine or hers?": say whose, and store nothing
         whose = "utter_own_name_please" if slot == "carer_name" else "utter_their_name_please"
         return Reading(replies=[whose])
@@ -39,6 +41,8 @@ def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
     found = interpret.name(words, full=True)
     if found is not None:
         return Reading(value=found, text=found)
+    if "?" in text or listen.question_to_bot(text):  # "do I have to?": never a name
+        return Reading(replies=["utter_details_optional"])
     return interpret_answer(slot, value, tracker)
 
 
