@@ -170,7 +170,7 @@ class ValidateReviewForm(QuestionForm):
             slots[key] = None
             return {key: None}
         if choice == "add_question":
-            existing = [q for q in [slots.get("questions")] if q and q != flow.SKIPPED]
+            existing = _questions_asked(slots)
             words = slots.pop("pending_question", None)
             if not words:  # "add a question": ask for it, keeping the ones there
                 slots.update(questions=None, noted_questions=existing)
@@ -178,13 +178,21 @@ class ValidateReviewForm(QuestionForm):
             joined = "\n".join([*existing, words])
             record(*turn, Reading(value=joined, text=joined), "questions")
             turn.dispatcher.utter_message(response="utter_question_added")
-            slots.update(review_choice=None, questions=joined)
-            return {"review_choice": None, "questions": joined}
+            slots.update(review_choice=None, questions=joined, noted_questions=[])
+            return {"review_choice": None, "questions": joined, "noted_questions": []}
         if choice == "remove_questions":
-            record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
-            turn.dispatcher.utter_message(response="utter_questions_removed")
-            slots["review_choice"] = None
-            return {"review_choice": None}
+            # "take the first two off" takes those; only a plain "remove the questions" takes all
+            asked = _questions_asked(slots)
+            named = listen.which_ones(text_of(turn.tracker), len(asked))
+            kept = [q for i, q in enumerate(asked) if named and i not in named]
+            joined = "\n".join(kept)
+            none_left = Reading(value=flow.SKIPPED, text="", skipped=True)
+            reading = Reading(value=joined, text=joined) if kept else none_left
+            record(*turn, reading, "questions")
+            said = "utter_question_removed" if kept else "utter_questions_removed"
+            turn.dispatcher.utter_message(response=said)
+            slots.update(review_choice=None, questions=reading.value, noted_questions=[])
+            return {"review_choice": None, "questions": reading.value, "noted_questions": []}
         if choice == "remove" and slots.get("goal_to_remove"):
             # "remove number 2": the goal was named with the choice, so nothing is left to
             # ask; take it off now and read the plan back, or the form would end the chat.
@@ -195,3 +203,10 @@ class ValidateReviewForm(QuestionForm):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"
+
+
+def _questions_asked(slots: dict[str, Any]) -> list[str]:
+    """The questions for the care team, one a line: those noted on the way and the answer
+    to "any questions?" (the slot holds only that answer; the plan holds them all)."""
+    lines = [*(slots.get("noted_questions") or []), *(slots.get("questions") or "").split("\n")]
+    return list(dict.fromkeys(q for q in lines if q and q != flow.SKIPPED))

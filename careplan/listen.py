@@ -857,6 +857,29 @@ _GOAL_NAMED = re.compile(
 )
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2, "three": 3}
+_WHICH = re.compile(
+    r"\b(?:the )?(?P<first>first|1st) (?P<many>two|three|2|3)\b"
+    r"|\b(?P<one>first|second|third|fourth|fifth|last|\d)(?:st|nd|rd|th)?\b",
+    re.I,
+)
+
+
+def which_ones(text: str, count: int) -> list[int]:
+    """The positions (0-based) named in "take off the first two", "number 1 and 3" or
+    "the last question", among ``count`` items; empty when none is named."""
+    picked: set[int] = set()
+    for found in _WHICH.finditer(text):
+        if found.group("many"):
+            many = found.group("many").lower()
+            picked.update(range(_ORDINALS.get(many) or int(many)))
+        elif (one := found.group("one").lower()) == "last":
+            picked.add(count - 1)
+        else:
+            picked.add((_ORDINALS.get(one) or int(one)) - 1)
+    return sorted(i for i in picked if 0 <= i < count)
+
+
 def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     """The read-back answer, from "yep looks good", "nah", "change number 2", "the date is wrong"..."""
     lowered = text.lower()
