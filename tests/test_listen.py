@@ -366,3 +366,17 @@ def test_a_check_up_names_the_reason() -> None:
 )
 def test_for_me_said_first_wins_over_being_a_carer_too(text: str, who: str) -> None:
     assert listen.for_whom(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        ("take the first question off", [0]),
+        ("the first two questions were for you, delete them", [0, 1]),
+        ("remove number 1 and 3 from the questions", [0, 2]),
+        ("take the last question off", [2]),
+        ("remove the questions", []),
+    ],
+)
+def test_which_questions_are_named(text: str, picked: list[int]) -> None:
+    assert listen.which_ones(text, 3) == picked
