@@ -22,7 +22,8 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"^\W*(no|nope|nah|n|not really|no thanks|never|not now|i'?d rather not|rather not|don'?t|do not|"
+    r"^\W*(no|nope|nah|n|not really|no thanks|never|not now|not yet|not rn|maybe later|later|"
+    r"i'?d rather not|rather not|don'?t|do not|"
     r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
     re.IGNORECASE,
 )

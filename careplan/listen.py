@@ -726,6 +726,11 @@ def content_words(text: str) -> set[str]:
     }
 
 
+def _stem(word: str) -> str:
+    """Enough of a word to match its other forms: "cooking" and "cook", "walks" and "walk"."""
+    return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
+
+
 def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
     """A goal's id from "2", "the second one", "the last", or its words ("the evenings one")."""
     if not goals:
@@ -739,10 +744,12 @@ def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
     )
     if index is not None and (index == -1 or 1 <= index <= len(goals)):
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
-    wanted = content_words(text)
+    wanted = {_stem(w) for w in content_words(text)}
     if not wanted:
         return None
-    scores = [(len(wanted & content_words(f"{g['title']} {g['text']}")), g["id"]) for g in goals]
+    scores = [
+        (len(wanted & {_stem(w) for w in content_words(f"{g['title']} {g['text']}")}), g["id"]) for g in goals
+    ]
     best = max(scores)
     if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
         return None

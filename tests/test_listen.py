@@ -380,3 +380,11 @@ def test_for_me_said_first_wins_over_being_a_carer_too(text: str, who: str) -> N
 )
 def test_which_questions_are_named(text: str, picked: list[int]) -> None:
     assert listen.which_ones(text, 3) == picked
+
+
+def test_a_goal_is_found_by_another_form_of_its_words() -> None:
+    goals = [
+        {"id": 1, "title": "Its cal", "text": "its cal. i want to cook my own tea"},
+        {"id": 2, "title": "Leeds", "text": "go to the Leeds match"},
+    ]
+    assert listen.match_goal("the cooking one", goals) == 1

@@ -147,3 +147,8 @@ def test_i_dont_know_is_the_whole_message_or_nothing(text: str, unsure: bool) ->
 )
 def test_what_is_said_to_the_bot_about_asking_again_is_not_the_answer(text: str, answer: str) -> None:
     assert interpret.without_complaint(text)[0] == answer
+
+
+@pytest.mark.parametrize("text", ["not yet, Ill wait till Kens home", "not rn sorry", "maybe later"])
+def test_not_yet_is_a_no_for_now(text: str) -> None:
+    assert interpret.yes_no(text) is False
