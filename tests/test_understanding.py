@@ -149,6 +149,6 @@ def test_what_is_said_to_the_bot_about_asking_again_is_not_the_answer(text: str,
     assert interpret.without_complaint(text)[0] == answer
 
 
-@pytest.mark.parametrize("text", ["not yet, Ill wait till Kens home", "not rn sorry", "maybe later"])
+@pytest.mark.parametrize("text", ["not yet, I want to check with Jim first", "not rn sorry", "maybe later"])
 def test_not_yet_is_a_no_for_now(text: str) -> None:
     assert interpret.yes_no(text) is False
