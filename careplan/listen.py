@@ -368,7 +368,17 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (?:is|was) (?:this|that|it) (?:for|4)\b|\bwhy (?:is|does) (?:that"
         r"|this|it) (?:matter|relevant|important|needed)|"
         r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
-        r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b",
+        r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
+        # "what do you mean?", "is there a right answer?": the question's reason, then it again
+        r"|\bwhat do (?:you|u) mean\b"
+        r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
+        r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$",
+        re.I,
+    ),
+    "faq_real_person": re.compile(
+        r"\b(?:speak|talk|chat) (?:to|with) (?:a |an |a real |an actual )?"
+        r"(?:human|person|real person|someone real)\b"
+        r"|\bare (?:you|u) (?:a )?(?:real|human|robot|bot|computer|person)\b",
         re.I,
     ),
     "repeat": re.compile(
@@ -408,20 +418,30 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
 
 # Stepping away for a moment ("brb", "hang on the door", "gotta go, work call"), and coming back.
 _AWAY = re.compile(
-    r"^\W*(?:brb|be right back|back in a (?:sec|second|min(?:ute)?|mo|bit|tick)"
+    r"^\W*(?:(?:sorry|oh|ok(?:ay)?|right)\W+)?"
+    r"(?:brb|be right back|back in a (?:sec|second|min(?:ute)?|mo|bit|tick)"
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
     r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
     r"|(?:someone'?s|somebody'?s|there'?s someone) at the door"
     r"|(?:the )?(?:door|phone)(?:bell)?'?s? (?:going|ringing)"
-    r")\b(?:\W+(?:(?:the|my|a)\s+)?(?:door|phone|doorbell|work|call|kettle|dog|carer|nurse|postman|delivery)"
-    r"(?:\s+\w+){0,3})?\W*$",
+    r")\b(?:\W+(?:(?:the|my|a|our)\s+)?(?:door|phone|doorbell|work|call|kettle|dog|cat|carer|nurse|postman"
+    r"|delivery|son|daughter|kids?|baby|husband|wife|partner|mum|dad|nan|gran|grandad|boss|customer|someone"
+    r"|somebody|toilet|loo)"
+    r"(?:\s+\w+){0,4})?\W*$",
     re.I,
 )
-_BACK = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|right|sorry|hi|hello|hiya)\W+)*(?:i'?m back|im back|i am back|back now|back again"
-    r"|back,? sorry|sorry about that|sorry for (?:the wait|that|keeping you)|(?:ok(?:ay)?,? )?where were we"
-    r"|i'?m here now|here now)\W*(?:sorry)?\W*$",
+_BACK_PART = (
+    r"(?:i'?m back|im back|i am back|back now|back again|back|sorry about that|sorry for (?:the wait|that"
+    r"|keeping you)|where (?:were we|was i|are we|did we get to)|i'?m here now|here now"
+    r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|hi|hello|hiya)"
+)
+# "ok back. where were we", "back now sorry. what was the question": one or more of these,
+# with at least one that only someone coming back says (a bare "back" may be a bad back).
+_BACK = re.compile(rf"^\W*{_BACK_PART}(?:\W+{_BACK_PART})*\W*$", re.I)
+_BACK_SURE = re.compile(
+    r"\b(?:i'?m back|im back|i am back|back now|back again|back,? sorry|sorry about that|sorry for"
+    r"|where (?:were we|was i|are we|did we get to)|here now)\b|^\W*ok(?:ay)?\W+back\b",
     re.I,
 )
 
@@ -492,7 +512,7 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     if _AWAY.search(text):
         return "away"
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
-    if _BACK.search(text) or (after_away and bare):
+    if (_BACK.match(text) and _BACK_SURE.search(text)) or (after_away and bare):
         return "back"
     return next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
 

@@ -388,3 +388,20 @@ def test_a_goal_is_found_by_another_form_of_its_words() -> None:
         {"id": 2, "title": "Leeds", "text": "go to the Leeds match"},
     ]
     assert listen.match_goal("the cooking one", goals) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ok back. where were we", "back"),
+        ("back now sorry. what was the question", "back"),
+        ("what do you mean?", "ask_why"),
+        ("sorry im not sure what you want", "ask_why"),
+        ("is there a right answer?", "ask_why"),
+        ("can I speak to a human instead?", "faq_real_person"),
+        ("back", None),  # a bad back, unless they had stepped away
+        ("I'd like to walk the dog without my back hurting", None),
+    ],
+)
+def test_asides_are_talk_about_the_chat(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
