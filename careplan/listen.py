@@ -884,7 +884,7 @@ _GOAL_NAMED = re.compile(
 )
 
 
-_COUNTS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "two": 2, "three": 3}
+_HOW_MANY = {"two": 2, "three": 3}
 _WHICH = re.compile(
     r"\b(?:the )?(?P<first>first|1st) (?P<many>two|three|2|3)\b"
     r"|\b(?P<one>first|second|third|fourth|fifth|last|\d)(?:st|nd|rd|th)?\b",
@@ -899,11 +899,10 @@ def which_ones(text: str, count: int) -> list[int]:
     for found in _WHICH.finditer(text):
         if found.group("many"):
             many = found.group("many").lower()
-            picked.update(range(_COUNTS.get(many) or int(many)))
-        elif (one := found.group("one").lower()) == "last":
-            picked.add(count - 1)
+            picked.update(range(_HOW_MANY.get(many) or int(many)))
         else:
-            picked.add((_COUNTS.get(one) or int(one)) - 1)
+            position = _ORDINALS.get(found.group("one").lower()) or int(found.group("one"))
+            picked.add(position - 1 if position > 0 else count - 1)  # "last" is -1
     return sorted(i for i in picked if 0 <= i < count)
 
 
