@@ -187,8 +187,8 @@ def _for_whom(text: str, intent: str | None) -> Reading:
     if intent == "choose_carer":
         return Reading(value=CARER, text=text)
     if re.search(r"\b(?:me|myself|mine|i am|i'?m|im)\b", text, re.IGNORECASE):
-        who = SELF
-    return Reading(value=who, text=text) if who else Reading(replies=["utter_choose_option"])
+        return Reading(value=SELF, text=text)
+    return Reading(replies=["utter_choose_option"])
 
 
 # --- storing -----------------------------------------------------------------------------
