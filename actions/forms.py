@@ -39,7 +39,7 @@ from actions.corrections import Corrections, confirm_first
 from actions.extras import Extras
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
-from actions.safety_turn import form_hold
+from actions.safety_turn import ask_nothing, form_hold
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import interpret, listen
 from careplan.questions import catalogue
@@ -81,10 +81,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         before = {key: slots.get(key) for key in BOOKKEEPING}
         updates: dict[str, Any] = {}
         flush(tracker, slots)  # answers and flags kept while the database was away, even during a pause
-        held = form_hold(tracker)  # an emergency pause or a safety check-in
+        held = form_hold(tracker)  # an emergency pause, or the message after a pause or check-in
         if held is not None:
             flushed = slots.get("pending") != before["pending"]
             return [*([SlotSet("pending", slots.get("pending"))] if flushed else []), *held]
+        # A check-in this message raised is the question now: the answer is kept, and
+        # what the form would say and ask next waits for the check-in's answer.
+        quiet = ask_nothing(tracker)
         # Only the question just asked is being answered. (When a form starts again
         # after a pause, Rasa offers every filled slot: those are answered already.)
         asked = tracker.get_slot("requested_slot")
@@ -103,7 +106,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
-        return [SlotSet(key, value) for key, value in updates.items()]
+        if quiet:
+            dispatcher.messages.clear()
+        return [*quiet, *(SlotSet(key, value) for key, value in updates.items())]
 
     def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
         """Read one message: talk about the chat, a correction, or answers. Returns slots to set."""

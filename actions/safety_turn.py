@@ -28,7 +28,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import intent_of, logger, store
+from actions.common import intent_of, logger, store, text_of
+from careplan.listen import content_words
 from careplan.safety import RedFlag, detect
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, URGENT
@@ -95,8 +96,10 @@ def _kept(tracker: Tracker, state: str | None, *events: EventType) -> list[Event
 def form_hold(tracker: Tracker) -> list[EventType] | None:
     """What the form does instead of reading this message, or None to read it as usual.
 
-    While paused or checking in, the message is not stored and no question is
-    asked; after a pause or a check-in the same question is asked again.
+    While paused, the message is not stored and no question is asked; after a
+    pause or a check-in the same question is asked again. A message that raised
+    a check-in is not stored either, unless it says more than the words that
+    raised it (then it is the answer too: see ``ask_nothing``).
 
     How "no question" works in Rasa 3.6 (rasa/core/actions/forms.py,
     ``request_next_slot``): the form asks for the slot named by the FIRST
@@ -112,11 +115,30 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     state = tracker.get_slot(STATE)
     asked = tracker.get_slot("requested_slot")
     cleared = [SlotSet(asked, None)] if asked and asked != STATE else []
-    if state in {PAUSED, CHECKIN}:
-        return [*cleared, SlotSet(STATE, state), SlotSet("requested_slot", STATE)]
+    if state == PAUSED or (state == CHECKIN and not _answers_besides(tracker)):
+        return [*cleared, *ask_nothing(tracker)]
     if state == HOLD:
         return [*cleared, SlotSet(STATE, state)]
     return None
+
+
+def ask_nothing(tracker: Tracker) -> list[EventType]:
+    """While paused, or when this very message raised a check-in: the events that
+    keep the form from asking its next question (see ``form_hold``). A message that
+    raised a check-in is still kept as its answer ("my kids. honestly I can't go on
+    like this" answers "what matters"); the check-in's own answer then decides."""
+    state = tracker.get_slot(STATE)
+    if state not in {PAUSED, CHECKIN}:
+        return []
+    return [SlotSet(STATE, state), SlotSet("requested_slot", STATE)]
+
+
+def _answers_besides(tracker: Tracker) -> bool:
+    """Does the message that raised the check-in say more than the words that raised it?"""
+    text = text_of(tracker)
+    flag = detect(text, *intent_of(tracker))
+    start, end = flag.span if flag is not None else (0, len(text))
+    return bool(content_words(text[:start] + " " + text[end:]))
 
 
 def waiting(tracker: Tracker) -> bool:
