@@ -15,7 +15,7 @@ all play the same files, so a conversation is written once.
     export:                           # checked against the plan's export
       subject.preferred_name: Pat     # equal
       appointment.with: {contains: nurse}
-      goals.*.domain: {contains: conditions}   # * = some element
+      goals.*.domain: {contains: health}       # * = some element
       answers.*.text: {not_contains: why}      # * with not_contains = no element
 
 Matchers: a plain value (equal), ``contains``, ``not_contains``, ``length``,

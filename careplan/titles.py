@@ -207,7 +207,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "dose", "meds", "injection", "patch", "blister pack", "dosette", "statin*", "morphine", "oramorph",
         "warfarin", "metformin", "antibiotic*", "steroid*", "eye drops", "jab", "jabs",
     ),
-    "conditions": (
+    "health": (
         "foot", "feet", "toe", "sugar", "blood", "pressure", "bp", "breath*", "breathe", "pain*", "ache*",
         "weight", "memory", "forget*", "diabet*", "heart", "chest", "lung*", "copd", "asthma", "dementia",
         "alzheimer*", "arthritis", "cancer", "stroke", "parkinson*", "epilep*", "kidney*", "eye", "sight",
@@ -267,7 +267,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Health words and medicines outweigh what they happen to mention ("breathe when
 # I walk up the stairs" is about breathing).
-_WEIGHT = {"conditions": 2, "medicines": 2, "end_of_life": 2}
+_WEIGHT = {"health": 2, "medicines": 2, "end_of_life": 2}
 # Ties go to the first domain here, the more specific one.
 _ORDER = tuple(DOMAIN_WORDS)
 

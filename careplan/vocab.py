@@ -12,7 +12,7 @@ DOMAINS: dict[str, str] = {
     "hobbies": "Hobbies and leisure",
     "social": "Social life and community",
     "family": "Family and relationships",
-    "conditions": "Managing health conditions",
+    "health": "Health and long-term conditions",
     "medicines": "Medicines",
     "wellbeing": "Emotional and mental wellbeing",
     "home": "Home and independence",

@@ -71,7 +71,7 @@ def make_plans(store: Store) -> Plans:
             helps="A kneeler and a raised bed",
         ),
         store.add_goal(shared, SCRIPT_GOAL, "walk to the shop", "mobility", barriers="The hill"),
-        store.add_goal(shared, "Sleep through the night without pain", "sleep without pain", "conditions"),
+        store.add_goal(shared, "Sleep through the night without pain", "sleep without pain", "health"),
         store.add_goal(shared, "Go to the Tuesday lunch club Ωμέγα", "go to lunch club", "social"),
     ]
     store.record_answer(shared, "goal_why", "It keeps me sane", goal_id=goals[0])

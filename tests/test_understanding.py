@@ -50,7 +50,7 @@ def test_unclear_dates_are_not_guessed(said: str) -> None:
         (
             "I wish I could sleep through the night without pain",
             "Sleep through the night without pain",
-            "conditions",
+            "health",
         ),
         (
             "Mum wants to stay in her own home as long as possible",
