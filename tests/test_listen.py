@@ -405,3 +405,81 @@ def test_a_goal_is_found_by_another_form_of_its_words() -> None:
 )
 def test_asides_are_talk_about_the_chat(text: str, intent: str | None) -> None:
     assert listen.meta(text) == intent
+
+
+# --- talk TO the bot about the chat, in words no pattern lists ------------------------------
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("how long does this take", "faq_how_long"),
+        ("do i have to answer all of these", "faq_how_long"),
+        ("are we nearly finished", "faq_how_long"),
+        ("is this going to the doctor?", "faq_who_sees"),
+        ("do the doctors get this", "faq_who_sees"),
+        ("what are you going to do with this", "faq_who_sees"),
+        ("what happens to all this when ive finished", "faq_what_next"),
+        ("will this be on my records", "faq_data"),
+        ("whats the point of all this", "faq_care_plan"),
+        ("is anyone there", "faq_real_person"),
+        ("blimey this is a lot of questions", "chat_complaint"),
+        ("you're not very clever are you", "chat_complaint"),
+        ("can i say my caravan?", "answer_or_question"),
+        ("does gardening count", "answer_or_question"),
+        # questions for the care team, and answers, are not about the chat
+        ("how long does it take to heal", None),
+        ("is this normal for my age", None),
+        ("can you help me with my tablets", None),
+        ("will I have to stop driving?", None),
+        ("someone to read it to me", None),
+        ("reading", None),
+        ("is it going to get worse", None),
+        ("can you delete what i just put", None),  # taking an answer back
+    ],
+)
+def test_about_the_chat(text: str, reply: str | None) -> None:
+    assert listen.about_the_chat(text) == reply
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("sorry the dog", "away"),
+        ("sorry dog barking at the postman", "away"),
+        ("sorry my son came in", "away"),
+        ("sorry my son", None),  # an answer said again
+        ("my son", None),
+    ],
+)
+def test_called_away_by_something_at_home(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
+
+
+# --- taking the last answer back, in many words -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("no thats wrong", "undo"),
+        ("that came out wrong", "undo"),
+        ("I didnt mean that", "undo"),
+        ("scrap that", "undo"),
+        ("undo that", "undo"),
+        ("oops wrong answer", "undo"),
+        ("sorry i answered the wrong question", "undo"),
+        ("that was meant for the next question", "undo"),
+        ("Sorry, I think you've misunderstood me", "undo"),
+        ("i take that back", "undo"),
+        ("take that bit out", "remove"),
+        ("can you delete what i just put", "remove"),
+        ("leave that out", "remove"),
+        ("cross that off", "remove"),
+        # answers that only look like it
+        ("roses, scratch that, tulips", None),
+        ("it's wrong they cut the bus", None),
+        ("its not right that i cant get out", None),
+        ("I keep getting it wrong with my tablets", None),
+        ("take it easy more", None),
+        ("joking about with the grandkids", None),
+    ],
+)
+def test_taken_back(text: str, kind: str | None) -> None:
+    assert listen.taken_back(text) == kind
