@@ -237,6 +237,11 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     if skipped:
         if slot == "preferred_name" and slots.get("for_whom") == CARER:
             s.update_plan(plan_id, preferred_name=slots.get("person_name"))
+        # An answer taken off ("take that off", then yes) comes off the plan or the goal too.
+        elif slot in PLAN_FIELD and questions.catalogue()[slot].kind == "text":
+            s.update_plan(plan_id, **{PLAN_FIELD[slot]: None})
+        elif slot in GOAL_FIELD and goal_id and GOAL_FIELD[slot] != "text":
+            s.update_goal(int(goal_id), **{GOAL_FIELD[slot]: None})
     elif slot in PLAN_FIELD:
         s.update_plan(plan_id, **{PLAN_FIELD[slot]: value})
     elif slot == "preferred_name":

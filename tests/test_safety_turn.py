@@ -56,7 +56,7 @@ def test_when_an_emergency_pause_ends(text: str, over: bool) -> None:
     ],
 )
 def test_that_is_not_what_i_meant(text: str, meant: bool) -> None:
-    assert bool(safety_turn._MISUNDERSTOOD.search(text)) is meant
+    assert safety_turn.misread(text) is meant
 
 
 @pytest.mark.parametrize(
