@@ -317,6 +317,7 @@ def _clone(tracker: DialogueStateTracker) -> DialogueStateTracker:
     for kept in ("_applied_fold", "_kept_states", "_kept_restart"):
         twin.__dict__.pop(kept, None)
     twin.events = tracker._create_events(list(tracker.events))
+    _know_restart(twin, _idx_after_latest_restart(tracker))  # the same events: no search again
     twin.slots = type(tracker.slots)((name, _copied(slot)) for name, slot in tracker.slots.items())
     twin.active_loop = copy.copy(tracker.active_loop)
     twin.latest_action = dict(tracker.latest_action) if tracker.latest_action is not None else None
@@ -468,6 +469,7 @@ def _rebuilt(tracker: DialogueStateTracker, more: list[Event], domain: Domain) -
     twin = _clone(tracker)
     twin._max_event_history = None
     twin.events = twin._create_events(tracker.events_after_latest_restart())
+    _know_restart(twin, 0)  # the events after the latest restart hold no restart
     twin.sender_source = twin.model_id = twin.assistant_id = None
     twin.is_rule_tracker = False
     twin.slots = {}
@@ -538,12 +540,19 @@ def _idx_after_latest_restart(self: DialogueStateTracker) -> int:
         start, index = kept.count, kept.index
     else:
         start, index = 0, 0
-    for position in range(count - 1, start - 1, -1):
-        if isinstance(events[position], Restarted):
-            index = position + 1
+    # Backwards through the new events only, by iterator: a deque's middle is slow to index.
+    for offset, event in enumerate(itertools.islice(reversed(events), count - start)):
+        if isinstance(event, Restarted):
+            index = count - offset
             break
-    self.__dict__["_kept_restart"] = _Restart(events, count, events[-1] if count else None, index)
+    _know_restart(self, index)
     return index
+
+
+def _know_restart(tracker: DialogueStateTracker, index: int) -> None:
+    """Remember that ``tracker``'s events, as they are now, start after a restart at ``index``."""
+    events = tracker.events
+    tracker.__dict__["_kept_restart"] = _Restart(events, len(events), events[-1] if events else None, index)
 
 
 def install() -> None:
