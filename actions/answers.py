@@ -106,6 +106,9 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False
     if intent in MOVES and not MOVE_WORDS[intent].search(text):
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
+    free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
+    if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
+        return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     # "will I have to stop driving?" is a question for the care team, not "stop"; and
     # "what happens if I get ill?" at the worries is the worry, not the FAQ.
     moves_on = intent in MOVES and not re.search(r"\b(?:we|this|chat|here|now)\b", text, re.I)

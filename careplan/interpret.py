@@ -178,11 +178,23 @@ def relationship(text: str) -> str:
     return text.strip()[:60]
 
 
-_CALL_ME = re.compile(
-    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?)"
+# "call me Bob", "everyone calls him Den", "she likes to be called Pat", "I go by Mags"
+CALLED = re.compile(
+    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?|to be called)"
     r"\s+([A-Za-z][\w'’\u00a0-]*)",
     re.IGNORECASE,
 )
+# "Gwendoline, or Gwen to most people", "Robert but Bob to his mates": the second name is
+# what people call them (a bare "Pauline or Polly" is a choice, and the first one wins).
+NICKNAME = re.compile(
+    r"^\s*[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:\s*,\s*|\s+-+\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
+    r"([A-Za-z][\w'’-]*)\s+(?:to|for|with|among|by)\s+(?:me|us|most|everyone|everybody|people|all|anyone"
+    r"|(?:my|his|her|their|the|our)?\s*(?:friends|mates|pals|family|kids|grandchildren|grandkids))\b",
+    re.IGNORECASE,
+)
+# "Dennis but everyone calls him Den", "Patricia Hughes, she likes to be called Pat": the
+# name said first is the full one.
+_FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?:,|\s-+|\s+(?:but|or|and)\b)")
 _NAME_IS = re.compile(
     r"\b(?:name is|name's|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
 )
@@ -222,8 +234,16 @@ def name(text: str, *, full: bool = False) -> str | None:
     if either:  # "Pauline or Polly": the first they gave that is a name ("Mum or Edna": Edna)
         return _a_name(either.group(1)) or _a_name(either.group(2))
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
+    nicknamed = CALLED.search(text) or NICKNAME.search(text)
+    formal = _FORMAL_FIRST.match(text)
+    if formal and formal.group(1).split()[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
+        formal = None  # "Yes, call me Bob"
+    if nicknamed and full and formal:
+        text = formal.group(1)  # the full name; the nickname is the preferred name's
+    elif nicknamed and not full and (nickname := _a_name(nicknamed.group(1))):
+        return nickname
     text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
-    for pattern in (_NAME_IS, _CALL_ME) if full else (_CALL_ME, _NAME_IS):
+    for pattern in (_NAME_IS, CALLED) if full else (CALLED, _NAME_IS):
         match = pattern.search(text)
         # "she's next to me": after "she's" or "I'm", only a capitalised word is a name
         weak = match is not None and pattern is _NAME_IS and "name" not in match.group(0).lower()

@@ -155,9 +155,6 @@ _THEIR_NAME = re.compile(
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)",
 )
-_GOES_BY = re.compile(
-    r"\b(?:calls? (?:me|him|her|them)|known as|goes by|go by|prefers?)\s+([A-Za-z][\w'-]*)", re.I
-)
 
 
 def _a_name(word: str | None) -> str | None:
@@ -177,7 +174,29 @@ def own_name(text: str, *, loose: bool = True) -> str | None:
     alone = short is not None and short.group(0).strip(" .!").lower() in {"me", "myself", "for me"}
     if short and not alone and len(text.split()) <= 4:
         return _a_name(short.group(1)) if interpret.name(short.group(1)) else None
+    if after_me := _ME_THEN.match(text):
+        return _name_in_place(text, after_me)
     return None
+
+
+# "for me. ravi. asthma check at the surgery", "its for me im will, knee clinic tues": a lone
+# word in lower case, straight after saying it's for them, is their name...
+_ME_THEN = re.compile(
+    r"^\W*(?:it'?s\s+|its\s+)?(?:for\s+|just\s+)?(?:me|myself)\b\s*"
+    r"(?:[.,;:!-]+\s*(?:(?:i'?m|im|i am|name'?s|it'?s)\s+)?|(?:i'?m|im|i am)\s+)"
+    r"([a-z][\w'-]*)(?=\s*[.,;:!-]|\s*$)",
+    re.I,
+)
+# ...when the parse reads it as a noun (or a modal: "will"), not "tired", "fine" or "knees".
+_NAME_TAGS = {"NN", "NNP", "MD"}
+
+
+def _name_in_place(text: str, match: re.Match[str]) -> str | None:
+    token = next((t for t in load_spacy()(text) if t.idx == match.start(1)), None)
+    word = match.group(1)
+    if token is None or token.tag_ not in _NAME_TAGS or not interpret.name(word.title()):
+        return None
+    return _a_name(word)
 
 
 # "my brother lee, he's got...": a name typed in lower case, known by what follows it.
@@ -197,8 +216,11 @@ def their_name(text: str) -> str | None:
 
 
 def goes_by(text: str) -> str | None:
-    """A nickname: "everyone calls her Peggy", "known as Bill"."""
-    match = _GOES_BY.search(text)
+    """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us"."""
+    match = interpret.CALLED.search(text)
+    # Without "call", only a capitalised name: "swimming or walking for my family" names no one.
+    nickname = interpret.NICKNAME.search(text)
+    match = match or (nickname if nickname and nickname.group(1)[0].isupper() else None)
     return _a_name(match.group(1)) if match else None
 
 
@@ -246,7 +268,8 @@ _APPOINTMENT_CUE = re.compile(
 )
 _REASON = re.compile(
     r"\b(?:about|regarding|re:|to (?:talk|chat) about|to discuss|to sort out|to check on|to look at|"
-    r"to go over|to review|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b)))\s+(.+)",
+    r"to go over|to review|to see about|to see(?=\s+(?:if|whether|how)\b)"
+    r"|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b)))\s+(.+)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
@@ -277,9 +300,11 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     return match.group(0) if match else None
 
 
-# "its my diabetes review with the nurse": the kind of appointment names what it's for.
+# "its my diabetes review with the nurse", "for me. asthma check at the surgery": the kind of
+# appointment names what it's for.
 _CHECK_UP = re.compile(
-    r"\b(?:it'?s|its|for|got)\s+(?:my|his|her|their|a|an|the)\s+((?:[a-z-]+\s+){0,3}?(?:review|check|check-?up"
+    r"(?:\b(?:it'?s|its|for|got)\s+(?:my|his|her|their|a|an|the)\s+|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
+    r"((?:(?!(?:it'?s|its|for|got|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?(?:review|check|check-?up"
     r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
     re.I,
 )
@@ -294,7 +319,7 @@ def reason(text: str) -> str | None:
     said = match.group(1)
     cut = _CLAUSE_END.search(said)
     said = said[: cut.start()] if cut else said
-    said = said.strip(" ,.")
+    said = re.sub(r"^if\b", "whether", said.strip(" ,."), flags=re.I)  # "to see if they'll operate"
     return said if len(said.split()) >= 1 and said.lower() not in {"me", "myself", "it", "that"} else None
 
 
@@ -388,7 +413,9 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"what(?:'s| is| was) the question|repeat (?:that"
         r"|the question|it)|can you (?:repeat|say) (?:that|it)|"
         r"could you (?:repeat|say) (?:that|it)|sorry what"
-        r"|what did you (?:say|ask)|i missed (?:that|the question))\b"
+        r"|what did you (?:say|ask)|i missed (?:that|the question))"
+        # ...and nothing more: "sorry what I meant was the nurse" and "I missed that appointment" are answers
+        r"(?:\s+(?:me|that|it|again|please|sorry|then|there|dear|love|mate))*\W*$"
         r"|^\W*(?:what|eh|huh|sorry|pardon)\W*$",
         re.I,
     ),
@@ -404,14 +431,21 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "faq_who_sees": re.compile(
-        r"\bwho (?:will |can |gets to |is going to )?(?:see|sees|read|reads|look at)\b|\bis (?:it|this|that) "
-        r"(?:private|privte|confidential|secure|safe)\b|\bwho (?:has|gets) (?:access|my data)\b",
+        # "who" that asks, not "my neighbour who reads my letters"; who sees the plan, not "who will see me"
+        r"(?:^|[.!?,;:]\s*|\b(?:and|but|so|me|know|wondering|ask|asking|curious)\s+)"
+        r"who(?:'?s| is)?(?: else)? (?:will |can |could |would |gets to |is going to |going to )?"
+        r"(?:see|sees|read|reads|look at|looks at)\b(?!\s+(?:me|him|her|us|them|my (?:mum|dad|husband|wife)))"
+        r"|\bis (?:it|this|that) (?:private|privte|confidential|secure|safe)\b"
+        r"(?!\s+(?:to|for|with|if|when|on))"
+        r"|\bwho (?:has|gets) (?:access|my data)\b",
         re.I,
     ),
     "ask_copy": re.compile(
         r"\b(?:can|could|may) i print\b|\b(?:can|could|may) i (?:have|get"
         r"|download)\b.{0,30}\b(?:copy|print|paper|pdf|bigger|big letters|"
-        r"large print|it out)\b|\b(?:a )?(?:paper|printed|large print|big print) (?:copy|version)\b|"
+        # a copy of the plan, not "a copy of my blood results" (a question for the care team)
+        r"large print|it out)\b(?!\s+of\s+(?!(?:it|this|that|my plan|the plan|my answers|what)\b))"
+        r"|\b(?:a )?(?:paper|printed|large print|big print) (?:copy|version)\b|"
         r"\bprint (?:it|this|my plan) (?:out|off)?\b|\bin big(?:ger)? (?:letters|writing|print)\b",
         re.I,
     ),
@@ -502,6 +536,28 @@ def question_to_bot(text: str) -> bool:
         return True
     # "maybe a different inhaler?" is an answer said unsure, not a question
     return first.endswith("?") and not _HEDGE.match(first)
+
+
+# Words that talk about the chat, the plan or its data. A message without any of them is about
+# the person's life ("see to read my own post"), whatever the NLU thought it resembled.
+_ABOUT_THE_CHAT = re.compile(
+    r"\b(?:you|u|ya|this|that|these|it|data|info|information|answers?|plan|chat|details|records?|notes?"
+    r"|questions?|private|privte|privacy|confidential|secure|copy|print|paper|pdf|help|mean|again|why"
+    r"|human|person|robot|bot|computer|share|shared|sharing|pardon|repeat|what|who|how|undo|back|start)\b",
+    re.I,
+)
+
+
+def plainly_an_answer(text: str) -> bool:
+    """A statement about the person's life, not about the chat: never talk about the chat,
+    even when the NLU thought it resembled some ("seeing the nurse more often")."""
+    said = text.strip()
+    return (
+        len(said.split()) >= 3
+        and not _ABOUT_THE_CHAT.search(said)
+        and meta(said) is None
+        and not asks_something(said)
+    )
 
 
 def meta(text: str, *, after_away: bool = False) -> str | None:

@@ -123,10 +123,37 @@ def test_a_goal_given_in_reply_to_something_else(text: str, goal: str | None) ->
         ("help", "help"),
         ("I want to see my grandson", None),
         ("my daughter sees to my shopping", None),
+        ("who's going to read all this?", "faq_who_sees"),
+        ("and who else sees it", "faq_who_sees"),
+        ("can you say that again please", "repeat"),
+        # answers that look like talk about the chat
+        ("I hate asking my neighbour who reads my letters for me now", None),
+        ("who will see me, the nurse or the consultant?", None),
+        ("is it safe to drive after the op", None),
+        ("sorry what I meant was the eye clinic", None),
+        ("I missed that appointment in the summer", None),
+        ("can I get a copy of my blood results", None),
+        ("to see if they will do the cataract in my other eye", None),
     ],
 )
 def test_talk_about_the_chat_is_not_an_answer(text: str, intent: str | None) -> None:
     assert listen.meta(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("see to read my own post", True),
+        ("having the operation and seeing the nurse after", True),
+        ("to see if they will do the cataract in my other eye now", True),
+        ("who's going to read all this", False),
+        ("I'd like to know where my answers go", False),
+        ("is this private", False),
+        ("copy please", False),
+    ],
+)
+def test_plainly_an_answer(text: str, answer: bool) -> None:
+    assert listen.plainly_an_answer(text) is answer
 
 
 @pytest.mark.parametrize(
@@ -216,12 +243,58 @@ def test_add_one_about_keeps_the_words() -> None:
         ("wife", None),
         ("Wednesday", None),
         ("The falls clinic", None),
+        # the name people use beats the formal one
+        ("Gwendoline, or Gwen to most people", "Gwen"),
+        ("Roberta - Bobbie to her mates", "Bobbie"),
+        ("Dennis but everyone calls him Den", "Den"),
+        ("she likes to be called Pat", "Pat"),
+        ("Yes, call me Bob", "Bob"),
     ],
 )
 def test_what_to_call_someone(text: str, name: str | None) -> None:
     from careplan import interpret
 
     assert interpret.name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("Dennis but everyone calls him Den", "Dennis"),
+        ("Patricia Hughes, she likes to be called Pat", "Patricia Hughes"),
+        ("Gwendoline, or Gwen to most people", "Gwendoline"),
+        ("my name's Mohammed but call me Mo", "Mohammed"),
+    ],
+)
+def test_a_full_name_said_with_a_nickname(text: str, full: str) -> None:
+    from careplan import interpret
+
+    assert interpret.name(text, full=True) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("for me. ravi. asthma check at the surgery on friday", "Ravi"),
+        ("its for me im will, knee clinic tues", "Will"),
+        ("just me. sheila", "Sheila"),
+        # words that follow "for me" but are not names
+        ("for me. tired. foot clinic", None),
+        ("its for me im exhausted, knee clinic", None),
+        ("for me. knees. the foot clinic", None),
+        ("for me, tuesday at the surgery", None),
+    ],
+)
+def test_a_lower_case_name_after_for_me(text: str, name: str | None) -> None:
+    assert listen.own_name(text) == name
+
+
+def test_to_see_if_is_the_reason() -> None:
+    said = "hes got the eye clinic on the 20th to see if they'll do his other eye"
+    assert listen.reason(said) == "whether they'll do his other eye"
+    assert listen.reason("for me. asthma check at the surgery on friday") == "asthma check"
+    assert listen.goes_by("its for my dad kenneth, Ken to the family") == "Ken"
+    assert listen.goes_by("swimming or walking for my family") is None
 
 
 # --- a correction inside one message: the last value said wins ---------------------------
