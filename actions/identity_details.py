@@ -73,6 +73,8 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
         return Reading(value=born.isoformat(), text=text_of(tracker))
     if NOT_KNOWN.search(text_of(tracker)):
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.age_given(text_of(tracker)) is not None:  # "I'm 78": kindly, the date instead
+        return Reading(replies=["utter_date_of_birth_age"])
     reading = interpret_answer("date_of_birth", value, tracker)
     unclear = Reading(replies=["utter_date_of_birth_unclear"])
     return reading if reading.skipped or not reading.accepted else unclear

@@ -157,7 +157,8 @@ def _full_year(year: str, today: date) -> int:
     return 2000 + int(year) if int(year) <= today.year % 100 + 10 else 1900 + int(year)
 
 
-def _day_number(word: str) -> int:
+def day_number(word: str) -> int:
+    """The day of the month in "3", "3rd" or "third"."""
     return ORDINALS[word] if word in ORDINALS else int(re.sub(r"\D", "", word))
 
 
@@ -349,12 +350,12 @@ def _day(t: str, today: date) -> date | None:
     match = re.search(rf"\b{_DAY} (?:of )?(next|this) month\b", t)
     if match:
         base = _add_months(today.replace(day=1), 1 if match.group(2) == "next" else 0)
-        return _safe(base.year, base.month, _day_number(match.group(1)))
+        return _safe(base.year, base.month, day_number(match.group(1)))
 
     # 3rd of March (2027), 3 March
     match = re.search(rf"\b{_DAY} (?:of )?{_MONTH}(?: (\d{{4}}))?", t)
     if match:
-        day, month = _day_number(match.group(1)), MONTHS[match.group(2)]
+        day, month = day_number(match.group(1)), MONTHS[match.group(2)]
         if match.group(3):
             return _safe(int(match.group(3)), month, day)
         return _this_year_or_next(month, day, today)
@@ -362,7 +363,7 @@ def _day(t: str, today: date) -> date | None:
     # March 3rd (2027)
     match = re.search(rf"\b{_MONTH} (?:the )?{_DAY}(?: (\d{{4}}))?", t)
     if match:
-        month, day = MONTHS[match.group(1)], _day_number(match.group(2))
+        month, day = MONTHS[match.group(1)], day_number(match.group(2))
         if match.group(3):
             return _safe(int(match.group(3)), month, day)
         return _this_year_or_next(month, day, today)
@@ -371,7 +372,7 @@ def _day(t: str, today: date) -> date | None:
     # a day of the month: "the 14th", "friday 11th", "on the 9th", "wednesday the 9th"
     match = _DAY_OF_MONTH.search(t)
     if match:
-        day = _day_number(next(group for group in match.groups() if group))
+        day = day_number(next(group for group in match.groups() if group))
         target = WEEKDAYS[weekday.group(1)] if weekday else None
         return _next_day_number(day, today, target) or _next_day_number(day, today)
 

@@ -10,43 +10,42 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from careplan import dates
+
 OLDEST_AGE = 120
 
 # Ten digits, grouped any way with spaces or dashes ("943 476 5919", "943-476-5919").
 _NHS_CANDIDATE = re.compile(r"(?<![\d])\d(?:[ \-]?\d){9}(?![\d])")
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(\d{4}|\d{2})"
+_MONTH = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+# "3", "3rd", "third", "twenty third", "twenty-third"
+_DAY_WORDS = "|".join(sorted((w.replace(" ", r"[\s-]") for w in dates.ORDINALS), key=len, reverse=True))
+_DAY = rf"(\d{{1,2}}(?!\d)(?:st|nd|rd|th)?|{_DAY_WORDS})"
+_YEAR = r"(\d{4}|'?\d{2})"
 # "12/03/1948", "3.4.1950", "12-3-48": UK order, day first.
 _NUMERIC = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}(?!\d)")
 # "1948-03-12"
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-# "12 March 1948", "12th of march 48"
-_DAY_MONTH = re.compile(rf"(?<!\d){_DAY}\s*(?:of\s+)?({_MONTH})\b\.?,?\s*{_YEAR}(?!\d)", re.IGNORECASE)
-# "March 12th, 1948"
-_MONTH_DAY = re.compile(rf"\b({_MONTH})\b\.?\s*{_DAY},?\s*{_YEAR}(?!\d)", re.IGNORECASE)
+# "12 March 1948", "12th of march 48", "the third of March, 1948"
+_DAY_MONTH = re.compile(
+    rf"(?<!\d)\b{_DAY}\s*(?:of\s+)?({_MONTH})\b\.?,?\s*(?:in\s+)?{_YEAR}(?!\d)", re.IGNORECASE
+)
+# "March 12th, 1948", "march the third 48"
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH})\b\.?\s*(?:the\s+)?{_DAY}\b,?\s*(?:in\s+)?{_YEAR}(?!\d)", re.IGNORECASE
+)
+# "born in 1948 on the 3rd of March", "1948, 3rd March"
+_YEAR_FIRST = re.compile(
+    rf"(?<!\d)(\d{{4}})\b\D{{0,20}}?\b{_DAY}\s*(?:of\s+)?({_MONTH})\b"
+    rf"|(?<!\d)(\d{{4}})\b\D{{0,20}}?\b({_MONTH})\s*(?:the\s+)?{_DAY}\b",
+    re.IGNORECASE,
+)
+# "I'm 78", "she's 91", "78 years old", "aged 78": an age, not a date.
+_AGE = re.compile(
+    r"^\W*(?:(?:i'?m|im|i am|she'?s|he'?s|she is|he is|they'?re|aged?)\s+)?(\d{2,3})"
+    r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?(?:\s+(?:now|this year|next \w+|in \w+))?\W*$",
+    re.IGNORECASE,
+)
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -76,18 +75,23 @@ def birth_date(text: str, today: date) -> date | None:
     refused. A two-digit year is the latest one not in the future ("48" is 1948).
     """
     text = text or ""
-    found: tuple[int, int, str] | None = None
+    found: tuple[str, str, str] | None = None
     if match := _ISO.search(text):
-        found = (int(match[3]), int(match[2]), match[1])
+        found = (match[3], match[2], match[1])
     elif match := _NUMERIC.search(text):
-        found = (int(match[1]), int(match[2]), match[3])
+        found = (match[1], match[2], match[3])
     elif match := _DAY_MONTH.search(text):
-        found = (int(match[1]), _MONTHS[match[2].lower()], match[3])
+        found = (match[1], match[2], match[3])
     elif match := _MONTH_DAY.search(text):
-        found = (int(match[2]), _MONTHS[match[1].lower()], match[3])
+        found = (match[2], match[1], match[3])
+    elif match := _YEAR_FIRST.search(text):
+        found = (match[2], match[3], match[1]) if match[1] else (match[6], match[5], match[4])
     if found is None:
         return None
-    day, month, year_text = found
+    day_text, month_text, year_text = found
+    day = dates.day_number(re.sub(r"[\s-]+", " ", day_text.lower()))
+    month = int(month_text) if month_text.isdigit() else dates.MONTHS[month_text.lower().rstrip(".")]
+    year_text = year_text.lstrip("'")
     try:
         born = _with_century(day, month, year_text, today)
     except ValueError:
@@ -95,6 +99,12 @@ def birth_date(text: str, today: date) -> date | None:
     if born > today or _age(born, today) > OLDEST_AGE:
         return None
     return born
+
+
+def age_given(text: str) -> int | None:
+    """An age given where a date of birth was asked ("I'm 78", "she's 91 next month"), or None."""
+    match = _AGE.match(text or "")
+    return int(match[1]) if match and 0 < int(match[1]) <= OLDEST_AGE else None
 
 
 def _with_century(day: int, month: int, year_text: str, today: date) -> date:

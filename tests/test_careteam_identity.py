@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from careplan.identity import birth_date, nhs_number, nhs_number_valid
+from careplan.identity import age_given, birth_date, nhs_number, nhs_number_valid
 
 TODAY = date(2026, 12, 2)
 
@@ -52,6 +52,13 @@ def test_a_number_whose_check_digit_would_be_ten_is_never_valid() -> None:
         ("1948-03-12", date(1948, 3, 12)),
         ("05/06/20", date(2020, 6, 5)),  # a child: two-digit year not in the future
         ("05/06/30", date(1930, 6, 5)),
+        # in words, as people say them
+        ("march the third 48", date(1948, 3, 3)),
+        ("third of march 1948", date(1948, 3, 3)),  # not the 19th ("19" of "1948")
+        ("the 3/3/48", date(1948, 3, 3)),
+        ("born in 1948 on the 3rd of March", date(1948, 3, 3)),
+        ("the twenty-third of june, 1950", date(1950, 6, 23)),
+        ("4th July '48", date(1948, 7, 4)),
     ],
 )
 def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None:
@@ -67,8 +74,25 @@ def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None
         "31/02/1950",  # no such day
         "13/13/1950",
         "sometime in the fifties",
+        "I'm 78",
+        "born in march 1948",  # no day
         "",
     ],
 )
 def test_impossible_dates_of_birth_give_none(text: str) -> None:
     assert birth_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm 78", 78),
+        ("78", 78),
+        ("she's 91 next month", 91),
+        ("aged 84", 84),
+        ("12/03/1948", None),
+        ("", None),
+    ],
+)
+def test_an_age_given_for_a_date_of_birth(text: str, age: int | None) -> None:
+    assert age_given(text) == age
