@@ -16,16 +16,22 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from careplan.questions import responses
-from careplan.reflect import CATEGORIES, feeling
+from careplan.reflect import CATEGORIES, feeling, whose
+from careplan.vocab import CARER
 
 
 class Dispatcher(Protocol):
     def utter_message(self, text: str | None = None, **kwargs: Any) -> None: ...
 
 
-def lines() -> dict[str, list[dict[str, Any]]]:
-    """Each feeling's variants as domain.yml lists them."""
-    return {category: responses()[f"utter_reflect_{category}"] for category in CATEGORIES}
+def lines(about: str = "") -> dict[str, list[dict[str, Any]]]:
+    """Each feeling's variants as domain.yml lists them; ``about="_them"``: for what the
+    person a carer looks after feels (only the feelings that have such lines)."""
+    return {
+        category: responses()[f"utter_reflect_{category}{about}"]
+        for category in CATEGORIES
+        if f"utter_reflect_{category}{about}" in responses()
+    }
 
 
 def _fits(variant: Mapping[str, Any], slots: Mapping[str, Any]) -> bool:
@@ -40,12 +46,12 @@ def _filled(text: str, slots: Mapping[str, Any]) -> str | None:
     return text.format(**{name: slots[name] for name in names})
 
 
-def choose(category: str, slots: Mapping[str, Any]) -> str | None:
+def choose(category: str, slots: Mapping[str, Any], about: str = "") -> str | None:
     """One variant for this person, never the last one said.
 
     Like Rasa, variants whose condition fits (a carer) come before the plain ones.
     """
-    variants = lines()[category]
+    variants = lines(about).get(category) or lines()[category]
     conditional = [v for v in variants if v.get("condition") and _fits(v, slots)]
     plain = [v for v in variants if not v.get("condition")]
     for group in (conditional, plain):
@@ -59,7 +65,9 @@ def choose(category: str, slots: Mapping[str, Any]) -> str | None:
 def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher) -> dict[str, Any]:
     """Say a kind line if ``text`` shares something hard or proud; return the slot updates."""
     category = feeling(text)
-    said = choose(category, slots) if category else None
+    # A carer telling what the person feels hears it said of them: "for you both", not "you".
+    about = "_them" if slots.get("for_whom") == CARER and whose(text) == "them" else ""
+    said = (choose(category, slots, about) or choose(category, slots)) if category else None
     if said is None:
         return {}
     dispatcher.utter_message(text=said)

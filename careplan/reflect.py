@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc, Token
+
+from careplan.nlp import load_spacy
+
 FEAR, LOSS, EXHAUSTION, HARD_DAY, PRIDE, CARING = "fear", "loss", "exhaustion", "hard_day", "pride", "caring"
 # The order matters: the first category that matches wins. A TIA today that
 # frightened someone is first a hard day; a carer's tiredness is exhaustion
@@ -53,7 +57,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     LOSS: (
         rf"\b(?:lost|losing) (?:my|our|his|her) {_PEOPLE}\b",
         rf"\b(?:lost|losing) (?:my|our|his|her)(?: \w+)? {_PETS}\b",
-        r"\b(?:passed away|passed on|passed last|died|has died|gone now|no longer with us|funeral)\b",
+        r"\b(?:passed away|passed on|passed last|gone now|no longer with us|funeral)\b",
         r"\bwidow(?:ed|er)?\b|\bbereave(?:d|ment)\b|\bgrie(?:f|ving)\b",
         rf"\b(?:put|had to put) (?:the|my|our) {_PETS} (?:down|to sleep)\b",
         r"\b(?:gave|given|give|giving) up (?:my )?(?:driving|the car|my car|my licence|my license)\b",
@@ -84,7 +88,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:shattered|exhausted|knackered|worn out|burnt out|burned out|drained|running on empty"
         r"|on my knees|dead on my feet|zombie|running on fumes|dead beat|cream crackered|wiped out|frazzled"
         r"|done in|dog tired|bone tired)\b",
-        r"\bend of my tether\b|\bwits'? end\b|\bat breaking point\b",
+        r"\bend of (?:my|his|her|our) (?:tether|rope)\b|\bwits'? end\b|\bat breaking point\b",
+        r"\b(?:can'?t|cannot|can barely|can hardly) keep (?:my|his|her) eyes open\b",
         r"\b(?:no|not had any|not had a|haven'?t had any|haven'?t had a) "
         r"(?:(?:full|proper|decent|good|whole) )?(?:sleep|rest|break|night'?s sleep)\b",
         r"\b(?:not|haven'?t|hardly|barely) (?:slept|had a break)\b",
@@ -106,12 +111,13 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r".*\b(?:for|since|in) (?:\d+|a|two|three|four|six|over a) ",
         r"\b(?:gave|given|packed|stopped|quit) (?:up )?"
         r"(?:smoking|the (?:fags|cigs|cigarettes|booze|drink)|drinking|cigarettes)\b",
-        r"\b(?:stopped|quit) (?:smoking|drinking)\b",
+        r"\b(?:stopped|quit) (?:smoking|drinking)\b|\boff the (?:fags|cigs|cigarettes|booze|drink)\b",
         r"\blost (?:\d+|a|half a|two|three|four|five|a couple of) ?(?:stone|pounds|lbs?|kilos?|kg)\b",
         r"\bi (?:finally |actually )?(?:managed|did it|made it)\b(?! together| with)",
         r"\bi(?:'ve| have) (?:finally |actually )?(?:managed|done it|made it)\b",
-        r"\b(?:walked|went|got|made it|drove|climbed|did)\b.*"
-        r"\b(?:on my own|by myself|all the way|without (?:my|a) (?:stick|frame|help|walker)"
+        r"\b(?:walked|went|got|made it|drove|climbed|did|managed)\b.*"
+        r"\b(?:on (?:my|his|her|their) own|by (?:myself|himself|herself|themselves)|all the way"
+        r"|without (?:my|his|her|a) (?:stick|frame|help|walker)"
         r"|without (?:stopping|a rest|a break))\b",
         r"\b(?:for the first time in|first time in) (?:ages|years|months|a long time|weeks)\b",
         r"\b(?:\d+|a|two|three|six) (?:weeks?|months?|years?) (?:smoke|alcohol|drink|cigarette)[- ]free\b",
@@ -135,11 +141,13 @@ _WANTING = re.compile(
 _EVERYDAY = re.compile(
     r"\b(?:no worries|don'?t worry|not to worry|never mind|i'?m afraid (?:i|we|it|that|not|so)"
     r"|what if (?:i|we) (?:skip|miss|change|say)|long time no see|good news|bad weather|tired of waiting"
-    r"|(?:give|gives|giving|gave) (?:me|him|her|us) grief|d(?:i|y)ed (?:her|his|my|their|our) hair)\b"
+    r"|(?:give|gives|giving|gave) (?:me|him|her|us) grief|d(?:i|y)ed (?:her|his|my|their|our) hair)\b",
+    re.I,
 )
 
 
-def _found(category: str, t: str) -> bool:
+def _found(category: str, t: str) -> int | None:
+    """Where the first phrase of this category is said (not denied, not wished for)."""
     for match in _COMPILED[category].finditer(t):
         before = t[max(0, match.start() - 60) : match.start()]
         # a clause break ends the reach of a "not" or an "I'd like to"
@@ -148,17 +156,100 @@ def _found(category: str, t: str) -> bool:
             continue
         if category in {FEAR, EXHAUSTION, PRIDE, CARING} and _WANTING.search(before):
             continue
+        return match.start()
+    return None
+
+
+# The same feelings in any form the parse can lemmatise ("she frets", "it terrifies her",
+# "he gets panicky"), for what the phrases above don't list.
+_FEELING_LEMMAS = {
+    FEAR: {"worry", "fret", "scare", "frighten", "terrify", "petrify", "panic", "dread", "afraid"}
+    | {"anxious", "nervous", "panicky", "jittery", "uneasy", "worried", "scared", "frightened"}
+    | {"terrified", "petrified"},
+    EXHAUSTION: {"exhaust", "exhausted", "shatter", "shattered", "knacker", "knackered", "drain", "frazzle"},
+}
+# Losing a person: "I lost Jim in March", "we buried dad", "she misses him terribly" (not "my phone died").
+_LOSS_VERBS = {"lose", "bury", "mourn", "grieve", "miss", "die"}
+_PERSON = re.compile(rf"^(?:{_PEOPLE}|{_PETS}|him|her|them|he|she|they)$")
+# A wish or a goal around the feeling: "I want to worry less", "help her stop panicking".
+_WISH_LEMMAS = {"want", "like", "love", "hope", "try", "stop", "need", "wish", "help", "learn"}
+_ME = {"i", "we", "me", "us", "my", "our", "myself"}
+
+
+def _a_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or bool(_PERSON.match(token.lower_))
+
+
+def _wished_or_denied(token: Token) -> bool:
+    near = [token, token.head]
+    if any(child.dep_ == "neg" or child.lower_ == "less" for t in near for child in t.children):
         return True
-    return False
+    return any(a.lemma_ in _WISH_LEMMAS for a in token.ancestors)
+
+
+def _parsed(doc: Doc) -> tuple[str, Token] | None:
+    """A feeling the phrases missed, found by lemma, with the word that says it."""
+    for token in doc:
+        category = next((c for c, lemmas in _FEELING_LEMMAS.items() if token.lemma_ in lemmas), None)
+        if category and not _wished_or_denied(token):
+            return category, token
+        dying_to = any(c.dep_ == "xcomp" or c.lower_ == "for" for c in token.children)  # "dying to see"
+        a_loss = token.lemma_ in _LOSS_VERBS and token.pos_ == "VERB" and not dying_to
+        if a_loss and not _wished_or_denied(token):
+            who = [c for c in token.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+            lost = [c for c in who if c.dep_ == "dobj"] if token.lemma_ in {"lose", "bury", "miss"} else who
+            if any(_a_person(c) for c in lost) and (token.lemma_ != "miss" or _a_lot(token)):
+                return LOSS, token
+    return None
+
+
+def _a_lot(token: Token) -> bool:
+    """ "misses him terribly / so much": missing someone, not missing the bus."""
+    return any(c.dep_ == "advmod" for c in token.children)
 
 
 @lru_cache(maxsize=256)
-def _feeling(t: str) -> str | None:
-    t = _EVERYDAY.sub(" ", t)
-    return next((category for category in CATEGORIES if _found(category, t)), None)
+def _feeling(said: str) -> tuple[str, str] | None:
+    said = _EVERYDAY.sub(" ", said)
+    t = said.lower()  # the phrases are lower case; the parse keeps the capitals ("Farida")
+    found = next(((c, start) for c in CATEGORIES if (start := _found(c, t)) is not None), None)
+    doc = load_spacy()(said)
+    if found is not None:
+        category, start = found
+        token = next((tok for tok in doc if tok.idx + len(tok) > start), doc[-1])
+    elif (parsed := _parsed(doc)) is not None:
+        category, token = parsed
+    else:
+        return None
+    return category, _whose(token)
+
+
+def _whose(token: Token) -> str:
+    """ "me" when the feeling is the speaker's own ("I'm terrified she'll fall"), "them" when
+    it is someone else's ("she is petrified they'll take her foot off", "it terrifies her")."""
+    felt_by = next((c for c in token.children if c.dep_ == "dobj" and _a_person(c)), None)
+    if token.lemma_ not in _LOSS_VERBS and felt_by is not None:
+        return "them"
+    for word in [token, *token.ancestors]:
+        subject = next((c for c in word.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ in _ME:
+            return "me"
+        if subject is not None and _a_person(subject):
+            return "them"
+    return "me"
 
 
 def feeling(text: str) -> str | None:
     """What hard or proud thing the text shares: one of CATEGORIES, or None."""
-    t = re.sub(r"\s+", " ", text.lower().replace("’", "'"))[:1000]
-    return _feeling(t)
+    found = _feeling(_normal(text))
+    return found[0] if found else None
+
+
+def whose(text: str) -> str:
+    """Whose the feeling is: "me" (the one typing) or "them" (someone they talk about)."""
+    found = _feeling(_normal(text))
+    return found[1] if found else "me"
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'"))[:1000]

@@ -10,7 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.reflections import lines, reflect
-from careplan.reflect import CATEGORIES, feeling
+from careplan.reflect import CATEGORIES, feeling, whose
 
 LINES = [
     (None if label == "-" else label, text)
@@ -113,4 +113,39 @@ def test_the_reading_age_measure_can_tell_hard_from_plain() -> None:
     "text", [v["text"] for category in CATEGORIES for v in lines()[category]], ids=lambda t: t[:40]
 )
 def test_every_reflection_has_a_reading_age_of_nine_or_under(text: str) -> None:
+    assert reading_age(text.replace("{preferred_name}", "Jim")) <= 9
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("she is petrified they will take her foot off", "them"),
+        ("it terrifies her", "them"),
+        ("Farida is so worried about the op", "them"),
+        ("mum was rushed into hospital last night", "them"),
+        ("I'm terrified she'll fall again", "me"),
+        ("honestly i am on my knees with it all", "me"),
+        ("we buried dad last month", "me"),
+    ],
+)
+def test_whose_feeling_it_is(text: str, who: str) -> None:
+    assert whose(text) == who
+
+
+def test_a_carer_telling_the_persons_fear_hears_it_said_of_them_both() -> None:
+    slots = {"for_whom": "carer", "preferred_name": "Farida", "last_reflection": None}
+    for _ in range(10):
+        dispatcher = CollectingDispatcher()
+        slots.update(reflect("she is petrified they will take her foot off", slots, dispatcher))
+        said = dispatcher.messages[0]["text"]
+        assert "both" in said and "you're worried" not in said
+    dispatcher = CollectingDispatcher()
+    reflect("I'm shattered, I do everything for her", slots, dispatcher)
+    assert "both" not in dispatcher.messages[0]["text"]  # her own tiredness is hers
+
+
+@pytest.mark.parametrize(
+    "text", [v["text"] for variants in lines("_them").values() for v in variants], ids=lambda t: t[:40]
+)
+def test_lines_about_the_person_have_a_reading_age_of_nine_or_under(text: str) -> None:
     assert reading_age(text.replace("{preferred_name}", "Jim")) <= 9
