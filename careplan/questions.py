@@ -161,9 +161,15 @@ def button_title(key: str, payload: str) -> str | None:
     """The words on the button that sent ``payload`` when ``key`` was asked."""
     for variant in responses().get(f"utter_ask_{key}") or []:
         for button in variant.get("buttons") or []:
-            if button.get("payload") == payload:
+            if sent_payload(button.get("payload") or "") == payload:
                 return button.get("title")
     return None
+
+
+def sent_payload(written: str) -> str:
+    """A button's payload as sent: domain.yml doubles its braces, since Rasa fills in
+    ``{name}`` in a response from the slots and turns ``{{`` and ``}}`` into braces."""
+    return written.replace("{{", "{").replace("}}", "}")
 
 
 def item_text(key: str, *, carer: bool = False, name: str | None = None) -> str:

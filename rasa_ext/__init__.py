@@ -2,6 +2,8 @@
 
 - :mod:`rasa_ext.speedups`: cheaper action calls and replays (monkey patches,
   installed only by :func:`install`);
+- :mod:`rasa_ext.logs`: tracebacks in Rasa's logs without local variables
+  (they hold the slots);
 - :mod:`rasa_ext.trackerstore`: Rasa's SQL tracker store, keeping each
   conversation in memory between turns (named in endpoints.yml);
 - :mod:`rasa_ext.lockstore`: Rasa's Redis lock store with atomic ticket
@@ -61,12 +63,14 @@ def require_pinned_rasa() -> None:
 
 
 def install() -> None:
-    """Check Rasa's version, then install the speed-ups unless stock Rasa is asked for."""
+    """Check Rasa's version, then install the speed-ups and the log change unless stock Rasa
+    is asked for."""
     require_pinned_rasa()
     if not stock():
-        from rasa_ext import speedups
+        from rasa_ext import logs, speedups
 
         speedups.install()
+        logs.install()
 
 
 def stock_endpoints(text: str) -> str:

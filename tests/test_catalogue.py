@@ -125,3 +125,26 @@ def test_interruptions_come_from_one_list() -> None:
     )
     assert [step["intent"] for step in outside["steps"][0]["or"]] == list(flow.INTERRUPTIONS)
     assert set(flow.INTERRUPTIONS) | set(flow.MOVES) <= set(DOMAIN["intents"])
+
+
+def test_button_payloads_survive_rasa_filling_in_slots() -> None:
+    """Rasa fills ``{name}`` in a response from the slots, button payloads too: a payload's
+    own braces must be doubled, or Rasa logs an error (with the slots) for every button."""
+    from rasa.core.nlg.interpolator import interpolate_text
+    from structlog.testing import capture_logs
+
+    buttons = [
+        (key.removeprefix("utter_ask_"), button)
+        for key, variants in questions.responses().items()
+        for variant in variants
+        for button in variant.get("buttons") or []
+    ]
+    assert any("{" in b["payload"] for _, b in buttons)
+    for key, button in buttons:
+        with capture_logs() as logged:
+            sent = interpolate_text(button["payload"], {})
+        assert not logged, button
+        assert sent == questions.sent_payload(button["payload"]), button
+        assert "{0[" not in sent and sent.count("{") == sent.count("}") <= 1, button
+        if key in questions.catalogue():  # "(chose: ...)" in the exports finds its words
+            assert questions.button_title(key, sent) == button["title"]

@@ -90,3 +90,37 @@ def test_python_m_rasa_ext_refuses_another_rasa_before_starting_it(monkeypatch: 
         SystemExit, match=r"^Not starting: What Matters runs on Rasa 3\.6\.21, but Rasa 3\.7\.0"
     ):
         rasa_ext_main.main()
+
+
+def test_rasas_logged_tracebacks_keep_no_local_variables(caplog: pytest.LogCaptureFixture) -> None:
+    """Rasa logs handled exceptions with each frame's locals (the slots: what people said)."""
+    import logging
+
+    import structlog
+    from rasa.utils import log_utils
+
+    from rasa_ext import logs
+
+    def fails(said: str) -> None:
+        raise KeyError("placeholder")
+
+    def logged() -> str:
+        caplog.clear()
+        log_utils.configure_structlog(logging.INFO)
+        try:
+            fails("I have been so low since Jim died")
+        except KeyError:
+            structlog.get_logger().exception("interpolator.interpolate.text")
+        return caplog.text
+
+    caplog.set_level(logging.INFO)
+    logs.uninstall()  # whatever an earlier test installed
+    try:
+        assert "since Jim died" in logged()  # Rasa as shipped
+        logs.install()
+        text = logged()
+        assert "since Jim died" not in text
+        assert "KeyError" in text and "interpolator.interpolate.text" in text
+    finally:
+        logs.uninstall()
+        structlog.reset_defaults()
