@@ -267,7 +267,7 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "nhs_number":
         s.update_plan(plan_id, nhs_number=value)
     elif slot in {"goal_text", "goal_new_text"}:
-        goal_id = _write_goal(plan_id, slots, slot, text)
+        goal_id = _write_goal(plan_id, slots, slot, text, item.get("speaker"))
     elif slot in GOAL_FIELD and goal_id:
         s.update_goal(int(goal_id), **{GOAL_FIELD[slot]: text})
     elif slot == "one_thing":
@@ -277,11 +277,16 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "carer_assessment" and value == "yes":
         s.add_goal(plan_id, text, "Have a carer's assessment", "caring", for_carer=True)
     s.record_answer(
-        plan_id, slot, text, goal_id=int(goal_id) if slot in GOAL_FIELD and goal_id else None, skipped=skipped
+        plan_id,
+        slot,
+        text,
+        goal_id=int(goal_id) if slot in GOAL_FIELD and goal_id else None,
+        skipped=skipped,
+        expressed_by=item.get("speaker"),
     )
 
 
-def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str) -> int:
+def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str, speaker: str | None) -> int:
     s = store()
     title, domain = short_title(text), classify(text)
     if slot == "goal_new_text":
@@ -292,7 +297,7 @@ def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str) -> in
     if goal_id:  # the person went back and reworded it
         s.update_goal(int(goal_id), text=text, title=title, domain=domain)
         return int(goal_id)
-    goal_id = s.add_goal(plan_id, text, title, domain)
+    goal_id = s.add_goal(plan_id, text, title, domain, expressed_by=speaker)
     slots["current_goal_id"] = goal_id
     slots["goal_title"] = title
     return goal_id
@@ -311,6 +316,8 @@ def record(
 ) -> None:
     """Store an answer now; if the database is away, keep it to store later."""
     item = {"slot": slot, "value": reading.value, "text": reading.text, "skipped": reading.skipped}
+    if slots.get("speaker"):  # the person typing in a carer's chat: their own words
+        item["speaker"] = slots["speaker"]
     # The form flushed kept answers at the start of this turn; if any are still
     # waiting, this one waits behind them, so they are written in order.
     if not slots.get("pending"):

@@ -44,6 +44,7 @@ from actions.safety_turn import ask_nothing, form_hold
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import interpret, listen
 from careplan.questions import catalogue
+from careplan.vocab import SELF
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
@@ -126,6 +127,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None, **self.note_question(earlier, turn)}
             if as_answer is True:
                 return self.take_answer(asked, earlier, turn._replace(tracker=_saying(turn.tracker, earlier)))
+        if flow.is_carer(turn.slots) and not is_button(turn.tracker):
+            typing, rest = self.who_is_typing(text, turn)
+            if typing and len(rest.split()) < 2:
+                return {asked: None}  # "this is mum now": the same question, for her
+            if typing:
+                turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
@@ -171,6 +178,22 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if "last_reflection" in updates:  # the kind line first, then what was noted
                 turn.dispatcher.messages.insert(said_before, turn.dispatcher.messages.pop())
         return updates
+
+    def who_is_typing(self, text: str, turn: Turn) -> tuple[bool, str]:
+        """The person takes the phone in a carer's chat ("this is mum now"), or hands it back:
+        what they type from now on is recorded as theirs. Returns whether that changed, and
+        the rest of the message. The plan stays the carer's: only who said each answer changes."""
+        names = [turn.slots.get("person_name"), turn.slots.get("preferred_name")]
+        words = [word for name in names if name for word in str(name).split()]
+        typing, rest = listen.speaker_change(text, words, turn.slots.get("speaker"))
+        if typing is None:
+            return False, text
+        turn.slots["speaker"] = SELF if typing == SELF else None
+        name = turn.slots.get("preferred_name") or "there"
+        turn.dispatcher.utter_message(
+            response="utter_person_typing" if typing == SELF else "utter_carer_typing", preferred_name=name
+        )
+        return True, rest
 
     def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
         """Read one answer, store it, and say what follows. Returns the slots to set."""

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from careplan.questions import responses
 from careplan.reflect import CATEGORIES, feeling, whose
-from careplan.vocab import CARER
+from careplan.vocab import CARER, SELF
 
 
 class Dispatcher(Protocol):
@@ -64,6 +64,8 @@ def choose(category: str, slots: Mapping[str, Any], about: str = "") -> str | No
 
 def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher) -> dict[str, Any]:
     """Say a kind line if ``text`` shares something hard or proud; return the slot updates."""
+    if slots.get("speaker") == SELF:  # the person typing in a carer's chat is spoken to as themselves
+        slots = {**slots, "for_whom": SELF}
     category = feeling(text)
     # A carer telling what the person feels hears it said of them: "for you both", not "you".
     about = "_them" if slots.get("for_whom") == CARER and whose(text) == "them" else ""

@@ -21,6 +21,7 @@ BOOKKEEPING = (
     "consented",
     "last_reflection",
     "noted_questions",
+    "speaker",
 )
 
 

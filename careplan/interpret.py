@@ -261,8 +261,10 @@ def name(text: str, *, full: bool = False) -> str | None:
     sentence = lowered[0] in _NOT_A_NAME_START or any(
         w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"} for w in words
     )
-    if 0 < len(words) <= (4 if full else 2) and not sentence and all(
-        re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0-]+", w) for w in words
+    if (
+        0 < len(words) <= (4 if full else 2)
+        and not sentence
+        and all(re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0-]+", w) for w in words)
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
     people = [ent.text for ent in load_spacy()(text).ents if ent.label_ == "PERSON"]

@@ -224,6 +224,51 @@ def goes_by(text: str) -> str | None:
     return _a_name(match.group(1)) if match else None
 
 
+# --- who is typing ----------------------------------------------------------------------------
+# In a carer's chat, the person takes the phone: "this is mum now", "Doreen here", "Karen's
+# given me the phone", "my daughter's set this up for me"; and hands it back: "its karen again",
+# "back to me", "me again". Each clause is one of these or part of the answer.
+_NOW_TYPING = re.compile(
+    r"^\W*(?:(?:hello|hi|hiya)\W+)?(?:(?:this is|it'?s|its|i'?m|im|i am)\s+)?(?P<who>[a-z]+)"
+    r"\s+(?:here|now|typing|speaking|on now|on here)\b",
+    re.I,
+)
+_GIVEN_THE_PHONE = re.compile(
+    r"\b(?:given|passed|handed|gave|give|pass|hand)\s+me\s+the\s+(?:phone|tablet|ipad|laptop|computer|mobile)\b"
+    r"|\b(?:set|put)\s+(?:this|it)\s+up\s+for\s+me\b"
+    rf"|\bmy\s+(?:{_KIN})(?:'s|\s+has|\s+is)?\s+(?:set|put|setting|putting)\s+(?:this|it)\s+up\b",
+    re.I,
+)
+_BACK_TO_ME = re.compile(
+    r"^\W*(?:(?:it'?s|its|this is)\s+)?(?P<who>[a-z]+)\s+(?:again|back)\b|\bback to me\b"
+    r"|\b(?:she|he|they)(?:'s|'ve| has| have)?\s+(?:given|handed|passed|gave)\s+(?:me\s+)?(?:it|the phone)"
+    r"\s+back\b",
+    re.I,
+)
+_KIN_WORDS = re.compile(rf"^(?:{_KIN})$", re.I)
+
+
+def speaker_change(text: str, names: Iterable[str], speaking: str | None) -> tuple[str | None, str]:
+    """In a carer's chat: who types from now on ("self" for the person, "carer" for the carer,
+    None when no one said), and what the message says besides."""
+    known = {n.lower() for n in names if n}
+    changed: str | None = None
+    rest: list[str] = []
+    for clause in (c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()):
+        now = _NOW_TYPING.match(clause)
+        back = _BACK_TO_ME.search(clause) if speaking == SELF else None
+        who = (now or back).group("who") if (now or back) and (now or back).group("who") else None
+        if now and (who.lower() in known or _KIN_WORDS.match(who)):
+            changed = SELF
+        elif _GIVEN_THE_PHONE.search(clause):
+            changed = SELF
+        elif back and (who is None or (who.lower() not in known and who.lower() not in {"i", "we", "they"})):
+            changed = CARER
+        elif not re.fullmatch(r"\W*(?:hello|hi|hiya|hey)\W*", clause, re.I):
+            rest.append(clause)
+    return changed, " ".join(rest).strip()
+
+
 # --- the appointment ------------------------------------------------------------------------
 _CLINICIANS = {
     "nurse",

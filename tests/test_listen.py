@@ -556,3 +556,34 @@ def test_called_away_by_something_at_home(text: str, intent: str | None) -> None
 )
 def test_taken_back(text: str, kind: str | None) -> None:
     assert listen.taken_back(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "speaking", "typing", "rest"),
+    [
+        (
+            "this is Doreen now, Karen's given me the phone. my garden and my cat matter most",
+            None,
+            "self",
+            "my garden and my cat matter most",
+        ),
+        (
+            "hello, it's Jean here, my daughter's set this up. I want to get to bingo",
+            None,
+            "self",
+            "I want to get to bingo",
+        ),
+        ("mum here. i like my garden", None, "self", "i like my garden"),
+        ("its karen again. she loves her word searches", "self", "carer", "she loves her word searches"),
+        ("back to me now, she loves the radio", "self", "carer", "she loves the radio"),
+        # not a change of who is typing
+        ("my garden and my cat", None, None, "my garden and my cat"),
+        ("she's back in hospital again", "self", None, "she's back in hospital again"),
+        ("the nurse is here now", None, None, "the nurse is here now"),
+        ("Doreen again", None, None, "Doreen again"),  # only the person can hand back
+    ],
+)
+def test_who_is_typing_in_a_carers_chat(
+    text: str, speaking: str | None, typing: str | None, rest: str
+) -> None:
+    assert listen.speaker_change(text, ["Doreen", "Walsh", "Jean"], speaking) == (typing, rest)

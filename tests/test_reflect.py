@@ -149,3 +149,14 @@ def test_a_carer_telling_the_persons_fear_hears_it_said_of_them_both() -> None:
 )
 def test_lines_about_the_person_have_a_reading_age_of_nine_or_under(text: str) -> None:
     assert reading_age(text.replace("{preferred_name}", "Jim")) <= 9
+
+
+def test_the_person_typing_in_a_carers_chat_is_spoken_to_as_themselves() -> None:
+    slots = {"for_whom": "carer", "speaker": "self", "preferred_name": "Doreen", "last_reflection": None}
+    carer_lines = {
+        v["text"].format(preferred_name="Doreen") for v in lines()["exhaustion"] if v.get("condition")
+    }
+    for _ in range(10):
+        dispatcher = CollectingDispatcher()
+        slots.update(reflect("I'm shattered all the time", slots, dispatcher))
+        assert dispatcher.messages[0]["text"] not in carer_lines
