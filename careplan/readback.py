@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from careplan import dates
 from careplan.vocab import ACCEPTED, EDITED, REJECTED
 
 _OUTCOME = {
@@ -54,7 +55,8 @@ def plan_text(plan: dict[str, Any]) -> str:
     appointment = plan["appointment"]
     if appointment.get("with") or appointment.get("date"):
         day = appointment.get("date")
-        when = f"{date.fromisoformat(day):%A %-d %B}" if day else appointment.get("when_text") or ""
+        when = dates.said(date.fromisoformat(day), appointment.get("time")) if day else ""
+        when = when or appointment.get("when_text") or ""
         lines.append(f"Appointment: {appointment.get('with') or ''}, {when}".strip(" ,"))
     goals = plan["goals"]
     if goals:

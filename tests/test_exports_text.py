@@ -229,3 +229,19 @@ def test_a_flag_the_person_said_was_misunderstood_says_so(store):
         assert "Later they said the bot misunderstood" in text
         assert "I meant the plants in my garden are dying" in text
         assert "Sometimes I feel there is no point" in text  # the flag itself stays
+
+
+def test_the_read_back_says_the_time_of_the_appointment() -> None:
+    """The time was stored but the read-back showed the day only, so a wrong time couldn't be seen."""
+    plan = {
+        "subject": {"preferred_name": "Sam"},
+        "recorded_by": {"role": "self"},
+        "appointment": {"with": "Dr Patel", "date": "2026-12-09", "time": "10:40", "when_text": "wed"},
+        "goals": [],
+        "shared": False,
+    }
+    line = next(x for x in readback.plan_text(plan).splitlines() if x.startswith("Appointment:"))
+    assert line.startswith("Appointment: Dr Patel, Wednesday 9 December") and line.endswith(", at 10:40am")
+    no_time = {**plan, "appointment": {**plan["appointment"], "time": None}}
+    line = next(x for x in readback.plan_text(no_time).splitlines() if x.startswith("Appointment:"))
+    assert " at " not in line
