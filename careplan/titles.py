@@ -12,7 +12,7 @@ only makes the summary scannable, so it must keep the goal's meaning:
 - a trailing remark with its own subject goes ("see my son more, he lives in
   Australia" is "See my son more"), and so do words that only say how sure or
   polite someone is ("the talking, definitely" is "The talking");
-- a title longer than 60 characters is cut where a clause or phrase starts,
+- a title longer than 72 characters is cut where a clause or phrase starts,
   never in the middle of one, with "…" to show there is more.
 
 The domain comes from the words in the message, read as spaCy lemmas, so
@@ -33,14 +33,18 @@ from spacy.tokens import Doc, Token
 
 from careplan.nlp import load_spacy
 
-MAX_TITLE_CHARS = 60
+MAX_TITLE_CHARS = 72
 
 _SUBJECT = r"(?:i|we|he|she|they|you|mum|dad|mam|my (?:mum|dad|mother|father|wife|husband|partner)|[a-z]+)"
 _FILLER = re.compile(
     r"\s*(?:(?:well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|yes|yeah|yep|aye|no|basically|honestly|"
     r"to be honest|tbh|anyway|i mean|i think|maybe|perhaps|probably|not sure(?: really)?|"
     r"(?:look|right|see)(?=,)|"
-    r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned|keep saying)|"
+    r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned|keep saying)"
+    r"(?: (?:in|at) (?:my |the )?(?:first |last |other |earlier )?(?:message|start|beginning|answer)"
+    r"| before| earlier| already)?|"
+    # a word of affection before a comma: "Dear, ...", "yes love, ..."
+    r"(?:dear|love|pet|hun|duck|darling|sweetheart|mate)(?=\s*[,.!])|"
     r"i(?:'ve| have)? (?:just |already )?(?:told you|said(?: that)?)(?: already| before)?|"
     # thinking aloud, and complaints about being asked: never the start of a title
     r"hmm+|oh|gosh|goodness|good question|let me think|let'?s see|fine|ugh+|sigh|"
@@ -51,7 +55,7 @@ _FILLER = re.compile(
 )
 _ADVERBS = r"(?:\s+(?:really|just|so|still|also|only|actually|truly))*"
 _WISH = re.compile(
-    rf"\b(?:(?:i|we|they|you)(?:'d| would)?|(?:he|she|[a-z]+)(?:'d| would)){_ADVERBS}"
+    rf"\b(?:(?:i|we|they|you)(?:'d| would| should)?|(?:he|she|[a-z]+)(?:'d| would| should)){_ADVERBS}"
     r"\s+(?:like|love|want|wish|hope|need)\b(?:\s+to\b)?"
     rf"|\b(?:he|she|[a-z]+){_ADVERBS}\s+(?:wants|wishes|hopes|needs)\b(?:\s+to\b)?"
     r"|\b(?:it'?d|it would|that'?d|that would|would) be (?:nice|good|great|lovely|brilliant|wonderful)\b"
@@ -63,7 +67,7 @@ _WISH = re.compile(
 # "I wish I could", "I'd like to be able to": more wish straight after the first
 _MORE_WISH = re.compile(
     r"(?:(?:it\s+)?if\s+)?(?:(?:i|we|he|she|they)\s+(?:could|can)\b|be able to\b|(?:just\s+)?to\b)\s*"
-    r"|for (?:him|her|them|mum|mam|dad|my \w+) to\b\s*"
+    r"|(?:for )?(?:him|her|them) to\b\s*|for (?:mum|mam|dad|my \w+) to\b\s*"
     r"|(?:(?:really|just)\s+)*(?:(?:want|would like|would love|need)\s+to|wanna|gonna)\b\s*",
     re.IGNORECASE,
 )
@@ -135,12 +139,15 @@ def _goal(text: str) -> _Goal:
     """Find the goal: drop filler, the wish and a trailing remark, keeping character offsets."""
     tidied = _tidy(text)
     sentences = [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?:[.!?]+(?=\s|$)|$)", tidied)]
-    start, end = 0, len(tidied)
+    # The goal is in the first sentence with words in it, or in the first that says a wish:
+    # "Claire again, mum's gone to put the kettle on. I'd like her to be safe at home".
+    said = []
     for s_start, s_end in sentences:
         skip = _FILLER.match(tidied, s_start, s_end)
         if tidied[skip.end() if skip else s_start : s_end].strip(_STRIP):
-            start, end = (skip.end() if skip else s_start), s_end
-            break
+            said.append((skip.end() if skip else s_start, s_end))
+    wished = [(s, e) for s, e in said if _WISH.search(tidied, s, e)]
+    start, end = (wished or said or [(0, len(tidied))])[0]
     wish = _WISH.search(tidied, start, end)
     if wish:
         start = wish.end()
@@ -213,6 +220,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
         "alzheimer*", "arthritis", "cancer", "stroke", "parkinson*", "epilep*", "kidney*", "eye", "sight",
         "hearing", "deaf", "bladder", "incontinen*", "continence", "wound", "ulcer", "skin", "cough*",
         "dizz*", "health*", "condition", "symptom*", "illness", "cholesterol", "infection*", "swell*",
+        "kg", "kilo*", "lbs",
         "swollen", "hurt*", "sore", "fatigue", "angina", "hospital", "tia", "seizure*", "wheez*", "hot flush",
         "flushes", "menopaus*", "alcohol", "drinking", "the drink", "smok*", "cigarette*", "stone", "loo",
         "toilet", "hypo", "hypos", "hba1c", "glucose", "out of breath", "fits", "migraine*", "headache*",
@@ -225,7 +233,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "work": (
         "work", "working", "full time", "part time", "shift", "shifts", "job", "volunteer*", "course",
-        "learn*", "study", "college", "career", "retire*",
+        "learn*", "study", "college", "career", "retire*", "teach*", "office", "colleague*",
     ),
     "hobbies": (
         "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",
