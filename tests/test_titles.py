@@ -43,7 +43,8 @@ def test_titles_are_short_start_with_the_goal_and_never_end_mid_phrase(said: str
 
 def test_a_long_goal_is_cut_where_a_phrase_starts_and_says_so() -> None:
     title = short_title(
-        "I would like to go swimming again with my friend Jean on a Tuesday morning at the leisure centre in town"
+        "I would like to go swimming again with my friend Jean on a Tuesday morning"
+        " at the leisure centre in town"
     )
     assert title == "Go swimming again with my friend Jean on a Tuesday morning…"
 

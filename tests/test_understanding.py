@@ -67,7 +67,8 @@ def test_goal_titles_come_from_the_persons_own_words(sentence: str, title: str, 
 
 def test_titles_stay_short() -> None:
     title = short_title(
-        "I would like to go swimming again with my friend Jean on a Tuesday morning at the leisure centre in town"
+        "I would like to go swimming again with my friend Jean on a Tuesday morning"
+        " at the leisure centre in town"
     )
     assert len(title) <= MAX_TITLE_CHARS + 1 and title.endswith("…")
 
