@@ -138,6 +138,7 @@ class FlagLine:
     kind: str
     at: datetime
     acknowledged: bool
+    misunderstood: bool = False  # the person said the bot had it wrong ("that's not what I meant")
 
 
 @dataclass(frozen=True)
@@ -704,7 +705,10 @@ def _row(plan: Plan, flags: list[Flag], goals: int, drafts: int) -> PlanRow:
         goals=goals,
         date_of_birth=plan.date_of_birth,
         nhs_number=plan.nhs_number,
-        flags=[FlagLine(f.kind, f.created_at, f.acknowledged_at is not None) for f in flags],
+        flags=[
+            FlagLine(f.kind, f.created_at, f.acknowledged_at is not None, f.misunderstood_at is not None)
+            for f in flags
+        ],
     )
 
 

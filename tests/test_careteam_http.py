@@ -12,6 +12,7 @@ import pyotp
 import pytest
 import requests
 
+from careplan.models import utcnow
 from careplan.review import Review
 from careplan.store import Store
 
@@ -377,3 +378,12 @@ def test_mark_as_reviewed_shows_on_the_list(app, client):
     listing = client.get(server.url + "/", timeout=10).text
     row = listing[listing.index(f'id="plan-{plan}"') :].split("</tr>")[0]
     assert "Reviewed" in row and "Not yet reviewed" not in row
+
+
+def test_the_list_marks_a_flag_the_person_said_was_misunderstood(app, client):
+    server, store, plans, _ = app
+    flag = store.export(plans.shared)["flags"][0]
+    assert "(they said the bot misunderstood)" not in client.get(server.url + "/", timeout=10).text
+    store.mark_misunderstood(flag["id"], "I meant I'm fed up, that's all", utcnow())
+    page = client.get(server.url + "/", timeout=10).text
+    assert "(they said the bot misunderstood)" in page and "(not acknowledged)" in page

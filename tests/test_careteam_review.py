@@ -339,3 +339,15 @@ def test_old_failure_counts_and_dead_sessions_are_not_kept(store):
     review.start_session("drpatel", now=later)
     assert review._run(rows) == ([], 1)
     assert review.session_user(old, later) is None
+
+
+def test_the_list_says_which_flags_the_person_said_were_misunderstood(store):
+    """A flag the person said was a mistake stays for the team to acknowledge, marked as such in the list."""
+    plans = make_plans(store)
+    review = ensure_clinician(Review(store))
+    flag = review.plan("drpatel", plans.shared)["flags"][0]
+    row = next(r for r in review.shared_plans("drpatel") if r.id == plans.shared)
+    assert not row.flags[0].misunderstood
+    store.mark_misunderstood(flag["id"], "no, I meant the pain is a lot", utcnow())
+    row = next(r for r in review.shared_plans("drpatel") if r.id == plans.shared)
+    assert row.flags[0].misunderstood and row.open_flags  # still to be acknowledged
