@@ -56,6 +56,10 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    the rest, with the same events, and the same fields left blank as Rasa's
    new tracker has them.
 
+7. **Counting this message's actions.** Before each prediction Rasa copies and
+   reverses every event of the conversation to count the actions since the
+   last message (``is_action_limit_reached``); we walk back from the end.
+
 :func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
 puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
 are idempotent, and importing this module changes nothing. What each replaces,
@@ -85,8 +89,14 @@ from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturizer
 from rasa.core.nlg import NaturalLanguageGenerator
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DEFAULT_SENDER_ID, DOCS_BASE_URL
-from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_VALIDATE_SLOT_MAPPINGS, REQUESTED_SLOT
+from rasa.shared.core.constants import (
+    ACTION_LISTEN_NAME,
+    ACTION_SESSION_START_NAME,
+    ACTION_VALIDATE_SLOT_MAPPINGS,
+    REQUESTED_SLOT,
+)
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -122,6 +132,7 @@ _ORIGINAL = {
     (FormAction, "_temporary_tracker"): FormAction._temporary_tracker,
     (ActionExtractSlots, "_execute_validation_action"): ActionExtractSlots._execute_validation_action,
     (DialogueStateTracker, "idx_after_latest_restart"): DialogueStateTracker.idx_after_latest_restart,
+    (MessageProcessor, "is_action_limit_reached"): MessageProcessor.is_action_limit_reached,
 }
 
 
@@ -466,10 +477,11 @@ def _rebuilt(tracker: DialogueStateTracker, more: list[Event], domain: Domain) -
         return DialogueStateTracker.from_events(
             tracker.sender_id, tracker.events_after_latest_restart() + more, slots=domain.slots
         )
-    twin = _clone(tracker)
-    twin._max_event_history = None
-    twin.events = twin._create_events(tracker.events_after_latest_restart())
-    _know_restart(twin, 0)  # the events after the latest restart hold no restart
+    twin = _clone(tracker)  # with no restart, the events since the latest restart are all of them
+    if twin._max_event_history is not None:  # Rasa's new tracker keeps every event
+        twin._max_event_history = None
+        twin.events = twin._create_events(list(tracker.events))
+        _know_restart(twin, 0)
     twin.sender_source = twin.model_id = twin.assistant_id = None
     twin.is_rule_tracker = False
     twin.slots = {}
@@ -555,6 +567,20 @@ def _know_restart(tracker: DialogueStateTracker, index: int) -> None:
     tracker.__dict__["_kept_restart"] = _Restart(events, len(events), events[-1] if events else None, index)
 
 
+def _is_action_limit_reached(
+    self: MessageProcessor, tracker: DialogueStateTracker, should_predict_another_action: bool
+) -> bool:
+    """Rasa's ``MessageProcessor.is_action_limit_reached``, walking back from the last event
+    instead of copying and reversing them all (two or three times a message)."""
+    predicted = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted):
+            if event.action_name in (ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME):
+                break
+            predicted += 1
+    return predicted >= self.max_number_of_predictions and should_predict_another_action
+
+
 def install() -> None:
     require_pinned_rasa()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
@@ -566,6 +592,7 @@ def install() -> None:
     FormAction._temporary_tracker = _form_temporary_tracker  # type: ignore[method-assign]
     ActionExtractSlots._execute_validation_action = _execute_validation_action  # type: ignore[method-assign]
     DialogueStateTracker.idx_after_latest_restart = _idx_after_latest_restart  # type: ignore[method-assign]
+    MessageProcessor.is_action_limit_reached = _is_action_limit_reached  # type: ignore[method-assign]
 
 
 def uninstall() -> None:

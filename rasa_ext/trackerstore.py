@@ -35,6 +35,7 @@ connection per query. Configured in ``endpoints.yml``::
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class Kept:
     tracker: DialogueStateTracker
     stored: int  # how many of tracker.events are in the database
     marker: Marker
+    sessions: int  # how many SessionStarted events those are
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
@@ -88,7 +90,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return kept.tracker
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
-            self._lent[sender_id] = Kept(tracker, len(tracker.events), marker)
+            self._lent[sender_id] = Kept(tracker, len(tracker.events), marker, _sessions(tracker.events))
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -102,7 +104,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         else:
             with self.session_scope() as session:
                 start = len(tracker.events) - sum(1 for _ in self._additional_events(session, tracker))
-        rows = [self._row(sender_id, event) for event in list(tracker.events)[start:]]
+        new_events = list(itertools.islice(tracker.events, start, None))
+        rows = [self._row(sender_id, event) for event in new_events]
         with self.engine.begin() as conn:
             if rows:
                 conn.execute(self.SQLEvent.__table__.insert(), rows)
@@ -113,9 +116,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         erased = known and marker[0] != lent.marker[0] + len(rows)
         # The database gives back the latest session only; a tracker holding two would
         # differ from it. Either way, the next turn reads the conversation from the database.
-        sessions = sum(isinstance(event, SessionStarted) for event in tracker.events)
+        # (Counted over the new events only when the rest are the ones counted before.)
+        sessions = lent.sessions + _sessions(new_events) if known else _sessions(tracker.events)
         if self.cache_size > 0 and sessions <= 1 and not erased:
-            self._kept[sender_id] = Kept(tracker, len(tracker.events), marker)
+            self._kept[sender_id] = Kept(tracker, len(tracker.events), marker, sessions)
             while len(self._kept) > self.cache_size:
                 self._kept.popitem(last=False)
 
@@ -131,3 +135,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             "action_name": data.get("name"),
             "data": json.dumps(data),
         }
+
+
+def _sessions(events: Any) -> int:
+    return sum(isinstance(event, SessionStarted) for event in events)

@@ -387,3 +387,21 @@ def test_the_latest_restart_is_found_as_rasa_finds_it(seed: int) -> None:
             assert got == tracker.idx_after_latest_restart()
         finally:
             rasa_speedups.install()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_action_limit_is_judged_as_rasa_judges_it(seed: int) -> None:
+    from rasa.core.processor import MessageProcessor
+
+    chooser = random.Random(seed)
+    processor = MessageProcessor.__new__(MessageProcessor)  # the method reads one setting only
+    processor.max_number_of_predictions = 3
+    tracker = DialogueStateTracker("someone", [])
+    kinds = [*EVENT_KINDS, lambda: ActionExecuted("action_session_start")]
+    for _ in range(200):
+        tracker.update(chooser.choices(kinds, [8, 8, 8, 6, 8, 3, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1])[0]())
+        for more in (True, False):
+            got = rasa_speedups._is_action_limit_reached(processor, tracker, more)
+            assert got == rasa_speedups._ORIGINAL[(MessageProcessor, "is_action_limit_reached")](
+                processor, tracker, more
+            )
