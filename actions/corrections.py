@@ -135,10 +135,12 @@ class Corrections:
         return back
 
 
-def confirm_first(mode: str, key: str | None = None, about: str = "") -> dict[str, Any]:
-    """Ask yes or no before taking an answer off ("remove", "undo") or starting again
-    ("restart"); ``confirm_undo`` reads the reply (action_ask_undo_pending asks)."""
-    return {"undo_pending": {"key": key, "mode": mode, "about": about}, **flow.ask_instead("undo_pending")}
+def confirm_first(mode: str, key: str | None = None, about: str = "", **more: Any) -> dict[str, Any]:
+    """Ask yes or no before taking an answer off ("remove", "undo"), starting again ("restart")
+    or keeping several goals apart ("split", with the ``parts`` and what was ``said``);
+    ``confirm_undo`` or ``split_goals`` reads the reply (action_ask_undo_pending asks)."""
+    pending = {"key": key, "mode": mode, "about": about, **more}
+    return {"undo_pending": pending, **flow.ask_instead("undo_pending")}
 
 
 def _confirm_taking_off(mode: str, key: str) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.answers import Reading, flush, interpret_answer, interrupts, record
-from actions.common import is_button, sure_intent, text_of
+from actions.common import is_button, logger, store, sure_intent, text_of
 from actions.corrections import Corrections, confirm_first
 from actions.extras import Extras
 from actions.hook import previous_message
@@ -44,6 +44,8 @@ from actions.safety_turn import ask_nothing, form_hold
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import interpret, listen
 from careplan.questions import catalogue
+from careplan.store import StoreUnavailable
+from careplan.titles import classify, short_title
 from careplan.vocab import SELF
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
@@ -98,7 +100,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # The reply to "Do you want me to take that off?" answers that, not the open question
             # (Rasa has put it in the open question's slot too).
             updates.update({asked: None} if asked in answers else {})
-            updates.update(self.confirm_undo(slots["undo_pending"], turn))
+            pending = slots["undo_pending"]
+            reply = self.split_goals if pending.get("mode") == "split" else self.confirm_undo
+            updates.update(reply(pending, turn))
         elif asked in answers and asked in type(self).questions(slots):
             if interrupts(asked, tracker):
                 # Hand over to the rules for help, stop, go back...: they answer and
@@ -164,6 +168,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                     turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
             if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
                 return {asked: None, **self.note_question(text, turn)}
+            if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
+                return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
 
     def take_answer(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
@@ -194,6 +200,34 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             response="utter_person_typing" if typing == SELF else "utter_carer_typing", preferred_name=name
         )
         return True, rest
+
+    def split_goals(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
+        """The reply to "Shall I keep them as three separate goals?": yes makes a goal of each
+        part, in the person's words, and asks about the first; anything else keeps one goal."""
+        parts, said = pending["parts"], pending["said"]
+        apart = interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is True
+        first = parts[0] if apart else said
+        updates = self.take_answer("goal_text", first, turn._replace(tracker=_saying(turn.tracker, first)))
+        plan_id = turn.slots.get("plan_id")
+        if apart and plan_id:
+            try:
+                for part in parts[1:]:
+                    store().add_goal(
+                        int(plan_id),
+                        part,
+                        short_title(part),
+                        classify(part),
+                        expressed_by=turn.slots.get("speaker"),
+                    )
+            except StoreUnavailable:
+                logger.warning("care-plan store unavailable; goals said together kept as one")
+            else:
+                *others, last = [f'"{short_title(part)}"' for part in parts[1:]]
+                titles = f"{', '.join(others)} and {last}" if others else last
+                turn.dispatcher.utter_message(
+                    response="utter_goals_split", titles=titles, title=turn.slots.get("goal_title")
+                )
+        return {"undo_pending": None, **updates}
 
     def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
         """Read one answer, store it, and say what follows. Returns the slots to set."""

@@ -42,6 +42,11 @@ class SimpleAction(Action, ABC):
         """Abstract, so the SDK registers only the real actions below."""
 
 
+def count_word(number: int) -> str:
+    """ "three" for 3: how a small count is said."""
+    return {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(number, str(number))
+
+
 def _plan_text(tracker: Tracker) -> str | None:
     plan_id = tracker.get_slot("plan_id")
     if not plan_id:
@@ -345,7 +350,8 @@ class ActionAskGoalToRemove(AskWithGoalButtons):
 
 
 class ActionAskUndoPending(SimpleAction):
-    """Before taking an answer off: "Do you want me to take off what you said about worries?"."""
+    """Before taking an answer off: "Do you want me to take off what you said about worries?"
+    (or starting again, or keeping several goals said at once apart)."""
 
     action_name = "action_ask_undo_pending"
 
@@ -353,6 +359,11 @@ class ActionAskUndoPending(SimpleAction):
         pending = tracker.get_slot("undo_pending") or {}
         if pending.get("mode") == "restart":
             dispatcher.utter_message(response="utter_ask_restart")
+        elif pending.get("mode") == "split":  # several goals in one message
+            parts = pending.get("parts") or []
+            goals = "\n".join(f"- {part}" for part in parts)
+            count = count_word(len(parts))
+            dispatcher.utter_message(response="utter_ask_split_goals", count=count, goals=goals)
         else:
             dispatcher.utter_message(response="utter_confirm_undo", about=pending.get("about", "that"))
         return []

@@ -23,9 +23,11 @@ from datetime import date
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
 
 from careplan import dates, identity, interpret
 from careplan.nlp import load_spacy, parse
+from careplan.titles import classify
 from careplan.vocab import CARER, SELF
 
 # --- who it is for -------------------------------------------------------------------------
@@ -401,6 +403,62 @@ def goal_parts(text: str) -> dict[str, str]:
     if parts:
         parts["goal_text"] = rest.strip(" .,")
     return {k: v for k, v in parts.items() if len(v.split()) >= 2}
+
+
+_AND = {"and", "&", "n", "plus"}
+# What a verb needs around it to be a goal of its own: "see my grandkids", "get back to choir";
+# "get up and down the stairs" has only "up", so it stays one goal.
+# Verbs inside another part of the sentence (after "instead of", "when", "who") are not goals.
+_INSIDE = {"prep", "pcomp", "pobj", "advcl", "relcl", "acl", "csubj"}
+_COMPLEMENT = {"dobj", "prep", "advmod", "xcomp", "acomp", "ccomp", "attr", "npadvmod", "oprd"}
+
+
+def several_goals(text: str) -> list[str]:
+    """The goals in "I want to walk the dog again and get back to choir, and sleep through
+    the night", each in the person's own words; empty when it is one goal.
+
+    Read from the parse: verbs joined by "and" (or a list's commas), each with words of its
+    own. Two such verbs are two goals only when each is about something the domains name,
+    and not the same thing: "go to the shop and buy a paper" is one outing, "get my sugars
+    down and lose a bit of weight" one health goal, "walk to the shops and back" one verb."""
+    doc = parse(text)
+    for head in doc:
+        if head.pos_ not in {"VERB", "AUX"} or head.dep_ == "conj":
+            continue
+        if any(t.dep_ in _INSIDE for t in (head, *head.ancestors)):
+            continue  # "feel settled instead of getting upset and trying to go home": one goal
+        chain, verb = [head], head
+        while joined := [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            verb = joined[0]
+            links = {c.lower_ for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i}
+            if links - _AND:  # "but", "or", "so": not a list of goals
+                break
+            chain.append(verb)
+        if len(chain) < 2 or not all({c.dep_ for c in v.children} & _COMPLEMENT for v in chain):
+            continue
+        parts = [_own_words(doc, verb, chain) for verb in chain]
+        if any(len(part.split()) < 2 for part in parts):
+            return []
+        domains = {classify(part, default="") for part in parts}
+        if len(parts) == 2 and (len(domains) < 2 or "" in domains):
+            return []
+        return parts
+    return []
+
+
+def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
+    """One verb's words in a list of goals: its subtree without the next verb's (which holds
+    the rest of the list), the "and" and the commas between them, and a leading "to"."""
+    after = chain[chain.index(verb) + 1 :]
+    others = {t.i for t in after[0].subtree} if after else set()
+    kept = [t for t in verb.subtree if t.i not in others and not (t.dep_ == "cc" and t.head in chain)]
+    if verb is chain[0]:
+        kept = [t for t in kept if t.i >= verb.i or t.dep_ not in {"aux", "nsubj", "mark"}]
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+        kept.pop()
+    if not kept:
+        return ""
+    return doc[kept[0].i : kept[-1].i + 1].text.strip(" ,")
 
 
 _YES_THEN = re.compile(

@@ -587,3 +587,32 @@ def test_who_is_typing_in_a_carers_chat(
     text: str, speaking: str | None, typing: str | None, rest: str
 ) -> None:
     assert listen.speaker_change(text, ["Doreen", "Walsh", "Jean"], speaking) == (typing, rest)
+
+
+# --- several goals in one message -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "goals"),
+    [
+        (
+            "I want to walk the dog again and get back to choir, and sleep through the night",
+            ["walk the dog again", "get back to choir", "sleep through the night"],
+        ),
+        (
+            "walk the dog and play with the grandkids and sleep better",
+            ["walk the dog", "play with the grandkids", "sleep better"],
+        ),
+        ("get back to swimming and see my grandkids more", ["get back to swimming", "see my grandkids more"]),
+        ("I'd like to go swimming and get my weight down", ["go swimming", "get my weight down"]),
+        # one goal: one verb, one outing, one thing, or "but"
+        ("walk to the shops and back", []),
+        ("get up and down the stairs", []),
+        ("go to the shop and buy a paper", []),
+        ("sit in the garden and have a cup of tea", []),
+        ("id like to get my sugars down and lose a bit of weight", []),
+        ("walk the dog but my knees hurt", []),
+        ("cook sunday dinner without my back seizing up", []),
+        ("feel settled in the evenings instead of getting upset and trying to go home", []),
+    ],
+)
+def test_several_goals(text: str, goals: list[str]) -> None:
+    assert listen.several_goals(text) == goals
