@@ -14,7 +14,9 @@ from rasa_sdk.__main__ import main  # noqa: E402 - must come after the line abov
 if __name__ == "__main__":
     if "--actions" not in sys.argv:
         sys.argv += ["--actions", "actions"]
+    from careplan import safety_model
     from careplan.nlp import load_spacy
 
     load_spacy()  # load the model now, so the first person doesn't wait for it
+    safety_model.warm()  # and learn the safety model (a few seconds)
     main()

@@ -21,15 +21,19 @@ Each match must then survive four checks in its sentence:
 
 If no pattern matched at all, a crisis or safeguarding intent from the NLU
 with high confidence on a short message is trusted, unless the message carries
-a negation, past, figurative or worry-about-the-future cue. A pattern match that the checks rejected is never
-overridden by the NLU: the checks exist because the NLU is easily fooled by
-"I'm dying to see the grandkids".
+a negation, past, figurative or worry-about-the-future cue. Failing that, a
+small learned model (``careplan.safety_model``: word and letter n-grams) that
+is very sure is trusted under the same cues, unless the parse says the main
+verb is negated; a crisis it hears gets the check-in. A pattern match that the
+checks rejected is never overridden by the NLU or the model: the checks exist
+because both are easily fooled by "I'm dying to see the grandkids".
 
 The result never carries the message text, so it is safe to log.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -40,7 +44,10 @@ from typing import Any
 
 import yaml
 
+from careplan import safety_model
 from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
+
+logger = logging.getLogger(__name__)
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 # Every kind a rule may raise, most urgent first. URGENT (NHS 111) is not a red
@@ -64,6 +71,14 @@ NLU_MIN_CONFIDENCE = 0.85
 # little (20,000 characters of garden talk came back as safeguarding, 0.9+).
 # Longer messages rely on the patterns alone.
 NLU_MAX_CHARS = 300
+
+# The learned model (careplan/safety_model.py) raises a flag on its own only
+# this sure, on a message no pattern matched. An emergency pauses the
+# conversation, so its bar is higher. Chosen on development batches the model
+# had not learnt from (leave one batch out): below these, its guesses were
+# mostly false alarms ("dad has a pacemaker fitted and feels much better",
+# 0.85 emergency). Figures in docs/safety-and-privacy.md.
+MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.9, CRISIS: 0.85, SAFEGUARDING: 0.85}
 
 # How many words before a match are checked for "no", "not", "never"...
 NEGATION_WINDOW = 3
@@ -493,10 +508,19 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     nxt = clauses[here + 1] if here + 1 < len(clauses) else (c_end, c_end)
     own = before + " " + after
     following = sentence[nxt[0] : nxt[1]]
+    if here + 1 == len(clauses) and sent.end < len(doc) and not sentence.rstrip().endswith((".", "!", "?")):
+        # spaCy sometimes starts a new sentence at "but" with no full stop:
+        # "my first husband beat me | but I left him thirty years ago"
+        following = _first_clause(norm[doc[sent.end].idx + offset : doc[sent.end].sent.end_char + offset])
     # "still" counts in the match's own clause only: "she took her own life
     # years ago and I still think of her" is grief, not a crisis now
     now = cues.present.search(own) or cues.ongoing.search(own) or cues.present.search(following)
-    if not now and (cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following)):
+    # A time in the next clause dates the match only if its own verb is in the past:
+    # "he beat me but I left him thirty years ago", not "he beats me, we married in 1990".
+    dated_by_next = cues.past.search(following) and _past_tense(span)
+    if not now and (
+        cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following) or dated_by_next
+    ):
         return False
 
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
@@ -510,6 +534,40 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     return True
 
 
+def _first_clause(sentence: str) -> str:
+    """The first clause with words in it ("but I left him years ago" -> " I left him years ago")."""
+    return next((sentence[a:b] for a, b in _clause_bounds(sentence, -1, -1) if sentence[a:b].strip()), "")
+
+
+def _past_tense(span: Any) -> bool:
+    """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit")?"""
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.tag_ in {"VBD", "VBN"} and not any(
+                c.tag_ in {"VBZ", "VBP"} for c in token.children if c.dep_ in {"aux", "auxpass"}
+            )
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _cued_away(norm: str, cues: Cues) -> bool:
+    """A past, resolved, figurative or hypothetical cue, or a worry, anywhere in a short message.
+
+    A guess from the NLU or the model has no span to check in context, so the
+    whole message is read: these cues make a guess untrustworthy.
+    """
+    if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
+        return True
+    # A worry about what might happen ("I'm terrified they'll take my foot off")
+    # is what the worries question asks for, not a red flag; nor is a fear said in
+    # the person's own words ("I worry it's something bad"). Fear of a person,
+    # and fear of hurting yourself, are the patterns' job, which read the subject.
+    return bool(cues.hypothetical.search(norm) or cues.worry.search(norm))
+
+
 def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> RedFlag | None:
     kind = INTENT_KINDS.get(intent or "")
     if kind not in NLU_KINDS or confidence < NLU_MIN_CONFIDENCE or len(norm) > NLU_MAX_CHARS:
@@ -517,18 +575,63 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
     words = _WORD.findall(norm)
     if any(_is_negation_word(w, cues) for w in words) and not cues.pseudo_negation.search(norm):
         return None
-    if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
-        return None
-    # A worry about what might happen ("I'm terrified they'll take my foot off")
-    # is what the worries question asks for, not a red flag. Fear of a person,
-    # and fear of hurting yourself, are the patterns' job, which read the subject.
-    if cues.hypothetical.search(norm):
-        return None
-    # "I worry it's something bad": a fear said in the person's own words is a worry;
-    # fear of a person is the patterns' job ("scared of my son", "he hits me").
-    if cues.worry.search(norm):
+    if _cued_away(norm, cues):
         return None
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
+
+
+def _root_negated(sent: Any, cues: Cues) -> bool:
+    """Is the main verb of a sentence negated ("I'm not suicidal", "I don't want to hurt myself")?
+
+    Only the root: "he wishes he'd never wake up" and "I won't need anything
+    after Friday" carry a negation lower down that is part of the risk.
+    """
+    root = sent.root
+    if root.lemma_.lower() in _PSEUDO_NEGATED_VERBS:
+        return False
+    return any(
+        c.dep_ == "neg" or (c.dep_ != "intj" and c.lower_ in cues.negation_words) for c in root.children
+    )
+
+
+def _first_about(doc: Any) -> bool | None:
+    """Who a whole message is about: the first clause whose subject says ("my dad keeps saying...")."""
+    verbs = (doc[t.head.i : t.head.i + 1] for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    return next((about for verb in verbs if (about := _about_other(verb)) is not None), None)
+
+
+def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag | None:
+    """The learned model's guess, trusted only when very sure and nothing discounts it.
+
+    A crisis it hears gets the check-in, not the full signposting: no pattern
+    matched, so the words are indirect ("everyone would manage fine once I'm
+    off their hands"), and the person's answer decides, as issue 13 asks for
+    ambiguous lines. ``typed_length`` is the message's length as typed, for
+    the span the check-in quotes.
+    """
+    if len(norm) > NLU_MAX_CHARS:
+        return None
+    try:
+        kind, confidence = safety_model.guess(norm)
+    except Exception:  # the patterns are the floor: a model that can't be built is skipped
+        logger.exception("the safety model could not be used; patterns only")
+        return None
+    if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0) or _cued_away(norm, cues):
+        return None
+    from careplan.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    if any(_root_negated(sent, cues) for sent in doc.sents):
+        return None
+    if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
+        kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
+    return RedFlag(
+        kind=kind,
+        rule="model",
+        check_in=kind == CRISIS,
+        about_other=_first_about(doc),
+        span=(0, typed_length),
+    )
 
 
 def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
@@ -565,12 +668,13 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     """Return the red flag in a message, or None for everyday talk.
 
     ``intent`` and ``confidence`` are the NLU's top intent for the message, if
-    known. The pattern list decides first; the NLU only adds flags the patterns
-    did not see.
+    known. The pattern list decides first; the NLU, then the learned model
+    (``careplan.safety_model``), only add flags when no pattern matched at all.
     """
     if not text or not text.strip():
         return None
     rules, cues = load_rules()
+    typed_length = len(text)
     norm, shifts = spell_fix(normalise(text))
     if shifts:  # the parse reads the mended words too; offsets are mapped back at the end
         text = norm
@@ -590,7 +694,9 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     counted = [c for c in candidates if c.counts]
     clear = [c for c in counted if not c.rule.check_in]
     if not counted:
-        return None if candidates else _nlu_guess(norm, intent, confidence, cues)
+        if candidates:
+            return None
+        return _nlu_guess(norm, intent, confidence, cues) or _model_guess(norm, text, cues, typed_length)
     if not clear:
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]

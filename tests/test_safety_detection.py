@@ -323,6 +323,120 @@ def test_nlu_cannot_override_the_context_checks() -> None:
     assert safety.detect("I felt hopeless years ago", "red_flag_crisis", 0.99) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # getting ready to go: two signs together, never one alone
+        ("she's given her rings to my sister and says she won't need anything soon", CRISIS),
+        ("I've sorted out my will, just so it's done", None),
+        ("I've sorted out my will and given some furniture away because we're downsizing", None),
+        ("said goodbye to my neighbours when I moved to the bungalow, it's time I settled", None),
+        # a child at risk, and a child's bump from playing
+        ("the boy next door is only 5 and he's left on his own all evening", SAFEGUARDING),
+        ("my grandson is 7 and fell off his bike, he's covered in bruises", None),
+        # abuse said the other way round, restraint, control
+        ("mum gets slapped by one of the carers when she won't eat", SAFEGUARDING),
+        ("I got hit by a car in 1998 and my hip's never been right", None),
+        ("they lock him in his room at night", SAFEGUARDING),
+        ("my son won't let me use the phone", SAFEGUARDING),
+        # neglect by carers
+        ("dad was left in a soaking bed again this morning", SAFEGUARDING),
+        ("the pharmacy hasn't given her the new tablets yet", None),
+        # a time in the next clause dates a past-tense verb, not a present one
+        ("my dad hit me but that was forty years ago", None),
+        ("he hits me but we married forty years ago", SAFEGUARDING),
+        # an everyday word is not an abbreviation: "odd" is not "OD'd"
+        ("I get the odd dizzy spell, the GP knows", None),
+        ("she od'd on her tablets last night", EMERGENCY),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_19_concepts(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+# ------------------------------------------------- the learned second opinion
+
+
+@pytest.fixture
+def model_says(monkeypatch: pytest.MonkeyPatch):
+    """Make the learned model give a fixed guess, so the gate around it is what's tested."""
+
+    def set_guess(kind: str, confidence: float) -> None:
+        monkeypatch.setattr(safety.safety_model, "guess", lambda norm: (kind, confidence))
+
+    return set_guess
+
+
+def test_a_confident_model_adds_a_flag_no_pattern_saw(model_says) -> None:
+    model_says(SAFEGUARDING, 0.95)
+    flag = safety.detect("the man who does her shopping keeps the change and she daren't ask")
+    assert flag is not None and flag.kind == SAFEGUARDING and flag.rule == "model"
+    model_says(SAFEGUARDING, 0.8)  # not sure enough
+    assert safety.detect("the man who does her shopping keeps the change and she daren't ask") is None
+
+
+def test_the_model_needs_more_to_raise_an_emergency(model_says) -> None:
+    """An emergency pauses the conversation: the model's bar is higher for it."""
+    model_says(EMERGENCY, 0.87)
+    assert safety.detect("dad has a pacemaker now and feels so much more lively") is None
+    model_says(EMERGENCY, 0.97)
+    flag = safety.detect("he's gone a funny colour and keeps staring at nothing")
+    assert flag is not None and flag.kind == EMERGENCY and flag.label == ""  # the generic 999 reply
+
+
+def test_the_model_is_never_trusted_on_a_negated_past_or_figurative_line(model_says) -> None:
+    model_says(CRISIS, 0.99)
+    assert safety.detect("I don't want to be a nuisance to anyone") is None  # the main verb negated
+    assert safety.detect("I felt like giving up on everything years ago") is None  # past
+    assert safety.detect("what if it all gets too much for her?") is None  # a worry
+    # a pattern matched and its checks said no: the model can't overrule them
+    assert safety.detect("I'm dying to see the grandkids") is None
+    # a negation lower down can be part of the risk: "he wishes he'd never wake up"
+    assert safety.detect("she keeps saying the family won't have to bother with her soon") is not None
+
+
+def test_a_crisis_only_the_model_hears_gets_the_check_in_about_the_right_person(model_says) -> None:
+    """No pattern matched, so the words are indirect: ask, as for "I can't go on like this"."""
+    model_says(CRISIS, 0.95)
+    text = "my dad keeps saying everyone would manage fine once he's off their hands, it's been weeks now"
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == CRISIS and flag.check_in and flag.about_other is True
+    assert flag.span == (0, len(text))  # the check-in quotes the message as typed
+
+
+def test_the_model_is_not_used_on_long_messages(model_says) -> None:
+    model_says(SAFEGUARDING, 0.99)
+    assert safety.detect("I love my garden and my family. " * 20) is None
+
+
+def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(norm: str) -> tuple[str, float]:
+        raise ValueError("no training data")
+
+    monkeypatch.setattr(safety.safety_model, "guess", broken)
+    assert safety.detect("the man who does her shopping keeps the change and she daren't ask") is None
+    assert safety.detect("he hits me") is not None
+
+
+def test_the_model_learns_the_same_way_every_time() -> None:
+    from careplan import safety_model
+
+    texts, kinds = safety_model.training_examples()
+    assert {EMERGENCY, CRISIS, SAFEGUARDING, "none"} <= set(kinds)
+    assert "urgent" not in kinds  # 111 lines are neither red flags nor everyday talk
+    few = slice(0, len(texts), 7)
+    first, second = safety_model.build(texts[few], kinds[few]), safety_model.build(texts[few], kinds[few])
+    probe = ["i can't get my words out", "i love my garden"]
+    assert (first.predict_proba(probe) == second.predict_proba(probe)).all()
+    # the fast scorer used per message does the same sums as scikit-learn
+    scorer = safety_model.Scorer(first)
+    assert scorer.classes == list(first.classes_)
+    for text, expected in zip(probe, first.predict_proba(probe), strict=True):
+        assert abs(scorer.proba(text) - expected).max() < 1e-9
+
+
 # -------------------------------------------------------- the pattern file
 
 
@@ -500,15 +614,16 @@ DEV_BATCHES = sorted((ROOT / "tests").glob("safety_dev_*.yml"))
 @pytest.mark.slow  # a whole data set
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
-    """Batches written from categories in session 18, each measured cold first
-    (figures in docs/safety-and-privacy.md), then tuned on: these floors only
-    catch regressions."""
+    """Batches written from categories (A to H in session 18, I and J in session
+    19), each measured cold first (figures in docs/safety-and-privacy.md), then
+    tuned on, and learnt from by careplan/safety_model.py: these floors only
+    catch regressions. False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
     for kind in (*FLAG_KINDS, URGENT):
         if figures.total[kind]:
             assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
-    assert figures.false_alarm_rate <= 0.03
+    assert figures.false_alarm_rate <= 0.02
 
 
 @pytest.mark.parametrize(
