@@ -79,6 +79,8 @@ NLU_MAX_CHARS = 300
 # mostly false alarms ("dad has a pacemaker fitted and feels much better",
 # 0.85 emergency). Figures in docs/safety-and-privacy.md.
 MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.9, CRISIS: 0.85, SAFEGUARDING: 0.85}
+# ...and only on a sentence: a word or two ("my chest") says what, not what is happening.
+MODEL_MIN_WORDS = 3
 
 # How many words before a match are checked for "no", "not", "never"...
 NEGATION_WINDOW = 3
@@ -621,6 +623,10 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     from careplan.nlp import load_spacy
 
     doc = load_spacy()(text)
+    # "my chest", "breathing": a topic (the answer to "what health condition?"), not something
+    # happening; the model learnt that such words go with red flags, so it needs a verb
+    if len(doc) < MODEL_MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in doc):
+        return None
     if any(_root_negated(sent, cues) for sent in doc.sents):
         return None
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):

@@ -406,6 +406,17 @@ def test_a_crisis_only_the_model_hears_gets_the_check_in_about_the_right_person(
     assert flag.span == (0, len(text))  # the check-in quotes the message as typed
 
 
+def test_the_model_never_flags_a_topic_without_a_verb(model_says) -> None:
+    """messy_47, messy_54: "chest" and "my chest", answers to "what health condition?",
+    paused the conversation as emergencies (the real model, 0.9+)."""
+    for answer in ("chest", "my chest", "my heart and my chest", "breathing problems and my knees"):
+        assert safety.detect(answer) is None, answer
+    model_says(EMERGENCY, 0.99)
+    assert safety.detect("my chest") is None
+    assert safety.detect("my lungs and my poor old heart") is None
+    assert safety.detect("he's gone a funny colour and keeps staring at nothing") is not None
+
+
 def test_the_model_is_not_used_on_long_messages(model_says) -> None:
     model_says(SAFEGUARDING, 0.99)
     assert safety.detect("I love my garden and my family. " * 20) is None
