@@ -129,8 +129,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             as_answer = interpret.yes_no(text, sure_intent(turn.tracker))
             if as_answer is False:
                 return {asked: None, **self.note_question(earlier, turn)}
-            if as_answer is True:
-                return self.take_answer(asked, earlier, turn._replace(tracker=_saying(turn.tracker, earlier)))
+            if as_answer is True:  # "can I say my caravan?" "yes": "my caravan"
+                meant = listen.answer_in_question(earlier)
+                return self.take_answer(asked, meant, turn._replace(tracker=_saying(turn.tracker, meant)))
         if flow.is_carer(turn.slots) and not is_button(turn.tracker):
             typing, rest = self.who_is_typing(text, turn)
             if typing and len(rest.split()) < 2:

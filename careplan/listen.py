@@ -744,6 +744,24 @@ _WHERE_DOES_IT_GO = re.compile(
 _SAYING = {"say", "put", "write", "count", "mention", "talk", "type", "answer", "include"}
 
 
+# The asking around an answer: "can I say my caravan?", "is it ok if I put the dog",
+# "does gardening count?", "would my garden do?".
+_ASKING_FRAME = re.compile(
+    r"^\W*(?:(?:can|could|may|should|shall) i|is it (?:ok|okay|alright|all right|fine)(?: if i| to)?"
+    r"|am i allowed to|do(?:es)?|would|will)\s+"
+    r"(?:(?:just )?(?:say|put|write|mention|talk about|put down|include)\s+)?(?P<answer>.+?)"
+    r"(?:\s+(?:count|do|be (?:ok|okay|alright|all right|fine)|work))?\s*\?*\s*$",
+    re.I,
+)
+
+
+def answer_in_question(text: str) -> str:
+    """The answer asked about in "can I say my caravan?": "my caravan" (the text itself when
+    it isn't asked that way)."""
+    found = _ASKING_FRAME.match(text)
+    return found.group("answer").strip(" ,.") if found and found.group("answer").strip(" ,.") else text
+
+
 def about_the_chat(text: str) -> str | None:
     """A question or complaint put to the bot about the chat, named as the reply it needs
     (an FAQ, "faq_how_long" or "chat_complaint"); "answer_or_question" when a question

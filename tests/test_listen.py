@@ -616,3 +616,17 @@ def test_who_is_typing_in_a_carers_chat(
 )
 def test_several_goals(text: str, goals: list[str]) -> None:
     assert listen.several_goals(text) == goals
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("can i say my caravan?", "my caravan"),
+        ("is it ok if i put my dog", "my dog"),
+        ("does gardening count", "gardening"),
+        ("would my garden do?", "my garden"),
+        ("my garden", "my garden"),
+    ],
+)
+def test_the_answer_asked_about(text: str, answer: str) -> None:
+    assert listen.answer_in_question(text) == answer
