@@ -33,7 +33,6 @@ The result never carries the message text, so it is safe to log.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -46,8 +45,6 @@ import yaml
 
 from careplan import safety_model
 from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
-
-logger = logging.getLogger(__name__)
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 # Every kind a rule may raise, most urgent first. URGENT (NHS 111) is not a red
@@ -613,11 +610,7 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     """
     if len(norm) > NLU_MAX_CHARS:
         return None
-    try:
-        kind, confidence = safety_model.guess(norm)
-    except Exception:  # the patterns are the floor: a model that can't be built is skipped
-        logger.exception("the safety model could not be used; patterns only")
-        return None
+    kind, confidence = safety_model.guess(norm)
     if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0) or _cued_away(norm, cues):
         return None
     from careplan.nlp import load_spacy

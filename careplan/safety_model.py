@@ -17,6 +17,7 @@ on a line that is negated, past, figurative or a worry.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from typing import Any
 import yaml
 
 from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING
+
+logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 # NLU intents that are red flags; every other intent's examples are everyday talk.
@@ -125,13 +128,20 @@ class Scorer:
 
 
 @lru_cache(maxsize=1)
-def _scorer() -> Scorer:
-    return Scorer(build(*training_examples()))
+def _scorer() -> Scorer | None:
+    """The model, learnt once; None (logged once) if it can't be, so no message pays for a retry."""
+    try:
+        return Scorer(build(*training_examples()))
+    except Exception:  # the patterns are the floor: detection carries on without the model
+        logger.exception("the safety model could not be built; red flags come from the patterns alone")
+        return None
 
 
 def guess(norm: str) -> tuple[str, float]:
     """The most likely kind ("none" for everyday talk) of a normalised message, and how sure."""
     scorer = _scorer()
+    if scorer is None:
+        return NONE, 0.0
     probabilities = scorer.proba(norm)
     best = int(probabilities.argmax())
     return scorer.classes[best], float(probabilities[best])

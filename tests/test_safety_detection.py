@@ -422,13 +422,25 @@ def test_the_model_is_not_used_on_long_messages(model_says) -> None:
     assert safety.detect("I love my garden and my family. " * 20) is None
 
 
-def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(norm: str) -> tuple[str, float]:
-        raise ValueError("no training data")
+def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
+    from careplan import safety_model
 
-    monkeypatch.setattr(safety.safety_model, "guess", broken)
-    assert safety.detect("the man who does her shopping keeps the change and she daren't ask") is None
-    assert safety.detect("he hits me") is not None
+    calls = []
+
+    def broken(*args: object, **kwargs: object) -> tuple[list[str], list[str]]:
+        calls.append(1)
+        raise FileNotFoundError("a training file is missing")
+
+    monkeypatch.setattr(safety_model, "training_examples", broken)
+    safety_model._scorer.cache_clear()
+    try:
+        assert safety_model.guess("he's gone a funny colour") == ("none", 0.0)
+        assert safety.detect("the man who does her shopping keeps the change and she daren't ask") is None
+        assert safety.detect("he hits me") is not None
+        assert len(calls) == 1  # tried once, not on every message
+        assert "could not be built" in caplog.text
+    finally:
+        safety_model._scorer.cache_clear()  # the next test learns the real model again
 
 
 def test_the_model_learns_the_same_way_every_time() -> None:
