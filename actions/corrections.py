@@ -14,11 +14,12 @@ from typing import Any
 
 from actions import flow
 from actions.answers import Reading, record
-from actions.common import plan_goals, store, sure_intent, text_of
+from actions.common import logger, plan_goals, store, sure_intent, text_of
 from actions.moves import start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
-from careplan import dates, interpret, listen
+from careplan import dates, interpret, listen, rights
 from careplan.questions import catalogue
+from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 
 
@@ -104,10 +105,13 @@ class Corrections:
             if earlier is not None:
                 return _confirm_taking_off(mode, earlier)
         if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
-            turn.dispatcher.utter_message(response="utter_kept" if mode != "restart" else "utter_carry_on")
+            kept = {"restart": "utter_carry_on", "erase": "utter_nothing_deleted"}.get(mode, "utter_kept")
+            turn.dispatcher.utter_message(response=kept)
             return {"undo_pending": None}
         if mode == "restart":
             return {"undo_pending": None, **self.start_again(turn)}
+        if mode == "erase":
+            return {"undo_pending": None, **erase_everything(turn)}
         if mode == "undo":  # "that's not what I meant": the question again
             turn.dispatcher.utter_message(response="utter_undone")
             forgotten = flow.forget(turn.slots, key)
@@ -133,6 +137,25 @@ class Corrections:
             turn.dispatcher.utter_message(response=reply)
             turn.slots.update(back)
         return back
+
+
+# Set in a turn's slots when everything was erased: the form then asks nothing and Rasa restarts.
+ERASED = "__erased__"
+
+
+def erase_everything(turn: Turn) -> dict[str, Any]:
+    """Delete all this chat holds, in the care-plan store and Rasa's tracker store (as the
+    Telegram /delete and ``careplan delete`` do), then start afresh (see QuestionForm)."""
+    try:
+        rights.erase(store(), turn.tracker.sender_id)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; nothing erased")
+        turn.dispatcher.utter_message(response="utter_erase_failed")
+        return {}
+    logger.info("Erased a chat's data at the person's request")
+    turn.dispatcher.utter_message(response="utter_erased")
+    turn.slots[ERASED] = True
+    return {}
 
 
 def confirm_first(mode: str, key: str | None = None, about: str = "", **more: Any) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -35,11 +35,12 @@ from rasa_sdk.types import DomainDict
 from actions import flow
 from actions.answers import Reading, flush, interpret_answer, interrupts, record
 from actions.common import is_button, logger, store, sure_intent, text_of
-from actions.corrections import Corrections, confirm_first
+from actions.corrections import ERASED, Corrections, confirm_first
 from actions.extras import Extras
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
+from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import interpret, listen
@@ -109,6 +110,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 # then bring the person back to this same question.
                 return [SlotSet(asked, None), ActionExecutionRejected(self.form_name())]
             updates.update(self.listen(asked, answers[asked], turn))
+        if slots.pop(ERASED, False):  # all deleted: no question, and Rasa forgets the chat too
+            return [SlotSet("requested_slot", SAFETY_STATE), FollowupAction("action_restart")]
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
@@ -152,6 +155,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             elif about_chat == "away":  # "brb": nothing asked until they're back
                 turn.dispatcher.utter_message(response="utter_away")
                 return {asked: None, **flow.ask_instead(None)}
+            elif about_chat == "erase":  # "delete everything": asked first
+                return {asked: None, **confirm_first("erase")}
             elif about_chat == "start_again" and self.form_name() == "care_form":
                 return {asked: None, **confirm_first("restart")}
             elif about_chat is not None and about_chat != "start_again":

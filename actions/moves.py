@@ -359,6 +359,8 @@ class ActionAskUndoPending(SimpleAction):
         pending = tracker.get_slot("undo_pending") or {}
         if pending.get("mode") == "restart":
             dispatcher.utter_message(response="utter_ask_restart")
+        elif pending.get("mode") == "erase":
+            dispatcher.utter_message(response="utter_ask_erase")
         elif pending.get("mode") == "split":  # several goals in one message
             parts = pending.get("parts") or []
             goals = "\n".join(f"- {part}" for part in parts)

@@ -543,6 +543,17 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwho (?:has|gets) (?:access|my data)\b",
         re.I,
     ),
+    # Everything gone: "delete everything", "wipe my data", "forget me", "delete this whole chat".
+    # Not one answer or goal ("delete number 2", "remove the last question"): the read-back does those.
+    "erase": re.compile(
+        r"\b(?:delete|erase|wipe|clear|remove|get rid of|destroy|scrap|bin)\b\s+"
+        r"(?:(?:it|this|them)\s+)?(?:(?:all|everything)\b|(?:all\s+)?(?:of\s+)?(?:my|the|this|our)\s+"
+        r"(?:whole\s+|entire\s+)?(?:data|details|information|info|answers|records?|chat|conversation"
+        r"|messages|plan|account|history)\b)"
+        r"|\bforget (?:about )?(?:me|(?:about )?everything|all (?:of )?(?:it|this|that|about me)"
+        r"|(?:what|everything) i (?:said|told you))\b",
+        re.I,
+    ),
     "ask_copy": re.compile(
         r"\b(?:can|could|may) i print\b|\b(?:can|could|may) i (?:have|get"
         r"|download)\b.{0,30}\b(?:copy|print|paper|pdf|bigger|big letters|"
