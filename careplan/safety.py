@@ -161,6 +161,8 @@ class Cues:
     habitual: WordPattern
     now: WordPattern
     worry: WordPattern
+    mention: WordPattern
+    bereavement: WordPattern
 
 
 @dataclass
@@ -269,6 +271,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         now=_compile_any(cue_spec["now"], macros),
         worry=_compile_any(cue_spec["worry"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
+        mention=_compile_any(cue_spec["mention"], macros),
+        bereavement=_compile_any(cue_spec["bereavement"], macros),
     )
     rules = []
     for spec in raw["rules"]:
@@ -522,6 +526,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     ):
         return False
 
+    if _not_a_disclosure(cand, span, sentence, before, cues):
+        return False
+
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
     if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_end]):
         return False
@@ -565,6 +572,58 @@ def _cued_away(norm: str, cues: Cues) -> bool:
     # the person's own words ("I worry it's something bad"). Fear of a person,
     # and fear of hurting yourself, are the patterns' job, which read the subject.
     return bool(cues.hypothetical.search(norm) or cues.worry.search(norm))
+
+
+# Someone else's death by their own hand, told as something that happened.
+_A_DEATH = re.compile(
+    r"(?:kill\w*|took|taken|ended|hanged|hung|drowned|gassed|poisoned|shot) (?:him|her|them)sel(?:f|ves)"
+    r"|(?:took|taken|ended) (?:his|her|their) (?:own )?life"
+)
+_NOT_DONE = re.compile(
+    r"\b(?:nearly|almost|tried|try|trying|attempted|threaten\w*|going to|gonna|wants?|will|'ll)\b"
+)
+
+
+def _not_a_disclosure(cand: _Candidate, span: Any, sentence: str, before: str, cues: Cues) -> bool:
+    """Words about the words ("why did you say that about someone hurting me?"), or a
+    death that has happened ("my son took his own life", "suicide loss"): not a red flag now."""
+    if cues.mention.search(before):
+        return True
+    if cand.rule.kind != CRISIS:
+        return False
+    return bool(cues.bereavement.search(sentence)) or _a_death_told(span, before, cues)
+
+
+def _a_death_told(span: Any, before: str, cues: Cues) -> bool:
+    """ "He took his own life", "she has killed herself": someone else, and done (past
+    or perfect tense), so a bereavement to acknowledge, not a risk to signpost."""
+    if not _A_DEATH.search(span.text.lower()) or _NOT_DONE.search(before) or _about_other(span) is not True:
+        return False
+    token = span.root
+    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+        token = token.head
+    perfect = any(c.lemma_ == "have" for c in token.children if c.dep_ == "aux")
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect)
+
+
+def names_past_stroke(text: str) -> bool:
+    """ "She had a stroke in August", "since his stroke": a stroke told as over, not happening now."""
+    norm = normalise(text)
+    return bool(_PAST_STROKE.search(norm)) and not _NEW_NOW.search(norm)
+
+
+def now_cue(text: str) -> bool:
+    """Something says it is happening now or came on suddenly ("just now", "suddenly", "worse")."""
+    norm = normalise(text)
+    return bool(load_rules()[1].now.search(norm) or _NEW_NOW.search(norm))
+
+
+_PAST_STROKE = re.compile(
+    r"\b(?:had|'s had|has had|suffered|after|since|from|following) (?:a |an |the |her |his |my |their )?"
+    r"(?:small |mini |big |minor |major |massive |bad )?stroke"
+    r"|\bstroke (?:in|last|back in|earlier|(?:a |\d+ |a few |two |three )?(?:weeks?|months?|years?) ago)\b"
+)
+_NEW_NOW = re.compile(r"\b(?:sudden\w*|just|think|might|may|could|again|another)\b")
 
 
 def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> RedFlag | None:
