@@ -5,12 +5,16 @@ slot, ``safety_state``, that the forms read through ``form_hold``:
 
 - ``paused``: an emergency (999) was named. Nothing is stored and no question
   is asked until the person says they are OK or want to carry on; meanwhile
-  each message gets a short, calm acknowledgement.
+  each message gets a short, calm line that fits it (``pause_reply``).
 - ``checkin``: ambiguous words ("I can't go on like this") got a check-in
   ("do you mean you're finding it hard to cope, or that you might hurt
   yourself?"). The next message answers it, not the form's question.
 - ``hold``: this message ended a pause or a check-in, or said "that's not
   what I meant": it is not an answer, and the same question is asked again.
+
+Each kind is signposted in full once per conversation (``flags_said``); after
+that it gets a short line. Pushback just after a signpost ("please stop saying
+that") gets one apology, not the script again.
 
 A crisis or safeguarding flag does not pause anything: the message is also
 kept as the answer to the question it answered, and the conversation goes on.
@@ -30,14 +34,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import intent_of, logger, store, text_of
 from careplan.listen import content_words, taken_back
-from careplan.safety import RedFlag, detect
+from careplan.safety import RedFlag, detect, names_past_stroke, now_cue
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, URGENT
 
 PAUSED, CHECKIN, HOLD = "paused", "checkin", "hold"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
 STATE, WHO, ABOUT = "safety_state", "flag_who", "flag_about"
-CHECKIN_TEXT, LAST_FLAGS = "checkin_text", "last_flag_ids"
+CHECKIN_TEXT, LAST_FLAGS, SAID = "checkin_text", "last_flag_ids", "flags_said"
 # The check-in quotes the person's words; longer messages are quoted from the match.
 QUOTE_MAX_CHARS = 80
 
@@ -59,7 +63,7 @@ _STILL_GOING = re.compile(
     re.I,
 )
 _RISK = re.compile(
-    r"\b(?:hurt|harm|kill|die|dying|dead|end (?:it|my life|things)|suicid\w*|not safe|unsafe"
+    r"\b(?:hurt|harm|kill|die|dying|dead|end(?:ing)? (?:it|my life|things)|suicid\w*|not safe|unsafe"
     r"|both|second|latter|the other)\b",
     re.I,
 )
@@ -69,6 +73,49 @@ _NOT_RISK = re.compile(
 _COPING = re.compile(
     r"\b(?:cope|coping|hard|tired|exhausted|stress\w*|fed up|worn out|struggl\w*|first|former|overwhelm\w*"
     r"|just|no|nope|frustrat\w*|sick of|had enough|knackered|shattered)\b",
+    re.I,
+)
+# "neither, it's a figure of speech, I'm fine": the check-in misread them.
+_FINE = re.compile(
+    r"\b(?:neither|figure of speech|(?:just )?a saying|an expression|turn of phrase|manner of speaking"
+    r"|not literally|(?:only |just )?(?:joking|kidding)"
+    r"|(?:i'?m|i am|i'?m honestly|honestly i'?m) (?:fine|ok|okay|alright|all right))\b",
+    re.I,
+)
+# After a crisis or safeguarding reply: the person pushes back ("I'm not going to do
+# anything", "please stop saying that", "he's dead, he can't be at risk"). Read per sentence.
+_PUSHBACK = re.compile(
+    r"\b(?:stop (?:saying|sending|telling|going on|asking|repeating)|(?:don'?t|do not) keep saying"
+    r"|(?:not|never) (?:going to|gonna) do (?:anything|something)|not (?:suicidal|at risk|in danger)"
+    r"|(?:don'?t|do not) want (?:\w+ ){0,3}(?:thinking|to think|knowing) (?:i'?m|i am)"
+    r"|(?:didn'?t|did not|never) say (?:that|i)"
+    r"|why (?:are|do|did|have) you (?:keep )?(?:saying|say|said|telling)"
+    r"|can'?t be at risk|(?:he'?s|she'?s|they'?re|he is|she is|they are) dead|did you (?:even )?read"
+    r"|you(?:'ve| have)? (?:got (?:it|me) wrong|misread|misunderstood))\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# While an emergency pause lasts: help has arrived, or they are on the way to hospital.
+_HELP_HERE = re.compile(
+    r"\b(?:paramedics?|ambulance|crew|doctor|they)(?:'re| are|'s| is| has| have)? "
+    r"(?:here|arrived|just arrived|with (?:her|him|us|me))\b",
+    re.I,
+)
+_TAKEN_IN = re.compile(
+    r"\b(?:taken|took|taking) (?:her|him|them|me|mum|dad|\w+) (?:in|to (?:hospital|a ?& ?e|the hospital))"
+    r"|\b(?:in|at|to) (?:hospital|a ?& ?e|the hospital|resus)\b"
+    r"|\b(?:admitted|on the ward|kept (?:her|him|me) in)\b",
+    re.I,
+)
+# News that is not good, for the reply that ends a pause: never "I'm glad" to a stroke.
+_BAD_NEWS = re.compile(
+    r"\b(?:stroke|heart attack|angina|tia|mini stroke|hospital|a ?& ?e|admitted|ward|resus|intensive care|icu"
+    r"|seizure|fit|overdose|broke|broken|fracture\w*|surgery|operation|scan|not good|serious|dead|died)\b",
+    re.I,
+)
+_QUESTION = re.compile(
+    r"\?|\b(?:should|shall|can|do) (?:i|we)\b|\bwhat (?:do|should|can|shall) (?:i|we)\b"
+    r"|^\s*(?:what|how|why|when|where|is|will|would|could|does|has|have)\b",
     re.I,
 )
 _RELATION = re.compile(
@@ -133,11 +180,25 @@ def ask_nothing(tracker: Tracker) -> list[EventType]:
 
 
 def _answers_besides(tracker: Tracker) -> bool:
-    """Does the message that raised the check-in say more than the words that raised it?"""
+    """Does the message that raised the check-in say more than the words that raised it?
+    Never during an emergency pause: "they've taken her in. I can't go on" answers nothing."""
+    if _state_before_this_message(tracker) == PAUSED:
+        return False
     text = text_of(tracker)
     flag = detect(text, *intent_of(tracker))
     start, end = flag.span if flag is not None else (0, len(text))
     return bool(content_words(text[:start] + " " + text[end:]))
+
+
+def _state_before_this_message(tracker: Tracker) -> str | None:
+    """``safety_state`` as it was when the person sent this message."""
+    seen_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_message = True
+        elif seen_message and event.get("event") == "slot" and event.get("name") == STATE:
+            return event.get("value")
+    return None
 
 
 def waiting(tracker: Tracker) -> bool:
@@ -189,15 +250,37 @@ def _record(tracker: Tracker, kinds: tuple[str, ...], text: str) -> tuple[list[i
 def _signpost(
     dispatcher: CollectingDispatcher, tracker: Tracker, flag: RedFlag, text: str, saved_text: str
 ) -> list[EventType]:
-    """Say the help for every kind found, record each, and pause for an emergency."""
+    """Say the help for the flag, record every kind found, and pause for an emergency.
+
+    An emergency is said alone: 999 now, with no crisis or 111 lines to muddle it
+    (an overdose is recorded as a crisis too, for the care team). A kind already
+    signposted in full in this conversation gets its short line, not the script again.
+    """
     about, who = who_it_is(text, flag, tracker)
     events: list[EventType] = [SlotSet("red_flag", flag.kind), SlotSet(ABOUT, about), SlotSet(WHO, who)]
-    for kind in flag.kinds:  # an overdose is an emergency and a crisis: say and record both
+    said = list(tracker.get_slot(SAID) or [])
+    to_say = (EMERGENCY,) if EMERGENCY in flag.kinds else flag.kinds
+    in_full = False
+    for kind in to_say:
+        key = _said_key(kind, flag.label)
+        if key in said and kind != EMERGENCY:
+            dispatcher.utter_message(response=f"utter_red_flag_again_{kind}")
+            continue
         dispatcher.utter_message(response=response_for(kind, flag.label, about), flag_who=who)
+        said.append(key)
+        in_full = True
+    if in_full:
+        dispatcher.utter_message(
+            response="utter_flag_noted_wait" if EMERGENCY in flag.kinds else "utter_flag_noted"
+        )
     ids, more = _record(tracker, flag.kinds, saved_text)
     events += more
-    events.append(SlotSet(LAST_FLAGS, ids or None))
+    events += [SlotSet(LAST_FLAGS, ids or None), SlotSet(SAID, said)]
     return _kept(tracker, PAUSED if EMERGENCY in flag.kinds else None, *events)
+
+
+def _said_before(tracker: Tracker, flag: RedFlag) -> bool:
+    return _said_key(flag.kind, flag.label) in (tracker.get_slot(SAID) or [])
 
 
 def response_for(kind: str, label: str, about: str | None) -> str:
@@ -212,11 +295,46 @@ def response_for(kind: str, label: str, about: str | None) -> str:
 
 
 def check_in_answer(text: str) -> str:
-    """ "risk" or "coping". Anything unclear counts as risk: signposting that
+    """ "fine", "coping" or "risk". "Neither, it's a figure of speech" says the
+    check-in misread them. Anything unclear counts as risk: signposting that
     wasn't needed is kinder than help that didn't come."""
+    if _FINE.search(text) and not _RISK.search(text.replace("neither", "")):
+        return "fine"
     if _NOT_RISK.search(text) or (_COPING.search(text) and not _RISK.search(text)):
         return "coping"
     return "risk"
+
+
+def pushback_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences that push back against a safety reply ("please stop saying that")."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _PUSHBACK.search(m.group())]
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _said_key(kind: str, label: str) -> str:
+    return f"{kind}:{label}" if kind == EMERGENCY else kind
+
+
+def pause_reply(text: str) -> tuple[str, bool]:
+    """While paused: the response for this message, and whether the pause is over.
+
+    "I'm OK now" ends it ("I'm glad" only when nothing in it is bad news); "they've
+    taken her in" ends it too, kindly; "the paramedics are here" and questions get
+    their own calm line; anything else the usual "do what the call handler says".
+    """
+    still_going = _STILL_GOING.search(text)
+    if _TAKEN_IN.search(text) and not still_going:
+        return "utter_emergency_over_news", True
+    if _RESUME.search(text) and not still_going:
+        return ("utter_emergency_over_news" if _BAD_NEWS.search(text) else "utter_emergency_over"), True
+    if _HELP_HERE.search(text):
+        return "utter_emergency_help_here", False
+    if _QUESTION.search(text):
+        return "utter_emergency_question", False
+    return "utter_emergency_waiting", False
 
 
 def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, button: bool) -> list[EventType]:
@@ -236,11 +354,22 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
 
     flag = None if button else detect(text, *intent_of(tracker))
+    pushback = [] if button or not last_flags or state == PAUSED else pushback_spans(text)
+    if pushback and (flag is None or _within(flag.span, pushback)):
+        # "I'm not going to do anything. Please stop saying that." Say sorry once; the
+        # flags stay ready to be marked; a message that is only the pushback is no answer.
+        dispatcher.utter_message(response="utter_safety_pushback")
+        rest = "".join(
+            m.group() for m in _SENTENCE.finditer(text) if not _within((m.start(), m.end()), pushback)
+        )
+        return _kept(tracker, None if content_words(rest) else HOLD, SlotSet("red_flag", None))
+
     if state == CHECKIN:
         # the answer to the check-in, not to the form's question: it decides
         clear = flag is not None and not flag.check_in
-        if not clear and (misread(text) or check_in_answer(text) == "coping"):
-            dispatcher.utter_message(response="utter_check_in_coping")
+        reading = "risk" if clear else ("fine" if misread(text) else check_in_answer(text))
+        if reading != "risk":
+            dispatcher.utter_message(response=f"utter_check_in_{reading}")
             return _kept(tracker, HOLD, SlotSet(CHECKIN_TEXT, None))
         earlier = tracker.get_slot(CHECKIN_TEXT) or ""
         if flag is None or flag.check_in:
@@ -251,24 +380,47 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             SlotSet(STATE, PAUSED if EMERGENCY in flag.kinds else HOLD), SlotSet(CHECKIN_TEXT, None),
         ]  # fmt: skip
 
-    if flag is not None and flag.check_in and state != PAUSED:
+    events: list[EventType] = []
+    if flag is not None and flag.check_in:
+        if state == PAUSED:
+            # "they've taken her in. I'm on my own now. I can't go on like this": the
+            # emergency is in other hands; how they are comes first now.
+            response, _ = pause_reply(text)
+            if response.startswith("utter_emergency_over"):
+                dispatcher.utter_message(response="utter_emergency_over_news")
         about, who = who_it_is(text, flag, tracker)
         quote = _quote(text, flag)
         response = "utter_check_in_other" if about == "other" else "utter_check_in"
         dispatcher.utter_message(response=response, checkin_words=quote, flag_who=who)
         return _kept(tracker, CHECKIN, SlotSet(CHECKIN_TEXT, text), SlotSet(ABOUT, about), SlotSet(WHO, who))
-    if flag is not None and not flag.check_in:
+    if flag is not None and flag.kind == EMERGENCY and state != PAUSED and _said_before(tracker, flag):
+        if _QUESTION.search(text):
+            # "will this overdose have hurt her kidneys?": about the emergency that is over
+            dispatcher.utter_message(response="utter_red_flag_again_emergency")
+            return _kept(tracker, state)
+    elif flag is not None and flag.label == "stroke" and after_a_stroke(tracker, text):
+        # "her right hand is weak" from someone who said she had a stroke in August
+        dispatcher.utter_message(response="utter_emergency_check_new")
+        return _kept(tracker, state)
+    if flag is not None:
         return _signpost(dispatcher, tracker, flag, text, text)
 
-    events: list[EventType] = []
     if tracker.get_slot("red_flag"):
         events.append(SlotSet("red_flag", None))
     if state == PAUSED:
-        if not button and _RESUME.search(text) and not _STILL_GOING.search(text):
-            dispatcher.utter_message(response="utter_emergency_over")
+        response, over = (None, False) if button else pause_reply(text)
+        dispatcher.utter_message(response=response or "utter_emergency_waiting")
+        if over:
             return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), *events)
-        dispatcher.utter_message(response="utter_emergency_waiting")
         return _kept(tracker, PAUSED, *events)
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def after_a_stroke(tracker: Tracker, text: str) -> bool:
+    """Stroke signs from someone who told us of a stroke before, with nothing saying it's new now."""
+    if now_cue(text):
+        return False
+    earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
+    return any(names_past_stroke(t) for t in [*earlier, tracker.get_slot("appointment_reason") or ""])

@@ -135,3 +135,101 @@ def test_an_urgent_problem_points_to_111_and_the_questions_carry_on(stack: Stack
     assert GOOD_DAY_PROMPT in reply, reply  # not paused: the next question follows
     assert [f["kind"] for f in flags(stack, sender)] == ["urgent"]
     assert life(stack, sender)["what_matters"] == text
+
+
+# --- session 19: what the usability tester found (classes 1-3 of s19_tester_findings) ---
+
+STROKE_CARER_OPENING = [
+    "hi", "/affirm", "it's for my wife", "Eileen Price", "Eileen", "she's my wife",
+    '/inform{"choice":"agreed"}', "yes she's here", "the stroke team", "18th December",
+    "a review, she had a stroke in August",
+]  # fmt: skip
+
+
+def test_a_death_told_is_a_loss_not_a_risk(stack: Stack, sender: str) -> None:
+    """Someone else's suicide, in the past: no "may be at risk" script, no flag, kept as the answer."""
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    message = "My grandson died in March. He took his own life. My daughter is what matters now."
+    reply = stack.texts(sender, message)
+    assert "at risk" not in reply and "116 123" not in reply, reply
+    assert GOOD_DAY_PROMPT in reply, reply
+    assert flags(stack, sender) == []
+    assert life(stack, sender)["what_matters"] == message
+
+
+def test_neither_im_fine_to_a_check_in_is_no_crisis(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "I can't go on like this")
+    assert "do you mean" in reply, reply
+    reply = stack.texts(sender, "neither love, it's just a figure of speech, I'm fine")
+    assert said(reply, "utter_check_in_fine"), reply
+    assert "116 123" not in reply and "999" not in reply, reply
+    assert WHAT_MATTERS_PROMPT in reply, reply
+    assert flags(stack, sender) == []
+
+
+def test_pushback_after_a_crisis_reply_gets_one_apology_not_the_script_again(
+    stack: Stack, sender: str
+) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "some days I want to end my life")
+    assert said(reply, "utter_red_flag_crisis"), reply
+    assert "if you share your plan" in reply, reply  # honest: the plan isn't shared yet
+    reply = stack.texts(sender, "I'm not going to do anything. I don't want my GP thinking I'm suicidal.")
+    assert said(reply, "utter_safety_pushback"), reply
+    assert not said(reply, "utter_red_flag_crisis") and "85258" not in reply, reply
+    assert GOOD_DAY_PROMPT in reply, reply  # the question it was on, asked again
+    assert life(stack, sender)["good_day"] is None  # the pushback is not an answer
+    assert [f["kind"] for f in flags(stack, sender)] == ["crisis"]
+    # the flag can still be marked as a misreading
+    assert said(stack.texts(sender, "that's not what I meant"), "utter_safety_misunderstood")
+    assert flags(stack, sender)[0]["misunderstood"]
+
+
+def test_the_same_kind_of_flag_again_gets_the_short_line(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    assert said(stack.texts(sender, "honestly I wish I was dead"), "utter_red_flag_crisis")
+    reply = stack.texts(sender, "nothing, I just want it all to end")
+    assert said(reply, "utter_red_flag_again_crisis"), reply
+    assert not said(reply, "utter_red_flag_crisis") and not said(reply, "utter_flag_noted"), reply
+    assert [f["kind"] for f in flags(stack, sender)] == ["crisis", "crisis"]  # still noted
+
+
+def test_money_held_by_someone_close_is_safeguarding_said_to_the_person(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "getting out. My son keeps my bank card and I have to ask him for money.")
+    assert said(reply, "utter_red_flag_safeguarding"), reply
+    assert "person you look after" not in reply, reply  # she writes for herself
+    assert [f["kind"] for f in flags(stack, sender)] == ["safeguarding"]
+
+
+def test_overdose_is_999_only_and_a_later_question_does_not_refreeze(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, CARER_OPENING, "What matters most to Frank")
+    reply = stack.texts(sender, "he's taken all his tablets from the dosette box and he's very drowsy")
+    assert "Call 999 now" in reply, reply
+    assert "111" not in reply and "116 123" not in reply and "when you're ready, we can carry on" not in reply
+    reply = stack.texts(sender, "what should I do while we wait?")
+    assert said(reply, "utter_emergency_question"), reply
+    reply = stack.texts(sender, "the paramedics are here")
+    assert said(reply, "utter_emergency_help_here"), reply
+    reply = stack.texts(sender, "they've taken him in. I'm on my own now. I can't go on like this")
+    assert "I'm glad" not in reply, reply
+    assert said(reply, "utter_emergency_over_news") and "do you mean" in reply, reply
+    reply = stack.texts(sender, "just hard to cope, that's all")
+    assert said(reply, "utter_check_in_coping"), reply
+    assert "What matters most to Frank" in reply, reply
+    assert "good day look like for Frank" in stack.texts(sender, "his garden and the dog")
+    reply = stack.texts(sender, "will the overdose have hurt his kidneys?")
+    assert said(reply, "utter_red_flag_again_emergency"), reply
+    assert "Call 999 now" not in reply, reply
+    reply = stack.texts(sender, "pottering in the shed")  # not paused again
+    assert not said(reply, "utter_emergency_waiting") and "Frank" in reply, reply
+
+
+def test_lasting_weakness_after_a_known_stroke_is_not_a_999(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, STROKE_CARER_OPENING, "What matters most to Eileen")
+    reply = stack.texts(sender, "Her right hand is weak and she gets very tired by the afternoon.")
+    assert "Call 999 now" not in reply, reply
+    assert said(reply, "utter_emergency_check_new"), reply
+    assert "good day look like for Eileen" in reply, reply  # kept as the answer; not paused
+    assert flags(stack, sender) == []

@@ -19,6 +19,11 @@ from faults_kit import _responses
         ("the first one", "coping"),
         ("I wouldn't hurt myself, I'm just fed up", "coping"),
         ("I think I might hurt myself", "risk"),
+        # the check-in misread them: not coping, not risk (the tester's Ken)
+        ("Ha, neither mate, it's a figure of speech. I'm fine.", "fine"),
+        ("no god no its just a saying", "fine"),
+        ("i'm fine honestly, only joking", "fine"),
+        ("neither, but I do think about ending it", "risk"),
         ("both really", "risk"),
         ("I don't know", "risk"),  # unclear counts as risk
         ("yes", "risk"),
@@ -91,3 +96,64 @@ def test_urgent_responses_point_to_111_and_never_999() -> None:
         [text] = _responses()[name]
         assert "111.nhs.uk" in text and "call 111" in text, name
         assert "999" not in text, name
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "over"),
+    [
+        ("should i take an aspirin?", "utter_emergency_question", False),
+        ("she's trying to get up should i let her", "utter_emergency_question", False),
+        ("paramedics are here now", "utter_emergency_help_here", False),
+        ("the ambulance has arrived", "utter_emergency_help_here", False),
+        ("they've taken her in. I'll finish this another time", "utter_emergency_over_news", True),
+        ("mum had a small stroke, she's ok, still in hospital", "utter_emergency_over_news", True),
+        ("back from a&e. they said it was angina. can we finish this", "utter_emergency_over_news", True),
+        ("false alarm, we're fine", "utter_emergency_over", True),
+        ("the ambulance is coming", "utter_emergency_waiting", False),
+    ],
+)
+def test_replies_during_an_emergency_pause_fit_what_was_said(text: str, response: str, over: bool) -> None:
+    assert safety_turn.pause_reply(text) == (response, over)
+    assert response in _responses()
+
+
+@pytest.mark.parametrize(
+    ("text", "pushed_back"),
+    [
+        ("I'm not going to do anything. I just feel empty.", True),
+        ("Please stop saying that. A counsellor who understands suicide loss.", True),
+        ("He's dead. He can't be at risk. Did you even read what I wrote?", True),
+        ("I don't want my GP thinking I'm suicidal", True),
+        ("I want to die", False),
+        ("a counsellor would help", False),
+    ],
+)
+def test_pushback_after_a_safety_reply(text: str, pushed_back: bool) -> None:
+    assert bool(safety_turn.pushback_spans(text)) is pushed_back
+
+
+def test_the_note_for_the_care_team_is_honest_about_sharing() -> None:
+    """'I've made a note for your care team' only once the plan is shared: the care
+    team's app lists shared plans only (careteam/review.py shared_plans)."""
+    for name in ("utter_flag_noted", "utter_flag_noted_wait"):
+        shared, unshared = _responses()[name]
+        assert "I've made a note for your care team" in shared
+        assert "if you share your plan" in unshared and "note for your care team" not in unshared
+    for name, texts in _responses().items():
+        if name.startswith(("utter_red_flag", "utter_emergency")):
+            assert all("note for" not in t for t in texts), name
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("Eileen had a stroke in August", True),
+        ("it's a six month review after her stroke", True),
+        ("I think she's had a stroke", False),
+        ("my face is drooping now", False),
+    ],
+)
+def test_a_stroke_told_as_over(text: str, after: bool) -> None:
+    from careplan.safety import names_past_stroke
+
+    assert names_past_stroke(text) is after
