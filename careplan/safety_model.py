@@ -38,7 +38,7 @@ _INTENT_KINDS = {
 NONE = "none"
 # Labelled development sets (``messages: [{kind, text}]``). "urgent" (NHS 111)
 # lines are left out: they are neither red flags nor everyday talk.
-LABELLED_SETS = ("tests/safety_holdout.yml", "tests/safety_dev_*.yml")
+LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_sets/safety_dev_*.yml")
 
 
 def training_examples(

@@ -17,7 +17,7 @@ from careplan import safety
 from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
 
 ROOT = Path(__file__).resolve().parents[1]
-HOLDOUT = ROOT / "tests" / "safety_holdout.yml"
+HOLDOUT = ROOT / "careplan" / "safety_sets" / "safety_holdout.yml"
 
 # Floors we actually reach (see docs/safety-and-privacy.md for the figures at
 # the time of writing). Raise them when the detector improves; never lower
@@ -142,7 +142,7 @@ def measure(messages: list[dict[str, str]]) -> Figures:
 @pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
 def test_holdout_recall_and_false_alarms() -> None:
     figures = measure(_holdout())
-    figures.report("tests/safety_holdout.yml (development set: tuned on)")
+    figures.report("careplan/safety_sets/safety_holdout.yml (development set: tuned on)")
     for k in FLAG_KINDS:
         assert figures.recall(k) >= MIN_RECALL[k], f"{k} recall {figures.recall(k):.3f}"
     overall = sum(figures.caught.values()) / sum(figures.total[k] for k in FLAG_KINDS)
@@ -631,7 +631,7 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 
 # ------------------------------------------------------- development batches
 
-DEV_BATCHES = sorted((ROOT / "tests").glob("safety_dev_*.yml"))
+DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
 
 
 @pytest.mark.slow  # a whole data set

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 
 from careplan import safety
@@ -18,7 +19,7 @@ from careplan.vocab import FLAG_KINDS
 
 from stack import Stack, http
 
-HOLDOUT = Path(__file__).with_name("safety_holdout.yml")
+HOLDOUT = Path(__file__).parent.parent / "careplan" / "safety_sets" / "safety_holdout.yml"
 BLIND = Path(__file__).parent / "heldout" / "safety_blind.yml"
 MAX_FALSE_ALARM_RATE = 0.05
 
@@ -79,8 +80,11 @@ def test_patterns_and_nlu_together_on_the_holdout(stack: Stack) -> None:
     assert far <= MAX_FALSE_ALARM_RATE
 
 
-def test_patterns_and_nlu_together_on_the_blind_set(stack: Stack) -> None:
-    """The deployed path on the blind held-out set (figures in docs/safety-and-privacy.md)."""
+def test_patterns_and_nlu_together_on_the_blind_set(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The NLU's part of the deployed path, on the blind held-out set (figures in
+    docs/safety-and-privacy.md). The learned model, which comes after the NLU, is off here:
+    it catches some of the same lines, and this checks that the NLU's intent is wired in."""
+    monkeypatch.setattr(safety, "MODEL_MIN_CONFIDENCE", {})
     alone, _, combined, added = _run(stack, BLIND)
     # The NLU can only add flags (careplan.safety._nlu_guess), so "with it >= without it"
     # could never fail. What can: it must catch something the patterns miss, with the
