@@ -549,12 +549,13 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # ------------------------------------------------------------ the blind held-out set
 
 # Each blind set was written by another helper and run once, after the detector was frozen
-# (set 1 at bfdd258, set 2 at ed99ad3). Floors at the figures of that run, still below the
+# (set 1 at bfdd258, set 2 at ed99ad3, set 3 at db3fd8d). Floors at the figures of that run, still below the
 # issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
+    "safety_blind_3.yml": ({EMERGENCY: 0.93, CRISIS: 0.77, SAFEGUARDING: 0.72}, False),  # at db3fd8d
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
