@@ -47,10 +47,28 @@ NUDGE = re.compile(
 
 
 @cache
+def _domain() -> dict[str, Any]:
+    with DOMAIN.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
 def say(response: str) -> str:
     """A response's words from domain.yml: the channel speaks when Rasa can't."""
-    with DOMAIN.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["responses"][response][0]["text"]
+    return _domain()["responses"][response][0]["text"]
+
+
+# A button's payload: "/affirm", '/inform{"choice":"agreed"}'.
+PAYLOAD = re.compile(r"^/(\w+)(?:\{.*\})?$", re.DOTALL)
+
+
+def as_typed(text: str) -> str:
+    """Words typed with a "/" in front ("/delete", "/my neighbour hits his wife") are words,
+    not a payload: Rasa would try them as an intent and log the line, the person's words,
+    when they don't parse. Only the domain's intents, in a payload's shape, stay payloads."""
+    found = PAYLOAD.match(text)
+    if not text.startswith("/") or (found and found.group(1) in _domain()["intents"]):
+        return text
+    return text.lstrip("/ ") or text
 
 
 class CareRestInput(RestInput):
@@ -89,7 +107,8 @@ class CareRestInput(RestInput):
 
     async def handle(self, message: UserMessage, on_new_message: Handler) -> None:
         out = message.output_channel
-        if not (message.text or "").strip():
+        message.text = as_typed(message.text or "")
+        if not message.text.strip():
             # Rasa's classifier can't take an empty message: answer it here.
             await out.send_text_message(message.sender_id, say("utter_empty_message"))
             return

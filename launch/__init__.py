@@ -107,7 +107,11 @@ class Service:
         log = None
         if self.log_path is not None:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            log = open(self.log_path, "ab")  # handed to the child, closed below
+            # Readable by its owner only, like the databases: a log is not the place for
+            # people's words, but a library's warning might still quote one.
+            fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            os.chmod(self.log_path, 0o600)
+            log = os.fdopen(fd, "ab")  # handed to the child, closed below
         self.started_at = time.monotonic()
         self.proc = subprocess.Popen(  # noqa: S603 - argv is built by this package, never from input
             list(self.argv),

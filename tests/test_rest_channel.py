@@ -4,6 +4,7 @@ them over, in order, when it is back: the person is told, nothing is lost."""
 from __future__ import annotations
 
 import signal
+import stat
 
 from stack import Stack
 from test_conversation_e2e import SELF_TURNS, talk
@@ -44,3 +45,25 @@ def test_a_conversation_survives_an_action_server_that_was_never_there(make_stac
     stack.start_actions()
     assert "computer program" in stack.texts("never-there", "hi")
     assert "Circuit breaker" not in (stack.folder / "rasa.log").read_text()
+
+
+def test_words_typed_after_a_slash_are_words_and_buttons_stay_buttons() -> None:
+    from channels.rest import as_typed
+
+    assert as_typed("/affirm") == "/affirm"
+    assert as_typed('/inform{"choice":"agreed"}') == '/inform{"choice":"agreed"}'
+    assert as_typed("/delete") == "delete"  # not one of our intents
+    assert as_typed("/my neighbour hits his wife") == "my neighbour hits his wife"
+    assert as_typed("my knees / my hips") == "my knees / my hips"
+
+
+def test_a_message_typed_after_a_slash_is_read_and_not_logged(stack: Stack) -> None:
+    """Rasa reads "/..." as an intent and, when it doesn't parse, logs the line: the words."""
+    sender = "slash-typed"
+    talk(stack, sender, SELF_TURNS[:7])  # next question: what matters
+    replies = stack.texts(sender, "/my son Rodney hits me when he has been drinking")
+    assert "116 123" in replies or "safeguarding" in replies.lower() or "0808" in replies, replies
+    assert [f["kind"] for f in stack.export(sender)["flags"]] == ["safeguarding"]
+    log = stack.folder / "rasa.log"
+    assert "Rodney" not in log.read_text(errors="replace")
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600  # and the log is its owner's only
