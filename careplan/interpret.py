@@ -85,7 +85,10 @@ BASIS_WORDS = (
     ("lpa", r"attorney|\blpa\b|\bpoa\b|legal"),
     (
         "best_interests",
-        r"best interest|can'?t|cannot|unable|not able|too (ill|poorly|unwell)|no capacity|capacity",
+        # can't take part or decide, not "he can't manage the tablet himself"
+        r"best interest|(?:can'?t|can ?not|unable to|not able to|isn'?t able to|wouldn'?t)\s+(?:\w+\s+){0,2}?"
+        r"(?:understand|decide|take part|take it in|follow|consent|communicate|grasp|remember|answer|say)"
+        r"|too (ill|poorly|unwell|confused)|no capacity|capacity|lost (?:her|his|their) mind",
     ),
     ("not_sure", r"not sure|unsure|don'?t know|dunno|no idea|maybe"),
     ("agreed", r"\byes\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me"),

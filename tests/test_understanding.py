@@ -99,6 +99,10 @@ def test_yes_no_relationship_and_basis() -> None:
     assert interpret.relationship("she's my mum") == "son or daughter"
     assert interpret.basis("I have lasting power of attorney") == "lpa"
     assert interpret.basis("she can't really take part") == "best_interests"
+    assert interpret.basis("she cant understand it any more") == "best_interests"
+    assert interpret.basis("he's too confused to decide now") == "best_interests"
+    # any "can't" is not "can't take part": he knows, he just can't use the tablet
+    assert interpret.basis("yes he knows, he can't manage the tablet himself") == "agreed"
     assert interpret.basis("hmm") is None
 
 
