@@ -42,6 +42,7 @@ class Extras:
         heard = listen.hear(text, still_open, asked=asked, carer=carer_known(slots))
         if asked == "another_goal" and (goal := listen.content_after_yes(text)):
             heard["goal_text"] = goal
+            heard.update(listen.goal_parts(goal))  # "yes, church again, because I miss my friends"
         if set(heard) <= {asked}:
             return {}
         if catalogue()[asked].kind != "text":

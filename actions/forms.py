@@ -53,6 +53,9 @@ from careplan.vocab import SELF
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
 # Short facts where, in "Thursday. No I tell a lie, it is Friday.", the last one said wins.
 SELF_CORRECTED = {q.key for q in catalogue().values() if q.kind in {"date", "name"}} | {"appointment_with"}
+# Questions about the person's life and goals, where a carer may say what they need themselves.
+# (Not "what gets in the way?": "I need to work full time" is in the way, not a need of the carer's.)
+ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | {"goal_text"}
 # Where a question is the answer ("what happens if I get ill?" is a worry); anywhere else
 # a question is one for the care team, noted for them, and the open question comes again.
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
@@ -141,6 +144,15 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None}  # "this is mum now": the same question, for her
             if typing:
                 turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
+            if (
+                asked in ABOUT_THE_PERSON
+                and not turn.slots.get("speaker")
+                and listen.carers_own_need(text, self.names(turn))
+            ):
+                # "honestly I just need a night off": the carer's own need, kept as theirs
+                record(*turn, Reading(value=text, text=text), "carer_help")
+                turn.dispatcher.utter_message(response="utter_carer_need_noted")
+                return {asked: None}
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
@@ -191,13 +203,17 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 turn.dispatcher.messages.insert(said_before, turn.dispatcher.messages.pop())
         return updates
 
+    @staticmethod
+    def names(turn: Turn) -> list[str]:
+        """Each word of the person's names ("Doreen", "Walsh")."""
+        names = [turn.slots.get("person_name"), turn.slots.get("preferred_name")]
+        return [word for name in names if name for word in str(name).split()]
+
     def who_is_typing(self, text: str, turn: Turn) -> tuple[bool, str]:
         """The person takes the phone in a carer's chat ("this is mum now"), or hands it back:
         what they type from now on is recorded as theirs. Returns whether that changed, and
         the rest of the message. The plan stays the carer's: only who said each answer changes."""
-        names = [turn.slots.get("person_name"), turn.slots.get("preferred_name")]
-        words = [word for name in names if name for word in str(name).split()]
-        typing, rest = listen.speaker_change(text, words, turn.slots.get("speaker"))
+        typing, rest = listen.speaker_change(text, self.names(turn), turn.slots.get("speaker"))
         if typing is None:
             return False, text
         turn.slots["speaker"] = SELF if typing == SELF else None

@@ -271,6 +271,26 @@ def speaker_change(text: str, names: Iterable[str], speaking: str | None) -> tup
     return changed, " ".join(rest).strip()
 
 
+# A carer's own need, said at a question about the person: "honestly I just need a night off".
+# Not "I'd like to take him to the seaside" or "I want us to go away": those are about the person.
+_MY_OWN_NEED = re.compile(
+    r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|and|but|really|if i'?m honest)\W+)*"
+    r"i(?:'d| would)?\s+(?:just\s+|really\s+|badly\s+|desperately\s+|so\s+)?"
+    r"(?:need|want|could do with|love|like|wish i (?:had|could have))\b",
+    re.I,
+)
+_SOMEONE_ELSE = re.compile(
+    rf"\b(?:he|she|him|her|his|hers|they|them|their|we|us|our|together|{_KIN})\b", re.I
+)
+
+
+def carers_own_need(text: str, names: Iterable[str]) -> bool:
+    """Is a carer telling their own need ("I could do with a break"), not the person's?"""
+    if not _MY_OWN_NEED.search(text) or _SOMEONE_ELSE.search(text):
+        return False
+    return not any(re.search(rf"\b{re.escape(name)}\b", text, re.I) for name in names if name)
+
+
 # --- the appointment ------------------------------------------------------------------------
 _CLINICIANS = {
     "nurse",

@@ -630,3 +630,30 @@ def test_several_goals(text: str, goals: list[str]) -> None:
 )
 def test_the_answer_asked_about(text: str, answer: str) -> None:
     assert listen.answer_in_question(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("honestly I just need a night off", True),
+        ("I could do with a break to be honest", True),
+        ("tbh i'd love a lie in once a week", True),
+        # about the person, or both of them
+        ("I'd like to take him to the seaside", False),
+        ("I want us to go away together", False),
+        ("I want Roy to get in the garden again", False),
+        ("get out in the garden again", False),
+        ("his garden", False),
+    ],
+)
+def test_a_carers_own_need(text: str, own: bool) -> None:
+    assert listen.carers_own_need(text, ["Roy"]) is own
+
+
+def test_a_goal_with_its_reason_after_yes() -> None:
+    goal = listen.content_after_yes(
+        "yes - I want to get back to church on sundays because I miss my friends there"
+    )
+    assert goal is not None
+    parts = listen.goal_parts(goal)
+    assert parts["goal_why"] == "I miss my friends there" and "because" not in parts["goal_text"]
