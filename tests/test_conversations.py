@@ -17,8 +17,6 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
     "messy_35_title_church": "'Mr Campbell is fine, or Winston' was not taken as a name",
-    "messy_b14_carer_needs_a_break": "the learned safety model (0e8cd78) reads 'honestly I just need a night"
-    " off' as a crisis check-in (safety.detect: rule 'model'); passed before it landed",
 }
 
 
