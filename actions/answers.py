@@ -35,6 +35,11 @@ CHAT = {"greet", "thanks", "goodbye"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
+# Questions answered in the person's own words that become a goal's words.
+OWN_WORDS = {"goal_text", "goal_new_text", "carer_help"}
+# Where "nothing more" is a full answer, kept as skipped so no goal or answer shows it
+# ("How are you coping?" is asked of a person: "no, I'm fine" there is an answer).
+NOTHING_TO_ADD = ({"goal_text"} | NONE_IS_AN_ANSWER) - {"carer_coping"}
 # Details for the care team's records are optional: "I'd rather not" at any of them skips it.
 DECLINED = re.compile(
     r"\b(?:skip|rather not|prefer not|not telling|don'?t want to|no thanks?|leave it|i'?ll pass"
@@ -102,8 +107,12 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     text = text_of(tracker)
     if slot == "appointment_when" and dates.when(text) is not None:
         return False
-    if slot in YES_NO and interpret.yes_no(text) is not None:
+    if slot in YES_NO and yes_or_no(slot, text) is not None:
         return False
+    if slot == "review_choice" and (listen.review_choice(text) or listen.correction(text)) is not None:
+        return False  # "take the last question off" is a read-back choice, not "go back"
+    if intent == "withdraw_sharing" and not listen.withdraws_sharing(text):
+        return False  # "yes, share it with the stroke team" answers the question: never a withdrawal
     if intent in MOVES and not MOVE_WORDS[intent].search(text):
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
@@ -139,7 +148,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 
     if slot in YES_NO:
-        answer = interpret.yes_no(text, intent)
+        answer = yes_or_no(slot, text, intent)
         if answer is None:
             return Reading(replies=["utter_choose_option"])
         return Reading(value="yes" if answer else "no", text=said(slot, tracker))
@@ -159,9 +168,12 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2 and filler:
         return Reading(replies=["utter_tell_me_more"])
 
+    if slot in NOTHING_TO_ADD and interpret.means_none(text):
+        # "nothing else for him", "nothing im good": none, never the words of a goal
+        return Reading(value=_skip_value(slot), text=text, skipped=True)
     short = len(text.split()) <= 4
-    if slot in {"goal_text", "goal_new_text"} and short and interpret.yes_no(text) is not None:
-        return Reading(replies=["utter_tell_me_more"])  # "yes that's right" is not a goal
+    if slot in OWN_WORDS and short and interpret.yes_no(text) is not None:
+        return Reading(replies=["utter_tell_me_more"])  # "yes please" is not a goal
     if slot in {"person_name", "preferred_name"}:
         found = interpret.name(text, full=slot == "person_name")
         if found is None:
@@ -174,6 +186,12 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if complained:
         replies.append("utter_sorry_told_me")
     return Reading(value=answer, text=answer, replies=replies)
+
+
+def yes_or_no(slot: str, text: str, intent: str | None = None) -> bool | None:
+    """A yes/no question's answer. Consent to share is read for consent: a yes with words
+    ("she says yes, send it") is a yes, and an unclear reply is asked again."""
+    return listen.share_answer(text, intent) if slot == "share_plan" else interpret.yes_no(text, intent)
 
 
 def _skip_value(slot: str) -> Any:
@@ -245,6 +263,11 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
             s.update_plan(plan_id, **{PLAN_FIELD[slot]: None})
         elif slot in GOAL_FIELD and goal_id and GOAL_FIELD[slot] != "text":
             s.update_goal(int(goal_id), **{GOAL_FIELD[slot]: None})
+        elif slot == "appointment_when":  # "don't know yet" once the date was said wrong: no date
+            s.update_plan(plan_id, appointment_when_text=None, appointment_date=None, appointment_time=None)
+        elif slot == "goal_text" and goal_id:  # taken back, then "nothing else": no goal left
+            s.remove_goal(plan_id, int(goal_id))
+            slots["current_goal_id"] = goal_id = None
     elif slot in PLAN_FIELD:
         s.update_plan(plan_id, **{PLAN_FIELD[slot]: value})
     elif slot == "preferred_name":
@@ -255,12 +278,11 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "person_present":
         s.update_plan(plan_id, person_present=value == "yes")
     elif slot == "appointment_when":
+        # A new day without a time ("a week on Friday, same time") keeps the time already given.
         when = dates.when(text)
+        kept = {} if when and not when.time else {"appointment_time": when.time if when else None}
         s.update_plan(
-            plan_id,
-            appointment_when_text=text,
-            appointment_date=when.day if when else None,
-            appointment_time=when.time if when else None,
+            plan_id, appointment_when_text=text, appointment_date=when.day if when else None, **kept
         )
     elif slot == "date_of_birth":
         s.update_plan(plan_id, date_of_birth=date.fromisoformat(value))
@@ -272,7 +294,7 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
         s.update_goal(int(goal_id), **{GOAL_FIELD[slot]: text})
     elif slot == "one_thing":
         _write_one_thing(plan_id, value, text)
-    elif slot == "carer_help" and value.lower().strip(" .!") not in {"no", "nothing", "none", "not really"}:
+    elif slot == "carer_help":  # "nothing im good" was read as none (skipped) above
         s.add_goal(plan_id, text, short_title(text), "caring", for_carer=True)
     elif slot == "carer_assessment" and value == "yes":
         s.add_goal(plan_id, text, "Have a carer's assessment", "caring", for_carer=True)
@@ -294,8 +316,9 @@ def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str, speak
         s.update_goal(goal_id, text=text, title=title, domain=domain)
         return goal_id
     goal_id = slots.get("current_goal_id")
-    if goal_id:  # the person went back and reworded it
+    if goal_id:  # the person went back and reworded it: the new words are said back
         s.update_goal(int(goal_id), text=text, title=title, domain=domain)
+        slots["goal_title"] = title
         return int(goal_id)
     goal_id = s.add_goal(plan_id, text, title, domain, expressed_by=speaker)
     slots["current_goal_id"] = goal_id

@@ -7,6 +7,7 @@ from typing import Any
 from actions import flow
 from actions.answers import Reading, interpret_answer
 from actions.common import entity, is_button, plan_goals, text_of
+from actions.corrections import confirm_first
 from actions.extras import heard_before
 from actions.forms import QuestionForm
 from actions.turn import Turn
@@ -47,6 +48,26 @@ class ValidateCareForm(QuestionForm):
             reading.value = reading.value or "the person you care for"
         return reading
 
+    def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
+        if slot == "one_thing" and (asking := self.which_goal(turn)) is not None:
+            return asking
+        return super().answer(slot, value, turn, heard)
+
+    @staticmethod
+    def which_goal(turn: Turn) -> dict[str, Any] | None:
+        """ "the football", "the dog one" to the one-thing question: a goal named in passing,
+        not a new goal, but not one the words find. With one goal: "Do you mean ...?";
+        with more: which one (the question comes again, with a button for each)."""
+        text, goals = text_of(turn.tracker), plan_goals(turn.slots)
+        if is_button(turn.tracker) or not goals or listen.VAGUE.match(text):
+            return None
+        if listen.match_goal(text, goals) is not None or not listen.names_a_goal(text):
+            return None
+        if len(goals) > 1:
+            turn.dispatcher.utter_message(response="utter_which_goal")
+            return {"one_thing": None}
+        return {"one_thing": None, **confirm_first("pick", str(goals[0]["id"]), goals[0]["title"])}
+
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
         _, dispatcher, slots = turn
         if slot == "preferred_name" and not reading.skipped and slots.get("for_whom") != "carer":
@@ -71,6 +92,8 @@ class ValidateCareForm(QuestionForm):
             # Now who it's for is known, what was said before ("hi im sheila, its my review") says more.
             still_open = [q for q in flow.care_questions(slots) if slots.get(q) is None]
             return self.take(heard_before(turn.tracker, still_open, carer=flow.is_carer(slots)), turn)
+        elif slot == "goal_text" and reading.skipped and interpret.means_none(reading.text):
+            return {"another_goal": "no"}  # "nothing else for him": the goals are done
         elif slot == "another_goal" and reading.value == "yes":
             return {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
         return {}

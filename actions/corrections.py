@@ -100,6 +100,8 @@ class Corrections:
     def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
         """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
         key, mode = pending["key"], pending["mode"]
+        if mode == "pick":  # "Do you mean 'Walk Bonnie round the reservoir'?" for the one thing
+            return {"undo_pending": None, **self.pick_one_thing(key, pending["about"], turn)}
         if key and listen.ONE_BEFORE.search(text_of(turn.tracker)):  # "no, the one before"
             earlier = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots), key)
             if earlier is not None:
@@ -121,6 +123,17 @@ class Corrections:
         turn.dispatcher.utter_message(response="utter_removed")
         turn.slots[key] = flow.SKIPPED
         return {"undo_pending": None, key: flow.SKIPPED}
+
+    def pick_one_thing(self, goal_id: str, title: str, turn: Turn) -> dict[str, Any]:
+        """Yes makes the goal asked about the one thing; anything else asks in their own words."""
+        if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+            turn.dispatcher.utter_message(response="utter_one_thing_own_words")
+            return {"one_thing": None}
+        record(*turn, Reading(value=goal_id, text=f"(chose: {title})"), "one_thing")
+        turn.dispatcher.utter_message(response="utter_one_thing_set", title=title)
+        turn.slots["one_thing"] = goal_id
+        turn.slots["history"] = [*(turn.slots.get("history") or []), "one_thing"]
+        return {"one_thing": goal_id}
 
     def start_again(self, turn: Turn) -> dict[str, Any]:
         """Clear this plan's answers and ask the first question again (consent stands)."""

@@ -21,7 +21,6 @@ A message is read in this order (``QuestionForm.get_validation_events``):
 from __future__ import annotations
 
 import copy
-import re
 from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -59,7 +58,6 @@ ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | 
 # Where a question is the answer ("what happens if I get ill?" is a worry); anywhere else
 # a question is one for the care team, noted for them, and the open question comes again.
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
-NONE = re.compile(r"^\W*(?:no+|none|nothing|nope|nah|not really|no thanks?|no questions?)\W*$", re.I)
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {"faq_who_sees": "utter_faq_who_sees", "chat_complaint": "utter_chat_complaint"}
 
@@ -127,7 +125,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         text = text_of(turn.tracker)
         corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
-            turn, text, value = turn._replace(tracker=_saying(turn.tracker, meant)), meant, meant
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
         earlier = previous_message(turn.tracker)
         if earlier and _last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said
@@ -137,13 +135,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None, **self.note_question(earlier, turn)}
             if as_answer is True:  # "can I say my caravan?" "yes": "my caravan"
                 meant = listen.answer_in_question(earlier)
-                return self.take_answer(asked, meant, turn._replace(tracker=_saying(turn.tracker, meant)))
+                return self.take_answer(asked, meant, turn._replace(tracker=saying(turn.tracker, meant)))
         if flow.is_carer(turn.slots) and not is_button(turn.tracker):
             typing, rest = self.who_is_typing(text, turn)
             if typing and len(rest.split()) < 2:
                 return {asked: None}  # "this is mum now": the same question, for her
             if typing:
-                turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
+                turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
             if (
                 asked in ABOUT_THE_PERSON
                 and not turn.slots.get("speaker")
@@ -173,6 +171,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None, **confirm_first("restart")}
             elif about_chat is not None and about_chat != "start_again":
                 self.answer_meta("repeat" if about_chat == "back" else about_chat, asked, turn)
+                both = about_chat not in {"back", "repeat"} and catalogue()[asked].kind == "yes_no"
+                if both and self.read(asked, value, turn).accepted:
+                    return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
@@ -182,8 +183,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 # with its own words, and answer the open question with the rest.
                 fix, fixing, rest = listen.correction_in_part(text)
                 if fix is not None and rest:
-                    corrected = self.correct(fix, asked, turn._replace(tracker=_saying(turn.tracker, fixing)))
-                    turn, text, value = turn._replace(tracker=_saying(turn.tracker, rest)), rest, rest
+                    corrected = self.correct(fix, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
+                    turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
             if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
                 return {asked: None, **self.note_question(text, turn)}
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
@@ -229,7 +230,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         parts, said = pending["parts"], pending["said"]
         apart = interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is True
         first = parts[0] if apart else said
-        updates = self.take_answer("goal_text", first, turn._replace(tracker=_saying(turn.tracker, first)))
+        updates = self.take_answer("goal_text", first, turn._replace(tracker=saying(turn.tracker, first)))
         plan_id = turn.slots.get("plan_id")
         if apart and plan_id:
             try:
@@ -324,7 +325,7 @@ def _question_for_team(asked: str, text: str) -> bool:
 def team_questions(reading: Reading, noted: list[str]) -> Reading:
     """The answer to "any questions for the care team?", after the ones noted on the way.
     "No" or "nothing" means none (kept as skipped, so no question shows)."""
-    none = reading.skipped or interpret.yes_no(reading.text) is False or bool(NONE.match(reading.text))
+    none = reading.skipped or interpret.yes_no(reading.text) is False or interpret.means_none(reading.text)
     kept = noted if none else [*noted, reading.text]
     if not kept:
         return Reading(value=flow.SKIPPED, text="", skipped=True, replies=reading.replies)
@@ -337,7 +338,7 @@ def _last_said_was(tracker: Tracker, response: str) -> bool:
     return bool(said) and (said.get("metadata") or {}).get("utter_action") == response
 
 
-def _saying(tracker: Tracker, text: str) -> Tracker:
+def saying(tracker: Tracker, text: str) -> Tracker:
     """The tracker as if the message had said only ``text`` (what they meant, once corrected)."""
     meant = copy.copy(tracker)
     meant.latest_message = {**(tracker.latest_message or {}), "text": text}

@@ -14,8 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.common import intent_of, logger, store
+from actions.common import intent_of, is_button, logger, store, text_of
 from actions.safety_turn import waiting
+from careplan import listen
 from careplan.questions import catalogue
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
@@ -194,6 +195,10 @@ class ActionWithdrawSharing(SimpleAction):
     action_name = "action_withdraw_sharing"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if not is_button(tracker) and not listen.withdraws_sharing(text_of(tracker)):
+            # the NLU heard "share", the words don't say stop: ask, never withdraw on a guess
+            dispatcher.utter_message(response="utter_sharing_check")
+            return []
         plan_id = tracker.get_slot("plan_id")
         if plan_id:
             store().update_plan(int(plan_id), shared=False, shared_at=None)
@@ -366,6 +371,8 @@ class ActionAskUndoPending(SimpleAction):
             goals = "\n".join(f"- {part}" for part in parts)
             count = count_word(len(parts))
             dispatcher.utter_message(response="utter_ask_split_goals", count=count, goals=goals)
+        elif pending.get("mode") == "pick":
+            dispatcher.utter_message(response="utter_confirm_goal", title=pending.get("about", ""))
         else:
             dispatcher.utter_message(response="utter_confirm_undo", about=pending.get("about", "that"))
         return []

@@ -4,12 +4,13 @@ the care team (then the details they need to find the right record)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from actions import flow, identity_details
 from actions.answers import Reading, interpret_answer, record
 from actions.common import entity, is_button, plan_goals, store, sure_intent, text_of
-from actions.forms import QuestionForm, team_questions
+from actions.forms import QuestionForm, saying, team_questions
 from actions.turn import Turn
 from careplan import dates, listen
 from careplan.models import utcnow
@@ -35,6 +36,8 @@ class ValidateReviewForm(QuestionForm):
         text = text_of(turn.tracker)
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
+        if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:
+            return self.each(steps, asked, turn)
         if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
             turn.dispatcher.utter_message(response="utter_left_as_is")
             return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
@@ -46,6 +49,18 @@ class ValidateReviewForm(QuestionForm):
         ):  # "found the letter, its 9th jan at 2": the only date in the plan is the appointment's
             return {asked: None, **(self.correct(listen.Correction("date", when), asked, turn) or {})}
         return super().listen(asked, value, turn)
+
+    def each(self, steps: list[str], asked: str, turn: Turn) -> dict[str, Any]:
+        """Several instructions in one message ("get rid of 1. change number 2 to ... and add
+        one about ..."): each done and confirmed in turn. Goals are removed after the other
+        changes, so the numbers mean what the read-back showed; a new goal comes last, as
+        its questions follow."""
+        updates: dict[str, Any] = {}
+        for step in sorted(steps, key=_step_order):
+            done = self.listen(asked, step, turn._replace(tracker=saying(turn.tracker, step)))
+            turn.slots.update(done)
+            updates.update(done)
+        return updates
 
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
         tracker, _, slots = turn
@@ -136,18 +151,33 @@ class ValidateReviewForm(QuestionForm):
             return done
         if slot == "goal_to_remove":
             dispatcher.utter_message(response="utter_goal_removed")
-            return done
+            return {**done, **self.main_thing_after(reading.value, turn)}
         if slot in {"appointment_when", "questions"}:
             if slot == "appointment_when" and (when := dates.when(reading.text)):
-                dispatcher.utter_message(
-                    response="utter_date_changed", date_text=dates.said(when.day, when.time)
-                )
+                # "a week on Friday, same time": the time kept is said back too
+                time = when.time or store().export(int(slots["plan_id"]))["appointment"]["time"]
+                dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, time))
             return done
         if slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
         if slot == "goal_help" or (slot == "goal_text" and reading.skipped):
             return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
         return {}
+
+    @staticmethod
+    def main_thing_after(removed: str, turn: Turn) -> dict[str, Any]:
+        """The one thing once its goal is gone: the goal left, if only one is; else say so."""
+        slots = turn.slots
+        if str(slots.get("one_thing")) != str(removed):
+            return {}
+        left = plan_goals(slots)
+        if len(left) == 1:
+            store().set_one_thing(int(slots["plan_id"]), left[0]["id"])
+            turn.dispatcher.utter_message(response="utter_one_thing_set", title=left[0]["title"])
+            return {"one_thing": str(left[0]["id"])}
+        if left:
+            turn.dispatcher.utter_message(response="utter_one_thing_gone")
+        return {"one_thing": None}
 
     def after_choice(self, choice: str, turn: Turn) -> dict[str, Any]:
         """What a read-back choice opens: a new goal starts empty; fixes reopen their question."""
@@ -199,14 +229,27 @@ class ValidateReviewForm(QuestionForm):
             reading = Reading(value=slots["goal_to_remove"], text=slots["goal_to_remove"])
             self.store("goal_to_remove", reading, turn)
             return self.follow_up("goal_to_remove", reading, turn)
+        if choice == "confirm" and not is_button(turn.tracker) and listen.says_share(text_of(turn.tracker)):
+            # "yes, share it with the stroke team": the plan is right, and shared, in one go
+            return self.answer("share_plan", "yes", turn)
         return {k: slots[k] for k in ("goal_to_change",) if slots.get(k)}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"
 
 
+def _step_order(step: str) -> int:
+    """Where an instruction goes among several: changes first, removals, then additions."""
+    choice = listen.review_choice(step)
+    if choice is None or listen.correction(step) is not None:
+        return 0
+    return {"remove": 1, "add": 2, "add_question": 2}.get(choice.choice, 0)
+
+
 def _questions_asked(slots: dict[str, Any]) -> list[str]:
     """The questions for the care team, one a line: those noted on the way and the answer
     to "any questions?" (the slot holds only that answer; the plan holds them all)."""
     lines = [*(slots.get("noted_questions") or []), *(slots.get("questions") or "").split("\n")]
-    return list(dict.fromkeys(q for q in lines if q and q != flow.SKIPPED))
+    # "should I check my feet? can I still have a glass of wine?": two questions, one each
+    asked = [q.strip() for line in lines for q in re.split(r"(?<=\?)\s+", line)]
+    return list(dict.fromkeys(q for q in asked if q and q != flow.SKIPPED))

@@ -43,6 +43,37 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text or ""))
 
 
+# "nothing im good", "no that's all for now", "nothing else for him", "none thanks": the
+# whole message says there is nothing (more) to add. Every word must be one of these, and
+# one of them must say "none" ("I'm good" alone is an answer to "how are you coping?").
+_NONE_HEADS = {
+    "no",
+    "nope",
+    "nah",
+    "none",
+    "nothing",
+    "nowt",
+    "not really",
+    "that's all",
+    "that's it",
+    "that's everything",
+}
+_NONE_WORDS = _NONE_HEADS | {
+    *"that's thats that it is else more for now at the moment really thanks thank you ta cheers".split(),
+    *"i'm im i am i'll i'd good fine ok okay alright right we're we are done think so just honestly".split(),
+    *"him her me them us he's she's they're he she they mum dad any questions question things thing".split(),
+    *"lol tbh sorry dear love mate pet x xx today this time that'll do there's can't cant of to add".split(),
+}
+
+
+def means_none(text: str) -> bool:
+    """Does the whole message say there is nothing (more): no goal, no help, no question?"""
+    lowered = re.sub(r"\bthat'?s\b|\bthat is\b", "that's", (text or "").lower().replace("\u2019", "'"))
+    words = re.findall(r"not really|that's (?:all|it|everything)\b|[a-z']+", lowered)
+    words = [re.sub(r"^no+$", "no", w.strip("'")) for w in words]
+    return bool(words) and any(w in _NONE_HEADS for w in words) and all(w in _NONE_WORDS for w in words)
+
+
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
     r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|asked)(?: you)?(?: (?:that|this))?"
@@ -78,6 +109,8 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
         return False
     if _YES.search(text):
         return True
+    if means_none(text):  # "nothing else, I'm fine thanks"
+        return False
     return None
 
 

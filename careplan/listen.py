@@ -820,7 +820,16 @@ def about_the_chat(text: str) -> str | None:
 _CORRECTION_CUE = re.compile(
     r"^\W*(?:no+|nope|sorry|actually|wait|oops|hang on"
     r"|hold on|my mistake|i meant|i mean|correction|err?m?)\b|"
-    r"\b(?:not the|i meant|i mean|wrong|mistake|should (?:be|have been|say))\b",
+    r"\b(?:not the|i meant|i mean|wrong|mistake|should (?:be|have been|say)"
+    r"|didn'?t change|still not right)\b",
+    re.I,
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+# "it's Thursday 10th, not Friday", "it's the 10th": a message about when, not an answer
+_ABOUT_THE_DATE = re.compile(
+    r"\b(?:appointment|date|day|it'?s on|it'?s the)\b"
+    rf"|\b(?:it'?s|its|it is)\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY})\b"
+    rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b",
     re.I,
 )
 _DATE_WRONG = re.compile(
@@ -831,9 +840,18 @@ _MAIN_ONE = re.compile(
     r"\b(?:the\s+)?(.+?)\s+(?:one\s+)?is (?:the )?(?:main|more important|most important|priority)\b",
     re.I,
 )
+# "change number 2 to: walk to the shop", "change the heating one to keep warm", "number 2
+# should be: be safe on the stairs", "the last one should say ...": which goal, and its new words.
+_WHICH_GOAL = (
+    r"(?:goal\s+|number\s*)?\d+|(?:the\s+)?(?:first|second|third|fourth|fifth|last)(?:\s+(?:one|goal))?"
+    r"|the\s+[\w' -]+?\s+(?:one|goal)"
+)
 _CHANGE_GOAL = re.compile(
-    r"\bchange (?:the |my )?(\w+)(?: goal| one)? (?:to|so it says|to say)\s+(.+)$|"
-    r"\bchange (?:goal|number) (\w+) (?:to|so it says)\s+(.+)$",
+    r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
+    r"(?:the\s+|my\s+)?(?P<which>(?:goal|number)\s*\w+|[\w' -]+?)"
+    r"(?:\s+(?:goal|one))?\s+(?:to|so it says|to say|into)\s*:?\s+(?P<words>.+)$"
+    rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:should|must|needs? to)\s+(?:be|say|read)"
+    r"\s*:?\s*(?P<words2>.+)$",
     re.I,
 )
 # Taking back the last thing said, in any words. Two kinds: it was wrong or misread ("that's
@@ -968,9 +986,7 @@ class Correction:
 def correction(text: str, today: date | None = None) -> Correction | None:
     change = _CHANGE_GOAL.search(text)
     if change:
-        which, words = (
-            (change.group(1), change.group(2)) if change.group(1) else (change.group(3), change.group(4))
-        )
+        which, words = change["which"] or change["which2"], change["words"] or change["words2"]
         return Correction("change_goal", words.strip(" ."), which)
     main = _MAIN_ONE.search(text)
     if main:
@@ -980,7 +996,7 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("date", found) if found else Correction("date_unknown")
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
-    about_the_date = re.search(r"\b(?:appointment|date|day|it'?s on|it'?s the)\b", text, re.I)
+    about_the_date = _ABOUT_THE_DATE.search(text)
     if _CORRECTION_CUE.search(text) and (len(text.split()) <= 8 or about_the_date):
         found = dates.when(last_said(text), today)
         if found:
@@ -1089,6 +1105,7 @@ _STOP = {
     "would",
     "get",
     "go",
+    *"yes yeah yep ye please ok okay definitely probably say said mean meant mention mentioned".split(),
 }
 
 
@@ -1105,7 +1122,9 @@ def _stem(word: str) -> str:
 
 
 def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
-    """A goal's id from "2", "the second one", "the last", or its words ("the evenings one")."""
+    """A goal's id from "2", "the second one", "the last", its words ("the evenings one",
+    words from its title first, then its text, then why it matters), or "that one" when
+    there is only one goal."""
     if not goals:
         return None
     lowered = text.lower()
@@ -1119,14 +1138,49 @@ def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
     wanted = {_stem(w) for w in content_words(text)}
     if not wanted:
-        return None
+        return goals[0]["id"] if len(goals) == 1 and _POINTING.search(text) else None
+
+    def overlap(*fields: str | None) -> int:
+        return len(wanted & {_stem(w) for w in content_words(" ".join(f for f in fields if f))})
+
+    # the title counts most, then the goal's words, then what was said about it
     scores = [
-        (len(wanted & {_stem(w) for w in content_words(f"{g['title']} {g['text']}")}), g["id"]) for g in goals
+        (3 * overlap(g["title"]) + 2 * overlap(g["text"]) + overlap(g.get("why"), g.get("helps")), g["id"])
+        for g in goals
     ]
     best = max(scores)
     if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
         return None
     return best[1]
+
+
+# "that one", "this one", "yes it", "the one I said": pointing at a goal without naming it
+_POINTING = re.compile(r"\b(?:that|this|it|one|same|main|mentioned|said)\b", re.I)
+# Words that say which goal, not what a new goal is ("the one I mean", "pick that")
+_CHOOSING_VERBS = {
+    "mean",
+    "say",
+    "pick",
+    "choose",
+    "want",
+    "like",
+    "think",
+    "go",
+    "do",
+    "be",
+    "have",
+    "mention",
+}
+
+
+def names_a_goal(text: str) -> bool:
+    """Is this a goal named in passing ("the staying at home one", "the football", "the dog
+    one") rather than a new goal in the person's words ("keep warm this winter")? A new goal
+    says what they want to do; a name ends in "one" or is a few words with no doing word."""
+    if re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I):
+        return True
+    doing = [t for t in load_spacy()(text) if t.pos_ == "VERB" and t.lemma_.lower() not in _CHOOSING_VERBS]
+    return not doing and len(content_words(text)) <= 3
 
 
 # --- everything a message answers ------------------------------------------------------------
@@ -1207,7 +1261,8 @@ _ADD = re.compile(
     re.I,
 )
 _REMOVE = re.compile(
-    r"\b(?:remove|delete|take (?:off|out)|get rid of|drop|scrap|cross off)\b(.*)$"
+    r"\b(?:remove|delete|take (?:off|out)|get rid of|drop|scrap|cross off|ditch"
+    r"|bin(?= it| that| this| them| number| the| \d))\b(.*)$"
     r"|\btake\b(.+?)\b(?:off|out)\b",
     re.I,
 )
@@ -1232,6 +1287,54 @@ def never_mind(text: str) -> bool:
     return bool(_NEVER_MIND.search(text))
 
 
+# --- consent to share: never inverted -----------------------------------------------------------
+# Taking sharing back, in words: "stop sharing", "unshare it", "I don't want them to see it".
+_WITHDRAW = re.compile(
+    r"\b(?:un-?share|stop(?:ped)? (?:sharing|them seeing)|withdraw|take (?:it|that|my plan) back"
+    r"|no longer|hide (?:it|my plan)|keep it (?:to|for) (?:me|myself|us|her|him)|changed my mind"
+    r"|(?:don'?t|do not|didn'?t|never|not|rather not|prefer not to)\s+(?:want\s+(?:\w+\s+){0,3}?to\s+)?"
+    r"(?:share|shared|sharing|see|seeing|send|sent|show|read))\b",
+    re.I,
+)
+_SHARE_WORDS = re.compile(
+    r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
+)
+_YES_INSIDE = re.compile(
+    r"\b(?:yes|yeah|yep|yeh|ye|yh|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I
+)
+_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|rather not|prefer not)\b", re.I)
+
+
+def withdraws_sharing(text: str) -> bool:
+    """Does the message ask, in words, for the plan to stop being shared (or not be shared)?"""
+    return bool(_WITHDRAW.search(text))
+
+
+def share_answer(text: str, intent: str | None = None) -> bool | None:
+    """Yes or no to sharing the plan, read for consent: "mum says yes share it" or "I said
+    yes dear, share it" is a yes; "keep it to me" or "don't send it" is a no; anything else
+    is None, to be asked again. The words come before the NLU's guess, and a no is never
+    read into a yes: consent must never be turned round."""
+    if withdraws_sharing(text):
+        return False
+    said = interpret.yes_no(text)
+    if said is not None:
+        return said
+    yes, no = _YES_INSIDE.search(text), _NO_INSIDE.search(text)
+    if bool(yes) != bool(no):
+        return bool(yes)
+    if intent in {"affirm", "deny"} and not (yes or no):
+        return intent == "affirm"
+    if _SHARE_WORDS.search(text) and not no:
+        return True  # "share it with the nurse"
+    return None
+
+
+def says_share(text: str) -> bool:
+    """A yes that names sharing ("yes, send it to the stroke team"), not just "yes"."""
+    return bool(_SHARE_WORDS.search(text)) and share_answer(text) is True
+
+
 _GOAL_NAMED = re.compile(
     r"(?:number\s*\d+|\b\d+\b|first|second|third|fourth|fifth|last|the [\w ]+? one\b)", re.I
 )
@@ -1240,7 +1343,7 @@ _GOAL_NAMED = re.compile(
 _HOW_MANY = {"two": 2, "three": 3}
 _WHICH = re.compile(
     r"\b(?:the )?(?P<first>first|1st) (?P<many>two|three|2|3)\b"
-    r"|\b(?P<one>first|second|third|fourth|fifth|last|\d)(?:st|nd|rd|th)?\b",
+    r"|\b(?P<one>first|second|third|fourth|fifth|last|middle|\d)(?:st|nd|rd|th)?\b",
     re.I,
 )
 
@@ -1253,6 +1356,8 @@ def which_ones(text: str, count: int) -> list[int]:
         if found.group("many"):
             many = found.group("many").lower()
             picked.update(range(_HOW_MANY.get(many) or int(many)))
+        elif found.group("one").lower() == "middle":
+            picked.update({count // 2} if count % 2 else set())  # of an even number: none is
         else:
             position = _ORDINALS.get(found.group("one").lower()) or int(found.group("one"))
             picked.add(position - 1 if position > 0 else count - 1)  # "last" is -1
@@ -1280,9 +1385,52 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     for kind, pattern in (("remove", _REMOVE), ("change", _CHANGE)):
         found = pattern.search(text)
         if found:
-            named = _GOAL_NAMED.search(next((g for g in found.groups() if g), ""))
+            # "remove number 2", or the goal named first: "number 1's rubbish, bin it"
+            named = _GOAL_NAMED.search(next((g for g in found.groups() if g), "")) or _GOAL_NAMED.search(
+                text[: found.start()]
+            )
             return ReviewChoice(kind, goal=named.group(0) if named else None)
+    if _LATER.search(text):
+        return ReviewChoice("later")
     answer = interpret.yes_no(text, intent if intent in {"affirm", "deny"} else None)
-    if answer is True or intent == "confirm_plan":
+    if answer is None:  # "It will have to do. Yes.": the last word on it
+        answer = interpret.yes_no(re.split(r"(?<=[.!?])\s+", text.strip())[-1])
+    if answer is True or intent == "confirm_plan" or (answer is None and _LOOKS_RIGHT.search(text)):
         return ReviewChoice("confirm")
     return None
+
+
+# "not yet, I want to think about it", "stop for now": the read-back ends kindly, nothing changed
+_LATER = re.compile(
+    r"^\W*(?:not yet|stop|pause|later|maybe later|not now|let me think"
+    r"|i(?:'d| would)? (?:want|like|need) to think"
+    r"|i'?ll (?:think|come back|finish)|leave it (?:there|for now)|that'?s enough for now)\b",
+    re.I,
+)
+# "the goals are right", "it all looks fine to me": a yes without a yes-word (never with a "but")
+_LOOKS_RIGHT = re.compile(
+    r"^(?!.*\b(?:not|n'?t|wrong|but|except|apart)\b).*\b(?:is|are|looks?|all|it'?s|that'?s)\s+(?:all\s+)?"
+    r"(?:right|correct|good|fine|ok|okay|spot on|perfect|grand)\b",
+    re.I,
+)
+# Where one read-back message holds several instructions: a new sentence, or "and"/"then"
+# before another instruction ("get rid of 1. change number 2 to ... and add one about ...").
+_NEXT_INSTRUCTION = re.compile(
+    r"(?<=[.!?;])\s+(?:and\s+|then\s+)*|,?\s+(?:and|then)\s+(?:then\s+|also\s+)?(?=(?:please\s+)?"
+    r"(?:add|remove|delete|take|get rid|change|make|put|number\s*\d|drop|scrap|cross|bin"
+    r"|the \w+ (?:one|question))\b)",
+    re.I,
+)
+
+
+def instructions(text: str) -> list[str]:
+    """The instructions in one read-back message, in the order said; the message itself
+    when it holds fewer than two (a part that instructs nothing, like "no.", is left out)."""
+    parts = [p.strip(" ,;") for p in _NEXT_INSTRUCTION.split(text) if p and p.strip(" ,.;")]
+    found = [
+        p
+        for p in parts
+        if correction(p) is not None
+        or (review_choice(p) or ReviewChoice("confirm")).choice not in {"confirm", "later"}
+    ]
+    return found if len(found) > 1 else [text]

@@ -124,6 +124,17 @@ def test_withdrawing_sharing_unshares_the_stored_plan(plans: Store) -> None:
     assert events == []
 
 
+@pytest.mark.parametrize("said", ["Yes, share it with the stroke team.", "mum says yes share it"])
+def test_a_yes_the_nlu_heard_as_withdrawing_never_unshares(plans: Store, said: str) -> None:
+    plan_id = plans.new_plan(SENDER)
+    plans.update_plan(plan_id, shared=True)
+    _, replies = run(
+        moves.ActionWithdrawSharing(), tracker(said, "withdraw_sharing", slots={"plan_id": plan_id})
+    )
+    assert responses(replies) == ["utter_sharing_check"]
+    assert plans.export(plan_id)["shared"] is True
+
+
 def test_starting_again_replaces_the_plan_and_keeps_consent(plans: Store) -> None:
     old = plans.new_plan(SENDER, preferred_name="Jim")
     events, said = run(

@@ -657,3 +657,83 @@ def test_a_goal_with_its_reason_after_yes() -> None:
     assert goal is not None
     parts = listen.goal_parts(goal)
     assert parts["goal_why"] == "I miss my friends there" and "because" not in parts["goal_text"]
+
+
+# --- consent to share is never turned round (issue 12, tester class 4) -------------------------
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Yes, share it with the heart team.",
+        "my wife says yes, send it over",
+        "I said yes love, share it",
+        "Fine. It'll have to do. Yes.",
+        "yeh pass it on to the clinic",
+        "share it with the nurse please",
+    ],
+)
+def test_a_yes_to_sharing_in_words_is_a_yes(said: str) -> None:
+    assert listen.share_answer(said) is True
+    assert not listen.withdraws_sharing(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["no ta, I'll take it in myself", "nah keep it to myself", "I'd rather not", "please don't send it"],
+)
+def test_a_no_to_sharing_is_a_no(said: str) -> None:
+    assert listen.share_answer(said) is False
+
+
+@pytest.mark.parametrize("said", ["what would they do with it", "hmm", "who is the care team"])
+def test_an_unclear_reply_to_sharing_is_asked_again(said: str) -> None:
+    assert listen.share_answer(said) is None
+    assert not listen.withdraws_sharing(said)
+
+
+@pytest.mark.parametrize("said", ["stop sharing it", "unshare my plan", "I don't want them to see it now"])
+def test_taking_sharing_back_is_read_from_the_words(said: str) -> None:
+    assert listen.withdraws_sharing(said)
+
+
+def test_a_yes_that_names_sharing_is_told_from_a_plain_yes() -> None:
+    assert listen.says_share("yes thats right, send it to the GP")
+    assert not listen.says_share("yes thats right")
+
+
+# --- the one thing, named in passing (tester class 7) ------------------------------------------
+NAMED_GOALS = [
+    {
+        "id": 7,
+        "title": "Kick a ball about with my son",
+        "text": "kick a ball about with my son",
+        "why": "he's mad on football",
+    },
+    {
+        "id": 9,
+        "title": "Walk Rex round the woods",
+        "text": "walk Rex round the woods again",
+        "why": "he's my dog",
+    },
+]
+
+
+@pytest.mark.parametrize(("said", "goal"), [("the football", 7), ("the dog one", 9), ("the woods", 9)])
+def test_a_goal_is_found_by_what_was_said_about_it(said: str, goal: int) -> None:
+    assert listen.match_goal(said, NAMED_GOALS) == goal
+
+
+def test_that_one_is_the_only_goal_and_no_goal_of_several() -> None:
+    assert listen.match_goal("yes that one", NAMED_GOALS[:1]) == 7
+    assert listen.match_goal("that one", NAMED_GOALS) is None
+
+
+@pytest.mark.parametrize("said", ["the staying at home one", "the weight one", "the garden", "that one"])
+def test_a_goal_named_in_passing_is_not_a_new_goal(said: str) -> None:
+    assert listen.names_a_goal(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["keep warm this winter", "sleep through the night", "get out to the shops more"]
+)
+def test_a_new_goal_in_own_words_is_new(said: str) -> None:
+    assert not listen.names_a_goal(said)

@@ -159,3 +159,25 @@ def test_what_is_said_to_the_bot_about_asking_again_is_not_the_answer(text: str,
 @pytest.mark.parametrize("text", ["not yet, I want to check with Jim first", "not rn sorry", "maybe later"])
 def test_not_yet_is_a_no_for_now(text: str) -> None:
     assert interpret.yes_no(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "none"),
+    [
+        ("nothing im good", True),
+        ("Nothing else for him", True),
+        ("no thats all for now", True),
+        ("nooo, that's everything thanks", True),
+        ("not really", True),
+        ("Please", False),
+        ("I'm good", False),  # how someone is coping, not "none"
+        ("not good at all", False),
+        ("everything", False),
+        ("all of it", False),
+        ("nothing beats a walk by the sea", False),
+    ],
+)
+def test_nothing_more_is_the_whole_message(text: str, none: bool) -> None:
+    assert interpret.means_none(text) is none
+    if none:
+        assert interpret.yes_no(text) is False  # "nothing else, thanks" to "something else?"
