@@ -667,7 +667,8 @@ _CRISIS_THEME = re.compile(
     r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye|letters?"
     r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going"
     r"|cope|any ?more|never wake|not wake|wake up|disappear|vanish|hopeless|worthless|useless"
-    r"|hate (?:my ?self|me)|nothing (?:left|to live)|live|living|life|alive|sleep forever|tonight"
+    r"|hate (?:my ?self|me)|nothing (?:left|to live)|(?:want|wanna|worth) (?:to )?liv\w*|life|alive"
+    r"|sleep forever|tonight"
     r"|plan(?:s|ned)?|sorted|affairs|will|without me|off (?:their|your|his|her|everyone'?s) hands"
     r"|bother(?:ed)? with|won'?t have to|free of|rid of)\b",
     re.IGNORECASE,

@@ -683,7 +683,12 @@ def test_the_nlu_alone_does_not_flag_a_fear_in_the_persons_own_words() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["honestly I just need a night off", "honestly I just want a good nights sleep", "i just want some peace"],
+    [
+        "honestly I just need a night off",
+        "honestly I just want a good nights sleep",
+        "i just want some peace",
+        "I live on toast these days",
+    ],
 )
 def test_a_carers_wish_for_rest_is_not_a_crisis_check_in(text: str) -> None:
     """messy_b14: the learned model heard the shape of a crisis line ("honestly I just want...")
