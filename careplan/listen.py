@@ -453,6 +453,8 @@ def several_goals(text: str) -> list[str]:
             links = {c.lower_ for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i}
             if links - _AND:  # "but", "or", "so": not a list of goals
                 break
+            if any(c.dep_ == "mark" for c in verb.children):
+                break  # "..., so he can see his pigeons": why, not another goal (the parser may join it)
             chain.append(verb)
         if len(chain) < 2 or not all({c.dep_ for c in v.children} & _COMPLEMENT for v in chain):
             continue

@@ -612,6 +612,9 @@ def test_who_is_typing_in_a_carers_chat(
         ("walk the dog but my knees hurt", []),
         ("cook sunday dinner without my back seizing up", []),
         ("feel settled in the evenings instead of getting upset and trying to go home", []),
+        # the reason for the goal, joined on by the parser: one goal and its why
+        ("get round the park and back on my own, so i can see the ducks with my grandson", []),
+        ("drive to the coast and back without getting tired, so she can visit her sister", []),
     ],
 )
 def test_several_goals(text: str, goals: list[str]) -> None:
