@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from careplan import dates, identity, interpret
-from careplan.nlp import load_spacy, parse
+from careplan.nlp import parse
 from careplan.titles import classify
 from careplan.vocab import CARER, SELF
 
@@ -194,7 +194,7 @@ _NAME_TAGS = {"NN", "NNP", "MD"}
 
 
 def _name_in_place(text: str, match: re.Match[str]) -> str | None:
-    token = next((t for t in load_spacy()(text) if t.idx == match.start(1)), None)
+    token = next((t for t in parse(text) if t.idx == match.start(1)), None)
     word = match.group(1)
     if token is None or token.tag_ not in _NAME_TAGS or not interpret.name(word.title()):
         return None
@@ -354,7 +354,7 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     """
     if not asked and not _APPOINTMENT_CUE.search(text):
         return None
-    doc = load_spacy()(text)
+    doc = parse(text)
     for chunk in doc.noun_chunks:
         words = {t.lower_.strip(".") for t in chunk}
         if words & _CLINICIANS:
@@ -1114,7 +1114,7 @@ _STOP = {
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, as lemmas ("the buses" and "a bus" share "bus")."""
     return {
-        t.lemma_.lower() for t in load_spacy()(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop
+        t.lemma_.lower() for t in parse(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop
     }
 
 
@@ -1181,7 +1181,7 @@ def names_a_goal(text: str) -> bool:
     says what they want to do; a name ends in "one" or is a few words with no doing word."""
     if re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I):
         return True
-    doing = [t for t in load_spacy()(text) if t.pos_ == "VERB" and t.lemma_.lower() not in _CHOOSING_VERBS]
+    doing = [t for t in parse(text) if t.pos_ == "VERB" and t.lemma_.lower() not in _CHOOSING_VERBS]
     return not doing and len(content_words(text)) <= 3
 
 

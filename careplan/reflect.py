@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from careplan.nlp import load_spacy
+from careplan.nlp import parse
 
 FEAR, LOSS, EXHAUSTION, HARD_DAY, PRIDE, CARING = "fear", "loss", "exhaustion", "hard_day", "pride", "caring"
 # The order matters: the first category that matches wins. A TIA today that
@@ -213,7 +213,7 @@ def _feeling(said: str) -> tuple[str, str] | None:
     said = _EVERYDAY.sub(" ", said)
     t = said.lower()  # the phrases are lower case; the parse keeps the capitals ("Farida")
     found = next(((c, start) for c in CATEGORIES if (start := _found(c, t)) is not None), None)
-    doc = load_spacy()(said)
+    doc = parse(said)
     if found is not None:
         category, start = found
         token = next((tok for tok in doc if tok.idx + len(tok) > start), doc[-1])

@@ -689,9 +689,9 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     kind, confidence = safety_model.guess(norm)
     if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0) or _cued_away(norm, cues):
         return None
-    from careplan.nlp import load_spacy
+    from careplan.nlp import parse
 
-    doc = load_spacy()(text)
+    doc = parse(text)
     # "my chest", "breathing": a topic (the answer to "what health condition?"), not something
     # happening; the model learnt that such words go with red flags, so it needs a verb
     if len(doc) < MODEL_MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in doc):
