@@ -142,6 +142,7 @@ class Rule:
     negation_is_meaning: bool = False
     check_in: bool = False
     label: str = ""
+    shared_sign: bool = False
     # A concept rule: groups of patterns (a symptom, a time, a person...) of
     # which at least ``min_signs`` must each match somewhere in the message.
     signs: tuple[tuple[WordPattern, ...], ...] = ()
@@ -294,6 +295,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 negation_is_meaning=bool(spec.get("negation_is_meaning", False)),
                 check_in=bool(spec.get("check_in", False)),
                 label=str(spec.get("label", "")),
+                shared_sign=bool(spec.get("shared_sign", False)),
             )
         )
     return tuple(rules), cues
@@ -760,7 +762,8 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     checked: Counter[str] = Counter()
     found: set[str] = set()
     for cand in candidates:
-        kind = cand.rule.kind + ("?" if cand.rule.check_in else "")  # a check-in doesn't stop the clear rules
+        # a check-in doesn't stop the clear rules, nor a shared sign the rules that name a cause
+        kind = cand.rule.kind + ("?" if cand.rule.check_in else "") + ("~" if cand.rule.shared_sign else "")
         if kind in found or checked[kind] >= MAX_CHECKS_PER_KIND:
             continue
         checked[kind] += 1
@@ -790,7 +793,8 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         kinds = (kinds - {EMERGENCY}) | {URGENT}  # lived with, not happening now: 111, not 999
     ordered = [k for k in RULE_KINDS if k in kinds]
     primary = ordered[0]
-    cand = next((c for c in clear if c.rule.kind == primary), clear[0])
+    of_primary = [c for c in clear if c.rule.kind == primary] or clear
+    cand = next((c for c in of_primary if not c.rule.shared_sign), of_primary[0])
     return RedFlag(
         kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=cand.rule.label,
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),

@@ -517,6 +517,10 @@ def test_clear_words_beside_ambiguous_ones_flag_at_once() -> None:
         ("he's taken a whole packet of paracetamol", "overdose"),
         ("my grandson swallowed some bleach", "overdose"),
         ("mum fell and hit her head and it's bleeding", "injury"),
+        # the cause names it, not the sign many emergencies share, whichever comes first
+        ("grandad's choking on a bit of steak and he can't breathe", "choking"),
+        ("she can't get her breath, I think she's choking on a grape", "choking"),
+        ("his lips are swelling after the peanuts and he's struggling to breathe", "anaphylaxis"),
     ],
 )
 def test_emergencies_are_named(text: str, label: str) -> None:
