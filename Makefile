@@ -26,7 +26,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --upgrade "pip==24.2"
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
-	ln -sfn "$$($(BIN)/python -c 'from careplan.nlp import model_path; print(model_path())')" $(VENV)/spacy-model
+	ln -sfn "$$($(BIN)/python -c 'import os; from careplan.nlp import model_path; print(os.path.realpath(model_path()))')" $(VENV)/spacy-model
 	touch $(STAMP)
 
 setup: $(STAMP) ## Make .venv from the pinned requirements (Python 3.10)
