@@ -105,6 +105,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     if is_button(tracker):
         return True
     text = text_of(tracker)
+    if listen.meta(text) == "erase":
+        return False  # "could you wipe all my details": the form asks first (actions/forms.py)
     if slot == "appointment_when" and dates.when(text) is not None:
         return False
     if slot in YES_NO and yes_or_no(slot, text) is not None:

@@ -12,10 +12,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
 from actions import flow
 from actions.answers import Reading, record
 from actions.common import logger, plan_goals, store, sure_intent, text_of
-from actions.moves import start_afresh
+from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, interpret, listen, rights
 from careplan.questions import catalogue
@@ -169,6 +174,21 @@ def erase_everything(turn: Turn) -> dict[str, Any]:
     turn.dispatcher.utter_message(response="utter_erased")
     turn.slots[ERASED] = True
     return {}
+
+
+class ActionErase(SimpleAction):
+    """The yes or no to "Do you want me to delete everything?" asked with no form open
+    (actions.moves.erase_asked): yes deletes it all, anything else keeps it."""
+
+    action_name = "action_erase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if interpret.yes_no(text_of(tracker), sure_intent(tracker)) is not True:
+            dispatcher.utter_message(response="utter_nothing_deleted")
+            return []
+        turn = Turn(tracker, dispatcher, dict(tracker.slots))
+        erase_everything(turn)
+        return [FollowupAction("action_restart")] if turn.slots.get(ERASED) else []
 
 
 def confirm_first(mode: str, key: str | None = None, about: str = "", **more: Any) -> dict[str, Any]:

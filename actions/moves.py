@@ -68,6 +68,25 @@ def _goal_buttons(tracker: Tracker) -> list[dict[str, str]]:
     return buttons
 
 
+def said_this_turn(tracker: Tracker) -> bool:
+    """Has anything been said since the person's latest message (the hook's signpost, say)?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
+
+
+def erase_asked(tracker: Tracker) -> list[EventType] | None:
+    """ "Delete everything" with no question open (after "Take care.", say): asked first, and
+    the rules in data/rules/outside_forms.yml send the yes or no to action_erase. In a form
+    the form asks (actions/forms.py); this is the same request everywhere else."""
+    if is_button(tracker) or listen.meta(text_of(tracker)) != "erase":
+        return None
+    return [FollowupAction("utter_ask_erase")]
+
+
 class ActionStart(SimpleAction):
     """Hello: introduce the bot the first time, welcome back after that."""
 
@@ -93,13 +112,17 @@ class ActionResume(SimpleAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if waiting(tracker):
             return []  # an emergency pause or a safety check-in: the hook has answered
+        if (erase := erase_asked(tracker)) is not None:
+            return erase
         stage = tracker.get_slot("stage") or "consent"
         intent, _ = intent_of(tracker)
         if stage in {"consent", "declined"}:
             return ActionStart().run(dispatcher, tracker, domain) + [FollowupAction("consent_form")]
-        if intent not in {"deny", "greet"} and not (intent or "").startswith("red_flag"):
+        if intent not in {"deny", "greet"} and not said_this_turn(tracker):
             dispatcher.utter_message(response="utter_reprompt")
-        dispatcher.utter_message(response="utter_welcome_back")
+        dispatcher.utter_message(
+            response="utter_welcome_back_done" if stage == "done" else "utter_welcome_back"
+        )
         return [FollowupAction(STAGE_FORM[stage])]
 
 
@@ -122,8 +145,14 @@ class ActionReply(SimpleAction):
         intent, _ = intent_of(tracker)
         if (tracker.get_slot("stage") or "consent") in {"consent", "declined"}:
             return ActionResume().run(dispatcher, tracker, domain)
+        if (erase := erase_asked(tracker)) is not None:
+            return erase
         if intent in self.REPLIES:
             dispatcher.utter_message(response=self.REPLIES[intent])
+        elif not said_this_turn(tracker):
+            # A red flag the classifier saw and the safety check did not ("my son says I
+            # shouldn't put things on the internet"): a message like any other, never silence.
+            return ActionResume().run(dispatcher, tracker, domain)
         return []
 
 
@@ -135,6 +164,8 @@ class ActionInterrupt(SimpleAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         intent, _ = intent_of(tracker)
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
+        if asked is None and (erase := erase_asked(tracker)) is not None:
+            return erase  # "delete everything", read by the NLU as a question about data
         return self.reply(intent, asked, tracker, dispatcher)
 
     @staticmethod

@@ -565,10 +565,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwho (?:has|gets) (?:access|my data)\b",
         re.I,
     ),
-    # Everything gone: "delete everything", "wipe my data", "forget me", "delete this whole chat".
+    # Everything gone: "delete everything", "wipe my data", "forget me", "delete this whole chat",
+    # "I'd rather you deleted it all".
     # Not one answer or goal ("delete number 2", "remove the last question"): the read-back does those.
     "erase": re.compile(
-        r"\b(?:delete|erase|wipe|clear|remove|get rid of|destroy|scrap|bin)\b\s+"
+        r"\b(?:(?:delete|erase|wipe|clear|remove|destroy|scrap|bin)(?:d|ed|ped|ned)?|get rid of)\b\s+"
         r"(?:(?:it|this|them)\s+)?(?:(?:all|everything)\b|(?:all\s+)?(?:of\s+)?(?:my|the|this|our)\s+"
         r"(?:whole\s+|entire\s+)?(?:data|details|information|info|answers|records?|chat|conversation"
         r"|messages|plan|account|history)\b)"

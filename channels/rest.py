@@ -27,6 +27,7 @@ import aiohttp
 import yaml
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, file
@@ -80,6 +81,7 @@ class CareRestInput(RestInput):
         self.actions_url = os.environ.get("ACTION_SERVER_URL", "http://localhost:5055").rstrip("/")
         self.held = HeldMessages()  # HELD_MESSAGES_URL or HELD_MESSAGES_PATH
         self._session: aiohttp.ClientSession | None = None
+        self._agent: Any = None  # Rasa's agent, from the first request (for ``ended_on``)
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> CareRestInput:
@@ -130,9 +132,27 @@ class CareRestInput(RestInput):
         before = len(getattr(out, "messages", ()))
         await on_new_message(message)
         if hasattr(out, "messages") and len(out.messages) == before:
-            # Every turn has a reply; none means an action failed on the way.
-            logger.error("turn failed (error id %s): no reply came back", uuid.uuid4().hex[:8])
+            # Every turn has a reply; none means an action failed on the way, or no rule
+            # answered: the intent and actions of the turn say which (names, never words).
+            where = await self.ended_on(message.sender_id)
+            logger.error("turn failed (error id %s): no reply came back (%s)", uuid.uuid4().hex[:8], where)
             await out.send_text_message(message.sender_id, say("utter_turn_failed"))
+
+    async def ended_on(self, sender: str) -> str:
+        """ "intent faq_data; actions action_interrupt, action_listen": what the latest turn was
+        read as and which actions ran, to find a turn that ends with no reply."""
+        try:
+            tracker = await self._agent.tracker_store.retrieve(sender)
+            actions: list[str] = []
+            for event in reversed(tracker.events):
+                if isinstance(event, UserUttered):
+                    break
+                if isinstance(event, ActionExecuted) and event.action_name:
+                    actions.insert(0, event.action_name)
+            intent = tracker.latest_message.intent.get("name")
+        except Exception as error:  # noqa: BLE001 - the failed turn is still answered and logged
+            return f"turn not readable: {type(error).__name__}"
+        return f"intent {intent}; actions {', '.join(actions) or 'none'}"
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         async def guarded(message: UserMessage) -> None:
@@ -144,6 +164,10 @@ class CareRestInput(RestInput):
                 await message.output_channel.send_text_message(message.sender_id, say("utter_turn_failed"))
 
         page = super().blueprint(guarded)
+
+        @page.middleware("request")
+        async def remember_agent(request: Request) -> None:
+            self._agent = request.app.ctx.agent
 
         @page.route("/chat", methods=["GET"])
         async def chat_page(request: Request) -> HTTPResponse:

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import AllSlotsReset, SlotSet
+from rasa_sdk.events import AllSlotsReset, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import common, hook, moves
+from actions import common, corrections, hook, moves
 from careplan.store import Store
 
 SENDER = "unit-sender"
@@ -100,6 +100,62 @@ def test_an_faq_question_gets_its_own_answer_and_anything_else_help() -> None:
     assert responses(said) == ["utter_faq_who_sees"]
     _, said = run(moves.ActionInterrupt(), tracker("what can I do?", "help"))
     assert responses(said) == ["utter_help"]
+
+
+def test_a_red_flag_intent_the_safety_check_did_not_confirm_still_gets_a_reply() -> None:
+    # After "Take care.": the classifier said safeguarding, the hook found nothing and said nothing.
+    events, said = run(
+        moves.ActionReply(),
+        tracker(
+            "My nephew reckons the internet isn't safe.", "red_flag_safeguarding", slots={"stage": "done"}
+        ),
+    )
+    assert responses(said) == ["utter_reprompt", "utter_welcome_back_done"]
+    assert events == [FollowupAction("review_form")]
+
+
+def test_a_red_flag_the_hook_signposted_gets_nothing_more() -> None:
+    signposted = tracker("he hits me", "red_flag_safeguarding", slots={"stage": "done"})
+    signposted.events.append({"event": "bot", "text": "(the safeguarding signpost)"})
+    events, said = run(moves.ActionReply(), signposted)
+    assert responses(said) == []
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("action", "message", "intent"),
+    [
+        (moves.ActionInterrupt(), "could you wipe all my details please", "faq_data"),
+        (moves.ActionResume(), "I'd rather you deleted it all, dear", "inform"),
+        (moves.ActionReply(), "delete everything, my son says so", "red_flag_safeguarding"),
+    ],
+)
+def test_deleting_everything_with_no_question_open_is_asked_first(
+    action: Any, message: str, intent: str
+) -> None:
+    events, said = run(action, tracker(message, intent, slots={"stage": "done"}))
+    assert events == [FollowupAction("utter_ask_erase")]
+    assert responses(said) == []
+
+
+def test_no_to_deleting_everything_keeps_the_plan(plans: Store) -> None:
+    plan_id = plans.new_plan(SENDER)
+    events, said = run(corrections.ActionErase(), tracker("no leave it", "deny", slots={"plan_id": plan_id}))
+    assert responses(said) == ["utter_nothing_deleted"]
+    assert events == []
+    assert plans.latest_plan_id(SENDER) == plan_id
+
+
+def test_yes_to_deleting_everything_deletes_the_plan_and_restarts(
+    plans: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    monkeypatch.setenv("HELD_MESSAGES_PATH", str(tmp_path / "held.db"))
+    plans.new_plan(SENDER)
+    events, said = run(corrections.ActionErase(), tracker("yes please", "affirm", slots={"stage": "done"}))
+    assert responses(said) == ["utter_erased"]
+    assert events == [FollowupAction("action_restart")]
+    assert plans.latest_plan_id(SENDER) is None
 
 
 @pytest.mark.parametrize(
@@ -232,3 +288,11 @@ def test_id_rather_not_skips_any_identity_detail(slot: str) -> None:
     reading = interpret_answer(slot, "I'd rather not", tracker("I'd rather not"))
     assert reading.skipped and reading.replies == ["utter_skipped"]
     assert not interpret_answer(slot, "Winston Campbell", tracker("Winston Campbell")).skipped
+
+
+@pytest.mark.parametrize("slot", ["review_choice", "enjoys", "goal_text"])
+def test_deleting_everything_in_a_form_is_read_by_the_form_not_handed_to_the_rules(slot: str) -> None:
+    from actions.answers import interrupts
+
+    assert not interrupts(slot, tracker("could you wipe all my details please", "faq_data"))
+    assert interrupts(slot, tracker("who can see my details?", "faq_who_sees"))

@@ -67,3 +67,41 @@ def test_a_message_typed_after_a_slash_is_read_and_not_logged(stack: Stack) -> N
     log = stack.folder / "rasa.log"
     assert "Rodney" not in log.read_text(errors="replace")
     assert stat.S_IMODE(log.stat().st_mode) == 0o600  # and the log is its owner's only
+
+
+def test_a_turn_with_no_reply_is_logged_by_its_intent_and_actions_never_its_words(
+    tmp_path, monkeypatch
+) -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from channels.rest import CareRestInput
+
+    monkeypatch.setenv("HELD_MESSAGES_PATH", str(tmp_path / "held.db"))
+    words = "My nephew reckons the internet isn't safe."
+    tracker = DialogueStateTracker.from_events(
+        "someone",
+        [
+            ActionExecuted("action_listen"),
+            UserUttered(words, intent={"name": "red_flag_safeguarding", "confidence": 0.6}),
+            ActionExecuted("action_validate_slot_mappings"),
+            ActionExecuted("action_reply"),
+            ActionExecuted("action_listen"),
+        ],
+    )
+
+    async def retrieve(sender: str) -> DialogueStateTracker:
+        return tracker
+
+    channel = CareRestInput()
+    channel._agent = SimpleNamespace(tracker_store=SimpleNamespace(retrieve=retrieve))
+    where = asyncio.run(channel.ended_on("someone"))
+    assert where == (
+        "intent red_flag_safeguarding; actions action_validate_slot_mappings, action_reply, action_listen"
+    )
+    assert "nephew" not in where
+    channel._agent = None  # not known yet: still a line, with the error's kind only
+    assert asyncio.run(channel.ended_on("someone")) == "turn not readable: AttributeError"
