@@ -164,6 +164,7 @@ class Cues:
     worry: WordPattern
     mention: WordPattern
     bereavement: WordPattern
+    chat: WordPattern
 
 
 @dataclass
@@ -274,6 +275,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         figurative=_compile_any(cue_spec["figurative"], macros),
         mention=_compile_any(cue_spec["mention"], macros),
         bereavement=_compile_any(cue_spec["bereavement"], macros),
+        chat=_compile_any(cue_spec["chat"], macros),
     )
     rules = []
     for spec in raw["rules"]:
@@ -637,6 +639,8 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
         return None
     if _cued_away(norm, cues):
         return None
+    if cues.chat.search(norm) and safety_model.guess(norm)[0] != kind:
+        return None  # "you're all mixed up, the goal is...": about the chat, unless the model hears harm too
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 
 

@@ -313,6 +313,31 @@ def test_nlu_is_not_trusted_on_long_messages() -> None:
     assert safety.detect(long + " He hits me.", "red_flag_safeguarding", 0.95) is not None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tester A round 3, P1: the NLU heard safeguarding (0.86) in a correction of the bot
+        "hang on your all mixed up the goal is have enough energy for my shift and the reason is so I can"
+        " keep my job",
+        "ur muddling it all up, the reason is I want to keep driving to my sister's",
+        "you keep getting it wrong the main one is the walking",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_a_complaint_or_correction_to_the_bot_needs_the_model_to_agree(text: str) -> None:
+    """Talk to the bot about its own muddle is not a disclosure: the NLU's guess alone
+    doesn't flag it (careplan/safety.py, _nlu_guess), only with the learned model hearing it too."""
+    assert safety.detect(text, "red_flag_safeguarding", 0.9) is None
+
+
+def test_a_disclosure_inside_a_correction_still_counts() -> None:
+    # the learned model hears harm in it too, so the NLU's guess stands
+    text = "you've muddled it, the bruises on mum's arms are from the night carer grabbing her"
+    flag = safety.detect(text, "red_flag_safeguarding", 0.95)
+    assert flag is not None and flag.kind == SAFEGUARDING
+    assert safety.detect("no you've mixed it up, my son is the one who hits me") is not None
+
+
 def test_nlu_cannot_override_the_context_checks() -> None:
     # a pattern matched and was rejected as figurative/past/negated: the NLU must not win
     assert safety.detect("I'm dying to see the grandkids", "red_flag_crisis", 0.99) is None
