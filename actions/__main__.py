@@ -14,9 +14,11 @@ from rasa_sdk.__main__ import main  # noqa: E402 - must come after the line abov
 if __name__ == "__main__":
     if "--actions" not in sys.argv:
         sys.argv += ["--actions", "actions"]
-    from careplan import safety_model
+    from careplan import questions, safety, safety_model
     from careplan.nlp import load_spacy
 
     load_spacy()  # load the model now, so the first person doesn't wait for it
-    safety_model.warm()  # and learn the safety model (a few seconds)
+    questions.domain()  # nor for domain.yml (read for the forms' slots and the bot's words)
+    safety.load_rules()  # nor for the red-flag patterns (a second to compile)
+    safety_model.warm()  # and read the safety model (kept by `make train`; else learnt: a few seconds)
     main()

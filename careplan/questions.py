@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from careplan import yamlfile
 
 CATALOGUE = Path(__file__).with_name("questions.yml")
 # The Rasa domain, where the questions' words live.
@@ -95,7 +95,7 @@ def _check(entry: dict[str, Any]) -> Question:
 def catalogue() -> dict[str, Question]:
     """Every question, in the order the conversation asks them."""
     with CATALOGUE.open(encoding="utf-8") as handle:
-        entries = yaml.safe_load(handle)["questions"]
+        entries = yamlfile.load(handle)["questions"]
     questions = [_check(entry) for entry in entries]
     keys = [q.key for q in questions]
     if len(set(keys)) != len(keys):
@@ -132,7 +132,7 @@ def fields(store: str) -> dict[str, str]:
 def domain() -> dict[str, Any]:
     """domain.yml, read once per process by everything outside Rasa that needs it."""
     with DOMAIN.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yamlfile.load(handle)
 
 
 def responses() -> dict[str, Any]:

@@ -41,9 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from careplan import safety_model
+from careplan import safety_model, yamlfile
 from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
@@ -258,7 +256,7 @@ def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> WordPattern
 @lru_cache(maxsize=4)
 def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
     """Read and compile the reviewed pattern file once."""
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     macros: dict[str, str] = raw.get("macros", {})
     cue_spec = raw["cues"]
     cues = Cues(
@@ -310,7 +308,7 @@ def _fuzzy_index(path: Path = PATTERNS_FILE) -> dict[str, frozenset[str]]:
     Two words are within one edit (a letter missing, added, changed or two
     swapped) when they share a form with at most one letter dropped.
     """
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     index: dict[str, set[str]] = {}
     for word in raw.get("fuzzy_words", ()):
         for form in {word, *_deletions(word)}:

@@ -9,21 +9,28 @@ typos included.
 
 It learns from the labelled lines the patterns were developed on (the NLU's
 examples, every other NLU intent as everyday talk, and the labelled safety
-development sets) when first asked, in about a second, the same way every
-time (no randomness, nothing downloaded). ``careplan.safety`` trusts it only
-when it is very sure, on short messages that no pattern matched, and never
-on a line that is negated, past, figurative or a worry.
+development sets), the same way every time (no randomness, nothing
+downloaded). Learning takes a few seconds, so ``make train`` learns it once
+and keeps its numbers in ``models/`` under a hash of what it learnt from (as
+the Rasa model is kept): the action server then starts by reading them, and
+learns (and keeps) it only when the data or this file changed.
+``careplan.safety`` trusts it only when it is very sure, on short messages
+that no pattern matched, and never on a line that is negated, past,
+figurative or a worry.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import re
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from careplan import yamlfile
 from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING
 
 logger = logging.getLogger(__name__)
@@ -39,6 +46,23 @@ NONE = "none"
 # Labelled development sets (``messages: [{kind, text}]``). "urgent" (NHS 111)
 # lines are left out: they are neither red flags nor everyday talk.
 LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_sets/safety_dev_*.yml")
+# Where the learnt numbers are kept, next to the Rasa model (git-ignored).
+KEPT_DIR = ROOT / "models"
+
+
+def training_files(root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> tuple[list[Path], list[Path]]:
+    """The NLU data files, and the labelled safety sets, the model learns from."""
+    return sorted((root / "data" / "nlu").glob("*.yml")), [p for g in sets for p in sorted(root.glob(g))]
+
+
+def fingerprint(root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> str:
+    """A hash of everything the learnt numbers depend on: the training files, this
+    module (the features and the regression) and scikit-learn's version."""
+    digest = hashlib.sha256(f"scikit-learn {version('scikit-learn')}\n".encode())
+    nlu, labelled = training_files(root, sets)
+    for path in (Path(__file__), *nlu, *labelled):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def training_examples(
@@ -47,8 +71,9 @@ def training_examples(
     """(texts, kinds) from the NLU data and the labelled safety sets."""
     texts: list[str] = []
     kinds: list[str] = []
-    for path in sorted((root / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []) or []:
+    nlu, labelled = training_files(root, sets)
+    for path in nlu:
+        for block in yamlfile.load(path.read_text(encoding="utf-8")).get("nlu", []) or []:
             if "intent" not in block:
                 continue
             kind = _INTENT_KINDS.get(block["intent"], NONE)
@@ -56,30 +81,63 @@ def training_examples(
                 if line.strip().startswith("- "):
                     texts.append(line.strip()[2:])
                     kinds.append(kind)
-    for pattern in sets:
-        for path in sorted(root.glob(pattern)):
-            for message in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
-                if message["kind"] in {*_INTENT_KINDS.values(), NONE}:
-                    texts.append(message["text"])
-                    kinds.append(message["kind"])
+    for path in labelled:
+        for message in yamlfile.load(path.read_text(encoding="utf-8"))["messages"]:
+            if message["kind"] in {*_INTENT_KINDS.values(), NONE}:
+                texts.append(message["text"])
+                kinds.append(message["kind"])
     return texts, kinds
 
 
+WORD_NGRAMS = (1, 2)
+LETTER_NGRAMS = (2, 5)
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+def word_grams(text: str) -> list[str]:
+    """Words of two letters or more, lower-cased, and runs of them: what scikit-learn's
+    word analyser gives (the scorer reads messages without importing scikit-learn, a
+    second and a half of the action server's start-up)."""
+    words = _WORD.findall(text.lower())
+    low, high = WORD_NGRAMS
+    return [" ".join(words[i : i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
+
+
+def letter_grams(text: str) -> list[str]:
+    """Runs of letters inside each word with a space either side, as scikit-learn's
+    ``char_wb`` analyser gives them: a word shorter than a run counts once, whole."""
+    grams = []
+    low, high = LETTER_NGRAMS
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:
+                break
+    return grams
+
+
+def _vectorisers() -> list[Any]:
+    """Word and letter n-grams, tf-idf weighted (each read as ``word_grams`` and ``letter_grams`` read)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return [
+        TfidfVectorizer(ngram_range=WORD_NGRAMS, sublinear_tf=True),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=LETTER_NGRAMS, sublinear_tf=True, min_df=2),
+    ]
+
+
 def build(texts: list[str], kinds: list[str]) -> Any:
-    """Word 1-2 grams and letter 2-5 grams, then a logistic regression.
+    """Word 1-2 grams and letter 2-5 grams (``_vectorisers``), then a logistic regression.
 
     Classes are weighted by how rare they are (there are ten everyday lines
     for every red flag). ``newton-cg`` has no random start, so the same data
     always gives the same model.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
-    )
+    features = make_union(*_vectorisers())
     model = make_pipeline(
         features, LogisticRegression(C=10, class_weight="balanced", solver="newton-cg", max_iter=1000)
     )
@@ -93,22 +151,65 @@ class Scorer:
     sparse-matrix set-up; this is the same arithmetic (tf-idf with sublinear
     counts and unit length per feature set, then a softmax over the classes'
     sums) in a tenth of that, which matters because it runs on most messages.
+    It is made from the fitted model, or from the numbers ``save`` kept.
     """
 
-    def __init__(self, model: Any) -> None:
+    def __init__(
+        self, classes: list[str], intercept: Any, weights: Any, terms: list[Any], idfs: list[Any]
+    ) -> None:
+        """``terms``: each feature set's n-grams in column order; ``idfs`` alike;
+        ``weights``: one row of class weights per column, the feature sets one after another."""
         import numpy as np
 
-        union, regression = model.steps[0][1], model.steps[-1][1]
-        self.classes: list[str] = [str(c) for c in regression.classes_]
-        self.intercept = regression.intercept_
+        self.classes = [str(c) for c in classes]
+        self.intercept = np.asarray(intercept, dtype=float)
+        self.weights = np.ascontiguousarray(weights, dtype=float)
         self.parts = []
         offset = 0
-        for _, vectoriser in union.transformer_list:
-            vocabulary: dict[str, int] = vectoriser.vocabulary_
-            self.parts.append((vectoriser.build_analyzer(), vocabulary, vectoriser.idf_, offset))
+        for analyse, grams, idf in zip((word_grams, letter_grams), terms, idfs, strict=True):
+            vocabulary = {str(gram): index for index, gram in enumerate(grams)}
+            self.parts.append((analyse, vocabulary, np.asarray(idf, dtype=float), offset))
             offset += len(vocabulary)
-        self.weights = np.ascontiguousarray(regression.coef_.T)  # one row of class weights per feature
         self._np = np
+
+    @classmethod
+    def from_model(cls, model: Any) -> Scorer:
+        union, regression = model.steps[0][1], model.steps[-1][1]
+        terms = []
+        for _, vectoriser in union.transformer_list:
+            grams = [""] * len(vectoriser.vocabulary_)
+            for gram, index in vectoriser.vocabulary_.items():
+                grams[index] = gram
+            terms.append(grams)
+        idfs = [vectoriser.idf_ for _, vectoriser in union.transformer_list]
+        return cls(list(regression.classes_), regression.intercept_, regression.coef_.T, terms, idfs)
+
+    def save(self, path: Path) -> None:
+        """Keep the numbers (plain arrays, no pickle), written whole or not at all."""
+        np = self._np
+        arrays: dict[str, Any] = {
+            "classes": np.array(self.classes),
+            "intercept": self.intercept,
+            "weights": self.weights,
+        }
+        for number, (_, vocabulary, idf, _) in enumerate(self.parts):
+            arrays[f"terms{number}"] = np.array(list(vocabulary))  # dicts keep the column order
+            arrays[f"idf{number}"] = idf
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        with partial.open("wb") as handle:
+            np.savez(handle, **arrays)
+        partial.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> Scorer:
+        import numpy as np
+
+        with np.load(path, allow_pickle=False) as kept:
+            parts = range(sum(name.startswith("terms") for name in kept.files))
+            return cls(
+                list(kept["classes"]), kept["intercept"], kept["weights"],
+                [list(kept[f"terms{n}"]) for n in parts], [kept[f"idf{n}"] for n in parts],
+            )  # fmt: skip
 
     def proba(self, text: str) -> Any:
         np = self._np
@@ -127,11 +228,33 @@ class Scorer:
         return exp / exp.sum()
 
 
+def kept_path(folder: Path = KEPT_DIR, root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> Path:
+    """Where the model's numbers for the current data and code are kept."""
+    return folder / f"safety-model-{fingerprint(root, sets)}.npz"
+
+
+def kept(folder: Path = KEPT_DIR, root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> Scorer:
+    """The model's numbers as kept for the current data and code; learnt and kept first if
+    they aren't there (a folder that can't be written to only means learning next time too)."""
+    path = kept_path(folder, root, sets)
+    if path.is_file():
+        return Scorer.load(path)
+    scorer = Scorer.from_model(build(*training_examples(root, sets)))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scorer.save(path)
+    except OSError:
+        logger.warning(
+            "the safety model could not be kept in %s; it will be learnt again at the next start", folder
+        )
+    return scorer
+
+
 @lru_cache(maxsize=1)
 def _scorer() -> Scorer | None:
-    """The model, learnt once; None (logged once) if it can't be, so no message pays for a retry."""
+    """The model, learnt or read once; None (logged once) if it can't be, so no message pays for a retry."""
     try:
-        return Scorer(build(*training_examples()))
+        return kept()
     except Exception:  # the patterns are the floor: detection carries on without the model
         logger.exception("the safety model could not be built; red flags come from the patterns alone")
         return None
@@ -148,5 +271,5 @@ def guess(norm: str) -> tuple[str, float]:
 
 
 def warm() -> None:
-    """Learn now, so the first person doesn't wait for it."""
+    """Learn (or read) it now, so the first person doesn't wait for it."""
     _scorer()

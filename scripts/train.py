@@ -4,6 +4,8 @@ The model is named by a hash of config.yml, domain.yml and everything under
 data/, and kept in a cache outside the checkout (WHAT_MATTERS_MODEL_CACHE, or
 ~/.cache/what-matters/models), so a fresh clone or a CI run with the same
 inputs reuses it instead of training again. Prints the model's path.
+The action server's learned safety model (careplan/safety_model.py) is learnt
+and kept in models/ here too, under a hash of its own inputs.
 """
 
 from __future__ import annotations
@@ -70,4 +72,10 @@ def _train_or_copy(name: str, local: Path, force: bool) -> Path:
 
 
 if __name__ == "__main__":
-    print(trained_model(force="--force" in sys.argv))
+    model = trained_model(force="--force" in sys.argv)
+    sys.path.insert(0, str(ROOT))
+    from careplan import safety_model
+
+    if not safety_model.kept_path().is_file():
+        safety_model.kept()  # learn the safety model and keep it for the action server to read
+    print(model)

@@ -452,11 +452,11 @@ def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.Monk
 
     calls = []
 
-    def broken(*args: object, **kwargs: object) -> tuple[list[str], list[str]]:
+    def broken(*args: object, **kwargs: object) -> tuple[list[Path], list[Path]]:
         calls.append(1)
         raise FileNotFoundError("a training file is missing")
 
-    monkeypatch.setattr(safety_model, "training_examples", broken)
+    monkeypatch.setattr(safety_model, "training_files", broken)  # neither kept nor learnt
     safety_model._scorer.cache_clear()
     try:
         assert safety_model.guess("he's gone a funny colour") == ("none", 0.0)
@@ -468,7 +468,7 @@ def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.Monk
         safety_model._scorer.cache_clear()  # the next test learns the real model again
 
 
-def test_the_model_learns_the_same_way_every_time() -> None:
+def test_the_model_learns_the_same_way_every_time(tmp_path: Path) -> None:
     from careplan import safety_model
 
     texts, kinds = safety_model.training_examples()
@@ -479,10 +479,68 @@ def test_the_model_learns_the_same_way_every_time() -> None:
     probe = ["i can't get my words out", "i love my garden"]
     assert (first.predict_proba(probe) == second.predict_proba(probe)).all()
     # the fast scorer used per message does the same sums as scikit-learn
-    scorer = safety_model.Scorer(first)
+    scorer = safety_model.Scorer.from_model(first)
     assert scorer.classes == list(first.classes_)
     for text, expected in zip(probe, first.predict_proba(probe), strict=True):
         assert abs(scorer.proba(text) - expected).max() < 1e-9
+    # the numbers kept at `make train` give exactly the same sums once read back
+    scorer.save(tmp_path / "kept.npz")
+    read = safety_model.Scorer.load(tmp_path / "kept.npz")
+    assert read.classes == scorer.classes
+    for text in [*probe, *texts[1::97]]:
+        assert (read.proba(text) == scorer.proba(text)).all()
+
+
+def test_the_scorer_reads_messages_as_scikit_learn_does() -> None:
+    """The scorer's own word and letter n-grams are scikit-learn's, gram for gram."""
+    from careplan import safety_model
+
+    texts, _ = safety_model.training_examples()
+    odd = ["a", "I  ", "  Dad's   BP\t\tis 180/110!!", "café naïve", "x y", "ok\nthen", "", "don't-know"]
+    for vectoriser, ours in zip(
+        safety_model._vectorisers(), (safety_model.word_grams, safety_model.letter_grams), strict=True
+    ):
+        theirs = vectoriser.build_analyzer()
+        for text in [*texts, *odd]:
+            assert Counter(ours(text)) == Counter(theirs(text)), text
+
+
+def test_the_model_is_kept_under_a_hash_of_what_it_learnt_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Learnt once and kept; read back while the data is unchanged; learnt again when it changes."""
+    from careplan import safety_model
+
+    root = tmp_path / "root"
+    (root / "data" / "nlu").mkdir(parents=True)
+    nlu = root / "data" / "nlu" / "few.yml"
+    lines = {
+        "red_flag_crisis": ["i want to end it all", "i can't go on living", "i want to kill myself"],
+        "red_flag_emergency": ["he's collapsed", "she isn't breathing", "crushing pain in his chest"],
+        "red_flag_safeguarding": ["my son hits me", "he takes my pension", "she locks me in my room"],
+        "inform": ["i like my garden", "seeing my grandson", "walking the dog", "going to church"],
+    }
+    nlu.write_text(
+        yaml.safe_dump(
+            {"nlu": [{"intent": k, "examples": "".join(f"- {t}\n" for t in v)} for k, v in lines.items()]}
+        ),
+        encoding="utf-8",
+    )
+    learnt = []
+    real_build = safety_model.build
+    monkeypatch.setattr(safety_model, "build", lambda *data: learnt.append(1) or real_build(*data))
+    folder = tmp_path / "models"
+    first = safety_model.kept(folder, root, ())
+    assert learnt == [1] and len(list(folder.glob("safety-model-*.npz"))) == 1
+    again = safety_model.kept(folder, root, ())  # unchanged: read back, not learnt
+    assert learnt == [1]
+    for text in ["i want to end it all", "i like walking", "he hits me"]:
+        assert (again.proba(text) == first.proba(text)).all()
+    nlu.write_text(
+        nlu.read_text(encoding="utf-8").replace("going to church", "going to the pub"), encoding="utf-8"
+    )
+    safety_model.kept(folder, root, ())  # the data changed: learnt again, kept beside
+    assert learnt == [1, 1] and len(list(folder.glob("safety-model-*.npz"))) == 2
 
 
 # -------------------------------------------------------- the pattern file
