@@ -733,16 +733,18 @@ def _first(patterns: tuple[WordPattern, ...], text: str) -> re.Match[str] | None
     return min(matches, key=lambda m: m.start()) if matches else None
 
 
-def _parse_near(text: str, start: int, end: int, cache: dict[tuple[int, int], Any]) -> tuple[Any, int]:
-    """spaCy doc for the text around a match, and the offset of that text."""
-    from careplan.nlp import load_spacy
+def _parse_near(text: str, start: int, end: int) -> tuple[Any, int]:
+    """spaCy doc for the text around a match, and the offset of that text.
+
+    A short message's window is the whole message: the same parse (cached per
+    text) that the other readers of the message use.
+    """
+    from careplan.nlp import parse
 
     step = WINDOW_CHARS // 2
     lo = max(0, (start // step) * step - step // 2)
     hi = min(len(text), max(lo + WINDOW_CHARS, end + step // 2))
-    if (lo, hi) not in cache:
-        cache[(lo, hi)] = load_spacy()(text[lo:hi])
-    return cache[(lo, hi)], lo
+    return parse(text[lo:hi]), lo
 
 
 def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> RedFlag | None:
@@ -760,7 +762,6 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     if shifts:  # the parse reads the mended words too; offsets are mapped back at the end
         text = norm
     candidates = _candidates(norm, rules)
-    docs: dict[tuple[int, int], Any] = {}
     checked: Counter[str] = Counter()
     found: set[str] = set()
     for cand in candidates:
@@ -769,7 +770,7 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         if kind in found or checked[kind] >= MAX_CHECKS_PER_KIND:
             continue
         checked[kind] += 1
-        doc, offset = _parse_near(text, cand.start, cand.end, docs)
+        doc, offset = _parse_near(text, cand.start, cand.end)
         cand.counts = _counts(cand, norm, doc, offset, cues)
         if cand.counts:
             found.add(kind)
