@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.answers import Reading, record
+from actions.answers import GOAL_FIELD, Reading, record
 from actions.common import logger, plan_goals, store, sure_intent, text_of
 from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
@@ -91,6 +91,7 @@ class Corrections:
             dispatcher.utter_message(response="utter_goal_changed")
             return {}
         if fix.kind in {"undo", "remove"} and asked == "questions" and self.form_name() == "review_form":
+            keep_taken_off(turn, "questions")
             record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
             dispatcher.utter_message(response="utter_questions_removed")
             return {"review_choice": None}
@@ -119,6 +120,7 @@ class Corrections:
             return {"undo_pending": None, **self.start_again(turn)}
         if mode == "erase":
             return {"undo_pending": None, **erase_everything(turn)}
+        keep_taken_off(turn, key)
         if mode == "undo":  # "that's not what I meant": the question again
             turn.dispatcher.utter_message(response="utter_undone")
             forgotten = flow.forget(turn.slots, key)
@@ -155,6 +157,19 @@ class Corrections:
             turn.dispatcher.utter_message(response=reply)
             turn.slots.update(back)
         return back
+
+
+def keep_taken_off(turn: Turn, key: str) -> None:
+    """Mark the answer being taken off as taken off, keeping its words for the care team:
+    "that's not what I meant" may be said of the only words that held a risk the safety
+    check missed (hazard H22 in docs/safety-and-privacy.md)."""
+    plan_id, goal_id = turn.slots.get("plan_id"), turn.slots.get("current_goal_id")
+    if not plan_id:
+        return
+    try:
+        store().take_off_answer(int(plan_id), key, int(goal_id) if key in GOAL_FIELD and goal_id else None)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; an answer taken off was not marked")
 
 
 # Set in a turn's slots when everything was erased: the form then asks nothing and Rasa restarts.

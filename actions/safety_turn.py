@@ -381,6 +381,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         ]  # fmt: skip
 
     events: list[EventType] = []
+    if state == PAUSED and not button and (flag is None or flag.check_in):
+        _add_news(last_flags, text)
     if flag is not None and flag.check_in:
         if state == PAUSED:
             # "they've taken her in. I'm on my own now. I can't go on like this": the
@@ -416,6 +418,17 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def _add_news(flag_ids: list[int] | None, text: str) -> None:
+    """What is told during an emergency pause ("they've taken him in, they think it was a
+    TIA") is added to the emergency's flag with the time, so the care team sees how it ended."""
+    if not flag_ids:
+        return
+    try:
+        store().add_flag_news(flag_ids[0], text, datetime.now(timezone.utc).replace(tzinfo=None))
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; news of an emergency not added to its flag")
 
 
 def after_a_stroke(tracker: Tracker, text: str) -> bool:

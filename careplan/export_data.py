@@ -37,7 +37,22 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
             "updated_at": iso(a.updated_at),
         }
         for a in plan.answers
+        if a.removed_at is None
     ]
+    # Answers the person took off: kept, with when, as they may hold words a clinician needs
+    # (once each: a goal's words are kept when taken back and again when the goal goes).
+    taken_off: dict[tuple[str, str], dict[str, Any]] = {}
+    for a in sorted(plan.answers, key=lambda a: (a.removed_at or a.created_at, a.id)):
+        if a.removed_at is not None and not a.skipped and a.text:
+            taken_off.setdefault(
+                (a.question_key, a.text),
+                {
+                    "question_key": a.question_key,
+                    "text": a.text,
+                    "expressed_by": a.expressed_by,
+                    "removed_at": iso(a.removed_at),
+                },
+            )
     latest = {a["question_key"]: a for a in answers if a["goal_id"] is None}
     flags = sorted([*plan.flags, *loose_flags], key=lambda f: (f.created_at, f.id))
     is_carer = plan.recorded_by_role == CARER
@@ -85,6 +100,7 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
         if is_carer
         else None,
         "answers": answers,
+        "taken_off": list(taken_off.values()),
         "flags": [flag_dict(f) for f in flags],
     }
 
@@ -100,6 +116,8 @@ def flag_dict(flag: Flag) -> dict[str, Any]:
         "acknowledged_note": flag.acknowledged_note,
         # Set when the person said the bot misread them ("that's not what I meant").
         "misunderstood": flag.misunderstood,
+        # What they told us while the emergency was paused, oldest first.
+        "told_after": flag.told_after,
     }
 
 

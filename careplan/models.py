@@ -8,6 +8,7 @@ are never mistaken for the person's.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from sqlalchemy import (
@@ -157,6 +158,10 @@ class Answer(Base):
     expressed_by_relationship = Column(String(200))
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    # The person took this answer off ("that's not what I meant", "take that off"). It is
+    # kept, not deleted: it may hold words a clinician needs (hazard H22 in
+    # docs/safety-and-privacy.md); the summary shows it as taken off, with when.
+    removed_at = Column(DateTime)
 
     plan = relationship("Plan", back_populates="answers")
 
@@ -180,6 +185,9 @@ class Flag(Base):
     # the flag stays for the care team, with their words and when they said it.
     misunderstood_words = Column(Text)
     misunderstood_at = Column(DateTime)
+    # What the person told us while the emergency was paused ("the paramedics think it
+    # was a TIA"): a JSON list of {"words", "at"}, oldest first (see ``told_after``).
+    later_words = Column(Text)
 
     plan = relationship("Plan", back_populates="flags")
 
@@ -189,6 +197,10 @@ class Flag(Base):
             return None
         at = self.misunderstood_at.isoformat(timespec="seconds")
         return {"words": self.misunderstood_words or "", "at": at}
+
+    @property
+    def told_after(self) -> list[dict[str, str]]:
+        return json.loads(self.later_words) if self.later_words else []
 
 
 class Clinician(Base):

@@ -7,6 +7,7 @@ so that callers can tell the person plainly and keep the answer to retry.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -196,6 +197,7 @@ class Store:
                     Answer.plan_id == plan_id,
                     Answer.question_key == question_key,
                     Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
+                    Answer.removed_at.is_(None),
                 )
             ).first()
             if answer is None:
@@ -208,6 +210,25 @@ class Store:
             answer.expressed_by_relationship = relationship
             plan.updated_at = utcnow()
             return truncated
+
+        return self._run(work)
+
+    def take_off_answer(self, plan_id: int, question_key: str, goal_id: int | None = None) -> bool:
+        """The person took an answer off: it no longer counts as their answer, but its words
+        are kept, marked with when, for the care team (hazard H22). False if there was none."""
+
+        def work(session: Session) -> bool:
+            answers = session.scalars(
+                select(Answer).where(
+                    Answer.plan_id == plan_id,
+                    Answer.question_key == question_key,
+                    Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
+                    Answer.removed_at.is_(None),
+                )
+            ).all()
+            for answer in answers:
+                _take_off(session, answer)
+            return bool(answers)
 
         return self._run(work)
 
@@ -266,7 +287,14 @@ class Store:
             goal = session.get(Goal, goal_id)
             if goal is None or goal.plan_id != plan_id:
                 return False
-            session.execute(delete(Answer).where(Answer.goal_id == goal_id))
+            # Its words stay on record as taken off (hazard H22), the goal's own words first.
+            words = Answer(
+                plan_id=plan_id, question_key="goal_text", text=goal.text, expressed_by=goal.expressed_by
+            )
+            session.add(words)
+            for answer in [words, *session.scalars(select(Answer).where(Answer.goal_id == goal_id))]:
+                answer.goal_id = None
+                _take_off(session, answer)
             session.delete(goal)
             session.flush()
             _renumber(session, plan_id)
@@ -393,6 +421,21 @@ class Store:
         self._run(work)
         return team
 
+    def add_flag_news(self, flag_id: int, words: str, at: datetime) -> bool:
+        """Add what the person told us after the flag ("the paramedics think it was a TIA"),
+        with the time, to the flag's record. Returns False for an unknown flag."""
+        stored, _ = clip(words)
+
+        def work(session: Session) -> bool:
+            flag = session.get(Flag, flag_id)
+            if flag is None:
+                return False
+            told = [*flag.told_after, {"words": stored, "at": at.isoformat(timespec="seconds")}]
+            flag.later_words = json.dumps(told)
+            return True
+
+        return self._run(work)
+
     def mark_misunderstood(self, flag_id: int, words: str, at: datetime) -> bool:
         """Note on a flag that the person said it was a misunderstanding. The flag stays.
 
@@ -427,6 +470,11 @@ def _speaker(plan: Plan, expressed_by: str | None) -> tuple[str, str | None]:
     """Who is speaking: the plan's recorder unless said otherwise."""
     who = expressed_by or plan.recorded_by_role or SELF
     return who, plan.carer_relationship if who == CARER else None
+
+
+def _take_off(session: Session, answer: Answer) -> None:
+    answer.removed_at = utcnow()
+    session.flush()
 
 
 def _renumber(session: Session, plan_id: int) -> None:

@@ -135,6 +135,8 @@ class FlagView:
     acknowledged_note: str | None
     # Set when the person said the bot misread them: their words ("words") and when ("at").
     misunderstood: dict[str, str] | None
+    # What they told us while the emergency was paused: (when, their words), oldest first.
+    told_after: list[tuple[str, str]]
 
     @property
     def open(self) -> bool:
@@ -171,6 +173,7 @@ class Summary:
     carer_needs: list[Said]  # the carer's own needs: about the carer, not the person
     carer_goals: list[GoalView]
     flags: list[FlagView]
+    taken_off: list[Said]  # answers the person took off in the chat, kept with when (hazard H22)
 
     @property
     def drafts_left(self) -> int:
@@ -216,9 +219,17 @@ class Summary:
     def sections(self) -> list[tuple[str, list[Said]]]:
         """The "about the person" sections in reading order; a carer's view is kept apart."""
         if not self.is_carer:
-            return [("What matters, in their own words", self.own_words)]
+            return [("What matters, in their own words", self.own_words), *self._taken_off]
         sections = [(f"In {self.name}'s own words", self.own_words)] if self.own_words else []
-        return [*sections, (f"What the carer told us about {self.name}", self.carer_view)]
+        return [*sections, (f"What the carer told us about {self.name}", self.carer_view), *self._taken_off]
+
+    @property
+    def _taken_off(self) -> list[tuple[str, list[Said]]]:
+        return (
+            [("Taken off during the chat (kept in case it matters)", self.taken_off)]
+            if self.taken_off
+            else []
+        )
 
 
 def build(plan: dict[str, Any], today: date | None = None) -> Summary:
@@ -270,6 +281,7 @@ def build(plan: dict[str, Any], today: date | None = None) -> Summary:
         carer_needs=carer_needs,
         carer_goals=carer_goals,
         flags=[_flag(f) for f in plan.get("flags", [])],
+        taken_off=[_taken_off(a, speakers) for a in plan.get("taken_off", [])],
     )
 
 
@@ -359,7 +371,16 @@ def _flag(flag: dict[str, Any]) -> FlagView:
         acknowledged_at=human_time(flag.get("acknowledged_at")),
         acknowledged_note=flag.get("acknowledged_note"),
         misunderstood=flag.get("misunderstood") or None,
+        told_after=[(human_time(t["at"]) or "", t["words"]) for t in flag.get("told_after") or []],
     )
+
+
+def _taken_off(answer: dict[str, Any], speakers: _Speakers) -> Said:
+    """ "What matters, taken off Wed 2 Dec 2026, 16:05 (UK time)", with the words as typed."""
+    asked = questions.catalogue().get(answer["question_key"])
+    label = f"{asked.label if asked else 'An answer'}, taken off {human_time(answer['removed_at'])}"
+    role = answer.get("expressed_by") or "self"
+    return Said(label, answer["text"], speakers.who(role), role)
 
 
 def nhs_display(number: str | None) -> str | None:

@@ -245,3 +245,19 @@ def test_the_read_back_says_the_time_of_the_appointment() -> None:
     no_time = {**plan, "appointment": {**plan["appointment"], "time": None}}
     line = next(x for x in readback.plan_text(no_time).splitlines() if x.startswith("Appointment:"))
     assert " at " not in line
+
+
+def test_words_taken_off_and_news_told_during_an_emergency_are_shown_to_the_care_team(store):
+    """Hazard H22: an answer the person took off stays on the summary, marked with when; what
+    they told us while an emergency was paused is shown with its flag."""
+    plans = make_plans(store)
+    store.record_answer(plans.shared, "worries", "sometimes I think about taking all his tablets")
+    assert store.take_off_answer(plans.shared, "worries")
+    flag = store.export(plans.shared)["flags"][0]["id"]
+    assert store.add_flag_news(flag, "the ambulance took her in, they think it was a TIA", utcnow())
+    data = store.export(plans.shared)
+    for text in (html.render(data), markdown.render(data)):
+        assert "Taken off during the chat" in text
+        assert "sometimes I think about taking all his tablets" in text
+        assert "Told afterwards" in text
+        assert "they think it was a TIA" in text

@@ -69,6 +69,21 @@ def test_a_stroke_pauses_the_questions_until_the_person_is_ok(stack: Stack, send
     assert [f["kind"] for f in flags(stack, sender)] == ["emergency"]
 
 
+def test_what_happened_after_an_emergency_is_added_to_its_flag_never_to_the_answers(
+    stack: Stack, sender: str
+) -> None:
+    """ "The paramedics came, they think it was a TIA": the care team sees how it ended, on the flag."""
+    open_plan(stack, sender, CARER_OPENING, "What matters most to Frank")
+    reply = stack.texts(sender, "hang on his face has just dropped on one side and he can't lift his arm")
+    assert "This could be a stroke. Call 999 now." in reply, reply
+    news = ["the paramedics are with him now", "they've taken him in, they think it was a TIA"]
+    for message in news:
+        stack.texts(sender, message)
+    [flag] = flags(stack, sender)
+    assert [t["words"] for t in flag["told_after"]] == news
+    assert not set(news) & set(answer_texts(stack, sender))
+
+
 def test_check_in_answered_hard_to_cope_gets_a_kind_line_and_no_flag(stack: Stack, sender: str) -> None:
     open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "I can't go on like this")

@@ -107,3 +107,50 @@ def test_a_locked_database_is_reported_not_crashed(tmp_path) -> None:
         holder.close()
     store.record_answer(plan, "what_matters", "kept")
     assert store.export(plan)["life"]["what_matters"] == "kept"
+
+
+def test_an_answer_taken_off_is_kept_for_the_care_team_marked_with_when(store: Store) -> None:
+    """ "That's not what I meant, take that off" may be said of the only words that held a risk
+    the safety check missed: they stop being the answer, but are never destroyed (hazard H22)."""
+    plan = store.new_plan("s1")
+    risky = "his tablets are still in the cupboard and some nights I think about taking the lot"
+    store.record_answer(plan, "worries", risky)
+    assert store.take_off_answer(plan, "worries")
+    assert store.export(plan)["life"]["worries"] is None  # no longer their answer
+    store.record_answer(plan, "worries", "money, mostly")
+    data = store.export(plan)
+    assert data["life"]["worries"] == "money, mostly"  # the new answer is a new record
+    assert [(t["question_key"], t["text"]) for t in data["taken_off"]] == [("worries", risky)]
+    assert data["taken_off"][0]["removed_at"].startswith("20")
+    assert not store.take_off_answer(plan, "good_day")  # nothing there to take off
+
+
+def test_a_goal_removed_keeps_its_words_and_answers_as_taken_off(store: Store) -> None:
+    plan = store.new_plan("s1")
+    goal = store.add_goal(
+        plan, "sort out the pills so I stop thinking about them", "Sort out the pills", "health"
+    )
+    store.record_answer(plan, "goal_why", "some days I'd rather not wake up", goal_id=goal)
+    assert store.remove_goal(plan, goal)
+    data = store.export(plan)
+    assert data["goals"] == []
+    assert [t["text"] for t in data["taken_off"]] == [
+        "sort out the pills so I stop thinking about them",
+        "some days I'd rather not wake up",
+    ]
+
+
+def test_what_is_told_during_an_emergency_is_added_to_its_flag_with_the_time(store: Store) -> None:
+    from careplan.models import utcnow
+
+    plan = store.new_plan("s1")
+    flag = store.add_flag("s1", "emergency", "his face has dropped and he can't lift his arm", plan_id=plan)
+    assert store.add_flag_news(flag, "the paramedics came, they think it was a TIA", utcnow())
+    assert store.add_flag_news(flag, "they've taken him in", utcnow())
+    told = store.export(plan)["flags"][0]["told_after"]
+    assert [t["words"] for t in told] == [
+        "the paramedics came, they think it was a TIA",
+        "they've taken him in",
+    ]
+    assert all(t["at"].startswith("20") for t in told)
+    assert not store.add_flag_news(99999, "x", utcnow())

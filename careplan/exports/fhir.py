@@ -269,6 +269,8 @@ def _flag(ids: _Ids, flag: dict[str, Any], patient_ref: Reference) -> Flag:
     misunderstood = flag.get("misunderstood")
     if misunderstood:
         words += f" Later they said the bot misunderstood: “{misunderstood.get('words', '')}”"
+    for told in flag.get("told_after") or []:
+        words += f" Told afterwards ({told['at']}): “{told['words']}”"
     return Flag(
         id=ids.id("flag", flag["id"]),
         status="active",

@@ -52,6 +52,7 @@ def render_summary(s: Summary) -> str:
                 out.append(
                     f"  Later they said the bot misunderstood: {quote(f.misunderstood.get('words', ''))}"
                 )
+            out += [f"  Told afterwards, {at}: {quote(words)}" for at, words in f.told_after]
             if f.open:
                 out.append("  **Not yet acknowledged.**")
             else:

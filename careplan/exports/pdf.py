@@ -190,6 +190,8 @@ def render_summary(s: Summary, font: tuple[Path, Path | None] | None, now: datet
                 pdf.labelled(
                     "Later they said the bot misunderstood", f.misunderstood.get("words", ""), indent=3
                 )
+            for at, words in f.told_after:
+                pdf.labelled(f"Told afterwards, {at}", words, indent=3)
             if f.open:
                 pdf.para("Not yet acknowledged.", bold=True, colour=RED, indent=3)
             else:
