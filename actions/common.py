@@ -51,3 +51,10 @@ def plan_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     """The goals of this conversation's plan, in order (none before the plan exists)."""
     plan_id = slots.get("plan_id")
     return store().goals(int(plan_id)) if plan_id else []
+
+
+def readback_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
+    """The goals as the read-back numbers them: the person's, then a carer's own ("What would
+    help you, as a carer"), so "change number 3" or "take off the respite one" finds either."""
+    plan_id = slots.get("plan_id")
+    return [*plan_goals(slots), *store().goals(int(plan_id), for_carer=True)] if plan_id else []

@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.answers import GOAL_FIELD, Reading, record
-from actions.common import logger, plan_goals, store, sure_intent, text_of
+from actions.common import logger, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, interpret, listen, rights
@@ -80,8 +80,8 @@ class Corrections:
             dispatcher.utter_message(response="utter_one_thing_set", title=title)
             done = {"review_choice": None, "goal_to_change": None} if slots.get("goal_to_change") else {}
             return {"one_thing": str(chosen), **done}
-        if fix.kind == "change_goal" and goals:
-            chosen = listen.match_goal(fix.goal or "", goals)
+        if fix.kind == "change_goal" and (every_goal := readback_goals(slots)):
+            chosen = listen.match_goal(fix.goal or "", every_goal)
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
                 return {}

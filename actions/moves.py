@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.common import intent_of, is_button, logger, store, text_of
+from actions.common import intent_of, is_button, logger, plan_goals, readback_goals, store, text_of
 from actions.safety_turn import waiting
 from careplan import listen
 from careplan.questions import catalogue
@@ -58,14 +58,11 @@ def _plan_text(tracker: Tracker) -> str | None:
         return None
 
 
-def _goal_buttons(tracker: Tracker) -> list[dict[str, str]]:
-    plan_id = tracker.get_slot("plan_id")
-    goals = store().goals(int(plan_id)) if plan_id else []
-    buttons = [
+def _goal_buttons(goals: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [
         {"title": f"{n}. {goal['title']}", "payload": f'/inform{{"choice":"{goal["id"]}"}}'}
         for n, goal in enumerate(goals, start=1)
     ]
-    return buttons
 
 
 def said_this_turn(tracker: Tracker) -> bool:
@@ -360,13 +357,18 @@ def restore_slots(plan_id: int) -> dict[str, Any]:
 class AskWithGoalButtons(SimpleAction, ABC):
     """Ask a question with one button per goal in the plan."""
 
+    # The read-back's change and remove offer a carer's own goals too, numbered as it shows them.
+    every_goal = False
+
     @property
     @abstractmethod
     def response(self) -> str:
         """The question, from domain.yml."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response=self.response, buttons=_goal_buttons(tracker))
+        slots = tracker.current_slot_values()
+        goals = readback_goals(slots) if self.every_goal else plan_goals(slots)
+        dispatcher.utter_message(response=self.response, buttons=_goal_buttons(goals))
         return []
 
 
@@ -378,11 +380,13 @@ class ActionAskOneThing(AskWithGoalButtons):
 class ActionAskGoalToChange(AskWithGoalButtons):
     action_name = "action_ask_goal_to_change"
     response = "utter_ask_goal_to_change"
+    every_goal = True
 
 
 class ActionAskGoalToRemove(AskWithGoalButtons):
     action_name = "action_ask_goal_to_remove"
     response = "utter_ask_goal_to_remove"
+    every_goal = True
 
 
 class ActionAskUndoPending(SimpleAction):

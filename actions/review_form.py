@@ -9,7 +9,8 @@ from typing import Any
 
 from actions import flow, identity_details
 from actions.answers import Reading, interpret_answer, record
-from actions.common import entity, is_button, plan_goals, store, sure_intent, text_of
+from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
+from actions.corrections import keep_taken_off
 from actions.forms import QuestionForm, saying, team_questions
 from actions.turn import Turn
 from careplan import dates, listen
@@ -68,7 +69,7 @@ class ValidateReviewForm(QuestionForm):
             return self.read_choice(turn)
         if slot in {"goal_to_change", "goal_to_remove"}:
             choice = entity(tracker, "choice")
-            goals = plan_goals(slots)
+            goals = readback_goals(slots)
             chosen = (
                 int(choice)
                 if choice is not None and str(choice).isdigit()
@@ -103,12 +104,12 @@ class ValidateReviewForm(QuestionForm):
         review = None if is_button(tracker) else listen.review_choice(text, intent)
         if review is not None:
             choice = review.choice
-        if choice in {"change", "remove"} and not plan_goals(slots):
+        if choice in {"change", "remove"} and not readback_goals(slots):
             return Reading(replies=["utter_no_goals_yet"])
         if choice is None:
             return Reading(replies=["utter_review_what_wrong"])
         if review is not None and review.goal and choice in {"change", "remove"}:
-            chosen = listen.match_goal(review.goal, plan_goals(slots))
+            chosen = listen.match_goal(review.goal, readback_goals(slots))
             if chosen is not None:
                 slots[f"goal_to_{choice}"] = str(chosen)
         if review is not None and review.words and choice == "add":
@@ -218,6 +219,7 @@ class ValidateReviewForm(QuestionForm):
             joined = "\n".join(kept)
             none_left = Reading(value=flow.SKIPPED, text="", skipped=True)
             reading = Reading(value=joined, text=joined) if kept else none_left
+            keep_taken_off(turn, "questions")
             record(*turn, reading, "questions")
             said = "utter_question_removed" if kept else "utter_questions_removed"
             turn.dispatcher.utter_message(response=said)

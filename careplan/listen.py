@@ -1339,7 +1339,9 @@ def says_share(text: str) -> bool:
 
 
 _GOAL_NAMED = re.compile(
-    r"(?:number\s*\d+|\b\d+\b|first|second|third|fourth|fifth|last|the [\w ]+? one\b)", re.I
+    r"(?:number\s*\d+|\b\d+\b|first|second|third|fourth|fifth|last|\b(?:the|my|his|her|our) [\w' ]+? one\b"
+    r"|\bone (?:about|for|on) [\w' ]+)",
+    re.I,
 )
 
 

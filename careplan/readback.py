@@ -68,7 +68,8 @@ def plan_text(plan: dict[str, Any]) -> str:
     needs = (plan.get("carer_needs") or {}).get("goals") or []
     if needs:
         lines.append("What would help you, as a carer:")
-        for number, goal in enumerate(needs, start=1):
+        # numbered on from the goals, so "change number 3" names one thing only
+        for number, goal in enumerate(needs, start=len(goals) + 1):
             lines.extend(goal_lines(goal, number))
     if plan.get("questions"):
         lines.append(f"Your questions: “{plan['questions']}”")
