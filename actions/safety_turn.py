@@ -38,7 +38,7 @@ from careplan.safety import RedFlag, detect, names_past_stroke, now_cue
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, URGENT
 
-PAUSED, CHECKIN, HOLD = "paused", "checkin", "hold"
+PAUSED, CHECKIN, HOLD, STOPPED = "paused", "checkin", "hold", "stopped"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
 STATE, WHO, ABOUT = "safety_state", "flag_who", "flag_about"
 CHECKIN_TEXT, LAST_FLAGS, SAID = "checkin_text", "last_flag_ids", "flags_said"
@@ -103,14 +103,41 @@ _HELP_HERE = re.compile(
 )
 _TAKEN_IN = re.compile(
     r"\b(?:taken|took|taking) (?:her|him|them|me|mum|dad|\w+) (?:in|to (?:hospital|a ?& ?e|the hospital))"
-    r"|\b(?:in|at|to) (?:hospital|a ?& ?e|the hospital|resus)\b"
+    r"|\b(?:in|at|to) (?:hospital|a ?& ?e|the hospital|resus)\b|\bin (?:the|an) ambulance\b"
     r"|\b(?:admitted|on the ward|kept (?:her|him|me) in)\b",
     re.I,
 )
 # News that is not good, for the reply that ends a pause: never "I'm glad" to a stroke.
 _BAD_NEWS = re.compile(
     r"\b(?:stroke|heart attack|angina|tia|mini stroke|hospital|a ?& ?e|admitted|ward|resus|intensive care|icu"
-    r"|seizure|fit|overdose|broke|broken|fracture\w*|surgery|operation|scan|not good|serious|dead|died)\b",
+    r"|seizure|fit|overdose|broke|broken|fracture\w*|surgery|operation|scan|not good|serious|dead|died"
+    r"|ambulance|sepsis|infection)\b",
+    re.I,
+)
+# What the professionals found ("they think it's sepsis"): news of the emergency already
+# signposted, not a new one to send to 999 again.
+_REPORTED = re.compile(
+    r"\b(?:they|doctors?|paramedics?|the crew|nurses?|hospital) (?:think|thinks|thought|said|say|says|reckon"
+    r"|reckons|told (?:us|me))\b|\b(?:turned out|diagnosed|it was)\b",
+    re.I,
+)
+# "I want to stop for now", "can we carry on another time": stopping is honoured, never "let's carry on".
+_STOP = re.compile(
+    r"\b(?:(?:i want|i'?d like|i need|can we|could we|let'?s|we'?ll|i'?ll|i have|i'?ve got) (?:to )?"
+    r"(?:stop|leave (?:it|this)|pause|come back|go)\b|stop (?:for now|now|here|there)|another (?:time|day)"
+    r"|(?:do|finish|carry on with|continue) (?:this|it|the rest) (?:later|tomorrow)"
+    r"|(?:gotta|got to) go|gtg|not now)\b",
+    re.I,
+)
+# "should I ring 999 or 111?": a plain answer, never dodged.
+_WHICH_NUMBER = re.compile(
+    r"\b(?:999|nine nine nine)\b[^.!?]{0,25}\b(?:111|one one one)\b"
+    r"|\b(?:111|one one one)\b[^.!?]{0,25}\b(?:999|nine nine nine)\b",
+    re.I,
+)
+_WHAT_TO_SAY = re.compile(
+    r"\bwhat (?:do|should|shall|can|will|would) (?:i|we) (?:tell|say)\b"
+    r"|\bwhat (?:to|do i) (?:tell|say to) them\b",
     re.I,
 )
 _QUESTION = re.compile(
@@ -165,6 +192,8 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
         return [*cleared, *ask_nothing(tracker)]
     if state == HOLD:
         return [*cleared, SlotSet(STATE, state)]
+    if state == STOPPED:  # "I want to stop for now" ended a pause: no question until they come back
+        return [*cleared, SlotSet(STATE, None), SlotSet("requested_slot", STATE)]
     return None
 
 
@@ -318,18 +347,32 @@ def _said_key(kind: str, label: str) -> str:
     return f"{kind}:{label}" if kind == EMERGENCY else kind
 
 
+def asks_which_number(text: str) -> bool:
+    """ "Should I ring 999 or 111?" (not "I rang 111 last week")."""
+    asked = _QUESTION.search(text) or re.search(r"\b(?:which|difference|or|vs|versus)\b", text, re.I)
+    return bool(_WHICH_NUMBER.search(text)) and bool(asked)
+
+
 def pause_reply(text: str) -> tuple[str, bool]:
     """While paused: the response for this message, and whether the pause is over.
 
     "I'm OK now" ends it ("I'm glad" only when nothing in it is bad news); "they've
-    taken her in" ends it too, kindly; "the paramedics are here" and questions get
-    their own calm line; anything else the usual "do what the call handler says".
+    taken her in" ends it too, kindly; "I want to stop for now" ends it and the chat
+    stops (``_stop`` replies); "999 or 111?", "what do I tell them?", "the paramedics
+    are here" and other questions get their own calm line; anything else the usual
+    "do what the call handler says".
     """
+    if asks_which_number(text):  # "should I ring 999 or 111? he says he's fine": not over
+        return "utter_emergency_which_number", False
+    if _WHAT_TO_SAY.search(text):
+        return "utter_emergency_what_to_say", False
     still_going = _STILL_GOING.search(text)
-    if _TAKEN_IN.search(text) and not still_going:
-        return "utter_emergency_over_news", True
-    if _RESUME.search(text) and not still_going:
-        return ("utter_emergency_over_news" if _BAD_NEWS.search(text) else "utter_emergency_over"), True
+    stop = "_stop" if _STOP.search(text) else ""
+    if (_TAKEN_IN.search(text) or _RESUME.search(text)) and not still_going:
+        news = _TAKEN_IN.search(text) or _BAD_NEWS.search(text)
+        return ("utter_emergency_over_news" if news else "utter_emergency_over") + stop, True
+    if stop and not still_going:
+        return "utter_emergency_over_stop", True
     if _HELP_HERE.search(text):
         return "utter_emergency_help_here", False
     if _QUESTION.search(text):
@@ -340,7 +383,7 @@ def pause_reply(text: str) -> tuple[str, bool]:
 def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, button: bool) -> list[EventType]:
     """The safety part of one turn: returns the events to apply."""
     state = tracker.get_slot(STATE)
-    if state == HOLD:
+    if state in {HOLD, STOPPED}:
         state = None
     last_flags = tracker.get_slot(LAST_FLAGS)
 
@@ -380,9 +423,14 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             SlotSet(STATE, PAUSED if EMERGENCY in flag.kinds else HOLD), SlotSet(CHECKIN_TEXT, None),
         ]  # fmt: skip
 
+    if state == PAUSED and flag is not None and flag.kind == EMERGENCY and is_outcome(text):
+        flag = None  # "they've taken her in, they think it's sepsis": news of this emergency, not a new one
     events: list[EventType] = []
     if state == PAUSED and not button and (flag is None or flag.check_in):
         _add_news(last_flags, text)
+    if flag is None and state is None and not button and asks_which_number(text):
+        dispatcher.utter_message(response="utter_which_number")
+        return _kept(tracker, HOLD)
     if flag is not None and flag.check_in:
         if state == PAUSED:
             # "they've taken her in. I'm on my own now. I can't go on like this": the
@@ -413,7 +461,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         response, over = (None, False) if button else pause_reply(text)
         dispatcher.utter_message(response=response or "utter_emergency_waiting")
         if over:
-            return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), *events)
+            after = STOPPED if response and response.endswith("_stop") else HOLD
+            return _kept(tracker, after, SlotSet(LAST_FLAGS, None), *events)
         return _kept(tracker, PAUSED, *events)
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
@@ -429,6 +478,14 @@ def _add_news(flag_ids: list[int] | None, text: str) -> None:
         store().add_flag_news(flag_ids[0], text, datetime.now(timezone.utc).replace(tzinfo=None))
     except StoreUnavailable:
         logger.warning("care-plan store unavailable; news of an emergency not added to its flag")
+
+
+def is_outcome(text: str) -> bool:
+    """During a pause: does the message tell how the emergency went ("they've taken her in,
+    they think it's sepsis")? Its illness words name what was signposted, not a new emergency.
+    "I'm OK now but he's got chest pain" is not: nobody has taken him in or found anything."""
+    _, over = pause_reply(text)
+    return over and bool(_TAKEN_IN.search(text) or _REPORTED.search(text))
 
 
 def after_a_stroke(tracker: Tracker, text: str) -> bool:

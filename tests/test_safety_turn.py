@@ -105,7 +105,7 @@ def test_urgent_responses_point_to_111_and_never_999() -> None:
         ("she's trying to get up should i let her", "utter_emergency_question", False),
         ("paramedics are here now", "utter_emergency_help_here", False),
         ("the ambulance has arrived", "utter_emergency_help_here", False),
-        ("they've taken her in. I'll finish this another time", "utter_emergency_over_news", True),
+        ("they've taken her in. I'll finish this another time", "utter_emergency_over_news_stop", True),
         ("mum had a small stroke, she's ok, still in hospital", "utter_emergency_over_news", True),
         ("back from a&e. they said it was angina. can we finish this", "utter_emergency_over_news", True),
         ("false alarm, we're fine", "utter_emergency_over", True),
@@ -157,3 +157,62 @@ def test_a_stroke_told_as_over(text: str, after: bool) -> None:
     from careplan.safety import names_past_stroke
 
     assert names_past_stroke(text) is after
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "over"),
+    [
+        # which number: never dodged while help is not yet on its way (the tester's Dawn)
+        ("should i ring 999 or 111? she says dont make a fuss", "utter_emergency_which_number", False),
+        ("is it 111 or 999 for this", "utter_emergency_which_number", False),
+        ("do i phone 999 or 111? he keeps saying hes fine", "utter_emergency_which_number", False),
+        ("ok rang them, they're sending someone, what do i tell them?", "utter_emergency_what_to_say", False),
+        ("what shall i say when they answer", "utter_emergency_what_to_say", False),
+        # an outcome that names the illness ends the pause kindly; stopping is honoured
+        (
+            "theyve taken her in, they think its a chest infection gone to sepsis. "
+            "can we carry on another time",
+            "utter_emergency_over_news_stop",
+            True,
+        ),
+        (
+            "shes already in the ambulance!! im ok. i want to stop for now",
+            "utter_emergency_over_news_stop",
+            True,
+        ),
+        ("he's in the ambulance now, I'm following", "utter_emergency_over_news", True),
+        (
+            "all fine now, false alarm. I need to go though, can we do this later",
+            "utter_emergency_over_stop",
+            True,
+        ),
+        ("we're ok. let's carry on", "utter_emergency_over", True),
+    ],
+)
+def test_which_number_outcomes_and_stopping_during_a_pause(text: str, response: str, over: bool) -> None:
+    assert safety_turn.pause_reply(text) == (response, over)
+    assert response in _responses()
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("should I ring 999 or 111?", True),
+        ("do i call 111 or nine nine nine for this", True),
+        ("what's the difference between 999 and 111", True),
+        ("I rang 111 last week and they were lovely", False),
+        ("my mum called 999 when I fell", False),
+    ],
+)
+def test_which_number_question_is_recognised(text: str, asks: bool) -> None:
+    assert bool(safety_turn.asks_which_number(text)) is asks
+
+
+def test_no_reply_says_glad_to_news_that_is_not_good() -> None:
+    for text in (
+        "she's in the ambulance, im ok",
+        "they took him to a&e, he's ok now",
+        "we're ok, he's in hospital",
+    ):
+        response, _ = safety_turn.pause_reply(text)
+        assert "glad" not in " ".join(_responses()[response]).lower(), text
