@@ -145,6 +145,31 @@ _QUESTION = re.compile(
     r"|^\s*(?:what|how|why|when|where|is|will|would|could|does|has|have)\b",
     re.I,
 )
+# A wound told in one message and how it looks in the next ("the ulcer on my foot" ... "it
+# smells and it's gone red up to the ankle"): the detector reads one message, this reads the two.
+_WOUND = re.compile(
+    r"\b(?:ulcers?|wounds?|sores?|cuts?|bites?|burns?|stitches|incision|graze[sd]?|blisters?|infect\w*"
+    r"|cellulitis|scar|operation site|leg ulcer|pressure sore)\b",
+    re.I,
+)
+_LOOKS_INFECTED = re.compile(
+    r"\b(?:smell\w*|stink\w*|pong\w*|whiff\w*|pus|ooz\w*|weep\w*|yellow stuff|green stuff"
+    r"|gone (?:red|black|purple|hot)|red (?:up|round|right up|all round|lines?|streaks?)"
+    r"|redness (?:is )?spreading"
+    r"|spreading|hot to (?:the )?touch|red and (?:hot|swollen|angry)|angry looking)\b",
+    re.I,
+)
+_HEALING = re.compile(
+    r"\b(?:heal(?:ing|ed)|better|gone down|cleared|redness has gone|no longer|not (?:red|smelly|weeping))\b",
+    re.I,
+)
+# The body fighting an infection (NHS sepsis signs in lay words): with an infection, 111 now.
+_FEVERISH = re.compile(
+    r"\b(?:shiver\w*|shaking|shaky|hot and cold|high temp\w*|(?:a|got a) temp\w*|fever\w*|burning up"
+    r"|chills|the sweats|clammy|rigou?rs)\b",
+    re.I,
+)
+INFECTION_SEEN = "context:infection"
 _RELATION = re.compile(
     r"\b(?:my|our) (mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|nan|gran|grandma|grandad|"
     r"brother|sister|friend|aunt|auntie|uncle)\b|\b(mum|dad|nan|gran)\b",
@@ -318,6 +343,8 @@ def response_for(kind: str, label: str, about: str | None) -> str:
     action, and these are decided in this very action."""
     if kind == EMERGENCY and label:
         return f"utter_red_flag_emergency_{label}"
+    if kind == URGENT and label:
+        return f"utter_red_flag_urgent_{label}"
     if kind in {CRISIS, URGENT} and about == "other":
         return f"utter_red_flag_{kind}_other"
     return f"utter_red_flag_{kind}"
@@ -344,7 +371,7 @@ def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _said_key(kind: str, label: str) -> str:
-    return f"{kind}:{label}" if kind == EMERGENCY else kind
+    return f"{kind}:{label}" if kind == EMERGENCY or label else kind
 
 
 def asks_which_number(text: str) -> bool:
@@ -452,8 +479,17 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         # "her right hand is weak" from someone who said she had a stroke in August
         dispatcher.utter_message(response="utter_emergency_check_new")
         return _kept(tracker, state)
+    if state != PAUSED and not button and (flag is None or (flag.kind == URGENT and not flag.label)):
+        flag = _infection_told_before(text, tracker) or flag
     if flag is not None:
-        return _signpost(dispatcher, tracker, flag, text, text)
+        events = _signpost(dispatcher, tracker, flag, text, text)
+        infection = flag.rule in {"infection_signs", "infection_in_context"}
+        if infection and INFECTION_SEEN not in (tracker.get_slot(SAID) or []):
+            said = next(e["value"] for e in events if e.get("name") == SAID)
+            events.append(SlotSet(SAID, [*said, INFECTION_SEEN]))
+        if flag.rule.endswith("_in_context"):
+            events.append(SlotSet(STATE, HOLD))  # "I feel shivery tonight" answers no question: asked again
+        return events
 
     if tracker.get_slot("red_flag"):
         events.append(SlotSet("red_flag", None))
@@ -486,6 +522,32 @@ def is_outcome(text: str) -> bool:
     "I'm OK now but he's got chest pain" is not: nobody has taken him in or found anything."""
     _, over = pause_reply(text)
     return over and bool(_TAKEN_IN.search(text) or _REPORTED.search(text))
+
+
+def _infection_told_before(text: str, tracker: Tracker) -> RedFlag | None:
+    """``infection_in_context`` with what this chat already holds (slots only: no scan)."""
+    context = " ".join(str(tracker.get_slot(key) or "") for key in ("appointment_reason", "goal_text"))
+    seen = INFECTION_SEEN in (tracker.get_slot(SAID) or [])
+    return infection_in_context(text, context, seen_infection=seen)
+
+
+def infection_in_context(text: str, context: str, *, seen_infection: bool) -> RedFlag | None:
+    """An infected wound, or possible sepsis, told across messages: urgent (NHS 111), never 999.
+
+    ``context`` is what the plan already says (the appointment's reason, the goal);
+    ``seen_infection`` says an infected wound was signposted earlier in this chat.
+    "It smells and it's gone red up to the ankle" with "my foot ulcer" before is an
+    infected wound; feeling shivery and hot on top of that could be sepsis.
+    """
+    if _HEALING.search(text):
+        return None
+    wound = bool(_WOUND.search(text) or _WOUND.search(context))
+    infected = wound and bool(_LOOKS_INFECTED.search(text))
+    if _FEVERISH.search(text) and (infected or seen_infection):
+        return RedFlag(kind=URGENT, rule="sepsis_in_context", label="sepsis")
+    if infected:
+        return RedFlag(kind=URGENT, rule="infection_in_context")
+    return None
 
 
 def after_a_stroke(tracker: Tracker, text: str) -> bool:

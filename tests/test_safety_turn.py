@@ -216,3 +216,35 @@ def test_no_reply_says_glad_to_news_that_is_not_good() -> None:
     ):
         response, _ = safety_turn.pause_reply(text)
         assert "glad" not in " ".join(_responses()[response]).lower(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "seen", "label"),
+    [
+        # a wound named earlier (the appointment, a goal): the signs told in lay words
+        ("It pongs a bit now and it's gone red right up to my shin, normal?", "my leg ulcer", False, ""),
+        ("theres yellow stuff oozing out of it since yesterday", "her pressure sore", False, ""),
+        # with an infection told before, feeling hot and shivery could be sepsis (NHS: 111 now)
+        ("I also feel shivery and a bit hot tonight", "the ulcer on my foot", True, "sepsis"),
+        ("she's burning up and shaking tonight", "", True, "sepsis"),
+        ("I'm all hot and cold and the cut on my hand is red and oozing", "", False, "sepsis"),
+        # not infection: no wound, or nothing looks wrong
+        ("I also feel shivery and a bit hot tonight", "my knee replacement review", False, None),
+        ("my feet smell after football lol", "", False, None),
+        ("the ulcer is healing nicely and the redness has gone", "foot ulcer", False, None),
+        ("I feel the cold a lot these days", "leg ulcer", True, None),
+    ],
+)
+def test_infection_and_sepsis_told_across_messages(
+    text: str, context: str, seen: bool, label: str | None
+) -> None:
+    flag = safety_turn.infection_in_context(text, context, seen_infection=seen)
+    assert (None if flag is None else flag.label) == label
+    if flag is not None:
+        assert flag.kind == "urgent"
+        assert safety_turn.response_for(flag.kind, flag.label, None) in _responses()
+
+
+def test_the_sepsis_reply_says_111_now_and_when_to_call_999() -> None:
+    [text] = _responses()["utter_red_flag_urgent_sepsis"]
+    assert "sepsis" in text and "111" in text and "999" in text
