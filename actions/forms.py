@@ -21,6 +21,7 @@ A message is read in this order (``QuestionForm.get_validation_events``):
 from __future__ import annotations
 
 import copy
+import re
 from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -59,7 +60,11 @@ ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | 
 # a question is one for the care team, noted for them, and the open question comes again.
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
-META_REPLIES = {"faq_who_sees": "utter_faq_who_sees", "chat_complaint": "utter_chat_complaint"}
+META_REPLIES = {
+    "faq_who_sees": "utter_faq_who_sees",
+    "faq_phone": "utter_faq_phone",
+    "chat_complaint": "utter_chat_complaint",
+}
 
 
 class QuestionForm(Corrections, Extras, FormValidationAction):
@@ -172,7 +177,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             elif about_chat is not None and about_chat != "start_again":
                 self.answer_meta("repeat" if about_chat == "back" else about_chat, asked, turn)
                 both = about_chat not in {"back", "repeat"} and catalogue()[asked].kind == "yes_no"
-                if both and self.read(asked, value, turn).accepted:
+                # "yes please, and a copy in big letters" answers too; "who sees it if I share?" only asks
+                asks_first = listen.asks_something(re.split(r"[,.;:!?]|\band\b", text, maxsplit=1)[0])
+                if both and not asks_first and self.read(asked, value, turn).accepted:
                     return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
             fix = listen.correction(text) if asked != "appointment_when" else None

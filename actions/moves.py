@@ -187,6 +187,8 @@ class ActionInterrupt(SimpleAction):
             return ActionShowSummary().run(dispatcher, tracker, {})
         if intent == "withdraw_sharing":
             return ActionWithdrawSharing().run(dispatcher, tracker, {})
+        if intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
+            intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
         faq = intent and intent.startswith("faq_")
         dispatcher.utter_message(response=f"utter_{intent}" if faq else "utter_help")
         return []

@@ -565,6 +565,18 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwho (?:has|gets) (?:access|my data)\b",
         re.I,
     ),
+    # Someone at home reading the chat ("can he see this if he picks up my phone?"): for someone
+    # who may not be safe at home this is a safety question; it gets its own honest answer.
+    "faq_phone": re.compile(
+        r"\b(?:if|when|what if) (?:he|she|they|someone|somebody|anyone|anybody|my \w+) (?:\w+ )?"
+        r"(?:picks? up|looks? (?:at|through)|checks?|goes? through|gets? hold of|reads?|uses?|borrows?"
+        r"|takes?) (?:my|me|the) (?:phone|mobile|tablet|ipad|laptop|messages|texts)\b"
+        r"|\b(?:can|could|will|would|might) (?:he|she|someone|somebody|anyone|anybody|people"
+        r"|my (?:partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|family|mum|dad|kids))"
+        r"(?: else)? (?:\w+ )?(?:see|read|find|look at|be able to (?:see|read)) "
+        r"(?:this|it|the chat|these messages|what i)\b",
+        re.I,
+    ),
     # Everything gone: "delete everything", "wipe my data", "forget me", "delete this whole chat",
     # "I'd rather you deleted it all".
     # Not one answer or goal ("delete number 2", "remove the last question"): the read-back does those.

@@ -740,3 +740,22 @@ def test_a_goal_named_in_passing_is_not_a_new_goal(said: str) -> None:
 )
 def test_a_new_goal_in_own_words_is_new(said: str) -> None:
     assert not listen.names_a_goal(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # someone at home reading the chat: a privacy and safety question, never an answer
+        ("can he see this if he picks up my phone", "faq_phone"),
+        ("no. if he picks up my phone can he see this chat?", "faq_phone"),
+        ("will my husband be able to read this", "faq_phone"),
+        ("what if my son goes through my phone", "faq_phone"),
+        ("could anyone else see what i put here", "faq_phone"),
+        # not that: who the care team is, or someone seeing the person
+        ("can the nurse see this?", "faq_who_sees"),
+        ("my son picks up my prescriptions", None),
+        ("he can see I'm struggling", None),
+    ],
+)
+def test_someone_at_home_seeing_the_chat(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
