@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Token
 from careplan.nlp import parse
 
 FEAR, LOSS, EXHAUSTION, HARD_DAY, PRIDE, CARING = "fear", "loss", "exhaustion", "hard_day", "pride", "caring"
+SHAME = "shame"
 # The order matters: the first category that matches wins. A TIA today that
 # frightened someone is first a hard day; a carer's tiredness is exhaustion
-# before it is caring.
-CATEGORIES = (HARD_DAY, LOSS, FEAR, EXHAUSTION, CARING, PRIDE)
+# before it is caring; "I'm scared they'll judge me" is shame before fear.
+CATEGORIES = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, CARING, PRIDE)
 
 _PEOPLE = (
     r"(?:wife|husband|partner|mum|mam|mom|mother|dad|father|son|daughter|brother|sister|"
@@ -74,6 +75,22 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         # "my sister passed her driving test" is not a loss
         rf"\b(?:(?:my|our) )?{_PEOPLE} (?:passed(?! (?:her|his|the|a|an|their|its|my|me|with|by)\b)|died)\b",
         r"\b(?:he|she) passed (?:at|in|on|last|this|over|peacefully|suddenly|before|just)\b",
+        # a loss said as an absence: "I reach for him and he isn't there", "two cups out"
+        r"\b(?:he|she)(?: is|'s|s)? ?(?:not|isn'?t|no longer) there\b"
+        r"(?!\s+(?:on|at|in|for|when|until|till|today|tonight|this|every|yet)\b)",
+        r"\breach (?:out )?for (?:him|her)\b",
+        r"\b(?:he|she) (?:was|were) (?:my )?(?:whole )?(?:world|everything|rock|life|soulmate)\b",
+        r"\b(?:so |too )?(?:quiet|empty|lonely) (?:without|since) (?:him|her)\b",
+        r"\b(?:lay|set|put) (?:out )?two (?:cups|plates|mugs)\b|\btwo (?:cups|plates|mugs) out\b",
+        r"\b(?:his|her) (?:voice|face|laugh) (?:is going|is fading|fading)\b"
+        r"|\bforget (?:him|her|(?:his|her) (?:voice|face|laugh))\b",
+    ),
+    SHAME: (
+        r"\b(?:ashamed|embarrass\w*|humiliat\w*|mortified|shameful|guilty)\b",
+        r"\b(?:judge|judging|judged) (?:me|us)\b|\bthink (?:badly|less|worse) of (?:me|us)\b"
+        r"|\blook down on (?:me|us)\b",
+        r"\b(?:i'?m|i am|i feel(?: like)?|being|to be) (?:such )?a (?:burden|nuisance)\b",
+        r"\b(?:i'?m|i am) (?:being )?(?:silly|daft|stupid|soft|pathetic)\b",
     ),
     FEAR: (
         r"\b(?:worried|worrying|worries|scared|frightened|terrified|afraid|petrified|anxious|nervous|dreading"
@@ -167,6 +184,8 @@ _FEELING_LEMMAS = {
     | {"anxious", "nervous", "panicky", "jittery", "uneasy", "worried", "scared", "frightened"}
     | {"terrified", "petrified"},
     EXHAUSTION: {"exhaust", "exhausted", "shatter", "shattered", "knacker", "knackered", "drain", "frazzle"},
+    SHAME: {"ashamed", "embarrass", "embarrassed", "humiliate", "humiliated", "mortify", "mortified"}
+    | {"guilty"},
 }
 # Losing a person: "I lost Jim in March", "we buried dad", "she misses him terribly" (not "my phone died").
 _LOSS_VERBS = {"lose", "bury", "mourn", "grieve", "miss", "die"}
