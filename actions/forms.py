@@ -63,6 +63,7 @@ QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
     "faq_phone": "utter_faq_phone",
+    "faq_flag_note": "utter_faq_flag_note",
     "chat_complaint": "utter_chat_complaint",
 }
 

@@ -555,6 +555,15 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?: please)?\W*$",
         re.I,
     ),
+    # The note a red flag left ("does the GP see the bit where you gave me the Samaritans number?"):
+    # before faq_who_sees, so the answer says what the note is and how to mark it a mistake.
+    "faq_flag_note": re.compile(
+        r"\b(?:see|sees|know|knows|read|reads|find out|be told|get told|look at)\b[^.!?]{0,30}"
+        r"\b(?:samaritans|(?:the|those|that) (?:help ?)?(?:numbers?|lines?) you (?:gave|sent)"
+        r"|(?:that|the) note (?:you|on)|(?:that|the) flag|the bit (?:where|about) you (?:gave|said|told)"
+        r"|what you (?:wrote|noted|put) about)",
+        re.I,
+    ),
     "faq_who_sees": re.compile(
         # "who" that asks, not "my neighbour who reads my letters"; who sees the plan, not "who will see me"
         r"(?:^|[.!?,;:]\s*|\b(?:and|but|so|me|know|wondering|ask|asking|curious)\s+)"

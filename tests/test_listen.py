@@ -759,3 +759,19 @@ def test_a_new_goal_in_own_words_is_new(said: str) -> None:
 )
 def test_someone_at_home_seeing_the_chat(text: str, intent: str | None) -> None:
     assert listen.meta(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # the note a red flag leaves: who sees it is asked, and answered honestly
+        ("does the gp see the bit where you gave me the samaritans number?", "faq_flag_note"),
+        ("will the nurse know about that note you made?", "faq_flag_note"),
+        ("can my doctor see what you wrote about me not coping", "faq_flag_note"),
+        ("who sees the note you made", "faq_flag_note"),
+        # not that: a note of her own, or the numbers themselves
+        ("I make a note of my blood sugars", None),
+    ],
+)
+def test_who_sees_the_note_a_red_flag_left(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
