@@ -107,6 +107,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     text = text_of(tracker)
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
+    if listen.word_asked(text) is not None:
+        return False  # "what does titrate mean?": the form offers to ask the care team
     if slot == "appointment_when" and dates.when(text) is not None:
         return False
     if slot in YES_NO and yes_or_no(slot, text) is not None:

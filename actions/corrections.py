@@ -33,6 +33,7 @@ class Corrections:
 
     questions: Callable[[dict[str, Any]], list[str]]
     form_name: Callable[[], str]
+    note_question: Callable[..., dict[str, Any]]
 
     def correct(self, fix: listen.Correction, asked: str, turn: Turn) -> dict[str, Any] | None:
         """Apply a correction and confirm it; None if it isn't one this form can apply."""
@@ -108,6 +109,11 @@ class Corrections:
         key, mode = pending["key"], pending["mode"]
         if mode == "pick":  # "Do you mean 'Walk Bonnie round the reservoir'?" for the one thing
             return {"undo_pending": None, **self.pick_one_thing(key, pending["about"], turn)}
+        if mode == "team_question":  # "Shall I add it to your questions for them?"
+            if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+                turn.dispatcher.utter_message(response="utter_not_added")
+                return {"undo_pending": None}
+            return {"undo_pending": None, **self.note_question(pending["said"], turn, "utter_question_added")}
         if key and listen.ONE_BEFORE.search(text_of(turn.tracker)):  # "no, the one before"
             earlier = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots), key)
             if earlier is not None:

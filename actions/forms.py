@@ -157,6 +157,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 record(*turn, Reading(value=text, text=text), "carer_help")
                 turn.dispatcher.utter_message(response="utter_carer_need_noted")
                 return {asked: None}
+        if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
+            # "what does titrate mean?": not an answer; the care team can explain it, if they like
+            return {asked: None, **confirm_first("team_question", about=word, said=text)}
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
@@ -288,13 +291,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         turn.slots.update(follow)
         return {slot: reading.value, **follow}
 
-    def note_question(self, text: str, turn: Turn) -> dict[str, Any]:
+    def note_question(self, text: str, turn: Turn, said: str = "utter_question_for_team") -> dict[str, Any]:
         """A question asked in the middle of another one goes on the questions for the care team."""
         noted = [*(turn.slots.get("noted_questions") or []), text]
         turn.slots["noted_questions"] = noted
         joined = "\n".join(noted)
         record(*turn, Reading(value=joined, text=joined), "questions")
-        turn.dispatcher.utter_message(response="utter_question_for_team")
+        turn.dispatcher.utter_message(response=said)
         return {"noted_questions": noted}
 
     def answer_meta(self, intent: str, asked: str, turn: Turn) -> None:

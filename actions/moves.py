@@ -48,12 +48,12 @@ def count_word(number: int) -> str:
     return {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(number, str(number))
 
 
-def _plan_text(tracker: Tracker) -> str | None:
+def _plan_text(tracker: Tracker, *, everything: bool = False) -> str | None:
     plan_id = tracker.get_slot("plan_id")
     if not plan_id:
         return None
     try:
-        return plan_text(store().export(int(plan_id)))
+        return plan_text(store().export(int(plan_id)), everything=everything)
     except (StoreUnavailable, LookupError):
         return None
 
@@ -198,7 +198,7 @@ class ActionShowSummary(SimpleAction):
     action_name = "action_show_summary"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        text = _plan_text(tracker)
+        text = _plan_text(tracker, everything=listen.wants_everything(text_of(tracker)))
         if text:
             dispatcher.utter_message(text=text)
         else:
@@ -408,6 +408,10 @@ class ActionAskUndoPending(SimpleAction):
             goals = "\n".join(f"- {part}" for part in parts)
             count = count_word(len(parts))
             dispatcher.utter_message(response="utter_ask_split_goals", count=count, goals=goals)
+        elif pending.get("mode") == "team_question":  # "what does titrate mean?"
+            dispatcher.utter_message(response="utter_offer_word_question", word=pending.get("about", ""))
+        elif pending.get("mode") == "remove_goal":  # the last goal, at the read-back
+            dispatcher.utter_message(response="utter_confirm_remove_goal", title=pending.get("about", ""))
         elif pending.get("mode") == "pick":
             dispatcher.utter_message(response="utter_confirm_goal", title=pending.get("about", ""))
         else:

@@ -10,10 +10,10 @@ from typing import Any
 from actions import flow, identity_details
 from actions.answers import Reading, interpret_answer, record
 from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
-from actions.corrections import keep_taken_off
+from actions.corrections import confirm_first, keep_taken_off
 from actions.forms import QuestionForm, saying, team_questions
 from actions.turn import Turn
-from careplan import dates, listen
+from careplan import dates, interpret, listen
 from careplan.models import utcnow
 
 # The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
@@ -35,6 +35,10 @@ class ValidateReviewForm(QuestionForm):
 
     def listen(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
         text = text_of(turn.tracker)
+        if asked == "goal_to_remove" and not listen.never_mind(text):
+            chosen = self.read(asked, value, turn).value
+            if chosen is not None and _only_goal(chosen, turn.slots):
+                return {asked: None, **self.take_off_goal(chosen, turn)}
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:
@@ -42,6 +46,9 @@ class ValidateReviewForm(QuestionForm):
         if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
             turn.dispatcher.utter_message(response="utter_left_as_is")
             return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
+        if asked == "review_choice" and listen.correction(text) is None and (time := listen.time_said(text)):
+            # "you haven't put the time, its ten thirty": the time alone, the date kept
+            return {asked: None, **(self.correct(listen.Correction("time", time), asked, turn) or {})}
         if (
             asked == "review_choice"
             and listen.correction(text) is None
@@ -73,7 +80,7 @@ class ValidateReviewForm(QuestionForm):
             chosen = (
                 int(choice)
                 if choice is not None and str(choice).isdigit()
-                else listen.match_goal(text_of(tracker), goals)
+                else listen.match_goal(text_of(tracker), goals, said_about=slot == "goal_to_change")
             )
             known = chosen is not None and chosen in {g["id"] for g in goals}
             return Reading(
@@ -106,10 +113,15 @@ class ValidateReviewForm(QuestionForm):
             choice = review.choice
         if choice in {"change", "remove"} and not readback_goals(slots):
             return Reading(replies=["utter_no_goals_yet"])
+        if choice is None and listen.thats_all(text):
+            # "no that's it", just after giving a question: no more questions, not "it's wrong"
+            return Reading(replies=["utter_no_more_questions"])
         if choice is None:
             return Reading(replies=["utter_review_what_wrong"])
+        if choice == "remove" and _names_a_question(text, review, slots):
+            choice = "remove_questions"  # "take off 'like medically?' too"
         if review is not None and review.goal and choice in {"change", "remove"}:
-            chosen = listen.match_goal(review.goal, readback_goals(slots))
+            chosen = listen.match_goal(review.goal, readback_goals(slots), said_about=choice == "change")
             if chosen is not None:
                 slots[f"goal_to_{choice}"] = str(chosen)
         if review is not None and review.words and choice == "add":
@@ -165,6 +177,28 @@ class ValidateReviewForm(QuestionForm):
             return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
         return {}
 
+    def take_off_goal(self, goal_id: str, turn: Turn) -> dict[str, Any]:
+        """Take a named goal off the plan; the last one is asked about first ("Shall I take
+        off ...?"), so a plan is never left with no goals by a misread message."""
+        if _only_goal(goal_id, turn.slots):
+            title = plan_goals(turn.slots)[0]["title"]
+            return {"goal_to_remove": None, **confirm_first("remove_goal", str(goal_id), title)}
+        reading = Reading(value=str(goal_id), text=str(goal_id))
+        self.store("goal_to_remove", reading, turn)
+        return self.follow_up("goal_to_remove", reading, turn)
+
+    def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
+        """The reply to "Shall I take off ...?": only a yes takes the goal off."""
+        if pending["mode"] != "remove_goal":
+            return super().confirm_undo(pending, turn)
+        leave = {"undo_pending": None, **dict.fromkeys(PICKING), "review_choice": None}
+        if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+            turn.dispatcher.utter_message(response="utter_left_as_is")
+            return leave
+        reading = Reading(value=pending["key"], text=pending["key"])
+        self.store("goal_to_remove", reading, turn)
+        return {**leave, **self.follow_up("goal_to_remove", reading, turn)}
+
     @staticmethod
     def main_thing_after(removed: str, turn: Turn) -> dict[str, Any]:
         """The one thing once its goal is gone: the goal left, if only one is; else say so."""
@@ -214,7 +248,13 @@ class ValidateReviewForm(QuestionForm):
         if choice == "remove_questions":
             # "take the first two off" takes those; only a plain "remove the questions" takes all
             asked = _questions_asked(slots)
-            named = listen.which_ones(text_of(turn.tracker), len(asked))
+            text = text_of(turn.tracker)
+            named = listen.which_ones(text, len(asked)) or listen.named_by_words(text, asked)
+            if not named and len(asked) > 1 and not listen.all_questions(text):
+                # "remove the question": one of several, not named, so none is taken off
+                turn.dispatcher.utter_message(response="utter_which_question")
+                slots["review_choice"] = None
+                return {"review_choice": None}
             kept = [q for i, q in enumerate(asked) if named and i not in named]
             joined = "\n".join(kept)
             none_left = Reading(value=flow.SKIPPED, text="", skipped=True)
@@ -228,9 +268,7 @@ class ValidateReviewForm(QuestionForm):
         if choice == "remove" and slots.get("goal_to_remove"):
             # "remove number 2": the goal was named with the choice, so nothing is left to
             # ask; take it off now and read the plan back, or the form would end the chat.
-            reading = Reading(value=slots["goal_to_remove"], text=slots["goal_to_remove"])
-            self.store("goal_to_remove", reading, turn)
-            return self.follow_up("goal_to_remove", reading, turn)
+            return self.take_off_goal(slots["goal_to_remove"], turn)
         if choice == "confirm" and not is_button(turn.tracker) and listen.says_share(text_of(turn.tracker)):
             # "yes, share it with the stroke team": the plan is right, and shared, in one go
             return self.answer("share_plan", "yes", turn)
@@ -246,6 +284,22 @@ def _step_order(step: str) -> int:
     if choice is None or listen.correction(step) is not None:
         return 0
     return {"remove": 1, "add": 2, "add_question": 2}.get(choice.choice, 0)
+
+
+def _only_goal(goal_id: str, slots: dict[str, Any]) -> bool:
+    """Is this the plan's last goal of the person's own (a carer's goals don't count)?"""
+    return [str(g["id"]) for g in plan_goals(slots)] == [str(goal_id)]
+
+
+def _names_a_question(text: str, review: listen.ReviewChoice | None, slots: dict[str, Any]) -> bool:
+    """Does a removal name one of the questions by its words, and no goal by number or words?"""
+    goals = readback_goals(slots)
+    numbered = review is not None and review.goal and listen.which_ones(review.goal, len(goals))
+    return (
+        not numbered
+        and bool(listen.named_by_words(text, _questions_asked(slots)))
+        and listen.match_goal(text, goals, said_about=False) is None
+    )
 
 
 def _questions_asked(slots: dict[str, Any]) -> list[str]:

@@ -212,6 +212,12 @@ _AT_HOUR = re.compile(
     r"\bat (?:about |around )?" + _HOUR + r"(?: ?o'? ?clock)?\b(?! ?(?:st|nd|rd|th|/|\.\d|-\d))"
 )
 _OCLOCK = re.compile(r"\b" + _HOUR + r" ?o'? ?clock\b")
+# "at ten thirty", "it's two forty five": an hour and its minutes, both in words
+_HOUR_AND_MINUTES = re.compile(
+    r"\b(?:at|is|its|it's|about|around) "
+    + _HOUR
+    + r" (fifteen|thirty|forty five|forty-five|o five|twenty|ten)\b"
+)
 _NOON = re.compile(r"\b(?:midday|mid day|noon|12 noon)\b")
 
 
@@ -253,6 +259,14 @@ def _time(t: str) -> tuple[str | None, str]:
             minute = value if direction == "past" else -value
         if minute < 0:
             hour, minute = (hour - 1) % 24, 60 + minute
+        return _hhmm(hour, minute), t[: spoken.start()] + " " + t[spoken.end() :]
+    spoken = _HOUR_AND_MINUTES.search(t)
+    if spoken:
+        words = spoken.group(2).replace("-", " ")
+        minute = {"fifteen": 15, "thirty": 30, "forty five": 45, "o five": 5}.get(words) or _MINUTE_WORDS[
+            words
+        ]
+        hour = _guess_pm(_hour_word(spoken.group(1)), t)
         return _hhmm(hour, minute), t[: spoken.start()] + " " + t[spoken.end() :]
     noon = _NOON.search(t)
     if noon:
@@ -391,6 +405,11 @@ def _when(text: str, today: date) -> When | None:
 def when(text: str, today: date | None = None) -> When | None:
     """The day (and time, if one was said) the text means, or None if there isn't one we can be sure of."""
     return _when(text[:300], today or date.today())
+
+
+def time_of(text: str) -> str | None:
+    """The time of day said in the text ("10:30", "half ten", "ten thirty") as "HH:MM", if any."""
+    return _time(_normalise(text[:300]))[0]
 
 
 def resolve(text: str, today: date | None = None) -> date | None:

@@ -499,6 +499,11 @@ _THATS_ALL = re.compile(
 )
 
 
+def thats_all(text: str) -> bool:
+    """Nothing more to say ("no that's it", "nothing else"): not a verdict on what was asked."""
+    return bool(_THATS_ALL.search(text))
+
+
 def content_after_yes(text: str) -> str | None:
     """The goal in "yes, I'd like to get back to swimming" or "sleeping better";
     None for a bare yes, a no, or "I think that's all"."""
@@ -607,7 +612,20 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bprint (?:it|this|my plan) (?:out|off)?\b|\bin big(?:ger)? (?:letters|writing|print)\b",
         re.I,
     ),
+    # "can I see everything you have on me", "that's not everything... where is all that"
+    "see_summary": re.compile(
+        r"\b(?:see|show|read|view|look at|check)\b.{0,20}\b(?:everything|all (?:of )?(?:it|that|this))\b"
+        r"|\bwhere(?:'s| is| has| have| did)? (?:all (?:of )?(?:that|this|it|the rest)|everything|the rest)\b"
+        r"|\bwhat (?:you|u)(?:'ve| have)? (?:have|got|hold|know|saved|kept|stored) (?:on|about) me\b"
+        r"|\b(?:that'?s|thats|this is|it'?s) not (?:everything|all)\b",
+        re.I,
+    ),
 }
+
+
+def wants_everything(text: str) -> bool:
+    """Does someone ask to see all that is kept, not only the draft plan?"""
+    return bool(META_PATTERNS["see_summary"].search(text))
 
 
 # Stepping away for a moment ("brb", "hang on the door", "gotta go, work call"), and coming back.
@@ -680,6 +698,46 @@ _HEDGE = re.compile(
     r"|a|an|some|more)\b",
     re.I,
 )
+
+
+# A word (up to four) someone asks the meaning of, quoted or not
+_WORDS = r"(?P<term>\b[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)"
+_TERM = r"['\"‘“]?" + _WORDS + r"['\"’”]?"
+_WORD_ASKED = (
+    # "what does titrate mean", "what does 'pacing' actually mean?", "what mean titrate?"
+    re.compile(
+        r"\bwhat (?:does|do|did) (?:the word |it mean (?:when|if) (?:they|you|it) says? )?"
+        + _TERM
+        + r" (?:actually |exactly |really |even )?mean\b",
+        re.I,
+    ),
+    re.compile(r"\bwhat means? (?:the word )?" + _TERM + r"\s*(?:\?|$)", re.I),
+    # "what's orthostatic hypotension?", "what is a carer's assessment exactly?"
+    re.compile(r"\bwhat(?:'s|s| is| are) (?:a |an )?" + _TERM + r"(?: exactly| anyway)?\s*\?", re.I),
+    # "'occupational therapy' - what exactly is that?"
+    re.compile(
+        r"['\"‘“]" + _WORDS + r"['\"’”]\s*[-–—,:]?\s*what (?:exactly )?(?:is|are|does) (?:that|it|this)\b",
+        re.I,
+    ),
+)
+# Not a word to explain: pointing words, and the chat's own words (its reply explains those)
+_NOT_A_TERM = re.compile(
+    r"^(?:it|that|this|the|these|those|my|your|his|her|their|our|you|u|i|he|she|they|we|wrong|up|going"
+    r"|happening|next|there|here|best|point|matter|what|why|how|when|where|who)\b"
+    r"|\b(?:matters?|good day|goals?|plan|chat|questions?|care team)\b",
+    re.I,
+)
+
+
+def word_asked(text: str) -> str | None:
+    """The word or words someone asks the meaning of ("what does titrate mean?", "what's
+    orthostatic hypotension?"), if the message asks that; None for other questions."""
+    for pattern in _WORD_ASKED:
+        for found in pattern.finditer(text[:300]):
+            term = found.group("term").strip(" '\"‘’“”")
+            if not _NOT_A_TERM.search(term):
+                return term
+    return None
 
 
 def question_to_bot(text: str) -> bool:
@@ -1135,8 +1193,22 @@ _STOP = {
 
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, as lemmas ("the buses" and "a bus" share "bus")."""
+    return {t.lemma_.lower() for t in parse(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop}
+
+
+def _word_forms(text: str) -> set[str]:
+    """Each meaning word as said and as its lemma, stemmed: "the wedding one" finds "my
+    sister's wedding" (lemma "wed" there); "hba1c" counts, though it isn't all letters."""
     return {
-        t.lemma_.lower() for t in parse(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop
+        _stem(form)
+        for t in parse(text)
+        if (
+            t.is_alpha
+            or (t.is_ascii and any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text))
+        )
+        and t.lower_ not in _STOP
+        and not t.is_stop
+        for form in (t.lemma_.lower(), t.lower_)
     }
 
 
@@ -1145,10 +1217,11 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
 
 
-def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
+def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = True) -> int | None:
     """A goal's id from "2", "the second one", "the last", its words ("the evenings one",
     words from its title first, then its text, then why it matters), or "that one" when
-    there is only one goal."""
+    there is only one goal. Without ``said_about`` only the goal's own words count: a goal
+    is taken off only when the message names it, never for a word in why it matters."""
     if not goals:
         return None
     lowered = text.lower()
@@ -1160,16 +1233,21 @@ def match_goal(text: str, goals: list[dict[str, Any]]) -> int | None:
     )
     if index is not None and (index == -1 or 1 <= index <= len(goals)):
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
-    wanted = {_stem(w) for w in content_words(text)}
+    wanted = _word_forms(text)
     if not wanted:
         return goals[0]["id"] if len(goals) == 1 and _POINTING.search(text) else None
 
     def overlap(*fields: str | None) -> int:
-        return len(wanted & {_stem(w) for w in content_words(" ".join(f for f in fields if f))})
+        return len(wanted & _word_forms(" ".join(f for f in fields if f)))
 
     # the title counts most, then the goal's words, then what was said about it
     scores = [
-        (3 * overlap(g["title"]) + 2 * overlap(g["text"]) + overlap(g.get("why"), g.get("helps")), g["id"])
+        (
+            3 * overlap(g["title"])
+            + 2 * overlap(g["text"])
+            + (overlap(g.get("why"), g.get("helps")) if said_about else 0),
+            g["id"],
+        )
         for g in goals
     ]
     best = max(scores)
@@ -1299,8 +1377,9 @@ _A_QUESTION = re.compile(
 )
 # "cancel", "leave them all, I pressed the wrong thing": a read-back choice taken back.
 _NEVER_MIND = re.compile(
-    r"\b(?:cancel|never\s?mind|forget (?:it|that)|leave (?:it|them|them all|it as it is|them as they are)"
-    r"|none of them|pressed the wrong|wrong button|changed my mind|keep (?:it|them)(?: all)?"
+    r"\b(?:cancel|neither|none|never\s?mind|forget (?:it|that)"
+    r"|leave (?:it|them|them all|it as it is|them as they are)"
+    r"|pressed the wrong|wrong button|changed my mind|keep (?:it|them)(?: all)?"
     r"|don'?t (?:remove|change) (?:it|them|anything))\b",
     re.I,
 )
@@ -1390,6 +1469,35 @@ def which_ones(text: str, count: int) -> list[int]:
     return sorted(i for i in picked if 0 <= i < count)
 
 
+# A piece of an item quoted to name it: "take off 'like medically?' too" (not the ' of "it's")
+_QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['\"‘“](.{3,}?)['\"’”](?=[\s,.!?;:)]|$)")
+# The words of a removal itself, which name nothing ("remove the question that begins ...")
+_REMOVAL_WORDS = {
+    *"remove delete take drop scrap cross bin ditch rid question begin start say read".split(),
+    *"too also please plan off thing part same".split(),
+}
+
+
+def named_by_words(text: str, items: list[str]) -> list[int]:
+    """The position (0-based) of the one item the message names by its words: a quoted piece
+    ("take off 'like medically?' too") or the words of it ("remove the question about the
+    flu jab"); empty when no item, or more than one, fits as well."""
+    quoted = _QUOTED.search(text)
+    wanted = {_stem(w) for w in content_words(quoted.group(1) if quoted else text) - _REMOVAL_WORDS}
+    scores = [len(wanted & {_stem(w) for w in content_words(item)}) for item in items]
+    best = max(scores, default=0)
+    return [scores.index(best)] if best and scores.count(best) == 1 else []
+
+
+_ALL_OF_THEM = re.compile(r"\b(?:all|every|both|them|questions)\b", re.I)
+
+
+def all_questions(text: str) -> bool:
+    """Does a removal name every question ("remove the questions", "take them all off"),
+    not one of them ("remove the question")?"""
+    return bool(_ALL_OF_THEM.search(text))
+
+
 def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     """The read-back answer, from "yep looks good", "nah", "change number 2", "the date is wrong"..."""
     lowered = text.lower()
@@ -1444,9 +1552,19 @@ _LOOKS_RIGHT = re.compile(
 _NEXT_INSTRUCTION = re.compile(
     r"(?<=[.!?;])\s+(?:and\s+|then\s+)*|,?\s+(?:and|then)\s+(?:then\s+|also\s+)?(?=(?:please\s+)?"
     r"(?:add|remove|delete|take|get rid|change|make|put|number\s*\d|drop|scrap|cross|bin"
-    r"|the \w+ (?:one|question))\b)",
+    r"|the \w+ (?:one|question)|the (?:time|date)|(?:you )?(?:haven'?t|have not|didn'?t) put)\b)",
     re.I,
 )
+
+
+# The appointment's time named at the read-back: "the time is half ten", "you haven't put the time"
+_THE_TIME = re.compile(r"\b(?:the|its|it'?s) time\b|\btime (?:is|was|should|it'?s|its)\b", re.I)
+
+
+def time_said(text: str) -> str | None:
+    """The appointment's time ("HH:MM") a read-back message gives: "and the time is half
+    ten", "add the time, it's 10:30"."""
+    return dates.time_of(text) if _THE_TIME.search(text) else None
 
 
 def instructions(text: str) -> list[str]:
@@ -1457,6 +1575,7 @@ def instructions(text: str) -> list[str]:
         p
         for p in parts
         if correction(p) is not None
+        or time_said(p)
         or (review_choice(p) or ReviewChoice("confirm")).choice not in {"confirm", "later"}
     ]
     return found if len(found) > 1 else [text]

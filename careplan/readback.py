@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from careplan import dates
+from careplan import dates, questions
 from careplan.vocab import ACCEPTED, EDITED, REJECTED
 
 _OUTCOME = {
@@ -46,8 +46,10 @@ def _day(iso_date: str) -> str:
     return f"{date.fromisoformat(iso_date):%A %-d %B %Y}"
 
 
-def plan_text(plan: dict[str, Any]) -> str:
-    """A short, readable summary of a plan (the shape of careplan.export_data)."""
+def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
+    """A short, readable summary of a plan (the shape of careplan.export_data); with
+    ``everything``, all it holds, for someone who asks to see everything: what the
+    appointment is for, each answer about their life and what was said about each goal."""
     name = plan["subject"].get("preferred_name") or plan["subject"].get("name")
     carer = plan["recorded_by"]["role"] == "carer"
     heading = f"Draft plan for {name}" if carer and name else "Your draft plan"
@@ -58,11 +60,14 @@ def plan_text(plan: dict[str, Any]) -> str:
         when = dates.said(date.fromisoformat(day), appointment.get("time")) if day else ""
         when = when or appointment.get("when_text") or ""
         lines.append(f"Appointment: {appointment.get('with') or ''}, {when}".strip(" ,"))
+    if everything:
+        lines.extend(_answers(plan))
     goals = plan["goals"]
     if goals:
         lines.append("Goals:")
         for number, goal in enumerate(goals, start=1):
             lines.extend(goal_lines(goal, number))
+            lines.extend(_goal_parts(goal) if everything else [])
     else:
         lines.append("No goals yet.")
     needs = (plan.get("carer_needs") or {}).get("goals") or []
@@ -75,3 +80,19 @@ def plan_text(plan: dict[str, Any]) -> str:
         lines.append(f"Your questions: “{plan['questions']}”")
     lines.append("Shared with your care team: " + ("yes" if plan.get("shared") else "not yet"))
     return "\n".join(lines)
+
+
+# What each part of a goal is called when everything is shown
+_GOAL_PARTS = {"why": "Why it matters", "barriers": "What gets in the way", "helps": "What would help"}
+
+
+def _goal_parts(goal: dict[str, Any]) -> list[str]:
+    return [f"   {label}: “{goal[key]}”" for key, label in _GOAL_PARTS.items() if goal.get(key)]
+
+
+def _answers(plan: dict[str, Any]) -> list[str]:
+    """The appointment's reason and every answer kept as words, each under its label."""
+    labels = {"reason": "What it is for", **questions.labels("life", "support", "after", "carer")}
+    carer = (plan.get("carer_needs") or {}).get("answers") or {}
+    said = {"reason": plan["appointment"].get("reason"), **plan.get("life", {}), **carer}
+    return [f"{labels[key]}: “{text}”" for key, text in said.items() if text and key in labels]

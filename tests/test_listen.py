@@ -775,3 +775,147 @@ def test_someone_at_home_seeing_the_chat(text: str, intent: str | None) -> None:
 )
 def test_who_sees_the_note_a_red_flag_left(text: str, intent: str | None) -> None:
     assert listen.meta(text) == intent
+
+
+# --- the read-back takes off only what was named (tester round 3, class 3) -------------------
+QUESTIONS = [
+    "is my brown inhaler doing anything?",
+    "can I use the blue one before digging?",
+    "should I have the flu jab?",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        ("Remove the question that begins 'can I use the blue one'", [1]),
+        ("take off 'should I have the flu jab?' too, it's part of the same thing", [2]),
+        ("delete the one about the flu jab", [2]),
+        ("remove the question", []),
+        ("Chloe Dawson", []),
+    ],
+)
+def test_a_question_is_named_by_its_words(text: str, picked: list[int]) -> None:
+    assert listen.named_by_words(text, QUESTIONS) == picked
+
+
+def test_a_goal_is_taken_off_only_for_its_own_words() -> None:
+    goals = [
+        {"id": 3, "title": "Stay in my own house", "text": "stay in my own house", "why": "Chloe visits"}
+    ]
+    assert listen.match_goal("Chloe Dawson", goals) == 3  # choosing the one thing: what was said counts
+    assert listen.match_goal("Chloe Dawson", goals, said_about=False) is None
+    assert listen.match_goal("the house one", goals, said_about=False) == 3
+
+
+@pytest.mark.parametrize("text", ["neither", "none of them", "neither. the TIME is wrong"])
+def test_neither_takes_back_a_removal(text: str) -> None:
+    assert listen.never_mind(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "every"),
+    [("remove the questions", True), ("take them all off", True), ("remove the question", False)],
+)
+def test_all_the_questions_or_one(text: str, every: bool) -> None:
+    assert listen.all_questions(text) is every
+
+
+# --- words asked about, the time at the read-back, "no that's it" (tester round 3) ------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("what does titrate mean", "titrate"),
+        ("the letter says they'll 'titrate' my tablets, what does titrate mean?", "titrate"),
+        ("what's orthostatic hypotension? the nurse wrote that", "orthostatic hypotension"),
+        ("What mean titrate? The letter say they will titrate it", "titrate"),
+        ("My son said 'occupational therapy' - what exactly is that?", "occupational therapy"),
+        ("what does 'what matters' mean here?", None),
+        ("what's the point?", None),
+        ("what is wrong with me?", None),
+        ("what happens next?", None),
+        ("what does that mean", None),
+    ],
+)
+def test_a_word_asked_about(text: str, word: str | None) -> None:
+    assert listen.word_asked(text) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("add the time, it's 10:30", "10:30"),
+        ("you haven't put the time its ten thirty", "10:30"),
+        ("the time is half ten", "10:30"),
+        ("I have no time at 10:30", None),
+        ("stop at 2pm", None),
+    ],
+)
+def test_the_time_given_at_the_read_back(text: str, time: str | None) -> None:
+    assert listen.time_said(text) == time
+
+
+def test_the_time_is_one_of_several_instructions() -> None:
+    said = "take number 3 off that was the reason not a goal and the time is half ten"
+    assert listen.instructions(said) == [
+        "take number 3 off that was the reason not a goal",
+        "the time is half ten",
+    ]
+
+
+def test_an_hour_and_its_minutes_in_words() -> None:
+    from datetime import date
+
+    from careplan import dates
+
+    found = dates.when("the MS nurse on Monday the fourteenth at ten thirty", date(2026, 12, 2))
+    assert found == dates.When(day=date(2026, 12, 14), time="10:30")
+
+
+@pytest.mark.parametrize(("text", "done"), [("no that's it", True), ("nothing else", True), ("no", False)])
+def test_thats_all(text: str, done: bool) -> None:
+    assert listen.thats_all(text) is done
+
+
+LISTED_GOALS = [
+    {
+        "id": 1,
+        "title": "Three things: get my hba1c down",
+        "text": "three things: get my hba1c down, lose weight",
+    },
+    {
+        "id": 2,
+        "title": "Lose a stone before my sisters wedding",
+        "text": "lose a stone before my sisters wedding",
+    },
+    {
+        "id": 3,
+        "title": "Stop being scared of my injections",
+        "text": "stop being scared of my injections at work",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("the wedding one", 2),
+        ("can i change it back to the hba1c one? cos thats what the nurse will want", 1),
+        ("the injections one", 3),
+    ],
+)
+def test_a_goal_is_found_by_a_word_the_parser_reads_differently(said: str, goal: int) -> None:
+    assert listen.match_goal(said, LISTED_GOALS) == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "everything"),
+    [
+        ("actually can i see everything you have on me first", True),
+        ("thats not everything,i told you about my flat and my sister. where is all that", True),
+        ("I want to see all my grandchildren", False),
+        ("delete everything", False),
+    ],
+)
+def test_asking_to_see_everything(text: str, everything: bool) -> None:
+    assert listen.wants_everything(text) is everything
