@@ -120,10 +120,13 @@ class ValidateReviewForm(QuestionForm):
             return Reading(replies=["utter_review_what_wrong"])
         if choice == "remove" and _names_a_question(text, review, slots):
             choice = "remove_questions"  # "take off 'like medically?' too"
+        goals = readback_goals(slots)
         if review is not None and review.goal and choice in {"change", "remove"}:
-            chosen = listen.match_goal(review.goal, readback_goals(slots), said_about=choice == "change")
+            chosen = listen.match_goal(review.goal, goals, said_about=choice == "change")
             if chosen is not None:
                 slots[f"goal_to_{choice}"] = str(chosen)
+        if choice == "remove" and len(goals) == 1:
+            slots["goal_to_remove"] = str(goals[0]["id"])  # "remove it": the only goal, asked first
         if review is not None and review.words and choice == "add":
             slots["goal_text"] = None
             slots["pending_goal"] = review.words
@@ -269,6 +272,9 @@ class ValidateReviewForm(QuestionForm):
             # "remove number 2": the goal was named with the choice, so nothing is left to
             # ask; take it off now and read the plan back, or the form would end the chat.
             return self.take_off_goal(slots["goal_to_remove"], turn)
+        if choice == "confirm" and not plan_goals(slots):
+            # a plan with no goals is never shared without saying so
+            turn.dispatcher.utter_message(response="utter_no_goals_on_plan")
         if choice == "confirm" and not is_button(turn.tracker) and listen.says_share(text_of(turn.tracker)):
             # "yes, share it with the stroke team": the plan is right, and shared, in one go
             return self.answer("share_plan", "yes", turn)

@@ -932,7 +932,8 @@ _CHANGE_GOAL = re.compile(
     r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
     r"(?:the\s+|my\s+)?(?P<which>(?:goal|number)\s*\w+|[\w' -]+?)"
     r"(?:\s+(?:goal|one))?\s+(?:to|so it says|to say|into)\s*:?\s+(?P<words>.+)$"
-    rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:should|must|needs? to)\s+(?:be|say|read)"
+    rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:wrong|not right),?\s+(?:it\s+)?)?"
+    r"(?:should|must|needs? to)\s+(?:be|say|read)"
     r"\s*:?\s*(?P<words2>.+)$",
     re.I,
 )
@@ -1550,7 +1551,10 @@ _LOOKS_RIGHT = re.compile(
 # Where one read-back message holds several instructions: a new sentence, or "and"/"then"
 # before another instruction ("get rid of 1. change number 2 to ... and add one about ...").
 _NEXT_INSTRUCTION = re.compile(
-    r"(?<=[.!?;])\s+(?:and\s+|then\s+)*|,?\s+(?:and|then)\s+(?:then\s+|also\s+)?(?=(?:please\s+)?"
+    r"(?<=[.!?;])\s+(?:and\s+|then\s+)*"
+    # "remove number 1, add one about jars": a comma before a plain instruction
+    r"|,\s+(?=(?:please\s+)?(?:add (?:one|a|another)|remove|delete|change (?:number|the|it))\b)"
+    r"|,?\s+(?:and|then)\s+(?:then\s+|also\s+)?(?=(?:please\s+)?"
     r"(?:add|remove|delete|take|get rid|change|make|put|number\s*\d|drop|scrap|cross|bin"
     r"|the \w+ (?:one|question)|the (?:time|date)|(?:you )?(?:haven'?t|have not|didn'?t) put)\b)",
     re.I,

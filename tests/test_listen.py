@@ -919,3 +919,26 @@ def test_a_goal_is_found_by_a_word_the_parser_reads_differently(said: str, goal:
 )
 def test_asking_to_see_everything(text: str, everything: bool) -> None:
     assert listen.wants_everything(text) is everything
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        (
+            "Please remove number 1, add one about opening jars without help, and remove the first question",
+            [
+                "Please remove number 1",
+                "add one about opening jars without help",
+                "remove the first question",
+            ],
+        ),
+        ("change number 2 to: walk, take the dog out", ["change number 2 to: walk, take the dog out"]),
+    ],
+)
+def test_instructions_after_a_comma(text: str, steps: list[str]) -> None:
+    assert listen.instructions(text) == steps
+
+
+def test_a_goal_is_wrong_and_must_say() -> None:
+    fix = listen.correction("number 1 is wrong, must be: sleep in bed not in chair.")
+    assert fix is not None and fix.kind == "change_goal" and fix.value == "sleep in bed not in chair"
