@@ -636,13 +636,13 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # ------------------------------------------------------------ the blind held-out set
 
 # Each blind set was written by another helper and run once, after the detector was frozen
-# (set 1 at bfdd258, set 2 at ed99ad3, set 3 at db3fd8d). Floors at the figures of that run, still below the
+# (set 1 at bfdd258, set 2 at ed99ad3). Floors at the figures of that run, still below the
 # issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
+# Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
-    "safety_blind_3.yml": ({EMERGENCY: 0.93, CRISIS: 0.75, SAFEGUARDING: 0.72}, False),  # at the end of s19
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
@@ -723,20 +723,29 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 # ------------------------------------------------------- development batches
 
 DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
+DEV_MIN_RECALL = 0.95
+# A batch still below DEV_MIN_RECALL for a kind: its floor is the figure it reaches now
+# (raise it as the detector improves, never lower it). L is blind set 3, retired in session 20.
+DEV_FLOORS = {
+    "safety_dev_l": {CRISIS: 0.83, SAFEGUARDING: 0.75},
+}
 
 
 @pytest.mark.slow  # a whole data set
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
-    """Batches written from categories (A to H in session 18, I and J in session
-    19), each measured cold first (figures in docs/safety-and-privacy.md), then
-    tuned on, and learnt from by careplan/safety_model.py: these floors only
-    catch regressions. False alarms at most 2% on every batch (issue 13)."""
+    """Batches written from categories (A to H in session 18, I to K in session
+    19, M in session 20), or retired from the blind sets (L: set 3), each measured
+    cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
+    from by careplan/safety_model.py: these floors only catch regressions. False
+    alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
+    floors = DEV_FLOORS.get(path.stem, {})
     for kind in (*FLAG_KINDS, URGENT):
         if figures.total[kind]:
-            assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
+            floor = floors.get(kind, DEV_MIN_RECALL)
+            assert figures.recall(kind) >= floor, f"{kind} recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= 0.02
 
 
