@@ -497,7 +497,14 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
 
     if any(p.search(sentence) for p in cand.rule.unless):
         return False
-    if cand.rule.requires and not any(p.search(sentence) for p in cand.rule.requires):
+    # spaCy sometimes starts a new sentence at "and" or "but" with no full stop: what a rule
+    # requires may sit there ("he takes my pension every week | and I never see a penny")
+    run_on = sent.end < len(doc) and not sentence.rstrip().endswith((".", "!", "?"))
+    nxt_sent = doc[sent.end].sent if run_on else None
+    context = sentence
+    if nxt_sent is not None:
+        context += " " + norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset]
+    if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
         return False
 
     clauses = _clause_bounds(sentence, m_start, m_end)
@@ -513,10 +520,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     nxt = clauses[here + 1] if here + 1 < len(clauses) else (c_end, c_end)
     own = before + " " + after
     following = sentence[nxt[0] : nxt[1]]
-    if here + 1 == len(clauses) and sent.end < len(doc) and not sentence.rstrip().endswith((".", "!", "?")):
-        # spaCy sometimes starts a new sentence at "but" with no full stop:
-        # "my first husband beat me | but I left him thirty years ago"
-        following = _first_clause(norm[doc[sent.end].idx + offset : doc[sent.end].sent.end_char + offset])
+    if here + 1 == len(clauses) and nxt_sent is not None:
+        # the same run-on sentence: "my first husband beat me | but I left him thirty years ago"
+        following = _first_clause(norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset])
     # "still" counts in the match's own clause only: "she took her own life
     # years ago and I still think of her" is grief, not a crisis now
     now = cues.present.search(own) or cues.ongoing.search(own) or cues.present.search(following)

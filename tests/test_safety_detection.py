@@ -723,12 +723,6 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 # ------------------------------------------------------- development batches
 
 DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
-DEV_MIN_RECALL = 0.95
-# A batch still below DEV_MIN_RECALL for a kind: its floor is the figure it reaches now
-# (raise it as the detector improves, never lower it). L is blind set 3, retired in session 20.
-DEV_FLOORS = {
-    "safety_dev_l": {CRISIS: 0.83, SAFEGUARDING: 0.75},
-}
 
 
 @pytest.mark.slow  # a whole data set
@@ -741,11 +735,9 @@ def test_development_batches(path: Path) -> None:
     alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
-    floors = DEV_FLOORS.get(path.stem, {})
     for kind in (*FLAG_KINDS, URGENT):
         if figures.total[kind]:
-            floor = floors.get(kind, DEV_MIN_RECALL)
-            assert figures.recall(kind) >= floor, f"{kind} recall {figures.recall(kind):.3f}"
+            assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= 0.02
 
 
@@ -790,3 +782,32 @@ def test_a_carers_wish_for_rest_is_not_a_crisis_check_in(text: str) -> None:
     """messy_b14: the learned model heard the shape of a crisis line ("honestly I just want...")
     without its theme, and a tired carer got the check-in, then the crisis script."""
     assert safety.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 20, from the classes of blind set 3's misses (batch L), in other words again
+        ("it came on suddenly, the worst headache she's ever had, and she's being sick", EMERGENCY),
+        ("I had the worst headache of my life when I had covid two years ago", None),
+        ("he's had three seizures in a row and he still isn't awake", EMERGENCY),
+        ("she knocked the kettle over and her leg is badly scalded", EMERGENCY),
+        ("I burnt my thumb on the iron, it's a bit red", None),
+        ("when it gets too much I hit my head against the wall", CRISIS),
+        ("he's stopped taking his insulin on purpose so it will all end", CRISIS),
+        ("I stopped my tablets because they made me sick, the GP knows", None),
+        ("she tried to end her life at Easter and says she wants to try again", CRISIS),
+        ("I don't know how much longer I can cope", CRISIS),  # the check-in
+        ("my lodger has been helping himself to my painkillers, I've run out", SAFEGUARDING),
+        ("the man over the road hits his kids", SAFEGUARDING),
+        ("she told me she'd stop visiting if I said anything to the social worker", SAFEGUARDING),
+        # what a rule requires may sit past spaCy's sentence break at "and" (no full stop)
+        ("her boyfriend takes her benefits every month and she never gets any of it", SAFEGUARDING),
+        ("my gums bleed a lot when I brush, I'm on warfarin", None),
+        ("I almost choked laughing at the grandkids", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_20_classes(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
