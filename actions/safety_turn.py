@@ -32,11 +32,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
 from careplan.listen import content_words, taken_back
-from careplan.safety import RedFlag, detect, names_past_stroke, now_cue
+from careplan.safety import RedFlag, detect, names_past_stroke, now_cue, safety_question
 from careplan.store import StoreUnavailable
-from careplan.vocab import CARER, CRISIS, EMERGENCY, URGENT
+from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
 PAUSED, CHECKIN, HOLD, STOPPED = "paused", "checkin", "hold", "stopped"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
@@ -215,8 +216,10 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     cleared = [SlotSet(asked, None)] if asked and asked != STATE else []
     if state == PAUSED or (state == CHECKIN and not _answers_besides(tracker)):
         return [*cleared, *ask_nothing(tracker)]
-    if state == HOLD:
-        return [*cleared, SlotSet(STATE, state)]
+    if state == HOLD or (asked in OWN_WORDS and tracker.get_slot("red_flag") in {CRISIS, SAFEGUARDING}):
+        # a disclosure at "what would you like to be able to do?" is kept in its flag, never
+        # made a goal's title ("Worried about how some of the staff treat her"): asked again
+        return [*cleared, SlotSet(STATE, HOLD)]
     if state == STOPPED:  # "I want to stop for now" ended a pause: no question until they come back
         return [*cleared, SlotSet(STATE, None), SlotSet("requested_slot", STATE)]
     return None
@@ -345,7 +348,7 @@ def response_for(kind: str, label: str, about: str | None) -> str:
         return f"utter_red_flag_emergency_{label}"
     if kind == URGENT and label:
         return f"utter_red_flag_urgent_{label}"
-    if kind in {CRISIS, URGENT} and about == "other":
+    if kind in {CRISIS, URGENT, SAFEGUARDING} and about == "other":
         return f"utter_red_flag_{kind}_other"
     return f"utter_red_flag_{kind}"
 
@@ -493,6 +496,12 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
 
     if tracker.get_slot("red_flag"):
         events.append(SlotSet("red_flag", None))
+    if state is None and not button and (question := safety_question(text)):
+        # "is that safeguarding? who do I report it to?", "is it safe to keep driving while I'm
+        # dizzy?": answered now, not deferred to the appointment; then the same question again
+        # (at "questions for your care team" it is kept as one of them too)
+        dispatcher.utter_message(response=f"utter_safety_question_{question}")
+        return _kept(tracker, None if tracker.get_slot("requested_slot") == "questions" else HOLD, *events)
     if state == PAUSED:
         response, over = (None, False) if button else pause_reply(text)
         dispatcher.utter_message(response=response or "utter_emergency_waiting")

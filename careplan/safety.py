@@ -721,6 +721,42 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     )
 
 
+# A question about keeping someone safe, put to the bot: it deserves a kind, honest answer
+# now, not "a good question for your care team" days away (tester A round 3, P3, P7, P10).
+# Safeguarding: how to raise a concern. Health: whether something is safe to do, or whether
+# to call for help: no medical advice, but who to ask today.
+_ASKING = re.compile(
+    r"\?|^\W*(?:so\W+|and\W+|but\W+|ok\W+)*(?:is|isn'?t|should|shall|can|could|do|does|would|who|where|how|what)\b",
+    re.IGNORECASE,
+)
+_SAFETY_QUESTIONS = {
+    SAFEGUARDING: re.compile(
+        r"\bsafeguard\w*"
+        r"|\b(?:report|reporting) (?:it|this|that|them|him|her|the home|the carers?|the staff|abuse)\b"
+        r"|\b(?:who|where) (?:do|should|can|would) (?:i|we) (?:report|tell|complain|go)\b"
+        r"|\b(?:is|isn'?t) (?:this|that|it) (?:abuse|neglect)\b",
+        re.IGNORECASE,
+    ),
+    "health": re.compile(
+        r"\b(?:is it|is that|would it be|it'?s not|are you sure it'?s) (?:\w+ )?(?:safe|unsafe|dangerous)"
+        r" (?:to|for (?:me|him|her|them|mum|dad) to)\b"
+        r"(?! (?:say|tell|share|type|write|talk|put|answer|use|send)\b)"  # "is it safe to say...": privacy
+        r"|\bshould (?:i|he|she|we|they|mum|dad) (?:still |even )?(?:be )?(?:driv\w*|drive)\b"
+        r"|\b(?:should|shall|do|must) (?:i|we) (?:call|ring|phone|get)"
+        r" (?:111|999|an ambulance|the doctor|the gp|someone)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def safety_question(text: str) -> str | None:
+    """ "safeguarding" for "is that safeguarding? who do I report it to?", "health" for "is it
+    safe to keep driving while I'm dizzy?" or "should I call 111 now?"; None otherwise."""
+    if not _ASKING.search(text):
+        return None
+    return next((kind for kind, pattern in _SAFETY_QUESTIONS.items() if pattern.search(text)), None)
+
+
 def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
     found = []
     for rule in rules:

@@ -338,6 +338,33 @@ def test_a_disclosure_inside_a_correction_still_counts() -> None:
     assert safety.detect("no you've mixed it up, my son is the one who hits me") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # tester A round 3 (P7, P10, P3): deferred to the care team or given the data blurb
+        (
+            "Is that safeguarding? Should I report it, and who to, the home manager or the council?",
+            "safeguarding",
+        ),
+        ("what should I do about it? is this a safeguarding thing, who do I report it to?", "safeguarding"),
+        ("is it abuse if they leave him sitting in the lounge all night?", "safeguarding"),
+        ("is it safe to keep driving while im dizzy like this", "health"),
+        ("should I even be driving with these dizzy turns?", "health"),
+        ("is it safe for her to go up the stairs on her own now?", "health"),
+        ("should we ring 111 or wait till monday?", "health"),
+        # not safety questions
+        ("is it safe to say what I think here?", None),
+        ("I report to my manager at work", None),
+        ("my daughter drives me to my appointments", None),
+        ("should I be worried?", None),
+        ("can I put driving as a goal?", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_safety_questions_put_to_the_bot(text: str, kind: str | None) -> None:
+    assert safety.safety_question(text) == kind
+
+
 def test_nlu_cannot_override_the_context_checks() -> None:
     # a pattern matched and was rejected as figurative/past/negated: the NLU must not win
     assert safety.detect("I'm dying to see the grandkids", "red_flag_crisis", 0.99) is None
