@@ -270,7 +270,7 @@ def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, s
     is read as about the person they look after.
     """
     carer = tracker.get_slot("for_whom") == CARER
-    if flag.about_other is False:
+    if flag.about_other is False or (flag.kind == SAFEGUARDING and _writer_harmed(text, flag)):
         return "self", None
     if flag.about_other is None and not carer:
         return None, None
@@ -279,6 +279,21 @@ def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, s
     if relation is not None and not (name and relation.group(2)):
         return "other", f"your {(relation.group(1) or relation.group(2)).lower()}"
     return "other", name or "the person you're telling me about"
+
+
+# The writer as the one harmed, in the words a safeguarding rule matched: "my son keeps MY
+# bank card", "he shouts at ME". (The subject of such a message is the one doing the harm, so
+# the parse's subject can't say who is at risk.) Not "my mum", nor "nobody can tell me how".
+_HARMED_WRITER = re.compile(
+    r"\bmy (?!(?:mum|mom|mam|mother|dad|father|wife|husband|partner|nan|gran|grandma|grandad|son|daughter"
+    r"|brother|sister|grandson|granddaughter|friend|neighbour|aunt|auntie|uncle)\b)"
+    r"|\b(?:i|i'?m|im|myself)\b|(?<!tell )(?<!told )(?<!ask )(?<!asked )\bme\b",
+    re.I,
+)
+
+
+def _writer_harmed(text: str, flag: RedFlag) -> bool:
+    return bool(_HARMED_WRITER.search(text[flag.span[0] : flag.span[1]]))
 
 
 def _quote(text: str, flag: RedFlag) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from actions import safety_turn
-from careplan.safety import load_rules
+from careplan.safety import detect, load_rules
 
 from faults_kit import _responses
 
@@ -249,3 +249,20 @@ def test_infection_and_sepsis_told_across_messages(
 def test_the_sepsis_reply_says_111_now_and_when_to_call_999() -> None:
     [text] = _responses()["utter_red_flag_urgent_sepsis"]
     assert "sepsis" in text and "111" in text and "999" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "writer_harmed"),
+    [
+        ("My son keeps my bank card and I have to ask him for money.", True),
+        ("he hits me when he's had a drink", True),
+        ("one of the night carers shouts at her and she flinches", False),
+        ("she's had a black eye this month and nobody can tell me how", False),
+    ],
+)
+def test_who_is_harmed_in_a_safeguarding_message(text: str, writer_harmed: bool) -> None:
+    """The subject of a safeguarding message is the one doing harm ("my son keeps my bank card"):
+    the reply speaks about someone else only when the words matched don't name the writer."""
+    flag = detect(text)
+    assert flag is not None and flag.kind == "safeguarding"
+    assert safety_turn._writer_harmed(text, flag) is writer_harmed
