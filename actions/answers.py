@@ -122,6 +122,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
+    if intent.startswith("faq_") and free_text and listen.tells_of_life(text):
+        return False  # "that it all goes wrong again next winter" is the worry, not "what happens next?"
     # "will I have to stop driving?" is a question for the care team, not "stop"; and
     # "what happens if I get ill?" at the worries is the worry, not the FAQ.
     moves_on = intent in MOVES and not re.search(r"\b(?:we|this|chat|here|now)\b", text, re.I)

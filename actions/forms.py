@@ -85,6 +85,16 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
     ) -> list[str]:
         return type(self).questions(tracker.slots)
 
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> EventType | None:
+        """The form's own next question, always. (The SDK leaves it to Rasa when the questions
+        are all of the form's slots, as in a carer's chat; Rasa then kept "aside" as the open
+        question after "brb", so the answer they came back with fitted no question.)"""
+        questions = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        missing = (key for key in questions if tracker.slots.get(key) is None)
+        return SlotSet("requested_slot", next(missing, None))
+
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -132,6 +142,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
+        if _last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
+            # "back sorry. family mostly": the answer they came back with
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         earlier = previous_message(turn.tracker)
         if earlier and _last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said

@@ -329,6 +329,7 @@ _CLINICIANS = {
     "cardiologist",
     "neurologist",
 }
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sister"}
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b",
     re.I,
@@ -355,14 +356,23 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     if not asked and not _APPOINTMENT_CUE.search(text):
         return None
     doc = parse(text)
-    for chunk in doc.noun_chunks:
+    chunks = list(doc.noun_chunks)
+    for n, chunk in enumerate(chunks):
         words = {t.lower_.strip(".") for t in chunk}
-        if words & _CLINICIANS:
-            start = chunk.start
-            # "Dr Patel" is a chunk of its own after "Dr": keep them together.
-            if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
-                start -= 1
-            return doc[start : chunk.end].text.strip(" ,.")
+        # "My GP surgery gave me a leaflet. ... bear with me": the cue is in another sentence
+        if not words & _CLINICIANS or not (asked or _APPOINTMENT_CUE.search(chunk.sent.text)):
+            continue
+        start, end = chunk.start, chunk.end
+        # "Dr Patel" is a chunk of its own after "Dr": keep them together.
+        if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
+            start -= 1
+        # "Mr Hughes the knee surgeon": the name said just before goes with it
+        if n and chunks[n - 1].end == start and chunks[n - 1][0].lower_.strip(".") in _TITLES:
+            start = chunks[n - 1].start
+        # "Dr Okafor at the Lime Tree surgery": and the place just after
+        if n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "at":
+            end = chunks[n + 1].end
+        return doc[start:end].text.strip(" ,.")
     match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
     return match.group(0) if match else None
 
@@ -370,11 +380,15 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
 # "its my diabetes review with the nurse", "for me. asthma check at the surgery": the kind of
 # appointment names what it's for.
 _CHECK_UP = re.compile(
-    r"(?:\b(?:it'?s|its|for|got)\s+(?:my|his|her|their|a|an|the)\s+|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
-    r"((?:(?!(?:it'?s|its|for|got|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?(?:review|check|check-?up"
+    r"(?:\b(?:it'?s|its|for|got|has|have|having)\s+(?:my|his|her|their|a|an|the)\s+"
+    r"|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
+    r"((?:(?!(?:it'?s|its|for|got|has|have|having|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?(?:review|check|check-?up"
     r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
     re.I,
 )
+
+
+_NOT_A_REASON = {"me", "myself", "it", "that", "this"}  # "gave me a leaflet about this"
 
 
 def reason(text: str) -> str | None:
@@ -387,7 +401,7 @@ def reason(text: str) -> str | None:
     cut = _CLAUSE_END.search(said)
     said = said[: cut.start()] if cut else said
     said = re.sub(r"^if\b", "whether", said.strip(" ,."), flags=re.I)  # "to see if they'll operate"
-    return said if len(said.split()) >= 1 and said.lower() not in {"me", "myself", "it", "that"} else None
+    return said if len(said.split()) >= 1 and said.lower() not in _NOT_A_REASON else None
 
 
 # --- life, goals --------------------------------------------------------------------------
@@ -397,8 +411,10 @@ _GOOD_DAY = re.compile(
 # A reason said with the goal. Not "so I can...": that is part of the goal itself
 # ("get my sugars right so I can keep gardening"), and why it matters is still asked.
 _BECAUSE = re.compile(r"\s*,?\s*\b(?:because|cos|coz|cause|as it)\b\s*", re.I)
+# ("only" joins only after a stop: "..., only my knees won't let me", not "she's only been twice")
 _BUT = re.compile(
-    r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is|only)\b\s*",
+    r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is)\b\s*"
+    r"|\s*[,;:-]\s*only\b\s*",
     re.I,
 )
 
@@ -657,6 +673,19 @@ _BACK_SURE = re.compile(
     re.I,
 )
 
+_BACK_THEN = re.compile(rf"^\W*({_BACK_PART}(?:\W+{_BACK_PART})*)(\s*[.,!;:]+\s*|\s+)(?=\w)", re.I)
+
+
+def after_coming_back(text: str) -> str:
+    """The answer someone came back with: "back sorry. family mostly" is "family mostly".
+
+    The words of coming back go only when they end with a stop or say plainly that they are
+    back ("im back my allotment"): "back pain stops me" and "right knee" are answers."""
+    found = _BACK_THEN.match(text)
+    if not found or not (found.group(2).strip() or _BACK_SURE.search(found.group(1))):
+        return text
+    return text[found.end() :]
+
 
 # A question put to the bot: "how long would I be in for if they do the hip", "will I have
 # to stop driving?". Asked back to front ("will I", "is it") or with a question word and a verb.
@@ -873,6 +902,16 @@ def answer_in_question(text: str) -> str:
     it isn't asked that way)."""
     found = _ASKING_FRAME.match(text)
     return found.group("answer").strip(" ,.") if found and found.group("answer").strip(" ,.") else text
+
+
+def tells_of_life(text: str) -> bool:
+    """A statement saying two or more things of the person's life besides the words of talk
+    about the chat: "that it all goes wrong again next winter when the snow comes" is a
+    worry, though "it", "again" and "happen" would make a question about what comes next."""
+    if asks_something(text):
+        return False
+    lemmas = {t.lemma_.lower() for t in parse(text) if t.is_alpha}
+    return len(lemmas - STOP_WORDS - _CHAT_FILLER - _CHAT_TOPIC.keys()) >= 2
 
 
 def about_the_chat(text: str) -> str | None:

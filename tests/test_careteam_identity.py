@@ -59,6 +59,7 @@ def test_a_number_whose_check_digit_would_be_ten_is_never_valid() -> None:
         ("born in 1948 on the 3rd of March", date(1948, 3, 3)),
         ("the twenty-third of june, 1950", date(1950, 6, 23)),
         ("4th July '48", date(1948, 7, 4)),
+        ("14 9 1958", date(1958, 9, 14)),  # typed with spaces on a phone
     ],
 )
 def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None:
@@ -76,6 +77,8 @@ def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None
         "sometime in the fifties",
         "I'm 78",
         "born in march 1948",  # no day
+        "943 476 5919",  # an NHS number
+        "07700 900 1958",  # a phone number
         "",
     ],
 )

@@ -16,10 +16,6 @@ CONVERSATIONS = all_conversations()
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
-    "set3_04_arthur_widower": "retired held-out set 3: not yet passing",
-    "set3_05_dev_dad": "retired held-out set 3: not yet passing",
-    "set3_09_brian_chestpain": "retired held-out set 3: not yet passing",
-    "set3_10_grace_mum": "retired held-out set 3: not yet passing",
 }
 
 

@@ -348,6 +348,21 @@ def test_away_and_back(text: str, intent: str | None) -> None:
     assert listen.meta(text) == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("back sorry. family mostly, and cricket", "family mostly, and cricket"),
+        ("sorry about that! my allotment", "my allotment"),
+        ("im back my allotment", "my allotment"),
+        ("back pain stops me doing much", "back pain stops me doing much"),
+        ("right knee mostly", "right knee mostly"),
+        ("back", "back"),
+    ],
+)
+def test_the_answer_someone_comes_back_with(text: str, answer: str) -> None:
+    assert listen.after_coming_back(text) == answer
+
+
 def test_a_bare_back_after_stepping_away_is_coming_back() -> None:
     assert listen.meta("back", after_away=True) == "back"
     assert listen.meta("my back", after_away=True) is None
@@ -662,6 +677,18 @@ def test_a_goal_with_its_reason_after_yes() -> None:
     assert parts["goal_why"] == "I miss my friends there" and "because" not in parts["goal_text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "barriers"),
+    [
+        ("get back to the bowls club every week, he's only been once since his op", None),
+        ("walk the dog round the park again, only my knees won't let me", "my knees won't let me"),
+        ("go swimming with my grandson but the changing rooms are cold", "the changing rooms are cold"),
+    ],
+)
+def test_only_is_what_gets_in_the_way_only_when_it_joins_two_clauses(text: str, barriers: str | None) -> None:
+    assert listen.goal_parts(text).get("goal_barriers") == barriers
+
+
 # --- consent to share is never turned round (issue 12, tester class 4) -------------------------
 @pytest.mark.parametrize(
     "said",
@@ -942,3 +969,41 @@ def test_instructions_after_a_comma(text: str, steps: list[str]) -> None:
 def test_a_goal_is_wrong_and_must_say() -> None:
     fix = listen.correction("number 1 is wrong, must be: sleep in bed not in chair.")
     assert fix is not None and fix.kind == "change_goal" and fix.value == "sleep in bed not in chair"
+
+
+@pytest.mark.parametrize(
+    ("text", "life"),
+    [
+        ("that it all goes wrong again next winter when the snow comes", True),
+        ("well after last week, that it'll happen again at the allotment", True),
+        ("what happens next", False),
+        ("I dont want my GP or the hospital seeing this", False),
+        ("I would rather my daughter did not see this", False),
+    ],
+)
+def test_a_statement_of_life_is_not_a_question_about_the_chat(text: str, life: bool) -> None:
+    assert listen.tells_of_life(text) is life
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "who"),
+    [
+        ("Morning. My practice nurse mentioned this. Bear with me, I'm slow at typing.", False, None),
+        ("Mr Hughes the knee surgeon at the General", True, "Mr Hughes the knee surgeon at the General"),
+        ("Dr Okafor at the Lime Tree surgery", True, "Dr Okafor at the Lime Tree surgery"),
+        ("seeing the diabetes nurse on tuesday", False, "the diabetes nurse"),
+    ],
+)
+def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) -> None:
+    assert listen.clinician(text, asked=asked) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("He has his yearly check with the practice nurse on the 18th.", "yearly check"),
+        ("My GP surgery gave me a leaflet about this.", None),
+    ],
+)
+def test_what_the_appointment_is_for(text: str, why: str | None) -> None:
+    assert listen.reason(text) == why
