@@ -43,7 +43,7 @@ from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold
 from actions.turn import BOOKKEEPING, Turn, form_slots
-from careplan import interpret, listen
+from careplan import dates, interpret, listen
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -199,6 +199,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if both and not asks_first and self.read(asked, value, turn).accepted:
                     return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
+            who = listen.only_the_clinician(text) if asked == "appointment_when" else None
+            if who and not dates.when(text):
+                # "Dr Okafor at the Lime Tree surgery" at "When is it?": who it's with; the date still to ask
+                return {asked: None, **self.take({"appointment_with": who}, turn, again=True)}
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}

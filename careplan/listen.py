@@ -366,8 +366,9 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         # "Dr Patel" is a chunk of its own after "Dr": keep them together.
         if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
             start -= 1
-        # "Mr Hughes the knee surgeon": the name said just before goes with it
-        if n and chunks[n - 1].end == start and chunks[n - 1][0].lower_.strip(".") in _TITLES:
+        # "Mr Hughes the knee surgeon", "Sister Jones at the practice": the name said just before
+        joined = start - 1 if start and doc[start - 1].lower_ == "at" else start
+        if n and chunks[n - 1].end == joined and chunks[n - 1][0].lower_.strip(".") in _TITLES:
             start = chunks[n - 1].start
         # "Dr Okafor at the Lime Tree surgery": and the place just after
         if n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "at":
@@ -375,6 +376,13 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         return doc[start:end].text.strip(" ,.")
     match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
     return match.group(0) if match else None
+
+
+def only_the_clinician(text: str) -> str | None:
+    """Who the appointment is with, when that is nearly all the message says ("Dr Okafor at the
+    Lime Tree surgery"), not a clinician named in passing ("it's on the letter from the hospital")."""
+    who = clinician(text, asked=True)
+    return who if who and len(who.split()) >= 0.6 * len(text.split()) else None
 
 
 # "its my diabetes review with the nurse", "for me. asthma check at the surgery": the kind of

@@ -992,6 +992,7 @@ def test_a_statement_of_life_is_not_a_question_about_the_chat(text: str, life: b
         ("Mr Hughes the knee surgeon at the General", True, "Mr Hughes the knee surgeon at the General"),
         ("Dr Okafor at the Lime Tree surgery", True, "Dr Okafor at the Lime Tree surgery"),
         ("seeing the diabetes nurse on tuesday", False, "the diabetes nurse"),
+        ("Sister Mary Jones at the Riverside practice", True, "Sister Mary Jones at the Riverside practice"),
     ],
 )
 def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) -> None:
@@ -1007,3 +1008,15 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
 )
 def test_what_the_appointment_is_for(text: str, why: str | None) -> None:
     assert listen.reason(text) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Dr Okafor at the Lime Tree surgery", "Dr Okafor at the Lime Tree surgery"),
+        ("its on the letter from the hospital", None),
+        ("dont know, ask the GP", None),
+    ],
+)
+def test_a_message_that_only_says_who_it_is_with(text: str, who: str | None) -> None:
+    assert listen.only_the_clinician(text) == who
