@@ -40,9 +40,12 @@ _KIN = (
 _FOR_SOMEONE = re.compile(
     rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bi\s+(?:look after|care for|am (?:a|the|his|her) carer|'?m (?:a|the|his|her) carer)"
-    rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?\s+(?:has"
+    rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?(?:\s+(?:has"
     rf"|'s got|has got|is seeing|is going|needs|sees|"
-    rf"is due|'s due|goes|'s seeing|'s going)\b"
+    rf"is due|'s due|goes|'s seeing|'s going)"
+    # "my mum's got the eye clinic", "my dads seeing": an appointment, not "my husband's got dementia"
+    rf"|(?:'s|s) (?:seeing|due|got (?:an? |the |his |her |their )?(?:\w+ ){{0,2}}"
+    rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bsomeone (?:i|else)\b|\bnot for me\b"
     rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b",
@@ -659,7 +662,7 @@ _AWAY = re.compile(
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
     r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
-    r"|(?:someone'?s|somebody'?s|there'?s someone) at the door"
+    r"|(?:there'?s |there is )?(?:someone|somebody)(?:'?s| is)? at the (?:front |back )?door"
     r"|(?:the )?(?:door|phone)(?:bell)?'?s? (?:going|ringing)"
     r")\b(?:\W+(?:(?:the|my|a|our)\s+)?(?:door|phone|doorbell|work|call|kettle|dog|cat|carer|nurse|postman"
     r"|delivery|son|daughter|kids?|baby|husband|wife|partner|mum|dad|nan|gran|grandad|boss|customer|someone"

@@ -340,6 +340,9 @@ def test_a_self_corrected_date_is_heard_as_the_second_day() -> None:
         ("wats this 4 again", "ask_why"),
         ("hang on, its the 10th", None),
         ("got to go to the toilet a lot at night", None),
+        ("sorry someone at the door", "away"),
+        ("there's somebody at the front door", "away"),
+        ("sorry, someone is at the door", "away"),
         ("back", None),  # "back" alone is often a bad back
         ("my back", None),
     ],
@@ -1020,3 +1023,15 @@ def test_what_the_appointment_is_for(text: str, why: str | None) -> None:
 )
 def test_a_message_that_only_says_who_it_is_with(text: str, who: str | None) -> None:
     assert listen.only_the_clinician(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("evening. my mum's got the eye clinic at the Royal tomorrow", "carer"),
+        ("hiya, my dads seeing the nurse on monday", "carer"),
+        ("hello. my son's going to help me with this", None),
+    ],
+)
+def test_the_appointment_of_someone_close_says_who_it_is_for(text: str, who: str | None) -> None:
+    assert listen.for_whom(text) == who
