@@ -391,9 +391,10 @@ def only_the_clinician(text: str) -> str | None:
 # "its my diabetes review with the nurse", "for me. asthma check at the surgery": the kind of
 # appointment names what it's for.
 _CHECK_UP = re.compile(
-    r"(?:\b(?:it'?s|its|for|got|has|have|having)\s+(?:my|his|her|their|a|an|the)\s+"
+    r"(?:\b(?:it'?s|its|for|got|has|have|having|before|ahead of|at|to)\s+(?:my|his|her|their|a|an|the)\s+"
     r"|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
-    r"((?:(?!(?:it'?s|its|for|got|has|have|having|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?(?:review|check|check-?up"
+    r"((?:(?!(?:it'?s|its|for|got|has|have|having|before|at|to|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?"
+    r"(?:review|check|check-?up"
     r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
     re.I,
 )

@@ -1006,6 +1006,8 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
     ("text", "why"),
     [
         ("He has his yearly check with the practice nurse on the 18th.", "yearly check"),
+        ("its Maureen, the nurse said to do this before my diabetes review next monday", "diabetes review"),
+        ("after my last review it all got worse", None),
         ("My GP surgery gave me a leaflet about this.", None),
     ],
 )
