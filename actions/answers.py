@@ -149,8 +149,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if getattr(questions.catalogue().get(slot), "stage", None) == "identity" and DECLINED.search(text):
         return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
     unsure = intent == "dont_know" or (slot in UNSURE_IS_AN_ANSWER and interpret.dont_know(text))
-    if (intent == "skip" or unsure) and slot not in {"consent", "review_choice"}:
-        reply = "utter_skipped" if intent == "skip" else "utter_dont_know_ok"
+    skip = intent == "skip" or interpret.skips(text)  # "pass", however the NLU read it
+    if (skip or unsure) and slot not in {"consent", "review_choice"}:
+        reply = "utter_skipped" if skip else "utter_dont_know_ok"
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 
     if slot in YES_NO:

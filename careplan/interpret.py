@@ -43,6 +43,20 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text or ""))
 
 
+# "pass", "I'll pass on that one", "skip this one please": the whole message passes on the
+# question ("pass my driving test" is an answer).
+_SKIP = re.compile(
+    r"^\W*(?:(?:i'?ll|i will|i'?d|can i|i)\s+)?(?:pass|skip)(?:\s+(?:on\s+)?(?:it|that|this|(?:that|this) one"
+    r"|the question))?(?:\s+(?:thanks?|ta|please|cheers|sorry|mate|love|lol|for now))*\W*$",
+    re.I,
+)
+
+
+def skips(text: str) -> bool:
+    """Does the whole message pass on the question, however the NLU read it?"""
+    return bool(_SKIP.match(text or ""))
+
+
 # "nothing im good", "no that's all for now", "nothing else for him", "none thanks": the
 # whole message says there is nothing (more) to add. Every word must be one of these, and
 # one of them must say "none" ("I'm good" alone is an answer to "how are you coping?").
@@ -67,8 +81,10 @@ _NONE_WORDS = _NONE_HEADS | {
 
 
 def means_none(text: str) -> bool:
-    """Does the whole message say there is nothing (more): no goal, no help, no question?"""
-    lowered = re.sub(r"\bthat'?s\b|\bthat is\b", "that's", (text or "").lower().replace("\u2019", "'"))
+    """Does the whole message say there is nothing (more): no goal, no help, no question?
+    "I told you, no." is a no: what is said to the bot about being asked again doesn't count."""
+    text = without_complaint(text or "")[0]
+    lowered = re.sub(r"\bthat'?s\b|\bthat is\b", "that's", text.lower().replace("\u2019", "'"))
     words = re.findall(r"not really|that's (?:all|it|everything)\b|[a-z']+", lowered)
     words = [re.sub(r"^no+$", "no", w.strip("'")) for w in words]
     return bool(words) and any(w in _NONE_HEADS for w in words) and all(w in _NONE_WORDS for w in words)
@@ -234,6 +250,7 @@ _FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(
 _NAME_IS = re.compile(
     r"\b(?:name is|name's|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
 )
+_TITLES = {"mrs", "mr", "ms", "miss", "dr", "mx"}
 # Keep "Mrs Jones" together by joining a title to the next word.
 _TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
 _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
@@ -251,6 +268,8 @@ _NEVER_NAMES = {
     *("hi hello hiya hey morning evening afternoon thanks".split()),
     # who someone is, not what they're called ("wife" to "what should I call you?")
     *("wife husband mum dad mother father son daughter partner carer brother sister".split()),
+    *("grandson granddaughter grandchild grandkid nephew niece cousin neighbour friend".split()),
+    *("stepson stepdaughter grandmother grandfather".split()),
     "tomorrow",
     "today",
     "nurse",
@@ -266,6 +285,9 @@ _NEVER_NAMES = {
 
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
+    said, text = text, _without_fillers(text)
+    if not text:
+        return None
     either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
     if either:  # "Pauline or Polly": the first they gave that is a name ("Mum or Edna": Edna)
         return _a_name(either.group(1)) or _a_name(either.group(2))
@@ -283,7 +305,7 @@ def name(text: str, *, full: bool = False) -> str | None:
         match = pattern.search(text)
         # "she's next to me": after "she's" or "I'm", only a capitalised word is a name
         weak = match is not None and pattern is _NAME_IS and "name" not in match.group(0).lower()
-        weak = weak and len(text.split()) > 3  # "im mo" is short enough to be a name
+        weak = weak and len(said.split()) > 3  # "im mo" is short enough to be a name
         if match and weak and (match.group(1)[0].islower() or match.group(1).lower() in STOP_WORDS):
             match = None
         if match and match.group(1).lower() not in _NOT_NAMES:
@@ -316,9 +338,25 @@ def name(text: str, *, full: bool = False) -> str | None:
     return None
 
 
+# Interjections a message may start with ("Oh no, it's the one after", "Erm, Maureen"): a
+# closed class, never names. spaCy's INTJ tag is no help here: it tags "Zoë" and "Reg please" so.
+_FILLERS = re.compile(
+    r"^(?:\W*\b(?:o+h+|a+h+|u+m+|e+r+m*|u+h+|h+m+|well|aw+|eh|ooh|wow|hey)\b)+\W*",
+    re.I,
+)
+
+
+def _without_fillers(text: str) -> str:
+    """``text`` without the interjections it starts with: what is left may hold a name;
+    nothing left means there is none."""
+    return _FILLERS.sub("", text).strip(" ,.!?-")
+
+
 def _a_name(value: str) -> str | None:
-    """Tidied, unless it is a day, a greeting or who the appointment is with."""
-    if set(re.findall(r"[a-z]+", value.lower())) & _NEVER_NAMES:
+    """Tidied, unless it is a day, a greeting, who the appointment is with, who the person
+    is to the writer, or a title alone ("Mrs")."""
+    words = set(re.findall(r"[a-z]+", value.lower()))
+    if not words or words & _NEVER_NAMES or words <= _TITLES:
         return None
     return _tidy(value)
 

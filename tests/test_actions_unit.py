@@ -290,6 +290,30 @@ def test_id_rather_not_skips_any_identity_detail(slot: str) -> None:
     assert not interpret_answer(slot, "Winston Campbell", tracker("Winston Campbell")).skipped
 
 
+@pytest.mark.parametrize(
+    "slot", ["preferred_name", "person_name", "what_matters", "goal_text", "worries", "one_thing"]
+)
+def test_pass_skips_any_question_whatever_the_nlu_thought(slot: str) -> None:
+    from actions.answers import interpret_answer
+
+    reading = interpret_answer(slot, "pass", tracker("pass", "deny"))
+    assert reading.skipped and reading.replies == ["utter_skipped"]
+
+
+def test_pass_inside_a_goal_is_the_goal() -> None:
+    from actions.answers import interpret_answer
+
+    said = "pass my driving test"
+    assert interpret_answer("goal_text", said, tracker(said)).value == said
+
+
+def test_no_with_a_complaint_is_no_goal() -> None:
+    from actions.answers import interpret_answer
+
+    reading = interpret_answer("goal_text", "I told you, no.", tracker("I told you, no."))
+    assert reading.skipped
+
+
 @pytest.mark.parametrize("slot", ["review_choice", "enjoys", "goal_text"])
 def test_deleting_everything_in_a_form_is_read_by_the_form_not_handed_to_the_rules(slot: str) -> None:
     from actions.answers import interrupts

@@ -249,6 +249,17 @@ def test_add_one_about_keeps_the_words() -> None:
         ("Dennis but everyone calls him Den", "Den"),
         ("she likes to be called Pat", "Pat"),
         ("Yes, call me Bob", "Bob"),
+        # a filler word said first is not a name; the name after it is
+        ("Ah, hang on, the letter says the hospital", None),
+        ("Erm, Maureen", "Maureen"),
+        ("Well, Brenda", "Brenda"),
+        ("Umm Pat", "Pat"),
+        ("Emily", "Emily"),
+        # who someone is to the writer, or a title alone, is not what they're called
+        ("granddaughter", None),
+        ("her nephew", None),
+        ("Mrs", None),
+        ("Mrs Okafor", "Mrs Okafor"),
     ],
 )
 def test_what_to_call_someone(text: str, name: str | None) -> None:
@@ -1037,3 +1048,35 @@ def test_a_message_that_only_says_who_it_is_with(text: str, who: str | None) -> 
 )
 def test_the_appointment_of_someone_close_says_who_it_is_for(text: str, who: str | None) -> None:
     assert listen.for_whom(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "none"),
+    [
+        ("I told you, no.", True),
+        ("like I said, nothing", True),
+        ("I said no to the tablets", False),
+    ],
+)
+def test_nothing_said_with_a_complaint_is_still_nothing(text: str, none: bool) -> None:
+    from careplan import interpret
+
+    assert interpret.means_none(text) is none
+
+
+@pytest.mark.parametrize(
+    ("text", "skips"),
+    [
+        ("pass", True),
+        ("PASS.", True),
+        ("I'll pass on that one", True),
+        ("pass thanks", True),
+        ("skip this one please", True),
+        ("pass my driving test", False),
+        ("passing water at night", False),
+    ],
+)
+def test_pass_on_its_own_skips(text: str, skips: bool) -> None:
+    from careplan import interpret
+
+    assert interpret.skips(text) is skips
