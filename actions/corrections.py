@@ -26,6 +26,7 @@ from careplan import dates, interpret, listen, rights
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
+from careplan.vocab import CARER
 
 
 class Corrections:
@@ -67,6 +68,15 @@ class Corrections:
             store().update_plan(int(plan_id), appointment_with=fix.value)
             dispatcher.utter_message(response="utter_with_changed", who=fix.value)
             return {"appointment_with": fix.value}
+        if fix.kind == "name" and plan_id and slots.get("for_whom") != CARER:
+            if asked in {"person_name", "preferred_name"}:
+                return None  # "call me Peg" there is the answer
+            fields = {"preferred_name": fix.value}
+            if slots.get("person_name") in {None, slots.get("preferred_name")}:
+                fields["subject_name"] = fix.value  # the wrong name was the only one
+            store().update_plan(int(plan_id), **fields)
+            dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=fix.value)
+            return {"preferred_name": fix.value}
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
             if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):

@@ -1112,7 +1112,7 @@ def _not_that_one(text: str) -> str | None:
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, time, clinician, main_goal, change_goal, undo, remove
+    kind: str  # date, date_unknown, time, clinician, name, main_goal, change_goal, undo, remove
     value: Any = None
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
 
@@ -1146,11 +1146,33 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("main_goal", goal="other")
     if (who := _not_that_one(text)) is not None:
         return Correction("clinician", who)
+    if (called := name_said_again(text)) is not None:
+        return Correction("name", called)
     if about := _ABOUT.search(text):
         return Correction("remove", goal=about.group("about"))
     if kind := taken_back(text):
         return Correction(kind)
     return None
+
+
+# "My name's Bernard, not Oh!", "Please call me Irene, dear.": a sentence that starts by
+# saying what to call them ("the nurse can call me later" doesn't).
+_NAME_AGAIN = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:(?:no|oh|and|please|actually|sorry|it'?s)[\s,]+)*"
+    r"(?:my name(?:'s| is)|call me|i'?m called|i am called)\s+([A-Za-z][\w'-]*)",
+    re.I,
+)
+
+
+def name_said_again(text: str) -> str | None:
+    """The name in a short sentence that says what to call the person, said after the name
+    question: a fix of the name, never an answer to the question asked."""
+    match = _NAME_AGAIN.search(text)
+    if match is None:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+", text[match.start() :].strip())[0]
+    found = _a_name(match.group(1))
+    return found if found and len(sentence.split()) <= 8 and interpret.name(found) else None
 
 
 # Where a message turns to correcting an earlier answer: a new sentence, or "wait no", "sorry I meant".

@@ -1080,3 +1080,19 @@ def test_pass_on_its_own_skips(text: str, skips: bool) -> None:
     from careplan import interpret
 
     assert interpret.skips(text) is skips
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("My name is Harold, not Hal!", "Harold"),
+        ("Oh and please call me Maggie, love.", "Maggie"),
+        ("walk the dog. Call me Bren by the way", "Bren"),
+        ("the nurse can call me later", None),
+        ("my name is on the list for the op", None),
+        ("call me back tomorrow", None),
+    ],
+)
+def test_a_name_said_again_is_a_fix_of_the_name(text: str, called: str | None) -> None:
+    found = listen.correction(text)
+    assert (found.value if found is not None and found.kind == "name" else None) == called
