@@ -69,8 +69,8 @@ class Corrections:
             dispatcher.utter_message(response="utter_with_changed", who=fix.value)
             return {"appointment_with": fix.value}
         if fix.kind == "name" and plan_id and slots.get("for_whom") != CARER:
-            if asked in {"person_name", "preferred_name"}:
-                return None  # "call me Peg" there is the answer
+            if asked in {"person_name", "preferred_name"} or not slots.get("preferred_name"):
+                return None  # "call me Peg" before or at the name question is the answer
             fields = {"preferred_name": fix.value}
             if slots.get("person_name") in {None, slots.get("preferred_name")}:
                 fields["subject_name"] = fix.value  # the wrong name was the only one
