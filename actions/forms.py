@@ -68,6 +68,17 @@ META_REPLIES = {
 }
 
 
+def _stopped_this_turn(tracker: Tracker) -> bool:
+    """Did this turn's validation hold the form with nothing to ask (safety_state cleared,
+    requested_slot on safety_state)? The events since the message say so."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            return event.get("value") == SAFETY_STATE and tracker.slots.get(SAFETY_STATE) is None
+    return False
+
+
 class QuestionForm(Corrections, Extras, FormValidationAction):
     """Shared validation: read, store, and say what follows from each answer."""
 
@@ -90,7 +101,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
     ) -> EventType | None:
         """The form's own next question, always. (The SDK leaves it to Rasa when the questions
         are all of the form's slots, as in a carer's chat; Rasa then kept "aside" as the open
-        question after "brb", so the answer they came back with fitted no question.)"""
+        question after "brb", so the answer they came back with fitted no question.)
+        Except after "I want to stop for now" ended an emergency pause (safety_turn.form_hold):
+        no question is open until they come back."""
+        if _stopped_this_turn(tracker):
+            return None
         questions = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = (key for key in questions if tracker.slots.get(key) is None)
         return SlotSet("requested_slot", next(missing, None))
