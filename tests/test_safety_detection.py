@@ -670,6 +670,7 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
+    "safety_blind_4.yml": ({EMERGENCY: 0.92, CRISIS: 0.68, SAFEGUARDING: 0.79}, False),  # at the end of s20
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
