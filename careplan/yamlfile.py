@@ -17,4 +17,4 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load(source: str | IO[str]) -> Any:
     """``yaml.safe_load``, quicker."""
-    return yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader (C or Python)
+    return yaml.load(source, Loader=_LOADER)  # noqa: S506  # nosec B506 - a safe loader (C or Python)
