@@ -41,7 +41,7 @@ from actions.hook import previous_message
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
-from actions.safety_turn import ask_nothing, form_hold
+from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, interpret, listen
 from careplan.questions import catalogue
@@ -66,17 +66,6 @@ META_REPLIES = {
     "faq_flag_note": "utter_faq_flag_note",
     "chat_complaint": "utter_chat_complaint",
 }
-
-
-def _stopped_this_turn(tracker: Tracker) -> bool:
-    """Did this turn's validation hold the form with nothing to ask (safety_state cleared,
-    requested_slot on safety_state)? The events since the message say so."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "slot" and event.get("name") == "requested_slot":
-            return event.get("value") == SAFETY_STATE and tracker.slots.get(SAFETY_STATE) is None
-    return False
 
 
 class QuestionForm(Corrections, Extras, FormValidationAction):
@@ -104,7 +93,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         question after "brb", so the answer they came back with fitted no question.)
         Except after "I want to stop for now" ended an emergency pause (safety_turn.form_hold):
         no question is open until they come back."""
-        if _stopped_this_turn(tracker):
+        if stopped_this_turn(tracker):
             return None
         questions = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = (key for key in questions if tracker.slots.get(key) is None)

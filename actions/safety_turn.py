@@ -225,6 +225,17 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     return None
 
 
+def stopped_this_turn(tracker: Tracker) -> bool:
+    """Did this turn's ``form_hold`` stop the form with nothing to ask (its STOPPED branch:
+    safety_state cleared, requested_slot on safety_state)? The events since the message say so."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            return event.get("value") == STATE and tracker.slots.get(STATE) is None
+    return False
+
+
 def ask_nothing(tracker: Tracker) -> list[EventType]:
     """While paused, or when this very message raised a check-in: the events that
     keep the form from asking its next question (see ``form_hold``). A message that
