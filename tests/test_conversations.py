@@ -16,12 +16,12 @@ CONVERSATIONS = all_conversations()
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
-    "set4_02_sian_ms_voice": "the name and date told at the start not echoed before consent; 'not the 8th its Wednesday the 9th' read as 8 September 2027",
-    "set4_03_gareth_mum_carehome": "'the tablets one, she's too sleepy' at the carer's one-thing question: not matched to a goal",
-    "set4_06_jade_long_covid": "the opening not echoed before consent; 'brb' not a step-away at the goal question",
-    "set4_07_agnieszka_husband_emergency": "consent then 'Is this for you...' re-asked although the first message said who it was for",
-    "set4_09_brian_wife_dementia": "the opening not echoed before consent; 'already had one in the summer' at the carer's assessment question",
-    "set4_10_joan_widow_rich": "'Hello dear, my daughter said I should try this...' raises safeguarding from the NLU alone",
+    "set4_02_sian_ms_voice": "opening not echoed before consent; 'not the 8th its Wednesday the 9th' misread",
+    "set4_03_gareth_mum_carehome": "'the tablets one, she's too sleepy': one thing not matched",
+    "set4_06_jade_long_covid": "opening not echoed before consent; 'brb' not a step-away",
+    "set4_07_agnieszka_husband_emergency": "'Is this for you...' re-asked after 'my husband have Parkinson'",
+    "set4_09_brian_wife_dementia": "opening not echoed; 'already had one in the summer' (assessment)",
+    "set4_10_joan_widow_rich": "'Hello dear, my daughter said...' raises safeguarding (NLU alone)",
 }
 
 
