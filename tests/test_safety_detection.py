@@ -666,11 +666,11 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # (set 1 at bfdd258, set 2 at ed99ad3). Floors at the figures of that run, still below the
 # issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
-# Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml.
+# Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
+# (e115336) as safety_dev_p.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
-    "safety_blind_4.yml": ({EMERGENCY: 0.92, CRISIS: 0.68, SAFEGUARDING: 0.79}, False),  # at the end of s20
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
@@ -751,6 +751,9 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 # ------------------------------------------------------- development batches
 
 DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
+# A batch just retired from the blind sets starts below 0.95: its floors sit at what it reaches
+# when first learnt from, until it is tuned (P: set 4, retired at the start of session 21).
+BATCH_FLOORS = {"safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.78, SAFEGUARDING: 0.83}}
 
 
 @pytest.mark.slow  # a whole data set
@@ -763,9 +766,11 @@ def test_development_batches(path: Path) -> None:
     alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
+    floors = BATCH_FLOORS.get(path.stem, {})
     for kind in (*FLAG_KINDS, URGENT):
         if figures.total[kind]:
-            assert figures.recall(kind) >= 0.95, f"{kind} recall {figures.recall(kind):.3f}"
+            floor = floors.get(kind, 0.95)
+            assert figures.recall(kind) >= floor, f"{kind} recall {figures.recall(kind):.3f}"
     assert figures.false_alarm_rate <= 0.02
 
 
