@@ -94,6 +94,8 @@ class ValidateCareForm(QuestionForm):
             return self.take(heard_before(turn.tracker, still_open, carer=flow.is_carer(slots)), turn)
         elif slot == "goal_text" and reading.skipped and interpret.means_none(reading.text):
             return {"another_goal": "no"}  # "nothing else for him": the goals are done
+        elif slot == "goal_help" and (opened := self.next_goal_waiting(turn)) is not None:
+            return opened
         elif slot == "another_goal" and reading.value == "yes":
             return {**{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None, "goal_title": None}
         return {}

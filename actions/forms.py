@@ -265,15 +265,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         updates = self.take_answer("goal_text", first, turn._replace(tracker=saying(turn.tracker, first)))
         plan_id = turn.slots.get("plan_id")
         if apart and plan_id:
+            waiting = []
             try:
                 for part in parts[1:]:
-                    store().add_goal(
-                        int(plan_id),
-                        part,
-                        short_title(part),
-                        classify(part),
-                        expressed_by=turn.slots.get("speaker"),
+                    title = short_title(part)
+                    goal_id = store().add_goal(
+                        int(plan_id), part, title, classify(part), expressed_by=turn.slots.get("speaker")
                     )
+                    waiting.append({"id": goal_id, "title": title, "text": part})
             except StoreUnavailable:
                 logger.warning("care-plan store unavailable; goals said together kept as one")
             else:
@@ -282,7 +281,25 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 turn.dispatcher.utter_message(
                     response="utter_goals_split", titles=titles, title=turn.slots.get("goal_title")
                 )
+            updates["goals_waiting"] = turn.slots["goals_waiting"] = waiting
         return {"undo_pending": None, **updates}
+
+    @staticmethod
+    def next_goal_waiting(turn: Turn) -> dict[str, Any] | None:
+        """Once one goal's questions are done, the next of the goals said together, if any:
+        its why, what gets in the way and what would help are asked in turn, as for the first.
+        Returns the slots that open it (None when none is waiting)."""
+        waiting = list(turn.slots.get("goals_waiting") or [])
+        if not waiting:
+            return None
+        goal, *rest = waiting
+        turn.dispatcher.utter_message(response="utter_next_goal", title=goal["title"])
+        opened = {s: None for s in flow.GOAL_SLOTS}
+        opened.update(goal_text=goal["text"], current_goal_id=goal["id"], goal_title=goal["title"])
+        opened["goals_waiting"] = rest or None
+        opened["history"] = [*(turn.slots.get("history") or []), "goal_text"]
+        turn.slots.update(opened)
+        return opened
 
     def answer(self, slot: str, value: Any, turn: Turn, heard: Any = None) -> dict[str, Any]:
         """Read one answer, store it, and say what follows. Returns the slots to set."""

@@ -176,6 +176,8 @@ class ValidateReviewForm(QuestionForm):
             return done
         if slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
+        if slot == "goal_help" and (opened := self.next_goal_waiting(turn)) is not None:
+            return opened
         if slot == "goal_help" or (slot == "goal_text" and reading.skipped):
             return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
         return {}

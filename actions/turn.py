@@ -15,6 +15,7 @@ BOOKKEEPING = (
     "plan_id",
     "current_goal_id",
     "goal_title",
+    "goals_waiting",
     "pending",
     "history",
     "stage",
