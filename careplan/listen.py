@@ -656,31 +656,56 @@ def wants_everything(text: str) -> bool:
     return bool(META_PATTERNS["see_summary"].search(text))
 
 
-# Stepping away for a moment ("brb", "hang on the door", "gotta go, work call"), and coming back.
-_AWAY = re.compile(
-    r"^\W*(?:(?:sorry|oh|ok(?:ay)?|right)\W+)?"
-    r"(?:brb|be right back|back in a (?:sec|second|min(?:ute)?|mo|bit|tick)"
+# Stepping away for a moment ("brb", "hang on the door", "gotta go, work call", "sorry hang on
+# baby's crying brb"), and coming back ("sorry im back it was a parcel"). A message of parts:
+# the words of stepping away, what called them away, and "sorry", "ugh" around them.
+# Words only someone stepping away says:
+_STEP_AWAY = (
+    r"(?:brb|be right back|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)"
+    r"(?: ?(?:mins?|minutes?|secs?|seconds?))?"
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
-    r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?"
+    r"|(?:(?:give me|gimme|just) )?(?:\d+|two|five|ten|a couple of|a few) ?(?:mins?|minutes?|secs?|seconds?)"
+    r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?|bear with me"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
     r"|(?:there'?s |there is )?(?:someone|somebody)(?:'?s| is)? at the (?:front |back )?door"
-    r"|(?:the )?(?:door|phone)(?:bell)?'?s? (?:going|ringing)"
-    r")\b(?:\W+(?:(?:the|my|a|our)\s+)?(?:door|phone|doorbell|work|call|kettle|dog|cat|carer|nurse|postman"
-    r"|delivery|son|daughter|kids?|baby|husband|wife|partner|mum|dad|nan|gran|grandad|boss|customer|someone"
-    r"|somebody|toilet|loo)"
-    r"(?:\s+\w+){0,4})?\W*$",
-    re.I,
+    r"|(?:the )?(?:door|phone)(?:bell)?(?:'?s| is)? (?:going|ringing|gone|went)|(?:the )?door ?bell)"
 )
+_HOUSEHOLD = r"kids?|twins|children|grandkids?|boys?|girls?|carer|lodger|cleaner"
+# What calls someone away: a thing that makes a noise ("the baby's crying"), or someone at home
+# who did something ("my son came in"; not "my son", an answer said again).
+_CALLED_BY = (
+    r"(?:(?:the|my|our|a|an)\s+)?"
+    r"(?:(?:dog|dogs|cat|door|doorbell|phone|mobile|kettle|postman|postie|delivery|parcel|baby|toddler"
+    r"|alarm|oven|tv|telly)(?:'?s)?(?:\s+[\w']+){0,5}"
+    rf"|(?:{_KIN}|{_HOUSEHOLD})"
+    r"(?:'s|\s+(?:is|are|was|were|came|come|wants?|wanted|needs?|needed|calling|called|rang|shouting|here"
+    r"|just))\b(?:\s+[\w']+){0,5})"
+)
+# What they go to, said after the words of stepping away ("gotta go, work call", "brb loo"),
+# or who it was, coming back ("that was my mum")
+_ERRAND = (
+    r"(?:(?:the|my|a|our|an)\s+)?(?:work|call|nurse|toilet|loo|boss|customer|someone|somebody"
+    rf"|{_KIN}|{_HOUSEHOLD})(?:\s+\w+){{0,4}}"
+)
+_AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|excuse me|ok(?:ay)?|right|lol|x+)"
+_AWAY_PART = rf"(?:{_STEP_AWAY}|{_CALLED_BY}|{_ERRAND}|{_AWAY_FILLER})"
+_AWAY = re.compile(rf"^\W*{_AWAY_PART}(?:\W+{_AWAY_PART})*\W*$", re.I)
+_STEPS_AWAY = re.compile(rf"(?:^|\W){_STEP_AWAY}(?:\W|$)", re.I)
+# "sorry the dog", "oops my son came in": called away, without saying so
+_DISTRACTED = re.compile(rf"^\W*(?:sorry|soz|oops|ugh|excuse me)\W+{_CALLED_BY}\W*$", re.I)
 _BACK_PART = (
-    r"(?:i'?m back|im back|i am back|back now|back again|back|sorry about that|sorry for (?:the wait|that"
-    r"|keeping you)|where (?:were we|was i|are we|did we get to)|i'?m here now|here now"
-    r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|hi|hello|hiya)"
+    r"(?:i'?m back|im back|i am back|(?:back|bk) now|back again|back|bk|sorry about that"
+    r"|sorry for (?:the wait|that|keeping you)|where (?:were we|was i|are we|did we get to)"
+    r"|i'?m here now|here now"
+    r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|soz|hi|hello|hiya"
+    # who or what it was: "it was a parcel", "that was just my mum"
+    rf"|(?:(?:it|that)(?:'s| was| is)(?: just| only)?|just|only) (?:{_CALLED_BY}|{_ERRAND}))"
 )
 # "ok back. where were we", "back now sorry. what was the question": one or more of these,
 # with at least one that only someone coming back says (a bare "back" may be a bad back).
 _BACK = re.compile(rf"^\W*{_BACK_PART}(?:\W+{_BACK_PART})*\W*$", re.I)
 _BACK_SURE = re.compile(
-    r"\b(?:i'?m back|im back|i am back|back now|back again|back,? sorry|sorry about that|sorry for"
+    r"\b(?:i'?m back|im back|i am back|(?:back|bk) now|back again|back,? sorry|sorry about that|sorry for"
     r"|where (?:were we|was i|are we|did we get to)|here now)\b|^\W*ok(?:ay)?\W+back\b",
     re.I,
 )
@@ -693,7 +718,7 @@ def after_coming_back(text: str) -> str:
 
     The words of coming back go only when they end with a stop or say plainly that they are
     back ("im back my allotment"): "back pain stops me" and "right knee" are answers."""
-    found = _BACK_THEN.match(text)
+    found = None if _BACK.match(text) else _BACK_THEN.match(text)  # "im back it was a parcel": no answer
     if not found or not (found.group(2).strip() or _BACK_SURE.search(found.group(1))):
         return text
     return text[found.end() :]
@@ -821,30 +846,18 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     """Talk about the conversation itself, named as the intent it would be.
 
     ``away`` is stepping away for a moment; ``back`` is coming back (after
-    ``away``, a bare "back" or "ok" is coming back too). The rest are the
+    ``away``, a bare "back", "ok" or "it was a parcel" is coming back too). The rest are the
     patterns above, then :func:`about_the_chat`."""
     if len(text.split()) > 20:
         return None
-    if _AWAY.search(text) or _DISTRACTED.search(text):
+    if (_AWAY.match(text) and _STEPS_AWAY.search(text)) or _DISTRACTED.match(text):
         return "away"
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
-    if (_BACK.match(text) and _BACK_SURE.search(text)) or (after_away and bare):
+    if (_BACK.match(text) and (_BACK_SURE.search(text) or after_away)) or (after_away and bare):
         return "back"
     found = next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
     return found or about_the_chat(text)
 
-
-# "sorry the dog", "sorry, grandson wanted me": something at home calls them away. A thing
-# that makes a noise, or a person who did something (not "sorry, my son", an answer said again).
-_DISTRACTED = re.compile(
-    r"^\W*(?:sorry|oops|excuse me|one sec|hang on|hold on)\W+(?:(?:the|my|our|a)\s+)?"
-    r"(?:(?:dog|dogs|cat|door|doorbell|phone|mobile|kettle|postman|delivery|parcel|baby|alarm|oven|tv|telly)"
-    r"(?:\s+\w+){0,5}"
-    r"|(?:son|daughter|husband|wife|partner|grandson|granddaughter|grandkids?|kids?|mum|dad|carer|neighbour)"
-    r"\s+(?:is|was|came|come|wants?|wanted|needs?|needed|calling|called|rang|shouting|here|just|'s)\b"
-    r"(?:\s+\w+){0,5})\W*$",
-    re.I,
-)
 
 # --- talk TO the bot about the chat --------------------------------------------------------------
 # A message is about the chat when it is a question (or a complaint) and every word that

@@ -356,6 +356,14 @@ def test_a_self_corrected_date_is_heard_as_the_second_day() -> None:
         ("sorry, someone is at the door", "away"),
         ("back", None),  # "back" alone is often a bad back
         ("my back", None),
+        # text-speak, and what called them away, around the words of stepping away
+        ("sorry hold on the twins are fighting brb", "away"),
+        ("ugh doorbell, back in 5", "away"),
+        ("gimme 2 mins", "away"),
+        ("soz bk now, it was only my neighbour", "back"),
+        ("sorry im back that was the dog", "back"),
+        ("2 mins to the bus stop is my limit", None),
+        ("sorry, the toilet", None),  # what gets in the way, said again
     ],
 )
 def test_away_and_back(text: str, intent: str | None) -> None:
@@ -371,6 +379,7 @@ def test_away_and_back(text: str, intent: str | None) -> None:
         ("back pain stops me doing much", "back pain stops me doing much"),
         ("right knee mostly", "right knee mostly"),
         ("back", "back"),
+        ("sorry im back it was the postman", "sorry im back it was the postman"),  # no answer in it
     ],
 )
 def test_the_answer_someone_comes_back_with(text: str, answer: str) -> None:
@@ -379,6 +388,8 @@ def test_the_answer_someone_comes_back_with(text: str, answer: str) -> None:
 
 def test_a_bare_back_after_stepping_away_is_coming_back() -> None:
     assert listen.meta("back", after_away=True) == "back"
+    assert listen.meta("it was just the delivery", after_away=True) == "back"
+    assert listen.meta("it was just the delivery") is None
     assert listen.meta("my back", after_away=True) is None
 
 
