@@ -511,8 +511,10 @@ def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
     return doc[kept[0].i : kept[-1].i + 1].text.strip(" ,")
 
 
+# Yes as people type it ("yeh", "yh"), for a yes with more said after it
+_YES_WORDS = r"yes|yeah|yea|yep|yup|ye|yeh|yh|aye"
 _YES_THEN = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|ye|aye|ok|okay|sure|please|definitely|actually)\b(?:\s+please)?[\s,.!:-]*(.*)$",
+    rf"^\W*(?:{_YES_WORDS}|ok|okay|sure|please|definitely|actually)\b(?:\s+please)?[\s,.!:-]*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _JUST_MORE = re.compile(
@@ -1320,6 +1322,12 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
     )
     if index is not None and (index == -1 or 1 <= index <= len(goals)):
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
+    named = _NAMED_GOAL.match(text)
+    if named and named.group(0).strip() != text.strip():
+        # "the tablets one, she's too sleepy": the goal by its name, then by the whole message
+        found = match_goal(named.group(0), goals, said_about=said_about)
+        if found is not None:
+            return found
     wanted = _word_forms(text)
     if not wanted:
         return goals[0]["id"] if len(goals) == 1 and _POINTING.search(text) else None
@@ -1332,12 +1340,17 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
         (
             3 * overlap(g["title"])
             + 2 * overlap(g["text"])
-            + (overlap(g.get("why"), g.get("helps")) if said_about else 0),
+            + (overlap(g.get("why"), g.get("barriers"), g.get("helps")) if said_about else 0),
             g["id"],
         )
         for g in goals
     ]
     best = max(scores)
+    if best[0] == 0 and said_about and names_a_goal(text):
+        # "the job one" for "getting back to work part time": the only goal of that kind
+        kind = classify(named.group(0) if named else text)
+        same = [g["id"] for g in goals if g.get("domain") == kind and kind != "other"]
+        return same[0] if len(same) == 1 else None
     if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
         return None
     return best[1]
@@ -1362,11 +1375,20 @@ _CHOOSING_VERBS = {
 }
 
 
+# "the work one", "the tablets one, she's too sleepy", "that walking goal because...": a goal
+# named by a few of its words, with or without a reason after
+_NAMED_GOAL = re.compile(
+    r"^\W*(?:(?:the|that|this|my|her|his|their)\s+)?(?:[\w'-]+\s+){1,4}?(?:one|goal|thing|bit)\b"
+    r"(?=\W*$|\s*[,.;:!(-]|\s+(?:because|cos|coz|cause|as|since|so|for|really|please|i think)\b)",
+    re.I,
+)
+
+
 def names_a_goal(text: str) -> bool:
     """Is this a goal named in passing ("the staying at home one", "the football", "the dog
-    one") rather than a new goal in the person's words ("keep warm this winter")? A new goal
-    says what they want to do; a name ends in "one" or is a few words with no doing word."""
-    if re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I):
+    one, she loves him") rather than a new goal in the person's words ("keep warm this winter")?
+    A new goal says what they want to do; a name ends in "one" or is a few words with no doing word."""
+    if _NAMED_GOAL.match(text) or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I):
         return True
     doing = [t for t in parse(text) if t.pos_ == "VERB" and t.lemma_.lower() not in _CHOOSING_VERBS]
     return not doing and len(content_words(text)) <= 3
@@ -1489,9 +1511,7 @@ _WITHDRAW = re.compile(
 _SHARE_WORDS = re.compile(
     r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
 )
-_YES_INSIDE = re.compile(
-    r"\b(?:yes|yeah|yep|yeh|ye|yh|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I
-)
+_YES_INSIDE = re.compile(rf"\b(?:{_YES_WORDS}|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I)
 _NO_INSIDE = re.compile(r"\b(?:no|nope|nah|rather not|prefer not)\b", re.I)
 
 

@@ -234,6 +234,7 @@ DOMAIN_WORDS: dict[str, tuple[str, ...]] = {
     "work": (
         "work", "working", "full time", "part time", "shift", "shifts", "job", "volunteer*", "course",
         "learn*", "study", "college", "career", "retire*", "teach*", "office", "colleague*",
+        "light duties", "phased return", "fit note", "sick note", "sick pay", "employ*", "wage*", "earn*",
     ),
     "hobbies": (
         "allotment", "garden*", "paint*", "knit*", "read", "reading", "fish*", "golf", "music", "sing*",

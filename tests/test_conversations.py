@@ -17,8 +17,7 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
     "set4_02_sian_ms_voice": "opening not echoed before consent; 'not the 8th its Wednesday the 9th' misread",
-    "set4_03_gareth_mum_carehome": "'the tablets one, she's too sleepy': one thing not matched",
-    "set4_06_jade_long_covid": "opening not echoed before consent; 'brb' not a step-away",
+    "set4_06_jade_long_covid": "opening not echoed before consent (the rest passes)",
     "set4_07_agnieszka_husband_emergency": "'Is this for you...' re-asked after 'my husband have Parkinson'",
     "set4_09_brian_wife_dementia": "opening not echoed; 'already had one in the summer' (assessment)",
     "set4_10_joan_widow_rich": "'Hello dear, my daughter said...' raises safeguarding (NLU alone)",

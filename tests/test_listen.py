@@ -98,6 +98,7 @@ def test_a_goal_with_its_reason_and_what_gets_in_the_way() -> None:
     [
         ("Yes, I'd like to get back to swimming", "I'd like to get back to swimming"),
         ("sleeping better", "sleeping better"),
+        ("yh seeing my mates at the pub again", "seeing my mates at the pub again"),  # yes as typed
         ("yes please", None),
         ("no that's all", None),
         ("I think that's everything", None),
@@ -782,9 +783,36 @@ def test_that_one_is_the_only_goal_and_no_goal_of_several() -> None:
     assert listen.match_goal("that one", NAMED_GOALS) is None
 
 
-@pytest.mark.parametrize("said", ["the staying at home one", "the weight one", "the garden", "that one"])
+@pytest.mark.parametrize(
+    "said",
+    ["the staying at home one", "the weight one", "the garden", "that one", "the job one, i need the money"],
+)
 def test_a_goal_named_in_passing_is_not_a_new_goal(said: str) -> None:
     assert listen.names_a_goal(said)
+
+
+KINDS_OF_GOAL = [
+    {
+        "id": 3,
+        "title": "Take the grandkids to the seaside",
+        "text": "take the grandkids to the seaside",
+        "barriers": "the new inhaler makes him shaky",
+        "domain": "family",
+    },
+    {"id": 4, "title": "Do a few shifts", "text": "do a few shifts at the shop", "domain": "work"},
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("the inhaler one, he's ever so shaky with it", 3),  # what gets in the way, and a reason after
+        ("the job one", 4),  # the only goal of that kind
+        ("the money one", None),  # no goal of that kind
+    ],
+)
+def test_a_goal_is_found_by_what_gets_in_its_way_or_its_kind(said: str, goal: int | None) -> None:
+    assert listen.match_goal(said, KINDS_OF_GOAL) == goal
 
 
 @pytest.mark.parametrize(
