@@ -163,6 +163,7 @@ class Cues:
     mention: WordPattern
     bereavement: WordPattern
     chat: WordPattern
+    advice: WordPattern
 
 
 @dataclass
@@ -274,6 +275,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         mention=_compile_any(cue_spec["mention"], macros),
         bereavement=_compile_any(cue_spec["bereavement"], macros),
         chat=_compile_any(cue_spec["chat"], macros),
+        advice=_compile_any(cue_spec["advice"], macros),
     )
     rules = []
     for spec in raw["rules"]:
@@ -643,8 +645,12 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
         return None
     if _cued_away(norm, cues):
         return None
-    if cues.chat.search(norm) and safety_model.guess(norm)[0] != kind:
-        return None  # "you're all mixed up, the goal is...": about the chat, unless the model hears harm too
+    # "you're all mixed up, the goal is...": about the chat; "my son told me to try this": advice
+    # passed on. Both have the shape of a disclosure: trusted only if the model hears harm too.
+    if (cues.chat.search(norm) or cues.advice.search(norm)) and safety_model.guess(norm)[0] != kind:
+        return None
+    if not _THEMES[kind].search(norm):
+        return None  # "my daughter said I should try this": the shape of a disclosure, not its theme
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 
 
@@ -678,11 +684,30 @@ _CRISIS_THEME = re.compile(
     r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going"
     r"|cope|any ?more|never wake|not wake|wake up|disappear|vanish|hopeless|worthless|useless"
     r"|hate (?:my ?self|me)|nothing (?:left|to live)|(?:want|wanna|worth) (?:to )?liv\w*|life|alive"
-    r"|sleep forever|tonight"
+    r"|sleep forever|tonight|dark\w*|despair\w*"
     r"|plan(?:s|ned)?|sorted|affairs|will|without me|off (?:their|your|his|her|everyone'?s) hands"
     r"|bother(?:ed)? with|won'?t have to|free of|rid of)\b",
     re.IGNORECASE,
 )
+
+
+# Harm done to someone, by its kinds (physical, emotional, controlling, financial, sexual,
+# neglect) and their everyday words. The NLU learnt safeguarding from lines shaped "my <family>
+# <verb>s me", and heard it at 0.94 in "Hello dear, my daughter said I should try this" (set4_10):
+# its guess alone needs one of these words, as a crisis it hears needs _CRISIS_THEME.
+_HARM_THEME = re.compile(
+    r"\b(?:hurt\w*|harm\w*|hit|hits|hitting|slap\w*|punch\w*|kick\w*|push\w*|shov\w*|beat\w*|bruis\w*"
+    r"|smack\w*|thump\w*|grab\w*|pinch\w*|(?:shak\w*|shook) (?:me|her|him)|strangl\w*|chok\w*|throttl\w*"
+    r"|rough\w*|violen\w*|cruel\w*|nasty|vicious|horrible to|bull(?:y|ies|ied|ying)|abus\w*|neglect\w*"
+    r"|mistreat\w*|threat\w*|shout\w*|scream\w*|yell\w*|swear\w*|names|belittl\w*|humiliat\w*|mock\w*"
+    r"|puts? (?:me|her|him) down|control\w*|lock\w*|keeps? (?:me|her|him|them) (?:in|from|away)|isolat\w*"
+    r"|trapped|forc\w*|pressur\w*|made (?:me|her|him) sign|money|pension|bank|cards?|savings|cash"
+    r"|pin (?:number|code)|account|benefits|(?:my|her|his|their) will|st(?:ole|olen|eal\w*)|scam\w*|fraud\w*"
+    r"|touch\w*|sexual\w*|rap(?:e|ed)|indecent\w*|wet|soiled|dirty|filthy|starv\w*|hungry|fed(?! up)"
+    r"|sores?|ignor\w*|unsafe|danger\w*|lash\w* out|too hard)\b",
+    re.IGNORECASE,
+)
+_THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
 
 def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag | None:

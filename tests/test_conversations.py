@@ -20,7 +20,7 @@ NOT_YET = {
     "set4_06_jade_long_covid": "opening not echoed before consent (the rest passes)",
     "set4_07_agnieszka_husband_emergency": "'Is this for you...' re-asked after 'my husband have Parkinson'",
     "set4_09_brian_wife_dementia": "opening not echoed; 'already had one in the summer' (assessment)",
-    "set4_10_joan_widow_rich": "'Hello dear, my daughter said...' raises safeguarding (NLU alone)",
+    "set4_10_joan_widow_rich": "'I'm Joan' not echoed in the opening; turn 10 'who is going to read it?'",
 }
 
 

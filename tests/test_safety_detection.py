@@ -844,3 +844,44 @@ def test_a_carers_wish_for_rest_is_not_a_crisis_check_in(text: str) -> None:
 def test_session_20_classes(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set4_10 turn 1: the NLU heard safeguarding at 0.94; others of its shape heard crisis at 0.96
+        "Hello dear, my daughter said I should try this before I see the nurse. I'm Joan by the way,"
+        " it's for me",
+        "Hello, my daughter says I must tell you I'm deaf in one ear so please be patient",
+        "Hi, my son said I'm to tell you everything, I'm Ivy and I'm 93",
+        "hello dear, my girls keep telling me I need to get my affairs in order so here I am",
+        "hello, the nurse told me to do this before my review next week",
+        "Good afternoon. My name is Margaret. My son insisted I do this, so here I am",
+        "Hello, my friend from church told me about this and said I should try it",
+        "Good morning, my husband made me promise to do this before I see the doctor",
+        "hi I'm Lucy, my dad's carer, the practice nurse texted us about it",
+        "Evening, my nephew put me onto this, I'm Albert, 79",
+    ],
+    ids=lambda value: value[:40],
+)
+@pytest.mark.parametrize("intent", ["red_flag_safeguarding", "red_flag_crisis"])
+def test_a_friendly_opener_is_not_a_disclosure_even_if_the_nlu_says_so(text: str, intent: str) -> None:
+    """A greeting, an introduction or advice passed on from family has the shape of the NLU's
+    disclosures ("my <family> <verb>s me") without their theme: its guess alone needs a word of
+    harm (or of crisis), and advice passed on needs the learned model to agree as well."""
+    assert safety.detect(text, intent, 0.96) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        ("he is cruel to me", "red_flag_safeguarding", SAFEGUARDING),
+        ("my nephew is nasty to mum every time he visits", "red_flag_safeguarding", SAFEGUARDING),
+        ("the carer was very rough with dad", "red_flag_safeguarding", SAFEGUARDING),
+        ("everything feels so dark and heavy", "red_flag_crisis", CRISIS),
+    ],
+    ids=lambda value: value[:40],
+)
+def test_the_nlu_alone_still_flags_harm_said_plainly(text: str, intent: str, kind: str) -> None:
+    flag = safety.detect(text, intent, 0.9)
+    assert flag is not None and flag.kind == kind
