@@ -752,8 +752,9 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 
 DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
 # A batch just retired from the blind sets starts below 0.95: its floors sit at what it reaches
-# when first learnt from, until it is tuned (P: set 4, retired at the start of session 21).
-BATCH_FLOORS = {"safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.78, SAFEGUARDING: 0.83}}
+# when first learnt from, until it is tuned (P: set 4, retired at the start of session 21; learnt
+# from 0.98/0.78/0.84, tuned by the rules in session 21 to 0.98/1.00/1.00).
+BATCH_FLOORS = {"safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97}}
 
 
 @pytest.mark.slow  # a whole data set
@@ -885,3 +886,25 @@ def test_a_friendly_opener_is_not_a_disclosure_even_if_the_nlu_says_so(text: str
 def test_the_nlu_alone_still_flags_harm_said_plainly(text: str, intent: str, kind: str) -> None:
     flag = safety.detect(text, intent, 0.9)
     assert flag is not None and flag.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 21 (batches P and Q): ongoing, not over
+        ("I've been thinking about ending my life most days this last month", CRISIS),
+        ("my husband took an overdose last month and now he says he'll do it properly next time", CRISIS),
+        # the same words, everyday
+        ("I've been cutting back on bread and cakes", None),
+        ("the garage took £300 off me for the MOT", None),
+        ("a man knocked, said the gutters needed doing, took £800 off mum and wants more", SAFEGUARDING),
+        ("I don't feel safe on my own since the fall, I'd like a pendant alarm", None),
+        ("I put my tablets aside for the holiday so I don't forget them", None),
+        ("my friend's coming back tomorrow to help with the garden", None),
+        ("the tablets come in a blister pack by the kettle", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_21_rules(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
