@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from actions.answers import Reading
-from actions.common import store
-from actions.extras import heard_before
+from actions.common import store, text_of
+from actions.extras import carer_known, heard_before, heard_line, heard_now, say_heard
 from actions.forms import QuestionForm
 from actions.turn import Turn, form_slots
+from careplan import listen
 from careplan.store import StoreUnavailable
+from careplan.vocab import CARER
 
 
 class ValidateConsentForm(QuestionForm):
@@ -22,6 +24,16 @@ class ValidateConsentForm(QuestionForm):
         """Nothing is taken before the person agrees."""
         return {}
 
+    def read(self, slot: str, value: Any, turn: Turn) -> Reading:
+        """Not yes or no, but what the questions ask ("it's for my wife Pam, she's seeing the
+        falls nurse"): said back, not "didn't catch", and the consent question comes again."""
+        reading = super().read(slot, value, turn)
+        heard = heard_now(turn.tracker)
+        if reading.accepted or not heard_line(heard, carer=heard.get("for_whom") == CARER):
+            return reading
+        say_heard(heard, turn.dispatcher)
+        return Reading()
+
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:
         """Nothing is stored before the person agrees; the plan starts with a yes."""
         if reading.value != "yes":
@@ -33,10 +45,14 @@ class ValidateConsentForm(QuestionForm):
         turn.slots["consented"] = True
 
     def follow_up(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any]:
-        """Once they agree, what they said before agreeing is heard too ("hi, I see the nurse soon")."""
+        """Once they agree, what they said before agreeing is kept too ("hi, I see the nurse
+        soon"): it was said back then, so only what this message adds is said now."""
         if reading.value != "yes":
             return {}
-        return self.take(heard_before(turn.tracker, form_slots()["care_form"], carer=None), turn)
+        keys = form_slots()["care_form"]
+        taken = self.take(heard_before(turn.tracker, keys, carer=None, latest=False), turn, quiet=True)
+        now = listen.hear(text_of(turn.tracker), keys, carer=carer_known(turn.slots))
+        return {**taken, **self.take(now, turn)}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "questions" if slots.get("consent") == "yes" else "declined"

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.answers import Reading, record
@@ -23,7 +24,7 @@ from actions.turn import Turn, form_slots
 from careplan import dates, listen
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
-from careplan.vocab import ROLES
+from careplan.vocab import CARER, ROLES
 
 
 class Extras:
@@ -54,22 +55,21 @@ class Extras:
         intro = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage == "intro" and q != asked]
         return listen.hear(text_of(turn.tracker), intro, asked=asked, carer=carer_known(turn.slots))
 
-    def take(self, heard: dict[str, Any], turn: Turn, again: bool = False) -> dict[str, Any]:
+    def take(
+        self, heard: dict[str, Any], turn: Turn, again: bool = False, quiet: bool = False
+    ) -> dict[str, Any]:
         """Store what else a message answered, and say in one line what was taken.
 
-        ``again``: answers already given are told again, and the new words kept."""
+        ``again``: answers already given are told again, and the new words kept.
+        ``quiet``: nothing said (it was said back before they agreed to go on)."""
         updates: dict[str, Any] = {}
         said: list[str] = []
         for key in [k for k in catalogue() if k in heard]:
             if turn.slots.get(key) is not None and key != "goal_text" and not again:
                 continue
             value = heard[key]
-            if isinstance(value, dates.When):
-                text = dates.said(value.day, value.time)
-                said.append(text)
-            else:
-                text = str(value)
-                said.append(_took(key, text, flow.is_carer(turn.slots)))
+            text = dates.said(value.day, value.time) if isinstance(value, dates.When) else str(value)
+            said.append(said_back(key, value, flow.is_carer(turn.slots)))
             reading = Reading(value=text if key not in {"for_whom"} else value, text=text)
             try:
                 record(*turn, reading, key)
@@ -81,14 +81,30 @@ class Extras:
             if key == "goal_text" and turn.slots.get("goal_title"):
                 turn.dispatcher.utter_message(response="utter_goal_noted", title=turn.slots["goal_title"])
         shown = [s for s in said if s]
-        if shown:
+        if shown and not quiet:
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
         return updates
 
 
-def heard_before(tracker: Tracker, keys: list[str], carer: bool | None) -> dict[str, Any]:
-    """Answers given in the last few messages, this one too (the opening, before consent)."""
+def heard_now(tracker: Tracker) -> dict[str, Any]:
+    """What this typed message answers of all the questions, before anything is known."""
+    return {} if is_button(tracker) else listen.hear(text_of(tracker), form_slots()["care_form"])
+
+
+def say_heard(heard: dict[str, Any], dispatcher: CollectingDispatcher) -> None:
+    """Before they agree to go on: "You've told me: Sian, the MS nurse, Tuesday 8 December."
+    (Kept, without saying it again, once they agree: consent_form.)"""
+    if line := heard_line(heard, carer=heard.get("for_whom") == CARER):
+        dispatcher.utter_message(response="utter_heard_before", heard=line)
+
+
+def heard_before(
+    tracker: Tracker, keys: list[str], carer: bool | None, latest: bool = True
+) -> dict[str, Any]:
+    """Answers given in the last few messages, this one too unless not ``latest`` (the
+    opening, before consent)."""
     typed = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
+    typed = typed if latest else typed[:-1]
     heard: dict[str, Any] = {}
     for message in typed:
         if message and not message.startswith("/"):
@@ -101,6 +117,19 @@ def carer_known(slots: dict[str, Any]) -> bool | None:
     """Whether a carer is answering, once that is known (the slot holds "self" or "carer")."""
     who = slots.get("for_whom")
     return who == "carer" if who in ROLES else None
+
+
+def said_back(key: str, value: Any, carer: bool) -> str:
+    """How a one-line confirmation names what was taken ("about your tablets", "Friday 11
+    December"); empty for what needs no saying back (who it's for)."""
+    if isinstance(value, dates.When):
+        return dates.said(value.day, value.time)
+    return _took(key, str(value), carer)
+
+
+def heard_line(heard: dict[str, Any], carer: bool) -> str:
+    """Everything heard, in catalogue order, as one line: "Sian, the MS nurse, Tuesday 8 December"."""
+    return ", ".join(s for key in catalogue() if key in heard and (s := said_back(key, heard[key], carer)))
 
 
 def _took(key: str, text: str, carer: bool) -> str:

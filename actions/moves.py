@@ -15,11 +15,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.common import intent_of, is_button, logger, plan_goals, readback_goals, store, text_of
+from actions.extras import heard_now, say_heard
 from actions.safety_turn import waiting
 from careplan import listen
 from careplan.questions import catalogue
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
+from careplan.vocab import CARER
 
 STAGE_FORM = {
     "consent": "consent_form",
@@ -92,8 +94,13 @@ class ActionStart(SimpleAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         stage = tracker.get_slot("stage") or "consent"
         if stage in {"consent", "declined"}:
-            dispatcher.utter_message(response="utter_intro")
+            # "hello my name is Sian, I'm seeing the MS nurse on the 8th": heard, and said
+            # back before they agree (nothing is kept until they do).
+            heard = heard_now(tracker)
+            name = heard.get("preferred_name") if heard.get("for_whom") != CARER else None
+            dispatcher.utter_message(response="utter_intro_named" if name else "utter_intro", name=name)
             dispatcher.utter_message(response="utter_purpose")
+            say_heard(heard, dispatcher)
             return [SlotSet("stage", "consent")]
         dispatcher.utter_message(
             response="utter_welcome_back_done" if stage == "done" else "utter_welcome_back"

@@ -40,14 +40,14 @@ _KIN = (
 _FOR_SOMEONE = re.compile(
     rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bi\s+(?:look after|care for|am (?:a|the|his|her) carer|'?m (?:a|the|his|her) carer)"
-    rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?(?:\s+(?:has"
+    rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?(?:\s+(?:has|have"
     rf"|'s got|has got|is seeing|is going|needs|sees|"
     rf"is due|'s due|goes|'s seeing|'s going)"
     # "my mum's got the eye clinic", "my dads seeing": an appointment, not "my husband's got dementia"
     rf"|(?:'s|s) (?:seeing|due|got (?:an? |the |his |her |their )?(?:\w+ ){{0,2}}"
     rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
-    rf"|\bsomeone (?:i|else)\b|\bnot for me\b"
+    rf"|\bsomeone (?:i|else)\b|\bnot for me\b|\b(?:this|it) for (?:him|her|them)\b"
     rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b",
     re.IGNORECASE,
 )
@@ -214,8 +214,13 @@ _THEIR_NAME_LOWER = re.compile(
 def their_name(text: str) -> str | None:
     """The cared-for person's name from "my husband Jim", "Jim, my husband", "she's called Peg"."""
     match = _THEIR_NAME.search(text) or _THEIR_NAME_LOWER.search(text)
+    if match and match.group(4) and _CLINICIANS & set(re.findall(r"\w+", text[: match.start()].lower())[-3:]):
+        return None  # "the memory nurse, his name is Tomasz": the nurse's name
     if match:
         found = next(g for g in match.groups() if g)
+        said_of = match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2))
+        if said_of and said_of.dep_ in {"dobj", "pobj"}:
+            return None  # "he have Parkinson, my son says...": what he has, not who
         return _a_name(found) if interpret.name(found) else None
     return None
 
@@ -344,8 +349,10 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"\s*(?:[.;!?]|,\s*(?:and|but|so)\b|\b(?:on|next|this|tomorrow"
-    r"|at\s+\d|in\s+(?:a|two|\d))\b(?=[^.]*\d|\s+\w+day)|$)",
+    r"\s*(?:[.;!?]|,\s*(?:and|but|so|i|i'?m|im|i am|i'?ve|he|she|they|we|he'?s|she'?s|they'?re)\b"
+    r"|\b(?:on|next|this|tomorrow"
+    r"|at\s+\d|in\s+(?:a|two|\d))\b(?=[^.]*\d|\s+\w+day)"
+    r"|\b(?:it'?s|its|it is|this is)\s+for\s+(?:me|my|him|her|them|us)\b|$)",
     re.IGNORECASE,
 )
 

@@ -16,11 +16,9 @@ CONVERSATIONS = all_conversations()
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET = {
-    "set4_02_sian_ms_voice": "opening not echoed before consent; 'not the 8th its Wednesday the 9th' misread",
-    "set4_06_jade_long_covid": "opening not echoed before consent (the rest passes)",
-    "set4_07_agnieszka_husband_emergency": "'Is this for you...' re-asked after 'my husband have Parkinson'",
-    "set4_09_brian_wife_dementia": "opening not echoed; 'already had one in the summer' (assessment)",
-    "set4_10_joan_widow_rich": "'I'm Joan' not echoed in the opening; turn 10 'who is going to read it?'",
+    "set4_02_sian_ms_voice": "'no wait its not the 8th its Wednesday the 9th' misread as 8 September",
+    "set4_09_brian_wife_dementia": "'already had one in the summer thanks' (assessment): didn't catch",
+    "set4_10_joan_widow_rich": "turn 10 'Why are you asking all this dear, who is going to read it?'",
 }
 
 

@@ -1135,3 +1135,30 @@ def test_pass_on_its_own_skips(text: str, skips: bool) -> None:
 def test_a_name_said_again_is_a_fix_of_the_name(text: str, called: str | None) -> None:
     found = listen.correction(text)
     assert (found.value if found is not None and found.kind == "name" else None) == called
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "My husband have Parkinson, my son say I should use this for him before his appointment",
+        "my mother have dementia, my daughter tell me do this for her",
+        "I'm doing it for her, she can't use phones",
+    ],
+)
+def test_who_it_is_for_in_plain_or_second_language_english(said: str) -> None:
+    assert listen.for_whom(said) == "carer"
+    assert listen.their_name(said) is None  # "Parkinson, my son": what he has, not his name
+
+
+def test_a_clinicians_name_is_not_the_persons() -> None:
+    assert listen.their_name("Parkinson nurse, her name is Julie") is None
+    assert listen.their_name("the memory nurse, his name is Tomasz") is None
+    assert listen.their_name("her name is Julie") == "Julie"
+    assert listen.their_name("Jim, my husband, has the heart clinic") == "Jim"
+
+
+def test_the_reason_stops_where_a_new_clause_starts() -> None:
+    said = "about my bladder and my walking its for me"
+    assert listen.reason(f"seeing the MS nurse on Tuesday {said}") == "my bladder and my walking"
+    assert listen.reason("the memory clinic on the 14th about her tablets, I'm her husband") == "her tablets"
+    assert listen.reason("the heart clinic about his tablets, he's been dizzy") == "his tablets"
