@@ -40,10 +40,12 @@ OWN_WORDS = {"goal_text", "goal_new_text", "carer_help"}
 # Where "nothing more" is a full answer, kept as skipped so no goal or answer shows it
 # ("How are you coping?" is asked of a person: "no, I'm fine" there is an answer).
 NOTHING_TO_ADD = ({"goal_text"} | NONE_IS_AN_ANSWER) - {"carer_coping"}
-# Details for the care team's records are optional: "I'd rather not" at any of them skips it.
+# Details for the care team's records are optional: "I'd rather not" at any of them skips it,
+# and so does not having it to hand ("I've not got it on me", "can't find it").
 DECLINED = re.compile(
     r"\b(?:skip|rather not|prefer not|not telling|don'?t want to|no thanks?|leave it|i'?ll pass"
-    r"|pass on (?:that|this))\b",
+    r"|pass on (?:that|this)|(?:not|haven'?t|havent|don'?t|dont) (?:got|have) (?:it|that|one)"
+    r"|can'?t find (?:it|that|one)|not (?:to hand|on me|with me))\b",
     re.I,
 )
 # A move (stop, start again...) is asked for in words like these; an answer the NLU
@@ -155,6 +157,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(value=_skip_value(slot), text=text, skipped=True, replies=[reply])
 
     if slot in YES_NO:
+        if slot == "carer_assessment" and yes_or_no(slot, text) is not True and interpret.had_one(text):
+            # "already had one in the summer thanks": a kind no, and their words kept
+            return Reading(value="no", text=said(slot, tracker), replies=["utter_had_one_already"])
         answer = yes_or_no(slot, text, intent)
         if answer is None:
             return Reading(replies=["utter_choose_option"])

@@ -181,6 +181,8 @@ class ActionInterrupt(SimpleAction):
             if asked is None:
                 dispatcher.utter_message(response="utter_help")
             return []  # the form asks its question again, word for word
+        if intent == "ask_why" and listen.meta(text_of(tracker)) == "faq_who_sees":
+            intent = "faq_who_sees"  # "why are you asking all this, who's going to read it?"
         if intent == "ask_why":
             if asked in catalogue():
                 name = tracker.get_slot("preferred_name") if flow.is_carer(tracker.slots) else None

@@ -395,11 +395,24 @@ def _day(t: str, today: date) -> date | None:
     return None
 
 
+# "not the 8th", "it isn't Tuesday the 8th", "wasnt the 14th": what the date is not, up to
+# the next clause ("..., it's Wednesday the 9th", "... but monday 14th", "... sorry tuesday").
+_NOT_THIS = re.compile(
+    r"\b(?:not|(?:is|was)n'?t)\s+(?:on\s+)?.+?"
+    r"(?=\s*[,.;!?]|\s+(?:it'?s|its|it is|but|sorry|i mean|i meant|they)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=512)
 def _when(text: str, today: date) -> When | None:
-    time, rest = _time(_normalise(text))
-    day = _day(rest, today)
-    return When(day, time) if day else None
+    # "not this Friday, the one after" needs the Friday: the words without what the date
+    # is not are read first, and the whole message when they name no day.
+    for words in dict.fromkeys([_NOT_THIS.sub(" ", text), text]):
+        time, rest = _time(_normalise(words))
+        if day := _day(rest, today):
+            return When(day, time)
+    return None
 
 
 def when(text: str, today: date | None = None) -> When | None:

@@ -130,6 +130,24 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     return None
 
 
+# "already had one in the summer", "we did one of those back in april": what is offered
+# ("would you like one?") they have had, so a no, not a reply to ask again.
+_HAD_ONE = re.compile(
+    r"\balready (?:had|got|have|done|did|been)\b"
+    r"|\b(?:had|did|done|got)\s+(?:one|it|that|mine|ours|(?:an?|my|our|the) assessment)"
+    r"(?:\s+of (?:those|them|these))?\s+(?:done|already|last|in|back|before|earlier|recently|at|over|this"
+    r"|a few|years?|months?|ago)\b"
+    r"|\b(?:been|was|were) assessed\b",
+    re.IGNORECASE,
+)
+_NOT_HAD = re.compile(r"\b(?:never|not|haven'?t|hasn'?t|didn'?t|havent|hasnt|didnt)\b", re.IGNORECASE)
+
+
+def had_one(text: str) -> bool:
+    """They have had what is offered already ("had one last year"), not "never had one"."""
+    return bool(_HAD_ONE.search(text)) and not _NOT_HAD.search(text)
+
+
 BASIS_WORDS = (
     ("lpa", r"attorney|\blpa\b|\bpoa\b|legal"),
     (

@@ -211,16 +211,19 @@ _THEIR_NAME_LOWER = re.compile(
 )
 
 
+_OBJECTS = {"dobj", "pobj"}
+
+
 def their_name(text: str) -> str | None:
     """The cared-for person's name from "my husband Jim", "Jim, my husband", "she's called Peg"."""
-    match = _THEIR_NAME.search(text) or _THEIR_NAME_LOWER.search(text)
+    match = _THEIR_NAME.search(text)
     if match and match.group(4) and _CLINICIANS & set(re.findall(r"\w+", text[: match.start()].lower())[-3:]):
         return None  # "the memory nurse, his name is Tomasz": the nurse's name
+    if match and match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2)).dep_ in _OBJECTS:
+        return None  # "he have Parkinson, my son says...": what he has, not who
+    match = match or _THEIR_NAME_LOWER.search(text)
     if match:
         found = next(g for g in match.groups() if g)
-        said_of = match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2))
-        if said_of and said_of.dep_ in {"dobj", "pobj"}:
-            return None  # "he have Parkinson, my son says...": what he has, not who
         return _a_name(found) if interpret.name(found) else None
     return None
 
@@ -556,19 +559,6 @@ def content_after_yes(text: str) -> str | None:
 # --- meta-talk and corrections ------------------------------------------------------------------
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
-    "ask_why": re.compile(
-        r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
-        r"\b(?:what'?s|whats|wats|wots|what is) (?:that|this|it|all this) (?:for|4)\b"
-        r"|\bwhat (?:is|was) (?:this|that|it) (?:for|4)\b|\bwhy (?:is|does) (?:that"
-        r"|this|it) (?:matter|relevant|important|needed)|"
-        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
-        r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
-        # "what do you mean?", "is there a right answer?": the question's reason, then it again
-        r"|\bwhat do (?:you|u) mean\b"
-        r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
-        r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$",
-        re.I,
-    ),
     "faq_real_person": re.compile(
         r"\b(?:speak|talk|chat) (?:to|with) (?:a |an |a real |an actual )?"
         r"(?:human|person|real person|someone real)\b"
@@ -614,6 +604,20 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bis (?:it|this|that) (?:private|privte|confidential|secure|safe)\b"
         r"(?!\s+(?:to|for|with|if|when|on))"
         r"|\bwho (?:has|gets) (?:access|my data)\b",
+        re.I,
+    ),
+    # After who sees it: "why are you asking all this, who's going to read it?" wants the privacy answer.
+    "ask_why": re.compile(
+        r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
+        r"\b(?:what'?s|whats|wats|wots|what is) (?:that|this|it|all this) (?:for|4)\b"
+        r"|\bwhat (?:is|was) (?:this|that|it) (?:for|4)\b|\bwhy (?:is|does) (?:that"
+        r"|this|it) (?:matter|relevant|important|needed)|"
+        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
+        r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
+        # "what do you mean?", "is there a right answer?": the question's reason, then it again
+        r"|\bwhat do (?:you|u) mean\b"
+        r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
+        r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$",
         re.I,
     ),
     # Someone at home reading the chat ("can he see this if he picks up my phone?"): for someone

@@ -15,11 +15,7 @@ CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
-NOT_YET = {
-    "set4_02_sian_ms_voice": "'no wait its not the 8th its Wednesday the 9th' misread as 8 September",
-    "set4_09_brian_wife_dementia": "'already had one in the summer thanks' (assessment): didn't catch",
-    "set4_10_joan_widow_rich": "turn 10 'Why are you asking all this dear, who is going to read it?'",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:

@@ -1155,6 +1155,7 @@ def test_a_clinicians_name_is_not_the_persons() -> None:
     assert listen.their_name("the memory nurse, his name is Tomasz") is None
     assert listen.their_name("her name is Julie") == "Julie"
     assert listen.their_name("Jim, my husband, has the heart clinic") == "Jim"
+    assert listen.their_name("its for my brother lee, hes got a learning disability") == "Lee"
 
 
 def test_the_reason_stops_where_a_new_clause_starts() -> None:
@@ -1162,3 +1163,15 @@ def test_the_reason_stops_where_a_new_clause_starts() -> None:
     assert listen.reason(f"seeing the MS nurse on Tuesday {said}") == "my bladder and my walking"
     assert listen.reason("the memory clinic on the 14th about her tablets, I'm her husband") == "her tablets"
     assert listen.reason("the heart clinic about his tablets, he's been dizzy") == "his tablets"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Why are you asking all this dear, who is going to read it?",
+        "hang on, why do you want all this son, who's going to see it?",
+        "what's this for and who reads it",
+    ],
+)
+def test_why_and_who_reads_it_gets_the_privacy_answer(said: str) -> None:
+    assert listen.meta(said) == "faq_who_sees"

@@ -181,3 +181,20 @@ def test_nothing_more_is_the_whole_message(text: str, none: bool) -> None:
     assert interpret.means_none(text) is none
     if none:
         assert interpret.yes_no(text) is False  # "nothing else, thanks" to "something else?"
+
+
+@pytest.mark.parametrize(
+    ("said", "had"),
+    [
+        ("already had one in the summer thanks", True),
+        ("oh we did one of those back in april ta", True),
+        ("had one last year, they were very good", True),
+        ("we've had it done", True),
+        ("never had one", False),
+        ("I haven't had one yet", False),
+        ("I have to do it all myself", False),
+        ("yes please", False),
+    ],
+)
+def test_having_had_what_is_offered_already(said: str, had: bool) -> None:
+    assert interpret.had_one(said) is had
