@@ -6,12 +6,11 @@ from typing import Any
 
 from actions.answers import Reading
 from actions.common import store, text_of
-from actions.extras import carer_known, heard_before, heard_line, heard_now, say_heard
+from actions.extras import carer_known, heard_before, heard_now, say_heard
 from actions.forms import QuestionForm
 from actions.turn import Turn, form_slots
 from careplan import listen
 from careplan.store import StoreUnavailable
-from careplan.vocab import CARER
 
 
 class ValidateConsentForm(QuestionForm):
@@ -28,10 +27,8 @@ class ValidateConsentForm(QuestionForm):
         """Not yes or no, but what the questions ask ("it's for my wife Pam, she's seeing the
         falls nurse"): said back, not "didn't catch", and the consent question comes again."""
         reading = super().read(slot, value, turn)
-        heard = heard_now(turn.tracker)
-        if reading.accepted or not heard_line(heard, carer=heard.get("for_whom") == CARER):
+        if reading.accepted or not say_heard(heard_now(turn.tracker), turn.dispatcher):
             return reading
-        say_heard(heard, turn.dispatcher)
         return Reading()
 
     def store(self, slot: str, reading: Reading, turn: Turn) -> None:

@@ -91,11 +91,13 @@ def heard_now(tracker: Tracker) -> dict[str, Any]:
     return {} if is_button(tracker) else listen.hear(text_of(tracker), form_slots()["care_form"])
 
 
-def say_heard(heard: dict[str, Any], dispatcher: CollectingDispatcher) -> None:
+def say_heard(heard: dict[str, Any], dispatcher: CollectingDispatcher) -> bool:
     """Before they agree to go on: "You've told me: Sian, the MS nurse, Tuesday 8 December."
-    (Kept, without saying it again, once they agree: consent_form.)"""
-    if line := heard_line(heard, carer=heard.get("for_whom") == CARER):
+    (Kept, without saying it again, once they agree: consent_form.) Whether there was any."""
+    line = heard_line(heard, carer=heard.get("for_whom") == CARER)
+    if line:
         dispatcher.utter_message(response="utter_heard_before", heard=line)
+    return bool(line)
 
 
 def heard_before(

@@ -76,6 +76,23 @@ def test_hello_before_consent_introduces_the_bot() -> None:
     assert events == [SlotSet("stage", "consent")]
 
 
+def test_a_hello_with_content_is_said_back_before_consent(plans: Store) -> None:
+    said_first = "hiya its Priya here, got the asthma nurse friday the 11th about my inhaler, its for me"
+    events, said = run(moves.ActionStart(), tracker(said_first, "greet"))
+    assert responses(said) == ["utter_intro_named", "utter_purpose", "utter_heard_before"]
+    assert said.messages[0]["name"] == "Priya"
+    assert "the asthma nurse" in said.messages[2]["heard"] and "your inhaler" in said.messages[2]["heard"]
+    assert events == [SlotSet("stage", "consent")]
+    assert plans.latest_plan_id(SENDER) is None  # nothing is stored before they agree
+
+
+def test_a_carers_hello_greets_without_the_persons_name() -> None:
+    events, said = run(
+        moves.ActionStart(), tracker("hello, it's for my mum Edna, she sees the falls nurse", "greet")
+    )
+    assert responses(said) == ["utter_intro", "utter_purpose", "utter_heard_before"]
+
+
 def test_hello_after_the_plan_is_done_welcomes_back() -> None:
     events, said = run(moves.ActionStart(), tracker("hi", "greet", slots={"stage": "done"}))
     assert responses(said) == ["utter_welcome_back_done"]
