@@ -11,7 +11,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from careplan.nlp import parse
+from careplan.nlp import people
 
 _YES = re.compile(
     r"^\W*(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
@@ -343,10 +343,10 @@ def name(text: str, *, full: bool = False) -> str | None:
         and all(re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0-]+", w) for w in words)
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
-    people = [ent.text for ent in parse(text).ents if ent.label_ == "PERSON"]
+    named = people(text)
     # then "Mr Campbell is fine, or Winston": runs of capitalised words. The first that is a name.
     runs = re.findall(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
-    for found in [*people, *runs]:
+    for found in [*named, *runs]:
         words = found.split(" ")
         if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
             continue

@@ -33,3 +33,16 @@ def test_the_broken_package_init_is_never_imported() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_names_are_found_only_when_asked_for() -> None:
+    """The entity recogniser costs as much as the rest of the pipeline and only name
+    answers read it: ``parse`` leaves it out, ``people`` runs it on the same parse."""
+    text = "Mum said to ask Winston Campbell, he helps her on Tuesdays"
+    doc = nlp.parse(text)
+    assert not doc.has_annotation("ENT_IOB")
+    assert [t.dep_ for t in doc] == [t.dep_ for t in nlp.load_spacy()(text)]  # the rest unchanged
+    full = [e.text for e in nlp.load_spacy()(text).ents if e.label_ == "PERSON"]
+    assert "Winston Campbell" in full
+    assert nlp.people(text) == full
+    assert nlp.people(text) == full  # asked again: the same, from the same parse
