@@ -59,6 +59,10 @@ of this changes what Rasa decides; item 2 changes what an action sees.
 7. **Counting this message's actions.** Before each prediction Rasa copies and
    reverses every event of the conversation to count the actions since the
    last message (``is_action_limit_reached``); we walk back from the end.
+8. **Matching the rules.** Before each prediction ``RulePolicy`` checks all of
+   its rules against each of the last states. Which rules fit depends only on
+   those states, and a form brings the same ones back turn after turn, so the
+   answer is kept for each run of states (:data:`KEPT_RULE_MATCHES` at most).
 
 :func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
 puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
@@ -121,6 +125,8 @@ from rasa_ext import require_pinned_rasa
 RECENT_TURNS = 3
 # Idle connections to the action server are kept this long (Sanic closes them at 5 s).
 KEEPALIVE_SECONDS = 2.0
+# RulePolicy's rules that fit a run of states are kept for this many runs (per lookup).
+KEPT_RULE_MATCHES = 4096
 
 _ORIGINAL = {
     (RemoteAction, "_validate_action_result"): RemoteAction._validate_action_result,
@@ -133,6 +139,7 @@ _ORIGINAL = {
     (ActionExtractSlots, "_execute_validation_action"): ActionExtractSlots._execute_validation_action,
     (DialogueStateTracker, "idx_after_latest_restart"): DialogueStateTracker.idx_after_latest_restart,
     (MessageProcessor, "is_action_limit_reached"): MessageProcessor.is_action_limit_reached,
+    (RulePolicy, "_get_possible_keys"): RulePolicy._get_possible_keys,
 }
 
 
@@ -459,6 +466,27 @@ def _prediction_states(
     return states
 
 
+def _get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list[State]) -> set[str]:
+    """Rasa's ``RulePolicy._get_possible_keys`` (every rule key checked against every state),
+    remembered: the keys that fit depend only on the lookup and the states, and the same
+    states come back turn after turn (a form asking its questions)."""
+    try:
+        frozen = tuple(DialogueStateTracker.freeze_current_state(state) for state in states)
+    except TypeError:  # a state holding something unhashable: work it out as Rasa does
+        return _ORIGINAL[(RulePolicy, "_get_possible_keys")](self, lookup, states)
+    kept = self.__dict__.setdefault("_kept_rule_matches", {})
+    owner, matches = kept.get(id(lookup), (None, {}))
+    if owner is not lookup:
+        matches = {}
+        kept[id(lookup)] = (lookup, matches)
+    found = matches.get(frozen)
+    if found is None:
+        if len(matches) >= KEPT_RULE_MATCHES:
+            matches.clear()
+        found = matches[frozen] = _ORIGINAL[(RulePolicy, "_get_possible_keys")](self, lookup, states)
+    return set(found)
+
+
 def _copy(self: DialogueStateTracker) -> DialogueStateTracker:
     """Rasa's ``DialogueStateTracker.copy`` (a replay of every event into ``init_copy()``),
     by copying the state the events made."""
@@ -593,6 +621,7 @@ def install() -> None:
     ActionExtractSlots._execute_validation_action = _execute_validation_action  # type: ignore[method-assign]
     DialogueStateTracker.idx_after_latest_restart = _idx_after_latest_restart  # type: ignore[method-assign]
     MessageProcessor.is_action_limit_reached = _is_action_limit_reached  # type: ignore[method-assign]
+    RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]
 
 
 def uninstall() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -124,3 +125,30 @@ def test_rasas_logged_tracebacks_keep_no_local_variables(caplog: pytest.LogCaptu
     finally:
         logs.uninstall()
         structlog.reset_defaults()
+
+
+def test_rule_matches_are_remembered_and_are_rasas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RulePolicy's rules that fit the last states are worked out once per states, as Rasa does."""
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    listen = {"prev_action": {"action_name": "action_listen"}}
+    asked = {"prev_action": {"action_name": "utter_ask"}}
+    rules = [[{**listen, "user": {"intent": "help"}}], [asked, {**listen, "user": {"intent": "help"}}]]
+    lookup = {json.dumps(rule): f"utter_{n}" for n, rule in enumerate(rules)}
+    lookup[json.dumps([{**listen, "user": {"intent": "stop"}}])] = "utter_stop"
+    policy = RulePolicy.__new__(RulePolicy)
+    rasas = speedups._ORIGINAL[(RulePolicy, "_get_possible_keys")]
+    calls = []
+    monkeypatch.setitem(
+        speedups._ORIGINAL,
+        (RulePolicy, "_get_possible_keys"),
+        lambda *args: calls.append(args) or rasas(*args),
+    )
+    states = [{**listen, "user": {"intent": "hello"}}, asked, {**listen, "user": {"intent": "help"}}]
+    expected = rasas(policy, lookup, states)
+    assert expected == {json.dumps(rule) for rule in rules}
+    assert speedups._get_possible_keys(policy, lookup, states) == expected
+    assert speedups._get_possible_keys(policy, lookup, [dict(s) for s in states]) == expected
+    assert len(calls) == 1  # the second time, remembered
+    other = [*states[:-1], {**listen, "user": {"intent": "stop"}}]
+    assert speedups._get_possible_keys(policy, lookup, other) == rasas(policy, lookup, other) != expected
