@@ -41,6 +41,8 @@ class ValidateReviewForm(QuestionForm):
                 return {asked: None, **self.take_off_goal(chosen, turn)}
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
+        if asked == "review_choice" and listen.puts_back(text):  # "put them back"
+            return {asked: None, **self.put_back(turn)}
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:
             return self.each(steps, asked, turn)
         if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
@@ -254,6 +256,11 @@ class ValidateReviewForm(QuestionForm):
             # "take the first two off" takes those; only a plain "remove the questions" takes all
             asked = _questions_asked(slots)
             text = text_of(turn.tracker)
+            if (struck := listen.words_off(text, asked)) is not None:
+                # "take the word yes off my question": that question reworded, none taken off
+                number, left = struck
+                turn.dispatcher.utter_message(response="utter_question_reworded", question=left)
+                return self.set_questions([*asked[:number], left, *asked[number + 1 :]], turn)
             named = listen.which_ones(text, len(asked)) or listen.named_by_words(text, asked)
             if not named and len(asked) > 1 and not listen.all_questions(text):
                 # "remove the question": one of several, not named, so none is taken off
@@ -261,15 +268,9 @@ class ValidateReviewForm(QuestionForm):
                 slots["review_choice"] = None
                 return {"review_choice": None}
             kept = [q for i, q in enumerate(asked) if named and i not in named]
-            joined = "\n".join(kept)
-            none_left = Reading(value=flow.SKIPPED, text="", skipped=True)
-            reading = Reading(value=joined, text=joined) if kept else none_left
-            keep_taken_off(turn, "questions")
-            record(*turn, reading, "questions")
             said = "utter_question_removed" if kept else "utter_questions_removed"
             turn.dispatcher.utter_message(response=said)
-            slots.update(review_choice=None, questions=reading.value, noted_questions=[])
-            return {"review_choice": None, "questions": reading.value, "noted_questions": []}
+            return self.set_questions(kept, turn)
         if choice == "remove" and slots.get("goal_to_remove"):
             # "remove number 2": the goal was named with the choice, so nothing is left to
             # ask; take it off now and read the plan back, or the form would end the chat.
@@ -281,6 +282,28 @@ class ValidateReviewForm(QuestionForm):
             # "yes, share it with the stroke team": the plan is right, and shared, in one go
             return self.answer("share_plan", "yes", turn)
         return {k: slots[k] for k in ("goal_to_change",) if slots.get(k)}
+
+    @staticmethod
+    def set_questions(questions: list[str], turn: Turn) -> dict[str, Any]:
+        """The questions for the care team, now these: the ones there before are marked taken
+        off, never destroyed, so "put them back" can bring them back."""
+        joined = "\n".join(questions)
+        reading = Reading(value=joined, text=joined) if questions else Reading(flow.SKIPPED, "", skipped=True)
+        keep_taken_off(turn, "questions")
+        record(*turn, reading, "questions")
+        turn.slots.update(review_choice=None, questions=reading.value, noted_questions=[])
+        return {"review_choice": None, "questions": reading.value, "noted_questions": []}
+
+    def put_back(self, turn: Turn) -> dict[str, Any]:
+        """Put them back: the questions as they were before the last change, with any
+        added since; the read-back then shows them again."""
+        before = store().last_taken_off(int(turn.slots["plan_id"]), "questions")
+        if not before:
+            turn.dispatcher.utter_message(response="utter_nothing_to_put_back")
+            return {"review_choice": None}
+        turn.dispatcher.utter_message(response="utter_questions_put_back")
+        now = _questions_asked(turn.slots)
+        return self.set_questions(list(dict.fromkeys([*_questions_asked({"questions": before}), *now])), turn)
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"

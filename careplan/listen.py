@@ -1563,9 +1563,9 @@ _GOAL_NAMED = re.compile(
 )
 
 
-_HOW_MANY = {"two": 2, "three": 3}
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _WHICH = re.compile(
-    r"\b(?:the )?(?P<first>first|1st) (?P<many>two|three|2|3)\b"
+    r"\b(?:the )?(?P<first>first|1st) (?P<many>two|three|four|five|six|\d)\b"
     r"|\b(?P<one>first|second|third|fourth|fifth|last|middle|\d)(?:st|nd|rd|th)?\b",
     re.I,
 )
@@ -1605,6 +1605,46 @@ def named_by_words(text: str, items: list[str]) -> list[int]:
     scores = [len(wanted & {_stem(w) for w in content_words(item)}) for item in items]
     best = max(scores, default=0)
     return [scores.index(best)] if best and scores.count(best) == 1 else []
+
+
+# "take the word yes off the front of my question": a word struck from an item, not the item.
+_WORDS_OFF = re.compile(
+    r"\b(?:take|get|cut|remove|delete|drop)\s+(?:rid of\s+)?(?:the\s+(?:word|words|bit)\s+)?"
+    r"['\"‘“]?(?P<words>[\w'-]+(?:\s+[\w'-]+){0,2}?)['\"’”]?\s+(?:off|out of|out|from)\s+"
+    r"(?:the\s+(?:front|start|beginning|end)\s+of\s+)?(?:my|the|that|this|his|her|their|our)\b",
+    re.I,
+)
+_NOT_WORDS = re.compile(r"^(?:it|them|that|this|those|all|everything|one|number\s*\d+|\d+)$", re.I)
+
+
+def words_off(text: str, items: list[str]) -> tuple[int, str] | None:
+    """The one item a message strikes some words from, and what is left of it: "take the
+    word yes off the front of my question" -> (0, "Why did it take so long?"). None when
+    the words name no single item, or are the whole item (that is removing it)."""
+    found = _WORDS_OFF.search(text)
+    if not found or _NOT_WORDS.match(words := found.group("words").strip("'\"‘’“” ")) or which_ones(words, len(items)):
+        return None
+    piece = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)[\s.,!:;-]*", re.I)
+    holding = [i for i, item in enumerate(items) if piece.search(item)]
+    if len(holding) > 1:  # "off my first question": the one named of those holding the words
+        holding = [i for i in holding if i in which_ones(text[found.end() :], len(items))]
+    if len(holding) != 1:
+        return None
+    left = piece.sub("", items[holding[0]], count=1).strip(" ,.;:-")
+    return (holding[0], left[:1].upper() + left[1:]) if left else None
+
+
+# "put them back", "bring my questions back", "undo that": the last removal taken back.
+_PUT_BACK = re.compile(
+    r"\b(?:put|bring|get|add)\s+(?:it|them|that|those|(?:my|the|his|her)\s+\w+(?:\s+\w+)?)\s+back\b"
+    r"|\b(?:undo|restore)\b",
+    re.I,
+)
+
+
+def puts_back(text: str) -> bool:
+    """Does a read-back message ask for what was just taken off to be put back?"""
+    return bool(_PUT_BACK.search(text))
 
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|every|both|them|questions)\b", re.I)

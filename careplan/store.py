@@ -232,6 +232,25 @@ class Store:
 
         return self._run(work)
 
+    def last_taken_off(self, plan_id: int, question_key: str) -> str | None:
+        """The words of the answer to a plan-wide question most recently taken off (not
+        skipped), for "put them back"; None when none was."""
+
+        def work(session: Session) -> str | None:
+            return session.scalars(
+                select(Answer.text)
+                .where(
+                    Answer.plan_id == plan_id,
+                    Answer.question_key == question_key,
+                    Answer.goal_id.is_(None),
+                    Answer.removed_at.is_not(None),
+                    Answer.skipped.is_(False),
+                )
+                .order_by(Answer.removed_at.desc(), Answer.id.desc())
+            ).first()
+
+        return self._run(work)
+
     # -- goals ----------------------------------------------------------
     def add_goal(
         self,

@@ -490,10 +490,42 @@ def test_for_me_said_first_wins_over_being_a_carer_too(text: str, who: str) -> N
         ("remove number 1 and 3 from the questions", [0, 2]),
         ("take the last question off", [2]),
         ("remove the questions", []),
+        ("get rid of the first 4 questions", [0, 1, 2]),
+        ("delete the first three", [0, 1, 2]),
     ],
 )
 def test_which_questions_are_named(text: str, picked: list[int]) -> None:
     assert listen.which_ones(text, 3) == picked
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("take the word Right off the front of my question", (0, "Will the new tablets make me sleepy?")),
+        ("can you get rid of 'please' from the end of the second question", (1, "Can I have a blood test")),
+        ("cut yes out of that question", None),  # no question holds it
+        ("take the first question off", None),  # the whole question: a removal
+        ("take it off the plan", None),
+        ("remove number 2 from my questions", None),
+    ],
+)
+def test_a_word_struck_from_one_question(text: str, struck: tuple[int, str] | None) -> None:
+    asked = ["Right. Will the new tablets make me sleepy?", "Can I have a blood test please"]
+    assert listen.words_off(text, asked) == struck
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("WHERE HAVE THEY GONE. PUT THEM BACK", True),
+        ("oh no, can you bring my questions back", True),
+        ("undo that please", True),
+        ("my back is the main thing", False),
+        ("put back pain as the reason", False),
+    ],
+)
+def test_put_them_back_asks_for_the_last_removal_back(text: str, back: bool) -> None:
+    assert listen.puts_back(text) is back
 
 
 def test_a_goal_is_found_by_another_form_of_its_words() -> None:
