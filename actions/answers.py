@@ -32,6 +32,12 @@ from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
 
 CHAT = {"greet", "thanks", "goodbye"}
+# The reply to what was said to the bot inside an answer (careplan.interpret.without_complaint).
+ASIDE_REPLIES = {
+    "told": "utter_sorry_told_me",
+    "protest": "utter_sorry_protest",
+    "checking": "utter_that_will_do",
+}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
@@ -194,9 +200,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if slot == "carer_relationship":
         return Reading(value=interpret.relationship(text), text=text)
     replies = ["utter_medical_question_noted"] if intent == "medical_advice" else []
-    answer, complained = interpret.without_complaint(text)  # "the foot clinic, I said"
-    if complained:
-        replies.append("utter_sorry_told_me")
+    answer, aside = interpret.without_complaint(text)  # "the foot clinic, I said"
+    if aside:
+        replies.append(ASIDE_REPLIES[aside])
     return Reading(value=answer, text=answer, replies=replies)
 
 

@@ -65,6 +65,7 @@ META_REPLIES = {
     "faq_phone": "utter_faq_phone",
     "faq_flag_note": "utter_faq_flag_note",
     "chat_complaint": "utter_chat_complaint",
+    "checking": "utter_that_will_do",
 }
 
 

@@ -104,15 +104,54 @@ _COMPLAINT_EDGE = re.compile(
 )
 
 
-def without_complaint(text: str) -> tuple[str, bool]:
-    """The answer without what was said to the bot about being asked again ("I JUST TOLD YOU.
-    THE FREEZING" is "THE FREEZING"), and whether there was any."""
+# Asking the bot whether the answer will do, or whether it heard: "is that enough?", "will
+# that do?", "did you get the date change?". Talk about the chat, answered, never an answer.
+CHECKING = re.compile(
+    r"^\W*(?:(?:and|so|oh|ok|okay|sorry|hope|i hope)\W+)?"
+    r"(?:(?:is|was|will|would|does|did|has)\s+(?:that|this|it|all that)\s+(?:be\s+)?"
+    r"(?:enough|ok|okay|alright|all right|fine|right|do|done|any good|make sense|work(?:ed)?|go through"
+    r"|what you (?:want|wanted|need|needed|meant|mean|asked for)|the sort of thing)"
+    r"|(?:that|this|it)(?:'?s| is)? (?:enough|ok|okay|alright|all right|fine)"
+    r"|do (?:you|u) (?:want|need) (?:more|any more|anything else)"
+    r"|(?:did|have|has) (?:you|u) (?:got|get|heard?|caught|catch|saved?|changed?|put|written|wrote|noted?)"
+    r"(?: (?:that|this|it|all (?:of )?that|(?:the|my) (?:date|time|day|name|change|correction|bit|list|answer"
+    r"|message|last (?:bit|one|part))(?: change| bit)?))?(?: down| in)?"
+    r"|(?:enough|more)\?)(?:\s+(?:then|now|for you|dear|love|mate|pet))?\W*$",
+    re.I,
+)
+# A protest at the bot itself: "are you even listening", "you're useless", "for god's sake".
+_PROTEST = re.compile(
+    r"^\W*(?:(?:and|oh|honestly|seriously)\W+)?"
+    r"(?:(?:are|do|can) (?:you|u) (?:even |actually |not )?(?:listening|listen|reading|read|hear(?:ing)?)"
+    r"(?: (?:to )?(?:this|me|it|what i (?:say|said|wrote|write)))?"
+    r"|(?:you'?re|you are|ur|what a|this is|this thing is|it'?s) (?:so |bloody |really |just )?"
+    r"(?:useless|hopeless|stupid|rubbish|pointless|ridiculous|a joke|an idiot|thick|a waste of time)"
+    r"|(?:for )?(?:god'?s?|heaven'?s?|pete'?s|crying out loud)(?: sake)?|give me strength"
+    r"|(?:stupid|useless|bloody) (?:robot|bot|thing|machine|computer))(?: (?:you|are you|is it))?\W*$",
+    re.I,
+)
+
+
+_ASIDES = {"told": _COMPLAINT_CLAUSE, "protest": _PROTEST, "checking": CHECKING}
+
+
+def _aside(clause: str) -> str | None:
+    """What a whole clause said to the bot instead of answering (a kind of ``_ASIDES``), if so."""
+    return next((kind for kind, pattern in _ASIDES.items() if pattern.match(clause)), None)
+
+
+def without_complaint(text: str) -> tuple[str, str | None]:
+    """The answer without what was said to the bot rather than answered: "I JUST TOLD YOU.
+    THE FREEZING" is "THE FREEZING", "patient. is that enough?" is "patient". The second
+    item says what was left out, for the reply: "told" (asked again), "protest" (at the
+    bot) or "checking" (whether it will do), the first of those said; None when nothing was."""
     clauses = re.split(r"(?<=[.;!?])\s+", text.strip())
-    kept = [c for c in clauses if not _COMPLAINT_CLAUSE.match(c)]
+    asides = [kind for c in clauses if (kind := _aside(c))]
+    kept = [c for c in clauses if _aside(c) is None]
     answer = _COMPLAINT_EDGE.sub("", " ".join(kept)).strip(" ,;-")
-    if not answer or len(answer) < 2:
-        return text, False
-    return answer, answer != text.strip()
+    if not answer or len(answer) < 2 or answer == text.strip():
+        return text, None
+    return answer, min(asides, key=list(_ASIDES).index) if asides else "told"  # "the foot clinic, I said"
 
 
 def yes_no(text: str, intent: str | None = None) -> bool | None:

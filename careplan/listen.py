@@ -559,6 +559,7 @@ def content_after_yes(text: str) -> str | None:
 # --- meta-talk and corrections ------------------------------------------------------------------
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
+    "checking": interpret.CHECKING,  # "is that enough?", "did you get the date change?"
     "faq_real_person": re.compile(
         r"\b(?:speak|talk|chat) (?:to|with) (?:a |an |a real |an actual )?"
         r"(?:human|person|real person|someone real)\b"
@@ -1622,7 +1623,11 @@ def words_off(text: str, items: list[str]) -> tuple[int, str] | None:
     word yes off the front of my question" -> (0, "Why did it take so long?"). None when
     the words name no single item, or are the whole item (that is removing it)."""
     found = _WORDS_OFF.search(text)
-    if not found or _NOT_WORDS.match(words := found.group("words").strip("'\"‘’“” ")) or which_ones(words, len(items)):
+    if (
+        not found
+        or _NOT_WORDS.match(words := found.group("words").strip("'\"‘’“” "))
+        or which_ones(words, len(items))
+    ):
         return None
     piece = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)[\s.,!:;-]*", re.I)
     holding = [i for i, item in enumerate(items) if piece.search(item)]

@@ -156,6 +156,26 @@ def test_what_is_said_to_the_bot_about_asking_again_is_not_the_answer(text: str,
     assert interpret.without_complaint(text)[0] == answer
 
 
+@pytest.mark.parametrize(
+    ("text", "answer", "aside"),
+    [
+        ("the eye clinic. would that do?", "the eye clinic.", "checking"),
+        ("swimming on a tuesday. hope that's ok", "swimming on a tuesday.", "checking"),
+        ("my knee. are you actually reading this. you're hopeless", "my knee.", "protest"),
+        ("I've said already. the podiatrist. for heaven's sake", "the podiatrist.", "told"),
+        ("knitting. did you get the date change?", "knitting.", "checking"),
+        ("is it ok to drive after the injection?", "is it ok to drive after the injection?", None),
+        ("does it matter if I'm late?", "does it matter if I'm late?", None),
+        ("have you got a hearing loop?", "have you got a hearing loop?", None),
+        ("is that enough?", "is that enough?", None),  # nothing else: the form answers it
+    ],
+)
+def test_asking_if_it_will_do_or_a_protest_is_not_the_answer(
+    text: str, answer: str, aside: str | None
+) -> None:
+    assert interpret.without_complaint(text) == (answer, aside)
+
+
 @pytest.mark.parametrize("text", ["not yet, I want to check with Jim first", "not rn sorry", "maybe later"])
 def test_not_yet_is_a_no_for_now(text: str) -> None:
     assert interpret.yes_no(text) is False
