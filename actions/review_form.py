@@ -45,6 +45,9 @@ class ValidateReviewForm(QuestionForm):
             return {asked: None, **self.put_back(turn)}
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:
             return self.each(steps, asked, turn)
+        if asked == "review_choice" and (who := listen.appointment_with_said(text)):
+            # "change who the appointment is with to Sister Dawes": the appointment, never a goal
+            return {asked: None, **(self.correct(listen.Correction("clinician", who), asked, turn) or {})}
         if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
             turn.dispatcher.utter_message(response="utter_left_as_is")
             return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
@@ -55,6 +58,7 @@ class ValidateReviewForm(QuestionForm):
             asked == "review_choice"
             and listen.correction(text) is None
             and listen.review_choice(text) is None
+            and not listen.names_other_target(text)  # "number 1 should say ... in 6 months"
             and (when := dates.when(text)) is not None
         ):  # "found the letter, its 9th jan at 2": the only date in the plan is the appointment's
             return {asked: None, **(self.correct(listen.Correction("date", when), asked, turn) or {})}

@@ -1727,6 +1727,47 @@ _NEXT_INSTRUCTION = re.compile(
 _THE_TIME = re.compile(r"\b(?:the|its|it'?s) time\b|\btime (?:is|was|should|it'?s|its)\b", re.I)
 
 
+# Who the appointment is with, said again at the read-back: "change who the appointment is
+# with to Sister Dawes", "the appointment should just say the podiatrist", "the appointment
+# says ... change it to just pain clinic", "Appointment wrong words. Only Audiology hospital".
+_APPOINTMENT_NAMED = re.compile(r"\bappointment\b|\bwho (?:it'?s|it is|i'?m seeing|i see)\b", re.I)
+_NEW_WORDING = re.compile(
+    r"(?:\b(?:change|make|put|correct)\s+(?:it|that|this|who\b[^.!?]*?|the appointment\b[^.!?]*?)"
+    r"\s+(?:to|as|into)"
+    r"|\bshould\s+(?:just\s+|only\s+)?(?:say|read|be)|^\W*(?=only\b))"
+    r"\s*(?:just\s+|only\s+)?(?:say\s+)?['\"‘“]?(?P<who>[^.!?\"’”]+)",
+    re.I,
+)
+_WHEN_NAMED = re.compile(r"\b(?:time|date|day|when)\b", re.I)
+# What names a goal or a question, not the appointment: "number 1 should say ... in 6 months".
+_OTHER_TARGET = re.compile(r"\b(?:goals?|number\s*\d+|questions?)\b", re.I)
+
+
+def appointment_with_said(text: str) -> str | None:
+    """Who the appointment is with, as a read-back message rewords it; None when it names
+    no new wording for the appointment (or the wording is a date or a time)."""
+    if not _APPOINTMENT_NAMED.search(text):
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        found = _NEW_WORDING.search(sentence)
+        who = found["who"].strip(" ,'\"") if found else ""
+        rest = sentence[found.start("who") :] if found else ""
+        if who and not (
+            _OTHER_TARGET.search(who)
+            or _WHEN_NAMED.search(sentence)
+            or dates.when(rest)
+            or dates.time_of(rest)
+        ):
+            return who
+    return None
+
+
+def names_other_target(text: str) -> bool:
+    """Does a read-back message name a goal or a question ("number 1 should say ... in 6
+    months")? Then a date in it is that goal's, never the appointment's."""
+    return bool(_OTHER_TARGET.search(text))
+
+
 def time_said(text: str) -> str | None:
     """The appointment's time ("HH:MM") a read-back message gives: "and the time is half
     ten", "add the time, it's 10:30"."""

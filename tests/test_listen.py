@@ -1207,3 +1207,36 @@ def test_the_reason_stops_where_a_new_clause_starts() -> None:
 )
 def test_why_and_who_reads_it_gets_the_privacy_answer(said: str) -> None:
     assert listen.meta(said) == "faq_who_sees"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("the appointment says something daft. change it to just the eye clinic", "the eye clinic"),
+        (
+            "please change who the appointment is with to Dr Patel, the diabetes consultant",
+            "Dr Patel, the diabetes consultant",
+        ),
+        ("Appointment words wrong. Only physio", "physio"),
+        ("the appointment should just say the memory clinic", "the memory clinic"),
+        ("the appointment should be on the 14th", None),  # a date
+        ("the appointment should be at 10.30", None),  # a time
+        ("the appointment time is wrong, change it to 3", None),
+        ("change number 2 to swimming", None),  # a goal
+        ("it should say the hand clinic", None),  # nothing says it is the appointment
+    ],
+)
+def test_who_the_appointment_is_with_reworded_at_the_read_back(text: str, who: str | None) -> None:
+    assert listen.appointment_with_said(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("number 1 should say get my sugars down in 6 months", True),
+        ("the goal is to do it by the summer", True),
+        ("found the letter, its 9th jan at 2", False),
+    ],
+)
+def test_a_date_said_with_a_goal_or_question_is_not_the_appointments(text: str, other: bool) -> None:
+    assert listen.names_other_target(text) is other
