@@ -33,8 +33,8 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.answers import Reading, flush, interpret_answer, interrupts, record
-from actions.common import is_button, logger, store, sure_intent, text_of
+from actions.answers import GOAL_FIELD, Reading, flush, interpret_answer, interrupts, record
+from actions.common import is_button, logger, plan_goals, store, sure_intent, text_of
 from actions.corrections import ERASED, Corrections, confirm_first
 from actions.extras import Extras
 from actions.hook import previous_message
@@ -147,6 +147,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
+        if interpret.same_as_before(text) and (before := _said_before(asked, turn.slots)):
+            # "same as before" for the second goal: the words said to this question for the one before
+            turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, before)), before, before
         if _last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
             # "back sorry. family mostly": the answer they came back with
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
@@ -360,6 +364,17 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+def _said_before(asked: str, slots: dict[str, Any]) -> str | None:
+    """What was said to this goal question (why, what's in the way, what would help) for the
+    goal before the one being asked about; None for any other question, or if nothing was."""
+    field = GOAL_FIELD.get(asked)
+    if field in {None, "text"}:
+        return None
+    goals = sorted(plan_goals(slots), key=lambda goal: goal["id"])
+    earlier = [g[field] for g in goals if str(g["id"]) != str(slots.get("current_goal_id")) and g.get(field)]
+    return earlier[-1] if earlier else None
 
 
 def _wants_a_statement(asked: str) -> bool:

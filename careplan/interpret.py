@@ -90,6 +90,23 @@ def means_none(text: str) -> bool:
     return bool(words) and any(w in _NONE_HEADS for w in words) and all(w in _NONE_WORDS for w in words)
 
 
+# "same as before", "SAME AS THE LAST ONE", "ditto": the answer given to this question before.
+_SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:(?:oh|er+m?|um+|well|it'?s|its|that'?s|thats|just)\W+)?"
+    r"(?:(?:the |much the |pretty much the )?same(?: (?:thing|answer|reason|again|really))?"
+    r"(?: (?:as|like) (?:before|last time|above|earlier|i said(?: before)?"
+    r"|(?:for )?the (?:last|other|first|previous) (?:one|goal)))?"
+    r"|ditto|as (?:before|above)|like (?:before|the (?:last|other) one))"
+    r"(?:\W+(?:really|again|too|as well|i suppose|i guess|mate|love|dear))?\W*$",
+    re.I,
+)
+
+
+def same_as_before(text: str) -> bool:
+    """Does the whole message say the answer is the one given before ("SAME AS BEFORE")?"""
+    return bool(_SAME_AS_BEFORE.match(text))
+
+
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
     r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|asked)(?: you)?(?: (?:that|this))?"

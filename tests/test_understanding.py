@@ -218,3 +218,19 @@ def test_nothing_more_is_the_whole_message(text: str, none: bool) -> None:
 )
 def test_having_had_what_is_offered_already(said: str, had: bool) -> None:
     assert interpret.had_one(said) is had
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("SAME AS BEFORE", True),
+        ("same as the last one", True),
+        ("ditto", True),
+        ("same reason as before really", True),
+        ("same old problems with my breathing", False),
+        ("the same people, my wife and son", False),
+        ("same as my mum had", False),
+    ],
+)
+def test_same_as_before_points_at_the_earlier_answer(text: str, same: bool) -> None:
+    assert interpret.same_as_before(text) is same
