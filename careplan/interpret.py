@@ -124,11 +124,11 @@ _COMPLAINT_EDGE = re.compile(
 # Asking the bot whether the answer will do, or whether it heard: "is that enough?", "will
 # that do?", "did you get the date change?". Talk about the chat, answered, never an answer.
 CHECKING = re.compile(
-    r"^\W*(?:(?:and|so|oh|ok|okay|sorry|hope|i hope)\W+)?"
-    r"(?:(?:is|was|will|would|does|did|has)\s+(?:that|this|it|all that)\s+(?:be\s+)?"
-    r"(?:enough|ok|okay|alright|all right|fine|right|do|done|any good|make sense|work(?:ed)?|go through"
+    r"^\W*(?:(?:and|so|oh|ok|okay|sorry)\W+)?"
+    r"(?:(?:is|was|will|would|does|did|has)\s+(?:that|this|all that)\s+(?:be\s+)?"
+    r"(?:enough|ok|okay|alright|all right|fine|do|done|any good|make sense|work(?:ed)?|go through"
     r"|what you (?:want|wanted|need|needed|meant|mean|asked for)|the sort of thing)"
-    r"|(?:that|this|it)(?:'?s| is)? (?:enough|ok|okay|alright|all right|fine)"
+    r"|(?:i )?hope (?:that|this|it)(?:'?s| is)? (?:enough|ok|okay|alright|all right|fine)"
     r"|do (?:you|u) (?:want|need) (?:more|any more|anything else)"
     r"|(?:did|have|has) (?:you|u) (?:got|get|heard?|caught|catch|saved?|changed?|put|written|wrote|noted?)"
     r"(?: (?:that|this|it|all (?:of )?that|(?:the|my) (?:date|time|day|name|change|correction|bit|list|answer"
@@ -141,7 +141,7 @@ _PROTEST = re.compile(
     r"^\W*(?:(?:and|oh|honestly|seriously)\W+)?"
     r"(?:(?:are|do|can) (?:you|u) (?:even |actually |not )?(?:listening|listen|reading|read|hear(?:ing)?)"
     r"(?: (?:to )?(?:this|me|it|what i (?:say|said|wrote|write)))?"
-    r"|(?:you'?re|you are|ur|what a|this is|this thing is|it'?s) (?:so |bloody |really |just )?"
+    r"|(?:you'?re|you are|ur|what a|this is|this thing is) (?:so |bloody |really |just )?"
     r"(?:useless|hopeless|stupid|rubbish|pointless|ridiculous|a joke|an idiot|thick|a waste of time)"
     r"|(?:for )?(?:god'?s?|heaven'?s?|pete'?s|crying out loud)(?: sake)?|give me strength"
     r"|(?:stupid|useless|bloody) (?:robot|bot|thing|machine|computer))(?: (?:you|are you|is it))?\W*$",
