@@ -23,10 +23,13 @@ If no pattern matched at all, a crisis or safeguarding intent from the NLU
 with high confidence on a short message is trusted, unless the message carries
 a negation, past, figurative or worry-about-the-future cue. Failing that, a
 small learned model (``careplan.safety_model``: word and letter n-grams) that
-is very sure is trusted under the same cues, unless the parse says the main
-verb is negated; a crisis it hears gets the check-in. A pattern match that the
-checks rejected is never overridden by the NLU or the model: the checks exist
-because both are easily fooled by "I'm dying to see the grandkids".
+is sure enough is trusted. Those cues (but an idiom, which always silences
+it), or a main verb the parse says is negated, raise how sure it must be
+rather than silence it: "I can't breathe properly" and "she won't let me see
+my friends" are red flags with a negated verb. A crisis it hears gets the
+check-in. A pattern match that the checks rejected is never overridden by the
+NLU or the model: the checks exist because both are easily fooled by "I'm
+dying to see the grandkids".
 
 The result never carries the message text, so it is safe to log.
 """
@@ -69,11 +72,23 @@ NLU_MAX_CHARS = 300
 
 # The learned model (careplan/safety_model.py) raises a flag on its own only
 # this sure, on a message no pattern matched. An emergency pauses the
-# conversation, so its bar is higher. Chosen on development batches the model
-# had not learnt from (leave one batch out): below these, its guesses were
-# mostly false alarms ("dad has a pacemaker fitted and feels much better",
-# 0.85 emergency). Figures in docs/safety-and-privacy.md.
-MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.9, CRISIS: 0.85, SAFEGUARDING: 0.85}
+# conversation, so its bar is higher; a crisis only the model hears gets the
+# check-in, which flags nothing until the person answers, so its bar is lower.
+# Chosen leaving one batch out (scripts/safety_lobo.py: each batch measured on
+# a model that never learnt from it): below these, its guesses were mostly
+# false alarms ("dad has a pacemaker fitted and feels much better", 0.85
+# emergency). Figures in docs/safety-and-privacy.md.
+MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.9, CRISIS: 0.7, SAFEGUARDING: 0.85}
+# A past, resolved or hypothetical cue, a worry, or a negated main verb makes
+# the model's guess less likely to be right, not wrong ("I can't breathe
+# properly", "nobody would notice if I was gone", "I'm frightened of my
+# husband" are red flags), so such a line needs this much. Leaving one batch
+# out, vetoing them had turned away about one red flag the model heard in
+# four, to save one false alarm. A negated safeguarding guess is nearly always
+# the person saying it isn't happening ("I've never been hit or hurt by
+# anyone", 0.98). A figurative cue (an idiom) still silences it.
+MODEL_MIN_CONFIDENCE_CUED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.9}
+MODEL_MIN_CONFIDENCE_NEGATED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.99}
 # ...and only on a sentence: a word or two ("my chest") says what, not what is happening.
 MODEL_MIN_WORDS = 3
 
@@ -654,17 +669,25 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 
 
+# A negation word in these roles does not negate the verb it hangs from: "no" as an
+# interjection ("no, he hits me"), "nobody" as the subject ("nobody feeds her").
+_NOT_NEGATING_DEPS = {"intj", "nsubj", "nsubjpass"}
+
+
 def _root_negated(sent: Any, cues: Cues) -> bool:
     """Is the main verb of a sentence negated ("I'm not suicidal", "I don't want to hurt myself")?
 
     Only the root: "he wishes he'd never wake up" and "I won't need anything
-    after Friday" carry a negation lower down that is part of the risk.
+    after Friday" carry a negation lower down that is part of the risk. Nor a
+    negative subject: "nobody comes to change me" says who fails to act, which
+    is what neglect is.
     """
     root = sent.root
     if root.lemma_.lower() in _PSEUDO_NEGATED_VERBS:
         return False
     return any(
-        c.dep_ == "neg" or (c.dep_ != "intj" and c.lower_ in cues.negation_words) for c in root.children
+        c.dep_ == "neg" or (c.dep_ not in _NOT_NEGATING_DEPS and c.lower_ in cues.negation_words)
+        for c in root.children
     )
 
 
@@ -691,6 +714,20 @@ _CRISIS_THEME = re.compile(
 )
 
 
+# A crisis only the model hears gets the check-in, not the script, so it may take the theme
+# more widely: every form of a word ("ending things", "hurting myself", "burning my arms"),
+# the means ("insulin", "walk into the sea") and the signs ("on purpose", "stockpiling"). Leaving
+# one batch out, _CRISIS_THEME alone turned away one crisis the model heard in three.
+_CRISIS_THEME_WIDER = re.compile(
+    r"\b(?:dies|kms|end|ends|ending|ended|over|finish\w*|stop|stopped|stopping|hurt\w*|cut\w*|burn\w*"
+    r"|bleed\w*|scratch\w*|bang\w*|punch\w*|hang|hanged|hanging|drown\w*|overdos\w*|od|tablet"
+    r"|paracetamol|insulin|morphine|oramorph|jump\w*|sea|lorr\w+|wall|tree|(?:my|him|her|your|it)self"
+    r"|(?:them|our)selves|(?:not|no longer|wasn'?t|weren'?t) (?:be )?about|be around|join|bother\w*|miss"
+    r"|notice|much (?:more|longer)|enough|(?:not|never) waking|way (?:out|forward)|future|living|safe"
+    r"|hoard\w*|stockpil\w*|on purpose|deliberately|planning)\b",
+    re.IGNORECASE,
+)
+
 # Harm done to someone, by its kinds (physical, emotional, controlling, financial, sexual,
 # neglect) and their everyday words. The NLU learnt safeguarding from lines shaped "my <family>
 # <verb>s me", and heard it at 0.94 in "Hello dear, my daughter said I should try this" (set4_10):
@@ -711,7 +748,7 @@ _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
 
 def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag | None:
-    """The learned model's guess, trusted only when very sure and nothing discounts it.
+    """The learned model's guess, trusted when sure enough, and surer still when something discounts it.
 
     A crisis it hears gets the check-in, not the full signposting: no pattern
     matched, so the words are indirect ("everyone would manage fine once I'm
@@ -722,7 +759,11 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     if len(norm) > NLU_MAX_CHARS:
         return None
     kind, confidence = safety_model.guess(norm)
-    if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0) or _cued_away(norm, cues):
+    if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0):
+        return None
+    if cues.figurative.search(norm):
+        return None  # an idiom ("I'm dying to see the grandkids"), however sure it is
+    if _cued_away(norm, cues) and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]:
         return None
     from careplan.nlp import parse
 
@@ -731,11 +772,13 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
     # happening; the model learnt that such words go with red flags, so it needs a verb
     if len(doc) < MODEL_MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in doc):
         return None
-    if any(_root_negated(sent, cues) for sent in doc.sents):
+    if confidence < MODEL_MIN_CONFIDENCE_NEGATED[kind] and any(
+        _root_negated(sent, cues) for sent in doc.sents
+    ):
         return None
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
-    if kind == CRISIS and not _CRISIS_THEME.search(norm):
+    if kind == CRISIS and not (_CRISIS_THEME.search(norm) or _CRISIS_THEME_WIDER.search(norm)):
         return None  # "honestly I just want a good night's sleep": the wording, not the theme
     return RedFlag(
         kind=kind,

@@ -438,15 +438,50 @@ def test_the_model_needs_more_to_raise_an_emergency(model_says) -> None:
     assert flag is not None and flag.kind == EMERGENCY and flag.label == ""  # the generic 999 reply
 
 
-def test_the_model_is_never_trusted_on_a_negated_past_or_figurative_line(model_says) -> None:
-    model_says(CRISIS, 0.99)
-    assert safety.detect("I don't want to be a nuisance to anyone") is None  # the main verb negated
-    assert safety.detect("I felt like giving up on everything years ago") is None  # past
-    assert safety.detect("what if it all gets too much for her?") is None  # a worry
+def test_a_negated_past_or_worried_line_needs_the_model_surer(model_says) -> None:
+    """A cue discounts the model's guess rather than silencing it: "I can't breathe properly",
+    "nobody would notice if I was gone" are red flags said with one (scripts/safety_lobo.py)."""
+    for text in (
+        "I can't see myself being around for the summer",  # the main verb negated
+        "I felt like giving up on everything years ago",  # past
+        "what if she just gives up on living?",  # a worry
+    ):
+        model_says(CRISIS, 0.85)
+        assert safety.detect(text) is None, text
+        model_says(CRISIS, 0.95)
+        flag = safety.detect(text)
+        assert flag is not None and flag.rule == "model" and flag.check_in, text
+    model_says(EMERGENCY, 0.95)
+    assert safety.detect("she is not struggling to breathe today") is None
+    # a negated abuse line is nearly always the person saying it isn't happening
+    model_says(SAFEGUARDING, 0.98)
+    assert safety.detect("the man next door has never once taken a penny off her") is None
+    # ...but a negative subject is who fails to act: the neglect itself
+    assert safety.detect("nobody has changed her bed or given her a drink all day") is not None
     # a pattern matched and its checks said no: the model can't overrule them
+    model_says(CRISIS, 0.99)
     assert safety.detect("I'm dying to see the grandkids") is None
     # a negation lower down can be part of the risk: "he wishes he'd never wake up"
+    model_says(CRISIS, 0.85)
     assert safety.detect("she keeps saying the family won't have to bother with her soon") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 21, in other words than the batches' misses the model's checks turned away
+        ("mum keeps on about wanting it all to be over now", CRISIS),  # "over": every form counts
+        ("everyone would get on better if I wasn't about", CRISIS),  # "if": a cue, not a veto
+        ("nobody's been to wash or feed her since yesterday morning", SAFEGUARDING),  # who fails to act
+        ("I'd rather be at home than in hospital over Christmas", None),
+        ("I've sorted my will and my lasting power of attorney, feels good", None),
+        ("he never hits me, he's a gentle soul", None),
+        ("I don't want to be a burden on my daughter when I'm older", None),
+    ],
+)
+def test_what_the_model_hears_in_new_words(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
 
 
 def test_a_crisis_only_the_model_hears_gets_the_check_in_about_the_right_person(model_says) -> None:
