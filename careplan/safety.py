@@ -36,6 +36,7 @@ The result never carries the message text, so it is safe to log.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -67,7 +68,8 @@ NLU_KINDS = {CRISIS, SAFEGUARDING}
 NLU_MIN_CONFIDENCE = 0.85
 # The NLU learnt from one-sentence examples; on long text its confidence means
 # little (20,000 characters of garden talk came back as safeguarding, 0.9+).
-# Longer messages rely on the patterns alone.
+# Longer messages rely on the patterns alone, and the learned model reads them
+# a sentence at a time (it too learnt from lines this long at most).
 NLU_MAX_CHARS = 300
 
 # The learned model (careplan/safety_model.py) raises a flag on its own only
@@ -91,6 +93,13 @@ MODEL_MIN_CONFIDENCE_CUED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.9}
 MODEL_MIN_CONFIDENCE_NEGATED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.99}
 # ...and only on a sentence: a word or two ("my chest") says what, not what is happening.
 MODEL_MIN_WORDS = 3
+# In a long message the risk is often one sentence among news of the garden: the
+# model reads each sentence (the first this many, each cut to NLU_MAX_CHARS; a
+# sentence costs it about 0.1 ms), and the surest few it heard a red flag in are
+# checked, as a short message would be.
+MODEL_MAX_SENTENCES = 60
+MODEL_SENTENCES_CHECKED = 3
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 # How many words before a match are checked for "no", "not", "never"...
 NEGATION_WINDOW = 3
@@ -747,17 +756,33 @@ _HARM_THEME = re.compile(
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
 
-def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag | None:
+def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[int, int]]) -> RedFlag | None:
+    """The learned model on a short message whole; on a long one, sentence by sentence:
+    the sentences it is surest are red flags are checked (``_model_guess``) in turn."""
+    if len(norm) <= NLU_MAX_CHARS:
+        return _model_guess(norm, text, cues, (_unshift(0, shifts), _unshift(len(norm), shifts)))
+    heard = []
+    for found in itertools.islice(_SENTENCE.finditer(norm), MODEL_MAX_SENTENCES):
+        start, end = found.start(), min(found.end(), found.start() + NLU_MAX_CHARS)
+        kind, confidence = safety_model.guess(norm[start:end])
+        if confidence >= MODEL_MIN_CONFIDENCE.get(kind, 2.0):
+            heard.append((confidence, start, end))
+    for _, start, end in sorted(heard, reverse=True)[:MODEL_SENTENCES_CHECKED]:
+        span = (_unshift(start, shifts), _unshift(end, shifts))
+        if flag := _model_guess(norm[start:end], text[start:end], cues, span):
+            return flag
+    return None
+
+
+def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> RedFlag | None:
     """The learned model's guess, trusted when sure enough, and surer still when something discounts it.
 
     A crisis it hears gets the check-in, not the full signposting: no pattern
     matched, so the words are indirect ("everyone would manage fine once I'm
     off their hands"), and the person's answer decides, as issue 13 asks for
-    ambiguous lines. ``typed_length`` is the message's length as typed, for
-    the span the check-in quotes.
+    ambiguous lines. ``span`` is where the words it read are in the message as
+    typed: the check-in quotes them.
     """
-    if len(norm) > NLU_MAX_CHARS:
-        return None
     kind, confidence = safety_model.guess(norm)
     if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0):
         return None
@@ -785,7 +810,7 @@ def _model_guess(norm: str, text: str, cues: Cues, typed_length: int) -> RedFlag
         rule="model",
         check_in=kind == CRISIS,
         about_other=_first_about(doc),
-        span=(0, typed_length),
+        span=span,
     )
 
 
@@ -867,7 +892,6 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     if not text or not text.strip():
         return None
     rules, cues = load_rules()
-    typed_length = len(text)
     norm, shifts = spell_fix(normalise(text))
     if shifts:  # the parse reads the mended words too; offsets are mapped back at the end
         text = norm
@@ -889,7 +913,7 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     if not counted:
         if candidates:
             return None
-        return _nlu_guess(norm, intent, confidence, cues) or _model_guess(norm, text, cues, typed_length)
+        return _nlu_guess(norm, intent, confidence, cues) or _model_guess_in_parts(norm, text, cues, shifts)
     if not clear:
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]

@@ -504,9 +504,20 @@ def test_the_model_never_flags_a_topic_without_a_verb(model_says) -> None:
     assert safety.detect("he's gone a funny colour and keeps staring at nothing") is not None
 
 
-def test_the_model_is_not_used_on_long_messages(model_says) -> None:
-    model_says(SAFEGUARDING, 0.99)
-    assert safety.detect("I love my garden and my family. " * 20) is None
+def test_a_long_message_is_read_by_the_model_a_sentence_at_a_time() -> None:
+    """The model learnt from lines of a sentence or two: on a long message it reads each
+    sentence, and the flag points at the one that raised it (the check-in quotes it)."""
+    news = (
+        "The garden is coming on lovely and the sweet peas are up. My grandson came round on "
+        "Sunday and fixed the gate for me. The bus into town is every hour now which is a pain. "
+    )
+    risk = "Honestly everyone would get on better if I wasn't about."
+    text = news + risk + " Anyway the chiropodist is on Thursday and I'm looking forward to seeing her."
+    assert len(text) > safety.NLU_MAX_CHARS
+    flag = safety.detect(text)
+    assert flag is not None and flag.rule == "model" and flag.kind == CRISIS and flag.check_in
+    assert text[flag.span[0] : flag.span[1]].strip() == risk
+    assert safety.detect(news * 3) is None
 
 
 def test_a_model_that_fails_leaves_the_patterns_working(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
