@@ -47,6 +47,12 @@ def is_button(tracker: Tracker) -> bool:
     return text_of(tracker).startswith("/")
 
 
+def last_said_was(tracker: Tracker, *responses: str) -> bool:
+    """Was the bot's last message one of these responses ("utter_away")?"""
+    said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return bool(said) and (said.get("metadata") or {}).get("utter_action") in responses
+
+
 def plan_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     """The goals of this conversation's plan, in order (none before the plan exists)."""
     plan_id = slots.get("plan_id")

@@ -34,7 +34,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.answers import GOAL_FIELD, Reading, flush, interpret_answer, interrupts, record
-from actions.common import is_button, logger, plan_goals, store, sure_intent, text_of
+from actions.common import is_button, last_said_was, logger, plan_goals, store, sure_intent, text_of
 from actions.corrections import ERASED, Corrections, confirm_first
 from actions.extras import Extras
 from actions.hook import previous_message
@@ -151,11 +151,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "same as before" for the second goal: the words said to this question for the one before
             turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
             turn, text, value = turn._replace(tracker=saying(turn.tracker, before)), before, before
-        if _last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
+        if last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
             # "back sorry. family mostly": the answer they came back with
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         earlier = previous_message(turn.tracker)
-        if earlier and _last_said_was(turn.tracker, "utter_answer_or_question"):
+        if earlier and last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said
             # before; no keeps it as a question for the care team.
             as_answer = interpret.yes_no(text, sure_intent(turn.tracker))
@@ -183,7 +183,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
         if not is_button(turn.tracker):
-            about_chat = listen.meta(text, after_away=_last_said_was(turn.tracker, "utter_away"))
+            about_chat = listen.meta(text, after_away=last_said_was(turn.tracker, "utter_away"))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
                 about_chat = None  # where a question is the answer, or a name or a choice is asked
             if about_chat == "answer_or_question":
@@ -395,12 +395,6 @@ def team_questions(reading: Reading, noted: list[str]) -> Reading:
     if not kept:
         return Reading(value=flow.SKIPPED, text="", skipped=True, replies=reading.replies)
     return Reading(value="\n".join(kept), text="\n".join(kept), replies=reading.replies)
-
-
-def _last_said_was(tracker: Tracker, response: str) -> bool:
-    """Was the bot's last message this response ("utter_away")?"""
-    said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
-    return bool(said) and (said.get("metadata") or {}).get("utter_action") == response
 
 
 def saying(tracker: Tracker, text: str) -> Tracker:

@@ -14,7 +14,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.common import intent_of, is_button, logger, plan_goals, readback_goals, store, text_of
+from actions.common import (
+    intent_of,
+    is_button,
+    last_said_was,
+    logger,
+    plan_goals,
+    readback_goals,
+    store,
+    text_of,
+)
 from actions.extras import heard_now, say_heard
 from actions.safety_turn import waiting
 from careplan import listen
@@ -108,6 +117,10 @@ class ActionStart(SimpleAction):
         return []
 
 
+# The bot's last words when the chat has ended: a reply to these may only be signing off too
+SIGNED_OFF = ("utter_close_ways", "utter_goodbye", "utter_thanks")
+
+
 class ActionResume(SimpleAction):
     """Carry on where the person left off (also the fallback outside a form)."""
 
@@ -122,6 +135,10 @@ class ActionResume(SimpleAction):
         intent, _ = intent_of(tracker)
         if stage in {"consent", "declined"}:
             return ActionStart().run(dispatcher, tracker, domain) + [FollowupAction("consent_form")]
+        if stage == "done" and last_said_was(tracker, *SIGNED_OFF) and listen.signs_off(text_of(tracker)):
+            # "ok lovely x" after "Take care.": a goodbye back, not the plan opened again
+            dispatcher.utter_message(response="utter_goodbye")
+            return []
         if intent not in {"deny", "greet"} and not said_this_turn(tracker):
             dispatcher.utter_message(response="utter_reprompt")
         dispatcher.utter_message(

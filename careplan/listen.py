@@ -665,6 +665,21 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Words of a friendly sign-off, as a text to family ends: "ok lovely x", "will do, ta", "bye then love"
+_SIGN_OFF_WORDS = set(
+    "ok okay k kk lovely thanks thank thankyou thx ty you cheers ta bye byee bye-bye goodbye then will do"
+    " great brilliant perfect cool nice love x xx xxx too and same to night goodnight nite see ya later take"
+    " care god bless fab lush ace grand alright sound wonderful much very so lots speak soon talk again all"
+    " best that's thats good done".split()
+)
+
+
+def signs_off(text: str) -> bool:
+    """Is the message only a friendly sign-off ("ok lovely x", "will do", "bye then")?"""
+    words = re.findall(r"[a-z'-]+", text.lower())
+    return 0 < len(words) <= 8 and set(words) <= _SIGN_OFF_WORDS
+
+
 def wants_everything(text: str) -> bool:
     """Does someone ask to see all that is kept, not only the draft plan?"""
     return bool(META_PATTERNS["see_summary"].search(text))

@@ -1240,3 +1240,20 @@ def test_who_the_appointment_is_with_reworded_at_the_read_back(text: str, who: s
 )
 def test_a_date_said_with_a_goal_or_question_is_not_the_appointments(text: str, other: bool) -> None:
     assert listen.names_other_target(text) is other
+
+
+# --- after the chat has ended ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "signing_off"),
+    [
+        ("ok lovely x", True),
+        ("will do, ta", True),
+        ("bye then love", True),
+        ("Thank you so much, speak soon", True),
+        ("ok can I see my plan", False),
+        ("actually the date is wrong", False),
+        ("", False),
+    ],
+)
+def test_a_friendly_sign_off(text: str, signing_off: bool) -> None:
+    assert listen.signs_off(text) is signing_off
