@@ -1007,8 +1007,11 @@ _ABOUT_THE_DATE = re.compile(
     rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b",
     re.I,
 )
+# "the date's wrong", "the appointment bit is wrong", "appointments wrong": the date to put right
 _DATE_WRONG = re.compile(
-    r"\b(?:date|day)(?:'s| is| was)? (?:wrong|not right|incorrect)|wrong (?:date|day)\b", re.I
+    r"\b(?:date|day|appointment|appt)(?:\s+(?:bit|part|details?|date|day|time))?(?:'s| is| was|s)?"
+    r" (?:wrong|not right|incorrect)|wrong (?:date|day)\b",
+    re.I,
 )
 _MAIN_ONE = re.compile(
     r"\b(?:make|put|have)\s+(?:the\s+)?(.+?)\s+(?:one\s+)?(?:the\s+)?(?:main|first|top|most important)\b|"
