@@ -35,7 +35,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
 from careplan.listen import content_words, taken_back
-from careplan.safety import RedFlag, detect, names_past_stroke, now_cue, safety_question
+from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
@@ -93,6 +93,12 @@ _PUSHBACK = re.compile(
     r"|why (?:are|do|did|have) you (?:keep )?(?:saying|say|said|telling)"
     r"|can'?t be at risk|(?:he'?s|she'?s|they'?re|he is|she is|they are) dead|did you (?:even )?read"
     r"|you(?:'ve| have)? (?:got (?:it|me) wrong|misread|misunderstood))\b",
+    re.I,
+)
+# The emergency already signposted, back now ("it's come on again", "the pain's back, worse").
+_AGAIN_NOW = re.compile(
+    r"\b(?:again|right now|just now|(?:came|come|comes|coming) (?:on|back)|started|starting|worse"
+    r"|(?:it'?s|its|it is|pain'?s|pain is) back|at the moment|happening)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -331,13 +337,21 @@ def _record(tracker: Tracker, kinds: tuple[str, ...], text: str) -> tuple[list[i
 
 
 def _signpost(
-    dispatcher: CollectingDispatcher, tracker: Tracker, flag: RedFlag, text: str, saved_text: str
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    flag: RedFlag,
+    text: str,
+    saved_text: str,
+    *,
+    kept: list[int] | None = None,
 ) -> list[EventType]:
     """Say the help for the flag, record every kind found, and pause for an emergency.
 
     An emergency is said alone: 999 now, with no crisis or 111 lines to muddle it
     (an overdose is recorded as a crisis too, for the care team). A kind already
     signposted in full in this conversation gets its short line, not the script again.
+    ``kept``: flags already recorded for these words (at a check-in that keeps its
+    note): the new words are added to them instead of a second note.
     """
     about, who = who_it_is(text, flag, tracker)
     events: list[EventType] = [SlotSet("red_flag", flag.kind), SlotSet(ABOUT, about), SlotSet(WHO, who)]
@@ -356,7 +370,11 @@ def _signpost(
         dispatcher.utter_message(
             response="utter_flag_noted_wait" if EMERGENCY in flag.kinds else "utter_flag_noted"
         )
-    ids, more = _record(tracker, flag.kinds, saved_text)
+    if kept:
+        _add_news(kept, saved_text)
+        ids, more = kept, []
+    else:
+        ids, more = _record(tracker, flag.kinds, saved_text)
     events += more
     events += [SlotSet(LAST_FLAGS, ids or None), SlotSet(SAID, said)]
     return _kept(tracker, PAUSED if EMERGENCY in flag.kinds else None, *events)
@@ -420,6 +438,8 @@ def pause_reply(text: str) -> tuple[str, bool]:
     """
     if asks_which_number(text):  # "should I ring 999 or 111? he says he's fine": not over
         return "utter_emergency_which_number", False
+    if no_voice_phone(text):  # "I can't speak on the phone": how to reach 999 without a voice
+        return "utter_emergency_no_voice", False
     if _WHAT_TO_SAY.search(text):
         return "utter_emergency_what_to_say", False
     still_going = _STILL_GOING.search(text)
@@ -474,8 +494,9 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         if flag is None or flag.check_in:
             about_other = tracker.get_slot(ABOUT) == "other" or None
             flag = RedFlag(kind=CRISIS, rule="check_in", about_other=about_other)
+        answer = f"{earlier}\n(asked what they meant) {text}"
         return [
-            *_signpost(dispatcher, tracker, flag, earlier, f"{earlier}\n(asked what they meant) {text}"),
+            *_signpost(dispatcher, tracker, flag, earlier, answer, kept=last_flags),
             SlotSet(STATE, PAUSED if EMERGENCY in flag.kinds else HOLD), SlotSet(CHECKIN_TEXT, None),
         ]  # fmt: skip
 
@@ -498,11 +519,27 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         quote = _quote(text, flag)
         response = "utter_check_in_other" if about == "other" else "utter_check_in"
         dispatcher.utter_message(response=response, checkin_words=quote, flag_who=who)
-        return _kept(tracker, CHECKIN, SlotSet(CHECKIN_TEXT, text), SlotSet(ABOUT, about), SlotSet(WHO, who))
+        # "I skip my insulin on purpose to lose weight": noted for the care team whatever the
+        # answer (and "that's not what I meant" can mark it); other check-ins note only a risk
+        kept: list[int] = []
+        events = []
+        if flag.keep:
+            kept, events = _record(tracker, flag.kinds, text)
+            dispatcher.utter_message(response="utter_flag_noted_check_in")
+        return _kept(
+            tracker, CHECKIN, *events, SlotSet(CHECKIN_TEXT, text), SlotSet(ABOUT, about), SlotSet(WHO, who),
+            SlotSet(LAST_FLAGS, kept or None),
+        )  # fmt: skip
     if flag is not None and flag.kind == EMERGENCY and state != PAUSED and _said_before(tracker, flag):
         if _QUESTION.search(text):
             # "will this overdose have hurt her kidneys?": about the emergency that is over
             dispatcher.utter_message(response="utter_red_flag_again_emergency")
+            return _kept(tracker, state)
+        if not _AGAIN_NOW.search(text):
+            # "the chest pain, and now I'm scared to do anything after today": the same kind of
+            # emergency, told once it is over, is a worry about it, kept as the answer; not 999
+            # again unless it is back now (tester C round 4, P16: 999 four times for one event)
+            dispatcher.utter_message(response="utter_emergency_worry_after")
             return _kept(tracker, state)
     elif flag is not None and flag.label == "stroke" and after_a_stroke(tracker, text):
         # "her right hand is weak" from someone who said she had a stroke in August

@@ -17,7 +17,7 @@ Each match must then survive four checks in its sentence:
    something says it is happening now ("again", "this morning");
 4. for emergencies only, a worry or a question rather than an event
    ("I'm scared of having another stroke", "I worry I'll fall and hit my
-   head", "what are the signs of a stroke").
+   head", "what are the signs of a stroke", "collapsing on my own one day").
 
 If no pattern matched at all, a crisis or safeguarding intent from the NLU
 with high confidence on a short message is trusted, unless the message carries
@@ -137,13 +137,15 @@ class RedFlag:
     parse says the message is about someone else ("she says she'd rather
     die"), False when about the writer, None when it can't tell. ``span`` is
     where the words that raised it are in the message (offsets only: the flag
-    never carries the text, so it is safe to log).
+    never carries the text, so it is safe to log). ``keep`` means a check-in is
+    noted for the care team whatever the answer ("I skip my insulin to lose weight").
     """
 
     kind: str
     rule: str
     also: tuple[str, ...] = ()
     check_in: bool = False
+    keep: bool = False
     label: str = ""
     about_other: bool | None = None
     span: tuple[int, int] = (0, 0)
@@ -161,8 +163,11 @@ class Rule:
     unless: tuple[WordPattern, ...] = ()
     requires: tuple[WordPattern, ...] = ()
     also: tuple[str, ...] = ()
+    # ``also`` is not raised when one of these matches: an overdose "by mistake" is no crisis
+    also_unless: tuple[WordPattern, ...] = ()
     negation_is_meaning: bool = False
     check_in: bool = False
+    keep: bool = False
     label: str = ""
     shared_sign: bool = False
     # A concept rule: groups of patterns (a symptom, a time, a person...) of
@@ -180,6 +185,7 @@ class Cues:
     present: WordPattern
     ongoing: WordPattern
     hypothetical: WordPattern
+    future: WordPattern
     figurative: WordPattern
     habitual: WordPattern
     now: WordPattern
@@ -231,7 +237,8 @@ def _spaces_to_whitespace(pattern: str) -> str:
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
-    for name, body in macros.items():
+    # later macros may use earlier ones ({EXTRADOSE} names {PILLS}): the last defined goes first
+    for name, body in reversed(macros.items()):
         pattern = pattern.replace("{" + name + "}", body)
     if re.search(r"\{[A-Z]+\}", pattern):
         raise ValueError(f"unknown macro in safety pattern: {pattern}")
@@ -292,6 +299,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         present=_compile_any(cue_spec["present"], macros),
         ongoing=_compile_any(cue_spec["ongoing"], macros),
         hypothetical=_compile_any(cue_spec["hypothetical"], macros),
+        future=_compile_any(cue_spec["future"], macros),
         habitual=_compile_any(cue_spec["habitual"], macros),
         now=_compile_any(cue_spec["now"], macros),
         worry=_compile_any(cue_spec["worry"], macros),
@@ -318,8 +326,10 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 unless=_compile(spec.get("unless", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
                 also=also,
+                also_unless=_compile(spec.get("also_unless", ()), macros),
                 negation_is_meaning=bool(spec.get("negation_is_meaning", False)),
                 check_in=bool(spec.get("check_in", False)),
+                keep=bool(spec.get("keep", False)),
                 label=str(spec.get("label", "")),
                 shared_sign=bool(spec.get("shared_sign", False)),
             )
@@ -563,8 +573,10 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     if _not_a_disclosure(cand, span, sentence, before, cues):
         return False
 
-    # up to the match's end: "frightened of having a heart attack" (the cue ends inside it)
-    if cand.rule.kind == EMERGENCY and cues.hypothetical.search(sentence[:m_end]):
+    # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
+    # a time to come anywhere in it: "a heart attack on my own one day"
+    worry = cues.hypothetical.search(sentence[:m_end]) or cues.future.search(sentence)
+    if cand.rule.kind == EMERGENCY and worry:
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
@@ -822,7 +834,21 @@ _ASKING = re.compile(
     r"\?|^\W*(?:so\W+|and\W+|but\W+|ok\W+)*(?:is|isn'?t|should|shall|can|could|do|does|would|who|where|how|what)\b",
     re.IGNORECASE,
 )
+# Someone who can't use a voice phone (Deaf, hard of hearing, no speech): "Me can't speak phone".
+_NO_VOICE = (
+    r"(?:can'?t|cannot|can not|cant|unable to|not able to) (?:speak|talk|use)"
+    r"(?: (?:on|to|down|over))?(?: (?:the|a|my))? ?(?:phone|telephone|mobile)?"
+    r"|\b(?:deaf|bsl|hard of hearing|no voice|lost my voice|speech (?:has )?gone|textphone)\b"
+)
+_NO_VOICE_PHONE = re.compile(
+    rf"\b(?:can'?t|cannot|can not|cant|unable to|not able to) (?:speak|talk)"
+    rf"(?: (?:on|to|down|over))?(?: (?:the|a|my))? (?:phone|telephone|mobile)\b"
+    rf"|(?=.*\b(?:999|111|ambulance|emergency|call|ring|phone)\b)(?=.*(?:{_NO_VOICE}))",
+    re.IGNORECASE | re.DOTALL,
+)
 _SAFETY_QUESTIONS = {
+    # how to reach 999 without speaking: emergencySMS, Relay UK, 999 BSL (tester C round 4, P15)
+    "no_voice": _NO_VOICE_PHONE,
     SAFEGUARDING: re.compile(
         r"\bsafeguard\w*"
         r"|\b(?:report|reporting) (?:it|this|that|them|him|her|the home|the carers?|the staff|abuse)\b"
@@ -840,6 +866,11 @@ _SAFETY_QUESTIONS = {
         re.IGNORECASE,
     ),
 }
+
+
+def no_voice_phone(text: str) -> bool:
+    """ "I can't speak on the phone", "I'm deaf, how do I call 999?": a voice call won't do."""
+    return bool(_NO_VOICE_PHONE.search(text))
 
 
 def safety_question(text: str) -> str | None:
@@ -861,6 +892,10 @@ def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
                 first = min(firsts, key=lambda m: m.start())
                 found.append(_Candidate(rule, first.start(), first.end()))
     return found
+
+
+def _any(patterns: tuple[WordPattern, ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
 
 
 def _first(patterns: tuple[WordPattern, ...], text: str) -> re.Match[str] | None:
@@ -918,12 +953,12 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]
         return RedFlag(
-            kind=first.rule.kind, rule=first.rule.name, check_in=True,
+            kind=first.rule.kind, rule=first.rule.name, check_in=True, keep=first.rule.keep,
             about_other=first.about_other, span=(_unshift(first.start, shifts), _unshift(first.end, shifts)),
         )  # fmt: skip
 
     hits = [c.rule for c in clear]
-    kinds = {r.kind for r in hits} | {k for r in hits for k in r.also}
+    kinds = {r.kind for r in hits} | {k for r in hits if not _any(r.also_unless, norm) for k in r.also}
     if EMERGENCY in kinds:
         kinds.discard(URGENT)  # 999 now: 111 would only muddle it
     if EMERGENCY in kinds and all(c.habitual for c in clear if c.rule.kind == EMERGENCY):

@@ -248,3 +248,52 @@ def test_lasting_weakness_after_a_known_stroke_is_not_a_999(stack: Stack, sender
     assert said(reply, "utter_emergency_check_new"), reply
     assert "good day look like for Eileen" in reply, reply  # kept as the answer; not paused
     assert flags(stack, sender) == []
+
+
+# --- session 21: tester C's round 4 (brief s21_safety_g) ---
+
+
+def test_a_medicine_mistake_is_111_not_999_and_no_crisis(stack: Stack, sender: str) -> None:
+    """An extra dose by mistake: advice today (111, the clinic), 999 only if unwell; never a crisis."""
+    open_plan(stack, sender, CARER_OPENING, "What matters most to Frank")
+    text = "oh no, mum's just told me he had his warfarin twice this morning, he forgot he'd taken it"
+    reply = stack.texts(sender, text)
+    assert said(reply, "utter_red_flag_urgent_medicine"), reply
+    assert "Call 999 now" not in reply and "116 123" not in reply, reply
+    assert "good day look like for Frank" in reply, reply  # not paused: the questions carry on
+    assert [f["kind"] for f in flags(stack, sender)] == ["urgent"]
+
+
+def test_skipping_insulin_to_lose_weight_gets_a_check_in_and_a_note(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "I miss my insulin on purpose sometimes so I don't put weight on")
+    assert "do you mean you're finding it hard to cope" in reply, reply
+    assert said(reply, "utter_flag_noted_check_in"), reply
+    assert "Call 999 now" not in reply and "116 123" not in reply, reply
+    assert [f["kind"] for f in flags(stack, sender)] == ["crisis"]  # kept for the care team
+    reply = stack.texts(sender, "just finding it hard, I won't hurt myself")
+    assert said(reply, "utter_check_in_coping"), reply
+    assert [f["kind"] for f in flags(stack, sender)] == ["crisis"]  # still one note
+
+
+def test_a_worry_after_a_real_emergency_is_not_999_again(stack: Stack, sender: str) -> None:
+    """Tom (P16): once the heart attack is over, worries that name it are worries, not 999."""
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "hang on, crushing pain in my chest right now going down my arm")
+    assert "This could be a heart attack. Call 999 now." in reply, reply
+    reply = stack.texts(sender, "paramedics have been, I'm ok now. let's carry on")
+    assert WHAT_MATTERS_PROMPT in reply, reply
+    reply = stack.texts(sender, "my allotment, but the chest pain makes me scared to do anything after today")
+    assert "Call 999 now" not in reply, reply
+    assert said(reply, "utter_emergency_worry_after") and GOOD_DAY_PROMPT in reply, reply
+    assert [f["kind"] for f in flags(stack, sender)] == ["emergency"]  # one event, one flag
+    reply = stack.texts(sender, "it's come on again, the pain in my chest, worse than before")
+    assert "Call 999 now" in reply, reply  # back now: 999 again
+
+
+def test_someone_who_cant_speak_on_the_phone_is_told_how_to_reach_999(stack: Stack, sender: str) -> None:
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "Emergency. If ambulance how me call? Me can't speak phone")
+    assert said(reply, "utter_safety_question_no_voice"), reply
+    assert "18000" in reply and "register" in reply, reply
+    assert WHAT_MATTERS_PROMPT in reply, reply  # then the same question again

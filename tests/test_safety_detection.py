@@ -954,3 +954,29 @@ def test_the_nlu_alone_still_flags_harm_said_plainly(text: str, intent: str, kin
 def test_session_21_rules(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # session 21 (tester C round 4): a mistake is 111, not 999 and never a crisis
+        ("she gave grandad his heart tablets twice by mistake", (URGENT,)),
+        ("i think he's had someone else's tablets at the day centre", (URGENT,)),
+        ("he had his insulin twice by accident and now he's shaky and confused", (EMERGENCY,)),
+        ("mum swallowed 20 paracetamol by mistake, she thought they were her vitamins", (EMERGENCY,)),
+        ("I took twenty of my sleeping tablets", (EMERGENCY, CRISIS)),
+        ("I took an extra dose of my tramadol on purpose", (EMERGENCY, CRISIS)),
+        # a future fear, or how someone died, is not 999 now
+        ("collapsing on the bus one day, that's what frightens me", None),
+        ("my brother died gasping for breath with his COPD", None),
+    ],
+)
+def test_medicine_mistakes_and_future_fears(text: str, kinds: tuple[str, ...] | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kinds if flag else None) == kinds
+
+
+def test_skipping_insulin_to_lose_weight_is_a_kept_check_in() -> None:
+    flag = safety.detect("she's been skipping her insulin to lose weight, she told me last night")
+    assert flag is not None and flag.kind == CRISIS and flag.check_in and flag.keep
+    assert flag.about_other is True

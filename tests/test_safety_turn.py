@@ -266,3 +266,46 @@ def test_who_is_harmed_in_a_safeguarding_message(text: str, writer_harmed: bool)
     flag = detect(text)
     assert flag is not None and flag.kind == "safeguarding"
     assert safety_turn._writer_harmed(text, flag) is writer_harmed
+
+
+@pytest.mark.parametrize(
+    ("text", "no_voice"),
+    [
+        ("If ambulance how me call? Me can't speak phone", True),
+        ("I'm deaf, how do I call 999?", True),
+        ("I can't talk on the phone since my stroke", True),
+        ("my dad is deaf", False),
+        ("is the phone number on the letter?", False),
+    ],
+)
+def test_no_voice_phone_is_recognised(text: str, no_voice: bool) -> None:
+    assert safety_turn.no_voice_phone(text) is no_voice
+
+
+def test_the_no_voice_replies_name_text_relay_and_emergency_sms() -> None:
+    for name in ("utter_safety_question_no_voice", "utter_emergency_no_voice", "utter_which_number"):
+        [text] = _responses()[name]
+        assert "18000" in text and "999" in text, name
+    assert safety_turn.pause_reply("how do I tell them? I can't speak on the phone") == (
+        "utter_emergency_no_voice",
+        False,
+    )
+
+
+def test_the_medicine_mistake_reply_is_111_first_and_999_only_if_unwell() -> None:
+    [text] = _responses()["utter_red_flag_urgent_medicine"]
+    assert "111" in text and "Call 999 if" in text and "Call 999 now" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("it's come on again, the tight chest", True),
+        ("the pain's back and it's worse", True),
+        ("the chest pain, and now I'm scared to do anything after today", False),
+        ("having a heart attack on the allotment on my own", False),
+        ("my back aches when I dig", False),
+    ],
+)
+def test_an_emergency_told_again_is_back_now_or_a_worry(text: str, again: bool) -> None:
+    assert bool(safety_turn._AGAIN_NOW.search(text)) is again
