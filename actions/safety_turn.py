@@ -95,6 +95,15 @@ _PUSHBACK = re.compile(
     r"|you(?:'ve| have)? (?:got (?:it|me) wrong|misread|misunderstood))\b",
     re.I,
 )
+# "Forget I said that", "ignore that", "don't put that on": words taken back, not misread.
+_RETRACT = re.compile(
+    r"\b(?:forget|ignore|scrap|delete|unsay|take (?:that|it) back|shouldn'?t have said"
+    r"|(?:don'?t|do not) (?:put|write|note|keep|record) (?:that|it))\b",
+    re.I,
+)
+_MISREAD_WORDS = re.compile(
+    r"\b(?:meant|mean|misread|misunderstood|wrong end|got (?:it|me|that) wrong)\b", re.I
+)
 # The emergency already signposted, back now ("it's come on again", "the pain's back, worse").
 _AGAIN_NOW = re.compile(
     r"\b(?:again|right now|just now|(?:came|come|comes|coming) (?:on|back)|started|starting|worse"
@@ -469,7 +478,11 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
                 store().mark_misunderstood(flag_id, text, datetime.now(timezone.utc).replace(tzinfo=None))
         except StoreUnavailable:
             logger.warning("care-plan store unavailable; 'misunderstood' note not saved")
-        dispatcher.utter_message(response="utter_safety_misunderstood")
+        # "forget I said that" takes the words back rather than saying the bot misread them:
+        # an honest answer (the note stays, marked, and sharing is their choice), not "I got that wrong"
+        retracted = _RETRACT.search(text) and not _MISREAD_WORDS.search(text)
+        reply = "utter_safety_taken_back" if retracted else "utter_safety_misunderstood"
+        dispatcher.utter_message(response=reply)
         return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
 
     flag = None if button else detect(text, *intent_of(tracker))

@@ -297,3 +297,15 @@ def test_someone_who_cant_speak_on_the_phone_is_told_how_to_reach_999(stack: Sta
     assert said(reply, "utter_safety_question_no_voice"), reply
     assert "18000" in reply and "register" in reply, reply
     assert WHAT_MATTERS_PROMPT in reply, reply  # then the same question again
+
+
+def test_forget_i_said_that_after_a_disclosure_is_answered_honestly(stack: Stack, sender: str) -> None:
+    """The note can't be deleted: it is marked with their words, and sharing stays their choice."""
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    reply = stack.texts(sender, "honestly some days I think everyone would be better off without me")
+    assert "do you mean" in reply or "116 123" in reply, reply
+    reply = stack.texts(sender, "forget I said that, please don't put that on")
+    assert said(reply, "utter_safety_taken_back"), reply
+    assert "choose to share" in reply and "got that wrong" not in reply, reply
+    for flag in flags(stack, sender):
+        assert flag["misunderstood"]["words"] == "forget I said that, please don't put that on"

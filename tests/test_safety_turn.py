@@ -86,9 +86,12 @@ def test_each_flag_has_its_response(kind: str, label: str, about: str | None, re
 def test_every_emergency_label_has_a_999_only_response() -> None:
 
     rules, _ = load_rules()
-    for label in {r.label for r in rules if r.label}:
+    for label in {r.label for r in rules if r.label and r.kind == "emergency"}:
         [text] = _responses()[f"utter_red_flag_emergency_{label}"]
         assert "Call 999 now" in text and "111" not in text, label
+    for label in {r.label for r in rules if r.label and r.kind == "urgent"}:  # 111 first, no pause
+        [text] = _responses()[f"utter_red_flag_urgent_{label}"]
+        assert "111" in text and "Call 999 now" not in text, label
 
 
 def test_urgent_responses_point_to_111_and_never_999() -> None:
@@ -309,3 +312,18 @@ def test_the_medicine_mistake_reply_is_111_first_and_999_only_if_unwell() -> Non
 )
 def test_an_emergency_told_again_is_back_now_or_a_worry(text: str, again: bool) -> None:
     assert bool(safety_turn._AGAIN_NOW.search(text)) is again
+
+
+@pytest.mark.parametrize(
+    ("text", "retracted"),
+    [
+        ("forget I said that", True),
+        ("ignore that, I'm fine", True),
+        ("that's not what I meant", False),
+        ("forget it, you got me wrong", False),
+    ],
+)
+def test_words_taken_back_are_not_a_misreading(text: str, retracted: bool) -> None:
+    assert safety_turn.misread(text)
+    got = bool(safety_turn._RETRACT.search(text)) and not safety_turn._MISREAD_WORDS.search(text)
+    assert got is retracted
