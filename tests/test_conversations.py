@@ -15,7 +15,17 @@ CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    "set5_01_glaswegian_widower": "blind set 5, retired in session 22: being worked through",
+    "set5_02_nurse_daughter": "blind set 5, retired in session 22: being worked through",
+    "set5_03_memory_clinic": "blind set 5, retired in session 22: being worked through",
+    "set5_05_screen_reader": "blind set 5, retired in session 22: being worked through",
+    "set5_06_son_for_abba": "blind set 5, retired in session 22: being worked through",
+    "set5_07_husband_after_stroke": "blind set 5, retired in session 22: being worked through",
+    "set5_08_farmer_few_words": "blind set 5, retired in session 22: being worked through",
+    "set5_09_joker_changes_mind": "blind set 5, retired in session 22: being worked through",
+    "set5_10_voice_typing_ms": "blind set 5, retired in session 22: being worked through",
+}
 
 
 def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:
