@@ -130,7 +130,12 @@ def said_back(key: str, value: Any, carer: bool) -> str:
 
 
 def heard_line(heard: dict[str, Any], carer: bool) -> str:
-    """Everything heard, in catalogue order, as one line: "Sian, the MS nurse, Tuesday 8 December"."""
+    """Everything heard, in catalogue order, as one line: "Sian, the MS nurse, Tuesday 8 December";
+    a name with what they're called is one item: "Kenneth Hughes, known as Ken"."""
+    person, called = heard.get("person_name"), heard.get("preferred_name")
+    if person and called and called != person:
+        heard = {**heard, "person_name": f"{person}, known as {called}"}
+        del heard["preferred_name"]
     return ", ".join(s for key in catalogue() if key in heard and (s := said_back(key, heard[key], carer)))
 
 

@@ -289,15 +289,41 @@ _ROLES = (
 )
 
 
+# Family words from other languages and from home, each read as the English word it means:
+# "my Abba", "for nonna", "our Ammi", "me mam's other half".
+FAMILY_WORDS = {
+    **dict.fromkeys(
+        "abba abbu abbaji baba bapu bapuji papa pitaji tata tato appa daddy pops babbo da".split(), "father"
+    ),
+    **dict.fromkeys(
+        "ammi ammu amma ammiji ammaji mataji maa mama mamma mammy mummy mamusia ma".split(), "mother"
+    ),
+    **dict.fromkeys(
+        "nani nanima dadi dadima babcia nonna yiayia abuela oma nain mamgu nanna nanny".split(), "grandmother"
+    ),
+    **dict.fromkeys("nanu dadu dadaji dziadek nonno pappou abuelo opa taid tadcu".split(), "grandfather"),
+    "nana ji": "grandfather",
+    **dict.fromkeys("bhai bhaiya".split(), "brother"),
+    **dict.fromkeys("didi apa baji".split(), "sister"),
+    **dict.fromkeys("chacha mamu".split(), "uncle"),
+    **dict.fromkeys("chachi khala masi mausi phupho".split(), "aunt"),
+    "missus": "wife",
+    "hubby": "husband",
+    **dict.fromkeys(("other half", "better half", "fella"), "partner"),
+}
+
+
 def relationship(text: str) -> str:
     """How the carer is related to the person, in a word or two."""
     lowered = text.lower().strip()
     direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
     if direct:
         return direct.group(1)
-    possessive = re.search(r"\bmy\s+([\w-]+)", lowered)
-    if possessive and possessive.group(1) in _INVERSE:
-        return _INVERSE[possessive.group(1)]
+    family = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+    for possessive in re.finditer(rf"\b(?:for\s+(?:my\s+|our\s+)?|my\s+|our\s+)({family}|[\w-]+)\b", lowered):
+        kin = FAMILY_WORDS.get(possessive.group(1), possessive.group(1))
+        if kin in _INVERSE:
+            return _INVERSE[kin]
     for role in sorted(_ROLES, key=len, reverse=True):
         if re.search(rf"\b{re.escape(role)}\b", lowered):
             return role

@@ -35,10 +35,27 @@ _KIN = (
     r"mum|mam|mom|mother|dad|father|husband|hubby|wife|partner|son|daughter|brother|sister|nan|nana|gran|"
     r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|nani|nanna|"
     r"nanny|dadi|nana ji|grandson|granddaughter|stepmum|stepdad|step-mum|step-dad|"
-    r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew"
+    r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew|"
+    + "|".join(sorted(interpret.FAMILY_WORDS, key=len, reverse=True))
 )
+# Said like a name, without "my": "it's for mum", "doing this for Abba", "this is for nonna".
+_KIN_AS_NAME = (
+    r"mum|mam|mom|mummy|mammy|dad|daddy|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|"
+    r"abba|abbu|ammi|ammu|amma|baba|papa|mama|tata|nani|dadi|nonna|nonno|babcia|dziadek|oma|opa|"
+    r"yiayia|pappou|nain|taid|mamgu"
+)
+# "my Abba (father)", "my tata (dad)": the word said again in English.
+_GLOSS = re.compile(rf"\b((?:my|our)\s+(?:{_KIN}))\s*\(\s*(?:{_KIN})\s*\)", re.I)
+
+
+def _unglossed(text: str) -> str:
+    """The message without a family word's English gloss: "my Abba (father) Karim" is "my Abba Karim"."""
+    return _GLOSS.sub(r"\1", text)
+
+
 _FOR_SOMEONE = re.compile(
     rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
+    rf"|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
     rf"|\bi\s+(?:look after|care for|am (?:a|the|his|her) carer|'?m (?:a|the|his|her) carer)"
     rf"|\b(?:my|our)\s+(?:{_KIN})(?:\s+[A-Z][a-z]+)?(?:,)?(?:\s+(?:has|have"
     rf"|'s got|has got|is seeing|is going|needs|sees|"
@@ -63,6 +80,7 @@ _FOR_ME = re.compile(
 def for_whom(text: str) -> str | None:
     """ "self" or "carer" when the message says who the plan is for. "It's for me, but I
     look after my husband too" is for her: a plain "for me" said first wins."""
+    text = _unglossed(text)
     someone, me = _FOR_SOMEONE.search(text), _FOR_ME.search(text)
     if someone and me and me.start() < someone.start() and not re.search(r"\bnot for me\b", text, re.I):
         return SELF
@@ -156,7 +174,8 @@ _HI_IM = re.compile(
     r"^\W*(?:hi|hello|hiya|morning|hey)\W+(?:i'?m|im|i am)\s+([a-z][\w'-]*)(?=\s*[,.!;]|\s*$)", re.I
 )
 _THEIR_NAME = re.compile(
-    rf"\b(?:my|our)\s+(?:{_KIN})\s*,?\s+([A-Z][a-z'-]+)|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?:{_KIN})\b"
+    rf"\b(?:my|our)\s+(?i:{_KIN})\s*,?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?i:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)",
 )
@@ -228,9 +247,15 @@ def their_name(text: str) -> str | None:
     return None
 
 
-def goes_by(text: str) -> str | None:
-    """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us"."""
+_SOMEONE_ELSES = re.compile(r"^(?:call(?:s|ed)? (?:her|him|them)|goes by)\b", re.I)
+
+
+def goes_by(text: str, *, theirs: bool = True) -> str | None:
+    """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us".
+    Not ``theirs`` (it's the writer's own plan): never what someone calls him or her."""
     match = interpret.CALLED.search(text)
+    if match and not theirs and _SOMEONE_ELSES.match(match.group(0)):
+        return None
     # Without "call", only a capitalised name: "swimming or walking for my family" names no one.
     nickname = interpret.NICKNAME.search(text)
     match = match or (nickname if nickname and nickname.group(1)[0].isupper() else None)
@@ -341,6 +366,7 @@ _CLINICIANS = {
     "neurologist",
 }
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sister"}
+_APPOINTMENT_WORDS = {"appointment", "appt"}
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b",
     re.I,
@@ -376,6 +402,16 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         if not words & _CLINICIANS or not (asked or _APPOINTMENT_CUE.search(chunk.sent.text)):
             continue
         start, end = chunk.start, chunk.end
+        if words & _APPOINTMENT_WORDS:
+            # "a GP appointment with Dr Patel": who it's with, and the kind; "a hospital
+            # appointment with the heart consultant": who; "hospital appointment": the kind.
+            kind = " ".join(t.text for t in chunk if t.lower_ not in _APPOINTMENT_WORDS | {"a", "an"})
+            with_next = n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "with"
+            if with_next and chunks[n + 1][0].lower_.strip(".") in _TITLES:
+                return f"{chunks[n + 1].text} ({kind})"
+            if with_next and {t.lower_.strip(".") for t in chunks[n + 1]} & _CLINICIANS:
+                continue
+            return kind
         # "Dr Patel" is a chunk of its own after "Dr": keep them together.
         if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
             start -= 1
@@ -1440,6 +1476,7 @@ def hear(
     """
     keys = set(open_keys)
     heard: dict[str, Any] = {}
+    text = _unglossed(text)
     if "for_whom" in keys and (who := for_whom(text)):
         heard["for_whom"] = who
         carer = who == CARER
@@ -1453,7 +1490,7 @@ def hear(
         if "preferred_name" in keys and (nickname := goes_by(text)):
             heard["preferred_name"] = nickname
     elif carer is False and "preferred_name" in keys:
-        nickname, name = goes_by(text), own_name(text)
+        nickname, name = goes_by(text, theirs=False), own_name(text)
         if nickname or name:
             heard["preferred_name"] = nickname or name
         if nickname and name and nickname != name and "full_name" in keys:
@@ -1479,7 +1516,9 @@ def hear(
 LIFE = {"what_matters", "good_day", "enjoys"}
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
-    rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b", re.I
+    rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
+    rf"|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b",
+    re.I,
 )
 
 # --- the read-back in plain words -------------------------------------------------------------

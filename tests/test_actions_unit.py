@@ -93,6 +93,14 @@ def test_a_carers_hello_greets_without_the_persons_name() -> None:
     assert responses(said) == ["utter_intro", "utter_purpose", "utter_heard_before"]
 
 
+def test_a_name_and_what_they_are_called_are_said_back_as_one() -> None:
+    said_first = (
+        "im doing this for my dad Kenneth Hughes, everyone calls him Ken. hes seeing the nurse on 9th"
+    )
+    _, said = run(moves.ActionStart(), tracker(said_first, "greet"))
+    assert said.messages[2]["heard"].startswith("Kenneth Hughes, known as Ken, the nurse, ")
+
+
 def test_hello_after_the_plan_is_done_welcomes_back() -> None:
     events, said = run(moves.ActionStart(), tracker("hi", "greet", slots={"stage": "done"}))
     assert responses(said) == ["utter_welcome_back_done"]

@@ -20,7 +20,6 @@ NOT_YET: dict[str, str] = {
     "set5_02_nurse_daughter": "blind set 5, retired in session 22: being worked through",
     "set5_03_memory_clinic": "blind set 5, retired in session 22: being worked through",
     "set5_05_screen_reader": "blind set 5, retired in session 22: being worked through",
-    "set5_06_son_for_abba": "blind set 5, retired in session 22: being worked through",
     "set5_07_husband_after_stroke": "blind set 5, retired in session 22: being worked through",
     "set5_08_farmer_few_words": "blind set 5, retired in session 22: being worked through",
     "set5_09_joker_changes_mind": "blind set 5, retired in session 22: being worked through",

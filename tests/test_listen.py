@@ -1123,6 +1123,116 @@ def test_the_appointment_of_someone_close_says_who_it_is_for(text: str, who: str
     assert listen.for_whom(text) == who
 
 
+# --- a carer's opening in their own family's words ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "salam, I am Rahim, I am doing this for my Abba (father) Abdul Karim, he is 79, everyone call"
+            " him Karim. he have GP appointment with Dr Patel on friday 11th about his sugar and his knee",
+            {
+                "for_whom": "carer",
+                "person_name": "Abdul Karim",
+                "preferred_name": "Karim",
+                "carer_relationship": "son or daughter",
+                "appointment_with": "Dr Patel (GP)",
+                "appointment_when": date(2026, 12, 11),
+                "appointment_reason": "his sugar and his knee",
+            },
+        ),
+        (
+            "asalam alaikum, my name is Yasmin, I am filling this for my Ammi, her name is Shamima, she"
+            " is seeing diabetes nurse on 15th about her feet",
+            {
+                "for_whom": "carer",
+                "person_name": "Shamima",
+                "carer_relationship": "son or daughter",
+                "appointment_with": "diabetes nurse",
+                "appointment_when": date(2026, 12, 15),
+                "appointment_reason": "her feet",
+            },
+        ),
+        (
+            "hi im Tomasz, doing this for my tata (dad) Jerzy, he has appointment with the heart doctor"
+            " next monday about his tablets. we all call him Jurek",
+            {
+                "for_whom": "carer",
+                "person_name": "Jerzy",
+                "preferred_name": "Jurek",
+                "carer_relationship": "son or daughter",
+                "appointment_with": "the heart doctor",
+                "appointment_when": date(2026, 12, 7),
+                "appointment_reason": "his tablets",
+            },
+        ),
+        (
+            "My nonna Rosa has a GP appointment with Dr Singh on Tuesday about her breathing. I'm her"
+            " granddaughter Gina.",
+            {
+                "for_whom": "carer",
+                "person_name": "Rosa",
+                "carer_relationship": "granddaughter",
+                "appointment_with": "Dr Singh (GP)",
+                "appointment_when": date(2026, 12, 8),
+                "appointment_reason": "her breathing",
+            },
+        ),
+        (
+            "hello I am Ade, this is for my mama (mother) Folake, everybody call her Fola, she have"
+            " hospital appointment on 14 december about her sugar",
+            {
+                "for_whom": "carer",
+                "person_name": "Folake",
+                "preferred_name": "Fola",
+                "carer_relationship": "son or daughter",
+                "appointment_with": "hospital",
+                "appointment_when": date(2026, 12, 14),
+                "appointment_reason": "her sugar",
+            },
+        ),
+        (
+            "Hello, I'm Priya. This is for my nani, Kamla. She's got the memory clinic on the 9th.",
+            {
+                "for_whom": "carer",
+                "person_name": "Kamla",
+                "carer_relationship": "grandchild",
+                "appointment_with": "the memory clinic",
+                "appointment_when": date(2026, 12, 9),
+            },
+        ),
+    ],
+)
+def test_a_carers_opening_in_their_familys_words(text: str, expected: dict) -> None:
+    assert hear(text, keys=[*OPENING, "carer_relationship"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("its for mum, she is seeing the nurse on friday", "son or daughter"),
+        ("doing this for dad, hes got the heart clinic next week", "son or daughter"),
+        ("Hi, this is for nan. She has the memory clinic tomorrow", "grandchild"),
+        ("I am Rahim, I do this for Abba, he see the GP on 11th about his sugar", "son or daughter"),
+        ("filling this in for grandad as his hands are bad", "grandchild"),
+    ],
+)
+def test_mum_dad_or_nan_without_my_is_someone_else(text: str, relationship: str) -> None:
+    heard = hear(text, keys=[*OPENING, "carer_relationship"])
+    assert (heard["for_whom"], heard["carer_relationship"]) == ("carer", relationship)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm Rahim, it's for me, everyone call him Karim at work",  # not the writer's own nickname
+        "its for me, my dad's old GP appointment was a mess",
+    ],
+)
+def test_someone_elses_nickname_is_not_the_writers(text: str) -> None:
+    heard = hear(text, keys=[*OPENING, "carer_relationship"])
+    assert heard.get("preferred_name") in {None, "Rahim"}
+
+
 @pytest.mark.parametrize(
     ("text", "none"),
     [
