@@ -799,15 +799,19 @@ def test_typos_of_key_words_are_mended_and_the_span_still_points_at_the_message(
 DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"))
 # A batch just retired from the blind sets starts below 0.95: its floors sit at what it reaches
 # when first learnt from, until it is tuned (P: set 4, retired at the start of session 21; learnt
-# from 0.98/0.78/0.84, tuned by the rules in session 21 to 0.98/1.00/1.00).
-BATCH_FLOORS = {"safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97}}
+# from 0.98/0.78/0.84, tuned by the rules in session 21 to 0.98/1.00/1.00; S: set 5, retired at the
+# start of session 22, learnt from 0.98/0.94/0.95).
+BATCH_FLOORS = {
+    "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
+    "safety_dev_s": {EMERGENCY: 0.97, CRISIS: 0.93, SAFEGUARDING: 0.95},
+}
 
 
 @pytest.mark.slow  # a whole data set
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
-    19, M in session 20), or retired from the blind sets (L: set 3), each measured
+    19, M in session 20), or retired from the blind sets (L: set 3, P: set 4, S: set 5), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
     alarms at most 2% on every batch (issue 13)."""
