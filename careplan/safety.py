@@ -180,6 +180,7 @@ class Rule:
 class Cues:
     negation_words: frozenset[str]
     pseudo_negation: WordPattern
+    denial: WordPattern
     past: WordPattern
     resolved: WordPattern
     present: WordPattern
@@ -188,6 +189,7 @@ class Cues:
     future: WordPattern
     figurative: WordPattern
     habitual: WordPattern
+    longstanding: WordPattern
     now: WordPattern
     worry: WordPattern
     mention: WordPattern
@@ -294,6 +296,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
     cues = Cues(
         negation_words=frozenset(cue_spec["negation_words"]),
         pseudo_negation=_compile_any(cue_spec["pseudo_negation"], macros),
+        denial=_compile_any(cue_spec["denial"], macros),
         past=_compile_any(cue_spec["past"], macros),
         resolved=_compile_any(cue_spec["resolved"], macros),
         present=_compile_any(cue_spec["present"], macros),
@@ -301,6 +304,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         hypothetical=_compile_any(cue_spec["hypothetical"], macros),
         future=_compile_any(cue_spec["future"], macros),
         habitual=_compile_any(cue_spec["habitual"], macros),
+        longstanding=_compile_any(cue_spec["longstanding"], macros),
         now=_compile_any(cue_spec["now"], macros),
         worry=_compile_any(cue_spec["worry"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
@@ -489,6 +493,9 @@ _OWN = {"my", "our", "mine"}
 # "my face is drooping": the writer's own body, so about the writer
 _BODY = {"face", "speech", "chest", "arm", "lip", "mouth", "head", "leg", "side", "hand", "throat"}
 _NOT_A_PERSON = {"it", "this", "that", "there", "which", "what", "who"}
+# "everyone would get on better if I wasn't about": nobody in particular, so the subject
+# that says who it is about is further on (session 21's note, batch T)
+_ANYONE = {"everyone", "everybody", "anyone", "anybody", "nobody", "noone", "no-one", "people", "one", "someone"}
 
 
 def _about_other(span: Any) -> bool | None:
@@ -504,7 +511,7 @@ def _about_other(span: Any) -> bool | None:
             word = subject.lower_
             if word in _FIRST_PERSON:
                 return False
-            if word in _NOT_A_PERSON:
+            if word in _NOT_A_PERSON or word in _ANYONE or (word == "they" and _all_of_them(subject)):
                 continue
             owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
             if owners & _OWN:
@@ -516,6 +523,11 @@ def _about_other(span: Any) -> bool | None:
     # no subject found: "my face drooping", "can't breathe"
     owners = {t.lower_ for t in span.sent if t.dep_ == "poss"}
     return False if owners & _OWN and not owners - _OWN else None
+
+
+def _all_of_them(subject: Any) -> bool:
+    """ "they'd all manage": everyone around, not one person."""
+    return any(t.lower_ == "all" for t in (*subject.children, *subject.head.children))
 
 
 # ---------------------------------------------------------------- checks
@@ -548,7 +560,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     c_start, c_end = clauses[here]
     before = sentence[c_start:m_start]
     after = sentence[m_end:c_end]
-    negated = _lexically_negated(before, cues) or _dependency_negated(span, cues)
+    negated = (
+        _lexically_negated(before, cues) or _dependency_negated(span, cues) or bool(cues.denial.search(before))
+    )
     if negated and not cand.rule.negation_is_meaning:
         return False
 
@@ -576,7 +590,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
     # a time to come anywhere in it: "a heart attack on my own one day"
     worry = cues.hypothetical.search(sentence[:m_end]) or cues.future.search(sentence)
-    if cand.rule.kind == EMERGENCY and worry:
+    if cand.rule.kind == EMERGENCY and (worry or _longstanding(sentence, cues)):
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
@@ -584,6 +598,15 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
+
+
+def _longstanding(sentence: str, cues: Cues) -> bool:
+    """A sign lived with for years and no different ("slurry for years with the Parkinson's",
+    "not breathing any worse than usual"): not new, so neither 999 nor 111, unless something
+    else in the sentence says it has changed now ("worse" outside "no worse than usual")."""
+    if not cues.longstanding.search(sentence):
+        return False
+    return not cues.now.search(cues.longstanding.regex.sub(" ", sentence))
 
 
 def _first_clause(sentence: str) -> str:
@@ -802,6 +825,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # an idiom ("I'm dying to see the grandkids"), however sure it is
     if _cued_away(norm, cues) and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]:
         return None
+    if kind == EMERGENCY and cues.resolved.search(norm):
+        return None  # "it was treated and it's gone": over, however sure it is that it was one
     from careplan.nlp import parse
 
     doc = parse(text)

@@ -511,7 +511,8 @@ def test_a_long_message_is_read_by_the_model_a_sentence_at_a_time() -> None:
         "The garden is coming on lovely and the sweet peas are up. My grandson came round on "
         "Sunday and fixed the gate for me. The bus into town is every hour now which is a pain. "
     )
-    risk = "Honestly everyone would get on better if I wasn't about."
+    # (session 22: "everyone would get on better if I wasn't about" is now a pattern's)
+    risk = "Honestly I'm just in everyone's way and they'd be glad if I wasn't around to bother them."
     text = news + risk + " Anyway the chiropodist is on Thursday and I'm looking forward to seeing her."
     assert len(text) > safety.NLU_MAX_CHARS
     flag = safety.detect(text)
