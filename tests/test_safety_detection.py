@@ -985,3 +985,52 @@ def test_skipping_insulin_to_lose_weight_is_a_kept_check_in() -> None:
     flag = safety.detect("she's been skipping her insulin to lose weight, she told me last night")
     assert flag is not None and flag.kind == CRISIS and flag.check_in and flag.keep
     assert flag.about_other is True
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 22, from the classes of blind set 5's misses (batch S), in other words again
+        ("my lad's been glassed in the pub, he's bleeding from his neck", EMERGENCY),
+        ("she's got a nasty gash on her head and it won't stop bleeding", EMERGENCY),
+        ("we can barely rouse grandad this morning", EMERGENCY),
+        ("he's had a swig of the white spirit from the shed", EMERGENCY),
+        ("dad had the whole week's tablets out of his dosette at breakfast by mistake", EMERGENCY),
+        ("the carer stuck on another pain patch by mistake and now mum is really drowsy", EMERGENCY),
+        ("she ate a sandwich with sesame in and now she's dizzy and struggling to swallow", EMERGENCY),
+        ("I've been reading up on the least painful way", CRISIS),  # the check-in
+        ("she keeps saying tell the kids I love them and now her phone's going straight to voicemail", CRISIS),
+        ("my son hides my tablets until I give him money", SAFEGUARDING),
+        ("everyone would get on better if I wasn't about", CRISIS),
+        # the everyday twins
+        ("i stabbed my finger with a fork washing up", None),
+        ("me and my wife have got a plan and a date for the move", None),
+        ("I know when and how to take my inhalers", None),
+        ("the nurse keeps my tablets in the locked cupboard until it's time", None),
+        ("I keep a box of co-codamol in the drawer for when my knee gets too much", None),
+        ("never had any plans to end my life, I just get low", None),
+        ("no intention of hurting myself, I promise", None),
+        ("I had a fit once when I was drinking heavily, none since", None),
+        ("she took an overdose in the summer and she's doing well now", None),
+        ("mum's speech has been slurred for years since her brain injury, no different today", None),
+        ("he's not breathing any worse than usual", None),
+        ("my chest feels tight from all the stress at work", None),
+        ("choking on my tea with nobody in, that's what frightens me", None),
+        # still 999: the same signs, new or named as not nerves
+        ("his chest has gone tight and he's grey and sweaty, he says it's not nerves", EMERGENCY),
+        ("he's been breathless for years but today it's much worse and his lips are blue", EMERGENCY),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_22_classes(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+def test_a_crisis_said_by_way_of_everyone_is_about_the_writer() -> None:
+    """Session 21's note: "everyone would get on better if I wasn't about" was answered as
+    being about someone else ("everyone" was read as who it is about)."""
+    flag = safety.detect("everyone would get on better if I wasn't about")
+    assert flag is not None and flag.about_other is not True
+    flag = safety.detect("they'd all manage a lot better if I wasn't about any more")
+    assert flag is not None and flag.about_other is not True
