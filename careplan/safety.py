@@ -190,6 +190,7 @@ class Cues:
     figurative: WordPattern
     habitual: WordPattern
     longstanding: WordPattern
+    protective: WordPattern
     now: WordPattern
     worry: WordPattern
     mention: WordPattern
@@ -305,6 +306,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         future=_compile_any(cue_spec["future"], macros),
         habitual=_compile_any(cue_spec["habitual"], macros),
         longstanding=_compile_any(cue_spec["longstanding"], macros),
+        protective=_compile_any(cue_spec["protective"], macros),
         now=_compile_any(cue_spec["now"], macros),
         worry=_compile_any(cue_spec["worry"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
@@ -827,6 +829,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None
     if kind == EMERGENCY and cues.resolved.search(norm):
         return None  # "it was treated and it's gone": over, however sure it is that it was one
+    if kind == SAFEGUARDING and cues.protective.search(norm):
+        return None  # "he grabbed me when I slipped": a hand that kept someone safe
     from careplan.nlp import parse
 
     doc = parse(text)

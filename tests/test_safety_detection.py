@@ -801,10 +801,12 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # A batch just retired from the blind sets starts below 0.95: its floors sit at what it reaches
 # when first learnt from, until it is tuned (P: set 4, retired at the start of session 21; learnt
 # from 0.98/0.78/0.84, tuned by the rules in session 21 to 0.98/1.00/1.00; S: set 5, retired at the
-# start of session 22, learnt from 0.98/0.94/0.95).
+# start of session 22, learnt from 0.98/0.94/0.95, tuned in session 22 to 1.00/1.00/1.00, its floors
+# one line short of that; T, written in session 22 from S's classes, holds the default 0.95, which
+# for its 19/14/8 lines means every one).
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
-    "safety_dev_s": {EMERGENCY: 0.97, CRISIS: 0.93, SAFEGUARDING: 0.95},
+    "safety_dev_s": {EMERGENCY: 0.97, CRISIS: 0.97, SAFEGUARDING: 0.97},
 }
 
 
@@ -812,7 +814,8 @@ BATCH_FLOORS = {
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
-    19, M in session 20), or retired from the blind sets (L: set 3, P: set 4, S: set 5), each measured
+    19, M in session 20, Q and R in session 21, T in session 22), or retired from the blind sets
+    (L: set 3, P: set 4, S: set 5), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
     alarms at most 2% on every batch (issue 13)."""
@@ -1016,6 +1019,10 @@ def test_skipping_insulin_to_lose_weight_is_a_kept_check_in() -> None:
         ("he's not breathing any worse than usual", None),
         ("my chest feels tight from all the stress at work", None),
         ("choking on my tea with nobody in, that's what frightens me", None),
+        # a hand or a lock that kept someone safe (the model had heard abuse in these)
+        ("my grandson caught hold of me when I tripped on the kerb, he saved me", None),
+        ("we lock the porch door at night so no one can get in", None),
+        ("he grabs my wrist so hard it leaves marks when I don't do what he says", SAFEGUARDING),
         # still 999: the same signs, new or named as not nerves
         ("his chest has gone tight and he's grey and sweaty, he says it's not nerves", EMERGENCY),
         ("he's been breathless for years but today it's much worse and his lips are blue", EMERGENCY),
