@@ -497,7 +497,9 @@ _BODY = {"face", "speech", "chest", "arm", "lip", "mouth", "head", "leg", "side"
 _NOT_A_PERSON = {"it", "this", "that", "there", "which", "what", "who"}
 # "everyone would get on better if I wasn't about": nobody in particular, so the subject
 # that says who it is about is further on (session 21's note, batch T)
-_ANYONE = {"everyone", "everybody", "anyone", "anybody", "nobody", "noone", "no-one", "people", "one", "someone"}
+_ANYONE = {
+    "everyone", "everybody", "anyone", "anybody", "nobody", "noone", "no-one", "people", "one", "someone",
+}  # fmt: skip
 
 
 def _about_other(span: Any) -> bool | None:
@@ -563,7 +565,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     before = sentence[c_start:m_start]
     after = sentence[m_end:c_end]
     negated = (
-        _lexically_negated(before, cues) or _dependency_negated(span, cues) or bool(cues.denial.search(before))
+        _lexically_negated(before, cues)
+        or _dependency_negated(span, cues)
+        or bool(cues.denial.search(before))  # "I don't have any thoughts of harming myself"
     )
     if negated and not cand.rule.negation_is_meaning:
         return False

@@ -1002,7 +1002,7 @@ def test_skipping_insulin_to_lose_weight_is_a_kept_check_in() -> None:
         ("the carer stuck on another pain patch by mistake and now mum is really drowsy", EMERGENCY),
         ("she ate a sandwich with sesame in and now she's dizzy and struggling to swallow", EMERGENCY),
         ("I've been reading up on the least painful way", CRISIS),  # the check-in
-        ("she keeps saying tell the kids I love them and now her phone's going straight to voicemail", CRISIS),
+        ("she keeps saying tell the kids I love them and now her phone's off", CRISIS),
         ("my son hides my tablets until I give him money", SAFEGUARDING),
         ("everyone would get on better if I wasn't about", CRISIS),
         # the everyday twins
