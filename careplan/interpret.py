@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -336,10 +337,12 @@ CALLED = re.compile(
     r"\s+([A-Za-z][\w'’\u00a0-]*)",
     re.IGNORECASE,
 )
-# "Gwendoline, or Gwen to most people", "Robert but Bob to his mates": the second name is
-# what people call them (a bare "Pauline or Polly" is a choice, and the first one wins).
+# "Gwendoline, or Gwen to most people", "Robert but Bob to his mates", "Elizabeth. Betty to
+# everyone": the second name is what people call them (a bare "Pauline or Polly" is a choice,
+# and the first one wins). After a full stop, only "to": "Fine. Dancing with my friends" isn't.
 NICKNAME = re.compile(
-    r"^\s*[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:\s*,\s*|\s+-+\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
+    r"^\s*[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*"
+    r"(?:\s*,\s*|\s*\.\s*(?=\w+\s+to\b)|\s+-+\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
     r"([A-Za-z][\w'’-]*)\s+(?:to|for|with|among|by)\s+(?:me|us|most|everyone|everybody|people|all|anyone"
     r"|(?:my|his|her|their|the|our)?\s*(?:friends|mates|pals|family|kids|grandchildren|grandkids))\b",
     re.IGNORECASE,
@@ -349,6 +352,34 @@ NICKNAME = re.compile(
 _FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?:,|\s-+|\s+(?:but|or|and)\b)")
 _NAME_IS = re.compile(
     r"\b(?:name is|name's|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
+)
+# "naebody calls me Thomas except the hospital", "only the doctors call me James", "please
+# don't call me Pat", "not Katherine", "Margaret on paper": a name they are NOT called. Who
+# "only" calls them so must be formal: "only my friends call me Mo" is what to call her.
+_FORMAL_CALLERS = (
+    r"(?:the\s+)?(?:doctors?|docs|hospital|nurses?|nhs|gp|surgery|bank|council|dentist|forms?|letters?"
+    r"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma))"
+)
+_NOT_CALLED = re.compile(
+    r"(?:\b(?:no\s?(?:one|body)|no-one|nae\s?b[oa]dy|never|(?:please\s+)?(?:don'?t|dont|do\s+not|dinnae)"
+    rf"|(?:only|just)\s+{_FORMAL_CALLERS})\s+"
+    r"(?:(?:has|have|had|ever|will|would)\s+){0,2}(?:calls?|called|uses?|used|says?)\b\s*"
+    r"(?:(?:me|her|him|them)\b\s*)?"
+    r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+)"
+    r"([A-Za-z][\w'’-]*)[^.,;!?]*",
+    re.IGNORECASE,
+)
+_ON_PAPER = re.compile(
+    r"\b([A-Z][\w'’-]*)\s+(?:is\s+)?(?:only\s+|just\s+)?(?:on\s+(?:paper|(?:my|the|his|her)\s+"
+    r"(?:letters|forms|records|passport|notes|paperwork))|officially|for\s+(?:the\s+)?"
+    r"(?:forms|records|paperwork|hospital|doctors))\b[^.,;!?]*"
+)
+_THAT = {"that", "it", "this"}
+# "Maureen. Mo to my friends, so Mo", "Susan. Sue is fine": the last clause chooses the name.
+_CHOSEN_LAST = re.compile(
+    r"[.,;!]\s*(?:(so|just|but)\s+)?([A-Za-z][\w'’-]*)"
+    r"(\s+(?:is|would be|will)\s+(?:fine|grand|good|great|ok|okay|best|lovely|do)|'s\s+fine|\s+please)?\W*$",
+    re.IGNORECASE,
 )
 _TITLES = {"mrs", "mr", "ms", "miss", "dr", "mx"}
 # Keep "Mrs Jones" together by joining a title to the next word.
@@ -385,9 +416,16 @@ _NEVER_NAMES = {
 
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
-    said, text = text, _without_fillers(text)
+    text = _without_fillers(text)
+    if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
+        text, _ = without_names_not_used(text)
+    said = text
     if not text:
         return None
+    chosen = _CHOSEN_LAST.search(text) if not full else None
+    if chosen and (chosen.group(1) or chosen.group(3)) and (found := _a_name(chosen.group(2))):
+        if chosen.group(2).lower() not in STOP_WORDS | _NOT_A_NAME_START | _NOT_NAMES:
+            return found
     either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
     if either:  # "Pauline or Polly": the first they gave that is a name ("Mum or Edna": Edna)
         return _a_name(either.group(1)) or _a_name(either.group(2))
@@ -444,6 +482,32 @@ _FILLERS = re.compile(
     r"^(?:\W*\b(?:o+h+|a+h+|u+m+|e+r+m*|u+h+|h+m+|well|aw+|eh|ooh|wow|hey)\b)+\W*",
     re.I,
 )
+
+
+def without_names_not_used(text: str) -> tuple[str, set[str]]:
+    """``text`` without what says a name is not used ("naebody calls me Thomas", "Margaret
+    on paper", "nobody uses that"), and without those names; and the names, in lower case."""
+    refused: set[str] = set()
+
+    def drop(said: str) -> Callable[[re.Match[str]], str]:
+        def dropped(match: re.Match[str]) -> str:
+            word = match.group(1)
+            if word.lower() in _THAT:  # "no one calls me that": the name said just before
+                before = re.findall(r"[A-Za-z][\w'’-]*", said[: match.start()])
+                named = [w for w in before if w[0].isupper()] or before[:1]
+                word = named[-1] if named else ""
+            refused.add(word.lower())
+            return " "
+
+        return dropped
+
+    kept = _NOT_CALLED.sub(drop(text), text)
+    kept = _ON_PAPER.sub(drop(kept), kept)
+    refused.discard("")
+    if refused:
+        kept = re.sub(rf"\b(?:{'|'.join(map(re.escape, refused))})\b", " ", kept, flags=re.IGNORECASE)
+        kept = re.sub(r"\s+", " ", re.sub(r"(?:\s*[.,;!])+", lambda m: m.group(0).strip()[-1:] + " ", kept))
+    return kept.strip(" ,.;!?-"), refused
 
 
 def _without_fillers(text: str) -> str:

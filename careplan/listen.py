@@ -251,8 +251,10 @@ _SOMEONE_ELSES = re.compile(r"^(?:call(?:s|ed)? (?:her|him|them)|goes by)\b", re
 
 
 def goes_by(text: str, *, theirs: bool = True) -> str | None:
-    """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us".
+    """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us" (never one
+    they are not called: "naebody calls me Thomas").
     Not ``theirs`` (it's the writer's own plan): never what someone calls him or her."""
+    text, _ = interpret.without_names_not_used(text)
     match = interpret.CALLED.search(text)
     if match and not theirs and _SOMEONE_ELSES.match(match.group(0)):
         return None

@@ -22,7 +22,6 @@ NOT_YET: dict[str, str] = {
     "set5_05_screen_reader": "blind set 5, retired in session 22: being worked through",
     "set5_07_husband_after_stroke": "blind set 5, retired in session 22: being worked through",
     "set5_08_farmer_few_words": "blind set 5, retired in session 22: being worked through",
-    "set5_09_joker_changes_mind": "blind set 5, retired in session 22: being worked through",
     "set5_10_voice_typing_ms": "blind set 5, retired in session 22: being worked through",
 }
 

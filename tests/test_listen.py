@@ -263,6 +263,23 @@ def test_add_one_about_keeps_the_words() -> None:
         ("her nephew", None),
         ("Mrs", None),
         ("Mrs Okafor", "Mrs Okafor"),
+        # a name they are NOT called is not the one to use
+        ("Tam. naebody calls me Thomas except the hospital", "Tam"),
+        ("its Reg, nobody calls me Reginald", "Reg"),
+        ("Jim. only the doctors call me James", "Jim"),
+        ("Patricia but please don't call me Pat, I hate it", "Patricia"),
+        ("Kath. Not Katherine, that's only on my letters", "Kath"),
+        ("Margaret. no one calls me that mind, its Peggy", "Peggy"),
+        ("Mags. Margaret on paper but nobody uses that", "Mags"),
+        ("tam. naebody calls me thomas", "Tam"),
+        ("Margaret. nobody calls me that", None),
+        ("Susan. Nobody has called me Susan since my mother died. Sue is fine.", "Sue"),
+        # the name they go by, said after a full stop or at the end ("so Mo", "Sue is fine")
+        ("Maureen. Mo to my friends, so Mo", "Mo"),
+        ("Elizabeth. Betty to everyone", "Betty"),
+        ("Susan. Sue is fine", "Sue"),
+        ("Robert really, but Bob's fine", "Bob"),
+        ("only my friends call me Mo", "Mo"),
     ],
 )
 def test_what_to_call_someone(text: str, name: str | None) -> None:
@@ -309,6 +326,7 @@ def test_to_see_if_is_the_reason() -> None:
     assert listen.reason("for me. asthma check at the surgery on friday") == "asthma check"
     assert listen.goes_by("its for my dad kenneth, Ken to the family") == "Ken"
     assert listen.goes_by("swimming or walking for my family") is None
+    assert listen.goes_by("its for me, Tam. naebody calls me Thomas") is None
 
 
 # --- a correction inside one message: the last value said wins ---------------------------
