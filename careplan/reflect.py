@@ -31,6 +31,10 @@ _PEOPLE = (
     r"friend|best friend|grandson|granddaughter|nan|grandad|baby|boy|girl|other half|fella|hubby)"
 )
 _PETS = r"(?:dog|cat|pet|budgie|horse|pup|puppy|kitten)"
+# "my", as it is also typed: "ma wife", "me husband"
+_MY = r"(?:my|ma|mah|me)"
+# "passed" that is a death: not "passed her test", "passed me the phone"
+_PASSED = r"passed(?! (?:her|his|the|a|an|their|its|my|me|us|him|them|with|by|out|over to)\b)"
 _HIM = r"(?:him|her|them|mum|dad|my (?:wife|husband|partner|mum|dad|mother|father|son|daughter)|\w+)"
 
 _PATTERNS: dict[str, tuple[str, ...]] = {
@@ -56,7 +60,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:fell|collapsed|came off)\b.*\b(?:today|this morning|last night|yesterday)\b",
     ),
     LOSS: (
-        rf"\b(?:lost|losing) (?:my|our|his|her) {_PEOPLE}\b",
+        rf"\b(?:lost|losing) (?:{_MY}|our|his|her|the) (?:{_PEOPLE}|man|missus|old man|old lady)\b",
+        # with a name: "ma wife Jean passed in the spring", "our Sandra died in May" (not "nearly died")
+        rf"\b(?:(?:{_MY}|our|his|her) {_PEOPLE}|our) (?!(?:nearly|almost|never|could|would|might)\b)[a-z]+ "
+        rf"(?:{_PASSED}|died)\b",
+        rf"\b(?:{_PEOPLE}|he|she)(?:'s| has| had) been gone (?:for )?(?:\w+ )?(?:years?|months?|weeks?)\b",
         rf"\b(?:lost|losing) (?:my|our|his|her)(?: \w+)? {_PETS}\b",
         r"\b(?:passed away|passed on|passed last|gone now|no longer with us|funeral)\b",
         r"\bwidow(?:ed|er)?\b|\bbereave(?:d|ment)\b|\bgrie(?:f|ving)\b",
@@ -67,7 +75,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:can'?t|cannot|not allowed to|stopped|had to stop) driv(?:e|ing) (?:any ?more|now)\b",
         r"\bmiss (?:him|her|them) (?:so much|terribly|every day|a lot)\b",
         # "since Arthur passed", "since Bill went" (names are lower case here)
-        r"\bsince (?!(?:i|we|you|they)\b)\w+ (?:died|passed(?! (?:her|his|the|a|an|their|my)\b)"
+        rf"\bsince (?:(?:{_MY}|our) )?(?!(?:i|we|you|they)\b)\w+ (?:died|{_PASSED}"
         r"|went(?=\s*(?:[,.;!?]|$|and\b|i\b|it\b|we\b)))",
         rf"\bsince (?:losing|we lost|i lost) (?:my |our )?(?:{_PEOPLE}|\w+)\b",
         rf"\b(?:we|i) lost (?:{_PEOPLE}|(?:my|our) {_PEOPLE}) (?:in|last|to|at|on|this|a few)\b",

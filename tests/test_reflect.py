@@ -160,3 +160,25 @@ def test_the_person_typing_in_a_carers_chat_is_spoken_to_as_themselves() -> None
         dispatcher = CollectingDispatcher()
         slots.update(reflect("I'm shattered all the time", slots, dispatcher))
         assert dispatcher.messages[0]["text"] not in carer_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("ma wife Jean passed in the spring. 51 year we were merrit", "loss"),
+        ("my partner Steve passed in february", "loss"),
+        ("our Sandra passed in may. the house is awful quiet", "loss"),
+        ("since my Arthur died I dont go out much", "loss"),
+        ("lost ma man in June", "loss"),
+        ("I lost the wife two years ago", "loss"),
+        ("my wife's been gone two years now", "loss"),
+        ("me husband Stan died at christmas", "loss"),
+        # the same words with nothing lost
+        ("my wife Jean passed her driving test", None),
+        ("our Sandra passed me the phone", None),
+        ("my husband's gone to the shop", None),
+        ("lost ma glasses again", None),
+    ],
+)
+def test_a_loss_said_with_a_name_or_in_dialect(text: str, label: str | None) -> None:
+    assert feeling(text) == label
