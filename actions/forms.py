@@ -59,6 +59,8 @@ ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | 
 # Where a question is the answer ("what happens if I get ill?" is a worry); anywhere else
 # a question is one for the care team, noted for them, and the open question comes again.
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
+# "What would help?", where a question may be the answer: "Could the council add a sound?"
+HELP_ASKED = {"goal_help", "carer_help"}
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
@@ -154,6 +156,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
             # "back sorry. family mostly": the answer they came back with
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+        if (rest := listen.after_losing_the_thread(text)) and rest != text:
+            # "what was I saying. oh. a good day is...": the answer, once they found the thread
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         earlier = previous_message(turn.tracker)
         if earlier and last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said
@@ -222,7 +227,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if fix is not None and rest:
                     corrected = self.correct(fix, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
                     turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
-            if _question_for_team(asked, text) and sure_intent(turn.tracker) != "out_of_scope":
+            if (
+                _question_for_team(asked, text)
+                and sure_intent(turn.tracker) != "out_of_scope"
+                and not (asked in HELP_ASKED and listen.suggests_help(text))  # "Could the council...?"
+            ):
                 return {asked: None, **self.note_question(text, turn)}
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}

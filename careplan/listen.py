@@ -374,7 +374,9 @@ _APPOINTMENT_CUE = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(?:about|regarding|re:|to (?:talk|chat) about|to discuss|to sort out|to check on|to look at|"
+    r"\b(?:about|regarding|re:|(?:in|with) regards? to|wrt"
+    r"|(?:re|concerning)(?=\s+(?:my|his|her|their|the|a|an)\b)"
+    r"|to (?:talk|chat) about|to discuss|to sort out|to check on|to look at|"
     r"to go over|to review|to see about|to see(?=\s+(?:if|whether|how)\b)"
     r"|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b)))\s+(.+)",
     re.IGNORECASE,
@@ -791,6 +793,25 @@ def after_coming_back(text: str) -> str:
     return text[found.end() :]
 
 
+# Losing the thread and finding it: "what was I saying. oh. a good day is...", "where was I?
+# oh yes...", "sorry ive lost my thread". Said to themselves, never a question to the bot.
+_LOST_THREAD = re.compile(
+    r"^\W*(?:(?:now|so|right|sorry|oh|um+|erm*|anyway|hang on)\W+)*"
+    r"(?:what (?:was|were) (?:i|we) (?:saying|on about|going to say|gonna say|talking about|about to say)"
+    r"|where (?:was i|were we)(?: up to)?|i forget what i was (?:saying|going to say)"
+    r"|(?:i'?ve |ive |i have )?lost (?:my|the) (?:thread|train of thought))"
+    r"(?=\W|$)\W*(?:(?:oh|ah|aye|yes|yeah|yep|right|i remember|that'?s it|got it)(?=\W|$)\W*)*",
+    re.IGNORECASE,
+)
+
+
+def after_losing_the_thread(text: str) -> str:
+    """What someone said once they found the thread again: "what was I saying. oh. a good
+    day is..." is "a good day is..." (empty when that is all they said)."""
+    found = _LOST_THREAD.match(text)
+    return text[found.end() :] if found else text
+
+
 # A question put to the bot: "how long would I be in for if they do the hip", "will I have
 # to stop driving?". Asked back to front ("will I", "is it") or with a question word and a verb.
 _ASKED_BACK_TO_FRONT = re.compile(
@@ -831,6 +852,22 @@ _HEDGE = re.compile(
     r"|a|an|some|more)\b",
     re.I,
 )
+
+
+# What would help, put as a question: "Could the council add a sound to the crossing?", "would a
+# volunteer help?", "what about a stairlift?", "can I have a talking meter?". Not the bot asked
+# ("could you..."), nor whether something is so ("would it help if I stopped the tablets?").
+_SUGGESTED = re.compile(
+    r"^\W*(?:(?:and|but|so|oh|or)\W+)*"
+    r"(?:(?:could|would|can|might)\s+(?!(?:you|u|it|this|that|there)\b)\w+"
+    r"|(?:what|how) about|is there (?:a|an)|maybe|perhaps)\b",
+    re.IGNORECASE,
+)
+
+
+def suggests_help(text: str) -> bool:
+    """Is this something that might help, put as a question (an answer to "What would help?")?"""
+    return bool(_SUGGESTED.search(text))
 
 
 # A word (up to four) someone asks the meaning of, quoted or not
@@ -922,6 +959,9 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
     if (_BACK.match(text) and (_BACK_SURE.search(text) or after_away)) or (after_away and bare):
         return "back"
+    if not after_losing_the_thread(text):  # "now what was I going to say": the question again
+        return "repeat"
+    text = after_losing_the_thread(text)  # "what was I saying. oh. ...": what they say after
     found = next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
     return found or about_the_chat(text)
 

@@ -1328,6 +1328,28 @@ def test_the_reason_stops_where_a_new_clause_starts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        (
+            "He has the heart failure clinic on Wednesday 16th December re his diuretic dose.",
+            "his diuretic dose",
+        ),
+        ("mum's got the memory clinic on the 9th re her tablets", "her tablets"),
+        ("dad's seeing the GP tuesday, re the swelling in his legs", "the swelling in his legs"),
+        ("seeing the nurse next week in regards to my feet", "my feet"),
+        ("diabetic clinic friday concerning my sugars", "my sugars"),
+        ("heart clinic on the 3rd with regard to his pacemaker", "his pacemaker"),
+        ("the podiatrist wrt her toenails", "her toenails"),
+        # the same words that say no reason
+        ("the GP said it was concerning", None),
+        ("the nurse, Re is her name", None),
+    ],
+)
+def test_a_reason_said_the_way_a_letter_would(said: str, found: str | None) -> None:
+    assert listen.reason(said) == found
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "Why are you asking all this dear, who is going to read it?",
@@ -1387,3 +1409,59 @@ def test_a_date_said_with_a_goal_or_question_is_not_the_appointments(text: str, 
 )
 def test_a_friendly_sign_off(text: str, signing_off: bool) -> None:
     assert listen.signs_off(text) is signing_off
+
+
+@pytest.mark.parametrize(
+    ("said", "rest"),
+    [
+        (
+            "what was I saying. oh. a good day is when I remember the names of the birds",
+            "a good day is when I remember the names of the birds",
+        ),
+        ("where was I? oh yes. seeing my daughter", "seeing my daughter"),
+        ("now what was I going to say. oh aye, church on a sunday", "church on a sunday"),
+        ("sorry ive lost my thread. my garden", "my garden"),
+        ("what was i on about.. the grandkids", "the grandkids"),
+        # an answer that only sounds like it
+        ("where I was born, by the sea", "where I was born, by the sea"),
+    ],
+)
+def test_losing_the_thread_then_the_answer(said: str, rest: str) -> None:
+    assert listen.after_losing_the_thread(said) == rest
+    assert listen.meta(said) is None
+    assert not listen.question_to_bot(listen.after_losing_the_thread(said))
+    assert (
+        listen.after_losing_the_thread("what I was saying to Pat is I miss it")
+        == "what I was saying to Pat is I miss it"
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["what was I saying?", "now what was I going to say", "sorry, where was I", "oh. I've lost my thread"],
+)
+def test_losing_the_thread_alone_gets_the_question_again(said: str) -> None:
+    assert listen.meta(said) in {"repeat", "back"}  # the forms say the question again for both
+
+
+@pytest.mark.parametrize(
+    ("said", "help"),
+    [
+        ("Could the council add a sound to the crossing? Or a volunteer could walk with me.", True),
+        ("would a volunteer help?", True),
+        ("what about a stairlift", True),
+        ("could my daughter come in with me?", True),
+        ("can I have a talking meter?", True),
+        ("how about physio at home?", True),
+        ("maybe the council could fix the path?", True),
+        # questions for the care team, even where help is asked about
+        ("will my sight get worse?", False),
+        ("could you tell me if physio helps?", False),
+        ("is it normal to be this tired?", False),
+        ("how long is the waiting list?", False),
+        ("would it help if I stopped the tablets?", False),
+        ("should I stop the tablets?", False),
+    ],
+)
+def test_what_would_help_put_as_a_question(said: str, help: bool) -> None:
+    assert listen.suggests_help(said) is help
