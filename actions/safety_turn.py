@@ -11,6 +11,16 @@ slot, ``safety_state``, that the forms read through ``form_hold``:
   yourself?"). The next message answers it, not the form's question.
 - ``hold``: this message ended a pause or a check-in, or said "that's not
   what I meant": it is not an answer, and the same question is asked again.
+- ``listening``: a crisis was signposted in full. The message that raised it
+  is kept as its answer, but no question follows in the same reply; the next
+  message is heard first ("can I write to someone?" gets the ways to write),
+  then the questions carry on.
+
+An emergency waved away ("it's just indigestion", "it's gone off now") keeps
+the pause with one firm line, never "I'm glad"; said again, the chat carries on
+with "if it comes back or gets worse, call 999". After a pause has ended, the
+emergency back on ("the pain is worse now", "the ambulance is here") pauses
+again and is added to the emergency's flag, never stored as an answer.
 
 Each kind is signposted in full once per conversation (``flags_said``); after
 that it gets a short line. Pushback just after a signpost ("please stop saying
@@ -34,17 +44,32 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
+from careplan.emergency_talk import (
+    asks_in_writing,
+    back_on,
+    checked,
+    driven_in,
+    names_means,
+    played_down,
+    protest,
+)
 from careplan.listen import content_words, taken_back
 from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
-PAUSED, CHECKIN, HOLD, STOPPED = "paused", "checkin", "hold", "stopped"
+PAUSED, CHECKIN, HOLD, STOPPED, LISTENING = "paused", "checkin", "hold", "stopped", "listening"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
 STATE, WHO, ABOUT = "safety_state", "flag_who", "flag_about"
 CHECKIN_TEXT, LAST_FLAGS, SAID = "checkin_text", "last_flag_ids", "flags_said"
 # The check-in quotes the person's words; longer messages are quoted from the match.
 QUOTE_MAX_CHARS = 80
+# In ``flags_said`` while an emergency pause lasts: the emergency was waved away once and the
+# firm line said ("Chest pain like this can be a heart attack even if it feels like indigestion").
+WAVED_AWAY = "emergency_waved_away"
+# Emergencies with their own firm line when waved away (NHS: stroke signs that go away still need
+# 999; chest pain that stops still needs checking). Others get the general one.
+WAVED_AWAY_LABELS = {"heart_attack", "stroke"}
 
 # "I'm OK now", "we're fine", "carry on", "false alarm": the emergency is over
 # for now. Not "ok my partner is ringing 999": help is still on its way.
@@ -229,6 +254,11 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     state = tracker.get_slot(STATE)
     asked = tracker.get_slot("requested_slot")
     cleared = [SlotSet(asked, None)] if asked and asked != STATE else []
+    if state == LISTENING:
+        # the crisis message itself is kept as the answer (``ask_nothing`` holds the next question
+        # back); what is said while listening, or a crisis told as a goal's words, is not
+        raised_here = _state_before_this_message(tracker) not in {LISTENING, CHECKIN, PAUSED}
+        return None if raised_here and asked not in OWN_WORDS else [*cleared, *ask_nothing(tracker)]
     if state == PAUSED or (state == CHECKIN and not _answers_besides(tracker)):
         return [*cleared, *ask_nothing(tracker)]
     if state == HOLD or (asked in OWN_WORDS and tracker.get_slot("red_flag") in {CRISIS, SAFEGUARDING}):
@@ -257,7 +287,7 @@ def ask_nothing(tracker: Tracker) -> list[EventType]:
     raised a check-in is still kept as its answer ("my kids. honestly I can't go on
     like this" answers "what matters"); the check-in's own answer then decides."""
     state = tracker.get_slot(STATE)
-    if state not in {PAUSED, CHECKIN}:
+    if state not in {PAUSED, CHECKIN, LISTENING}:
         return []
     return [SlotSet(STATE, state), SlotSet("requested_slot", STATE)]
 
@@ -285,8 +315,8 @@ def _state_before_this_message(tracker: Tracker) -> str | None:
 
 
 def waiting(tracker: Tracker) -> bool:
-    """Is the conversation waiting on an emergency or a check-in (ask nothing)?"""
-    return tracker.get_slot(STATE) in {PAUSED, CHECKIN}
+    """Is the conversation waiting on an emergency, a check-in or after a crisis (ask nothing)?"""
+    return tracker.get_slot(STATE) in {PAUSED, CHECKIN, LISTENING}
 
 
 def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, str | None]:
@@ -375,10 +405,13 @@ def _signpost(
         dispatcher.utter_message(response=response_for(kind, flag.label, about), flag_who=who)
         said.append(key)
         in_full = True
+    listen_first = in_full and CRISIS in flag.kinds and EMERGENCY not in flag.kinds
+    if listen_first and names_means(text):  # "I have the tablets saved"
+        means = "utter_crisis_means_other" if about == "other" else "utter_crisis_means"
+        dispatcher.utter_message(response=means, flag_who=who)
     if in_full:
-        dispatcher.utter_message(
-            response="utter_flag_noted_wait" if EMERGENCY in flag.kinds else "utter_flag_noted"
-        )
+        noted = "utter_flag_noted_listening" if listen_first else "utter_flag_noted"
+        dispatcher.utter_message(response="utter_flag_noted_wait" if EMERGENCY in flag.kinds else noted)
     if kept:
         _add_news(kept, saved_text)
         ids, more = kept, []
@@ -386,7 +419,8 @@ def _signpost(
         ids, more = _record(tracker, flag.kinds, saved_text)
     events += more
     events += [SlotSet(LAST_FLAGS, ids or None), SlotSet(SAID, said)]
-    return _kept(tracker, PAUSED if EMERGENCY in flag.kinds else None, *events)
+    after = PAUSED if EMERGENCY in flag.kinds else (LISTENING if listen_first else None)
+    return _kept(tracker, after, *events)
 
 
 def _said_before(tracker: Tracker, flag: RedFlag) -> bool:
@@ -436,14 +470,17 @@ def asks_which_number(text: str) -> bool:
     return bool(_WHICH_NUMBER.search(text)) and bool(asked)
 
 
-def pause_reply(text: str) -> tuple[str, bool]:
+def pause_reply(text: str, label: str = "", *, waved_away: bool = False) -> tuple[str, bool]:
     """While paused: the response for this message, and whether the pause is over.
 
     "I'm OK now" ends it ("I'm glad" only when nothing in it is bad news); "they've
     taken her in" ends it too, kindly; "I want to stop for now" ends it and the chat
     stops (``_stop`` replies); "999 or 111?", "what do I tell them?", "the paramedics
     are here" and other questions get their own calm line; anything else the usual
-    "do what the call handler says".
+    "do what the call handler says". "My son is driving me to A&E" gets 999 rather
+    than a car. The emergency waved away before anyone checked ("it's just
+    indigestion", "it's gone off") keeps the pause with a firm line for ``label``;
+    once it has been (``waved_away``), wanting to carry on ends the pause without "I'm glad".
     """
     if asks_which_number(text):  # "should I ring 999 or 111? he says he's fine": not over
         return "utter_emergency_which_number", False
@@ -451,10 +488,21 @@ def pause_reply(text: str) -> tuple[str, bool]:
         return "utter_emergency_no_voice", False
     if _WHAT_TO_SAY.search(text):
         return "utter_emergency_what_to_say", False
+    if driven_in(text):
+        return "utter_emergency_driving", False
     still_going = _STILL_GOING.search(text)
     stop = "_stop" if _STOP.search(text) else ""
-    if (_TAKEN_IN.search(text) or _RESUME.search(text)) and not still_going:
-        news = _TAKEN_IN.search(text) or _BAD_NEWS.search(text)
+    if stop and _HELP_HERE.search(text):  # "the ambulance is here, I have to go"
+        return "utter_emergency_help_here_stop", True
+    taken_in = _TAKEN_IN.search(text)
+    if not (still_going or taken_in or waved_away) and played_down(text):
+        if stop:  # "it's just indigestion, I have to go": stopping is honoured, with the firm line
+            return "utter_emergency_waved_away_stop", True
+        return "utter_emergency_waved_away" + (f"_{label}" if label in WAVED_AWAY_LABELS else ""), False
+    if (taken_in or _RESUME.search(text)) and not still_going:
+        news = taken_in or _BAD_NEWS.search(text)
+        if waved_away and not (news or stop or checked(text)):
+            return "utter_emergency_over_waved_away", True
         return ("utter_emergency_over_news" if news else "utter_emergency_over") + stop, True
     if stop and not still_going:
         return "utter_emergency_over_stop", True
@@ -468,11 +516,15 @@ def pause_reply(text: str) -> tuple[str, bool]:
 def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, button: bool) -> list[EventType]:
     """The safety part of one turn: returns the events to apply."""
     state = tracker.get_slot(STATE)
-    if state in {HOLD, STOPPED}:
+    listening = state == LISTENING
+    if state in {HOLD, STOPPED, LISTENING}:
         state = None
     last_flags = tracker.get_slot(LAST_FLAGS)
 
-    if not button and last_flags and misread(text):
+    said_wrong = not button and last_flags and misread(text)
+    if said_wrong or (not button and last_flags and protest(text, tracker.get_slot("red_flag"))):
+        # "nobody's hurting me", "it's been like that for months, the nurse knows": the reply
+        # misread them, as much as "that's not what I meant"; a flag in the denial is no new flag
         try:
             for flag_id in last_flags:
                 store().mark_misunderstood(flag_id, text, datetime.now(timezone.utc).replace(tzinfo=None))
@@ -482,6 +534,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         # an honest answer (the note stays, marked, and sharing is their choice), not "I got that wrong"
         retracted = _RETRACT.search(text) and not _MISREAD_WORDS.search(text)
         reply = "utter_safety_taken_back" if retracted else "utter_safety_misunderstood"
+        reply = reply if said_wrong else "utter_safety_protest"
         dispatcher.utter_message(response=reply)
         return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
 
@@ -494,7 +547,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         rest = "".join(
             m.group() for m in _SENTENCE.finditer(text) if not _within((m.start(), m.end()), pushback)
         )
-        return _kept(tracker, None if content_words(rest) else HOLD, SlotSet("red_flag", None))
+        answered = content_words(rest) and not listening
+        return _kept(tracker, None if answered else HOLD, SlotSet("red_flag", None))
 
     if state == CHECKIN:
         # the answer to the check-in, not to the form's question: it decides
@@ -508,10 +562,10 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             about_other = tracker.get_slot(ABOUT) == "other" or None
             flag = RedFlag(kind=CRISIS, rule="check_in", about_other=about_other)
         answer = f"{earlier}\n(asked what they meant) {text}"
-        return [
-            *_signpost(dispatcher, tracker, flag, earlier, answer, kept=last_flags),
-            SlotSet(STATE, PAUSED if EMERGENCY in flag.kinds else HOLD), SlotSet(CHECKIN_TEXT, None),
-        ]  # fmt: skip
+        signposted = _signpost(dispatcher, tracker, flag, earlier, answer, kept=last_flags)
+        listening_now = SlotSet(STATE, LISTENING) in signposted  # a crisis said in full: heard first
+        after = PAUSED if EMERGENCY in flag.kinds else (LISTENING if listening_now else HOLD)
+        return [*signposted, SlotSet(STATE, after), SlotSet(CHECKIN_TEXT, None)]
 
     if state == PAUSED and flag is not None and flag.kind == EMERGENCY and is_outcome(text):
         flag = None  # "they've taken her in, they think it's sepsis": news of this emergency, not a new one
@@ -568,10 +622,16 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             events.append(SlotSet(SAID, [*said, INFECTION_SEEN]))
         if flag.rule.endswith("_in_context"):
             events.append(SlotSet(STATE, HOLD))  # "I feel shivery tonight" answers no question: asked again
+        elif listening and CRISIS in flag.kinds and EMERGENCY not in flag.kinds:
+            events.append(SlotSet(STATE, LISTENING))  # still no question: what they say is heard first
         return events
 
+    if state is None and not button and emergency_label(tracker) is not None and back_on(text):
+        return _emergency_back_on(dispatcher, tracker, text)
     if tracker.get_slot("red_flag"):
         events.append(SlotSet("red_flag", None))
+    if listening:
+        return _after_crisis(dispatcher, tracker, text, *events, button=button)
     if state is None and not button and (question := safety_question(text)):
         # "is that safeguarding? who do I report it to?", "is it safe to keep driving while I'm
         # dizzy?": answered now, not deferred to the appointment; then the same question again
@@ -579,15 +639,58 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         dispatcher.utter_message(response=f"utter_safety_question_{question}")
         return _kept(tracker, None if tracker.get_slot("requested_slot") == "questions" else HOLD, *events)
     if state == PAUSED:
-        response, over = (None, False) if button else pause_reply(text)
+        said = list(tracker.get_slot(SAID) or [])
+        label, waved_away = emergency_label(tracker) or "", WAVED_AWAY in said
+        response, over = (None, False) if button else pause_reply(text, label, waved_away=waved_away)
         dispatcher.utter_message(response=response or "utter_emergency_waiting")
         if over:
             after = STOPPED if response and response.endswith("_stop") else HOLD
-            return _kept(tracker, after, SlotSet(LAST_FLAGS, None), *events)
+            kept_said = [SlotSet(SAID, [k for k in said if k != WAVED_AWAY])] if waved_away else []
+            return _kept(tracker, after, SlotSet(LAST_FLAGS, None), *kept_said, *events)
+        if response and response.startswith("utter_emergency_waved_away"):
+            events.append(SlotSet(SAID, [*said, WAVED_AWAY]))
         return _kept(tracker, PAUSED, *events)
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def emergency_label(tracker: Tracker) -> str | None:
+    """The label of the last emergency signposted in this chat ("stroke"; "" if it had none),
+    or None if there was none."""
+    keys = [k for k in tracker.get_slot(SAID) or [] if k.startswith(f"{EMERGENCY}:")]
+    return keys[-1].split(":", 1)[1] if keys else None
+
+
+def _emergency_back_on(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType]:
+    """After the chat carried on, the emergency again: "the pain is worse now and he's calling an
+    ambulance", "the ambulance is here". It pauses again, and the words go on its flag, never into
+    an answer (tester_d P07: an ambulance stored as a goal)."""
+    response, over = pause_reply(text)
+    calm = {"utter_emergency_help_here", "utter_emergency_help_here_stop", "utter_emergency_driving"}
+    dispatcher.utter_message(response=response if response in calm else "utter_emergency_worse")
+    try:
+        flag_id = store().last_flag_id(tracker.sender_id, EMERGENCY)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; news of an emergency not added to its flag")
+        flag_id = None
+    ids = [flag_id] if flag_id is not None else None
+    _add_news(ids, text)
+    return _kept(tracker, STOPPED if over else PAUSED, SlotSet(LAST_FLAGS, None if over else ids))
+
+
+def _after_crisis(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *events: EventType, button: bool
+) -> list[EventType]:
+    """The message after a crisis was signposted in full, with no question asked: "can I write to
+    someone? my English" gets the ways to reach help in writing (and still no question); anything
+    else, the questions carry on (the message is not an answer: no question was open)."""
+    if not button and (asks_in_writing(text) or no_voice_phone(text)):
+        dispatcher.utter_message(response="utter_crisis_in_writing")
+        return _kept(tracker, LISTENING, *events)
+    if not button:
+        dispatcher.utter_message(response="utter_crisis_carry_on")
+    return _kept(tracker, HOLD, *events, SlotSet(LAST_FLAGS, None))
 
 
 def _add_news(flag_ids: list[int] | None, text: str) -> None:

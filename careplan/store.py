@@ -359,6 +359,16 @@ class Store:
 
         return self._run(work)
 
+    def last_flag_id(self, sender: str, kind: str) -> int | None:
+        """The newest flag of this kind raised in this sender's chat (None if there is none):
+        news of an emergency told after the chat carried on is added to it."""
+
+        def work(session: Session) -> int | None:
+            query = select(Flag.id).where(Flag.sender == sender, Flag.kind == kind)
+            return session.scalars(query.order_by(Flag.id.desc()).limit(1)).first()
+
+        return self._run(work)
+
     # -- reading a whole plan ---------------------------------------------
     def export(self, plan_id: int) -> dict[str, Any]:
         def work(session: Session) -> dict[str, Any]:

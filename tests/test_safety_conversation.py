@@ -103,10 +103,13 @@ def test_check_in_answered_might_hurt_myself_signposts_and_flags(stack: Stack, s
     reply = stack.texts(sender, "I think I might hurt myself")
     for words in ["999", "option 2", "116 123", "85258"]:
         assert words in reply, (words, reply)
-    assert WHAT_MATTERS_PROMPT in reply, reply  # a crisis doesn't stop the conversation
+    assert WHAT_MATTERS_PROMPT not in reply, reply  # no question in the same reply: heard first
     [flag] = flags(stack, sender)
     assert flag["kind"] == "crisis"
     assert "end of my rope" in flag["message"] and "might hurt myself" in flag["message"]
+    # a crisis doesn't stop the conversation: when they're ready, the same question again
+    assert WHAT_MATTERS_PROMPT in stack.texts(sender, "ok. thank you")
+    assert life(stack, sender)["what_matters"] is None
 
 
 def test_a_carer_about_her_dad_is_answered_about_him_and_it_is_kept(stack: Stack, sender: str) -> None:
@@ -116,17 +119,19 @@ def test_a_carer_about_her_dad_is_answered_about_him_and_it_is_kept(stack: Stack
     assert "It sounds like your dad may be at risk" in reply, reply
     assert SORRY_FOR_YOU not in reply
     assert "116 123" in reply
-    # the flagged message answered the question: kept, and the next question follows
-    assert "good day look like for Frank" in reply, reply
+    # the flagged message answered the question: kept; the next question waits for her reply
+    assert "good day look like for Frank" not in reply, reply
     assert [f["kind"] for f in flags(stack, sender)] == ["crisis"]
     assert life(stack, sender)["what_matters"] == message
+    assert "good day look like for Frank" in stack.texts(sender, "ok, he's with my brother now")
+    assert life(stack, sender)["good_day"] is None  # no question was open: not an answer
 
 
 def test_not_what_i_meant_marks_the_flag_and_goes_back_to_the_question(stack: Stack, sender: str) -> None:
     open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "I want to end my life")
     assert said(reply, "utter_red_flag_crisis"), reply
-    assert GOOD_DAY_PROMPT in reply  # kept as the answer to "what matters", so the next question
+    assert GOOD_DAY_PROMPT not in reply  # kept as the answer to "what matters"; heard first
     assert life(stack, sender)["what_matters"] == "I want to end my life"
 
     reply = stack.texts(sender, "that's not what I meant")
@@ -309,3 +314,46 @@ def test_forget_i_said_that_after_a_disclosure_is_answered_honestly(stack: Stack
     assert "choose to share" in reply and "got that wrong" not in reply, reply
     for flag in flags(stack, sender):
         assert flag["misunderstood"]["words"] == "forget I said that, please don't put that on"
+
+
+# --- session 22: the emergency conversation as real people live it (tester_d C12, C13) ---
+
+
+def test_an_emergency_waved_away_keeps_the_pause_and_coming_back_worse_pauses_again(
+    stack: Stack, sender: str
+) -> None:
+    """ "It's just indigestion" gets a firm line, not "I'm glad"; after carrying on, "the pain is worse
+    now, he's calling an ambulance" pauses again and goes on the flag, never into an answer."""
+    open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
+    assert "heart attack" in stack.texts(sender, "I've got a crushing pain in my chest going down my arm")
+    reply = stack.texts(sender, "it's only indigestion, I've had a rennie, can we carry on")
+    assert said(reply, "utter_emergency_waved_away_heart_attack"), reply
+    assert "glad" not in reply and WHAT_MATTERS_PROMPT not in reply, reply
+    reply = stack.texts(sender, "please, carry on")
+    assert said(reply, "utter_emergency_over_waved_away") and WHAT_MATTERS_PROMPT in reply, reply
+    assert GOOD_DAY_PROMPT in stack.texts(sender, "my grandchildren")
+
+    news = ["it's getting worse now, my husband is ringing an ambulance", "the paramedics are here"]
+    replies = [stack.texts(sender, message) for message in news]
+    assert said(replies[0], "utter_emergency_worse"), replies[0]
+    assert said(replies[1], "utter_emergency_help_here"), replies[1]
+    assert not any(GOOD_DAY_PROMPT in r for r in replies), replies
+    [flag] = flags(stack, sender)
+    assert [t["words"] for t in flag["told_after"]][-2:] == news  # after what was said in the first pause
+    assert not set(news) & set(answer_texts(stack, sender))
+    assert life(stack, sender)["good_day"] is None
+
+
+def test_a_protest_after_a_flag_marks_it_and_raises_no_second_one(stack: Stack, sender: str) -> None:
+    """ "Nobody's hurting me" after the safeguarding reply: one apology, the flag marked, nothing stored
+    (tester_d P03: a second flag, and the protest filed as a question for the care team)."""
+    open_plan(stack, sender, CARER_OPENING, "What matters most to Frank")
+    assert "999" in stack.texts(sender, "he lashes out at me when he has a bad day")
+    protest = "why did u say that?? nobody is hurting me, he just gets frustrated"
+    reply = stack.texts(sender, protest)
+    assert said(reply, "utter_safety_protest"), reply
+    assert "safeguarding" not in reply and "questions for them" not in reply, reply
+    [flag] = flags(stack, sender)
+    assert flag["misunderstood"]["words"] == protest
+    assert protest not in answer_texts(stack, sender)
+    assert not stack.export(sender)["questions"]

@@ -327,3 +327,60 @@ def test_words_taken_back_are_not_a_misreading(text: str, retracted: bool) -> No
     assert safety_turn.misread(text)
     got = bool(safety_turn._RETRACT.search(text)) and not safety_turn._MISREAD_WORDS.search(text)
     assert got is retracted
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "waved_away", "response", "over"),
+    [
+        # waved away before anyone checked: one firm line, and the pause holds (tester_d P07, probe_e1)
+        (
+            "honestly I get indigestion all the time, I've had a gaviscon. can we just carry on",
+            "heart_attack", False, "utter_emergency_waved_away_heart_attack", False,
+        ),
+        ("no honestly I'm fine now, it's gone off, let's carry on", "stroke", False,
+         "utter_emergency_waved_away_stroke", False),
+        ("he says its just wind and hes fine now", "heart_attack", False,
+         "utter_emergency_waved_away_heart_attack", False),
+        ("shes alright now, it settled down", "sepsis", False, "utter_emergency_waved_away", False),
+        ("it's just indigestion, I have to go", "heart_attack", False, "utter_emergency_waved_away_stop", True),
+        # said again: their choice, with what to do if it comes back; never "I'm glad"
+        ("ok. carry on", "heart_attack", True, "utter_emergency_over_waved_away", True),
+        ("no really I'm fine, carry on", "stroke", True, "utter_emergency_over_waved_away", True),
+        # someone checked, or the news is bad: as before
+        ("the paramedics checked him, they think it's angina. can we carry on", "heart_attack", True,
+         "utter_emergency_over_news", True),
+        ("I'm ok now, they checked me over", "stroke", False, "utter_emergency_over", True),
+        # a car instead of an ambulance; help here and leaving
+        ("my son is driving me to A&E now", "stroke", False, "utter_emergency_driving", False),
+        ("we'll take him in the car, its quicker", "heart_attack", True, "utter_emergency_driving", False),
+        ("the ambulance is here, I have to go", "heart_attack", False, "utter_emergency_help_here_stop", True),
+    ],
+)  # fmt: skip
+def test_an_emergency_waved_away_or_driven_in(
+    text: str, label: str, waved_away: bool, response: str, over: bool
+) -> None:
+    assert safety_turn.pause_reply(text, label, waved_away=waved_away) == (response, over)
+    assert response in _responses()
+
+
+def test_the_firm_lines_say_999_and_never_glad_or_111() -> None:
+    responses = _responses()
+    names = [n for n in responses if n.startswith("utter_emergency_waved_away")]
+    names += ["utter_emergency_over_waved_away", "utter_emergency_driving", "utter_emergency_worse"]
+    assert len(names) >= 7
+    for name in names:
+        for text in responses[name]:
+            assert "999" in text and "111" not in text and "glad" not in text.lower(), name
+
+
+def test_help_in_writing_after_a_crisis_names_shout_and_samaritans_email() -> None:
+    [text] = _responses()["utter_crisis_in_writing"]
+    assert "85258" in text and "jo@samaritans.org" in text and "999" in text
+
+
+def test_news_after_an_emergency_says_you_to_the_person_themselves() -> None:
+    """ "I hope they're being well looked after" was said to Val about herself (tester_d probe_e1):
+    the default (no flag_about, not a carer) is "you"."""
+    for name in ("utter_emergency_over_news", "utter_emergency_over_news_stop"):
+        variants = _responses()[name]
+        assert "you're being well looked after" in variants[-1], name

@@ -154,3 +154,14 @@ def test_what_is_told_during_an_emergency_is_added_to_its_flag_with_the_time(sto
     ]
     assert all(t["at"].startswith("20") for t in told)
     assert not store.add_flag_news(99999, "x", utcnow())
+
+
+def test_the_newest_flag_of_a_kind_is_found_for_news_told_later(store: Store) -> None:
+    plan = store.new_plan("s1")
+    assert store.last_flag_id("s1", "emergency") is None
+    first = store.add_flag("s1", "emergency", "crushing pain in my chest", plan_id=plan)
+    store.add_flag("s1", "crisis", "I want to end it", plan_id=plan)
+    store.add_flag("s2", "emergency", "her face has dropped", plan_id=None)
+    assert store.last_flag_id("s1", "emergency") == first
+    again = store.add_flag("s1", "emergency", "the pain's back, worse", plan_id=plan)
+    assert store.last_flag_id("s1", "emergency") == again

@@ -1,0 +1,161 @@
+"""How people talk around a red flag once it has been answered (read by actions/safety_turn.py).
+
+The detector (careplan/safety.py) finds a red flag in one message. These read
+the messages that follow it, which are about that flag rather than new ones:
+
+- ``played_down``: "honestly it's just indigestion, can we carry on", "it's gone
+  off now": an emergency waved away before anyone has checked. The NHS says to
+  call 999 for stroke signs even if they go away, and chest pain that stops
+  still needs checking, so this is not the same as "I'm OK now".
+- ``driven_in``: "my son is driving me to A&E": a car instead of an ambulance.
+- ``back_on``: "the pain is worse now and he's calling an ambulance", "the
+  ambulance is here": the emergency again, after the chat had carried on.
+- ``protest``: "nobody's hurting me", "why did u say that??", "it's been like
+  that for months, the nurse knows": the reply misread them.
+- ``asks_in_writing``: "can I write to someone? my English": help without a call.
+- ``names_means``: "I have the tablets saved": a way to hurt themselves, at hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from careplan.vocab import URGENT
+
+# The signs have gone or eased, or are put down to something harmless.
+_GONE = re.compile(
+    r"\b(?:gone off|gone away|gone now|went away|worn off|wore off|eased(?: off| up)?|settled(?: down)?"
+    r"|back to normal|passed now|(?:it'?s|its|it has|it) (?:passed|stopped|cleared|gone)"
+    r"|(?:fine|better|ok|okay|alright) now)\b",
+    re.I,
+)
+_DISMISSED = re.compile(
+    r"\b(?:indigestion|heartburn|reflux|(?:trapped )?wind|gaviscon|rennies?|a pulled muscle|just tired"
+    r"|probably nothing|it'?s nothing|(?:was |is )?nothing serious|not (?:that|so) bad"
+    r"|(?:a|any|make a|making a) fuss|always (?:gets?|happens)"
+    r"|(?:get|gets|had) (?:it|this|these) (?:all the time|before))\b",
+    re.I,
+)
+# Someone qualified has looked ("they checked me over", "111 said it's fine"), or it was nothing
+# ("false alarm"): then it is over.
+_CHECKED = re.compile(
+    r"\bfalse alarm\b"
+    r"|\b(?:paramedics?|ambulance|crew|doctors?|gp|111|nurse|hospital|a ?& ?e|they|the call handler)"
+    r"(?:'ve| have| has)? (?:been|come|checked|seen|said|say|says|think|thinks|told|reckon)\b"
+    r"|\bbeen (?:checked|seen)\b|\bchecked (?:me|him|her|us|them) over\b",
+    re.I,
+)
+# A family car to hospital, not an ambulance. (The crew "taking her in" is help arriving.)
+_DRIVEN = re.compile(
+    r"\b(?:driv(?:e|es|ing)|drove|run(?:ning)?|giv(?:e|es|ing) (?:me|him|her|us) a lift)\b"
+    r"[^.!?]{0,25}\b(?:a ?& ?e|a and e|hospital|casualty|the hospital)\b"
+    r"|\b(?:my|our|his|her) (?:\w+ ){0,2}(?:is|'s|are|'re|will|'ll) (?:tak(?:e|ing)) (?:me|him|her|us|them)"
+    r" (?:to|into|in to|down to) (?:the )?(?:a ?& ?e|a and e|hospital|casualty)\b"
+    r"|\bin the car\b|\b(?:we'?ll|we will|we'?re|we are|i'?ll|i will) (?:go|head|get) (?:to|down to|over to)"
+    r" (?:the )?(?:a ?& ?e|a and e|hospital|casualty)\b",
+    re.I,
+)
+# Help called, coming or here, said after the chat carried on.
+_HELP_CALLED = re.compile(
+    r"\b(?:ambulance|paramedics?|(?:the )?crew|999)\b[^.!?]{0,30}"
+    r"\b(?:coming|on (?:its|their|the) way|here|arrived|outside|with (?:me|him|her|us))\b"
+    r"|\b(?:calling|ringing|phoning|called|rang|phoned|ring|call)(?: for)? (?:an |the )?"
+    r"(?:ambulance|999|paramedics)\b",
+    re.I,
+)
+# Worse, or back, now: "the pain is worse now", "it's come back, worse".
+_WORSE_NOW = re.compile(
+    r"\b(?:pain|it|chest|breathing|symptoms?|headache|speech|words|arm|face|bleeding)"
+    r"(?:'s| is| has| are|s)? (?:got |getting |gone |much |even |a lot |so much )?worse\b"
+    r"(?! (?:in|when|over|at night|these|since|if|than it was (?:last|a)))"
+    r"|\b(?:pain|it|its|it'?s)(?:'s| has| is)? ?(?:come |came |coming )?back\b"
+    r"[^.!?]{0,20}?\b(?:worse|now|again)\b"
+    r"|\bback (?:and )?worse\b|\bworse again\b",
+    re.I,
+)
+# After a reply that misread them: a denial of what it said, or a question about why it said it.
+_DENIAL = re.compile(
+    r"\b(?:no ?one|no-one|nobody|nobodys|nobody'?s)(?:'s| is| has| was| ever)? (?:\w+ ){0,2}?"
+    r"(?:hurt\w*|hit\w*|harm\w*|abus\w*|scar\w*|bully\w*|tak\w* (?:my|her|his|our) money)\b"
+    r"|\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|we'?re|we are|they'?re) not (?:being )?"
+    r"(?:hurt|abused|harmed|in danger|at risk|suicidal|scared of (?:her|him|them))\b"
+    r"|\bwhy (?:did|do|would|are|have) (?:you|u|ya) (?:\w+ ){0,2}"
+    r"(?:say|said|saying|think|thinking|ask|asking)\b"
+    r"|\bwhere did (?:you|u) get that\b|\bwhat (?:are|r) (?:you|u) on about\b"
+    r"|\b(?:i )?(?:never|didn'?t|didnt|did not) (?:say|said|mean)"
+    r" (?:that|any ?one|anything (?:about|like))\b",
+    re.I,
+)
+# After a 111 reply: the problem is old and already looked after, the very reason for the appointment.
+_LONG_STANDING = re.compile(
+    r"\b(?:for|since) (?:months|years|ages|(?:a few|a couple of|some|many|\w+) (?:months|years))\b"
+    r"|\b(?:been|had it|had this) (?:like (?:that|this) )?(?:for )?(?:months|years|ages)\b"
+    r"|\bnot (?:new|a new thing)\b",
+    re.I,
+)
+_LOOKED_AFTER = re.compile(
+    r"\b(?:nurse|doctor|gp|team|clinic|they)s? (?:is |are )?(?:already )?(?:knows?|dress\w*|treat\w*|sees?"
+    r"|seeing|look\w* after|on (?:it|the case)|dealing with it)\b"
+    r"|\bthat'?s what (?:the|my) (?:appointment|appt)(?:'s| is)? for\b"
+    r"|\balready (?:being )?(?:treated|seen|sorted)\b",
+    re.I,
+)
+_IN_WRITING = re.compile(
+    r"\b(?:write|writing|text|texting|email|e-mail|message|chat online|online chat|type)\b"
+    r"[^.!?]{0,30}\b(?:someone|somebody|any ?one|them|to|instead|number)\b"
+    r"|\b(?:can|could) (?:i|we) (?:write|text|email|message|type)\b"
+    r"|\b(?:someone|somebody|any ?one|number|way|where) (?:i|we) (?:can|could) (?:write|text|email|message)\b"
+    r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) (?:want to |wanna )?(?:talk|speak|call|ring|phone)\b"
+    r"|\b(?:not|no) (?:on )?(?:the |a )?phone\b|\btalk to phone\b",
+    re.I,
+)
+_MEANS = re.compile(
+    r"\b(?:tablets?|pills?|paracetamol|co-?codamol|sleeping tablets|medication|meds|insulin"
+    r"|rope|knife|knives|blades?|razors?|gun)\b",
+    re.I,
+)
+_HOARDED = re.compile(
+    r"\b(?:sav(?:ed|ing)|hoard\w*|stockpil\w*|collect\w*|keep|kept|keeping|stash\w*|put by"
+    r"|got|have|has|hidden|hiding)\b",
+    re.I,
+)
+
+
+def played_down(text: str) -> bool:
+    """Is an emergency waved away ("just indigestion", "it's gone off") before anyone qualified looked?"""
+    if checked(text):
+        return False
+    return bool(_GONE.search(text) or _DISMISSED.search(text))
+
+
+def checked(text: str) -> bool:
+    """Has someone qualified looked ("they checked me over", "111 said it's fine")?"""
+    return bool(_CHECKED.search(text))
+
+
+def driven_in(text: str) -> bool:
+    """Are they going to hospital by car ("my son is driving me to A&E now")?"""
+    return bool(_DRIVEN.search(text))
+
+
+def back_on(text: str) -> bool:
+    """After an emergency, is it happening again: worse now, or help called, coming or here?"""
+    return bool(_WORSE_NOW.search(text) or _HELP_CALLED.search(text) or driven_in(text))
+
+
+def protest(text: str, kind: str | None) -> bool:
+    """Is this a protest that the last red-flag reply misread them? ``kind`` is that flag's kind:
+    after a 111 reply, "it's been like that for months, the nurse knows" is one too."""
+    if _DENIAL.search(text):
+        return True
+    return kind == URGENT and bool(_LONG_STANDING.search(text) and _LOOKED_AFTER.search(text))
+
+
+def asks_in_writing(text: str) -> bool:
+    """Do they ask for help without a phone call ("can I write to someone?", "is there a number to text")?"""
+    return bool(_IN_WRITING.search(text))
+
+
+def names_means(text: str) -> bool:
+    """Does a crisis message say a way to hurt themselves is at hand ("I have the tablets saved")?"""
+    return bool(_MEANS.search(text) and _HOARDED.search(text))
