@@ -51,7 +51,7 @@ from careplan.emergency_talk import (
     driven_in,
     names_means,
     played_down,
-    protest,
+    protest_spans,
 )
 from careplan.listen import content_words, taken_back
 from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
@@ -451,6 +451,16 @@ def check_in_answer(text: str) -> str:
     return "risk"
 
 
+def only_protest(text: str, kind: str | None) -> bool:
+    """Does this message protest the last red-flag reply ("nobodys hurting me"), with no new red
+    flag beside the protest ("nobody hits me. but he takes my pension every week" is a new one)?"""
+    spans = protest_spans(text, kind)
+    if not spans:
+        return False
+    flag = detect(text)
+    return flag is None or _within(flag.span, spans)
+
+
 def pushback_spans(text: str) -> list[tuple[int, int]]:
     """The sentences that push back against a safety reply ("please stop saying that")."""
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _PUSHBACK.search(m.group())]
@@ -522,7 +532,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     last_flags = tracker.get_slot(LAST_FLAGS)
 
     said_wrong = not button and last_flags and misread(text)
-    if said_wrong or (not button and last_flags and protest(text, tracker.get_slot("red_flag"))):
+    if said_wrong or (not button and last_flags and only_protest(text, tracker.get_slot("red_flag"))):
         # "nobody's hurting me", "it's been like that for months, the nurse knows": the reply
         # misread them, as much as "that's not what I meant"; a flag in the denial is no new flag
         try:

@@ -100,6 +100,7 @@ _LOOKED_AFTER = re.compile(
     r"|\balready (?:being )?(?:treated|seen|sorted)\b",
     re.I,
 )
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _IN_WRITING = re.compile(
     r"\b(?:write|writing|text|texting|email|e-mail|message|chat online|online chat|type)\b"
     r"[^.!?]{0,30}\b(?:someone|somebody|any ?one|them|to|instead|number)\b"
@@ -143,12 +144,19 @@ def back_on(text: str) -> bool:
     return bool(_WORSE_NOW.search(text) or _HELP_CALLED.search(text) or driven_in(text))
 
 
+def protest_spans(text: str, kind: str | None) -> list[tuple[int, int]]:
+    """Where this message protests that the last red-flag reply misread them (empty if it doesn't).
+    ``kind`` is that flag's kind: after a 111 reply, "it's been like that for months, the nurse
+    knows" is a protest too (the whole message). A denial is read per sentence, so a new red flag
+    said beside it ("nobody hits me. but he takes my pension") can be told apart."""
+    if kind == URGENT and _LONG_STANDING.search(text) and _LOOKED_AFTER.search(text):
+        return [(0, len(text))]
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _DENIAL.search(m.group())]
+
+
 def protest(text: str, kind: str | None) -> bool:
-    """Is this a protest that the last red-flag reply misread them? ``kind`` is that flag's kind:
-    after a 111 reply, "it's been like that for months, the nurse knows" is one too."""
-    if _DENIAL.search(text):
-        return True
-    return kind == URGENT and bool(_LONG_STANDING.search(text) and _LOOKED_AFTER.search(text))
+    """Is this a protest that the last red-flag reply misread them?"""
+    return bool(protest_spans(text, kind))
 
 
 def asks_in_writing(text: str) -> bool:

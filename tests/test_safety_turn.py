@@ -384,3 +384,20 @@ def test_news_after_an_emergency_says_you_to_the_person_themselves() -> None:
     for name in ("utter_emergency_over_news", "utter_emergency_over_news_stop"):
         variants = _responses()[name]
         assert "you're being well looked after" in variants[-1], name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "only"),
+    [
+        ("wat? why did u say that about someone hurting me?? nobodys hurting me its the ms", "safeguarding", True),
+        ("nobody is hurting me, he just gets frustrated", "safeguarding", True),
+        ("its been like that for months, the nurse knows, thats what the appointment is for", "urgent", True),
+        # a new disclosure beside the denial is not taken back with it
+        ("nobody hits me. but my son keeps my bank card and I have to ask him for money", "safeguarding", False),
+        ("i'm not suicidal. but he hits me when he's drunk", "crisis", False),
+        ("my garden", "safeguarding", False),
+    ],
+)
+def test_a_protest_is_only_a_protest_with_no_new_flag_beside_it(text: str, kind: str, only: bool) -> None:
+    load_rules()
+    assert safety_turn.only_protest(text, kind) is only
