@@ -342,7 +342,8 @@ def test_words_taken_back_are_not_a_misreading(text: str, retracted: bool) -> No
         ("he says its just wind and hes fine now", "heart_attack", False,
          "utter_emergency_waved_away_heart_attack", False),
         ("shes alright now, it settled down", "sepsis", False, "utter_emergency_waved_away", False),
-        ("it's just indigestion, I have to go", "heart_attack", False, "utter_emergency_waved_away_stop", True),
+        ("it's just indigestion, I have to go", "heart_attack", False,
+         "utter_emergency_waved_away_stop", True),
         # said again: their choice, with what to do if it comes back; never "I'm glad"
         ("ok. carry on", "heart_attack", True, "utter_emergency_over_waved_away", True),
         ("no really I'm fine, carry on", "stroke", True, "utter_emergency_over_waved_away", True),
@@ -353,7 +354,8 @@ def test_words_taken_back_are_not_a_misreading(text: str, retracted: bool) -> No
         # a car instead of an ambulance; help here and leaving
         ("my son is driving me to A&E now", "stroke", False, "utter_emergency_driving", False),
         ("we'll take him in the car, its quicker", "heart_attack", True, "utter_emergency_driving", False),
-        ("the ambulance is here, I have to go", "heart_attack", False, "utter_emergency_help_here_stop", True),
+        ("the ambulance is here, I have to go", "heart_attack", False,
+         "utter_emergency_help_here_stop", True),
     ],
 )  # fmt: skip
 def test_an_emergency_waved_away_or_driven_in(
@@ -389,15 +391,17 @@ def test_news_after_an_emergency_says_you_to_the_person_themselves() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "only"),
     [
-        ("wat? why did u say that about someone hurting me?? nobodys hurting me its the ms", "safeguarding", True),
+        ("wat? why did u say that about someone hurting me?? nobodys hurting me its the ms",
+         "safeguarding", True),
         ("nobody is hurting me, he just gets frustrated", "safeguarding", True),
         ("its been like that for months, the nurse knows, thats what the appointment is for", "urgent", True),
         # a new disclosure beside the denial is not taken back with it
-        ("nobody hits me. but my son keeps my bank card and I have to ask him for money", "safeguarding", False),
+        ("nobody hits me. but my son keeps my bank card and I have to ask him for money",
+         "safeguarding", False),
         ("i'm not suicidal. but he hits me when he's drunk", "crisis", False),
         ("my garden", "safeguarding", False),
     ],
-)
+)  # fmt: skip
 def test_a_protest_is_only_a_protest_with_no_new_flag_beside_it(text: str, kind: str, only: bool) -> None:
     load_rules()
     assert safety_turn.only_protest(text, kind) is only
