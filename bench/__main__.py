@@ -8,7 +8,9 @@
    (1, 10, 50, 100 concurrent conversations, three conversations per slot), the
    order turning round at each level so load on the shared machine hits all alike;
 4. one long conversation (200 turns) on ours: is turn 200 as quick as turn 10?
-5. print the table, the ratios and one ``bench key=value`` line per figure, write
+5. CPU milliseconds a free-text turn of each stack (bench/cputime.py), which the
+   load on a shared machine hardly moves;
+6. print the table, the ratios and one ``bench key=value`` line per figure, write
    docs/benchmarks.md (flagging regressions against the figures it replaces), and
    exit 1 if any target was missed.
 """
@@ -25,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bots, exporttime, report, turns
+from bench import bots, cputime, exporttime, report, turns
 from bench.driver import Driver, LevelResult, check_loopback, free_text
 
 DEFAULT_LEVELS = (1, 10, 50, 100)
@@ -67,6 +69,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "one level would take longer than --level-timeout on two cores)",
     )
     parser.add_argument("--no-long", action="store_true", help="skip the 200-turn conversation")
+    parser.add_argument("--no-cpu", action="store_true", help="skip the CPU time a free-text turn")
     parser.add_argument("--url", help="only drive an already running stack at this loopback URL (ours)")
     parser.add_argument("--no-export", action="store_true", help="skip the summary export timing")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -124,6 +127,35 @@ def long_conversation(driver: Driver, conversations: int = 3) -> dict[str, float
     if f"long_p50_ms_t{last}" in figures:
         figures["long_ratio"] = round(figures[f"long_p50_ms_t{last}"] / figures[f"long_p50_ms_t{first}"], 3)
     figures["long_wrong"] = result.wrong_replies
+    return figures
+
+
+def cpu_figures(served: dict[str, bots.Served], starter_turns: list[turns.Turn]) -> report.Figures:
+    """CPU ms a free-text turn of ours (Rasa and the action server) and of the starter."""
+    say("CPU time a free-text turn, one conversation at a time ...")
+    figures: report.Figures = {}
+    measured: dict[str, cputime.CpuResult] = {}
+    if "ours" in served:
+        measured["ours"] = cputime.ours(served["ours"].url, served["ours"].services)
+    if "starter" in served:
+        measured["starter"] = cputime.starter(
+            served["starter"].url, served["starter"].services, starter_turns
+        )
+    for name, result in measured.items():
+        prefix = PREFIX[name]
+        figures[f"{prefix}cpu_ms"] = round(result.total_ms, 2)
+        figures[f"{prefix}cpu_errors"] = result.errors
+        figures[f"{prefix}cpu_wrong"] = result.wrong_replies
+        parts = ", ".join(f"{service} {ms:.2f}" for service, ms in result.per_process_ms.items())
+        say(
+            f"  {name:<8} {result.total_ms:.2f} ms CPU a free-text turn ({parts}) over "
+            f"{result.free_text_turns} turns, errors={result.errors} wrong={result.wrong_replies}"
+        )
+    if "ours" in measured:
+        for service, ms in measured["ours"].per_process_ms.items():
+            figures[f"cpu_ms_{service.removeprefix('ours-')}"] = ms
+    if "ours" in measured and "starter" in measured:
+        figures["cpu_ratio"] = round(measured["ours"].total_ms / measured["starter"].total_ms, 3)
     return figures
 
 
@@ -240,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             say("  " + ", ".join(f"{k}={v}" for k, v in figures.items() if k.startswith("long_")))
 
+        if not args.no_cpu:
+            figures.update(cpu_figures(served, starter_turns))
+
         memory: dict[str, dict[str, int]] = {}
         for name, s in served.items():
             for service, m in s.memory().items():
@@ -273,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             "starter's first turn after start-up": f"{figures.get('starter_first_turn_ms', math.nan)} ms",
         }
     )
-    full_run = args.only == "all" and not (args.no_export or args.no_stock or args.no_long)
+    full_run = args.only == "all" and not (args.no_export or args.no_stock or args.no_long or args.no_cpu)
     previous, notes = report.previous_doc()
     say("")
     say("targets:")

@@ -273,6 +273,27 @@ def markdown(
             for c in levels
         ],
     )
+    lines += ["", "## CPU a free-text turn", ""]
+    lines += [
+        "CPU milliseconds (user + system, every process of the stack) a free-text turn, one",
+        "conversation at a time: what a turn costs, which other people's load on the machine",
+        "hardly moves. Ours plays the development conversations in bench/cputime.py (all typed,",
+        "all different, so no parse is a repeat); the starter its own six turns.",
+        "",
+    ]
+    lines += _table(
+        ["bot", "CPU ms a free-text turn", "of which Rasa", "of which the action server"],
+        [
+            [
+                "ours",
+                _fmt(figures.get("cpu_ms", math.nan)),
+                _fmt(figures.get("cpu_ms_rasa", math.nan)),
+                _fmt(figures.get("cpu_ms_actions", math.nan)),
+            ],
+            ["starter", _fmt(figures.get("starter_cpu_ms", math.nan)), "", ""],
+            ["ours / starter", _fmt(figures.get("cpu_ratio", math.nan)), "", ""],
+        ],
+    )
     lines += ["", "## A long conversation", ""]
     lines += [
         "Three conversations of 200 turns on ours, one after another: the opening, then",

@@ -196,6 +196,14 @@ class Service:
             rss += status.get("VmRSS", 0)
         return {"peak_kb": peak, "rss_kb": rss}
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user + system) used so far by the process and its children.
+
+        Unlike wall time, this hardly moves with other people's load on a shared machine."""
+        if not self.alive():
+            return 0.0
+        return sum(cpu_seconds(pid) for pid in process_tree(self.pid))
+
     def _signal(self, sig: int) -> None:
         if self.proc is None:
             return
@@ -235,6 +243,17 @@ def read_status(pid: int) -> dict[str, int]:
         if len(parts) == 2 and parts[1] == "kB" and parts[0].isdigit():
             values[key] = int(parts[0])
     return values
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process from /proc/<pid>/stat; 0 if gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    # The command name (field 2) may hold spaces: count fields after its closing bracket.
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def process_tree(pid: int) -> list[int]:

@@ -8,19 +8,22 @@ checks keep its parts honest in seconds.
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import scaled_kit  # noqa: F401 - puts the checkout (bench/, scale/) on sys.path
 from aiohttp import web
 
 from bench import __main__ as bench_main
-from bench import exporttime, report, turns
+from bench import cputime, exporttime, report, turns
 from bench.conversations import load_conversation
 from bench.driver import Driver, LevelResult, NotLoopback
-from launch import free_port
+from launch import Service, cpu_seconds, free_port
 
 
 class FakeRasa:
@@ -241,3 +244,74 @@ def test_the_long_conversation_reports_p50_at_the_marked_turns(fake: FakeRasa) -
         "the echo never says what the opening expects"
     )
     assert len(fake.seen) == 400
+
+
+class ScriptedCpu:
+    """A stand-in service whose CPU seconds go up by ``step`` at every reading."""
+
+    def __init__(self, name: str, step: float) -> None:
+        self.name, self.step, self.used = name, step, 0.0
+
+    def cpu_s(self) -> float:
+        self.used += self.step
+        return self.used - self.step
+
+
+def test_cpu_time_is_charged_to_the_free_text_turns_of_every_play() -> None:
+    rasa, actions = ScriptedCpu("ours-rasa", 3.0), ScriptedCpu("ours-actions", 1.5)
+
+    def play(turns: int, wrong: int) -> LevelResult:
+        return LevelResult(1, 1, latencies_ms=[1.0] * turns, wrong_replies=wrong, empty_replies=1)
+
+    result = cputime.measure([rasa, actions], [lambda: play(100, 1), lambda: play(50, 2)])  # type: ignore[list-item]
+    assert result.free_text_turns == 150
+    assert result.per_process_ms == {"ours-rasa": 20.0, "ours-actions": 10.0}
+    assert result.total_ms == 30.0
+    assert (result.errors, result.wrong_replies) == (2, 3)
+
+
+def test_the_cpu_figures_name_each_process_and_the_ratio_to_the_starter(fake: FakeRasa) -> None:
+    ours = SimpleNamespace(
+        url=fake.url, services=[ScriptedCpu("ours-actions", 1.0), ScriptedCpu("ours-rasa", 3.0)]
+    )
+    starter = SimpleNamespace(url=fake.url, services=[ScriptedCpu("starter-rasa", 2.0)])
+    figures = bench_main.cpu_figures({"ours": ours, "starter": starter}, [("hi", "you said hi")])  # type: ignore[dict-item]
+    turns_ours = sum(len(cputime.typed_turns(name)) for name in cputime.CPU_CONVERSATIONS)
+    assert figures["cpu_ms_actions"] == round(1000 / turns_ours, 2)
+    assert figures["cpu_ms_rasa"] == round(3000 / turns_ours, 2)
+    assert figures["starter_cpu_ms"] == round(2000 / cputime.STARTER_CONVERSATIONS, 2)
+    assert figures["cpu_ratio"] == round(figures["cpu_ms"] / figures["starter_cpu_ms"], 3)
+    assert figures["starter_cpu_wrong"] == 0 and figures["starter_cpu_errors"] == 0
+    assert figures["cpu_wrong"] > 0, "the echo never says what our conversations expect"
+    assert (
+        len({sender for sender, _ in fake.seen})
+        == len(cputime.CPU_CONVERSATIONS) + cputime.STARTER_CONVERSATIONS
+    )
+
+
+def test_the_cpu_conversations_are_all_typed_and_a_tapped_one_is_refused() -> None:
+    texts = [text for name in cputime.CPU_CONVERSATIONS for text, _ in cputime.typed_turns(name)]
+    assert len(texts) > 300 and not any(text.startswith("/") for text in texts)
+    assert len(set(texts)) > 0.7 * len(texts), "most differ (a 'yes' is a 'yes'), as people's do"
+    with pytest.raises(ValueError, match="typed turns only"):
+        cputime.typed_turns(turns.OUR_CONVERSATION.stem)
+
+
+@pytest.mark.slow  # two subprocesses that burn CPU for a while
+def test_a_service_counts_the_cpu_time_of_its_children_too(tmp_path: Path) -> None:
+    burn = (
+        "import time\nend = time.process_time() + 0.4\nwhile time.process_time() < end: pass\ntime.sleep(60)"
+    )
+    parent = (
+        f"import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', {burn!r}])\ntime.sleep(60)"
+    )
+    service = Service("burner", [sys.executable, "-c", parent], tmp_path / "burner.log").start()
+    try:
+        deadline = time.monotonic() + 30
+        while service.cpu_s() < 0.4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert service.cpu_s() >= 0.4, "the child's CPU time is counted"
+        assert cpu_seconds(service.pid) < 0.4, "and it is not the parent's own"
+    finally:
+        service.stop()
+    assert service.cpu_s() == 0.0, "a stopped service has nothing to count"
