@@ -63,6 +63,13 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    its rules against each of the last states. Which rules fit depends only on
    those states, and a form brings the same ones back turn after turn, so the
    answer is kept for each run of states (:data:`KEPT_RULE_MATCHES` at most).
+9. **Running the graph.** Rasa runs its NLU pipeline, and its policies, as a
+   graph through dask's scheduler (``DaskGraphRunner.run``), twice or more a
+   message: dask orders the tasks, walks every argument for keys and keeps
+   its own state, and Rasa works out the part of the graph the targets need
+   afresh each time. Both graphs are chains here, so each node is called in
+   turn, as dask's one-thread scheduler would call it, and each node only
+   once; the part of the graph a set of targets needs is kept.
 
 :func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
 puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
@@ -75,6 +82,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import itertools
+import logging
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,6 +102,9 @@ from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturize
 from rasa.core.nlg import NaturalLanguageGenerator
 from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.core.processor import MessageProcessor
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.engine.runner.dask import logger as graph_logger
 from rasa.shared.constants import DEFAULT_SENDER_ID, DOCS_BASE_URL
 from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
@@ -140,6 +151,7 @@ _ORIGINAL = {
     (DialogueStateTracker, "idx_after_latest_restart"): DialogueStateTracker.idx_after_latest_restart,
     (MessageProcessor, "is_action_limit_reached"): MessageProcessor.is_action_limit_reached,
     (RulePolicy, "_get_possible_keys"): RulePolicy._get_possible_keys,
+    (DaskGraphRunner, "run"): DaskGraphRunner.run,
 }
 
 
@@ -609,6 +621,53 @@ def _is_action_limit_reached(
     return predicted >= self.max_number_of_predictions and should_predict_another_action
 
 
+def _needs(runner: DaskGraphRunner, targets: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each node the targets need, with the nodes (or inputs) it takes, in Rasa's order; kept."""
+    kept = runner.__dict__.setdefault("_kept_needs", {})
+    key = (id(runner._graph_schema), tuple(targets))
+    found = kept.get(key)
+    if found is None or found[0] is not runner._graph_schema:
+        schema = runner._graph_schema.minimal_graph_schema(targets)
+        nodes = {name: tuple(node.needs.values()) for name, node in schema.nodes.items()}
+        found = kept[key] = (runner._graph_schema, nodes)
+    return found[1]
+
+
+def _run_graph(
+    self: DaskGraphRunner, inputs: dict[str, Any] | None = None, targets: list[str] | None = None
+) -> dict[str, Any]:
+    """Rasa's ``DaskGraphRunner.run``: what ``dask.get`` works out, by calling each node the
+    targets need once, after the nodes it takes (as dask does, a name that is neither a node
+    nor an input is handed over as it is)."""
+    run_targets = targets if targets else self._graph_schema.target_names
+    nodes = _needs(self, run_targets)
+    graph: dict[str, Any] = dict.fromkeys(nodes)
+    self._add_inputs_to_graph(inputs, graph)  # Rasa's check that no input is named as a node
+    given = {name: graph[name] for name in inputs or {}}
+    if graph_logger.isEnabledFor(logging.DEBUG):
+        graph_logger.debug(
+            f"Running graph with inputs: {inputs}, targets: {targets} and {self._execution_context}."
+        )
+    done: dict[str, Any] = {}
+
+    def value(key: str) -> Any:
+        if key in done:
+            return done[key]
+        if key in given:
+            result = given[key]
+        elif key in nodes:
+            result = self._instantiated_nodes[key](*(value(need) for need in nodes[key]))
+        else:
+            return key
+        done[key] = result
+        return result
+
+    try:
+        return dict(value(target) for target in run_targets)
+    except RuntimeError as e:
+        raise GraphRunError("Error running runner.") from e
+
+
 def install() -> None:
     require_pinned_rasa()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
@@ -622,6 +681,7 @@ def install() -> None:
     DialogueStateTracker.idx_after_latest_restart = _idx_after_latest_restart  # type: ignore[method-assign]
     MessageProcessor.is_action_limit_reached = _is_action_limit_reached  # type: ignore[method-assign]
     RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]
+    DaskGraphRunner.run = _run_graph  # type: ignore[method-assign]
 
 
 def uninstall() -> None:

@@ -152,3 +152,50 @@ def test_rule_matches_are_remembered_and_are_rasas(monkeypatch: pytest.MonkeyPat
     assert len(calls) == 1  # the second time, remembered
     other = [*states[:-1], {**listen, "user": {"intent": "stop"}}]
     assert speedups._get_possible_keys(policy, lookup, other) == rasas(policy, lookup, other) != expected
+
+
+class _Node:
+    """A graph node as Rasa's GraphNode behaves: takes (name, output) pairs, returns its own."""
+
+    def __init__(self, name: str, calls: list[str]) -> None:
+        self.name, self.calls = name, calls
+
+    def __call__(self, *inputs: object) -> tuple[str, object]:
+        self.calls.append(self.name)
+        return self.name, (self.name, inputs)
+
+
+def test_the_graph_is_run_as_dask_runs_it() -> None:
+    """Each node the targets need, once, after what it takes; inputs and unknown names as dask
+    hands them over; the same error for an input named as a node."""
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.graph import GraphSchema, SchemaNode
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    needs = {
+        "tokens": {"message": "__message__"},
+        "words": {"tokens": "tokens"},
+        "letters": {"tokens": "tokens"},
+        "intent": {"words": "words", "letters": "letters", "extra": "__not_given__"},
+        "unused": {"tokens": "tokens"},
+    }
+    schema = GraphSchema(
+        {
+            name: SchemaNode(needs=n, uses=object, constructor_name="", fn="", config={})
+            for name, n in needs.items()
+        }
+    )
+    results = {}
+    for run in (speedups._ORIGINAL[(DaskGraphRunner, "run")], speedups._run_graph):
+        calls: list[str] = []
+        runner = DaskGraphRunner.__new__(DaskGraphRunner)
+        runner._graph_schema, runner._execution_context = schema, None
+        runner._instantiated_nodes = {name: _Node(name, calls) for name in needs}
+        results[run] = (run(runner, {"__message__": ["hello"]}, ["intent", "words"]), calls)
+        with pytest.raises(GraphRunError, match="clashes with a node name"):
+            run(runner, {"__message__": "tokens"}, ["intent"])
+    (dask, dask_calls), (ours, our_calls) = results.values()
+    assert ours == dask and set(ours) == {"intent", "words"}
+    assert sorted(our_calls) == sorted(dask_calls) == ["intent", "letters", "tokens", "words"]
+    assert our_calls.index("tokens") < our_calls.index("words") < our_calls.index("intent")
+    assert ours["intent"][1][-1] == "__not_given__", "a name nothing gives is handed over as it is"
