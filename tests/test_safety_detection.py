@@ -804,9 +804,11 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # start of session 22, learnt from 0.98/0.94/0.95, tuned in session 22 to 1.00/1.00/1.00, its floors
 # one line short of that; T, written in session 22 from S's classes, holds the default 0.95, which
 # for its 19/14/8 lines means every one).
+# U (session 22, written from categories, measured cold) sits at what it reaches when learnt from.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.97, CRISIS: 0.97, SAFEGUARDING: 0.97},
+    "safety_dev_u": {EMERGENCY: 0.96, CRISIS: 0.88, SAFEGUARDING: 0.96, URGENT: 0.8},
 }
 
 
@@ -1041,3 +1043,26 @@ def test_a_crisis_said_by_way_of_everyone_is_about_the_writer() -> None:
     assert flag is not None and flag.about_other is not True
     flag = safety.detect("they'd all manage a lot better if I wasn't about any more")
     assert flag is not None and flag.about_other is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 22 (batch U's false alarms, cold), each class in other words, beside its red flag
+        ("our puppy was choking on a chew earlier, he's alright now", None),
+        ("mum is choking on a boiled sweet", EMERGENCY),
+        ("my leg went dead from sitting on it too long at the bingo", None),
+        ("I was that nervous at the interview I couldn't get my words out", None),
+        ("she can't get her words out and her arm's gone weak", EMERGENCY),
+        ("I'd love to go to sleep and not wake up every hour to use the toilet", None),
+        ("I want to go to sleep and not wake up", CRISIS),
+        ("when the grandkids visit I want to disappear into my shed for an hour", None),
+        ("I just want to disappear", CRISIS),
+        ("I read in the paper that a pensioner was scammed out of thousands", None),
+        ("my nephew has been conning me out of my pension", SAFEGUARDING),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_22_everyday_twins(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
