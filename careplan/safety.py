@@ -22,14 +22,14 @@ Each match must then survive four checks in its sentence:
 If no pattern matched at all, a crisis or safeguarding intent from the NLU
 with high confidence on a short message is trusted, unless the message carries
 a negation, past, figurative or worry-about-the-future cue. Failing that, a
-small learned model (``careplan.safety_model``: word and letter n-grams) that
-is sure enough is trusted. Those cues (but an idiom, which always silences
+small learned model (``careplan.safety_model``: word and letter n-grams, and
+concepts) that is sure enough is trusted. Those cues (but an idiom, which always silences
 it), or a main verb the parse says is negated, raise how sure it must be
 rather than silence it: "I can't breathe properly" and "she won't let me see
 my friends" are red flags with a negated verb. A crisis it hears gets the
 check-in. A pattern match that the checks rejected is never overridden by the
-NLU or the model: the checks exist because both are easily fooled by "I'm
-dying to see the grandkids".
+NLU, nor by the model for the same kind: the checks exist because both are
+easily fooled by "I'm dying to see the grandkids".
 
 The result never carries the message text, so it is safe to log.
 """
@@ -774,7 +774,10 @@ _CRISIS_THEME_WIDER = re.compile(
     r"|paracetamol|insulin|morphine|oramorph|jump\w*|sea|lorr\w+|wall|tree|(?:my|him|her|your|it)self"
     r"|(?:them|our)selves|(?:not|no longer|wasn'?t|weren'?t) (?:be )?about|be around|join|bother\w*|miss"
     r"|notice|much (?:more|longer)|enough|(?:not|never) waking|way (?:out|forward)|future|living|safe"
-    r"|hoard\w*|stockpil\w*|on purpose|deliberately|planning)\b",
+    r"|hoard\w*|stockpil\w*|on purpose|deliberately|planning"
+    # the means, where a plan is said without a word of harm ("how easy it would be to step off")
+    r"|platform|railway|tracks|river|canal|cliff|ledge|engine running|exhaust|(?:shot)?gun|rifle|knife"
+    r"|razor|blades?|noose|step(?:ping)? (?:off|out|in front)|walk(?:ing)? (?:into|out into))\b",
     re.IGNORECASE,
 )
 
@@ -979,9 +982,12 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     counted = [c for c in candidates if c.counts]
     clear = [c for c in counted if not c.rule.check_in]
     if not counted:
-        if candidates:
-            return None
-        return _nlu_guess(norm, intent, confidence, cues) or _model_guess_in_parts(norm, text, cues, shifts)
+        # A match the checks turned away (an idiom, an accident, the past) silences the NLU, and
+        # the model for that kind only: "he's burnt his arm on the cooker, the skin's come away"
+        # is no self-harm, but the model may still hear the burn.
+        guess = None if candidates else _nlu_guess(norm, intent, confidence, cues)
+        guess = guess or _model_guess_in_parts(norm, text, cues, shifts)
+        return guess if guess is None or guess.kind not in {c.rule.kind for c in candidates} else None
     if not clear:
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]

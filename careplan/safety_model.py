@@ -5,7 +5,9 @@ they match. They generalise slowly, though, and people say red flags in ways
 nobody wrote down ("it's like an elephant sat on his chest", "a man on the
 phone said my bank was in trouble and I gave him my pin"). This model reads
 word and letter n-grams, so it also hears wording near what it learnt from,
-typos included.
+typos included, and the concepts a message names (``safety_concepts.yml``: a
+relative and money, a means and an ending), so a word it never saw carries
+what its neighbours taught it.
 
 It learns from the labelled lines the patterns were developed on (the NLU's
 examples, every other NLU intent as everyday talk, and the labelled safety
@@ -48,6 +50,9 @@ NONE = "none"
 LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_sets/safety_dev_*.yml")
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
+# Words people use for the same thing (people, money, means, signs): the model reads which of
+# these a message names, so what it learnt from one word carries over to its neighbours.
+CONCEPTS_FILE = Path(__file__).with_name("safety_concepts.yml")
 
 
 def training_files(root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> tuple[list[Path], list[Path]]:
@@ -57,10 +62,10 @@ def training_files(root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> 
 
 def fingerprint(root: Path = ROOT, sets: tuple[str, ...] = LABELLED_SETS) -> str:
     """A hash of everything the learnt numbers depend on: the training files, this
-    module (the features and the regression) and scikit-learn's version."""
+    module (the features and the regression), the concepts and scikit-learn's version."""
     digest = hashlib.sha256(f"scikit-learn {version('scikit-learn')}\n".encode())
     nlu, labelled = training_files(root, sets)
-    for path in (Path(__file__), *nlu, *labelled):
+    for path in (Path(__file__), CONCEPTS_FILE, *nlu, *labelled):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -117,27 +122,64 @@ def letter_grams(text: str) -> list[str]:
     return grams
 
 
+_CONCEPT_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _concept_index() -> dict[str, tuple[str, ...]]:
+    """Each word of ``safety_concepts.yml`` -> the concepts it names."""
+    index: dict[str, list[str]] = {}
+    for concept, words in yamlfile.load(CONCEPTS_FILE.read_text(encoding="utf-8"))["concepts"].items():
+        for word in words:
+            index.setdefault(str(word), []).append(concept)
+    return {word: tuple(concepts) for word, concepts in index.items()}
+
+
+def concept_grams(text: str) -> list[str]:
+    """The concepts a message names, each alone and each pair in the order said, the next or
+    the one after ("kin money" in "my nephew has my card"): other words are left out, so the
+    pairs reach across them."""
+    index = _concept_index()
+    said = [index[word] for word in _CONCEPT_WORD.findall(text.lower()) if word in index]
+    grams = [concept for concepts in said for concept in concepts]
+    for i, first in enumerate(said):
+        grams.extend(f"{a} {b}" for second in said[i + 1 : i + 3] for a in first for b in second)
+    return grams
+
+
+ANALYSERS = (word_grams, letter_grams, concept_grams)
+# How much each feature set counts (each is of unit length first). Concepts are coarse: at full
+# weight they made the model surer of everything, false alarms too (scripts/safety_lobo.py).
+WEIGHTS = (1.0, 1.0, 0.5)
+
+
 def _vectorisers() -> list[Any]:
-    """Word and letter n-grams, tf-idf weighted (each read as ``word_grams`` and ``letter_grams`` read)."""
+    """Word and letter n-grams and concepts, tf-idf weighted (each read as ``ANALYSERS`` read)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return [
         TfidfVectorizer(ngram_range=WORD_NGRAMS, sublinear_tf=True),
         TfidfVectorizer(analyzer="char_wb", ngram_range=LETTER_NGRAMS, sublinear_tf=True, min_df=2),
+        TfidfVectorizer(analyzer=concept_grams, sublinear_tf=True, min_df=2),
     ]
 
 
 def build(texts: list[str], kinds: list[str]) -> Any:
-    """Word 1-2 grams and letter 2-5 grams (``_vectorisers``), then a logistic regression.
+    """Word 1-2 grams, letter 2-5 grams and concepts (``_vectorisers``, weighted by ``WEIGHTS``),
+    then a logistic regression.
 
     Classes are weighted by how rare they are (there are ten everyday lines
     for every red flag). ``newton-cg`` has no random start, so the same data
     always gives the same model.
     """
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.pipeline import FeatureUnion, make_pipeline
 
-    features = make_union(*_vectorisers())
+    names = [f"part{n}" for n in range(len(ANALYSERS))]
+    features = FeatureUnion(
+        list(zip(names, _vectorisers(), strict=True)),
+        transformer_weights=dict(zip(names, WEIGHTS, strict=True)),
+    )
     model = make_pipeline(
         features, LogisticRegression(C=10, class_weight="balanced", solver="newton-cg", max_iter=1000)
     )
@@ -166,9 +208,9 @@ class Scorer:
         self.weights = np.ascontiguousarray(weights, dtype=float)
         self.parts = []
         offset = 0
-        for analyse, grams, idf in zip((word_grams, letter_grams), terms, idfs, strict=True):
+        for analyse, weight, grams, idf in zip(ANALYSERS, WEIGHTS, terms, idfs, strict=True):
             vocabulary = {str(gram): index for index, gram in enumerate(grams)}
-            self.parts.append((analyse, vocabulary, np.asarray(idf, dtype=float), offset))
+            self.parts.append((analyse, weight, vocabulary, np.asarray(idf, dtype=float), offset))
             offset += len(vocabulary)
         self._np = np
 
@@ -192,7 +234,7 @@ class Scorer:
             "intercept": self.intercept,
             "weights": self.weights,
         }
-        for number, (_, vocabulary, idf, _) in enumerate(self.parts):
+        for number, (_, _, vocabulary, idf, _) in enumerate(self.parts):
             arrays[f"terms{number}"] = np.array(list(vocabulary))  # dicts keep the column order
             arrays[f"idf{number}"] = idf
         partial = path.with_name(f".{path.name}.{os.getpid()}")
@@ -214,7 +256,7 @@ class Scorer:
     def proba(self, text: str) -> Any:
         np = self._np
         logits = self.intercept.copy()
-        for analyse, vocabulary, idf, offset in self.parts:
+        for analyse, weight, vocabulary, idf, offset in self.parts:
             counts: dict[int, int] = {}
             for gram in analyse(text):
                 if (index := vocabulary.get(gram)) is not None:
@@ -223,7 +265,7 @@ class Scorer:
                 continue
             indexes = np.fromiter(counts, dtype=np.intp, count=len(counts))
             values = (1 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[indexes]
-            logits += values @ self.weights[indexes + offset] / np.sqrt(values @ values)
+            logits += weight * (values @ self.weights[indexes + offset]) / np.sqrt(values @ values)
         exp = np.exp(logits - logits.max())
         return exp / exp.sum()
 

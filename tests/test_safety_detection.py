@@ -1066,3 +1066,44 @@ def test_a_crisis_said_by_way_of_everyone_is_about_the_writer() -> None:
 def test_session_22_everyday_twins(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+def test_a_match_turned_away_silences_the_model_for_its_own_kind_only(model_says) -> None:
+    """Batch U, cold: a self-harm match turned away as an accident had silenced the model, which
+    was sure (0.99) of the emergency in "he's burnt his arm really badly on the cooker..."."""
+    burn = "dad's burnt his arm badly on the grill pan and the skin has come off"
+    rules, _ = safety.load_rules()
+    assert [c.rule.name for c in safety._candidates(safety.normalise(burn), rules)] == ["self_harm"]
+    model_says(EMERGENCY, 0.97)
+    flag = safety.detect(burn)
+    assert flag is not None and flag.kind == EMERGENCY and flag.rule == "model"
+    model_says(CRISIS, 0.97)  # the kind the checks turned away stays silent
+    assert safety.detect(burn) is None
+    assert safety.detect("I cut myself chopping onions") is None
+
+
+def test_the_model_hears_the_means_of_a_plan_as_the_crisis_theme(model_says) -> None:
+    """A plan said through its means alone ("how easy it would be to step off") has no word of
+    harm: the crisis the model hears there gets the check-in; a carer's wish for rest still not."""
+    model_says(CRISIS, 0.95)
+    for text in (
+        "every time I wait on the platform I think about stepping off",
+        "I sit in the garage with the engine running some nights",
+        "he keeps looking at his shotgun and saying it's the easy way",
+    ):
+        flag = safety.detect(text)
+        assert flag is not None and flag.kind == CRISIS and flag.check_in, text
+    assert safety.detect("honestly I just need a night off") is None
+
+
+def test_the_model_reads_concepts_so_words_carry_over_to_their_neighbours() -> None:
+    """careplan/safety_concepts.yml: who, what and how, in the order said, whatever the word."""
+    from careplan.safety_model import concept_grams
+
+    card = concept_grams("my nephew has my bank card")
+    assert {"kin", "money", "kin money"} <= set(card)
+    assert "kin money" in concept_grams("my grandson keeps my pension")
+    assert {"means", "ending"} <= set(
+        concept_grams("how easy it would be to step off the platform and end it")
+    )
+    assert concept_grams("we planted tulips in October") == []
