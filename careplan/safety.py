@@ -205,6 +205,8 @@ class _Candidate:
     start: int
     end: int
     counts: bool = field(default=False)
+    # turned away only because what the rule ``requires`` was missing: not evidence against
+    incomplete: bool = False
     about_other: bool | None = None
     habitual: bool = False
 
@@ -557,6 +559,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     if nxt_sent is not None:
         context += " " + norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset]
     if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
+        cand.incomplete = True
         return False
 
     clauses = _clause_bounds(sentence, m_start, m_end)
@@ -774,6 +777,8 @@ _CRISIS_THEME_WIDER = re.compile(
     r"|paracetamol|insulin|morphine|oramorph|jump\w*|sea|lorr\w+|wall|tree|(?:my|him|her|your|it)self"
     r"|(?:them|our)selves|(?:not|no longer|wasn'?t|weren'?t) (?:be )?about|be around|join|bother\w*|miss"
     r"|notice|much (?:more|longer)|enough|(?:not|never) waking|way (?:out|forward)|future|living|safe"
+    # joining someone who has died: "I just want to be with my Bill now", "nothing keeping me here"
+    r"|be with|keep(?:s|ing)? me here|go to (?:him|her|them)"
     r"|hoard\w*|stockpil\w*|on purpose|deliberately|planning"
     # the means, where a plan is said without a word of harm ("how easy it would be to step off")
     r"|platform|railway|tracks|river|canal|cliff|ledge|engine running|exhaust|(?:shot)?gun|rifle|knife"
@@ -984,10 +989,12 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     if not counted:
         # A match the checks turned away (an idiom, an accident, the past) silences the NLU, and
         # the model for that kind only: "he's burnt his arm on the cooker, the skin's come away"
-        # is no self-harm, but the model may still hear the burn.
+        # is no self-harm, but the model may still hear the burn. A match missing only what its
+        # rule requires says nothing against the model ("takes all my money and gives me a fiver").
         guess = None if candidates else _nlu_guess(norm, intent, confidence, cues)
         guess = guess or _model_guess_in_parts(norm, text, cues, shifts)
-        return guess if guess is None or guess.kind not in {c.rule.kind for c in candidates} else None
+        turned_away = {c.rule.kind for c in candidates if not c.incomplete}
+        return guess if guess is None or guess.kind not in turned_away else None
     if not clear:
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]
