@@ -1058,6 +1058,13 @@ def test_a_crisis_said_by_way_of_everyone_is_about_the_writer() -> None:
         ("I just want to disappear", CRISIS),
         ("I read in the paper that a pensioner was scammed out of thousands", None),
         ("my nephew has been conning me out of my pension", SAFEGUARDING),
+        # session 22 (batch V's false alarms, cold), each class in other words, beside its red flag
+        ("my chest is tight with this stinking cold, bit chesty", None),
+        ("my chest is tight with a cold and the pain is going down my arm", EMERGENCY),
+        ("his fingers went purple in the sea but he warmed up with a towel, he's fine", None),
+        ("his lips have gone blue and he's struggling", EMERGENCY),
+        ("no point in her carrying on with the swimming lessons if she hates them", None),
+        ("what's the point in me carrying on", CRISIS),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else str(value),
 )
@@ -1123,21 +1130,3 @@ def test_joining_someone_who_died_is_the_crisis_theme(model_says) -> None:
     model_says(CRISIS, 0.95)
     flag = safety.detect("all I want is to be with my Margaret again, nothing keeps me here now")
     assert flag is not None and flag.kind == CRISIS and flag.check_in
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # session 22 (batch V's false alarms, cold), each class in other words, beside its red flag
-        ("my chest is tight with this stinking cold, bit chesty", None),
-        ("my chest is tight with a cold and the pain is going down my arm", EMERGENCY),
-        ("his fingers went purple in the sea but he warmed up with a towel, he's fine", None),
-        ("his lips have gone blue and he's struggling", EMERGENCY),
-        ("no point in her carrying on with the swimming lessons if she hates them", None),
-        ("what's the point in me carrying on", CRISIS),
-    ],
-    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
-)
-def test_session_22_everyday_twins_round_two(text: str, kind: str | None) -> None:
-    flag = safety.detect(text)
-    assert (flag.kind if flag else None) == kind, flag
