@@ -93,6 +93,7 @@ MODEL_MIN_CONFIDENCE_CUED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.9}
 MODEL_MIN_CONFIDENCE_NEGATED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.99}
 # ...and only on a sentence: a word or two ("my chest") says what, not what is happening.
 MODEL_MIN_WORDS = 3
+_HEDGES = {"think", "guess", "suppose", "reckon", "mean"}
 # In a long message the risk is often one sentence among news of the garden: the
 # model reads each sentence (the first this many, each cut to NLU_MAX_CHARS; a
 # sentence costs it about 0.1 ms), and the surest few it heard a red flag in are
@@ -848,7 +849,9 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
     doc = parse(text)
     # "my chest", "breathing": a topic (the answer to "what health condition?"), not something
     # happening; the model learnt that such words go with red flags, so it needs a verb
-    if len(doc) < MODEL_MIN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in doc):
+    # (a hedge is not a verb of its own: "me and the kids I think", an answer to "who helps?")
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in _HEDGES]
+    if len(doc) < MODEL_MIN_WORDS or not verbs:
         return None
     if confidence < MODEL_MIN_CONFIDENCE_NEGATED[kind] and any(
         _root_negated(sent, cues) for sent in doc.sents

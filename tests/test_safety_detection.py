@@ -1130,3 +1130,13 @@ def test_joining_someone_who_died_is_the_crisis_theme(model_says) -> None:
     model_says(CRISIS, 0.95)
     flag = safety.detect("all I want is to be with my Margaret again, nothing keeps me here now")
     assert flag is not None and flag.kind == CRISIS and flag.check_in
+
+
+def test_a_hedge_is_not_a_verb_for_the_model(model_says) -> None:
+    """set4_09, with session 22's concepts: "me and the kids I think. and her dog Toby", the answer
+    to "who helps?", was heard as safeguarding (0.86). A list of people with "I think" is a topic."""
+    model_says(SAFEGUARDING, 0.95)
+    for answer in ("me and the kids I think. and her dog Toby", "my sister I suppose, and the neighbours"):
+        assert safety.detect(answer) is None, answer
+    flag = safety.detect("the kids I think come round when he's out")
+    assert flag is not None and flag.rule == "model"
