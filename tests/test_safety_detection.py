@@ -799,13 +799,13 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # A batch just retired from the blind sets starts below 0.95: its floors sit at what it reaches
 # when first learnt from, until it is tuned (P: set 4, retired at the start of session 21; learnt
 # from 0.98/0.78/0.84, tuned by the rules in session 21 to 0.98/1.00/1.00; S: set 5, retired at the
-# start of session 22, learnt from 0.98/0.94/0.95, tuned in session 22 to 1.00/1.00/1.00, its floors
-# one line short of that; T, written in session 22 from S's classes, holds the default 0.95, which
-# for its 19/14/8 lines means every one).
+# start of session 22, learnt from 0.98/0.94/0.95, tuned in session 22 to 1.00/1.00/1.00: 0.98 is
+# every line of its 48/47/42; T, written in session 22 from S's classes, holds the default 0.95,
+# which for its 19/14/8 lines means every one too).
 # U (session 22, written from categories, measured cold) sits at what it reaches when learnt from.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
-    "safety_dev_s": {EMERGENCY: 0.97, CRISIS: 0.97, SAFEGUARDING: 0.97},
+    "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
 }
 
@@ -1023,6 +1023,7 @@ def test_skipping_insulin_to_lose_weight_is_a_kept_check_in() -> None:
         ("my grandson caught hold of me when I tripped on the kerb, he saved me", None),
         ("we lock the porch door at night so no one can get in", None),
         ("he grabs my wrist so hard it leaves marks when I don't do what he says", SAFEGUARDING),
+        ("the night staff tie him into his chair so he doesn't wander off", SAFEGUARDING),
         # still 999: the same signs, new or named as not nerves
         ("his chest has gone tight and he's grey and sweaty, he says it's not nerves", EMERGENCY),
         ("he's been breathless for years but today it's much worse and his lips are blue", EMERGENCY),
