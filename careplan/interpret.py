@@ -110,8 +110,8 @@ def same_as_before(text: str) -> bool:
 
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
-    r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|asked)(?: you)?(?: (?:that|this))?"
-    r"(?: (?:already|before|earlier|too|again))?|(?:like|as) i (?:said|told you|mentioned)|i said"
+    r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|sed|asked)(?: you)?(?: (?:that|this))?"
+    r"(?: (?:already|before|earlier|too|again))?|(?:like|as) i (?:said|sed|told you|mentioned)|i s(?:ai|e)d"
     r"|you (?:already )?asked (?:me )?(?:that|this)(?: already)?|already said)(?:,? (?:dear|love|mate|pet))?"
 )
 _COMPLAINT = rf"(?:{_I_SAID}|told you(?: (?:already|that))?|obviously|what'?s next|next question)"
@@ -417,6 +417,7 @@ _NEVER_NAMES = {
 def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
     text = _without_fillers(text)
+    text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
         text, _ = without_names_not_used(text)
     said = text

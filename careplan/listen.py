@@ -77,11 +77,15 @@ _FOR_ME = re.compile(
 )
 
 
+# "me, Priya, physio thurs", "Me. Frank.": "me" said first, alone, is who it's for
+_ME_FIRST = re.compile(r"(?:^|[.!?]\s+)\W*me\s*[,.;:!-]", re.IGNORECASE)
+
+
 def for_whom(text: str) -> str | None:
     """ "self" or "carer" when the message says who the plan is for. "It's for me, but I
     look after my husband too" is for her: a plain "for me" said first wins."""
     text = _unglossed(text)
-    someone, me = _FOR_SOMEONE.search(text), _FOR_ME.search(text)
+    someone, me = _FOR_SOMEONE.search(text), _FOR_ME.search(text) or _ME_FIRST.search(text)
     if someone and me and me.start() < someone.start() and not re.search(r"\bnot for me\b", text, re.I):
         return SELF
     if someone:
@@ -198,15 +202,17 @@ def own_name(text: str, *, loose: bool = True) -> str | None:
     alone = short is not None and short.group(0).strip(" .!").lower() in {"me", "myself", "for me"}
     if short and not alone and len(text.split()) <= 4:
         return _a_name(short.group(1)) if interpret.name(short.group(1)) else None
-    if after_me := _ME_THEN.match(text):
+    if after_me := _ME_THEN.search(text):
         return _name_in_place(text, after_me)
     return None
 
 
-# "for me. ravi. asthma check at the surgery", "its for me im will, knee clinic tues": a lone
-# word in lower case, straight after saying it's for them, is their name...
+# "for me. ravi. asthma check at the surgery", "its for me im will, knee clinic tues", "helo its for
+# me im Shaz", "...on my lunch. me, Priya, physio": a lone word, straight after saying it's for
+# them (at the start, after a hello or "ok", or after a full stop), is their name...
 _ME_THEN = re.compile(
-    r"^\W*(?:it'?s\s+|its\s+)?(?:for\s+|just\s+)?(?:me|myself)\b\s*"
+    r"(?:^|[.!?]\s+)\W*(?:(?:hi|hello|helo|hiya|hey|morning|ok|okay|right|so|well)\W+)*"
+    r"(?:it'?s\s+|its\s+)?(?:for\s+|just\s+)?(?:me|myself)\b\s*"
     r"(?:[.,;:!-]+\s*(?:(?:i'?m|im|i am|name'?s|it'?s)\s+)?|(?:i'?m|im|i am)\s+)"
     r"([a-z][\w'-]*)(?=\s*[.,;:!-]|\s*$)",
     re.I,
@@ -369,8 +375,13 @@ _CLINICIANS = {
 }
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sister"}
 _APPOINTMENT_WORDS = {"appointment", "appt"}
+_DAY_WORD = (
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|today|\d{1,2}(?:st|nd|rd|th)"
+)
 _APPOINTMENT_CUE = re.compile(
-    r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b",
+    r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b"
+    # "GP on the 10th", "physio thurs 10th": who, and straight after it when
+    rf"|\b(?:{'|'.join(sorted(_CLINICIANS))})\s+(?:on\s+)?(?:the\s+)?(?:next\s+|this\s+)?(?:{_DAY_WORD})\b",
     re.I,
 )
 _REASON = re.compile(
@@ -416,6 +427,8 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
             if with_next and {t.lower_.strip(".") for t in chunks[n + 1]} & _CLINICIANS:
                 continue
             return kind
+        # "I'm Sam, GP on the 10th": the parse joins the name to who; who is after the comma
+        start = max([start, *(t.i + 1 for t in chunk if t.text == ",")])
         # "Dr Patel" is a chunk of its own after "Dr": keep them together.
         if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
             start -= 1

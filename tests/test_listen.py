@@ -1465,3 +1465,44 @@ def test_losing_the_thread_alone_gets_the_question_again(said: str) -> None:
 )
 def test_what_would_help_put_as_a_question(said: str, help: bool) -> None:
     assert listen.suggests_help(said) is help
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("ok. for me. i'm hannah. seeing the practice nurse wednesday 9th about my asthma review", "Hannah"),
+        ("helo its for me im Shaz, got the diabetis nurse on tusday 8th", "Shaz"),
+        ("need to do this quick on my lunch. me, Priya, physio thurs 10th 1.15 for my knee", "Priya"),
+        ("right so its for me. im dave. knee clinic", "Dave"),
+        # not names
+        ("ok. for me. im knackered. foot clinic", None),
+        ("me, myself and my dodgy hip", None),
+        ("hello. me, tired as always, physio", None),
+    ],
+)
+def test_the_persons_own_name_after_a_greeting_or_for_me(said: str, name: str | None) -> None:
+    heard = listen.hear(said, ["for_whom", "preferred_name"], carer=None)
+    assert heard.get("for_whom") == "self"
+    assert heard.get("preferred_name") == name
+
+
+@pytest.mark.parametrize(("said", "name"), [("shaz i sed", "Shaz"), ("its priya like i sed", "Priya")])
+def test_a_name_said_again_with_i_said(said: str, name: str) -> None:
+    from careplan import interpret
+
+    assert interpret.name(said) == name
+
+
+@pytest.mark.parametrize(
+    ("said", "who"),
+    [
+        ("need to do this quick on my lunch. me, Priya, physio thurs 10th 1.15 for my knee", "physio"),
+        ("hi it's for me, I'm Sam, GP on the 10th about my asthma", "GP"),
+        ("eye clinic next tuesday for my mum", "eye clinic"),
+        # a clinician named with no appointment
+        ("the nurse was lovely last time", None),
+        ("my dad was a doctor for 40 years", None),
+    ],
+)
+def test_who_it_is_with_said_just_before_when(said: str, who: str | None) -> None:
+    assert listen.clinician(said) == who
