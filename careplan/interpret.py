@@ -360,24 +360,26 @@ _FORMAL_CALLERS = (
     r"(?:the\s+)?(?:doctors?|docs|hospital|nurses?|nhs|gp|surgery|bank|council|dentist|forms?|letters?"
     r"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma))"
 )
+# The rest of a clause, up to a stop or a "but" ("naebody calls me Thomas but Tam is grand")
+_TO_CLAUSE_END = r"(?:(?!\b(?:but|so|though)\b)[^.,;!?])*"
 _NOT_CALLED = re.compile(
     r"(?:\b(?:no\s?(?:one|body)|no-one|nae\s?b[oa]dy|never|(?:please\s+)?(?:don'?t|dont|do\s+not|dinnae)"
     rf"|(?:only|just)\s+{_FORMAL_CALLERS})\s+"
     r"(?:(?:has|have|had|ever|will|would)\s+){0,2}(?:calls?|called|uses?|used|says?)\b\s*"
     r"(?:(?:me|her|him|them)\b\s*)?"
     r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+)"
-    r"([A-Za-z][\w'’-]*)[^.,;!?]*",
+    rf"([A-Za-z][\w'’-]*){_TO_CLAUSE_END}",
     re.IGNORECASE,
 )
 _ON_PAPER = re.compile(
     r"\b([A-Z][\w'’-]*)\s+(?:is\s+)?(?:only\s+|just\s+)?(?:on\s+(?:paper|(?:my|the|his|her)\s+"
     r"(?:letters|forms|records|passport|notes|paperwork))|officially|for\s+(?:the\s+)?"
-    r"(?:forms|records|paperwork|hospital|doctors))\b[^.,;!?]*"
+    rf"(?:forms|records|paperwork|hospital|doctors))\b{_TO_CLAUSE_END}"
 )
 _THAT = {"that", "it", "this"}
 # "Maureen. Mo to my friends, so Mo", "Susan. Sue is fine": the last clause chooses the name.
 _CHOSEN_LAST = re.compile(
-    r"[.,;!]\s*(?:(so|just|but)\s+)?([A-Za-z][\w'’-]*)"
+    r"(?:[.,;!]|\s-+)\s*(?:(so|just|but)\s+)?([A-Za-z][\w'’-]*)"
     r"(\s+(?:is|would be|will)\s+(?:fine|grand|good|great|ok|okay|best|lovely|do)|'s\s+fine|\s+please)?\W*$",
     re.IGNORECASE,
 )
@@ -445,7 +447,7 @@ def name(text: str, *, full: bool = False) -> str | None:
         # "she's next to me": after "she's" or "I'm", only a capitalised word is a name
         weak = match is not None and pattern is _NAME_IS and "name" not in match.group(0).lower()
         weak = weak and len(said.split()) > 3  # "im mo" is short enough to be a name
-        if match and weak and (match.group(1)[0].islower() or match.group(1).lower() in STOP_WORDS):
+        if match and ((weak and match.group(1)[0].islower()) or match.group(1).lower() in STOP_WORDS):
             match = None
         if match and match.group(1).lower() not in _NOT_NAMES:
             found = match.group(1)

@@ -280,6 +280,10 @@ def test_add_one_about_keeps_the_words() -> None:
         ("Susan. Sue is fine", "Sue"),
         ("Robert really, but Bob's fine", "Bob"),
         ("only my friends call me Mo", "Mo"),
+        ("Its Christopher but only my mum calls me that. Chris", "Chris"),
+        ("Thomas on the letters but Tam is fine", "Tam"),
+        ("naebody calls me Thomas but Tam is grand", "Tam"),
+        ("Frances - Fran please", "Fran"),
     ],
 )
 def test_what_to_call_someone(text: str, name: str | None) -> None:
