@@ -671,7 +671,9 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         # "what do you mean?", "is there a right answer?": the question's reason, then it again
         r"|\bwhat do (?:you|u) mean\b"
         r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
-        r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$",
+        r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$"
+        # a bare "why?", "how come", "what for?", "whys that then": the question's reason
+        r"|^\W*(?:(?:but|and|ok|so)\s+)?(?:why(?:'?s| is)?(?: that)?|how come|what for)(?:\s+then)?\W*$",
         re.I,
     ),
     # Someone at home reading the chat ("can he see this if he picks up my phone?"): for someone
@@ -1555,7 +1557,8 @@ def hear(
     if "appointment_when" in keys and (when := dates.when(last_said(text), today)):
         heard["appointment_when"] = when
     if "appointment_reason" in keys and (heard.get("appointment_with") or heard.get("appointment_when")):
-        if found := reason(text):
+        found = reason(text)
+        if found and not _same_words(text, found, heard.get("appointment_with")):
             heard["appointment_reason"] = found
     if asked in LIFE and "good_day" in keys and (day := good_day(text)):
         heard["good_day"] = day
@@ -1566,6 +1569,13 @@ def hear(
         if both := identity.name_and_birth_date(text, today or date.today()):
             heard["full_name"] = both[0]
     return {key: value for key, value in heard.items() if key in keys}
+
+
+def _same_words(text: str, one: str, other: str | None) -> bool:
+    """Whether two things heard in a message are read from the same words: "stroke consultant
+    follow up" is who the appointment is with and what kind it is, not yet what it's for."""
+    at, other_at = text.find(one), text.find(other) if other else -1
+    return at >= 0 and other_at >= 0 and at < other_at + len(other) and other_at < at + len(one)
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}

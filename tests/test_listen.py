@@ -493,6 +493,44 @@ def test_a_check_up_names_the_reason() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("stroke consultant follow up at the Heath", None),  # a follow-up with him: for what, still asked
+        ("physio follow up at the hospital", None),
+        ("the practice nurse review", None),
+        ("the memory clinic, its his annual review", "annual review"),
+        ("Dr Shah, for my hip follow up", "my hip follow up"),
+        ("the nurse, for her yearly check", "her yearly check"),
+    ],
+)
+def test_the_kind_of_appointment_with_someone_is_not_what_it_is_for(text: str, why: str | None) -> None:
+    heard = hear(text, asked="appointment_with", keys=["appointment_with", "appointment_reason"])
+    assert heard.get("appointment_reason") == why
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("why", "ask_why"),
+        ("Why?", "ask_why"),
+        ("why??", "ask_why"),
+        ("how come", "ask_why"),
+        ("what for?", "ask_why"),
+        ("whys that", "ask_why"),
+        ("why's that then", "ask_why"),
+        ("but why", "ask_why"),
+        ("why that", "ask_why"),
+        ("why do u want that", "ask_why"),
+        ("why not", None),
+        ("why me", None),
+        ("i dont know why", None),
+    ],
+)
+def test_a_bare_why_asks_why_the_question_is_asked(text: str, intent: str | None) -> None:
+    assert listen.meta(text) == intent
+
+
+@pytest.mark.parametrize(
     ("text", "who"),
     [
         ("its for me but i look after my husband too he had a stroke last year", "self"),
