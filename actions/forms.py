@@ -213,6 +213,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if both and not asks_first and self.read(asked, value, turn).accepted:
                     return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
+            if asked != "for_whom" and listen.only_who_its_for(text) == turn.slots.get("for_whom"):
+                # "oh its just for me", after the bot took that from "I'm Doreen": thanks, the same question
+                turn.dispatcher.utter_message(response="utter_noted_that")
+                return {asked: None}
             who = listen.only_the_clinician(text) if asked == "appointment_when" else None
             if who and not dates.when(text):
                 # "Dr Okafor at the Lime Tree surgery" at "When is it?": who it's with; the date still to ask

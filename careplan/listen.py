@@ -95,6 +95,23 @@ def for_whom(text: str) -> str | None:
     return None
 
 
+_WHO_FILLER = re.compile(
+    r"\b(?:it'?s|its|it is|this is|this'?s|it|this|just|only|all|sorry|oh|yes|yeah|yep|ok|okay|the|plan)\b",
+    re.I,
+)
+
+
+def only_who_its_for(text: str) -> str | None:
+    """ "self" or "carer" when that is all the message says ("oh its just for me", "it's for my
+    mum"): the answer to "is this for you?" given late, not an answer to the question open now."""
+    who, text = for_whom(text), _unglossed(text)
+    said = (_FOR_ME if who == SELF else _FOR_SOMEONE).search(text) if who else None
+    if said is None:
+        return None
+    rest = _WHO_FILLER.sub("", text[: said.start()] + text[said.end() :])
+    return who if not re.sub(r"\W+", "", rest) else None
+
+
 # --- names -------------------------------------------------------------------------------
 _NOT_A_NAME = {
     "fine",
@@ -1001,7 +1018,8 @@ _CHAT_TOPICS: dict[str, set[str]] = {
         *("waste lot ages forever endless tedious nonsense palaver listen clever").split(),
     },
     "faq_how_long": {
-        *("long take minute min finish nearly left skip answer fill end last question questions").split(),
+        *("long take minute min finish nearly left leave skip answer fill end last").split(),
+        *("question questions").split(),
     },
 }
 _CHAT_TOPIC = {word: topic for topic, words in _CHAT_TOPICS.items() for word in words}
@@ -1023,6 +1041,14 @@ _ASKS = re.compile(
     r"^\W*(?:(?:and|but|so|oh|also|sorry|blimey|erm|um|ok|right|just wondering|quick question)\W+)*"
     r"(?:how|what|whats|wats|what'?s|who|whos|who'?s|where|when|why|which|is|isn'?t|are|am|was|were|will|would"
     r"|can|could|do|does|did|have|has|must|should|shall|may|might|any)\b|\?\s*$",
+    re.I,
+)
+# Asking for a question to come off the plan, not asking about the questions.
+_QUESTION_OFF = re.compile(
+    r"\b(?:remove|delete|get rid of|drop|scrap|cross off)\b.{0,20}?"
+    r"\b(?:my|the|that|this|those|these)\s+questions?\b"
+    r"|\btake\s+(?:off|out)\s+(?:my|the|that|this|those|these)\s+questions?\b"
+    r"|\btake\s+(?:my|the|that|this|those|these)\s+questions?\s+(?:off|out)\b",
     re.I,
 )
 _WHO_ARE_YOU = re.compile(r"\bwho (?:are|r) (?:you|u)\b|\bis (?:any|some)(?:one|body) (?:there|real)\b", re.I)
@@ -1066,6 +1092,8 @@ def about_the_chat(text: str) -> str | None:
     (an FAQ, "faq_how_long" or "chat_complaint"); "answer_or_question" when a question
     asks about answering ("can I say my caravan?") and could be either; None otherwise."""
     if taken_back(text):  # "can you delete what I just put": a correction, not a question about data
+        return None
+    if _QUESTION_OFF.search(text):  # "can you take my question off": the read-back asked to act
         return None
     asks = bool(_ASKS.search(text))
     lemmas = [t.lemma_.lower() for t in parse(text) if t.is_alpha]

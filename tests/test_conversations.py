@@ -16,7 +16,6 @@ CONVERSATIONS = all_conversations()
 # 2026-12-02). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
-    "set5_10_voice_typing_ms": "blind set 5, retired in session 22: being worked through",
 }
 
 

@@ -533,6 +533,49 @@ def test_a_bare_why_asks_why_the_question_is_asked(text: str, intent: str | None
 @pytest.mark.parametrize(
     ("text", "who"),
     [
+        ("its for me", "self"),
+        ("oh its just for me", "self"),
+        ("It's for me.", "self"),
+        ("sorry this is for my mum", "carer"),
+        ("its for my Abba (father)", "carer"),
+        ("its for me, my chest", None),  # the reason too
+        ("for my mum Jean", None),  # her name too
+        ("the practice nurse", None),
+    ],
+)
+def test_a_message_that_only_says_who_it_is_for(text: str, who: str | None) -> None:
+    assert listen.only_who_its_for(text) == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and can you take the question off I'll ask that myself",
+        "can you take my question off, I will ask it on the day",
+        "could you delete the question please",
+        "can u get rid of my questions, my daughter will ask them",
+        "will you take off the questions",
+    ],
+)
+def test_asking_for_a_question_off_is_a_read_back_choice_not_a_question_about_the_chat(text: str) -> None:
+    assert listen.meta(text) is None
+    assert listen.review_choice(text) == listen.ReviewChoice("remove_questions")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("how long does it take to answer the questions?", "faq_how_long"),
+        ("how many questions are left", "faq_how_long"),
+    ],
+)
+def test_questions_about_the_questions_are_still_about_the_chat(text: str, intent: str) -> None:
+    assert listen.meta(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
         ("its for me but i look after my husband too he had a stroke last year", "self"),
         ("it is for me. I look after my son", "self"),
         ("its for my husband Jim", "carer"),
