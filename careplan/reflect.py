@@ -171,6 +171,20 @@ _EVERYDAY = re.compile(
 )
 
 
+# Pride said bitterly, denied or long gone ("proud of nothing these days", "well done me, I got
+# lost again", "great, another form, just what I needed"): no "You should be proud".
+_NOT_PROUD = re.compile(
+    r"\bproud\s*\?|\bproud of (?:nothing|what|nowt)\b"
+    r"|\b(?:nothing|not much|nowt|little)(?: much)? to be proud of\b"
+    r"|\bused to be (?:proud|chuffed)\b|\bjust what i (?:need|needed|wanted)\b|\balways wanted\b"
+    r"|\bwhat a (?:star|genius|hero|legend)\b|\blucky me\b|\boh joy\b|\byeah right\b"
+    r"|\b(?:typical|marvellous|fantastic|brilliant|wonderful|perfect|great stuff)\W*$"
+    # a mishap told as if it were an achievement
+    r"|\b(?:got|get|getting) lost\b|\bfell\b|\bfall(?:ing)? over\b|\bburn(?:t|ed)?\b|\bforgot\b"
+    r"|\bcancell?ed\b|\blocked (?:myself )?out\b"
+)
+
+
 def _found(category: str, t: str) -> int | None:
     """Where the first phrase of this category is said (not denied, not wished for)."""
     for match in _COMPILED[category].finditer(t):
@@ -239,7 +253,8 @@ def _a_lot(token: Token) -> bool:
 def _feeling(said: str) -> tuple[str, str] | None:
     said = _EVERYDAY.sub(" ", said)
     t = said.lower()  # the phrases are lower case; the parse keeps the capitals ("Farida")
-    found = next(((c, start) for c in CATEGORIES if (start := _found(c, t)) is not None), None)
+    categories = [c for c in CATEGORIES if c != PRIDE or not _NOT_PROUD.search(t)]
+    found = next(((c, start) for c in categories if (start := _found(c, t)) is not None), None)
     doc = parse(said)
     if found is not None:
         category, start = found
