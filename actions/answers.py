@@ -180,7 +180,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if intent == "out_of_scope" and (not free_text or listen.asks_something(text)):
         return Reading(replies=["utter_out_of_scope"])
-    if intent == "medical_advice" and slot not in MEDICAL_WELCOME:
+    # Only a real request gets the no-advice line: "they make me dizzy" is an answer.
+    advice = intent == "medical_advice" and listen.asks_for_advice(text)
+    if advice and slot not in MEDICAL_WELCOME:
         return Reading(replies=["utter_medical_advice"])
     filler = interpret.yes_no(text) is not None or CHATTER.match(text)
     if intent in FILLER and slot not in NONE_IS_AN_ANSWER and len(text.split()) <= 2 and filler:
@@ -199,7 +201,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(value=found, text=text)
     if slot == "carer_relationship":
         return Reading(value=interpret.relationship(text), text=text)
-    replies = ["utter_medical_question_noted"] if intent == "medical_advice" else []
+    replies = ["utter_medical_question_noted"] if advice else []
     answer, aside = interpret.without_complaint(text)  # "the foot clinic, I said"
     if aside:
         replies.append(ASIDE_REPLIES[aside])

@@ -398,7 +398,7 @@ def _wants_a_statement(asked: str) -> bool:
 
 def _question_for_team(asked: str, text: str) -> bool:
     """A question put in the middle of a question that doesn't ask for one."""
-    return _wants_a_statement(asked) and listen.question_to_bot(text)
+    return _wants_a_statement(asked) and (listen.question_to_bot(text) or listen.asks_for_advice(text))
 
 
 def team_questions(reading: Reading, noted: list[str]) -> Reading:

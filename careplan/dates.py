@@ -404,8 +404,31 @@ _NOT_THIS = re.compile(
 )
 
 
+# A day or a time said in passing, not about the appointment: a habit ("I'm up at 7 most days",
+# "she comes on saturdays") or a greeting ("how are you keeping tonight?"). The part of the
+# message that says it is not read for the date.
+_IN_PASSING = re.compile(
+    r"\b(?:most|every|each)\s+(?:days?|mornings?|nights?|evenings?|weeks?|weekends?)\b"
+    r"|\b(?:usually|normally|always|generally|tend to)\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
+    r"|\b(?:i'?m|im|i am|i get|get|getting|i wake|wake|waking|i go to|go to|going to|in) (?:up|bed)\b"
+    r"|\bhow (?:are|r|is) (?:you|u|ya|things|everyone)\b|\bhow'?s (?:you|your|things|life|it going)\b"
+    r"|\b(?:you|u) (?:alright|ok|okay|well|keeping)\b|\bhope (?:you|u|you'?re|ur|all)\b|\bkeeping well\b",
+    re.I,
+)
+_PART = re.compile(r"[.;!?]+|,|\s+(?=(?:and|but|so|then)\b)", re.I)
+
+
+def _not_in_passing(text: str) -> str:
+    """The message without the parts that say a day or time in passing (see _IN_PASSING)."""
+    if not _IN_PASSING.search(text):
+        return text
+    return ", ".join(part for part in _PART.split(text) if part.strip() and not _IN_PASSING.search(part))
+
+
 @lru_cache(maxsize=512)
 def _when(text: str, today: date) -> When | None:
+    text = _not_in_passing(text)
     # "not this Friday, the one after" needs the Friday: the words without what the date
     # is not are read first, and the whole message when they name no day.
     for words in dict.fromkeys([_NOT_THIS.sub(" ", text), text]):

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from careplan import dates, identity, interpret
 from careplan.nlp import parse
+from careplan.questions import catalogue
 from careplan.titles import classify
 from careplan.vocab import CARER, SELF
 
@@ -173,6 +174,8 @@ _NOT_A_NAME = {
     "up",
     "this",
     "that",
+    # what people call the bot: "for me dear", "its for me love"
+    *("dear love luv pet duck hun hon darling sweetheart petal chuck mate flower babe bab").split(),
 }
 _MY_NAME = re.compile(
     r"\b(?:my name(?:'s| is)|call me|i'?m called|i am called|name'?s|known as|i go by)\s+([A-Za-z][\w'-]*)",
@@ -956,6 +959,26 @@ def question_to_bot(text: str) -> bool:
     return first.endswith("?") and not _HEDGE.match(first)
 
 
+# Asking what to do about a medicine or a treatment: "should I stop taking them?", "what dose
+# should I take", "is it ok to drink on these", "tell me what to take for it".
+_ADVICE = re.compile(
+    r"\b(?:should|shall|can|could|do|must|ought)\s+(?:i|he|she|we|they|mum|dad)\s+(?:\w+\s+)?"
+    r"(?:take|stop|start|keep|cut|up|double|skip|miss|halve|change|come off|drink|eat|have|use|try|be)\b"
+    r"|\b(?:what|which|how much|how many)\s+(?:\w+\s+){0,2}(?:should|shall|do|can)\s+(?:i|he|she|we|they)\b"
+    r"|\bis it (?:ok|okay|safe|alright|all right|fine|bad|normal)\b"
+    r"|\b(?:tell|advise) (?:me|us) (?:what|how|if|whether|which)\b"
+    r"|\bwhat do you (?:think|recommend|suggest)\b",
+    re.I,
+)
+
+
+def asks_for_advice(text: str) -> bool:
+    """A real request for medical advice, not a statement that mentions tablets or a doctor:
+    "should I stop taking them?" asks; "the doctor put me on new tablets and they make me
+    dizzy" tells (it is an answer: what gets in the way, a worry)."""
+    return bool(_ADVICE.search(text)) or (question_to_bot(text) and not text.strip().endswith("."))
+
+
 # Words that talk about the chat, the plan or its data. A message without any of them is about
 # the person's life ("see to read my own post"), whatever the NLU thought it resembled.
 _ABOUT_THE_CHAT = re.compile(
@@ -1582,7 +1605,7 @@ def hear(
             heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
     if "appointment_with" in keys and (who_with := clinician(text, asked=asked == "appointment_with")):
         heard["appointment_with"] = who_with
-    if "appointment_when" in keys and (when := dates.when(last_said(text), today)):
+    if "appointment_when" in keys and (when := appointment_date(text, asked, today)):
         heard["appointment_when"] = when
     if "appointment_reason" in keys and (heard.get("appointment_with") or heard.get("appointment_when")):
         found = reason(text)
@@ -1607,6 +1630,34 @@ def _same_words(text: str, one: str, other: str | None) -> bool:
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}
+# Questions asked before or about the appointment: a date said there is the appointment's.
+_BEFORE_THE_APPOINTMENT = {None, "consent", "appointment_with", "appointment_reason"} | {
+    q.key for q in catalogue().values() if q.stage == "intro"
+}
+# A date in a wish or in an event of their life is not the appointment's: "walking the dog by
+# Christmas", "my granddaughter's wedding on the 20th", "a good day is Tuesday when she visits".
+_NOT_THE_APPOINTMENT = re.compile(
+    r"\b(?:want|wants|wanted|wanna|like to|love to|hope|hoping|wish|be able to|aim|aiming|goal"
+    r"|good day|wedding|birthday|christening|holiday|party|anniversary|graduation|cruise|funeral"
+    r"|visits|comes|come round|pops in|by (?:christmas|easter|new year|the (?:summer|spring)))\b",
+    re.I,
+)
+# Later in the chat, a date is the appointment's only when the message says it is.
+_THE_APPOINTMENT = re.compile(
+    r"\b(?:appointment|appt|apt|clinic|review|check-?up|booked|rebooked|moved)\b", re.I
+)
+
+
+def appointment_date(text: str, asked: str | None = None, today: date | None = None) -> dates.When | None:
+    """The appointment's date in a message that was not asked for it ("seeing the nurse next
+    Tuesday"), and not a date said in a wish, an event of their life, a habit or a greeting."""
+    parts = [p for p in re.split(r"[.;!?]+|,|\s+(?=(?:and|but|so)\b)", text) if p.strip()]
+    kept = ", ".join(p for p in parts if not _NOT_THE_APPOINTMENT.search(p))
+    if not kept or (asked not in _BEFORE_THE_APPOINTMENT and not _THE_APPOINTMENT.search(kept)):
+        return None
+    return dates.when(last_said(kept), today)
+
+
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"

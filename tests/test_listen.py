@@ -1591,3 +1591,75 @@ def test_a_name_said_again_with_i_said(said: str, name: str) -> None:
 )
 def test_who_it_is_with_said_just_before_when(said: str, who: str | None) -> None:
     assert listen.clinician(said) == who
+
+
+# --- dates said in passing (session 22, class 6) ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("evening love, how are you keeping tonight?", None),
+        ("morning! how are you this morning", "consent"),
+        ("you alright today? hope you're keeping well", None),
+        ("I'm up at 7 most days", "appointment_with"),
+        ("I want to be walking by christmas", "goal_text"),
+        ("hope to be walking the dog by the 14th", "goal_text"),
+        ("i want to get to my grandsons wedding on the 20th", "goal_why"),
+        ("a good day is tuesday when my daughter visits", "what_matters"),
+        ("my daughter comes friday and we go to the shops", "good_day"),
+        ("she has dialysis on mondays and wednesdays", "appointment_reason"),
+        ("tea at 5 then bed by 9 most nights", "enjoys"),
+    ],
+)
+def test_a_date_said_in_passing_is_not_the_appointments(text: str, asked: str | None) -> None:
+    assert listen.appointment_date(text, asked, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "day"),
+    [
+        ("hi, its for me, seeing the nurse next tuesday", None, date(2026, 12, 8)),
+        ("the nurse on the 14th, I'm up at 7 most days so any time", "appointment_with", date(2026, 12, 14)),
+        ("oh and the appointment got moved to the 18th", "goal_barriers", date(2026, 12, 18)),
+        ("he's got the heart clinic on the 14th, he wants to ask about driving", None, date(2026, 12, 14)),
+    ],
+)
+def test_a_date_about_the_appointment_is_still_heard(text: str, asked: str | None, day: date) -> None:
+    when = listen.appointment_date(text, asked, TODAY)
+    assert when is not None and when.day == day
+
+
+def test_a_habit_gives_no_appointment_time() -> None:
+    when = listen.dates.when("thursday the 17th, I'm up at 7 most days so any time suits", TODAY)
+    assert when is not None and when.day == date(2026, 12, 17) and when.time is None
+    timed = listen.dates.When(date(2026, 12, 17), "10:00")
+    assert listen.dates.when("thursday the 17th at 10", TODAY) == timed
+
+
+@pytest.mark.parametrize("text", ["for me dear", "for me love", "for me pet", "for me duck", "for me hun"])
+def test_what_people_call_the_bot_is_not_their_name(text: str) -> None:
+    heard = hear(text)
+    assert heard["for_whom"] == "self" and "preferred_name" not in heard
+
+
+# --- medical advice: asked for, or only mentioned (session 22, class 8) ----------------------------
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("should I stop taking them?", True),
+        ("what dose should i take of the bisoprolol", True),
+        ("can i take paracetamol with my new pills", True),
+        ("is it ok to have a drink on these tablets", True),
+        ("what do you think, should he come off the statins", True),
+        ("how many puffs should she have", True),
+        ("the doctor put me on new tablets and they make me dizzy", False),
+        ("my gp says its angina", False),
+        ("the tablets make me sick so i dont take them every day", False),
+        ("maybe a review of the tablets, the amlodipine makes my ankles swell as well", False),
+        ("I should take them at night but I forget", False),
+        ("my nurse said I can stop the metformin", False),
+        ("they want me to start insulin", False),
+        ("the water tablets have me running to the loo all night", False),
+    ],
+)
+def test_a_request_for_medical_advice_is_told_from_a_statement(text: str, asks: bool) -> None:
+    assert listen.asks_for_advice(text) is asks
