@@ -8,6 +8,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from careplan.dictation import punctuate
 from careplan.input_checks import clean
 from careplan.store import Store
 
@@ -24,8 +25,9 @@ def store() -> Store:
 
 
 def text_of(tracker: Tracker) -> str:
-    """The person's message, without control characters (kept out of the record)."""
-    return clean((tracker.latest_message or {}).get("text") or "")
+    """The person's message, without control characters (kept out of the record), and with
+    punctuation said as words by voice typing ("full stop", "question mark") written as marks."""
+    return punctuate(clean((tracker.latest_message or {}).get("text") or ""))
 
 
 def intent_of(tracker: Tracker) -> tuple[str | None, float]:
