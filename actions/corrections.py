@@ -236,9 +236,8 @@ def _confirm_taking_off(mode: str, key: str) -> dict[str, Any]:
 
 def _answer_about(words: str, slots: dict[str, Any], questions: list[str]) -> str | None:
     """The latest answer that "the thing about the bus" names (by its words)."""
-    wanted = listen.content_words(words)
     for key in reversed([k for k in slots.get("history") or [] if k in questions]):
-        if wanted and wanted & listen.content_words(str(slots.get(key) or "")):
+        if listen.speaks_of(words, str(slots.get(key) or "")):
             return key
     return None
 

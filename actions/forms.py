@@ -61,6 +61,8 @@ ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | 
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 # "What would help?", where a question may be the answer: "Could the council add a sound?"
 HELP_ASKED = {"goal_help", "carer_help"}
+# A goal's own questions, where "and also I'd like to..." says another goal.
+GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
@@ -218,6 +220,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 # "oh its just for me", after the bot took that from "I'm Doreen": thanks, the same question
                 turn.dispatcher.utter_message(response="utter_noted_that")
                 return {asked: None}
+            if _wants_a_statement(asked) and (leaving := listen.left_out(text)) is not None:
+                # "..., please dont put that bit in, ...": that part is not kept, the rest is
+                kept = leaving[0]
+                turn.dispatcher.utter_message(response="utter_left_out" if kept else "utter_not_written")
+                if not kept:
+                    return {asked: None}
+                turn, text, value = turn._replace(tracker=saying(turn.tracker, kept)), kept, kept
             who = listen.only_the_clinician(text) if asked == "appointment_when" else None
             if who and not dates.when(text):
                 # "Dr Okafor at the Lime Tree surgery" at "When is it?": who it's with; the date still to ask
@@ -238,6 +247,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 and not (asked in HELP_ASKED and listen.suggests_help(text))  # "Could the council...?"
             ):
                 return {asked: None, **self.note_question(text, turn)}
+            also = listen.another_goal(text) if asked in GOAL_DETAILS else None
+            if also and self.goals_for_later([also[1]], turn):
+                # "..., and also I'd like to get back in the pool": a goal for later, not this answer
+                turn.dispatcher.utter_message(response="utter_goal_for_later", title=short_title(also[1]))
+                if not also[0]:
+                    return {asked: None}
+                turn, text, value = turn._replace(tracker=saying(turn.tracker, also[0])), also[0], also[0]
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
@@ -282,26 +298,34 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         apart = interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is True
         first = parts[0] if apart else said
         updates = self.take_answer("goal_text", first, turn._replace(tracker=saying(turn.tracker, first)))
+        if apart and self.goals_for_later(parts[1:], turn):
+            *others, last = [f'"{short_title(part)}"' for part in parts[1:]]
+            titles = f"{', '.join(others)} and {last}" if others else last
+            turn.dispatcher.utter_message(
+                response="utter_goals_split", titles=titles, title=turn.slots.get("goal_title")
+            )
+        return {"undo_pending": None, **updates, "goals_waiting": turn.slots.get("goals_waiting")}
+
+    @staticmethod
+    def goals_for_later(parts: list[str], turn: Turn) -> bool:
+        """Store each part as a goal of its own, to be asked about after the one open now
+        (``goals_waiting``). False if they could not be stored (nothing is kept waiting)."""
         plan_id = turn.slots.get("plan_id")
-        if apart and plan_id:
-            waiting = []
-            try:
-                for part in parts[1:]:
-                    title = short_title(part)
-                    goal_id = store().add_goal(
-                        int(plan_id), part, title, classify(part), expressed_by=turn.slots.get("speaker")
-                    )
-                    waiting.append({"id": goal_id, "title": title, "text": part})
-            except StoreUnavailable:
-                logger.warning("care-plan store unavailable; goals said together kept as one")
-            else:
-                *others, last = [f'"{short_title(part)}"' for part in parts[1:]]
-                titles = f"{', '.join(others)} and {last}" if others else last
-                turn.dispatcher.utter_message(
-                    response="utter_goals_split", titles=titles, title=turn.slots.get("goal_title")
+        if not plan_id:
+            return False
+        waiting = list(turn.slots.get("goals_waiting") or [])
+        try:
+            for part in parts:
+                title = short_title(part)
+                goal_id = store().add_goal(
+                    int(plan_id), part, title, classify(part), expressed_by=turn.slots.get("speaker")
                 )
-            updates["goals_waiting"] = turn.slots["goals_waiting"] = waiting
-        return {"undo_pending": None, **updates}
+                waiting.append({"id": goal_id, "title": title, "text": part})
+        except StoreUnavailable:
+            logger.warning("care-plan store unavailable; goals said together kept as one")
+            return False
+        turn.slots["goals_waiting"] = waiting
+        return True
 
     @staticmethod
     def next_goal_waiting(turn: Turn) -> dict[str, Any] | None:

@@ -546,9 +546,80 @@ _COMPLEMENT = {"dobj", "prep", "advmod", "xcomp", "acomp", "ccomp", "attr", "npa
 
 def several_goals(text: str) -> list[str]:
     """The goals in "I want to walk the dog again and get back to choir, and sleep through
-    the night", each in the person's own words; empty when it is one goal.
+    the night" (or "id like to get back to the allotment, sleep thru the night and see the
+    grandkids more"), each in the person's own words; empty when it is one goal. The list as
+    the parse joins it, or as its commas and "and"s split it when the parse lost a part."""
+    by_parse, by_list = _goals_by_parse(text), _goals_by_list(text)
+    return by_list if by_list and len(by_list) >= len(by_parse) else by_parse
 
-    Read from the parse: verbs joined by "and" (or a list's commas), each with words of its
+
+# The wish in front of a list of goals, and what joins its parts.
+_WISH_FRAME = re.compile(
+    r"^\W*(?:(?:and|so|well|erm|um|oh|also)\W+)*(?:(?:i|we|he|she)\s*(?:'d|d|would|wud|will)?|id)?\s*"
+    r"(?:really\s+)?(?:like|love|want|wanna|hope|wish)\s+(?:to\s+)?(?:be able to\s+)?",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"(\s*,\s*(?:and\s+)?(?:also\s+)?|\s+(?:and|plus|as well as)\s+(?:also\s+)?)", re.I)
+# "three things really:", "my goals are:" in front of a list
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:two|three|four|a few|some|a couple of|couple of) things(?: really| mainly)?"
+    r"|(?:my )?goals? (?:are|is))\s*[:,-]\s*",
+    re.I,
+)
+# Words that tie what follows to the goal before it (a way, a reason, a time): not a list.
+_TIED = re.compile(
+    r"\b(?:instead of|rather than|without|when|whenever|while|because|cos|so|if|unless|until|but|or)\b", re.I
+)
+_LEAD = re.compile(r"^(?:to|also|and)\s+|^(?:be able to)\s+", re.I)
+
+
+def _goals_by_list(text: str) -> list[str]:
+    """Goals in a list, each part starting with a verb ("get back to the allotment, sleep thru
+    the night and see the grandkids more"); two only when they are about different things.
+    A part that doesn't start with a verb ("..., she stopped going cos she got lost") stays
+    with the goal before it, and so does all that an "and" adds after a way, a reason or a
+    time ("feel settled instead of getting upset and trying to go home" is one goal)."""
+    rest = _LEAD_IN.sub("", text.strip(" .!"))
+    frame = _WISH_FRAME.match(rest)
+    rest = rest[frame.end() :] if frame else rest
+    pieces = _LIST_JOIN.split(rest)  # part, joiner, part, joiner, part...
+    parts = [_LEAD.sub("", pieces[0].strip()).strip()]
+    for joiner, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        part = _LEAD.sub("", piece.strip()).strip()
+        tied = "," not in joiner and _TIED.search(parts[-1])
+        if tied or len(part.split()) < 2 or parse(part)[0].pos_ not in {"VERB", "AUX"}:
+            parts[-1] = f"{parts[-1]}{joiner.rstrip()} {piece.strip()}"
+        else:
+            parts.append(part)
+    if len(parts) < 2 or len(parts[0].split()) < 2 or parse(parts[0])[0].pos_ not in {"VERB", "AUX"}:
+        return []
+    domains = {classify(part, default="") for part in parts}
+    if len(parts) == 2 and (len(domains) < 2 or "" in domains):
+        return []
+    return parts
+
+
+# Another goal said inside an answer about this one: "i dont want to rely on him and also id
+# like to get back in the pool", "more physio, oh and also i want to be able to kneel".
+_ALSO_A_GOAL = re.compile(
+    r"(?:^|[,.;!]\s*|\s+)(?:oh,?\s+)?(?:(?:and\s+)?also,?\s+(?:i\s*'?\s*d|id|i would|i)"
+    r"|and\s+(?:i\s*'?\s*d|id|i would|i)\s+also)\s+(?:really\s+)?(?:like|love|want|wanna)\s+"
+    r"(?:to\s+)?(?:be able to\s+)?(?P<goal>.+)$",
+    re.I,
+)
+
+
+def another_goal(text: str) -> tuple[str, str] | None:
+    """(the answer, the other goal) when an answer about one goal says another
+    ("..., and also I'd like to ..."); None when it doesn't."""
+    found = _ALSO_A_GOAL.search(text)
+    if not found or len((goal := found.group("goal").strip(" .!,")).split()) < 2:
+        return None
+    return text[: found.start()].strip(" ,.;!"), goal
+
+
+def _goals_by_parse(text: str) -> list[str]:
+    """Read from the parse: verbs joined by "and" (or a list's commas), each with words of its
     own. Two such verbs are two goals only when each is about something the domains name,
     and not the same thing: "go to the shop and buy a paper" is one outing, "get my sugars
     down and lose a bit of weight" one health goal, "walk to the shops and back" one verb."""
@@ -1226,7 +1297,8 @@ _REMOVE_IT = re.compile(
 )
 # "take off the thing about the bus": which answer, by its words.
 _ABOUT = re.compile(
-    r"\b(?:take|get rid of|remove|delete|scrap|drop)\s+(?:off\s+)?(?:the|that|what i said)\s+"
+    r"\b(?:take|get rid of|remove|delete|scrap|drop|wipe|rub out)\s+(?:off\s+)?"
+    r"(?:the|that|what i (?:said|put|wrote|typed|told you)|what i'?ve (?:said|put|written))\s+"
     r"(?:bit|thing|part|answer)?\s*(?:about|on)\s+(?P<about>[\w' ]+?)(?:\s+off)?\W*$",
     re.I,
 )
@@ -1241,6 +1313,58 @@ def taken_back(text: str) -> str | None:
     if _REMOVE_IT.search(text):
         return "remove"
     return None
+
+
+# Inside a longer message, "please dont put that bit in", "leave that out", "that's off the
+# record": the part just before is not to be kept.
+_LEAVE_OUT = re.compile(
+    r"\b(?:please\s+|pls\s+|but\s+)?(?:(?:don'?t|dont|do not)\s+"
+    r"(?:put|write|include|record|save|keep|mention)\s+(?:that|this|the last)(?:\s+(?:bit|part|down))?"
+    r"(?:\s+(?:in|on|down|on there|in there|anywhere))?"
+    r"|(?:leave|keep|take)\s+(?:that|this)(?:\s+(?:bit|part))?\s+(?:out|off)"
+    r"|(?:that'?s|thats|that is|this is)\s+(?:off the record|between (?:us|you and me))|off the record)\b"
+    r"(?:\s*(?:please|pls|thanks|ta|though))?"
+    # said as an aside, not "keep that out of the way", "don't put that in the bin"
+    r"(?=\s*(?:[,.;:!?-]|$|(?:but|and|so|i|im|i'm|my)\b))",
+    re.I,
+)
+
+
+def left_out(text: str) -> tuple[str, str] | None:
+    """(what to keep, what to leave out) when a message says part of it is not to be kept:
+    "my son drinks too much, please dont put that bit in, mostly I worry about my hip" keeps
+    "mostly I worry about my hip". "dont put this in but ..." leaves out what follows. None
+    when nothing is said to be left out, or when that is all the message says (then it is
+    about the answer before: :func:`taken_back`)."""
+    found = _LEAVE_OUT.search(text)
+    if not found:
+        return None
+    before, after = text[: found.start()].strip(" ,;:-"), text[found.end() :].strip(" ,.;:!-")
+    if len(before.split()) < 2:
+        if len(after.split()) < 2:
+            return None
+        return "", re.sub(r"^(?:but|and|so)\s+", "", after, flags=re.I)
+    *earlier, dropped = [p.strip() for p in re.split(r"(?<=[.!?;])\s+", before) if p.strip()]
+    kept = " ".join([*earlier, re.sub(r"^(?:but|and|so)\s+", "", after, flags=re.I)]).strip()
+    return kept, dropped.strip(" ,.;")
+
+
+# "delete what I said about him": the answers that speak of him (or her).
+_PRONOUN_PEOPLE = {
+    "him": r"\b(?:he|him|his|himself|husband|hubby|son|dad|father|brother|grandson|grandad|boyfriend)\b",
+    "her": r"\b(?:she|her|hers|herself|wife|daughter|mum|mam|mother|sister|granddaughter|nan|gran)\b",
+    "them": r"\b(?:they|them|their|themselves)\b",
+}
+
+
+def speaks_of(about: str, answer: str) -> bool:
+    """Does the answer speak of what "the thing about ..." names: by its words, or, for "him",
+    "her" or "them", of a man, a woman or people ("my son drinks too much" is about him)?"""
+    pronoun = _PRONOUN_PEOPLE.get(about.strip().lower())
+    if pronoun:
+        return bool(re.search(pronoun, answer, re.I))
+    wanted = content_words(about)
+    return bool(wanted and wanted & content_words(answer))
 
 
 # "no, the one before": the answer before the one just named

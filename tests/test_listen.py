@@ -1663,3 +1663,120 @@ def test_what_people_call_the_bot_is_not_their_name(text: str) -> None:
 )
 def test_a_request_for_medical_advice_is_told_from_a_statement(text: str, asks: bool) -> None:
     assert listen.asks_for_advice(text) is asks
+
+
+# --- several goals in one message, and "and also" later (session 22, class 9) -----------------------
+@pytest.mark.parametrize(
+    ("text", "goals"),
+    [
+        (
+            "id like to get back to the allotment, sleep thru the night and see the grandkids more",
+            ["get back to the allotment", "sleep thru the night", "see the grandkids more"],
+        ),
+        (
+            "I'd like to get back to the allotment, sleep through the night and see more of the grandkids",
+            ["get back to the allotment", "sleep through the night", "see more of the grandkids"],
+        ),
+        (
+            "walk the dog, do my own shopping, and get to my sons in leeds",
+            ["walk the dog", "do my own shopping", "get to my sons in leeds"],
+        ),
+        (
+            "be able to dress myself, cook a proper meal and go to church on sundays",
+            ["dress myself", "cook a proper meal", "go to church on sundays"],
+        ),
+        (
+            "i want to go back to church, and also get out in the garden",
+            ["go back to church", "get out in the garden"],
+        ),
+        (
+            "to keep living at home with biscuit, and to get back to her gardening club on wednesdays, she"
+            " stopped going cos she got lost on the bus",
+            [
+                "keep living at home with biscuit",
+                "get back to her gardening club on wednesdays, she stopped going cos she got lost on the bus",
+            ],
+        ),
+        (
+            "three things really: run a half marathon in the spring without stopping, stop waking up wheezy"
+            " at night, and feel less anxious",
+            [
+                "run a half marathon in the spring without stopping",
+                "stop waking up wheezy at night",
+                "feel less anxious",
+            ],
+        ),
+        ("get up and down the stairs", []),
+        ("walk to the shops and back", []),
+        ("see my friends and family", []),
+        ("she wants to walk to the park and feed the ducks", []),
+    ],
+)
+def test_goals_in_a_list_are_each_kept(text: str, goals: list[str]) -> None:
+    assert listen.several_goals(text) == goals
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "i dont want to rely on my husband for everything and also id like to get back in the pool",
+            ("i dont want to rely on my husband for everything", "get back in the pool"),
+        ),
+        (
+            "more physio and a bench half way, oh and also i want to be able to kneel in the garden",
+            ("more physio and a bench half way", "kneel in the garden"),
+        ),
+        (
+            "because its good for me. also i would love to dance at the wedding",
+            ("because its good for me", "dance at the wedding"),
+        ),
+        ("and I'd also like to go to the football again", ("", "go to the football again")),
+        ("my knees, and also the bus is rubbish", None),
+        ("also my daughter", None),
+        ("I'd like to go but the bus is awful", None),
+    ],
+)
+def test_and_also_in_a_later_answer_says_another_goal(text: str, found: tuple[str, str] | None) -> None:
+    assert listen.another_goal(text) == found
+
+
+# --- part of a message not to be kept (session 22, listen_o class 6) --------------------------------
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "my son drinks too much and i worry about him, please dont put that bit in,"
+            " mostly i worry about my hip",
+            ("mostly i worry about my hip", "my son drinks too much and i worry about him"),
+        ),
+        (
+            "I worry about my hip. My son drinks too much, dont put that in",
+            ("I worry about my hip.", "My son drinks too much"),
+        ),
+        ("the bus. leave that bit out please. my knees mostly", ("my knees mostly", "the bus")),
+        ("dont put this in but my husband shouts at me", ("", "my husband shouts at me")),
+        ("please dont put that bit in", None),
+        ("I don't want to put on weight", None),
+        ("I keep that out of the way of the dog", None),
+        ("my daughter said don't put that in the bin", None),
+    ],
+)
+def test_a_part_not_to_be_kept_is_left_out(text: str, found: tuple[str, str] | None) -> None:
+    assert listen.left_out(text) == found
+
+
+@pytest.mark.parametrize(
+    ("about", "answer", "speaks"),
+    [
+        ("him", "my son, hes not been right since he lost his job", True),
+        ("him", "my hip getting worse", False),
+        ("her", "my daughter is moving away", True),
+        ("her", "the bus is always late", False),
+        ("the bus", "the bus is always late", True),
+    ],
+)
+def test_what_i_said_about_him_finds_the_answer_that_speaks_of_him(
+    about: str, answer: str, speaks: bool
+) -> None:
+    assert listen.speaks_of(about, answer) is speaks
