@@ -115,7 +115,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     text = text_of(tracker)
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
-    if (fix := listen.correction(text)) is not None and fix.kind in {"undo", "remove"}:
+    fix = listen.correction(text) if intent in INTERRUPTIONS else None
+    if fix is not None and fix.kind in {"undo", "remove"}:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"
     if listen.word_asked(text) is not None:
         return False  # "what does titrate mean?": the form offers to ask the care team
