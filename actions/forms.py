@@ -266,7 +266,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         updates = self.answer(asked, value, turn, heard.pop(asked, None))
         updates.update(self.take(heard, turn))
         if updates.get(asked) is not None and asked in REFLECTED:
-            updates.update(reflect(text, turn.slots, turn.dispatcher))
+            updates.update(reflect(text, turn.slots, turn.dispatcher, asked))
             if "last_reflection" in updates:  # the kind line first, then what was noted
                 turn.dispatcher.messages.insert(said_before, turn.dispatcher.messages.pop())
         return updates

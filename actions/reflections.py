@@ -10,14 +10,17 @@ said twice in a row.
 
 from __future__ import annotations
 
+import re
 import secrets
 import string
 from collections.abc import Mapping
 from typing import Any, Protocol
 
 from careplan.questions import responses
-from careplan.reflect import CATEGORIES, feeling, whose
+from careplan.reflect import CARING, CATEGORIES, LONELY, feeling, nobody_helps, whose
 from careplan.vocab import CARER, SELF
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my|myself|we|us|our)\b", re.I)
 
 
 class Dispatcher(Protocol):
@@ -62,13 +65,20 @@ def choose(category: str, slots: Mapping[str, Any], about: str = "") -> str | No
     return None
 
 
-def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher) -> dict[str, Any]:
-    """Say a kind line if ``text`` shares something hard or proud; return the slot updates."""
+def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher, asked: str = "") -> dict[str, Any]:
+    """Say a kind line if ``text`` shares something hard or proud; return the slot updates.
+
+    "No one" to "Who helps you?" is hard to say too: lonely for the person, and for a carer,
+    all the caring is theirs."""
     if slots.get("speaker") == SELF:  # the person typing in a carer's chat is spoken to as themselves
         slots = {**slots, "for_whom": SELF}
     category = feeling(text)
+    if category is None and asked == "support" and nobody_helps(text):
+        category = CARING if slots.get("for_whom") == CARER else LONELY
     # A carer telling what the person feels hears it said of them: "for you both", not "you".
-    about = "_them" if slots.get("for_whom") == CARER and whose(text) == "them" else ""
+    # (and "the pain is unbearable", with no "I" or "my" in it, is about the person too)
+    theirs = whose(text) == "them" or not _FIRST_PERSON.search(text)
+    about = "_them" if slots.get("for_whom") == CARER and theirs else ""
     said = (choose(category, slots, about) or choose(category, slots)) if category else None
     if said is None:
         return {}

@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Token
 from careplan.nlp import parse
 
 FEAR, LOSS, EXHAUSTION, HARD_DAY, PRIDE, CARING = "fear", "loss", "exhaustion", "hard_day", "pride", "caring"
-SHAME = "shame"
+SHAME, PAIN, LONELY = "shame", "pain", "lonely"
 # The order matters: the first category that matches wins. A TIA today that
 # frightened someone is first a hard day; a carer's tiredness is exhaustion
 # before it is caring; "I'm scared they'll judge me" is shame before fear.
-CATEGORIES = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, CARING, PRIDE)
+CATEGORIES = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, PAIN, CARING, LONELY, PRIDE)
 
 _PEOPLE = (
     r"(?:wife|husband|partner|mum|mam|mom|mother|dad|father|son|daughter|brother|sister|"
@@ -58,6 +58,11 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:an )?ambulance (?:came|was called|took|today|last night)\b",
         r"\b(?:in shock|shaken up|still shaking|in tears|been crying|can'?t stop crying)\b",
         r"\b(?:fell|collapsed|came off)\b.*\b(?:today|this morning|last night|yesterday)\b",
+        # news that time is short: "it's terminal, they've said months", "end of life care"
+        r"\b(?:it'?s|its|is|it is|cancer'?s|cancer is) terminal\b|\bend of life (?:care|now)\b|\bpalliative\b"
+        r"|\b(?:given|got|has|have) (?:him |her |me |us )?(?:weeks|months|a few months|a year)"
+        r" (?:left|to live)\b"
+        r"|\bthey'?ve said (?:weeks|months)\b|\bnot long left\b",
     ),
     LOSS: (
         rf"\b(?:lost|losing) (?:{_MY}|our|his|her|the) (?:{_PEOPLE}|man|missus|old man|old lady)\b",
@@ -121,6 +126,24 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:so|really|very|dead|always|constantly) (?:tired|worn)\b|\btired all the time\b",
         r"\b(?:can'?t|cannot|not|struggling to|barely) cop(?:e|ing)\b|\bdon'?t think i can cope\b",
         r"\bno time (?:for|to myself|to myself)\b|\bnever (?:get|have) (?:a|any) (?:break|time|rest)\b",
+        # nights broken by caring: "some nights I'm up 4 or 5 times with her"
+        r"\bup (?:\d|two|three|four|five|six)(?: or (?:\d|three|four|five|six|seven))? times"
+        r" (?:a night|every night|in the night|with (?:him|her|them)|most nights)\b",
+    ),
+    PAIN: (
+        r"\b(?:in agony|agony|agonising|excruciating|unbearable|crippling|screaming (?:at me|in pain))\b",
+        r"\b(?:in|with) (?:so much|such|a lot of|constant|terrible|awful|horrendous|severe|real) pain\b",
+        r"\b(?:terrible|awful|constant|horrendous|severe|unbearable|crippling) (?:pain|ache)\b",
+        r"\bpain(?: is| has been|'s) (?:awful|terrible|unbearable|horrendous|bad|getting worse|worse)\b",
+    ),
+    LONELY: (
+        r"\b(?:lonely|lonesome|isolated|so alone|all alone)\b",
+        r"\b(?:don'?t|do not|never|hardly|rarely) see (?:a soul|anyone|anybody|a living soul|another person)"
+        r"\b",
+        r"\b(?:nobody|no one|no-one|noone) (?:comes|visits|calls|rings|phones|pops in|bothers)\b"
+        r"|\b(?:nobody|no one|no-one) to (?:talk|speak|chat) to\b",
+        r"\bon my own (?:all day|most days|all the time|every day|day in day out)\b",
+        r"\b(?:just|only) (?:the )?(?:telly|tv|radio|cat|dog) for company\b",
     ),
     CARING: (
         r"\b(?:24/7|24-7|24 7|round the clock|day and night|night and day|all day every day"
@@ -193,7 +216,7 @@ def _found(category: str, t: str) -> int | None:
         before = re.split(r"[.!?;,]| but | and | so ", before)[-1]
         if _NEGATED.search(before):
             continue
-        if category in {FEAR, EXHAUSTION, PRIDE, CARING} and _WANTING.search(before):
+        if category in {FEAR, EXHAUSTION, PRIDE, CARING, PAIN, LONELY} and _WANTING.search(before):
             continue
         return match.start()
     return None
@@ -279,6 +302,21 @@ def _whose(token: Token) -> str:
         if subject is not None and _a_person(subject):
             return "them"
     return "me"
+
+
+# "No one", "nobody really, just me" to "Who helps you?"
+_NOBODY = re.compile(
+    r"^\W*(?:(?:no|nah|honestly|well|erm|um)\W+)*"
+    r"(?:no ?one|no-one|nobody|no body|not (?:a soul|anyone|anybody)"
+    r"|(?:just|only) me(?: and the (?:cat|dog|telly))?)"
+    r"(?:\s+(?:really|at all|much|helps?(?: me)?|to be honest|tbh))*(?:\W+(?:just|only) me(?: really)?)?\W*$",
+    re.I,
+)
+
+
+def nobody_helps(text: str) -> bool:
+    """The answer to "Who helps you?" is no one."""
+    return bool(_NOBODY.match(_normal(text)))
 
 
 def feeling(text: str) -> str | None:

@@ -182,3 +182,25 @@ def test_the_person_typing_in_a_carers_chat_is_spoken_to_as_themselves() -> None
 )
 def test_a_loss_said_with_a_name_or_in_dialect(text: str, label: str | None) -> None:
     assert feeling(text) == label
+
+
+@pytest.mark.parametrize(
+    ("answer", "for_whom", "said"),
+    [
+        ("no one", "self", "lonely"),
+        ("nobody really, just me", "self", "lonely"),
+        ("not a soul", "self", "lonely"),
+        ("no one, just me", "carer", "caring"),
+        ("my neighbour Pat", "self", None),
+        ("no one, my son sometimes", "self", None),
+    ],
+)
+def test_no_one_to_who_helps_you_gets_a_kind_line(answer: str, for_whom: str, said: str | None) -> None:
+    slots = {"for_whom": for_whom, "preferred_name": "Dot"}
+    at_support, at_worries = CollectingDispatcher(), CollectingDispatcher()
+    reflect(answer, slots, at_support, asked="support")
+    reflect(answer, slots, at_worries, asked="worries")
+    kind = {line["text"].replace("{preferred_name}", "Dot") for line in lines()[said]} if said else set()
+    assert {m["text"] for m in at_support.messages} <= kind
+    assert len(at_support.messages) == (1 if said else 0)
+    assert not at_worries.messages  # "no one" is only hard to say as who helps
