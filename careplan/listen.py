@@ -176,6 +176,9 @@ _NOT_A_NAME = {
     "that",
     # what people call the bot: "for me dear", "its for me love"
     *("dear love luv pet duck hun hon darling sweetheart petal chuck mate flower babe bab").split(),
+    # said with "me": "me obviously", "me lol", "for me definitely"
+    *("obviously obvs ofc definitely certainly naturally surely honestly actually lol haha innit").split(),
+    *("please thanks ta yes yeah yep though tho again too").split(),
 }
 _MY_NAME = re.compile(
     r"\b(?:my name(?:'s| is)|call me|i'?m called|i am called|name'?s|known as|i go by)\s+([A-Za-z][\w'-]*)",

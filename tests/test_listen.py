@@ -1641,6 +1641,11 @@ def test_what_people_call_the_bot_is_not_their_name(text: str) -> None:
     assert heard["for_whom"] == "self" and "preferred_name" not in heard
 
 
+@pytest.mark.parametrize("text", ["me obviously", "me lol", "me obvs", "for me definitely", "me ofc"])
+def test_a_word_said_with_me_is_not_a_name(text: str) -> None:
+    assert "preferred_name" not in hear(text)
+
+
 # --- medical advice: asked for, or only mentioned (session 22, class 8) ----------------------------
 @pytest.mark.parametrize(
     ("text", "asks"),
