@@ -38,6 +38,9 @@ ASIDE_REPLIES = {
     "protest": "utter_sorry_protest",
     "checking": "utter_that_will_do",
 }
+# What may be asked in the same message as an answer, and answered with it kept: "why? its my
+# wife obviously". (Other talk about the chat said beside words is more of the same talk.)
+ASKED_BESIDE_AN_ANSWER = {"ask_why", "repeat", "ask_copy"}
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
@@ -113,6 +116,9 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     if is_button(tracker):
         return True
     text = text_of(tracker)
+    free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
+    if free_text and intent in ASKED_BESIDE_AN_ANSWER and listen.answer_beside(text) is not None:
+        return False  # "why do you need that, its my daughter anyway": the form answers both
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
     fix = listen.correction(text) if intent in INTERRUPTIONS else None
@@ -130,7 +136,6 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "yes, share it with the stroke team" answers the question: never a withdrawal
     if intent in MOVES and not MOVE_WORDS[intent].search(text):
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
-    free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     if intent.startswith("faq_") and free_text and listen.tells_of_life(text):
@@ -159,7 +164,10 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(replies=["utter_stale_button"])
     if getattr(questions.catalogue().get(slot), "stage", None) == "identity" and DECLINED.search(text):
         return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
-    unsure = intent == "dont_know" or (slot in UNSURE_IS_AN_ANSWER and interpret.dont_know(text))
+    # "dont know. stick maybe" is the answer, said unsure: only a bare "don't know" is none
+    unsure = (intent == "dont_know" and not interpret.unsure_with_an_answer(text)) or (
+        slot in UNSURE_IS_AN_ANSWER and interpret.dont_know(text)
+    )
     skip = intent == "skip" or interpret.skips(text)  # "pass", however the NLU read it
     if (skip or unsure) and slot not in {"consent", "review_choice"}:
         reply = "utter_skipped" if skip else "utter_dont_know_ok"

@@ -33,7 +33,15 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.answers import GOAL_FIELD, Reading, flush, interpret_answer, interrupts, record
+from actions.answers import (
+    ASKED_BESIDE_AN_ANSWER,
+    GOAL_FIELD,
+    Reading,
+    flush,
+    interpret_answer,
+    interrupts,
+    record,
+)
 from actions.common import is_button, last_said_was, logger, plan_goals, store, sure_intent, text_of
 from actions.corrections import ERASED, Corrections, confirm_first
 from actions.extras import Extras
@@ -44,6 +52,7 @@ from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, interpret, listen
+from careplan.kept import answered_again
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -63,6 +72,10 @@ QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 HELP_ASKED = {"goal_help", "carer_help"}
 # A goal's own questions, where "and also I'd like to..." says another goal.
 GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
+# Answers in their own words that, asked again, are kept or added to, never lost (careplan.kept).
+ANSWERED_AGAIN = {
+    q.key for q in catalogue().values() if q.store == "answer" and q.stage in {"life", "support", "carer"}
+} | GOAL_DETAILS
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
@@ -189,6 +202,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
+        if not is_button(turn.tracker) and (beside := self.answered_beside(asked, text, turn)) is not None:
+            # "why do you need that, its my daughter anyway": the why said, and the answer kept
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, beside)), beside, beside
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=last_said_was(turn.tracker, "utter_away"))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
@@ -257,6 +273,26 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def answered_beside(self, asked: str, text: str, turn: Turn) -> str | None:
+        """A message that asks the bot something and answers the open question too ("what's
+        the point of asking that, a good day is one where I'm not in agony"; "will I need a
+        stick? my knees are shot"): the question is answered, or noted for the care team,
+        and the answer is returned to be taken. None for any other message."""
+        split = listen.answer_beside(text) if catalogue()[asked].kind == "text" else None
+        if split is None:
+            return None
+        asking, answer = split
+        intent = listen.meta(asking) or sure_intent(turn.tracker)
+        if intent in ASKED_BESIDE_AN_ANSWER:
+            self.answer_meta(intent, asked, turn._replace(tracker=saying(turn.tracker, asking)))
+        elif intent not in {*flow.INTERRUPTIONS, *flow.MOVES, *META_REPLIES} and _question_for_team(
+            asked, asking
+        ):
+            self.note_question(asking, turn)
+        else:
+            return None
+        return answer
 
     def take_answer(self, asked: str, value: Any, turn: Turn) -> dict[str, Any]:
         """The message as the answer to ``asked``, with what else it answers and a kind line."""
@@ -365,6 +401,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             turn.dispatcher.utter_message(response=reply)
         if not reading.accepted:
             return {slot: None}
+        reading = kept_with_before(slot, reading, turn)
         turn.slots[slot] = reading.value
         self.store(slot, reading, turn)
         turn.slots["history"] = [*(turn.slots.get("history") or []), slot]
@@ -373,13 +410,20 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         return {slot: reading.value, **follow}
 
     def note_question(self, text: str, turn: Turn, said: str = "utter_question_for_team") -> dict[str, Any]:
-        """A question asked in the middle of another one goes on the questions for the care team."""
-        noted = [*(turn.slots.get("noted_questions") or []), text]
-        turn.slots["noted_questions"] = noted
-        joined = "\n".join(noted)
-        record(*turn, Reading(value=joined, text=joined), "questions")
+        """A question asked in the middle of another one goes on the questions for the care team.
+        Once "any questions?" has been answered, it is added to them, never in their place."""
+        slots = turn.slots
         turn.dispatcher.utter_message(response=said)
-        return {"noted_questions": noted}
+        if slots.get("questions") is None:  # not asked yet: noted, to go before that answer
+            noted = [*(slots.get("noted_questions") or []), text]
+            slots["noted_questions"] = noted
+            joined = "\n".join(noted)
+            record(*turn, Reading(value=joined, text=joined), "questions")
+            return {"noted_questions": noted}
+        joined = "\n".join([*team_question_lines(slots), text])
+        record(*turn, Reading(value=joined, text=joined), "questions")
+        slots.update(questions=joined, noted_questions=[])
+        return {"questions": joined, "noted_questions": []}
 
     def answer_meta(self, intent: str, asked: str, turn: Turn) -> None:
         """Talk about the chat that the NLU missed: the same reply the rules would give."""
@@ -402,6 +446,34 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+def kept_with_before(slot: str, reading: Reading, turn: Turn) -> Reading:
+    """A question answered before and asked again ("go back", "like I said"): the earlier
+    words are kept when said again, added to with "also ...", and a different answer that
+    takes their place is said back (careplan.kept). Other questions: the reading as it is."""
+    plan_id, goal_id = turn.slots.get("plan_id"), turn.slots.get("current_goal_id")
+    if slot not in ANSWERED_AGAIN or reading.skipped or not plan_id or (slot in GOAL_FIELD and not goal_id):
+        return reading
+    try:
+        before = store().answer_text(int(plan_id), slot, int(goal_id) if slot in GOAL_FIELD else None)
+    except StoreUnavailable:
+        return reading
+    if not before or before == reading.text:
+        return reading
+    again = answered_again(before, reading.text)
+    if again.how == "added":
+        turn.dispatcher.utter_message(response="utter_answer_added")
+    elif again.how == "replaced":
+        turn.dispatcher.utter_message(response="utter_answer_replaced", words=again.words)
+    return Reading(value=again.words, text=again.words, replies=reading.replies)
+
+
+def team_question_lines(slots: dict[str, Any]) -> list[str]:
+    """The questions for the care team as they stand, one a line: those noted on the way,
+    then the answer to "any questions?" ("no" is none)."""
+    lines = [*(slots.get("noted_questions") or []), *str(slots.get("questions") or "").split("\n")]
+    return list(dict.fromkeys(line for line in lines if line.strip() and line != flow.SKIPPED))
 
 
 def _said_before(asked: str, slots: dict[str, Any]) -> str | None:

@@ -11,7 +11,7 @@ from actions import flow, identity_details
 from actions.answers import Reading, interpret_answer, record
 from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.corrections import confirm_first, keep_taken_off
-from actions.forms import QuestionForm, saying, team_questions
+from actions.forms import QuestionForm, saying, team_question_lines, team_questions
 from actions.turn import Turn
 from careplan import dates, interpret, listen
 from careplan.models import utcnow
@@ -340,7 +340,6 @@ def _names_a_question(text: str, review: listen.ReviewChoice | None, slots: dict
 def _questions_asked(slots: dict[str, Any]) -> list[str]:
     """The questions for the care team, one a line: those noted on the way and the answer
     to "any questions?" (the slot holds only that answer; the plan holds them all)."""
-    lines = [*(slots.get("noted_questions") or []), *(slots.get("questions") or "").split("\n")]
     # "should I check my feet? can I still have a glass of wine?": two questions, one each
-    asked = [q.strip() for line in lines for q in re.split(r"(?<=\?)\s+", line)]
-    return list(dict.fromkeys(q for q in asked if q and q != flow.SKIPPED))
+    asked = [q.strip() for line in team_question_lines(slots) for q in re.split(r"(?<=\?)\s+", line)]
+    return list(dict.fromkeys(q for q in asked if q))

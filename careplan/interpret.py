@@ -44,6 +44,29 @@ def dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text or ""))
 
 
+# Words of being unsure, and the question's own words said back ("not sure what would help"):
+# what is left when these are taken away is the answer said unsure ("dont know. stick maybe").
+_UNSURE = re.compile(
+    r"\b(?:idk|dunno|don'?t know|dont no|do not know|no idea|not sure|unsure|no clue|not a clue"
+    r"|can'?t (?:say|think)|maybe|perhaps|possibly|probably|i think|i guess|i suppose|might be|could be"
+    r"|or something|whatever)\b",
+    re.I,
+)
+_ECHO = {
+    *("help helps helped way moment know sure think idea clue honestly tbh really mate love dear").split(),
+    *("sorry yet thing things stuff lol hmm um er erm ok okay well question answer guess say").split(),
+}
+
+
+def unsure_with_an_answer(text: str) -> bool:
+    """Unsure, but with an answer in it: "dont know. stick maybe", "not sure, a perching
+    stool?" (never "I don't know what would help" or "no idea really")."""
+    if not _UNSURE.search(text or ""):
+        return False
+    rest = re.findall(r"[a-z][a-z']+", _UNSURE.sub(" ", text).lower())
+    return any(word not in STOP_WORDS and word not in _ECHO for word in rest)
+
+
 # "pass", "I'll pass on that one", "skip this one please": the whole message passes on the
 # question ("pass my driving test" is an answer).
 _SKIP = re.compile(

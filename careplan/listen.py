@@ -725,8 +725,10 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "go_back": re.compile(
-        r"^\W*(?:(?:can we |can i |let'?s |please )?go back(?: (?:one|a step|a question|please))?"
-        r"|undo)\W*$",  # not a bare "back": "What is it for?" "back" means a bad back
+        r"^\W*(?:(?:sorry|oops|oh|wait|hang on|um+|er+m?)\W+)*"  # "sorry can we go back"
+        r"(?:(?:can we |could we |can i |can you |let'?s |please )?go back"
+        r"(?: (?:one|a step|a question|a bit))?"
+        r"(?: please)?|undo)\W*$",  # not a bare "back": "What is it for?" "back" means a bad back
         re.I,
     ),
     "start_again": re.compile(
@@ -956,6 +958,12 @@ def asks_something(text: str) -> bool:
     return question_to_bot(text) or text.strip().endswith("?") or bool(_REQUEST.match(text))
 
 
+# "dunno, ", "not sure. ", "um ": said before an answer they aren't sure of
+_UNSURE_LEAD = re.compile(
+    r"^\W*(?:(?:i\s+)?(?:dunno|idk|don'?t know|dont no|not sure|no idea|um+|er+m?|hmm+|well)\b\W*)+", re.I
+)
+_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+_RUN_TOGETHER = re.compile(r"^\W*(?:its|im|ive|youre|theyre|thats|shes|hes)\b", re.I)  # "its normal to...?"
 _HEDGE = re.compile(
     r"^\W*(?:maybe|perhaps|possibly|probably|i think|i guess|i suppose|might be|could be|not sure"
     r"|a|an|some|more)\b",
@@ -1029,8 +1037,16 @@ def question_to_bot(text: str) -> bool:
     first = re.split(r"(?<=[.!?])\s+", said)[0]
     if _ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first):
         return True
-    # "maybe a different inhaler?" is an answer said unsure, not a question
-    return first.endswith("?") and not _HEDGE.match(first)
+    # "maybe a different inhaler?", "dunno, a bench halfway?", "dust mites?": an answer said
+    # unsure, not a question (a question without a question word has a verb: "you think I should?")
+    first = _UNSURE_LEAD.sub("", first)
+    return first.endswith("?") and not _HEDGE.match(first) and _has_finite_verb(first)
+
+
+def _has_finite_verb(text: str) -> bool:
+    """Does the text have a verb that makes a clause ("it hurts", "you think"), not just a
+    thing named ("a bench halfway", "the cold getting to me")?"""
+    return bool(_RUN_TOGETHER.match(text)) or any(t.tag_ in _FINITE for t in parse(text))
 
 
 # Asking what to do about a medicine or a treatment: "should I stop taking them?", "what dose
@@ -1182,6 +1198,42 @@ def tells_of_life(text: str) -> bool:
         return False
     lemmas = {t.lemma_.lower() for t in parse(text) if t.is_alpha}
     return len(lemmas - STOP_WORDS - _CHAT_FILLER - _CHAT_TOPIC.keys()) >= 2
+
+
+# Where one part of a message ends and the next begins: after , . ; : ! or ?
+_PARTS = re.compile(r"(?<=[,.;:!?])\s+")
+
+
+def answer_beside(text: str) -> tuple[str, str] | None:
+    """A question put to the bot and an answer in one message, first or last: "why do you
+    need that, its my daughter anyway" is ("why do you need that,", "its my daughter
+    anyway"). None when the message is only one of them, or what is left is more talk about
+    the chat ("who sees this? my daughter uses the same doctors")."""
+    parts = _PARTS.split(text.strip())
+    if len(parts) < 2 or len(text.split()) > 40:
+        return None
+    for asking, rest in ((parts[:1], parts[1:]), (parts[-1:], parts[:-1])):
+        question, answer = " ".join(asking), " ".join(rest).strip(" ,;:")
+        if _asks(question) and not any(_asks(part) for part in rest) and _an_answer(answer, question):
+            return question, answer
+    return None
+
+
+def _asks(part: str) -> bool:
+    return meta(part) is not None or asks_something(part)
+
+
+def _an_answer(text: str, question: str) -> bool:
+    """Words of the person's life beside ``question``: two words or more, one with a meaning
+    of its own ("its my daughter anyway", not "just wondering"), and not more about what was
+    asked ("who sees this?" "my daughter uses the same doctors")."""
+    own = _own_lemmas(text)
+    asked_about = {_CHAT_TOPIC[t.lemma_.lower()] for t in parse(question) if t.lemma_.lower() in _CHAT_TOPIC}
+    return len(text.split()) >= 2 and bool(own) and not any(_CHAT_TOPIC.get(w) in asked_about for w in own)
+
+
+def _own_lemmas(text: str) -> set[str]:
+    return {t.lemma_.lower() for t in parse(text) if t.is_alpha} - STOP_WORDS - _CHAT_FILLER
 
 
 def about_the_chat(text: str) -> str | None:

@@ -213,6 +213,23 @@ class Store:
 
         return self._run(work)
 
+    def answer_text(self, plan_id: int, question_key: str, goal_id: int | None = None) -> str | None:
+        """The words of the answer standing for one question (not taken off, not skipped);
+        None when there is none."""
+
+        def work(session: Session) -> str | None:
+            return session.scalars(
+                select(Answer.text).where(
+                    Answer.plan_id == plan_id,
+                    Answer.question_key == question_key,
+                    Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
+                    Answer.removed_at.is_(None),
+                    Answer.skipped.is_(False),
+                )
+            ).first()
+
+        return self._run(work)
+
     def take_off_answer(self, plan_id: int, question_key: str, goal_id: int | None = None) -> bool:
         """The person took an answer off: it no longer counts as their answer, but its words
         are kept, marked with when, for the care team (hazard H22). False if there was none."""

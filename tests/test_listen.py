@@ -428,6 +428,13 @@ def test_a_bare_back_after_stepping_away_is_coming_back() -> None:
         ("is it normal to feel this tired?", True),
         ("maybe a diffrent inhaler?", False),  # an answer said unsure
         ("a lift there?", False),
+        # hedged answers: a thing named with a question mark, and no verb to ask with
+        ("dunno, a bench halfway? the nurse always says pulmonary rehab whatever that is", False),
+        ("dust mites? dunno", False),
+        ("the hill? and the cold maybe", False),
+        ("um a walking frame?? not sure", False),
+        ("you think I should get a stick?", True),
+        ("its normal to be this tired?", True),
         ("why do you need that?", False),  # about the chat: meta answers it
         ("my family and my allotment", False),
         ("what matters is my family", False),
@@ -1785,3 +1792,28 @@ def test_what_i_said_about_him_finds_the_answer_that_speaks_of_him(
     about: str, answer: str, speaks: bool
 ) -> None:
     assert listen.speaks_of(about, answer) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("why do you need that, its my daughter anyway", ("why do you need that,", "its my daughter anyway")),
+        ("why? its my wife obviously", ("why?", "its my wife obviously")),
+        ("my garden. why do you ask?", ("why do you ask?", "my garden.")),
+        (
+            "will the op fix it? my hip, i cant stand for long",
+            ("will the op fix it?", "my hip, i cant stand for long"),
+        ),
+        ("who sees this? my daughter uses the same doctors", None),  # more about who sees it
+        ("is it private? just wondering", None),
+        ("why do you need that?", None),
+        ("the cat, the garden, my sister", None),
+    ],
+)
+def test_an_answer_beside_a_question_to_the_bot(text: str, split: tuple[str, str] | None) -> None:
+    assert listen.answer_beside(text) == split
+
+
+@pytest.mark.parametrize("text", ["sorry can we go back", "oops go back please", "can you go back a bit"])
+def test_go_back_said_with_sorry_or_please(text: str) -> None:
+    assert listen.meta(text) == "go_back"

@@ -141,6 +141,23 @@ def test_i_dont_know_is_the_whole_message_or_nothing(text: str, unsure: bool) ->
 @pytest.mark.parametrize(
     ("text", "answer"),
     [
+        ("dont know. stick maybe", True),
+        ("not sure, a perching stool in the kitchen?", True),
+        ("idk. my sister maybe?", True),
+        ("no idea. the bus pass people perhaps", True),
+        ("dunno", False),
+        ("I dont know what would help", False),
+        ("no idea really, sorry love", False),
+        ("I really don't know, nothing I can think of", False),
+    ],
+)
+def test_unsure_with_an_answer_in_it(text: str, answer: bool) -> None:
+    assert interpret.unsure_with_an_answer(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
         ("I JUST TOLD YOU. THE FREEZING", "THE FREEZING"),
         ("the foot clinic, i said", "the foot clinic"),
         ("heart failure clinic like I said", "heart failure clinic"),
