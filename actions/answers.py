@@ -40,7 +40,7 @@ ASIDE_REPLIES = {
 }
 # What may be asked in the same message as an answer, and answered with it kept: "why? its my
 # wife obviously". (Other talk about the chat said beside words is more of the same talk.)
-ASKED_BESIDE_AN_ANSWER = {"ask_why", "repeat", "ask_copy"}
+ASKED_BESIDE_AN_ANSWER = {"ask_why", "ask_copy"}  # not "pardon? I was distracted"
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT

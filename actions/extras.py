@@ -51,9 +51,16 @@ class Extras:
         return heard
 
     def hear_anyway(self, asked: str, turn: Turn) -> dict[str, Any]:
-        """What a message says about who this is for and how they're known, answered or not."""
-        intro = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage == "intro" and q != asked]
-        return listen.hear(text_of(turn.tracker), intro, asked=asked, carer=carer_known(turn.slots))
+        """What a message says about who this is for, how they're known and the appointment,
+        answered or not ("neurologist next month sumtime" at "Does Kerry know?")."""
+        stages = {"intro", "appointment"}
+        keys = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage in stages and q != asked]
+        text = text_of(turn.tracker)
+        heard = listen.hear(text, keys, asked=asked, carer=carer_known(turn.slots))
+        if "appointment_with" in keys and turn.slots.get("appointment_with") is None:
+            # no "seeing" needed: a clinician named where no choice was made is who it's with
+            heard.setdefault("appointment_with", listen.clinician(text, asked=True))
+        return {key: value for key, value in heard.items() if value is not None}
 
     def take(
         self, heard: dict[str, Any], turn: Turn, again: bool = False, quiet: bool = False

@@ -397,6 +397,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if len(turn.dispatcher.messages) == said_before:
                     turn.dispatcher.utter_message(response="utter_noted_that")
                 return {slot: None, **told}
+        if not is_button(turn.tracker) and _not_its_answer(slot, reading, turn):
+            kept = self.keep_as_what_matters(turn)
+            if kept:  # "my kids, and getting out more" at "Who is your appointment with?"
+                return {slot: None, **kept}
         for reply in reading.replies:
             turn.dispatcher.utter_message(response=reply)
         if not reading.accepted:
@@ -408,6 +412,25 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         follow = self.follow_up(slot, reading, turn)
         turn.slots.update(follow)
         return {slot: reading.value, **follow}
+
+    def keep_as_what_matters(self, turn: Turn) -> dict[str, Any]:
+        """Words of the person's life said a step ahead, where they answer nothing asked yet
+        (a name, a choice, who the appointment is with): kept, and said back, as what matters
+        most, while that is still to ask. Returns the slots set (none when it isn't kept)."""
+        text = text_of(turn.tracker)
+        if (
+            turn.slots.get("what_matters") is not None
+            or "what_matters" not in type(self).questions(turn.slots)
+            or not listen.tells_of_life(text)
+            or listen.clinician(text, asked=True)
+        ):
+            return {}
+        record(*turn, Reading(value=text, text=text), "what_matters")
+        turn.slots["what_matters"] = text
+        turn.slots["history"] = [*(turn.slots.get("history") or []), "what_matters"]
+        name = turn.slots.get("preferred_name") if flow.is_carer(turn.slots) else None
+        turn.dispatcher.utter_message(response="utter_kept_as_what_matters", preferred_name=name or "you")
+        return {"what_matters": text}
 
     def note_question(self, text: str, turn: Turn, said: str = "utter_question_for_team") -> dict[str, Any]:
         """A question asked in the middle of another one goes on the questions for the care team.
@@ -446,6 +469,15 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+def _not_its_answer(slot: str, reading: Reading, turn: Turn) -> bool:
+    """A message that doesn't answer the question asked: no name at a name question, no
+    choice at a choice, and at "Who is your appointment with?" no one named."""
+    kind = catalogue()[slot].kind
+    if kind in {"name", "choice", "yes_no"}:
+        return not reading.accepted
+    return slot == "appointment_with" and not listen.clinician(text_of(turn.tracker), asked=True)
 
 
 def kept_with_before(slot: str, reading: Reading, turn: Turn) -> Reading:

@@ -238,7 +238,11 @@ BASIS_WORDS = (
         r"|too (ill|poorly|unwell|confused)|no capacity|capacity|lost (?:her|his|their) mind",
     ),
     ("not_sure", r"not sure|unsure|don'?t know|dunno|no idea|maybe"),
-    ("agreed", r"\byes\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me"),
+    (
+        "agreed",
+        r"\b(?:yes|ye|yeah|yep|yh)\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me"
+        r"|said (?:i|we) (?:could|can|should)",
+    ),
 )
 
 

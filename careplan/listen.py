@@ -397,6 +397,8 @@ _CLINICIANS = {
     "neurologist",
 }
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sister"}
+# Clinicians who are who the appointment is with when named alone (not "team", "worker"...)
+_NAMED_ALONE = _CLINICIANS - {"team", "worker", "visitor", "practice", "surgery", "hospital", "clinic", "ot"}
 _APPOINTMENT_WORDS = {"appointment", "appt"}
 _DAY_WORD = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|today|\d{1,2}(?:st|nd|rd|th)"
@@ -464,7 +466,11 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
             end = chunks[n + 1].end
         return doc[start:end].text.strip(" ,.")
     match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
-    return match.group(0) if match else None
+    if match:
+        return match.group(0)
+    # "neurologist next month sumtime": no noun phrase parsed, but the word is plain
+    named = [t.text for t in doc if t.lower_ in _NAMED_ALONE] if asked else []
+    return named[0] if named else None
 
 
 def only_the_clinician(text: str) -> str | None:
@@ -1229,7 +1235,26 @@ def _an_answer(text: str, question: str) -> bool:
     asked ("who sees this?" "my daughter uses the same doctors")."""
     own = _own_lemmas(text)
     asked_about = {_CHAT_TOPIC[t.lemma_.lower()] for t in parse(question) if t.lemma_.lower() in _CHAT_TOPIC}
-    return len(text.split()) >= 2 and bool(own) and not any(_CHAT_TOPIC.get(w) in asked_about for w in own)
+    # "can you make the letters bigger, I can't read it": why they ask, about the thing asked for
+    of_the_request = any(t.lower_ in _POINTERS and t.dep_ in _OBJECTS for t in parse(text))
+    return (
+        len(text.split()) >= 2
+        and bool(own)
+        and not of_the_request
+        and not own & _NOT_BESIDE
+        and not any(_CHAT_TOPIC.get(w) in asked_about for w in own)
+    )
+
+
+_POINTERS = {"it", "this", "that", "them"}
+# Said beside a question to the bot, these words give its reason, not an answer: the
+# appointment itself ("why do you need that. its a chest appointment"), or eyesight beside a
+# copy asked for ("in big print for her? her eyes arent great").
+_NOT_BESIDE = (
+    _CLINICIANS
+    | _APPOINTMENT_WORDS
+    | {"eye", "eyes", "see", "read", "sight", "glasses", "blind", "print", "letter", "writing", "screen"}
+)
 
 
 def _own_lemmas(text: str) -> set[str]:

@@ -1805,6 +1805,9 @@ def test_what_i_said_about_him_finds_the_answer_that_speaks_of_him(
             ("will the op fix it?", "my hip, i cant stand for long"),
         ),
         ("who sees this? my daughter uses the same doctors", None),  # more about who sees it
+        ("can you make the letters bigger, I can't read it", None),  # why they ask
+        ("why do you need to know that. its a chest appointment", None),  # the appointment, not life
+        ("can I get a copy of all this in big print for her? her eyes arent great", None),
         ("is it private? just wondering", None),
         ("why do you need that?", None),
         ("the cat, the garden, my sister", None),
@@ -1817,3 +1820,12 @@ def test_an_answer_beside_a_question_to_the_bot(text: str, split: tuple[str, str
 @pytest.mark.parametrize("text", ["sorry can we go back", "oops go back please", "can you go back a bit"])
 def test_go_back_said_with_sorry_or_please(text: str) -> None:
     assert listen.meta(text) == "go_back"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [("neurologist next month sumtime", "neurologist"), ("physio, tuesday i think", "physio")],
+)
+def test_a_clinician_named_alone_when_asked(text: str, who: str) -> None:
+    assert listen.clinician(text, asked=True) == who
+    assert listen.clinician(text) is None  # not asked, and no "seeing": not taken

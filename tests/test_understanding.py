@@ -251,3 +251,10 @@ def test_having_had_what_is_offered_already(said: str, had: bool) -> None:
 )
 def test_same_as_before_points_at_the_earlier_answer(text: str, same: bool) -> None:
     assert interpret.same_as_before(text) is same
+
+
+@pytest.mark.parametrize(
+    "text", ["ye she said i could cos she gets tired typing", "yeah hes fine with it", "he said we should"]
+)
+def test_a_carers_yes_in_their_own_words_is_agreed(text: str) -> None:
+    assert interpret.basis(text) == "agreed"
