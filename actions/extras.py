@@ -53,11 +53,20 @@ class Extras:
     def hear_anyway(self, asked: str, turn: Turn) -> dict[str, Any]:
         """What a message says about who this is for, how they're known and the appointment,
         answered or not ("neurologist next month sumtime" at "Does Kerry know?")."""
-        stages = {"intro", "appointment"}
-        keys = [q for q in form_slots()[self.form_name()] if catalogue()[q].stage in stages and q != asked]
+        # The appointment only while it is still to ask: "I'd like to manage it in 3 months"
+        # at the read-back is a goal's time, never a new date.
+        keys = [
+            q
+            for q in form_slots()[self.form_name()]
+            if q != asked
+            and (
+                catalogue()[q].stage == "intro"
+                or (catalogue()[q].stage == "appointment" and turn.slots.get(q) is None)
+            )
+        ]
         text = text_of(turn.tracker)
         heard = listen.hear(text, keys, asked=asked, carer=carer_known(turn.slots))
-        if "appointment_with" in keys and turn.slots.get("appointment_with") is None:
+        if "appointment_with" in keys:
             # no "seeing" needed: a clinician named where no choice was made is who it's with
             heard.setdefault("appointment_with", listen.clinician(text, asked=True))
         return {key: value for key, value in heard.items() if value is not None}

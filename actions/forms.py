@@ -421,8 +421,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if (
             turn.slots.get("what_matters") is not None
             or "what_matters" not in type(self).questions(turn.slots)
-            or not listen.tells_of_life(text)
-            or listen.clinician(text, asked=True)
+            or not listen.tells_what_matters(text)
         ):
             return {}
         record(*turn, Reading(value=text, text=text), "what_matters")

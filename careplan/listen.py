@@ -1261,6 +1261,28 @@ def _own_lemmas(text: str) -> set[str]:
     return {t.lemma_.lower() for t in parse(text) if t.is_alpha} - STOP_WORDS - _CHAT_FILLER
 
 
+# Who or where an appointment is with, said without a clinician's word: never what matters.
+_SERVICE_WORDS = {
+    *("service review place people centre center unit ward department lady man woman bloods").split(),
+    *("check scan test appointment appt clinic team").split(),
+}
+_NOT_LIFE_VERBS = {"do", "be", "have", "see", "book", "visit", "call", "ring"}
+
+
+def tells_what_matters(text: str) -> bool:
+    """Words of someone's life said where another question was asked: a statement with a
+    verb of its own ("my kids, and getting out of the house more", "my dad hits the roof"),
+    never who or where an appointment is ("Mrs Jones", "the lady who does my bloods", "the
+    eye place in town", "my diabetes review")."""
+    if not tells_of_life(text) or clinician(text, asked=True):
+        return False
+    doc = parse(text)
+    words = {t.lower_.strip(".") for t in doc}
+    if words & _TITLES or {t.lemma_.lower() for t in doc} & _SERVICE_WORDS:
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in _NOT_LIFE_VERBS for t in doc)
+
+
 def about_the_chat(text: str) -> str | None:
     """A question or complaint put to the bot about the chat, named as the reply it needs
     (an FAQ, "faq_how_long" or "chat_complaint"); "answer_or_question" when a question

@@ -1829,3 +1829,22 @@ def test_go_back_said_with_sorry_or_please(text: str) -> None:
 def test_a_clinician_named_alone_when_asked(text: str, who: str) -> None:
     assert listen.clinician(text, asked=True) == who
     assert listen.clinician(text) is None  # not asked, and no "seeing": not taken
+
+
+@pytest.mark.parametrize(
+    ("text", "life"),
+    [
+        ("my kids, and getting out of the house more", True),
+        ("my money, I lost my job and cant pay the gas", True),
+        ("his grandkids and going to the mosque on fridays", True),
+        ("running again and my friends, since the break up they've been everything", True),
+        ("Mrs Jones", False),
+        ("my diabetes review", False),
+        ("the lady who does my bloods", False),
+        ("the eye place in town", False),
+        ("the wheelchair service", False),
+        ("the asthma nurse", False),
+    ],
+)
+def test_what_matters_said_where_another_question_was_asked(text: str, life: bool) -> None:
+    assert listen.tells_what_matters(text) is life
