@@ -286,8 +286,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         intent = listen.meta(asking) or sure_intent(turn.tracker)
         if intent in ASKED_BESIDE_AN_ANSWER:
             self.answer_meta(intent, asked, turn._replace(tracker=saying(turn.tracker, asking)))
-        elif intent not in {*flow.INTERRUPTIONS, *flow.MOVES, *META_REPLIES} and _question_for_team(
-            asked, asking
+        elif (
+            intent not in {*flow.INTERRUPTIONS, *flow.MOVES, *META_REPLIES}
+            and _question_for_team(asked, asking)
+            and not (asked in HELP_ASKED and listen.suggests_help(asking))  # "would a rail help? ..."
         ):
             self.note_question(asking, turn)
         else:
