@@ -716,6 +716,8 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
+    # Written blind at the start of session 22; floors a little under the session's end figures.
+    "safety_blind_6.yml": ({EMERGENCY: 0.96, CRISIS: 0.94, SAFEGUARDING: 0.68}, False),
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
