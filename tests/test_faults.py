@@ -267,17 +267,23 @@ def test_question_in_the_middle_of_a_form(stack: Stack, sender: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "must_say", "must_not_say"),
+    ("message", "must_say", "must_not_say", "then"),
     [
         # 999 only, and the chat waits: no 111 "as if it might not be serious", no form question
-        ("my dad has collapsed and won't wake up", ["999 now", "I'll wait here"], ["111", "?"]),
-        ("I want to end my life", ["999", "111", "option 2", "116 123", "85258", "carry on"], []),
-        ("my son hits me", ["999", "safeguarding", "carry on"], []),
+        ("my dad has collapsed and won't wake up", ["999 now", "I'll wait here"], ["111", "?"], None),
+        # no form question in the crisis reply (session 22): the next one comes when they say so
+        (
+            "I want to end my life",
+            ["999", "111", "option 2", "116 123", "85258", "carry on"],
+            [],
+            "ok, carry on",
+        ),
+        ("my son hits me", ["999", "safeguarding", "carry on"], [], None),
     ],
     ids=["emergency", "crisis", "safeguarding"],
 )
 def test_each_red_flag_gets_its_uk_signposting(
-    stack: Stack, sender: str, message: str, must_say: list[str], must_not_say: list[str]
+    stack: Stack, sender: str, message: str, must_say: list[str], must_not_say: list[str], then: str | None
 ) -> None:
     start_plan(stack, sender)
     reply = stack.texts(sender, message)
@@ -286,6 +292,9 @@ def test_each_red_flag_gets_its_uk_signposting(
     for words in must_not_say:
         assert words not in reply, (words, reply)
     assert "computer program" in reply
+    if then is not None:
+        assert not reply.rstrip().endswith("?"), reply
+        reply = stack.texts(sender, then)
     if not must_not_say:
         assert reply.rstrip().endswith("?"), reply  # and a question follows: not blocked
 

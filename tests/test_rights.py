@@ -205,6 +205,9 @@ def test_purge_also_removes_conversations_without_a_plan(stack: Stack, people: t
     sender, _, _ = people
     assert "happy to go on" in stack.texts(sender, "hello")
     assert "116 123" in stack.texts(sender, "I want to end my life")  # a flag with no plan yet
+    # The crisis reply asks no question of its own (session 22): the consent question comes back
+    # when they say to carry on, and then they say no.
+    assert "happy to go on" in stack.texts(sender, "ok, carry on")
     assert "haven't saved" in stack.texts(sender, "/deny")
     assert stack.store.plans_for_sender(sender) == []
     assert tracker_events(stack, sender) > 0
