@@ -45,6 +45,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
 from careplan.emergency_talk import (
+    SENTENCE,
     asks_in_writing,
     back_on,
     checked,
@@ -52,6 +53,7 @@ from careplan.emergency_talk import (
     names_means,
     played_down,
     protest_spans,
+    sentence_spans,
 )
 from careplan.listen import content_words, taken_back
 from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
@@ -135,7 +137,6 @@ _AGAIN_NOW = re.compile(
     r"|(?:it'?s|its|it is|pain'?s|pain is) back|at the moment|happening)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # While an emergency pause lasts: help has arrived, or they are on the way to hospital.
 _HELP_HERE = re.compile(
     r"\b(?:paramedics?|ambulance|crew|doctor|they)(?:'re| are|'s| is| has| have)? "
@@ -463,7 +464,7 @@ def only_protest(text: str, kind: str | None) -> bool:
 
 def pushback_spans(text: str) -> list[tuple[int, int]]:
     """The sentences that push back against a safety reply ("please stop saying that")."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _PUSHBACK.search(m.group())]
+    return sentence_spans(text, _PUSHBACK)
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -555,7 +556,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         # flags stay ready to be marked; a message that is only the pushback is no answer.
         dispatcher.utter_message(response="utter_safety_pushback")
         rest = "".join(
-            m.group() for m in _SENTENCE.finditer(text) if not _within((m.start(), m.end()), pushback)
+            m.group() for m in SENTENCE.finditer(text) if not _within((m.start(), m.end()), pushback)
         )
         answered = content_words(rest) and not listening
         return _kept(tracker, None if answered else HOLD, SlotSet("red_flag", None))

@@ -100,7 +100,15 @@ _LOOKED_AFTER = re.compile(
     r"|\balready (?:being )?(?:treated|seen|sorted)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence and its closing marks (the safety turn reads protests sentence by sentence too).
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def sentence_spans(text: str, said: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` that ``said`` finds starts and ends."""
+    return [(m.start(), m.end()) for m in SENTENCE.finditer(text) if said.search(m.group())]
+
+
 _IN_WRITING = re.compile(
     r"\b(?:write|writing|text|texting|email|e-mail|message|chat online|online chat|type)\b"
     r"[^.!?]{0,30}\b(?:someone|somebody|any ?one|them|to|instead|number)\b"
@@ -151,7 +159,7 @@ def protest_spans(text: str, kind: str | None) -> list[tuple[int, int]]:
     said beside it ("nobody hits me. but he takes my pension") can be told apart."""
     if kind == URGENT and _LONG_STANDING.search(text) and _LOOKED_AFTER.search(text):
         return [(0, len(text))]
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _DENIAL.search(m.group())]
+    return sentence_spans(text, _DENIAL)
 
 
 def protest(text: str, kind: str | None) -> bool:
