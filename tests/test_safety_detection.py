@@ -712,12 +712,10 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
-# (e115336) as safety_dev_p.yml.
+# (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml and set 6 as safety_dev_w.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False),
-    # Written blind at the start of session 22; floors a little under the session's end figures.
-    "safety_blind_6.yml": ({EMERGENCY: 0.96, CRISIS: 0.94, SAFEGUARDING: 0.68}, False),
 }
 MAX_BLIND_FALSE_ALARM_RATE = 0.02
 
@@ -805,10 +803,12 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # every line of its 48/47/42; T, written in session 22 from S's classes, holds the default 0.95,
 # which for its 19/14/8 lines means every one too).
 # U (session 22, written from categories, measured cold) sits at what it reaches when learnt from.
+# W: set 6, retired at the start of session 23, learnt from 1.00/0.98/0.94, urgent 0.33.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
+    "safety_dev_w": {SAFEGUARDING: 0.94, URGENT: 0.33},
 }
 
 
@@ -817,7 +817,7 @@ BATCH_FLOORS = {
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22), or retired from the blind sets
-    (L: set 3, P: set 4, S: set 5), each measured
+    (L: set 3, P: set 4, S: set 5, W: set 6), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
     alarms at most 2% on every batch (issue 13)."""
