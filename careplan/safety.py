@@ -192,6 +192,8 @@ class Cues:
     habitual: WordPattern
     longstanding: WordPattern
     protective: WordPattern
+    helping: WordPattern
+    withheld: WordPattern
     now: WordPattern
     worry: WordPattern
     mention: WordPattern
@@ -310,6 +312,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         habitual=_compile_any(cue_spec["habitual"], macros),
         longstanding=_compile_any(cue_spec["longstanding"], macros),
         protective=_compile_any(cue_spec["protective"], macros),
+        helping=_compile_any(cue_spec["helping"], macros),
+        withheld=_compile_any(cue_spec["withheld"], macros),
         now=_compile_any(cue_spec["now"], macros),
         worry=_compile_any(cue_spec["worry"], macros),
         figurative=_compile_any(cue_spec["figurative"], macros),
@@ -794,7 +798,8 @@ _CRISIS_THEME_WIDER = re.compile(
 _HARM_THEME = re.compile(
     r"\b(?:hurt\w*|harm\w*|hit|hits|hitting|slap\w*|punch\w*|kick\w*|push\w*|shov\w*|beat\w*|bruis\w*"
     r"|smack\w*|thump\w*|grab\w*|pinch\w*|(?:shak\w*|shook) (?:me|her|him)|strangl\w*|chok\w*|throttl\w*"
-    r"|rough\w*|violen\w*|cruel\w*|nasty|vicious|horrible to|bull(?:y|ies|ied|ying)|abus\w*|neglect\w*"
+    r"|rough\w*|flinch\w*|violen\w*|cruel\w*|nasty|vicious|horrible to|bull(?:y|ies|ied|ying)"
+    r"|abus\w*|neglect\w*"
     r"|mistreat\w*|threat\w*|shout\w*|scream\w*|yell\w*|swear\w*|names|belittl\w*|humiliat\w*|mock\w*"
     r"|puts? (?:me|her|him) down|control\w*|lock\w*|keeps? (?:me|her|him|them) (?:in|from|away)|isolat\w*"
     r"|trapped|forc\w*|pressur\w*|made (?:me|her|him) sign|money|pension|bank|cards?|savings|cash"
@@ -804,6 +809,16 @@ _HARM_THEME = re.compile(
     re.IGNORECASE,
 )
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
+
+
+def _only_help(norm: str, cues: Cues) -> bool:
+    """People and the help they give, and nothing else a safeguarding guess could rest on: no
+    harm or fear, no "not / nobody / won't", nothing of theirs kept or taken (set6_04)."""
+    return bool(
+        cues.helping.search(norm)
+        and not (_HARM_THEME.search(norm) or cues.worry.search(norm) or cues.withheld.search(norm))
+        and not any(_is_negation_word(word, cues) for word in _WORD.findall(norm))
+    )
 
 
 def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[int, int]]) -> RedFlag | None:
@@ -844,6 +859,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "it was treated and it's gone": over, however sure it is that it was one
     if kind == SAFEGUARDING and cues.protective.search(norm):
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
+    if kind == SAFEGUARDING and _only_help(norm, cues):
+        return None  # "my son rings every night, next door's lad cuts the hedge": who helps
     from careplan.nlp import parse
 
     doc = parse(text)

@@ -19,7 +19,6 @@ NOT_YET: dict[str, str] = {
     # Blind set 6, retired in session 23: each one's first problem at session 22's end (a03cf6f).
     "set6_01_dot_alone_legs": '"Yes, I would like to be able to hang my washing out" at "something else?"',
     "set6_03_kayleigh_rush_asthma": '"yep" at the consent asks "When is it?" after "tmrw at 10 past 9"',
-    "set6_04_ron_widowed": 'passed blind; learning from batch W flags "My son Gareth, he rings every night"',
     "set6_05_gary_foot_clinic": '"diabetic foot clinic on the 22nd" not taken (asks who with)',
     "set6_06_lin_mr_chen": 'a second-language opening about Mr Chen not said back ("What is their name?")',
     "set6_07_alan_corrects": '"Actually make that walking to the pub, ... ha" stored the goal "Ha"',

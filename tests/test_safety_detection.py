@@ -1143,3 +1143,45 @@ def test_a_hedge_is_not_a_verb_for_the_model(model_says) -> None:
         assert safety.detect(answer) is None, answer
     flag = safety.detect("the kids I think come round when he's out")
     assert flag is not None and flag.rule == "model"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "My son Gareth, he rings every night. The lads at bowls. Next door's lad cuts the hedge.",
+        "our Karen pops in most days, the lad over the road does my bins and the church ladies bring dinner",
+        "Her son visits Sundays, the carer comes mornings and the warden checks on her",
+        "my friend from church drives me to the hospital and my neighbour keeps an eye on the house",
+        "me hubby and the kids. my sister rings evry day. the lads from work drop by",
+        "Neighbours mostly. Pat from number 4 takes me to the surgery. My nephew mows the lawn.",
+        "the young lad from the flats gets my paper and my daughter phones me every morning",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_people_who_help_listed_are_never_a_flag(model_says, answer: str) -> None:
+    """set6_04: Ron's answer to "who helps?" was heard as safeguarding (0.87) once the model
+    learnt batch W's cuckooing ("my son's mates use my flat") and "the lad next door". A list
+    of people and the help they give, with nothing of harm, fear or something withheld, is not
+    a disclosure, however sure the model is."""
+    model_says(SAFEGUARDING, 0.98)
+    assert safety.detect(answer) is None, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son rings every night to check I haven't told anyone about the money",
+        "the lad next door does my shopping, he has my card and I never get any change",
+        "my daughter visits but her husband won't let her stay long",
+        "the carer comes every morning and I'm frightened of her",
+        "my nephew pops in and takes my tablets away with him",
+        "nobody visits her and the carer leaves her in bed all day",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_help_beside_a_sign_of_harm_is_still_heard(model_says, text: str) -> None:
+    """The twin of the list of helpers: help named beside money, fear, something withheld or taken,
+    or help that doesn't come, leaves the model's guess to count."""
+    model_says(SAFEGUARDING, 0.98)
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == SAFEGUARDING, text
