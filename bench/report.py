@@ -56,6 +56,7 @@ def targets(levels: list[int]) -> list[Target]:
     top = max(levels)
     found.append(Target(f"errors_c{top}", "==", 0, f"no errors (apologies included) at {top} concurrent"))
     found.append(Target(f"wrong_c{top}", "==", 0, f"no wrong replies at {top} concurrent"))
+    found.append(Target("cpu_ratio", "<=", 1.0, "CPU per free-text turn at most the starter's"))
     found.append(Target("rss_ratio", "<=", 1.2, "whole-stack peak RSS within 1.2x the starter's"))
     found.append(Target("long_ratio", "<=", 1.2, "turn 200 of a long conversation within 1.2x turn 10 (p50)"))
     found.append(Target("export_ms_10000", "<", 50, "summary export < 50 ms at 10,000 plans"))

@@ -196,6 +196,18 @@ def test_figures_round_trip_and_regressions_are_flagged_in_the_right_direction()
     assert report.missed({}, [1], full_run=False) == []
 
 
+def test_cpu_a_turn_at_most_the_starters_is_a_target_judged_like_the_others() -> None:
+    listed = {t.key: t for t in report.targets([1, 10])}
+    assert listed["cpu_ratio"].met({"cpu_ratio": 1.0}) is True
+    assert listed["cpu_ratio"].met({"cpu_ratio": 1.1}) is False
+    assert listed["cpu_ratio"].met({}) is None
+    label = listed["cpu_ratio"].label
+    assert label in report.missed({"cpu_ratio": 1.1}, [1], full_run=False)
+    assert label in report.missed({}, [1], full_run=True), "a full run that measured no CPU misses it"
+    text = report.markdown(report.machine(), [], {"cpu_ratio": 1.1}, [1], {}, {}, {}, "")
+    assert f"| {label} | `cpu_ratio` <= 1 | 1.1 | **MISSED** |" in text
+
+
 def test_levels_run_three_conversations_per_slot_and_take_turns_going_first() -> None:
     assert [bench_main.conversations_for(c, 3) for c in (1, 10, 100)] == [3, 30, 300]
     names = ["starter", "ours", "stock"]
