@@ -209,7 +209,7 @@ _SPOKEN = re.compile(
     r"(?: minutes)? (?:past|to)) )" + _HOUR + r"\b"
 )
 _AT_HOUR = re.compile(
-    r"\bat (?:about |around )?" + _HOUR + r"(?: ?o'? ?clock)?\b(?! ?(?:st|nd|rd|th|/|\.\d|-\d))"
+    r"\bat (?:about |around )?" + _HOUR + r"(?: ?o'? ?clock)?\b(?! ?(?:(?:st|nd|rd|th)\b|/|\.\d|-\d))"
 )
 _OCLOCK = re.compile(r"\b" + _HOUR + r" ?o'? ?clock\b")
 # "at ten thirty", "it's two forty five": an hour and its minutes, both in words

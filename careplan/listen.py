@@ -401,7 +401,8 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sist
 _NAMED_ALONE = _CLINICIANS - {"team", "worker", "visitor", "practice", "surgery", "hospital", "clinic", "ot"}
 _APPOINTMENT_WORDS = {"appointment", "appt"}
 _DAY_WORD = (
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|today|\d{1,2}(?:st|nd|rd|th)"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|tmrw|tmw|tomoz|today"
+    r"|\d{1,2}(?:st|nd|rd|th)"
 )
 _APPOINTMENT_CUE = re.compile(
     r"\b(?:see|seeing|sees|saw|with|got|have|has|appointment|appt|visit|going to|booked|review at|at the)\b"
@@ -464,13 +465,49 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         # "Dr Okafor at the Lime Tree surgery": and the place just after
         if n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "at":
             end = chunks[n + 1].end
-        return doc[start:end].text.strip(" ,.")
+        while end > start and _says_when(doc[end - 1]):
+            end -= 1  # "the nurse tmrw": who, without when
+        found = doc[start:end].text.strip(" ,.")
+        if set(found.lower().split()) & _CLINICIANS:
+            return found
+        break  # "me, respiratory nurse tomorrow morning, copd review": the parse ran it all together
     match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
     if match:
         return match.group(0)
+    # "diabetic foot clinic on the 22nd", "physio tomoz at 3": the parse found no noun phrase
+    for token in doc:
+        if token.lower_ in _CLINICIANS and (asked or _APPOINTMENT_CUE.search(token.sent.text)):
+            if token.lower_ in _NAMED_ALONE or token.i > token.sent.start and _describes(doc[token.i - 1]):
+                return _with_its_words(token)
     # "neurologist next month sumtime": no noun phrase parsed, but the word is plain
     named = [t.text for t in doc if t.lower_ in _NAMED_ALONE] if asked else []
     return named[0] if named else None
+
+
+# Words that say when, not who: "the nurse tmrw", "physio tomoz at 3"
+_WHEN_WORD = re.compile(rf"^(?:{_DAY_WORD}|tomorow|morning|afternoon|evening|next|week|at|on)$", re.I)
+# Words before a clinician that say which one: "the diabetic foot clinic", "my asthma nurse"
+_WHICH_WORDS = {"ADJ", "NOUN", "PROPN"}
+_OWNER = {"the", "a", "an", "my", "his", "her", "their", "our"}
+
+
+def _says_when(token: Token) -> bool:
+    return bool(_WHEN_WORD.match(token.text)) or token.like_num or dates.when(token.text) is not None
+
+
+def _describes(token: Token) -> bool:
+    """Does this word, just before a clinician, say which one ("foot" in "foot clinic")?"""
+    return token.pos_ in _WHICH_WORDS and not _says_when(token) and token.lower_ not in _APPOINTMENT_WORDS
+
+
+def _with_its_words(token: Token) -> str:
+    """A clinician with the words before it that say which: "the diabetic foot clinic"."""
+    doc, start = token.doc, token.i
+    while start > token.sent.start and _describes(doc[start - 1]) and not doc[start - 1].is_punct:
+        start -= 1
+    if start > token.sent.start and doc[start - 1].lower_ in _OWNER:
+        start -= 1
+    return doc[start : token.i + 1].text
 
 
 def only_the_clinician(text: str) -> str | None:
@@ -485,7 +522,8 @@ def only_the_clinician(text: str) -> str | None:
 _CHECK_UP = re.compile(
     r"(?:\b(?:it'?s|its|for|got|has|have|having|before|ahead of|at|to)\s+(?:my|his|her|their|a|an|the)\s+"
     r"|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
-    r"((?:(?!(?:it'?s|its|for|got|has|have|having|before|at|to|my|his|her|their|a|an|the)\b)[a-z-]+\s+){0,3}?"
+    r"((?:(?!(?:it'?s|its|for|got|has|have|having|before|at|to|my|his|her|their|a|an|the"
+    r"|they|we|you|i|he|she)\b)[a-z-]+\s+){0,3}?"
     r"(?:review|check|check-?up"
     r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
     re.I,
@@ -495,12 +533,47 @@ _CHECK_UP = re.compile(
 _NOT_A_REASON = {"me", "myself", "it", "that", "this"}  # "gave me a leaflet about this"
 
 
+# What they do at an appointment ("they do my bloods", "the nurse changes his dressings"), said
+# back as what it is for: "doing your bloods".
+_DONE_THERE = {
+    "check": "checking",
+    "review": "reviewing",
+    "do": "doing",
+    "change": "changing",
+    "test": "testing",
+    "scan": "scanning",
+    "weigh": "weighing",
+    "dress": "dressing",
+    "examine": "examining",
+    "measure": "measuring",
+    "sort": "sorting out",
+    "look": "looking at",
+}
+
+
+def _done_there(text: str) -> str | None:
+    """What a message says they do at the appointment: "they check my feet" gives "checking my feet"."""
+    for verb in parse(text):
+        subject = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.lemma_.lower() not in _DONE_THERE or not subject or subject[0].lower_ in {"i", "we"}:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lemma_.lower() == "look":
+            objects = [o for p in verb.children if p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
+        # whose: "my feet", "his meds" ("they check everything twice" says nothing it is for)
+        objects = [o for o in objects if any(c.dep_ == "poss" for c in o.children)]
+        if objects:
+            said = verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
+            return f"{_DONE_THERE[verb.lemma_.lower()]} {said}"
+    return None
+
+
 def reason(text: str) -> str | None:
-    """What the appointment is for: "about his tablets", "for my review"."""
+    """What the appointment is for: "about his tablets", "for my review", "they do my bloods"."""
     match = _REASON.search(text)
     if not match:
         check_up = _CHECK_UP.search(text)
-        return check_up.group(1) if check_up else None
+        return check_up.group(1) if check_up else _done_there(text)
     said = match.group(1)
     cut = _CLAUSE_END.search(said)
     said = said[: cut.start()] if cut else said
@@ -1877,11 +1950,12 @@ _THE_APPOINTMENT = re.compile(
 def appointment_date(text: str, asked: str | None = None, today: date | None = None) -> dates.When | None:
     """The appointment's date in a message that was not asked for it ("seeing the nurse next
     Tuesday"), and not a date said in a wish, an event of their life, a habit or a greeting."""
-    parts = [p for p in re.split(r"[.;!?]+|,|\s+(?=(?:and|but|so)\b)", text) if p.strip()]
+    parts = [p for p in re.split(r"(?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b)", text) if p.strip()]
     kept = ", ".join(p for p in parts if not _NOT_THE_APPOINTMENT.search(p))
     if not kept or (asked not in _BEFORE_THE_APPOINTMENT and not _THE_APPOINTMENT.search(kept)):
         return None
-    return dates.when(last_said(kept), today)
+    # "Monday. no sorry, Tuesday" is Tuesday; "Monday at ten past ten, sorry typing fast" is Monday
+    return dates.when(last_said(kept), today) or dates.when(kept, today)
 
 
 # "my nan", "our dad", "I'm her granddaughter"
