@@ -738,8 +738,8 @@ def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
     after = chain[chain.index(verb) + 1 :]
     others = {t.i for t in after[0].subtree} if after else set()
     kept = [t for t in verb.subtree if t.i not in others and not (t.dep_ == "cc" and t.head in chain)]
-    if verb is chain[0]:
-        kept = [t for t in kept if t.i >= verb.i or t.dep_ not in {"aux", "nsubj", "mark"}]
+    if verb is chain[0]:  # a leading "to" goes; "I would like to ..." stays whole, as they said it
+        kept = [t for t in kept if t.i >= verb.i or t.lower_ != "to"]
     while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
         kept.pop()
     if not kept:

@@ -788,6 +788,15 @@ def test_who_is_typing_in_a_carers_chat(
         ),
         ("get back to swimming and see my grandkids more", ["get back to swimming", "see my grandkids more"]),
         ("I'd like to go swimming and get my weight down", ["go swimming", "get my weight down"]),
+        # each wish said whole is kept whole: her words, never "like to walk to church..." (C18)
+        (
+            "I would like to walk to church on a Sunday instead of getting a taxi,"
+            " and I would like to do my own shopping again",
+            [
+                "I would like to walk to church on a Sunday instead of getting a taxi",
+                "I would like to do my own shopping again",
+            ],
+        ),
         # one goal: one verb, one outing, one thing, or "but"
         ("walk to the shops and back", []),
         ("get up and down the stairs", []),

@@ -11,11 +11,15 @@ import pytest
 from careplan.titles import MAX_TITLE_CHARS, classify, goal_words, short_title
 from careplan.vocab import DOMAINS
 
-GOALS = [
-    tuple(row.split("|"))
-    for row in (Path(__file__).parent / "data" / "goal_titles.tsv").read_text("utf-8").splitlines()
-    if row.strip() and not row.startswith("#")
-]
+
+def _table(name: str) -> list[tuple[str, ...]]:
+    rows = (Path(__file__).parent / "data" / name).read_text("utf-8").splitlines()
+    return [tuple(row.split("|")) for row in rows if row.strip() and not row.startswith("#")]
+
+
+GOALS = _table("goal_titles.tsv")
+# Session 23's corpus, written before its fix (tester_d's C18 and variants of each class).
+CORPUS = _table("goal_corpus.tsv")
 FILLER = re.compile(r"^(i just told you|well|as i said|like i said|honestly|so|um|erm|yes|tbh|ok)\b", re.I)
 
 
@@ -39,6 +43,18 @@ def test_titles_are_short_start_with_the_goal_and_never_end_mid_phrase(said: str
     if title.endswith("…"):
         last_word = title.rstrip("…").split()[-1].lower()
         assert last_word not in {"and", "or", "but", "to", "the", "a", "with", "of", "for", "my", "get"}
+
+
+def test_the_corpus_holds_at_least_80_goals_in_many_domains() -> None:
+    assert len(CORPUS) >= 80
+    assert len({domain for _, _, domain in CORPUS}) >= 10
+
+
+@pytest.mark.parametrize(("said", "title", "domain"), CORPUS, ids=[said[:50] for said, _, _ in CORPUS])
+def test_a_goal_as_typed_gets_the_title_and_domain_a_clinician_would_want(
+    said: str, title: str, domain: str
+) -> None:
+    assert (short_title(said), classify(said)) == (title, domain)
 
 
 def test_a_long_goal_is_cut_where_a_phrase_starts_and_says_so() -> None:
