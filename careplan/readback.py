@@ -12,6 +12,7 @@ from typing import Any
 
 from careplan import dates, questions
 from careplan.vocab import ACCEPTED, EDITED, REJECTED
+from careplan.words import pieces, plain
 
 _OUTCOME = {
     ACCEPTED: "Your care team agreed this goal.",
@@ -22,7 +23,14 @@ _OUTCOME = {
 
 def goal_lines(goal: dict[str, Any], number: int) -> list[str]:
     star = " (your one thing for this appointment)" if goal.get("one_thing") else ""
-    lines = [f"{number}. {goal['title']}{star}", f"   In your words: “{goal['text']}”"]
+    said = pieces(goal["text"])
+    # A button pressed is not their words: "You chose: Yes please".
+    words = (
+        f"You chose: {said[0].text}"
+        if len(said) == 1 and said[0].chosen
+        else f"In your words: {plain(goal['text'])}"
+    )
+    lines = [f"{number}. {goal['title']}{star}", f"   {words}"]
     outcome = _OUTCOME.get(goal.get("status", ""))
     if outcome:
         lines.append(
@@ -77,7 +85,7 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
         for number, goal in enumerate(needs, start=len(goals) + 1):
             lines.extend(goal_lines(goal, number))
     if plan.get("questions"):
-        lines.append(f"Your questions: “{plan['questions']}”")
+        lines.append(f"Your questions: {plain(plan['questions'])}")
     lines.append("Shared with your care team: " + ("yes" if plan.get("shared") else "not yet"))
     return "\n".join(lines)
 
@@ -87,7 +95,7 @@ _GOAL_PARTS = {"why": "Why it matters", "barriers": "What gets in the way", "hel
 
 
 def _goal_parts(goal: dict[str, Any]) -> list[str]:
-    return [f"   {label}: “{goal[key]}”" for key, label in _GOAL_PARTS.items() if goal.get(key)]
+    return [f"   {label}: {plain(goal[key])}" for key, label in _GOAL_PARTS.items() if goal.get(key)]
 
 
 def _answers(plan: dict[str, Any]) -> list[str]:
@@ -95,4 +103,4 @@ def _answers(plan: dict[str, Any]) -> list[str]:
     labels = {"reason": "What it is for", **questions.labels("life", "support", "after", "carer")}
     carer = (plan.get("carer_needs") or {}).get("answers") or {}
     said = {"reason": plan["appointment"].get("reason"), **plan.get("life", {}), **carer}
-    return [f"{labels[key]}: “{text}”" for key, text in said.items() if text and key in labels]
+    return [f"{labels[key]}: {plain(text)}" for key, text in said.items() if text and key in labels]

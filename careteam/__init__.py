@@ -26,7 +26,7 @@ from flask import (
 )
 from jinja2 import ChoiceLoader, FileSystemLoader
 
-from careplan import db, exports, summary
+from careplan import db, exports, summary, words
 from careplan.exports import html as html_export
 from careplan.review import AlreadyDecided, BadInput, NotFound, Review
 from careplan.store import Store, StoreUnavailable, UnknownPlan
@@ -56,6 +56,7 @@ def create_app(database_url: str | None = None, **config: Any) -> Flask:
     )
     app.jinja_env.filters["uk_time"] = lambda moment: summary.human_time(moment.isoformat())
     app.jinja_env.globals["flag_labels"] = summary.FLAG_LABELS
+    app.jinja_env.globals["pieces"] = words.pieces
     review = Review(Store(url))
     app.extensions["review"] = review
     security.install(app, review)

@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from careplan.summary import build
+from careplan.words import pieces
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSS = TEMPLATES / "summary.css"
@@ -20,9 +21,11 @@ CSS = TEMPLATES / "summary.css"
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True
     )
+    env.globals["pieces"] = pieces
+    return env
 
 
 def render(plan: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from careplan.summary import GoalView, Said, Summary, build
+from careplan.words import Piece, pieces
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the
 # ones that can start formatting in the middle of a line.
@@ -33,6 +34,23 @@ CUT_MARK = "_\\[Cut here: it was longer than we keep, so the end is missing.\\]_
 def quote(said_text: str, cut: bool = False) -> str:
     """Verbatim words, in quotes; marked if we cut them."""
     return f"“{escape(said_text)}”" + (f" {CUT_MARK}" if cut else "")
+
+
+def answer(text: str, cut: bool = False) -> str:
+    """A stored answer (careplan.words): a button as (chose: ...), unquoted; an answer added to
+    later as numbered lines, oldest first."""
+    said = pieces(text)
+    marked = f" {CUT_MARK}" if cut else ""
+    if len(said) < 2:
+        return (_piece(said[0]) if said else quote(text)) + marked
+    lines = [
+        f"{n}\\. {_piece(p)}" + (" (added later)" if p.later else "") for n, p in enumerate(said, start=1)
+    ]
+    return "  \n".join(["", *lines]) + marked
+
+
+def _piece(piece: Piece) -> str:
+    return f"(chose: {escape(piece.text)})" if piece.chosen else quote(piece.text)
 
 
 def render(plan: dict[str, Any]) -> str:
@@ -87,7 +105,7 @@ def render_summary(s: Summary) -> str:
 def _said(items: list[Said]) -> list[str]:
     out = []
     for item in items:
-        out += [f"**{escape(item.label)}**, from {escape(item.by)}: {quote(item.text, item.cut)}", ""]
+        out += [f"**{escape(item.label)}**, from {escape(item.by)}: {answer(item.text, item.cut)}", ""]
     return out
 
 
@@ -96,9 +114,9 @@ def _goals(goals: list[GoalView]) -> list[str]:
     for g in goals:
         star = " (the one thing)" if g.one_thing else ""
         out += [f"### {g.number}. {escape(g.title)}{star}", ""]
-        out.append(f"- **In the words of {escape(g.by)}:** {quote(g.text, g.cut)}")
+        out.append(f"- **In the words of {escape(g.by)}:** {answer(g.text, g.cut)}")
         out.append(f"- **Area:** {escape(g.domain_label)}")
-        out += [f"- **{label}:** {quote(value)}" for label, value in g.details]
+        out += [f"- **{label}:** {answer(value)}" for label, value in g.details]
         if g.target_date:
             out.append(f"- **Target date:** {g.target_date}")
         out.append(f"- **Status:** {escape(g.status_label)}")

@@ -21,6 +21,7 @@ from fpdf import FPDF
 
 from careplan.models import utcnow
 from careplan.summary import GoalView, Said, Summary, build, human_time
+from careplan.words import pieces
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -114,20 +115,28 @@ class SummaryPDF(FPDF):
     def labelled(
         self, label: str, text: str, *, verbatim: bool = True, indent: float = 0.0, cut: bool = False
     ) -> None:
-        """``Label: “their words”`` on one run of text, the label in bold."""
-        self.style(9, colour=GREY)
-        self.set_x(self.l_margin + indent)
-        words = f"“{text}”" if verbatim else text
+        """``Label: “their words”`` on one run of text, the label in bold; a button chosen as
+        (chose: ...); an answer added to later as numbered lines under the label, oldest first."""
+        said = pieces(text) if verbatim else []
+        if len(said) > 1:
+            self._run(f"**{_no_markup(label)}:**", indent)
+            for number, piece in enumerate(said, start=1):
+                later = " (added later)" if piece.later else ""
+                self._run(f"{number}. {_no_markup(piece.plain() + later)}", indent + 3)
+            if cut:
+                self._run(_no_markup(CUT_MARK), indent + 3)
+            return
+        words = said[0].plain() if said else text
         if cut:
             words += f" {CUT_MARK}"
-        body = self.safe(f"**{_no_markup(label)}:** {_no_markup(words)}")
+        self._run(f"**{_no_markup(label)}:** {_no_markup(words)}", indent)
+
+    def _run(self, marked: str, indent: float) -> None:
+        """One run of text, in fpdf2's markdown (people's words already escaped)."""
+        self.style(9, colour=GREY)
+        self.set_x(self.l_margin + indent)
         self.multi_cell(
-            self.epw - indent,
-            4.05,
-            body,
-            new_x="LMARGIN",
-            new_y="NEXT",
-            markdown=True,
+            self.epw - indent, 4.05, self.safe(marked), new_x="LMARGIN", new_y="NEXT", markdown=True
         )
 
     def said(self, items: Iterable[Said], empty: str = "Nothing recorded.") -> None:
