@@ -46,10 +46,23 @@ def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
     return interpret_answer(slot, value, tracker)
 
 
+# "nah they've got my number already", "the surgery has it": nothing new to keep.
+HAVE_IT = re.compile(
+    r"\b(?:they|you|the (?:surgery|gp|practice|nurse|doctors?|clinic|hospital))(?:'ve| have| has)?"
+    r"(?: already)? (?:got|have|has)\b.{0,20}\b(?:it|number|numbers|details)\b"
+    r"|\balready (?:got|have|has)\b",
+    re.I,
+)
+
+
 def contact(tracker: Tracker) -> Reading | None:
-    """A phone number or email in the carer's own words ("07700 900461 after 6"), kept as said."""
-    if identity.has_contact(text_of(tracker)):
-        return Reading(value=text_of(tracker), text=text_of(tracker))
+    """A phone number or email in their own words ("07700 900461 after 6"), kept as said;
+    "no", "skip" or "they've got my number already" is none (optional, like every detail)."""
+    text = text_of(tracker)
+    if identity.has_contact(text):
+        return Reading(value=text, text=text)
+    if interpret.yes_no(text) is False or HAVE_IT.search(text) or NOT_KNOWN.search(text):
+        return Reading(value=flow.SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
     return None
 
 

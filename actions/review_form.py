@@ -100,7 +100,8 @@ class ValidateReviewForm(QuestionForm):
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
         if slot in {"full_name", "carer_name"}:
             return identity_details.identity_name(slot, value, tracker)
-        if slot == "carer_contact" and (contact := identity_details.contact(tracker)) is not None:
+        contact = identity_details.contact(tracker) if slot in {"carer_contact", "contact"} else None
+        if contact is not None:
             return contact
         if slot == "nhs_number":
             return identity_details.nhs_number(tracker, value)

@@ -81,6 +81,7 @@ def plan_dict(plan: Plan, loose_flags: Iterable[Flag] = ()) -> dict[str, Any]:
             "present": plan.person_present,
             "date_of_birth": iso(plan.date_of_birth),
             "nhs_number": plan.nhs_number,
+            "contact": plan.contact,
         },
         "appointment": {
             "with": plan.appointment_with,

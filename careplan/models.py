@@ -55,6 +55,7 @@ class Plan(Base):
     date_of_birth = Column(Date)
     nhs_number = Column(String(10))  # ten digits, modulus 11 checked (careplan.identity)
     carer_contact = Column(Text)  # the carer's phone, or how they'd like to be contacted
+    contact = Column(Text)  # the person's own, when they write for themselves
     appointment_time = Column(String(5))  # "HH:MM", 24-hour, when a time was given
     # The care team (practice) the person shared with: only its clinicians see the plan.
     team = Column(String(100))

@@ -41,6 +41,7 @@ PLAN_FIELDS = {
     "date_of_birth",
     "nhs_number",
     "carer_contact",
+    "contact",
     "appointment_time",
     "team",
     "status",

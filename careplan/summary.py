@@ -153,6 +153,7 @@ class Summary:
     age: int | None
     nhs_number: str | None
     carer_contact: str | None
+    contact: str | None  # the person's own, when they write for themselves
     recorded_by: str
     is_carer: bool
     carer_basis: str | None
@@ -205,6 +206,7 @@ class Summary:
             ("Likes to be called", self.preferred_name),
             ("Recorded by", self.recorded_by),
             ("Carer's contact", self.carer_contact),
+            ("How to contact them", self.contact),
             ("Basis for speaking for them", self.carer_basis),
             ("Person there during the chat", self.person_present),
             ("Appointment", appointment or "Not given"),
@@ -261,6 +263,7 @@ def build(plan: dict[str, Any], today: date | None = None) -> Summary:
         age=_age(subject.get("date_of_birth"), today),
         nhs_number=nhs_display(subject.get("nhs_number")),
         carer_contact=recorder.get("contact") if is_carer else None,
+        contact=None if is_carer else subject.get("contact"),
         recorded_by=speakers.recorder_line(),
         is_carer=is_carer,
         carer_basis=recorder.get("basis_label") if is_carer else None,

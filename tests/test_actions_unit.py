@@ -306,13 +306,55 @@ def test_the_answer_before_the_one_named() -> None:
     }
 
 
-@pytest.mark.parametrize("slot", ["full_name", "carer_name", "carer_contact", "nhs_number"])
+@pytest.mark.parametrize("slot", ["full_name", "carer_name", "carer_contact", "contact", "nhs_number"])
 def test_id_rather_not_skips_any_identity_detail(slot: str) -> None:
     from actions.answers import interpret_answer
 
     reading = interpret_answer(slot, "I'd rather not", tracker("I'd rather not"))
     assert reading.skipped and reading.replies == ["utter_skipped"]
     assert not interpret_answer(slot, "Winston Campbell", tracker("Winston Campbell")).skipped
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("01632 960 447, afternoons", "01632 960 447, afternoons"),
+        ("my mobile 07700 900123 but text first", "my mobile 07700 900123 but text first"),
+        ("maureen.p@example.com", "maureen.p@example.com"),
+    ],
+)
+def test_a_contact_is_kept_as_they_said_it(said: str, kept: str) -> None:
+    from actions.identity_details import contact
+
+    reading = contact(tracker(said))
+    assert reading is not None and (reading.value, reading.skipped) == (kept, False)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no",
+        "nah",
+        "nah they've got my number already",
+        "the surgery has it",
+        "they already have it",
+        "no thanks",
+    ],
+)
+def test_no_or_they_have_it_already_keeps_no_contact(said: str) -> None:
+    from actions.identity_details import contact
+
+    reading = contact(tracker(said))
+    assert reading is not None and reading.skipped and reading.replies == ["utter_skipped"]
+
+
+def test_a_person_for_themselves_is_asked_for_a_contact_once_and_a_carer_for_their_own() -> None:
+    from actions import flow
+
+    assert flow.identity_questions({"for_whom": "self"})[-1] == "contact"
+    assert "carer_contact" not in flow.identity_questions({"for_whom": "self"})
+    carer = flow.identity_questions({"for_whom": "carer"})
+    assert "carer_contact" in carer and "contact" not in carer
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,7 @@ def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
         "present": False,
         "date_of_birth": "1940-03-01",
         "nhs_number": None,
+        "contact": None,
     }
     assert mum["appointment"]["with"] == "the memory clinic"
     assert mum["shared"] is True
@@ -88,6 +89,7 @@ def test_a_carer_prepares_for_two_people_in_one_chat(stack: Stack) -> None:
         "present": True,
         "date_of_birth": None,
         "nhs_number": None,
+        "contact": None,
     }
     assert dad["appointment"]["reason"] == "his diabetes review"
     assert dad["goals"] == [] and dad["status"] == "in_progress"

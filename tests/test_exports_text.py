@@ -261,3 +261,16 @@ def test_words_taken_off_and_news_told_during_an_emergency_are_shown_to_the_care
         assert "sometimes I think about taking all his tablets" in text
         assert "Told afterwards" in text
         assert "they think it was a TIA" in text
+
+
+def test_a_persons_own_contact_is_on_the_summary_and_a_carers_is_theirs(store):
+    plans = make_plans(store)
+    store.update_plan(plans.shared, contact="landline 01632 960 447, afternoons")
+    store.update_plan(plans.carer, carer_contact="07700 900461 after 6")
+    peggy = summary.build(store.export(plans.shared))
+    assert ("How to contact them", "landline 01632 960 447, afternoons") in peggy.facts
+    assert "landline 01632 960 447" in html.render(store.export(plans.shared))
+    assert "landline 01632 960 447" in markdown.render(store.export(plans.shared))
+    dad = summary.build(store.export(plans.carer))
+    assert ("Carer's contact", "07700 900461 after 6") in dad.facts
+    assert "How to contact them" not in dict(dad.facts)

@@ -176,7 +176,13 @@ def _patient(ids: _Ids, subject: dict[str, Any]) -> Patient:
         identifier=[Identifier(system=NHS_NUMBER_SYSTEM, value=number)] if number else None,
         name=names or None,
         birthDate=subject.get("date_of_birth"),
+        telecom=_telecom(subject.get("contact")),
     )
+
+
+def _telecom(contact: str | None) -> list[ContactPoint] | None:
+    """How to reach someone, as they said it."""
+    return [ContactPoint(system=_contact_system(contact), value=contact)] if contact else None
 
 
 def _related_person(ids: _Ids, plan: dict[str, Any], patient_ref: Reference) -> RelatedPerson:
@@ -190,13 +196,12 @@ def _related_person(ids: _Ids, plan: dict[str, Any], patient_ref: Reference) -> 
             Coding(system=ROLE_CODES, code=known[2]),
             CAREGIVER,
         ]
-    contact = recorder.get("contact")
     return RelatedPerson(
         id=ids.id("carer"),
         patient=patient_ref,
         name=[HumanName(text=recorder["name"])] if recorder.get("name") else None,
         relationship=[CodeableConcept(coding=codings, text=relationship or "Carer")],
-        telecom=[ContactPoint(system=_contact_system(contact), value=contact)] if contact else None,
+        telecom=_telecom(recorder.get("contact")),
     )
 
 
