@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.engine import Row
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -25,6 +26,9 @@ from careplan.models import DEFAULT_TEAM, Answer, AuditEntry, Flag, Goal, Plan, 
 from careplan.vocab import CARER, MAX_ANSWER_CHARS, SELF
 
 T = TypeVar("T")
+# The two tables written every turn, by Core statements (see _write_changes).
+PLANS: Table = Plan.__table__
+ANSWERS: Table = Answer.__table__
 
 PLAN_FIELDS = {
     "recorded_by_role",
@@ -139,9 +143,9 @@ class Store:
 
     def update_plan(self, plan_id: int, **fields: Any) -> None:
         def work(session: Session) -> None:
-            plan = self._plan(session, plan_id)
-            for key, value in _only(fields, PLAN_FIELDS).items():
-                setattr(plan, key, value)
+            named = [PLANS.c[key] for key in fields if key in PLAN_FIELDS]
+            current = session.connection().execute(select(PLANS.c.id, *named).where(PLANS.c.id == plan_id))
+            _write_changes(session, PLANS, _existing(current.first(), plan_id), _only(fields, PLAN_FIELDS))
             if fields.get("carer_relationship"):
                 # Answers the carer gave before saying how they are related get it too.
                 for table in (Answer, Goal):
@@ -191,25 +195,35 @@ class Store:
         stored, truncated = clip(text)
 
         def work(session: Session) -> bool:
-            plan = self._plan(session, plan_id)
-            who, relationship = _speaker(plan, expressed_by)
-            answer = session.scalars(
-                select(Answer).where(
-                    Answer.plan_id == plan_id,
-                    Answer.question_key == question_key,
-                    Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
-                    Answer.removed_at.is_(None),
+            connection = session.connection()
+            plan = connection.execute(
+                select(PLANS.c.recorded_by_role, PLANS.c.carer_relationship).where(PLANS.c.id == plan_id)
+            ).first()
+            who, relationship = _speaker(_existing(plan, plan_id), expressed_by)
+            words = {
+                "text": stored,
+                "skipped": skipped,
+                "truncated": truncated,
+                "expressed_by": who,
+                "expressed_by_relationship": relationship,
+            }
+            answer = connection.execute(
+                select(ANSWERS.c.id, *(ANSWERS.c[key] for key in words)).where(
+                    ANSWERS.c.plan_id == plan_id,
+                    ANSWERS.c.question_key == question_key,
+                    ANSWERS.c.goal_id.is_(None) if goal_id is None else ANSWERS.c.goal_id == goal_id,
+                    ANSWERS.c.removed_at.is_(None),
                 )
             ).first()
+            connection.execute(update(PLANS).where(PLANS.c.id == plan_id).values(updated_at=utcnow()))
             if answer is None:
-                answer = Answer(plan_id=plan_id, question_key=question_key, goal_id=goal_id)
-                session.add(answer)
-            answer.text = stored
-            answer.skipped = skipped
-            answer.truncated = truncated
-            answer.expressed_by = who
-            answer.expressed_by_relationship = relationship
-            plan.updated_at = utcnow()
+                connection.execute(
+                    insert(ANSWERS).values(
+                        plan_id=plan_id, question_key=question_key, goal_id=goal_id, **words
+                    )
+                )
+            else:
+                _write_changes(session, ANSWERS, answer, words)
             return truncated
 
         return self._run(work)
@@ -513,7 +527,25 @@ def _only(fields: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
     return fields
 
 
-def _speaker(plan: Plan, expressed_by: str | None) -> tuple[str, str | None]:
+def _existing(row: Row | None, plan_id: int) -> Row:
+    if row is None:
+        raise UnknownPlan(plan_id)
+    return row
+
+
+def _write_changes(session: Session, table: Table, row: Row, values: dict[str, Any]) -> None:
+    """Set the columns of ``row`` (read with its id and these columns) whose values differ.
+
+    As the ORM's flush would: nothing is written when nothing changed, so a row's
+    ``updated_at`` (set on every UPDATE) moves only when it did. Core statements, not
+    loaded objects: the ORM's bookkeeping was most of the action server's time a turn.
+    """
+    changed = {key: value for key, value in values.items() if row._mapping[key] != value}
+    if changed:
+        session.connection().execute(update(table).where(table.c.id == row.id).values(**changed))
+
+
+def _speaker(plan: Plan | Row, expressed_by: str | None) -> tuple[str, str | None]:
     """Who is speaking: the plan's recorder unless said otherwise."""
     who = expressed_by or plan.recorded_by_role or SELF
     return who, plan.carer_relationship if who == CARER else None

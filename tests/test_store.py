@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from careplan.store import Store, StoreUnavailable
+from careplan.store import Store, StoreUnavailable, UnknownPlan
 
 
 @pytest.fixture
@@ -165,3 +165,64 @@ def test_the_newest_flag_of_a_kind_is_found_for_news_told_later(store: Store) ->
     assert store.last_flag_id("s1", "emergency") == first
     again = store.add_flag("s1", "emergency", "the pain's back, worse", plan_id=plan)
     assert store.last_flag_id("s1", "emergency") == again
+
+
+OLD = "2020-01-01 00:00:00.000000"
+
+
+def _times(store: Store, plan: int) -> tuple[str, list[str]]:
+    """The plan's updated_at and its answers' (oldest answer first), as stored."""
+    with store.engine.connect() as conn:
+        plan_time = conn.exec_driver_sql("SELECT updated_at FROM plans WHERE id = ?", (plan,)).scalar_one()
+        answers = conn.exec_driver_sql(
+            "SELECT updated_at FROM answers WHERE plan_id = ? ORDER BY id", (plan,)
+        ).scalars()
+        return str(plan_time), [str(t) for t in answers]
+
+
+def _age(store: Store, plan: int) -> None:
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE plans SET updated_at = ? WHERE id = ?", (OLD, plan))
+        conn.exec_driver_sql("UPDATE answers SET updated_at = ? WHERE plan_id = ?", (OLD, plan))
+
+
+def test_an_answer_said_again_the_same_keeps_its_time_and_the_plan_is_touched(store: Store) -> None:
+    """Retention counts from the plan's last change (careplan/rights.py); an answer's own
+    time moves only when its words, or who said them, change."""
+    plan = store.new_plan("s1", recorded_by_role="carer", carer_relationship="daughter")
+    store.record_answer(plan, "what_matters", "my garden")
+    store.record_answer(plan, "worries", "the stairs", goal_id=None, expressed_by="self")
+    _age(store, plan)
+    store.record_answer(plan, "what_matters", "my garden")
+    plan_time, answers = _times(store, plan)
+    assert plan_time != OLD and answers == [OLD, OLD]
+    _age(store, plan)
+    store.record_answer(plan, "worries", "the stairs")  # now said by the carer, not the person
+    assert _times(store, plan)[1][0] == OLD and _times(store, plan)[1][1] != OLD
+    _age(store, plan)
+    store.record_answer(plan, "what_matters", "the stairs", skipped=True)
+    assert _times(store, plan)[1] == [_times(store, plan)[1][0], OLD] and _times(store, plan)[1][0] != OLD
+    exported = {a["question_key"]: a for a in store.export(plan)["answers"]}
+    assert exported["worries"]["expressed_by"] == "carer"
+    assert exported["worries"]["expressed_by_relationship"] == "daughter"
+    assert exported["what_matters"]["skipped"] is True
+
+
+def test_a_plan_said_again_the_same_keeps_its_time(store: Store) -> None:
+    plan = store.new_plan("s1", subject_name="Edna")
+    _age(store, plan)
+    store.update_plan(plan, subject_name="Edna")
+    assert _times(store, plan)[0] == OLD
+    with pytest.raises(TypeError):
+        store.update_plan(plan, subject_name="Edna May", not_a_field="refused")
+    assert _times(store, plan)[0] == OLD
+    store.update_plan(plan, subject_name="Edna May")
+    assert _times(store, plan)[0] != OLD
+    assert store.export(plan)["subject"]["name"] == "Edna May"
+
+
+def test_writing_to_a_plan_that_is_not_there_is_refused(store: Store) -> None:
+    with pytest.raises(UnknownPlan):
+        store.record_answer(404, "what_matters", "my garden")
+    with pytest.raises(UnknownPlan):
+        store.update_plan(404, subject_name="Edna")
