@@ -16,7 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity, is_button, logger, store, sure_intent, text_of
+from actions.common import entity, is_button, last_said_was, logger, store, sure_intent, text_of
 from actions.flow import (
     INTERRUPTIONS,
     MEDICAL_WELCOME,
@@ -126,6 +126,10 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"
     if listen.word_asked(text) is not None:
         return False  # "what does titrate mean?": the form offers to ask the care team
+    if listen.meta(text, after_away=last_said_was(tracker, "utter_away")) in {"away", "back"}:
+        return False  # "sorry about that, he needed the loo. where were we?": the question again
+    if listen.takes_a_question_off(text) or listen.not_a_goal(text):
+        return False  # "ignore that last bit, take that question off": the form takes it off
     if slot == "appointment_when" and dates.when(text) is not None:
         return False
     if slot in YES_NO and yes_or_no(slot, text) is not None:

@@ -53,15 +53,20 @@ class ValidateCareForm(QuestionForm):
             return asking
         return super().answer(slot, value, turn, heard)
 
-    @staticmethod
-    def which_goal(turn: Turn) -> dict[str, Any] | None:
-        """ "the football", "the dog one" to the one-thing question: a goal named in passing,
-        not a new goal, but not one the words find. With one goal: "Do you mean ...?";
-        with more: which one (the question comes again, with a button for each)."""
+    def which_goal(self, turn: Turn) -> dict[str, Any] | None:
+        """ "the dog one" to the one-thing question: a goal pointed at, but not one the words
+        find. With one goal: "Do you mean ...?"; with more: which one (the question comes
+        again, with a button for each). Words that name no goal ("back to work", "the op
+        date") are a new goal, made the one thing and said back."""
         text, goals = text_of(turn.tracker), plan_goals(turn.slots)
         if is_button(turn.tracker) or not goals or listen.VAGUE.match(text):
             return None
-        if listen.match_goal(text, goals) is not None or not listen.names_a_goal(text):
+        if listen.match_goal(text, goals) is not None:
+            return None
+        if not listen.points_at_goal(text):
+            reading = self.read("one_thing", text, turn)
+            if reading.accepted and not reading.skipped and not str(reading.value).isdigit():
+                return self.new_one_thing(reading.text, turn)
             return None
         if len(goals) > 1:
             turn.dispatcher.utter_message(response="utter_which_goal")

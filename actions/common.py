@@ -55,6 +55,19 @@ def last_said_was(tracker: Tracker, *responses: str) -> bool:
     return bool(said) and (said.get("metadata") or {}).get("utter_action") in responses
 
 
+def said_last_turn(tracker: Tracker, *responses: str) -> bool:
+    """Did the bot say one of these responses in answer to the message before this one?"""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return False
+        elif event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in responses:
+            return True
+    return False
+
+
 def plan_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     """The goals of this conversation's plan, in order (none before the plan exists)."""
     plan_id = slots.get("plan_id")

@@ -28,6 +28,9 @@ from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER
 
+# Where the main thing is being chosen or looked over: words there that name no goal are a new one.
+CHOOSING_THE_MAIN_ONE = {"one_thing", "questions", "review_choice"}
+
 
 class Corrections:
     """Corrections, undo, start again and step back, for a ``QuestionForm``."""
@@ -55,6 +58,9 @@ class Corrections:
             return {"appointment_when": dates.said(when.day, when.time)}
         if fix.kind == "time" and plan_id:
             store().update_plan(int(plan_id), appointment_time=fix.value)
+            if fix.value is None:  # "take off the 1am, we don't have a time yet"
+                dispatcher.utter_message(response="utter_time_removed")
+                return {}
             when = dates.when(slots.get("appointment_when") or "")
             said = dates.said(when.day, fix.value) if when else fix.value
             dispatcher.utter_message(response="utter_date_changed", date_text=said)
@@ -83,6 +89,13 @@ class Corrections:
                 chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))
             if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
                 chosen = int(slots["goal_to_change"])
+            just_added = slots.get("current_goal_id") if asked == "review_choice" else None
+            if listen.POINTER.match(fix.goal or "") and just_added in {g["id"] for g in goals}:
+                chosen = just_added  # "add one about sleeping and make that the main one": the new one
+            if chosen is None and fix.value == "new" and not listen.POINTER.match(fix.goal or ""):
+                if asked in CHOOSING_THE_MAIN_ONE or listen.changes_mind(text_of(tracker)):
+                    return self.new_one_thing(fix.goal or "", turn)
+                return None  # "my family is the most important" at the worries: an answer
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
                 return {}
@@ -157,6 +170,21 @@ class Corrections:
         turn.slots["one_thing"] = goal_id
         turn.slots["history"] = [*(turn.slots.get("history") or []), "one_thing"]
         return {"one_thing": goal_id}
+
+    @staticmethod
+    def new_one_thing(words: str, turn: Turn) -> dict[str, Any]:
+        """The one thing said in words that name none of the goals ("back to work", "the main
+        thing is whether I need an MRI"): a new goal in those words, made the one thing and
+        said back, never mapped to a goal they didn't name (tester_d C10)."""
+        plan_id = int(turn.slots["plan_id"])
+        goal_id = store().add_goal(
+            plan_id, words, short_title(words), classify(words), expressed_by=turn.slots.get("speaker")
+        )
+        record(*turn, Reading(value=str(goal_id), text=words), "one_thing")
+        turn.dispatcher.utter_message(response="utter_new_one_thing", words=words[:1].upper() + words[1:])
+        turn.slots["one_thing"] = str(goal_id)
+        turn.slots["history"] = [*(turn.slots.get("history") or []), "one_thing"]
+        return {"one_thing": str(goal_id)}
 
     def start_again(self, turn: Turn) -> dict[str, Any]:
         """Clear this plan's answers and ask the first question again (consent stands)."""

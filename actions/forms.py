@@ -42,8 +42,17 @@ from actions.answers import (
     interrupts,
     record,
 )
-from actions.common import is_button, last_said_was, logger, plan_goals, store, sure_intent, text_of
-from actions.corrections import ERASED, Corrections, confirm_first
+from actions.common import (
+    is_button,
+    last_said_was,
+    logger,
+    plan_goals,
+    said_last_turn,
+    store,
+    sure_intent,
+    text_of,
+)
+from actions.corrections import ERASED, Corrections, confirm_first, keep_taken_off
 from actions.extras import Extras
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
@@ -199,6 +208,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 record(*turn, Reading(value=text, text=text), "carer_help")
                 turn.dispatcher.utter_message(response="utter_carer_need_noted")
                 return {asked: None}
+        if not is_button(turn.tracker) and (taken := self.take_back_mid_chat(asked, text, turn)) is not None:
+            return {asked: None, **taken}
         if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
@@ -273,6 +284,41 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def take_back_mid_chat(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
+        """What was just noted, taken back in the middle of another question (tester_d C8):
+        "oops ignore that last bit ... take that question off" takes off the question for
+        the care team just noted; "no!! that's not a goal. delete it" takes off the goal
+        just written down, and asks for the goal again. None for any other message."""
+        goal_id = turn.slots.get("current_goal_id")
+        if asked in GOAL_DETAILS and goal_id and listen.not_a_goal(text):
+            store().remove_goal(int(turn.slots["plan_id"]), int(goal_id))
+            turn.dispatcher.utter_message(response="utter_not_a_goal")
+            cleared = {**dict.fromkeys(flow.GOAL_SLOTS), "current_goal_id": None, "goal_title": None}
+            turn.slots.update(cleared)
+            return cleared
+        lines = team_question_lines(turn.slots)
+        just_noted = said_last_turn(turn.tracker, "utter_question_for_team", "utter_question_added")
+        if asked == "review_choice" or not lines:
+            return None
+        if not (listen.takes_a_question_off(text) or (just_noted and listen.taken_back(text))):
+            return None
+        keep_taken_off(turn, "questions")
+        kept = "\n".join(lines[:-1])
+        record(
+            *turn,
+            Reading(value=kept, text=kept) if kept else Reading(flow.SKIPPED, "", skipped=True),
+            "questions",
+        )
+        turn.dispatcher.utter_message(response="utter_question_taken_back")
+        asked_yet = turn.slots.get("questions") is not None
+        taken = (
+            {"questions": kept or flow.SKIPPED, "noted_questions": []}
+            if asked_yet
+            else {"noted_questions": lines[:-1]}
+        )
+        turn.slots.update(taken)
+        return taken
 
     def answered_beside(self, asked: str, text: str, turn: Turn) -> str | None:
         """A message that asks the bot something and answers the open question too ("what's

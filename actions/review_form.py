@@ -47,7 +47,10 @@ class ValidateReviewForm(QuestionForm):
             return self.each(steps, asked, turn)
         if asked == "review_choice" and (who := listen.appointment_with_said(text)):
             # "change who the appointment is with to Sister Dawes": the appointment, never a goal
-            return {asked: None, **(self.correct(listen.Correction("clinician", who), asked, turn) or {})}
+            fixed = self.correct(listen.Correction("clinician", who), asked, turn) or {}
+            if (when := dates.when(text)) is not None:  # "its with the neurologist on the 9th"
+                fixed.update(self.correct(listen.Correction("date", when), asked, turn) or {})
+            return {asked: None, **fixed}
         if asked in PICKING and listen.never_mind(text):  # "cancel", "leave them all"
             turn.dispatcher.utter_message(response="utter_left_as_is")
             return {asked: None, **dict.fromkeys(PICKING), "review_choice": None}
@@ -70,10 +73,14 @@ class ValidateReviewForm(QuestionForm):
         changes, so the numbers mean what the read-back showed; a new goal comes last, as
         its questions follow."""
         updates: dict[str, Any] = {}
+        adding = False
         for step in sorted(steps, key=_step_order):
             done = self.listen(asked, step, turn._replace(tracker=saying(turn.tracker, step)))
+            adding = adding or done.get("review_choice") == "add"
             turn.slots.update(done)
             updates.update(done)
+        if adding:  # "... and make that the main one" after adding it: its questions still follow
+            turn.slots["review_choice"] = updates["review_choice"] = "add"
         return updates
 
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
@@ -315,9 +322,13 @@ class ValidateReviewForm(QuestionForm):
 
 
 def _step_order(step: str) -> int:
-    """Where an instruction goes among several: changes first, removals, then additions."""
+    """Where an instruction goes among several: changes first, removals, then additions, and
+    "make that the main one" after the goal it points at is added."""
+    fix = listen.correction(step)
+    if fix is not None and fix.kind == "main_goal" and listen.POINTER.match(fix.goal or ""):
+        return 3
     choice = listen.review_choice(step)
-    if choice is None or listen.correction(step) is not None:
+    if choice is None or fix is not None:
         return 0
     return {"remove": 1, "add": 2, "add_question": 2}.get(choice.choice, 0)
 
@@ -341,6 +352,15 @@ def _names_a_question(text: str, review: listen.ReviewChoice | None, slots: dict
 def _questions_asked(slots: dict[str, Any]) -> list[str]:
     """The questions for the care team, one a line: those noted on the way and the answer
     to "any questions?" (the slot holds only that answer; the plan holds them all)."""
-    # "should I check my feet? can I still have a glass of wine?": two questions, one each
-    asked = [q.strip() for line in team_question_lines(slots) for q in re.split(r"(?<=\?)\s+", line)]
-    return list(dict.fromkeys(q for q in asked if q))
+    # "should I check my feet? can I still have a glass of wine?": two questions, one each;
+    # "wat? why has it taken 18 months": one question ("wat?" asks nothing of its own)
+    asked: list[str] = []
+    for line in team_question_lines(slots):
+        pieces: list[str] = []
+        for piece in (q.strip() for q in re.split(r"(?<=\?)\s+", line) if q.strip()):
+            if pieces and len(re.findall(r"\w+", pieces[-1])) < 3:
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+        asked.extend(pieces)
+    return list(dict.fromkeys(asked))

@@ -109,6 +109,7 @@ def means_none(text: str) -> bool:
     "I told you, no." is a no: what is said to the bot about being asked again doesn't count."""
     text = without_complaint(text or "")[0]
     lowered = re.sub(r"\bthat'?s\b|\bthat is\b", "that's", text.lower().replace("\u2019", "'"))
+    lowered = re.sub(r"\bthat's (?:(?:yer|your|ur|the) lot|about (?:it|all))\b", "that's all", lowered)
     words = re.findall(r"not really|that's (?:all|it|everything)\b|[a-z']+", lowered)
     words = [re.sub(r"^no+$", "no", w.strip("'")) for w in words]
     return bool(words) and any(w in _NONE_HEADS for w in words) and all(w in _NONE_WORDS for w in words)
@@ -134,7 +135,8 @@ def same_as_before(text: str) -> bool:
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
     r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|sed|asked)(?: you)?(?: (?:that|this))?"
-    r"(?: (?:already|before|earlier|too|again))?|(?:like|as) i (?:said|sed|told you|mentioned)|i s(?:ai|e)d"
+    r"(?: (?:already|before|earlier|too|again))?"
+    r"|(?:like|as) i (?:just |already )?(?:said|sed|told you|mentioned)|i s(?:ai|e)d"
     r"|you (?:already )?asked (?:me )?(?:that|this)(?: already)?|already said)(?:,? (?:dear|love|mate|pet))?"
 )
 _COMPLAINT = rf"(?:{_I_SAID}|told you(?: (?:already|that))?|obviously|what'?s next|next question)"

@@ -937,8 +937,17 @@ _CALLED_BY = (
     r"(?:(?:dog|dogs|cat|door|doorbell|phone|mobile|kettle|postman|postie|delivery|parcel|baby|toddler"
     r"|alarm|oven|tv|telly)(?:'?s)?(?:\s+[\w']+){0,5}"
     rf"|(?:{_KIN}|{_HOUSEHOLD})"
-    r"(?:'s|\s+(?:is|are|was|were|came|come|wants?|wanted|needs?|needed|calling|called|rang|shouting|here"
+    r"(?:'s|\s+(?:is|are|r|was|were|came|come|wants?|wanted|needs?|needed|calling|called|rang|shouting|here"
     r"|just))\b(?:\s+[\w']+){0,5})"
+)
+# Someone at home calling them away, said with "he" or "she" beside the words of stepping away
+# ("brb he's waking up", "hang on she's at the door"); never on its own ("he's in pain").
+_HE_CALLS = (
+    r"(?:he|she|they|we)(?:'s|'re|\s+(?:is|are|r))\s+(?:just\s+)?(?:waking|awake|up|calling|shouting|crying"
+    r"|screaming|fighting|at the door|here|back|home|asking for me|ringing|playing up|kicking off)\b"
+    r"(?:\s+[\w']+){0,4}"
+    r"|(?:he|she|they)\s+(?:needs?|wants?)\s+(?:me|help|the loo|the toilet|changing|feeding)\b"
+    r"(?:\s+[\w']+){0,4}"
 )
 # What they go to, said after the words of stepping away ("gotta go, work call", "brb loo"),
 # or who it was, coming back ("that was my mum")
@@ -946,15 +955,21 @@ _ERRAND = (
     r"(?:(?:the|my|a|our|an)\s+)?(?:work|call|nurse|toilet|loo|boss|customer|someone|somebody"
     rf"|{_KIN}|{_HOUSEHOLD})(?:\s+\w+){{0,4}}"
 )
-_AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|excuse me|ok(?:ay)?|right|lol|x+)"
-_AWAY_PART = rf"(?:{_STEP_AWAY}|{_CALLED_BY}|{_ERRAND}|{_AWAY_FILLER})"
+_AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|omg|argh|excuse me|ok(?:ay)?|right|lol|x+)"
+_AWAY_PART = rf"(?:{_STEP_AWAY}|{_CALLED_BY}|{_HE_CALLS}|{_ERRAND}|{_AWAY_FILLER})"
 _AWAY = re.compile(rf"^\W*{_AWAY_PART}(?:\W+{_AWAY_PART})*\W*$", re.I)
 _STEPS_AWAY = re.compile(rf"(?:^|\W){_STEP_AWAY}(?:\W|$)", re.I)
 # "sorry the dog", "oops my son came in": called away, without saying so
 _DISTRACTED = re.compile(rf"^\W*(?:sorry|soz|oops|ugh|excuse me)\W+{_CALLED_BY}\W*$", re.I)
+# What kept them, said coming back: "he needed help to the loo", "she wanted juice"
+_WHAT_KEPT_THEM = (
+    rf"(?:he|she|they|it|(?:my|the|our) (?:{_KIN}|{_HOUSEHOLD}|dog|cat|baby|postman|postie|nurse|carer))\s+"
+    r"(?:needed|wanted|was|were|woke|had|got|fell|came|went|just)\b(?:\s+[\w']+){0,6}"
+)
+_WHERE_WERE_WE = r"(?:where|wer|whr|were)\s+(?:were|was|are|r)\s+(?:we|i)|where did we get to"
 _BACK_PART = (
     r"(?:i'?m back|im back|i am back|(?:back|bk) now|back again|back|bk|sorry about that"
-    r"|sorry for (?:the wait|that|keeping you)|where (?:were we|was i|are we|did we get to)"
+    rf"|sorry for (?:the wait|that|keeping you)|{_WHERE_WERE_WE}|{_WHAT_KEPT_THEM}"
     r"|i'?m here now|here now"
     r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|soz|hi|hello|hiya"
     # who or what it was: "it was a parcel", "that was just my mum"
@@ -965,7 +980,7 @@ _BACK_PART = (
 _BACK = re.compile(rf"^\W*{_BACK_PART}(?:\W+{_BACK_PART})*\W*$", re.I)
 _BACK_SURE = re.compile(
     r"\b(?:i'?m back|im back|i am back|(?:back|bk) now|back again|back,? sorry|sorry about that|sorry for"
-    r"|where (?:were we|was i|are we|did we get to)|here now)\b|^\W*ok(?:ay)?\W+back\b",
+    rf"|{_WHERE_WERE_WE}|here now)\b|^\W*(?:ok(?:ay)?|soz|sorry)\W+(?:back|bk)\b",
     re.I,
 )
 
@@ -1405,9 +1420,30 @@ _DATE_WRONG = re.compile(
 )
 _MAIN_ONE = re.compile(
     r"\b(?:make|put|have)\s+(?:the\s+)?(.+?)\s+(?:one\s+)?(?:the\s+)?(?:main|first|top|most important)\b|"
-    r"\b(?:the\s+)?(.+?)\s+(?:one\s+)?is (?:the )?(?:main|more important|most important|priority)\b",
+    r"\b(.+?)\s+(?:one\s+)?is (?:the )?(?:main|more important|most important|priority)\b|"
+    # "add a goal about sleeping, that's the most important one" (not "no, that's the main thing": all)
+    r"\b(?:the\s+)?(that|it|this)'s (?:the )?(?:main|most important|priority|top) (?:one|goal)\b|"
+    # "scrap that, the main thing is whether i need an MRI"
+    r"\b(?:the\s+)?(?:main|most important|biggest|real) (?:thing|one|worry)(?: (?:for me|really|now))?"
+    r"\s+(?:is|'s|would be|will be)\s+(?!(?:that|this|it)(?:\s+one)?\W*$)(.+)$",
     re.I,
 )
+# Words that point at a goal without naming it: "make that the main one" (the goal just added)
+POINTER = re.compile(r"^\W*(?:that|it|this|the new|the last)(?:\s+(?:one|goal))?\W*$", re.I)
+
+
+def _main_words(main: re.Match[str]) -> str:
+    """The goal a main-one correction names, in its words: the clause nearest "is the main
+    thing" ("no i mean im back. the gardening club is the main thing" is "the gardening
+    club"), or the sentence after "the main thing is"."""
+    if main.group(4):
+        return re.split(r"(?<=[.!?;])\s+", main.group(4).strip())[0].strip(" .!?;")
+    words = re.split(r"[.,;:!?]\s*", (main.group(1) or main.group(2) or main.group(3) or "").strip())[-1]
+    return re.sub(
+        r"^(?:(?:actually|no|so|and|but|ok|i think|i mean|sorry)\b\s*)+", "", words, flags=re.I
+    ).strip()
+
+
 # "change number 2 to: walk to the shop", "change the heating one to keep warm", "number 2
 # should be: be safe on the stairs", "the last one should say ...": which goal, and its new words.
 _WHICH_GOAL = (
@@ -1418,7 +1454,8 @@ _CHANGE_GOAL = re.compile(
     r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
     r"(?:the\s+|my\s+)?(?P<which>(?:goal|number)\s*\w+|[\w' -]+?)"
     r"(?:\s+(?:goal|one))?\s+(?:to|so it says|to say|into)\s*:?\s+(?P<words>.+)$"
-    rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:wrong|not right),?\s+(?:it\s+)?)?"
+    rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:(?:all )?wrong|not right|rubbish|no good"
+    r"|incorrect|not it|not what i said),?\s+(?:it\s+)?)?"
     r"(?:should|must|needs? to)\s+(?:be|say|read)"
     r"\s*:?\s*(?P<words2>.+)$",
     re.I,
@@ -1454,7 +1491,8 @@ _MISREAD = re.compile(
 _WRONG = re.compile(
     _OPENER + r"(?:"
     r"(?:that'?s|thats|that is|that was|it'?s|its|it is|it was|this is|no) (?:not right|wrong|incorrect"
-    r"|a mistake|all wrong|rubbish|not true|not it)(?=\W*$|\W*[,.;!-]|\s+(?:sorry|i|it|please)\b)"
+    r"|a mistake|all wrong|rubbish|not true|not it)"
+    r"(?=\W*$|\W*[,.;!-]|\s+(?:sorry|i|it|please|pls|plz|so|can|could|take|delete|remove)\b)"
     r"|wrong (?:answer|thing|question|one)\b|my mistake|i made a mistake"
     rf"|(?:(?:please|can you|could you|just|let'?s)\s+)*(?:undo|unsend|scrap|scratch|cancel|ignore|disregard"
     rf"|forget)\s+{_LAST_THING}\b|ignore me|undo\W*$"
@@ -1477,6 +1515,28 @@ _ABOUT = re.compile(
     r"(?:bit|thing|part|answer)?\s*(?:about|on)\s+(?P<about>[\w' ]+?)(?:\s+off)?\W*$",
     re.I,
 )
+
+
+# "that's not a goal", "that isn't a goal!! delete it": the goal just written down was not one
+_NOT_A_GOAL = re.compile(
+    r"(?:\b(?:that'?s|thats|that is|it'?s|its|it is|that was|it was)\s+(?:not|n'?t|never)"
+    r"|\b(?:that|it|this)\s+(?:isn'?t|is not|wasn'?t|was not))"
+    r"\s+(?:a|my|his|her|their)\s+goal(?=\s*(?:[.!?,;]|$))"
+    r"|^\W*(?:(?:no+|oops|sorry|please|pls)\W+)*"
+    r"(?:delete|remove|take off|get rid of|scrap|bin)\s+(?:that|this|the)\s+goal\b",
+    re.I,
+)
+
+
+def not_a_goal(text: str) -> bool:
+    """Does the message say the goal just written down is not a goal at all?"""
+    return bool(_NOT_A_GOAL.search(text))
+
+
+def takes_a_question_off(text: str) -> bool:
+    """Does the message ask for a question for the care team to be taken off ("take that
+    question off", "delete my question")?"""
+    return bool(_QUESTION_OFF.search(text))
 
 
 def taken_back(text: str) -> str | None:
@@ -1601,8 +1661,19 @@ class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
     kind: str  # date, date_unknown, time, clinician, name, main_goal, change_goal, undo, remove
-    value: Any = None
+    value: Any = None  # for main_goal, "new" when the words may be a goal not yet on the plan
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
+
+
+_CHANGES_MIND = re.compile(
+    r"\b(?:actually|scrap (?:that|it)|scratch that|changed my mind|instead|on second thoughts?|rather)\b",
+    re.I,
+)
+
+
+def changes_mind(text: str) -> bool:
+    """Does the message say they have changed their mind ("actually", "scrap that")?"""
+    return bool(_CHANGES_MIND.search(text))
 
 
 def correction(text: str, today: date | None = None) -> Correction | None:
@@ -1612,7 +1683,10 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("change_goal", words.strip(" ."), which)
     main = _MAIN_ONE.search(text)
     if main:
-        return Correction("main_goal", goal=(main.group(1) or main.group(2) or "").strip())
+        # "the gardening club is the main thing" may name a goal not yet said; "make the
+        # driving one the main one" only points at one
+        pointing = re.search(r"\b(?:one|goal)\s+(?:is|'s|the)\b", main.group(0), re.I)
+        return Correction("main_goal", None if pointing else "new", goal=_main_words(main))
     if _DATE_WRONG.search(text):
         found = dates.when(text, today)
         return Correction("date", found) if found else Correction("date_unknown")
@@ -1626,10 +1700,12 @@ def correction(text: str, today: date | None = None) -> Correction | None:
     clock = _CLOCK.search(text)
     about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", text, re.I)
     if clock and _CORRECTION_CUE.search(text) and about_the_time:
-        hour, minute, half = int(clock.group(1)), int(clock.group(2) or 0), (clock.group(3) or "").lower()
-        hour += 12 if half == "pm" and hour < 12 else 0
-        if hour < 24 and minute < 60:
-            return Correction("time", f"{hour:02d}:{minute:02d}")
+        # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
+        said = dates.time_of(text[clock.start() :]) or dates.time_of(text)
+        if said:
+            return Correction("time", said)
+    if _NO_TIME.search(text):
+        return Correction("time", None)
     if _OTHER_ONE.search(text) and _CORRECTION_CUE.search(text):
         return Correction("main_goal", goal="other")
     if (who := _not_that_one(text)) is not None:
@@ -1699,6 +1775,14 @@ def day_of_month_only(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+# "take off the 1am, we don't have a time yet", "there isn't a time": the time taken away
+_NO_TIME = re.compile(
+    r"\b(?:take|get rid of|remove|delete|drop|scrap)\s+(?:off\s+)?the\s+"
+    r"(?:time|\d{1,2}(?:[.:]\d{2})?\s*[ap]m)\b"
+    r"|\b(?:we|i|she|he|they)\s+(?:don'?t|do not|dont)\s+(?:have|know)\s+(?:a|the)\s+time(?:\s+yet)?\b"
+    r"|\bthere(?:'s| is)(?:n'?t| not| no)\s+(?:a\s+)?time\b|\bno time (?:yet|given|set)\b",
+    re.I,
+)
 # "9.40", "10:15", "2pm": the first time in a correction ("it's 9.40 not 8.40").
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm)?\b(?=\s|$|[,.!])(?<![0-9]{3})", re.I)
 
@@ -1857,11 +1941,16 @@ _NAMED_GOAL = re.compile(
 )
 
 
+def points_at_goal(text: str) -> bool:
+    """Is this a goal named as "the ... one" ("the outside one", "that walking goal")?"""
+    return bool(_NAMED_GOAL.match(text) or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I))
+
+
 def names_a_goal(text: str) -> bool:
     """Is this a goal named in passing ("the staying at home one", "the football", "the dog
     one, she loves him") rather than a new goal in the person's words ("keep warm this winter")?
     A new goal says what they want to do; a name ends in "one" or is a few words with no doing word."""
-    if _NAMED_GOAL.match(text) or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I):
+    if points_at_goal(text):
         return True
     doing = [t for t in parse(text) if t.pos_ == "VERB" and t.lemma_.lower() not in _CHOOSING_VERBS]
     return not doing and len(content_words(text)) <= 3
@@ -2174,7 +2263,7 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
             return ReviewChoice("questions")
     added = _ADD.search(text)
     if added and not _REMOVE.search(text):
-        words = added.group(1).strip(" .")
+        words = added.group(1).strip(" .:;,-")
         if asking := _A_QUESTION.match(words):  # "add a question about the rehab": not a goal
             rest = asking.group(1).strip(" .")
             kept = words if re.match(r"(?:about|on|for)\b", rest, re.I) else rest
@@ -2188,6 +2277,8 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
                 text[: found.start()]
             )
             return ReviewChoice(kind, goal=named.group(0) if named else None)
+    if _JUST_SEND.match(text):
+        return ReviewChoice("confirm")
     if _LATER.search(text):
         return ReviewChoice("later")
     answer = interpret.yes_no(text, intent if intent in {"affirm", "deny"} else None)
@@ -2198,6 +2289,13 @@ def review_choice(text: str, intent: str | None = None) -> ReviewChoice | None:
     return None
 
 
+# "ugh whatever just send it", "fine, share it": a yes, said tired of the read-back
+_JUST_SEND = re.compile(
+    r"^\W*(?:(?:ugh|oh|ok|okay|fine|whatever|yeah|yes|just|go on|alright|right|its fine|it'?s fine)\W+)*"
+    r"(?:whatever|(?:just\s+)?(?:send|share)\s+(?:it|that|them|the plan|the lot)"
+    r"(?:\s+(?:off|on|over|then|now|please|already))*)\W*$",
+    re.I,
+)
 # "not yet, I want to think about it", "stop for now": the read-back ends kindly, nothing changed
 _LATER = re.compile(
     r"^\W*(?:not yet|stop|pause|later|maybe later|not now|let me think"
@@ -2217,6 +2315,8 @@ _NEXT_INSTRUCTION = re.compile(
     r"(?<=[.!?;])\s+(?:and\s+|then\s+)*"
     # "remove number 1, add one about jars": a comma before a plain instruction
     r"|,\s+(?=(?:please\s+)?(?:add (?:one|a|another)|remove|delete|change (?:number|the|it))\b)"
+    # "add a goal about sleeping, that's the most important one"
+    r"|,\s+(?=(?:that'?s|thats|that is|it'?s|its) (?:the )?(?:main|most important|priority|top)\b)"
     r"|,?\s+(?:and|then)\s+(?:then\s+|also\s+)?(?=(?:please\s+)?"
     r"(?:add|remove|delete|take|get rid|change|make|put|number\s*\d|drop|scrap|cross|bin"
     r"|the \w+ (?:one|question)|the (?:time|date)|(?:you )?(?:haven'?t|have not|didn'?t) put)\b)",
@@ -2244,12 +2344,21 @@ _WHEN_NAMED = re.compile(r"\b(?:time|date|day|when)\b", re.I)
 _OTHER_TARGET = re.compile(r"\b(?:goals?|number\s*\d+|questions?)\b", re.I)
 
 
+# Who it is with, said plainly: "the appointment is with the orthopaedic clinic", "who its
+# with is the shoulder clinic", "it's with the neurologist"
+_WITH_NOW = re.compile(
+    r"(?:\bthe appointment(?:'s|\s+is|\s+should be|\s+was)?|^\W*(?:no\W+)?(?:it'?s|its|it is|it should be))"
+    r"\s+(?:actually\s+|really\s+|meant to be\s+)?with\s+(?P<who>[^.!?]+)"
+    r"|\bwho (?:it'?s|its|it is|i'?m seeing|i see)(?:\s+with)?\s+(?:is|should be|should say)"
+    r"\s+(?P<who2>[^.!?]+)",
+    re.I,
+)
+
+
 def appointment_with_said(text: str) -> str | None:
     """Who the appointment is with, as a read-back message rewords it; None when it names
     no new wording for the appointment (or the wording is a date or a time)."""
-    if not _APPOINTMENT_NAMED.search(text):
-        return None
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()) if _APPOINTMENT_NAMED.search(text) else []:
         found = _NEW_WORDING.search(sentence)
         who = found["who"].strip(" ,'\"") if found else ""
         rest = sentence[found.start("who") :] if found else ""
@@ -2260,7 +2369,8 @@ def appointment_with_said(text: str) -> str | None:
             or dates.time_of(rest)
         ):
             return who
-    return None
+    plainly = _WITH_NOW.search(text)
+    return clinician(plainly["who"] or plainly["who2"], asked=True) if plainly else None
 
 
 def names_other_target(text: str) -> bool:
