@@ -1941,9 +1941,22 @@ _NAMED_GOAL = re.compile(
 )
 
 
+# "both", "all of them", "either": more than one goal, none named
+_SEVERAL_GOALS = re.compile(
+    r"^\W*(?:both|either|all of them|all of those|all three|the lot|they'?re all|all)"
+    r"(?:\s+(?:of them|of those|really|equally|the same|important|tbh|i think|i suppose))*\W*$",
+    re.I,
+)
+
+
 def points_at_goal(text: str) -> bool:
-    """Is this a goal named as "the ... one" ("the outside one", "that walking goal")?"""
-    return bool(_NAMED_GOAL.match(text) or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I))
+    """Is this a goal named as "the ... one" ("the outside one", "that walking goal"), or
+    several at once ("both of them")?"""
+    return bool(
+        _NAMED_GOAL.match(text)
+        or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I)
+        or _SEVERAL_GOALS.match(text)
+    )
 
 
 def names_a_goal(text: str) -> bool:
@@ -2347,7 +2360,8 @@ _OTHER_TARGET = re.compile(r"\b(?:goals?|number\s*\d+|questions?)\b", re.I)
 # Who it is with, said plainly: "the appointment is with the orthopaedic clinic", "who its
 # with is the shoulder clinic", "it's with the neurologist"
 _WITH_NOW = re.compile(
-    r"(?:\bthe appointment(?:'s|\s+is|\s+should be|\s+was)?|^\W*(?:no\W+)?(?:it'?s|its|it is|it should be))"
+    r"(?:\bthe appointment(?:'s|\s+is|\s+should be|\s+was)?"
+    r"|^\W*(?:(?:no+|nope|oh|sorry|actually|dear|love|well)\W+)*(?:it'?s|its|it is|it should be))"
     r"\s+(?:actually\s+|really\s+|meant to be\s+)?with\s+(?P<who>[^.!?]+)"
     r"|\bwho (?:it'?s|its|it is|i'?m seeing|i see)(?:\s+with)?\s+(?:is|should be|should say)"
     r"\s+(?P<who2>[^.!?]+)",
@@ -2379,10 +2393,17 @@ def names_other_target(text: str) -> bool:
     return bool(_OTHER_TARGET.search(text))
 
 
+# "and the time is 3": an hour alone, after "the time is"
+_BARE_HOUR = re.compile(r"\btime (?:is|was|should be|'?s)\s+(?:at\s+)?(\d{1,2})\W*$", re.I)
+
+
 def time_said(text: str) -> str | None:
     """The appointment's time ("HH:MM") a read-back message gives: "and the time is half
-    ten", "add the time, it's 10:30"."""
-    return dates.time_of(text) if _THE_TIME.search(text) else None
+    ten", "add the time, it's 10:30", "the time is 3" (read as dates reads "at 3")."""
+    if not _THE_TIME.search(text):
+        return None
+    bare = _BARE_HOUR.search(text)
+    return dates.time_of(text) or (dates.time_of(f"at {bare[1]}") if bare else None)
 
 
 def instructions(text: str) -> list[str]:

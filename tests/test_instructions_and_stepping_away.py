@@ -144,7 +144,15 @@ def test_the_main_one_pointed_at_is_never_a_new_goal() -> None:
 
 
 @pytest.mark.parametrize(
-    "text, points", [("the outside one", True), ("that walking goal", True), ("back to work", False)]
+    "text, points",
+    [
+        ("the outside one", True),
+        ("that walking goal", True),
+        ("both of them really", True),
+        ("back to work", False),
+        ("they're all important", True),
+        ("all the things I used to do", False),
+    ],
 )
 def test_a_goal_pointed_at_or_said_in_words(text: str, points: bool) -> None:
     assert listen.points_at_goal(text) is points
@@ -227,3 +235,14 @@ def test_two_real_questions_on_one_line_are_two() -> None:
 
 def test_thats_the_main_thing_at_something_else_is_not_a_choice() -> None:
     assert listen.correction("No I think that's the main thing") is None
+
+
+@pytest.mark.parametrize(("text", "time"), [("and the time is 3", "15:00"), ("the time is 10", "10:00")])
+def test_an_hour_alone_at_the_read_back_is_the_appointments_time(text: str, time: str) -> None:
+    assert listen.time_said(text) == time
+
+
+def test_who_its_with_said_after_a_kind_word() -> None:
+    assert listen.appointment_with_said("no dear it's with doctor Patel at the surgery") == (
+        "doctor Patel at the surgery"
+    )
