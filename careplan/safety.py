@@ -191,6 +191,8 @@ class Cues:
     figurative: WordPattern
     habitual: WordPattern
     longstanding: WordPattern
+    general_question: WordPattern
+    lived_with: WordPattern
     protective: WordPattern
     helping: WordPattern
     withheld: WordPattern
@@ -311,6 +313,8 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         future=_compile_any(cue_spec["future"], macros),
         habitual=_compile_any(cue_spec["habitual"], macros),
         longstanding=_compile_any(cue_spec["longstanding"], macros),
+        general_question=_compile_any(cue_spec["general_question"], macros),
+        lived_with=_compile_any(cue_spec["lived_with"], macros),
         protective=_compile_any(cue_spec["protective"], macros),
         helping=_compile_any(cue_spec["helping"], macros),
         withheld=_compile_any(cue_spec["withheld"], macros),
@@ -593,8 +597,15 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # A time in the next clause dates the match only if its own verb is in the past:
     # "he beat me but I left him thirty years ago", not "he beats me, we married in 1990".
     dated_by_next = cues.past.search(following) and _past_tense(span)
+    # Told in the past tense and checked since, anywhere in the sentence: "had a bit of chest pain
+    # last week, the GP sent me for an ECG and it was normal" (batch W).
+    checked_since = cues.resolved.search(sentence) and _past_tense(span)
     if not now and (
-        cues.past.search(own) or cues.resolved.search(own) or cues.resolved.search(following) or dated_by_next
+        cues.past.search(own)
+        or cues.resolved.search(own)
+        or cues.resolved.search(following)
+        or dated_by_next
+        or checked_since
     ):
         return False
 
@@ -604,7 +615,13 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
     # a time to come anywhere in it: "a heart attack on my own one day"
     worry = cues.hypothetical.search(sentence[:m_end]) or cues.future.search(sentence)
-    if cand.rule.kind == EMERGENCY and (worry or _longstanding(sentence, cues)):
+    # For what needs a professional (999 or 111), a worry, a sign lived with for years, or a
+    # question about a word ("what is sepsis exactly?", "is shingles catching?") is no event now.
+    seen_to = cand.rule.kind in {EMERGENCY, URGENT}
+    if seen_to and (worry or _longstanding(sentence, cues) or cues.general_question.search(sentence)):
+        return False
+    # What is 111's, lived with ("my ankles always swell in hot weather"), is for the appointment.
+    if cand.rule.kind == URGENT and cues.lived_with.search(sentence) and not cues.now.search(sentence):
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.

@@ -803,12 +803,13 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # every line of its 48/47/42; T, written in session 22 from S's classes, holds the default 0.95,
 # which for its 19/14/8 lines means every one too).
 # U (session 22, written from categories, measured cold) sits at what it reaches when learnt from.
-# W: set 6, retired at the start of session 23, learnt from 1.00/0.98/0.94, urgent 0.33.
+# W: set 6, retired at the start of session 23, learnt from 1.00/0.98/0.94, urgent 0.33; urgent
+# tuned in session 23 (safety_l) to 21/21.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
-    "safety_dev_w": {SAFEGUARDING: 0.94, URGENT: 0.33},
+    "safety_dev_w": {SAFEGUARDING: 0.94},
 }
 
 
@@ -1185,3 +1186,68 @@ def test_help_beside_a_sign_of_harm_is_still_heard(model_says, text: str) -> Non
     model_says(SAFEGUARDING, 0.98)
     flag = safety.detect(text)
     assert flag is not None and flag.kind == SAFEGUARDING, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 23 (safety_l): the 111 tier by class (batches W and Y), each in other words again
+        ("nana says it stings every time she goes for a wee and it smells strong", URGENT),
+        ("think ive got cystitis, weeing every 10 mins", URGENT),
+        ("there was blood in her urine this morning", URGENT),
+        ("his arm is red, swollen and warm to the touch round the bite", URGENT),
+        ("my left calf is hot and tender and puffy since the flight", URGENT),
+        ("think hes got a chest infection, coughing up thick yellow phlegm", URGENT),
+        ("she's had a fever for four days now and it won't come down", URGENT),
+        ("run out of my keppra and the chemist is shut", URGENT),
+        ("forgot his rivaroxaban this morning, do we give it now?", URGENT),
+        ("my inhaler's empty and the surgery can't see me till Thursday, I've run out", URGENT),
+        ("split my shin open on the car door, it's gaping", URGENT),
+        ("a dog bit my grandson's leg at the park and it broke the skin", URGENT),
+        ("the skin on his arm has torn right back where he caught it", URGENT),
+        ("her eye is sore and red and she can't stand the light, vision's blurry", URGENT),
+        ("suddenly seeing a shadow coming across my eye", URGENT),
+        ("grandad's come out in blisters in a band round his waist on the left", URGENT),
+        ("my baby has had no wet nappies since breakfast", URGENT),
+        ("his stoma has had nothing in it since Tuesday and he feels sick", URGENT),
+        ("my poo has been black for a couple of days", URGENT),
+        ("nan has gone off her legs and is sleeping more than usual since Saturday", URGENT),
+        ("trapped my fingers in the door this morning and they've gone purple and swollen", URGENT),
+        ("his big toe has gone black, he's diabetic", URGENT),
+        ("my 3 year old swallowed a marble an hour ago", URGENT),
+        ("the baby is 5 weeks old and has a temperature", URGENT),
+        # the same words, with a 999 sign: 999 wins
+        ("her leg's red and hot and now she's shivering and not making any sense", EMERGENCY),
+        ("my toddler swallowed one of the little watch batteries", EMERGENCY),
+        # everyday twins: lived with, over and treated, questions in general, worries, news
+        ("I get a lot of water infections, it's why I'm seeing the nurse", None),
+        ("she had a UTI in the summer, antibiotics sorted it", None),
+        ("dad's on antibiotics for his chest since Friday and he's eating again", None),
+        ("how can you tell if a bite is infected?", None),
+        ("what's the difference between cellulitis and a clot?", None),
+        ("is it true shingles can come back?", None),
+        ("what should I do if I forget my warfarin?", None),
+        ("I'm scared I'll run out of insulin if the snow comes", None),
+        ("my feet always swell up when it's hot, always have", None),
+        ("there was a documentary on about sepsis last week", None),
+        ("I take my Parkinson's tablets at the same times every day", None),
+        ("my steroid cream has run out, I'll ask for more", None),
+        ("I'm low on paracetamol, need to get to the shop", None),
+        ("had some chest pain last month, the hospital did an ECG and it was all clear", None),
+        ("what does sepsis mean?", None),
+        ("I'm just done with the washing up, let's carry on", None),
+        ("I'm done, what's next?", None),
+        # "I'm done. I'm just done.": worn out or at risk, so the check-in (batch W)
+        ("honestly I'm so done.", CRISIS),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_23_111_classes(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+def test_a_worn_out_im_done_gets_the_check_in_not_the_script() -> None:
+    flag = safety.detect("I'm done. I'm just done.")
+    assert flag is not None and flag.kind == CRISIS and flag.check_in
+
