@@ -50,6 +50,7 @@ from careplan.emergency_talk import (
     back_on,
     checked,
     driven_in,
+    help_called_now,
     names_means,
     played_down,
     protest_spans,
@@ -639,6 +640,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
 
     if state is None and not button and emergency_label(tracker) is not None and back_on(text):
         return _emergency_back_on(dispatcher, tracker, text)
+    if state is None and not button and emergency_label(tracker) is None and help_called_now(text):
+        return _help_called(dispatcher, tracker, text)
     if tracker.get_slot("red_flag"):
         events.append(SlotSet("red_flag", None))
     if listening:
@@ -677,9 +680,7 @@ def _emergency_back_on(dispatcher: CollectingDispatcher, tracker: Tracker, text:
     """After the chat carried on, the emergency again: "the pain is worse now and he's calling an
     ambulance", "the ambulance is here". It pauses again, and the words go on its flag, never into
     an answer (tester_d P07: an ambulance stored as a goal)."""
-    response, over = pause_reply(text)
-    calm = {"utter_emergency_help_here", "utter_emergency_help_here_stop", "utter_emergency_driving"}
-    dispatcher.utter_message(response=response if response in calm else "utter_emergency_worse")
+    over = _calm_reply(dispatcher, text, otherwise="utter_emergency_worse")
     try:
         flag_id = store().last_flag_id(tracker.sender_id, EMERGENCY)
     except StoreUnavailable:
@@ -688,6 +689,29 @@ def _emergency_back_on(dispatcher: CollectingDispatcher, tracker: Tracker, text:
     ids = [flag_id] if flag_id is not None else None
     _add_news(ids, text)
     return _kept(tracker, STOPPED if over else PAUSED, SlotSet(LAST_FLAGS, None if over else ids))
+
+
+def _help_called(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType]:
+    """Help called, coming or here, with no red flag said before ("the ambulance is on its way for
+    my husband", "the paramedics are here"): an emergency told by the help it called. The chat
+    pauses as for one, the words go into an emergency flag for the care team, never into an answer
+    (issue 13: "messages meanwhile ... are never stored as answers")."""
+    over = _calm_reply(dispatcher, text, otherwise="utter_emergency_waiting")
+    ids, events = _record(tracker, (EMERGENCY,), text)
+    said = [*(tracker.get_slot(SAID) or []), _said_key(EMERGENCY, "")]
+    return _kept(
+        tracker, STOPPED if over else PAUSED, *events, SlotSet("red_flag", EMERGENCY), SlotSet(SAID, said),
+        SlotSet(LAST_FLAGS, None if over else ids or None),
+    )  # fmt: skip
+
+
+def _calm_reply(dispatcher: CollectingDispatcher, text: str, *, otherwise: str) -> bool:
+    """Help here, or a car to A&E, gets its own calm line, anything else ``otherwise``; True when
+    the person is leaving ("the ambulance is here, I have to go")."""
+    response, over = pause_reply(text)
+    calm = {"utter_emergency_help_here", "utter_emergency_help_here_stop", "utter_emergency_driving"}
+    dispatcher.utter_message(response=response if response in calm else otherwise)
+    return over
 
 
 def _after_crisis(

@@ -10,6 +10,8 @@ the messages that follow it, which are about that flag rather than new ones:
 - ``driven_in``: "my son is driving me to A&E": a car instead of an ambulance.
 - ``back_on``: "the pain is worse now and he's calling an ambulance", "the
   ambulance is here": the emergency again, after the chat had carried on.
+- ``help_called_now``: "the ambulance is on its way for my husband", with no red
+  flag said before: an emergency told by the help it called.
 - ``protest``: "nobody's hurting me", "why did u say that??", "it's been like
   that for months, the nurse knows": the reply misread them.
 - ``asks_in_writing``: "can I write to someone? my English": help without a call.
@@ -33,7 +35,9 @@ _DISMISSED = re.compile(
     r"\b(?:indigestion|heartburn|reflux|(?:trapped )?wind|gaviscon|rennies?|a pulled muscle|just tired"
     r"|probably nothing|it'?s nothing|(?:was |is )?nothing serious|not (?:that|so) bad"
     r"|(?:a|any|make a|making a) fuss|always (?:gets?|happens)"
-    r"|(?:get|gets|had) (?:it|this|these) (?:all the time|before))\b",
+    r"|(?:get|gets|had) (?:it|this|these) (?:all the time|before)"
+    # "it's nowt", "nothing to worry about": waved away in dialect or plain words (session 23)
+    r"|nowt|(?:it'?s|its|it is|it was|'?tis) (?:just )?nothing|nothing to (?:worry|fuss) about)\b",
     re.I,
 )
 # Someone qualified has looked ("they checked me over", "111 said it's fine"), or it was nothing
@@ -61,6 +65,26 @@ _HELP_CALLED = re.compile(
     r"\b(?:coming|on (?:its|their|the) way|here|arrived|outside|with (?:me|him|her|us))\b"
     r"|\b(?:calling|ringing|phoning|called|rang|phoned|ring|call)(?: for)? (?:an |the )?"
     r"(?:ambulance|999|paramedics)\b",
+    re.I,
+)
+# Help called, coming or here NOW, said with no red flag before it ("the ambulance is on its way
+# for my husband", "the paramedics are here", "I've just rung 999"): stricter than _HELP_CALLED,
+# which is read only after an emergency was signposted in the chat.
+_HELP_NOW = re.compile(
+    r"\b(?:ambulance|paramedics?|(?:the )?crew|first responders?)(?:'s|'re| is| are| has| have)? "
+    r"(?:just |now )?(?:on (?:its|their|the) way|coming|here|arrived|outside|at the door|pulling up"
+    r"|with (?:me|him|her|us|them))\b"
+    r"|\b(?:i'?ve|i have|we'?ve|we have|(?:he|she|they)'?ve|(?:he|she) has|(?:he|she)'?s) (?:just )?"
+    r"(?:called|rung|rang|phoned) (?:for )?(?:an |the )?(?:ambulance|999|paramedics)\b"
+    r"|\b(?:i'?m|im|i am|we'?re|we are|(?:he|she)'?s|(?:he|she) is|they'?re|they are|(?:my|our|his|her) \w+"
+    r"(?:'s| is)) (?:now )?(?:calling|ringing|phoning) (?:for )?(?:an |the )?(?:ambulance|999)\b"
+    r"|\bwaiting for (?:an |the )?(?:ambulance|paramedics|crew)\b",
+    re.I,
+)
+# ...but not an ambulance talked about: a question, a what-if, something over, a job.
+_HELP_NOT_NOW = re.compile(
+    r"\?|\b(?:if|should|shall|would|could|in case|next time|last (?:year|month|week|time)|ago|used to"
+    r"|once|when (?:he|she|i|we|they|mum|dad) (?:fell|had|was|were))\b",
     re.I,
 )
 # Worse, or back, now: "the pain is worse now", "it's come back, worse".
@@ -150,6 +174,12 @@ def driven_in(text: str) -> bool:
 def back_on(text: str) -> bool:
     """After an emergency, is it happening again: worse now, or help called, coming or here?"""
     return bool(_WORSE_NOW.search(text) or _HELP_CALLED.search(text) or driven_in(text))
+
+
+def help_called_now(text: str) -> bool:
+    """With no red flag before: is help called, coming or here now ("the ambulance is on its way for
+    my husband", "the paramedics are here")? Then the chat pauses as for an emergency."""
+    return bool(_HELP_NOW.search(text)) and not _HELP_NOT_NOW.search(text)
 
 
 def protest_spans(text: str, kind: str | None) -> list[tuple[int, int]]:

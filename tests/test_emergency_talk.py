@@ -19,6 +19,10 @@ from careplan.vocab import CRISIS, SAFEGUARDING, URGENT
         ("thats gone now, mum says shes alright, dont make a fuss", True),
         ("it went away after 5 mins, i feel fine", True),
         ("her speech is back to normal now so lets carry on", True),
+        # session 23: waved away in dialect or as "nothing" ("it's nowt" got "I'm glad")
+        ("ah it's nowt lad, carry on", True),
+        ("its nowt, dont fuss", True),
+        ("it's nothing to worry about, let's get on", True),
         # someone qualified has looked: over, not waved away
         ("I'm ok now, they checked me over", False),
         ("the paramedics said it's just indigestion, we can carry on", False),
@@ -126,3 +130,30 @@ def test_help_asked_for_in_writing(text: str, in_writing: bool) -> None:
 )
 def test_a_way_to_hurt_themselves_at_hand(text: str, means: bool) -> None:
     assert emergency_talk.names_means(text) is means
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        # session 23: help called, coming or here, with no red flag said before (issue 13)
+        ("sorry love the ambulance is on its way for my husband, he's took bad", True),
+        ("the paramedics are here", True),
+        ("hang on the ambulance has just arrived for mum", True),
+        ("i've just rung 999 for my dad", True),
+        ("my daughter is ringing 999 now, grandad's not right", True),
+        ("we're waiting for an ambulance, she's gone a funny colour", True),
+        ("the crew are with him now", True),
+        ("ambulance outside, gotta go", True),
+        # an ambulance talked about, not coming now
+        ("the ambulance came last year when he fell", False),
+        ("should I call an ambulance?", False),
+        ("if it happens again I'll ring 999", False),
+        ("my son is a paramedic", False),
+        ("an ambulance went past with its lights on", False),
+        ("I used to drive an ambulance", False),
+        ("they had to call an ambulance for the man next door once", False),
+        ("I'd like the ambulance service to know about my key safe", False),
+    ],
+)
+def test_help_called_now_with_no_flag_before(text: str, now: bool) -> None:
+    assert emergency_talk.help_called_now(text) is now

@@ -356,6 +356,9 @@ def test_words_taken_back_are_not_a_misreading(text: str, retracted: bool) -> No
         ("we'll take him in the car, its quicker", "heart_attack", True, "utter_emergency_driving", False),
         ("the ambulance is here, I have to go", "heart_attack", False,
          "utter_emergency_help_here_stop", True),
+        # session 23: "it's nowt" is waved away, never "I'm glad"
+        ("ah it's nowt lad, carry on", "stroke", False, "utter_emergency_waved_away_stroke", False),
+        ("I said it's nowt, carry on", "stroke", True, "utter_emergency_over_waved_away", True),
     ],
 )  # fmt: skip
 def test_an_emergency_waved_away_or_driven_in(
