@@ -9,8 +9,8 @@ matched. Besides the three red-flag kinds, rules of kind ``urgent`` find what
 needs NHS 111 today; a 999 emergency in the same message makes it redundant.
 Each match must then survive four checks in its sentence:
 
-1. the rule's own ``unless`` / ``requires`` patterns (figurative speech,
-   accidents: "killed myself laughing", "cut myself chopping onions");
+1. the rule's own ``unless`` / ``only_when`` / ``requires`` patterns (figurative
+   speech, accidents: "killed myself laughing", "cut myself chopping onions");
 2. negation, from spaCy's dependency parse plus the words right before the
    match ("no chest pain", "I don't want to hurt myself");
 3. time: clearly past and over ("last year", "used to", "cleared up"), unless
@@ -162,7 +162,12 @@ class Rule:
     kind: str
     patterns: tuple[WordPattern, ...]
     unless: tuple[WordPattern, ...] = ()
+    # the rest of the concept: without it the words are not this red flag YET, and say nothing
+    # against the learned model ("takes all my money" without "never see a penny")
     requires: tuple[WordPattern, ...] = ()
+    # a precision guard: without it the words mean something else ("cut myself chopping
+    # onions" is not self-harm), and the model stays quiet for the rule's kind too
+    only_when: tuple[WordPattern, ...] = ()
     also: tuple[str, ...] = ()
     # ``also`` is not raised when one of these matches: an overdose "by mistake" is no crisis
     also_unless: tuple[WordPattern, ...] = ()
@@ -342,6 +347,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 min_signs=int(spec.get("min_signs", len(signs))),
                 unless=_compile(spec.get("unless", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
+                only_when=_compile(spec.get("only_when", ()), macros),
                 also=also,
                 also_unless=_compile(spec.get("also_unless", ()), macros),
                 negation_is_meaning=bool(spec.get("negation_is_meaning", False)),
@@ -567,6 +573,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     context = sentence
     if nxt_sent is not None:
         context += " " + norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset]
+    if cand.rule.only_when and not any(p.search(context) for p in cand.rule.only_when):
+        return False  # the words mean something else: evidence against, as ``unless`` is
     if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
         cand.incomplete = True
         return False

@@ -1130,6 +1130,24 @@ def test_a_match_missing_only_what_its_rule_requires_leaves_the_model_free(model
     assert safety.detect("my ex used to hit me years ago") is None
 
 
+def test_a_guard_missing_turns_the_words_away_and_quietens_the_model(model_says) -> None:
+    """H44: `requires` had meant two things. Now `only_when` is a precision guard: "I scratch my
+    arms at night with the eczema" matches self-harm's words but not "on purpose", so it is no
+    self-harm, and the model, however sure, stays quiet for a crisis. `requires` is the rest of a
+    concept: missing it leaves the model free (the money rule above)."""
+    rules, _ = safety.load_rules()
+    by_name = {r.name: r for r in rules}
+    assert by_name["self_harm"].only_when and not by_name["self_harm"].requires
+    assert by_name["financial_abuse"].requires and not by_name["financial_abuse"].only_when
+    text = "I scratch my arms at night with the eczema"
+    assert [c.rule.name for c in safety._candidates(safety.normalise(text), rules)] == ["self_harm"]
+    model_says(CRISIS, 0.95)
+    assert safety.detect(text) is None
+    # told to by voices is the guard met: a crisis at once
+    flag = safety.detect("the voices keep telling me to cut myself")
+    assert flag is not None and flag.kind == CRISIS and not flag.check_in
+
+
 def test_joining_someone_who_died_is_the_crisis_theme(model_says) -> None:
     model_says(CRISIS, 0.95)
     flag = safety.detect("all I want is to be with my Margaret again, nothing keeps me here now")
