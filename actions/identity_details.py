@@ -73,6 +73,8 @@ def nhs_number(tracker: Tracker, value: Any) -> Reading:
         return Reading(value=number, text=number)
     if NOT_KNOWN.search(text_of(tracker)):
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.has_contact(text_of(tracker)):
+        return Reading()  # "my mobile is 07700 900123": heard for the contact (listen.hear), this asked again
     if identity.looks_like_nhs_number(text_of(tracker)):
         return Reading(replies=["utter_nhs_number_wrong"])  # ten digits that don't add up: a typo
     reading = interpret_answer("nhs_number", value, tracker)
@@ -86,6 +88,8 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
         return Reading(value=born.isoformat(), text=text_of(tracker))
     if NOT_KNOWN.search(text_of(tracker)):
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+    if identity.has_contact(text_of(tracker)):
+        return Reading()  # "landline 01632 960112": heard for the contact (listen.hear), this asked again
     if identity.age_given(text_of(tracker)) is not None:  # "I'm 78": kindly, the date instead
         return Reading(replies=["utter_date_of_birth_age"])
     reading = interpret_answer("date_of_birth", value, tracker)

@@ -2016,6 +2016,9 @@ def hear(
         heard["good_day"] = day
     if asked == "goal_text":
         heard.update(goal_parts(text))
+    if asked in _DETAILS and identity.has_contact(text):
+        # "landline 01632 960112" at the date of birth: how to reach them, asked for next
+        heard["carer_contact" if carer else "contact"] = text
     if asked == "full_name" and (born := identity.birth_date(text, today or date.today())):
         heard["date_of_birth"] = born.isoformat()  # "she was born 1 march 1940": no name in it
         if both := identity.name_and_birth_date(text, today or date.today()):
@@ -2031,6 +2034,8 @@ def _same_words(text: str, one: str, other: str | None) -> bool:
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}
+# The details asked before the contact, where one may be given early.
+_DETAILS = {"carer_name", "full_name", "date_of_birth", "nhs_number"}
 # Questions asked before or about the appointment: a date said there is the appointment's.
 _BEFORE_THE_APPOINTMENT = {None, "consent", "appointment_with", "appointment_reason"} | {
     q.key for q in catalogue().values() if q.stage == "intro"

@@ -348,6 +348,18 @@ def test_no_or_they_have_it_already_keeps_no_contact(said: str) -> None:
     assert reading is not None and reading.skipped and reading.replies == ["utter_skipped"]
 
 
+@pytest.mark.parametrize(
+    ("slot", "said"),
+    [("date_of_birth", "landline 01632 960112"), ("nhs_number", "my mobile is 07700 900123")],
+)
+def test_a_phone_number_at_another_detail_is_no_answer_and_no_complaint(slot: str, said: str) -> None:
+    from actions import identity_details
+
+    read = identity_details.date_of_birth if slot == "date_of_birth" else identity_details.nhs_number
+    reading = read(tracker(said, "out_of_scope"), said)
+    assert (reading.value, reading.replies) == (None, [])  # heard for the contact; asked again
+
+
 def test_a_person_for_themselves_is_asked_for_a_contact_once_and_a_carer_for_their_own() -> None:
     from actions import flow
 

@@ -80,6 +80,37 @@ def test_a_good_day_inside_what_matters_is_kept_as_the_good_day() -> None:
     assert heard == {"good_day": "A good day is when I get to the allotment and see my mates"}
 
 
+@pytest.mark.parametrize(
+    ("text", "asked", "carer", "heard"),
+    [
+        ("landline 01632 960112", "date_of_birth", False, {"contact": "landline 01632 960112"}),
+        (
+            "not on me, my mobile is best 07700 900123",
+            "nhs_number",
+            True,
+            {"carer_contact": "not on me, my mobile is best 07700 900123"},
+        ),
+        (
+            "ring me on 07700 900461 after 6",
+            "full_name",
+            False,
+            {"contact": "ring me on 07700 900461 after 6"},
+        ),
+        # an NHS number, a date, or a number at a question that isn't a detail: no contact
+        ("943 476 5919", "nhs_number", False, {}),
+        ("03/05/1939", "date_of_birth", False, {}),
+        ("07700 900123", "worries", False, {}),
+    ],
+)
+def test_a_contact_given_early_is_heard_for_the_contact_question(
+    text: str, asked: str, carer: bool, heard: dict[str, str]
+) -> None:
+    keys = ["contact", "carer_contact", "date_of_birth", "nhs_number"]
+    assert {
+        k: v for k, v in listen.hear(text, keys, asked=asked, carer=carer).items() if "contact" in k
+    } == heard
+
+
 def test_a_goal_with_its_reason_and_what_gets_in_the_way() -> None:
     heard = listen.hear(
         "I want to walk to the shop because I want to stay independent but my knees are bad",
