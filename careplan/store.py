@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.sql import Select
 
 from careplan import db
 from careplan.export_data import goal_dict, plan_dict
@@ -26,9 +27,35 @@ from careplan.models import DEFAULT_TEAM, Answer, AuditEntry, Flag, Goal, Plan, 
 from careplan.vocab import CARER, MAX_ANSWER_CHARS, SELF
 
 T = TypeVar("T")
-# The two tables written every turn, by Core statements (see _write_changes).
+# The two tables written every turn, by Core statements (see _write_changes), each
+# statement built once: building one and working out its cache key cost as much again.
 PLANS: Table = Plan.__table__
 ANSWERS: Table = Answer.__table__
+WORDS = ("text", "skipped", "truncated", "expressed_by", "expressed_by_relationship")
+_PLAN_ROW = select(PLANS).where(PLANS.c.id == bindparam("plan"))
+_TOUCH_PLAN = update(PLANS).where(PLANS.c.id == bindparam("plan")).values(updated_at=bindparam("now"))
+_NEW_ANSWER = insert(ANSWERS)
+_CHANGE = {table: update(table).where(table.c.id == bindparam("row")) for table in (PLANS, ANSWERS)}
+
+
+def _standing(*columns: Any, skipped: bool | None = None) -> dict[bool, Select]:
+    """The answer standing for one question (not taken off), with and without a goal."""
+    found = {}
+    for goal in (False, True):
+        where = [
+            ANSWERS.c.plan_id == bindparam("plan"),
+            ANSWERS.c.question_key == bindparam("key"),
+            ANSWERS.c.goal_id == bindparam("goal") if goal else ANSWERS.c.goal_id.is_(None),
+            ANSWERS.c.removed_at.is_(None),
+        ]
+        if skipped is not None:
+            where.append(ANSWERS.c.skipped.is_(skipped))
+        found[goal] = select(*columns).where(*where)
+    return found
+
+
+_ANSWER_NOW = _standing(ANSWERS.c.id, *(ANSWERS.c[key] for key in WORDS))
+_ANSWER_TEXT = _standing(ANSWERS.c.text, skipped=False)
 
 PLAN_FIELDS = {
     "recorded_by_role",
@@ -143,9 +170,8 @@ class Store:
 
     def update_plan(self, plan_id: int, **fields: Any) -> None:
         def work(session: Session) -> None:
-            named = [PLANS.c[key] for key in fields if key in PLAN_FIELDS]
-            current = session.connection().execute(select(PLANS.c.id, *named).where(PLANS.c.id == plan_id))
-            _write_changes(session, PLANS, _existing(current.first(), plan_id), _only(fields, PLAN_FIELDS))
+            current = session.connection().execute(_PLAN_ROW, {"plan": plan_id}).first()
+            _write_changes(session, PLANS, _existing(current, plan_id), _only(fields, PLAN_FIELDS))
             if fields.get("carer_relationship"):
                 # Answers the carer gave before saying how they are related get it too.
                 for table in (Answer, Goal):
@@ -196,31 +222,16 @@ class Store:
 
         def work(session: Session) -> bool:
             connection = session.connection()
-            plan = connection.execute(
-                select(PLANS.c.recorded_by_role, PLANS.c.carer_relationship).where(PLANS.c.id == plan_id)
-            ).first()
+            plan = connection.execute(_PLAN_ROW, {"plan": plan_id}).first()
             who, relationship = _speaker(_existing(plan, plan_id), expressed_by)
-            words = {
-                "text": stored,
-                "skipped": skipped,
-                "truncated": truncated,
-                "expressed_by": who,
-                "expressed_by_relationship": relationship,
-            }
-            answer = connection.execute(
-                select(ANSWERS.c.id, *(ANSWERS.c[key] for key in words)).where(
-                    ANSWERS.c.plan_id == plan_id,
-                    ANSWERS.c.question_key == question_key,
-                    ANSWERS.c.goal_id.is_(None) if goal_id is None else ANSWERS.c.goal_id == goal_id,
-                    ANSWERS.c.removed_at.is_(None),
-                )
-            ).first()
-            connection.execute(update(PLANS).where(PLANS.c.id == plan_id).values(updated_at=utcnow()))
+            words = dict(zip(WORDS, (stored, skipped, truncated, who, relationship), strict=True))
+            which = {"plan": plan_id, "key": question_key, "goal": goal_id}
+            answer = connection.execute(_ANSWER_NOW[goal_id is not None], which).first()
+            connection.execute(_TOUCH_PLAN, {"plan": plan_id, "now": utcnow()})
             if answer is None:
                 connection.execute(
-                    insert(ANSWERS).values(
-                        plan_id=plan_id, question_key=question_key, goal_id=goal_id, **words
-                    )
+                    _NEW_ANSWER,
+                    {"plan_id": plan_id, "question_key": question_key, "goal_id": goal_id, **words},
                 )
             else:
                 _write_changes(session, ANSWERS, answer, words)
@@ -233,15 +244,8 @@ class Store:
         None when there is none."""
 
         def work(session: Session) -> str | None:
-            return session.scalars(
-                select(Answer.text).where(
-                    Answer.plan_id == plan_id,
-                    Answer.question_key == question_key,
-                    Answer.goal_id.is_(None) if goal_id is None else Answer.goal_id == goal_id,
-                    Answer.removed_at.is_(None),
-                    Answer.skipped.is_(False),
-                )
-            ).first()
+            which = {"plan": plan_id, "key": question_key, "goal": goal_id}
+            return session.connection().execute(_ANSWER_TEXT[goal_id is not None], which).scalar()
 
         return self._run(work)
 
@@ -542,7 +546,7 @@ def _write_changes(session: Session, table: Table, row: Row, values: dict[str, A
     """
     changed = {key: value for key, value in values.items() if row._mapping[key] != value}
     if changed:
-        session.connection().execute(update(table).where(table.c.id == row.id).values(**changed))
+        session.connection().execute(_CHANGE[table], {"row": row.id, **changed})
 
 
 def _speaker(plan: Plan | Row, expressed_by: str | None) -> tuple[str, str | None]:
