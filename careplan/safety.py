@@ -564,8 +564,6 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     sentence = norm[s_start:s_end]
     m_start, m_end = cand.start - s_start, cand.end - s_start
 
-    if any(p.search(sentence) for p in cand.rule.unless):
-        return False
     # spaCy sometimes starts a new sentence at "and" or "but" with no full stop: what a rule
     # requires may sit there ("he takes my pension every week | and I never see a penny")
     run_on = sent.end < len(doc) and not sentence.rstrip().endswith((".", "!", "?"))
@@ -575,6 +573,11 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         context += " " + norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset]
     if cand.rule.only_when and not any(p.search(context) for p in cand.rule.only_when):
         return False  # the words mean something else: evidence against, as ``unless`` is
+    # ...and a match that runs on into it is read with it: "someone rang saying they were from
+    # the bank | and I put the phone down and rang the number on my card"
+    own_sentences = context if cand.end > s_end else sentence
+    if any(p.search(own_sentences) for p in cand.rule.unless):
+        return False
     if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
         cand.incomplete = True
         return False
@@ -668,13 +671,15 @@ def _past_tense(span: Any) -> bool:
 
 
 def _cued_away(norm: str, cues: Cues) -> bool:
-    """A past, resolved, figurative or hypothetical cue, or a worry, anywhere in a short message.
+    """A past, resolved, figurative or hypothetical cue, a worry, or the media, anywhere in a short message.
 
     A guess from the NLU or the model has no span to check in context, so the
     whole message is read: these cues make a guess untrustworthy.
     """
     if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
         return True
+    if cues.mention.search(norm):
+        return True  # the telly, a book, a talk: "on Emmerdale someone's been stealing from their gran"
     # A worry about what might happen ("I'm terrified they'll take my foot off")
     # is what the worries question asks for, not a red flag; nor is a fear said in
     # the person's own words ("I worry it's something bad"). Fear of a person,

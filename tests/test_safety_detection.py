@@ -805,11 +805,13 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # U (session 22, written from categories, measured cold) sits at what it reaches when learnt from.
 # W: set 6, retired at the start of session 23, learnt from 1.00/0.98/0.94, urgent 0.33; urgent
 # tuned in session 23 (safety_l) to 21/21.
+# Its safeguarding tuned by the sideways classes of session 23 (safety_k) to 1.00.
+# X (session 23, safeguarding told sideways, measured cold at 0.40) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
-    "safety_dev_w": {SAFEGUARDING: 0.94},
+    "safety_dev_w": {SAFEGUARDING: 0.98},
 }
 
 
@@ -1269,3 +1271,123 @@ def test_a_worn_out_im_done_gets_the_check_in_not_the_script() -> None:
     flag = safety.detect("I'm done. I'm just done.")
     assert flag is not None and flag.kind == CRISIS and flag.check_in
 
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 23 (batch X, safeguarding told sideways): each class in other words than X's, with
+        # the everyday twins that look like it (help agreed, safety consented to, a health reason, the telly)
+        (
+            "my daughter has taken the batteries out of my phone so I can't ring anyone when she goes out",
+            SAFEGUARDING,
+        ),
+        (
+            "they strap him into the chair at the home so he can't get up and walk about, we weren't asked",
+            SAFEGUARDING,
+        ),
+        ("the carers moved nan's zimmer frame into the hall so she can't get up in the night", SAFEGUARDING),
+        (
+            "some blokes have been dossing at my brother's place for weeks, he's too frightened to say",
+            SAFEGUARDING,
+        ),
+        (
+            "my son's friends are using my kitchen for their business and I have to stay in my room",
+            SAFEGUARDING,
+        ),
+        (
+            "nans got a key cut for a lad off the estate and he lets himself in when she's asleep",
+            SAFEGUARDING,
+        ),
+        ("grandad's bungalow stinks, the fridge is empty and he won't let the carers in", SAFEGUARDING),
+        ("shes not washed in weeks and the house is full of bags, she keeps saying she's fine", SAFEGUARDING),
+        (
+            "the home put mum to bed at 4 so the staff can have their break, she lies awake",
+            SAFEGUARDING,
+        ),
+        ("dads call bell has been taken away because he 'uses it too much'", SAFEGUARDING),
+        (
+            "the agency girl stays 15 minutes instead of an hour and mum's still in yesterday's clothes",
+            SAFEGUARDING,
+        ),
+        ('a man from "BT" is on dads laptop now and asked for his bank details', SAFEGUARDING),
+        ("the bank rang and said a courier will pick up my cards at 3 o'clock", SAFEGUARDING),
+        (
+            "mum met a fella on facebook who needs money for customs, she's already paid twice",
+            SAFEGUARDING,
+        ),
+        ("my sister does all of mum's banking and mum never gets to see a statement", SAFEGUARDING),
+        ("my son gives me £10 a week out of my own pension and keeps the rest", SAFEGUARDING),
+        ("he changed the pin on my card without telling me and now I can't get cash", SAFEGUARDING),
+        ("I'm not to answer the door or the phone when he's out, he says", SAFEGUARDING),
+        ("I have to text him a photo of where I am every hour", SAFEGUARDING),
+        ("her husband has stopped her sister from phoning her, we don't know how she is", SAFEGUARDING),
+        (
+            "the man who did dads drive says the roof must be done today, he wants £4500 cash",
+            SAFEGUARDING,
+        ),
+        (
+            "my granddaughter's only 14 and keeps coming home with new trainers and money she won't explain",
+            SAFEGUARDING,
+        ),
+        ("they put something in dad's tea at the home so he's quiet when we visit", SAFEGUARDING),
+        ("the little girl across the road is out on her own at midnight again", SAFEGUARDING),
+        ("the physio says I'm not to bend my hip past 90 degrees for six weeks", None),
+        ("we took the car keys off dad after the doctor said he mustn't drive, he agreed in the end", None),
+        ("my son has a key to my flat so he can let himself in if I fall", None),
+        ("the carers come 4 times a day and they're never rushed, lovely girls", None),
+        ("my daughter gives me a lift to the bank on a friday", None),
+        ("my grandson stays at mine on a friday after football and cuts my grass", None),
+        ("i keep my tablets in a locked box so the little ones can't get them", None),
+        ("the home asked if she wanted bed rails and she said yes, she feels safer", None),
+        ("there was a drama on last night where the son was taking his mum's money, made me cry", None),
+        ("we went to a talk about scams at the library, very good", None),
+        ("someone rang saying they were the bank, I hung up and rang my son", None),
+        ("my son shows me my bank statements every month, he's very good with money", None),
+        ("my house is cluttered and I know it, but I know where everything is", None),
+        ("dad likes his own company and only has a bath on a sunday, always has", None),
+        ("my 14 year old granddaughter got a new phone for her birthday", None),
+        ("the builder gave us three quotes and we paid him £3000 when he finished", None),
+        ("I have to text my daughter when I get home so she knows I'm safe, I asked her to", None),
+        ("mum's not allowed visitors on the ward because of covid", None),
+        ("I'll be back in 10 mins, just putting the kettle on", None),
+        ("my husband does all the talking at appointments because I'm deaf, I'm glad he does", None),
+        ("the agency girl stays her full hour and we have a natter", None),
+        ("my nephew moved into my spare room while he's at uni and he's great company", None),
+        ("I'm not allowed to eat after midnight before my op", None),
+        ("i watched a documentary about cuckooing, it's terrible what goes on", None),
+        # batch W's classes (retired blind set 6), in other words, with their twins
+        ("the night carer took nan's pendant alarm off her because she kept pressing it", SAFEGUARDING),
+        (
+            "they're giving dad extra sleeping tablets to keep him quiet at night, he's drowsy all day",
+            SAFEGUARDING,
+        ),
+        ("the staff lock grandad's bedroom door from the outside once he's in bed", SAFEGUARDING),
+        (
+            "a roofer charged mum £3000 for two tiles and now he's back wanting more for the chimney",
+            SAFEGUARDING,
+        ),
+        (
+            "a caller said I owed tax so I bought £300 of itunes vouchers and read out the numbers",
+            SAFEGUARDING,
+        ),
+        ("her new friend from the club has got her to change her will", SAFEGUARDING),
+        ("my brother is spending all of dad's savings on his new car", SAFEGUARDING),
+        ("I have to ask my husband for permission before I buy anything, even a coat", SAFEGUARDING),
+        ("haven't seen the old chap at 12 for days and his curtains are still closed", SAFEGUARDING),
+        ("I hand all my pension to my son every week and he gives me twenty quid", SAFEGUARDING),
+        ("my daughter won't let me go to the doctors on my own, she says I get confused", SAFEGUARDING),
+        ("my grandson had my card and pin for shopping and now my account's empty", SAFEGUARDING),
+        ("the doctor prescribed something to help dad sleep and it's working, he's much calmer", None),
+        ("we lock the front door at night and mum has a key on her bedside table", None),
+        ("the roofer gave us a quote and we paid when he'd finished, very good job", None),
+        ("I bought my grandson an itunes voucher for his birthday", None),
+        ("mum went to the solicitor on her own and changed her will to include the grandchildren", None),
+        ("I haven't seen my friend Pat for days, she's away at her daughter's", None),
+        ("my son spends a lot of money on his car, drives me mad", None),
+        ("I asked my daughter's advice before I bought the new telly", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_23_safeguarding_told_sideways(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
