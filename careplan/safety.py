@@ -792,7 +792,7 @@ _CRISIS_THEME = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|end (?:it|things|my life|this|everything)"
     r"|hurt (?:my ?self|me)|harm\w*|pills?|tablets|overdose|rope|bridge|jump|train|cut(?:ting)?"
     r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye|letters?"
-    r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going"
+    r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going(?! to\b)"
     r"|cope|any ?more|never wake|not wake|wake up|disappear|vanish|hopeless|worthless|useless"
     r"|hate (?:my ?self|me)|nothing (?:left|to live)|(?:want|wanna|worth) (?:to )?liv\w*|life|alive"
     r"|sleep forever|tonight|dark\w*|despair\w*"

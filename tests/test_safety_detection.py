@@ -1385,6 +1385,9 @@ def test_a_worn_out_im_done_gets_the_check_in_not_the_script() -> None:
         ("I haven't seen my friend Pat for days, she's away at her daughter's", None),
         ("my son spends a lot of money on his car, drives me mad", None),
         ("I asked my daughter's advice before I bought the new telly", None),
+        # an outing kept up is not "keep going" (set6_10, once the model learnt batch X)
+        ("I want to keep going to see Edna on my own on the bus", None),
+        ("he wants to keep going to the allotment by himself while he can", None),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else str(value),
 )
