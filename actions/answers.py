@@ -40,6 +40,8 @@ ASIDE_REPLIES = {
 }
 # What may be asked in the same message as an answer, and answered with it kept: "why? its my
 # wife obviously". (Other talk about the chat said beside words is more of the same talk.)
+# Talk about the chat the form answers itself, whatever the NLU made of it (not a "stop").
+FORM_ANSWERS = {"faq_come_back", "faq_box_ticking", "asked_already"}
 ASKED_BESIDE_AN_ANSWER = {"ask_why", "ask_copy"}  # not "pardon? I was distracted"
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
@@ -121,6 +123,11 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "why do you need that, its my daughter anyway": the form answers both
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
+    answer, aside = interpret.without_complaint(text)
+    if aside == "told" and listen.says_something(answer):
+        return False  # "u already asked that?? films": an answer, with a word about being asked again
+    if listen.meta(text) in FORM_ANSWERS or listen.our_word(text, slot) or listen.chat_question_after(text):
+        return False  # "can I stop and come back later?" asks, it doesn't stop: the form answers it
     fix = listen.correction(text) if intent in INTERRUPTIONS else None
     if fix is not None and fix.kind in {"undo", "remove"}:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"

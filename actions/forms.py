@@ -210,6 +210,17 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None}
         if not is_button(turn.tracker) and (taken := self.take_back_mid_chat(asked, text, turn)) is not None:
             return {asked: None, **taken}
+        if not is_button(turn.tracker) and (ours := listen.our_word(text, asked)) is not None:
+            # "What is a carer's assessment? Will it cost us anything?": the chat's own word, in
+            # plain words, then the same question (a medical word is the care team's to explain)
+            turn.dispatcher.utter_message(response=f"utter_word_{ours}")
+            return {asked: None}
+        if (
+            not is_button(turn.tracker)
+            and (riding := self.chat_question_after(asked, text, turn)) is not None
+        ):
+            # "yes ok. does her GP get to see this tho?": the question answered, and the yes taken
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, riding)), riding, riding
         if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
@@ -223,6 +234,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if about_chat == "answer_or_question":
                 turn.dispatcher.utter_message(response="utter_answer_or_question")
                 return {asked: None, **flow.ask_instead(None)}
+            if about_chat == "asked_already":  # "u already asked that??": sorry, and what they told is used
+                return {asked: None, **self.told_before(asked, turn)}
             if about_chat == "go_back":
                 stepped = self.step_back(turn, "utter_go_back")
                 if stepped is not None:
@@ -271,6 +284,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if (
                 _question_for_team(asked, text)
                 and sure_intent(turn.tracker) != "out_of_scope"
+                and interpret.without_complaint(text)[1] != "told"  # "u already asked that?? films"
                 and not (asked in HELP_ASKED and listen.suggests_help(text))  # "Could the council...?"
             ):
                 return {asked: None, **self.note_question(text, turn)}
@@ -319,6 +333,47 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         )
         turn.slots.update(taken)
         return taken
+
+    def chat_question_after(self, asked: str, text: str, turn: Turn) -> str | None:
+        """An answer with a question about the chat after it ("PHYSIO. how long is this going
+        to take?"): the question is answered and the answer returned, to be taken. None when
+        the message isn't made that way, or what comes first doesn't answer the question."""
+        split = listen.chat_question_after(text)
+        if split is None:
+            return None
+        answer, question = split
+        if catalogue()[asked].kind in {"yes_no", "choice", "name"}:
+            fits = self.read(asked, answer, turn._replace(tracker=saying(turn.tracker, answer))).accepted
+        else:
+            fits = listen.says_something(answer)
+        if not fits:
+            return None
+        self.answer_meta(
+            listen.meta(question) or "repeat", asked, turn._replace(tracker=saying(turn.tracker, question))
+        )
+        return answer
+
+    def told_before(self, asked: str, turn: Turn) -> dict[str, Any]:
+        """ "u already asked that??": sorry, and the answer to the question before is used for
+        this one too, so it isn't asked again. Only between questions answered in words; with
+        nothing to use, sorry, and the question again."""
+        questions = type(self).questions(turn.slots)
+        earlier = questions[: questions.index(asked)] if asked in questions else []
+        words = next(
+            (
+                said
+                for key in reversed(earlier)
+                if catalogue()[key].kind == "text"
+                and isinstance(said := turn.slots.get(key), str)
+                and said != flow.SKIPPED
+            ),
+            None,
+        )
+        if catalogue()[asked].kind != "text" or words is None:
+            turn.dispatcher.utter_message(response="utter_sorry_asked_again")
+            return {}
+        turn.dispatcher.utter_message(response="utter_sorry_use_told", words=words)
+        return self.take_answer(asked, words, turn._replace(tracker=saying(turn.tracker, words)))
 
     def answered_beside(self, asked: str, text: str, turn: Turn) -> str | None:
         """A message that asks the bot something and answers the open question too ("what's

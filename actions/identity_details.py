@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from actions import flow
 from actions.answers import DECLINED, Reading, interpret_answer
 from actions.common import text_of
+from actions.hook import previous_message
 from careplan import identity, interpret, listen
 
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
@@ -71,7 +72,7 @@ def nhs_number(tracker: Tracker, value: Any) -> Reading:
     number = identity.nhs_number(text_of(tracker))
     if number is not None:
         return Reading(value=number, text=number)
-    if NOT_KNOWN.search(text_of(tracker)):
+    if NOT_KNOWN.search(text_of(tracker)) or interpret.yes_no(text_of(tracker)) is False:  # "no": not known
         return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
     if identity.has_contact(text_of(tracker)):
         return Reading()  # "my mobile is 07700 900123": heard for the contact (listen.hear), this asked again
@@ -82,15 +83,20 @@ def nhs_number(tracker: Tracker, value: Any) -> Reading:
 
 
 def date_of_birth(tracker: Tracker, value: Any) -> Reading:
-    """A date of birth in any words; "skip" or "I don't know" are fine too."""
-    born = identity.birth_date(text_of(tracker), date.today())
-    if born is not None:
-        return Reading(value=born.isoformat(), text=text_of(tracker))
-    if NOT_KNOWN.search(text_of(tracker)):
-        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
-    if identity.has_contact(text_of(tracker)):
+    """A date of birth in any words; "skip", "I don't know" or a plain "no" are fine too. A
+    year alone ("1941") is kept while the day and month are asked, then put with them."""
+    text, today = text_of(tracker), date.today()
+    year = identity.birth_year(previous_message(tracker) or "", today)
+    born = identity.birth_date(text, today) or (year and identity.birth_date(f"{text} {year}", today))
+    if born:
+        return Reading(value=born.isoformat(), text=text)
+    if identity.birth_year(text, today) is not None:
+        return Reading(replies=["utter_date_of_birth_day_month"])
+    if NOT_KNOWN.search(text) or interpret.yes_no(text) is False:
+        return Reading(value=flow.SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
+    if identity.has_contact(text):
         return Reading()  # "landline 01632 960112": heard for the contact (listen.hear), this asked again
-    if identity.age_given(text_of(tracker)) is not None:  # "I'm 78": kindly, the date instead
+    if identity.age_given(text) is not None:  # "I'm 78": kindly, the date instead
         return Reading(replies=["utter_date_of_birth_age"])
     reading = interpret_answer("date_of_birth", value, tracker)
     unclear = Reading(replies=["utter_date_of_birth_unclear"])

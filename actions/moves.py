@@ -110,6 +110,9 @@ class ActionStart(SimpleAction):
             dispatcher.utter_message(response="utter_intro_named" if name else "utter_intro", name=name)
             dispatcher.utter_message(response="utter_purpose")
             say_heard(heard, dispatcher)
+            if question := listen.chat_question_in_opening(text_of(tracker)):
+                # "... Is this another box ticking exercise?": answered before "happy to go on?"
+                ActionInterrupt.reply(question, None, tracker, dispatcher)
             return [SlotSet("stage", "consent")]
         dispatcher.utter_message(
             response="utter_welcome_back_done" if stage == "done" else "utter_welcome_back"

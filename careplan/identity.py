@@ -70,6 +70,17 @@ def nhs_number(text: str) -> str | None:
     return None
 
 
+# A year on its own ("1941", "born in 1941"): the day and month are still to ask.
+_YEAR_ONLY = re.compile(r"^\W*(?:(?:i was |i were )?born )?(?:in )?((?:18|19|20)\d\d)\W*$", re.I)
+
+
+def birth_year(text: str, today: date) -> int | None:
+    """The year, when a date of birth is given as a year alone ("1941"); None otherwise."""
+    found = _YEAR_ONLY.match(text or "")
+    year = int(found[1]) if found else None
+    return year if year is not None and today.year - OLDEST_AGE <= year <= today.year else None
+
+
 def birth_date(text: str, today: date) -> date | None:
     """A date of birth in ``text`` (UK order, day first), or None.
 

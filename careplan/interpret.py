@@ -137,7 +137,8 @@ _I_SAID = (
     r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|sed|asked)(?: you)?(?: (?:that|this))?"
     r"(?: (?:already|before|earlier|too|again))?"
     r"|(?:like|as) i (?:just |already )?(?:said|sed|told you|mentioned)|i s(?:ai|e)d"
-    r"|you (?:already )?asked (?:me )?(?:that|this)(?: already)?|already said)(?:,? (?:dear|love|mate|pet))?"
+    r"|(?:you|u|ya)(?:'?ve| have)? (?:already |just )?asked (?:me )?(?:that|this)(?: already| before)?"
+    r"|already said)(?:,? (?:dear|love|mate|pet))?"
 )
 _COMPLAINT = rf"(?:{_I_SAID}|told you(?: (?:already|that))?|obviously|what'?s next|next question)"
 _COMPLAINT_CLAUSE = re.compile(rf"^\W*{_COMPLAINT}\W*$", re.I)
@@ -197,12 +198,50 @@ def without_complaint(text: str) -> tuple[str, str | None]:
     return answer, min(asides, key=list(_ASIDES).index) if asides else "told"  # "the foot clinic, I said"
 
 
+# A yes or a no that is only that, in a clause of its own ("... above! yes")
+_CLEAR = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ye|yeh|ya|aye|yh)|(no|nope|nah))\b", re.I)
+# "No. Yes, I would like one then.": the first word taken back by what follows
+_CHANGED = re.compile(r"\b(?:would like|'d like|want|please|then|actually|i do|i don'?t|after all)\b", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"(?<=[.;!?])\s+", text.strip()) if c.strip(" .!?;")]
+
+
+def _clear(clause: str) -> bool | None:
+    found = _CLEAR.match(clause)
+    return None if found is None else bool(found.group(1))
+
+
+def _changed_mind(text: str) -> bool | None:
+    """ "No. Yes, I would like one then.": a bare yes or no, then the other, said in full."""
+    clauses = _clauses(text)
+    if len(clauses) < 2 or not re.fullmatch(r"\W*\w+\W*", clauses[0]):
+        return None
+    first, last = _clear(clauses[0]), _clear(clauses[-1])
+    if first is None or last is None or first == last or not _CHANGED.search(clauses[-1]):
+        return None
+    return last
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
-    """True for yes, False for no, None when it is neither."""
+    """True for yes, False for no, None when it is neither. A yes or no in its own clause
+    counts when the message doesn't start with one ("I just told you. Yes please note that I
+    would like one"); "No. Yes, I would like one then." is a yes."""
+    if (changed := _changed_mind(text)) is not None:
+        return changed
     if intent == "affirm":
         return True
     if intent == "deny":
         return False
+    found = _yes_no_words(text)
+    if found is None:
+        answer = without_complaint(text)[0]
+        found = next((said for clause in _clauses(answer) if (said := _clear(clause)) is not None), None)
+    return found
+
+
+def _yes_no_words(text: str) -> bool | None:
     if _NO.search(text):
         return False
     if _YES.search(text):

@@ -789,7 +789,40 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     "faq_real_person": re.compile(
         r"\b(?:speak|talk|chat) (?:to|with) (?:a |an |a real |an actual )?"
         r"(?:human|person|real person|someone real)\b"
-        r"|\bare (?:you|u) (?:a )?(?:real|human|robot|bot|computer|person)\b",
+        r"|\bare (?:you|u) (?:a |an )?(?:real|human|robot|bot|chatbot|computer|person|ai|machine)\b"
+        # "am I talking to a robot?", "is this a real person?"
+        r"|\b(?:talking|speaking|chatting|typing) (?:to|with) (?:a |an )?(?:real |actual )?"
+        r"(?:person|human|robot|bot|computer|machine|ai)\b"
+        r"|\bis (?:this|it) (?:a |an )?(?:real person|human|robot|bot|chatbot|computer|machine)\b",
+        re.I,
+    ),
+    # "is this just a box ticking exercise?", "another tick box thing for the hospital"
+    "faq_box_ticking": re.compile(
+        r"(?:\b(?:is|isn'?t|are) (?:this|it|all this|these|you)\b|\bthis(?:'s| is)\b)[^.!?]{0,30}"
+        r"(?:\bbox[- ]?tick|\btick[- ]?box|\btick(?:ing)? (?:the |some )?boxes|\b(?:paper|form)[- ]?filling)",
+        re.I,
+    ),
+    # "can I stop and come back later?", "can I finish this another day?", "do I have to do it all now?"
+    "faq_come_back": re.compile(
+        r"\b(?:can|could|may|is it ok(?:ay)? (?:if|to)) (?:i|we|u)\s+"
+        r"(?:(?:stop|finish|pause)(?= and\b| here\b| now\b| for now\b| this\b| it\b| off\b|\s*[,.!?]|$)"
+        r"|finish (?:this|it|the rest)|carry on|continue|come back|do (?:the rest|this|it|more)"
+        r"|pick (?:this |it )?up|leave (?:it|this)|save (?:it|this)|have a (?:break|rest))\b"
+        r"[^.!?]{0,40}\b(?:later|another (?:day|time)|other day|tomorrow|tonight|next (?:time|week)"
+        r"|some other time|come back|back to (?:it|this))\b"
+        r"|\bdo (?:i|we) (?:have|need) to (?:do|finish|answer) (?:it|this|them|everything|all)"
+        r"(?: all)?(?: of (?:it|them))? (?:now|today|in one go|at once|all at once|in one sitting)\b",
+        re.I,
+    ),
+    # "u already asked that??", "you've asked me that already": sorry, and what they said is used
+    "asked_already": re.compile(
+        r"^\W*(?:(?:but|erm|um|er|oh|ugh|hang on|wait)\W+)*(?:"
+        r"(?:you|u|ya)(?:'?ve| have)? (?:already |just |literally )?asked (?:me )?(?:that|this|it)"
+        r"(?: (?:one|question))?(?: (?:already|before|twice|earlier))?\b"
+        r"|\b(?:you|u|ya)(?:'?ve| have)? (?:already|just) asked\b"
+        r"|\b(?:you|u|ya)(?:'re| are) asking (?:me )?(?:the )?same (?:thing|question)\b"
+        r"|(?:that'?s|thats|this is|it'?s) (?:the )?same question|same question (?:again|twice))"
+        r"(?:\W+(?:mate|love|dear|again|already|lol|ffs|before|earlier))*\W*$",
         re.I,
     ),
     "repeat": re.compile(
@@ -1121,6 +1154,45 @@ def word_asked(text: str) -> str | None:
     return None
 
 
+# The chat's own words, which it can say in plain words itself ("what is a carer's assessment?");
+# a medical word is the care team's to explain. Each has its reply, utter_word_<key>.
+_OUR_WORDS = {
+    "carers_assessment": r"carers?'?s?'? ?assess?ments?|carer assess?ments?",
+    "power_of_attorney": r"(?:lasting )?power of att?orn[ea]y|lpa",
+    "best_interests": r"best interests?",
+    "nhs_number": r"nhs (?:number|no)",
+}
+_ABOUT_A_WORD = r"\bwhat(?:'?s| is| are| does| do)\b[^.!?]{{0,20}}\b(?:{0})\b|\b(?:{0})\b[^.!?]{{0,25}}\bmean"
+# "Will it cost us anything?", "is it free?": what the word costs, asked where it is offered
+_COST = re.compile(
+    r"\b(?:will|does|would|do|is|are) (?:it|that|this|one|they|there)\b[^.!?]{0,15}"
+    r"\b(?:cost|costs|free|charge|pay|fee)\b|\bhow much\b|\bdo (?:i|we) (?:have to |need to )?pay\b",
+    re.I,
+)
+
+
+def our_word(text: str, asked: str | None = None) -> str | None:
+    """Which of the chat's own words the message asks about ("What is a carer's assessment?
+    Will it cost us anything?" is "carers_assessment"), or None. At the carer's assessment
+    question, asking what it costs is asking about it too."""
+    for key, word in _OUR_WORDS.items():
+        if re.search(_ABOUT_A_WORD.format(word), text, re.I):
+            return key
+    if asked == "carer_assessment" and _COST.search(text):
+        return "carers_assessment"
+    return None
+
+
+def says_something(text: str) -> bool:
+    """Does the text say something of its own ("PHYSIO", "my garden"), not only "ok" or "right"?"""
+    return bool(_own_lemmas(text) - _JUST_YES_NO)
+
+
+_JUST_YES_NO = set(
+    "yes yeah yep yup ye ya aye no nah nope ok okay alright right sure fine hmm um erm".split()
+)
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
@@ -1235,7 +1307,7 @@ _CHAT_FILLER = {
     *("be do have get go come back later again now still yet bit thing stuff way ok okay").split(),
     *("really actually blimey god gosh honestly oh well just say put write type know want").split(),
     *("bother suppose need sure sorry wonder tell ask mean chat conversation form survey").split(),
-    *("questionnaire app many much").split(),
+    *("questionnaire app many much tho though anyway").split(),
     *("s ve ll d m re").split(),  # what is left of "what's", "I've" typed without the apostrophe
 }
 # The chat named: "this", "these", "you", "the questions", "anyone reading".
@@ -1296,6 +1368,50 @@ def tells_of_life(text: str) -> bool:
 
 # Where one part of a message ends and the next begins: after , . ; : ! or ?
 _PARTS = re.compile(r"(?<=[,.;:!?])\s+")
+
+
+# Questions about the chat that may ride on a short answer ("yes ok. does her GP get to see
+# this tho?", "PHYSIO. how long is this going to take?"): each has its own reply, and the
+# answer before it is still the answer.
+CHAT_QUESTIONS = {
+    "faq_who_sees",
+    "faq_phone",
+    "faq_how_long",
+    "faq_real_person",
+    "faq_box_ticking",
+    "faq_come_back",
+    "faq_what_next",
+    "faq_data",
+}
+_LEFT_OVER = re.compile(r"^\W*(?:(?:i|i'?ve|i have) (?:said|told you)|like i said|as i said)?\W*$", re.I)
+
+
+def chat_question_after(text: str) -> tuple[str, str] | None:
+    """An answer, then a question about the chat: ("yes ok.", "does her GP get to see this
+    tho?"); ("PHYSIO.", "how long is this going to take?") from "PHYSIO. I said. how long is
+    this going to take?". None when the message is not made that way."""
+    parts = _PARTS.split(text.strip())
+    if len(parts) < 2 or len(text.split()) > 40:
+        return None
+    question = parts[-1]
+    if meta(question) not in CHAT_QUESTIONS:
+        return None
+    kept = [part for part in parts[:-1] if not _LEFT_OVER.match(part)]
+    answer = " ".join(kept).strip(" ,;:")
+    if not answer or meta(answer) is not None:
+        return None
+    return answer, question
+
+
+# Asked in an opening, these get their answer after the hello (which says the rest already).
+_OPENING_QUESTIONS = {"faq_who_sees", "faq_phone", "faq_box_ticking", "faq_come_back", "faq_data"}
+
+
+def chat_question_in_opening(text: str) -> str | None:
+    """A question about the chat asked in a first message ("... Is this another box ticking
+    exercise?"), named as its reply, or None."""
+    found = (meta(part) for part in reversed(_PARTS.split(text.strip())))
+    return next((intent for intent in found if intent in _OPENING_QUESTIONS), None)
 
 
 def answer_beside(text: str) -> tuple[str, str] | None:
