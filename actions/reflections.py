@@ -17,7 +17,17 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from careplan.questions import responses
-from careplan.reflect import CARING, CATEGORIES, LONELY, feeling, nobody_helps, whose
+from careplan.reflect import (
+    CARING,
+    CATEGORIES,
+    HARD,
+    LONELY,
+    PLAYED_DOWN,
+    feeling,
+    nobody_helps,
+    played_down,
+    whose,
+)
 from careplan.vocab import CARER, SELF
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my|myself|we|us|our)\b", re.I)
@@ -32,7 +42,7 @@ def lines(about: str = "") -> dict[str, list[dict[str, Any]]]:
     person a carer looks after feels (only the feelings that have such lines)."""
     return {
         category: responses()[f"utter_reflect_{category}{about}"]
-        for category in CATEGORIES
+        for category in (*CATEGORIES, PLAYED_DOWN)
         if f"utter_reflect_{category}{about}" in responses()
     }
 
@@ -79,6 +89,8 @@ def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher, asked: 
     # (and "the pain is unbearable", with no "I" or "my" in it, is about the person too)
     theirs = whose(text) == "them" or not _FIRST_PERSON.search(text)
     about = "_them" if slots.get("for_whom") == CARER and theirs else ""
+    if category in HARD and not about and played_down(text):
+        category = PLAYED_DOWN  # "its nowt really, I don't see a soul": it still counts, kindly
     said = (choose(category, slots, about) or choose(category, slots)) if category else None
     if said is None:
         return {}

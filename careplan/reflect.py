@@ -21,10 +21,16 @@ from careplan.nlp import parse
 
 FEAR, LOSS, EXHAUSTION, HARD_DAY, PRIDE, CARING = "fear", "loss", "exhaustion", "hard_day", "pride", "caring"
 SHAME, PAIN, LONELY = "shame", "pain", "lonely"
+# Proud OF someone or something they love ("proud of my grandkids"): glad to hear it, not "well done"
+GLAD = "glad"
 # The order matters: the first category that matches wins. A TIA today that
 # frightened someone is first a hard day; a carer's tiredness is exhaustion
 # before it is caring; "I'm scared they'll judge me" is shame before fear.
-CATEGORIES = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, PAIN, CARING, LONELY, PRIDE)
+CATEGORIES = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, PAIN, CARING, LONELY, GLAD, PRIDE)
+# Hard things that may be played down ("its nowt really, I don't see a soul"): said kindly
+# without agreeing it is nothing, and never "I'm glad" (``played_down``).
+HARD = (HARD_DAY, LOSS, SHAME, FEAR, EXHAUSTION, PAIN, CARING, LONELY)
+PLAYED_DOWN = "played_down"
 
 _PEOPLE = (
     r"(?:wife|husband|partner|mum|mam|mom|mother|dad|father|son|daughter|brother|sister|"
@@ -153,6 +159,12 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bi(?:'m| am) (?:his|her|their|\w+'s) (?:full[- ]time |only |main )?carer\b",
         r"\bi(?:'ve| have) (?:been )?(?:looking after|caring for) (?:him|her|them|my \w+) for\b",
     ),
+    GLAD: (
+        rf"\bproud of (?:(?:{_MY}|our|his|her|their|the) (?:lovely |little |wee |great )?"
+        r"(?:grand)?(?:kids|children|boys|girls|family|grandchildren|grandkids|son|daughter|sons|daughters"
+        r"|garden|allotment|roses|home|house|dogs?|team|lad|lads|lass)"
+        r"|(?:him|her|them|'?em))\b",
+    ),
     PRIDE: (
         r"\b(?:proud|chuffed|made up|over the moon|well done me|pleased with (?:myself|himself|herself))\b",
         r"\b(?:not|haven'?t|hasn'?t) (?:had|touched) a (?:cigarette|fag|smoke|drink|drop)\b"
@@ -202,6 +214,11 @@ _NOT_PROUD = re.compile(
     r"|\bused to be (?:proud|chuffed)\b|\bjust what i (?:need|needed|wanted)\b|\balways wanted\b"
     r"|\bwhat a (?:star|genius|hero|legend)\b|\blucky me\b|\boh joy\b|\byeah right\b"
     r"|\b(?:typical|marvellous|fantastic|brilliant|wonderful|perfect|great stuff)\W*$"
+    # pride as who someone is, not something done: "he is proud man", "too proud to ask"
+    r"|\bproud (?:old )?(?:man|woman|lady|person|soul|bloke|fella|chap|sort|type|guy|gent|gentleman|people)\b"
+    r"|\btoo proud\b|\bproud to (?:ask|accept|admit|take|use|let)\b|\b(?:his|her|my|their|your) pride\b"
+    r"|\b(?:he|she|they|i|dad|mum)(?:'s| is| was| are|'m| am)(?: a| very| so| quite| really| always| far)*"
+    r" proud\b(?! of\b| that\b| when\b| to (?:be|have|see|say)\b)"
     # a mishap told as if it were an achievement
     r"|\b(?:got|get|getting) lost\b|\bfell\b|\bfall(?:ing)? over\b|\bburn(?:t|ed)?\b|\bforgot\b"
     r"|\bcancell?ed\b|\blocked (?:myself )?out\b"
@@ -276,7 +293,7 @@ def _a_lot(token: Token) -> bool:
 def _feeling(said: str) -> tuple[str, str] | None:
     said = _EVERYDAY.sub(" ", said)
     t = said.lower()  # the phrases are lower case; the parse keeps the capitals ("Farida")
-    categories = [c for c in CATEGORIES if c != PRIDE or not _NOT_PROUD.search(t)]
+    categories = [c for c in CATEGORIES if c not in {PRIDE, GLAD} or not _NOT_PROUD.search(t)]
     found = next(((c, start) for c in categories if (start := _found(c, t)) is not None), None)
     doc = parse(said)
     if found is not None:
@@ -317,6 +334,22 @@ _NOBODY = re.compile(
 def nobody_helps(text: str) -> bool:
     """The answer to "Who helps you?" is no one."""
     return bool(_NOBODY.match(_normal(text)))
+
+
+# A hard thing played down: "its nowt really", "mustn't grumble", "but I'm used to it"
+_PLAYED_DOWN = re.compile(
+    r"\b(?:it'?s|its|it is|that'?s|thats) (?:nowt|nothing|no big deal|not a big deal|fine)"
+    r"(?: really| much| to worry about)?\b"
+    r"|\bmustn'?t grumble\b|\bcan'?t complain\b|\b(?:i'?m|im|i am|you get) used to it\b|\bthat'?s life\b"
+    r"|\bbut i (?:manage|cope|get by|get on with it)\b|\bdon'?t (?:want to |like to )?make a fuss\b"
+    r"|\bsoldier on\b|\bi'?ll (?:live|survive)\b|\bno point (?:moaning|complaining)\b",
+    re.I,
+)
+
+
+def played_down(text: str) -> bool:
+    """Is a hard thing said as if it were nothing ("its nowt really, I'm used to it")?"""
+    return bool(_PLAYED_DOWN.search(_normal(text)))
 
 
 def feeling(text: str) -> str | None:

@@ -204,3 +204,36 @@ def test_no_one_to_who_helps_you_gets_a_kind_line(answer: str, for_whom: str, sa
     assert {m["text"] for m in at_support.messages} <= kind
     assert len(at_support.messages) == (1 if said else 0)
     assert not at_worries.messages  # "no one" is only hard to say as who helps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its nowt really, I don't see a soul most days but im used to it",
+        "mustn't grumble, the pain is awful some nights but that's life",
+        "I lost my wife last year but it's nowt, I'm fine",
+        "ah it's nothing, I'm shattered most days but i manage",
+    ],
+)
+def test_a_hard_thing_played_down_still_counts_and_never_gets_im_glad(text: str) -> None:
+    dispatcher = CollectingDispatcher()
+    reflect(text, {"for_whom": "self"}, dispatcher)
+    said = dispatcher.messages[0]["text"]
+    assert "even if" in said
+    assert "glad" not in said.lower()
+
+
+def test_a_played_down_line_is_not_said_twice_running() -> None:
+    said: list[str] = []
+    slots: dict[str, str] = {"for_whom": "self"}
+    for _ in range(6):
+        dispatcher = CollectingDispatcher()
+        slots.update(reflect("mustn't grumble, I'm on my own all day but that's life", slots, dispatcher))
+        said.append(dispatcher.messages[0]["text"])
+    assert all(a != b for a, b in zip(said, said[1:], strict=False))
+
+
+def test_no_kind_line_says_im_glad_to_something_hard() -> None:
+    for category, variants in lines().items():
+        if category not in {"glad", "pride"}:
+            assert not any("i'm glad" in v["text"].lower() for v in variants), category
