@@ -60,12 +60,12 @@ from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
-from careplan import dates, interpret, listen
+from careplan import dates, interpret, listen, pronouns
 from careplan.kept import answered_again
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
-from careplan.vocab import SELF
+from careplan.vocab import CARER, SELF
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
@@ -160,6 +160,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             updates.update(self.listen(asked, answers[asked], turn))
         if slots.pop(ERASED, False):  # all deleted: no question, and Rasa forgets the chat too
             return [SlotSet("requested_slot", SAFETY_STATE), FollowupAction("action_restart")]
+        updates.update(_pronouns(tracker, {**slots, **updates}, asked))
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
@@ -571,6 +572,29 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return slots.get("stage") or "consent"
+
+
+# The first questions about the person, where "she" or "him" in an answer is said of them
+ABOUT_WHO = {
+    "for_whom",
+    "person_name",
+    "preferred_name",
+    "carer_relationship",
+    "carer_basis",
+    "person_present",
+}
+
+
+def _pronouns(tracker: Tracker, slots: dict[str, Any], asked: str | None) -> dict[str, Any]:
+    """In a carer's chat, "her" or "him" for the person once the carer's words say which
+    (careplan/pronouns.py): the slots {them} and {their} in the questions. Once set, kept."""
+    if slots.get("for_whom") != CARER or slots.get("them") not in {None, "them"}:
+        return {}
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    found = pronouns.from_kin(said)
+    if found is None and asked in ABOUT_WHO and not is_button(tracker):
+        found = pronouns.from_words(text_of(tracker))
+    return dict(pronouns.SLOTS[found]) if found else {}
 
 
 def _not_its_answer(slot: str, reading: Reading, turn: Turn) -> bool:

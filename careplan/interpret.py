@@ -597,6 +597,10 @@ def _a_name(value: str) -> str | None:
 
 
 def _tidy(value: str) -> str:
+    """The name in its usual case: "hannah" and "HANNAH" are Hannah (typed in capitals when
+    cross, or with caps lock on); "McDonald" and initials ("JR") stay as typed."""
     value = value.replace("\u00a0", " ")
     value = value.strip(" .,!?'’\"")
-    return value if any(c.isupper() for c in value) else value.title()
+    if not any(c.isupper() for c in value):
+        return value.title()
+    return " ".join(word.title() if word.isupper() and len(word) > 2 else word for word in value.split(" "))
