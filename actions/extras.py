@@ -9,7 +9,6 @@ overrides ``hear``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -23,6 +22,7 @@ from actions.common import is_button, logger, text_of
 from actions.turn import Turn, form_slots
 from careplan import dates, listen
 from careplan.questions import catalogue
+from careplan.readback import to_you
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, ROLES
 
@@ -158,7 +158,9 @@ def heard_line(heard: dict[str, Any], carer: bool) -> str:
 def _took(key: str, text: str, carer: bool) -> str:
     """How the one-line confirmation names what was taken ("about your tablets")."""
     if key == "appointment_reason":
-        return f"about {text if carer else _to_you(text)}"
+        return f"about {text if carer else to_you(text)}"
+    if key == "appointment_with":
+        return text if carer else to_you(text)  # "my GP" said back as "your GP"
     if key in {"for_whom", "carer_relationship"}:
         return ""
     if key == "good_day":
@@ -172,9 +174,3 @@ def _took(key: str, text: str, carer: bool) -> str:
     if key == "date_of_birth":
         return f"born {date.fromisoformat(text):%-d %B %Y}"
     return text
-
-
-def _to_you(text: str) -> str:
-    """The person's words said back to them: "my feet" becomes "your feet"."""
-    swaps = {"my": "your", "me": "you", "i": "you", "i'm": "you're", "mine": "yours", "myself": "yourself"}
-    return re.sub(r"\b(?:my|me|i'm|i|mine|myself)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.I)

@@ -60,7 +60,7 @@ from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
-from careplan import dates, interpret, listen, pronouns
+from careplan import dates, identity, interpret, listen, pronouns
 from careplan.kept import answered_again
 from careplan.questions import catalogue
 from careplan.store import StoreUnavailable
@@ -161,6 +161,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if slots.pop(ERASED, False):  # all deleted: no question, and Rasa forgets the chat too
             return [SlotSet("requested_slot", SAFETY_STATE), FollowupAction("action_restart")]
         updates.update(_pronouns(tracker, {**slots, **updates}, asked))
+        updates.update(_young_carer(tracker, {**slots, **updates}))
         if flow.next_question(type(self).questions(slots), slots) is None:
             slots["stage"] = self.stage_when_done(slots)
         updates.update({key: slots.get(key) for key in BOOKKEEPING if slots.get(key) != before[key]})
@@ -590,11 +591,23 @@ def _pronouns(tracker: Tracker, slots: dict[str, Any], asked: str | None) -> dic
     (careplan/pronouns.py): the slots {them} and {their} in the questions. Once set, kept."""
     if slots.get("for_whom") != CARER or slots.get("them") not in {None, "them"}:
         return {}
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    found = pronouns.from_kin(said)
+    found = pronouns.from_kin(_typed(tracker))
     if found is None and asked in ABOUT_WHO and not is_button(tracker):
         found = pronouns.from_words(text_of(tracker))
     return dict(pronouns.SLOTS[found]) if found else {}
+
+
+def _young_carer(tracker: Tracker, slots: dict[str, Any]) -> dict[str, Any]:
+    """A carer who says they are under 18 ("im 14 lol") is a young carer: the questions about
+    their own needs speak of school and friends, and of a young carer's assessment."""
+    if slots.get("for_whom") != CARER or slots.get("young_carer"):
+        return {}
+    ages = [age for said in _typed(tracker) if (age := identity.own_age(said)) is not None]
+    return {"young_carer": True} if ages and ages[-1] < 18 else {}
+
+
+def _typed(tracker: Tracker) -> list[str]:
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
 
 
 def _not_its_answer(slot: str, reading: Reading, turn: Turn) -> bool:

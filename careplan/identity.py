@@ -114,6 +114,24 @@ def birth_date(text: str, today: date) -> date | None:
     return born
 
 
+# The writer's own age said in passing: "im 14 lol", "I am 15 years old", "i'm in year 9"
+_OWN_AGE = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:only\s+|just\s+)?(\d{1,2})(?:\s*(?:years?|yrs?|y/?o)(?:\s*old)?)?"
+    r"(?!\s*(?:stone|st|kg|kilos?|lbs?|pounds|weeks?|months?|days?|mins?|minutes?|hours?|%|miles?|th|st|nd|rd|foot|feet|ft|inch\w*|cm|times?))\b"
+    r"|\b(?:i'?m|im|i am)\s+in\s+year\s+(\d{1,2})\b",
+    re.I,
+)
+
+
+def own_age(text: str) -> int | None:
+    """The age the writer gives of themselves in passing ("im 14 lol"); a school year is read
+    as the age in it ("in year 9" is 14). None when no age is given."""
+    found = _OWN_AGE.search(text or "")
+    if found is None:
+        return None
+    return int(found[1]) if found[1] else int(found[2]) + 5
+
+
 def age_given(text: str) -> int | None:
     """An age given where a date of birth was asked ("I'm 78", "she's 91 next month"), or None."""
     match = _AGE.match(text or "")

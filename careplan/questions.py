@@ -151,7 +151,8 @@ def wording(key: str, *, carer: bool = False) -> str | None:
     """
     variants = responses().get(f"utter_ask_{key}") or []
     plain = [v["text"] for v in variants if not v.get("condition")]
-    for_carers = [v["text"] for v in variants if v.get("condition")]
+    # a carer's variant is conditioned on who it's for (not a young carer's, say)
+    for_carers = [v["text"] for v in variants if any(c["name"] == "for_whom" for c in v.get("condition", []))]
     if carer and for_carers:
         return for_carers[0]
     return (plain or for_carers or [None])[0]

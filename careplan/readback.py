@@ -7,6 +7,7 @@ whether it was accepted, changed (with the new wording) or turned down (and why)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -54,6 +55,12 @@ def _day(iso_date: str) -> str:
     return f"{date.fromisoformat(iso_date):%A %-d %B %Y}"
 
 
+def to_you(text: str) -> str:
+    """The person's words said back to them: "my feet" becomes "your feet"."""
+    swaps = {"my": "your", "me": "you", "i": "you", "i'm": "you're", "mine": "yours", "myself": "yourself"}
+    return re.sub(r"\b(?:my|me|i'm|i|mine|myself)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.I)
+
+
 def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
     """A short, readable summary of a plan (the shape of careplan.export_data); with
     ``everything``, all it holds, for someone who asks to see everything: what the
@@ -67,7 +74,8 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
         day = appointment.get("date")
         when = dates.said(date.fromisoformat(day), appointment.get("time")) if day else ""
         when = when or appointment.get("when_text") or ""
-        lines.append(f"Appointment: {appointment.get('with') or ''}, {when}".strip(" ,"))
+        who = appointment.get("with") or ""
+        lines.append(f"Appointment: {who if carer else to_you(who)}, {when}".strip(" ,"))  # "your GP"
     if everything:
         lines.extend(_answers(plan))
     goals = plan["goals"]

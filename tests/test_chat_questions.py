@@ -114,3 +114,20 @@ def test_a_yes_or_no_said_in_words(text: str, answer: bool | None) -> None:
 )
 def test_a_date_of_birth_given_as_a_year_alone(text: str, year: int | None) -> None:
     assert identity.birth_year(text, date(2026, 12, 3)) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("hiya its for my mum kerry she has MS. im 14 lol", 14),
+        ("im in year 9", 14),
+        ("i'm 15 years old", 15),
+        ("I'm 76 and not as young as I was", 76),
+        ("im 2 stone heavier than last year", None),
+        ("I'm 8th in the queue", None),
+        ("i'm 5 foot nothing", None),
+        ("she's 14", None),
+    ],
+)
+def test_the_writers_own_age_said_in_passing(text: str, age: int | None) -> None:
+    assert identity.own_age(text) == age

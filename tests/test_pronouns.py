@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import interpret, pronouns
+from careplan import interpret, pronouns, readback
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,15 @@ def test_she_or_he_said_of_the_person(text: str, found: str | None) -> None:
 )
 def test_a_name_is_said_in_its_usual_case(typed: str, said: str) -> None:
     assert interpret.name(typed, full=True) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("my GP", "your GP"),
+        ("the practice nurse", "the practice nurse"),
+        ("my own doctor", "your own doctor"),
+    ],
+)
+def test_the_persons_words_are_said_back_to_them(typed: str, said: str) -> None:
+    assert readback.to_you(typed) == said
