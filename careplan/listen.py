@@ -1189,7 +1189,8 @@ def says_something(text: str) -> bool:
 
 
 _JUST_YES_NO = set(
-    "yes yeah yep yup ye ya aye no nah nope ok okay alright right sure fine hmm um erm".split()
+    "yes yeah yep yup ye ya aye no nah nope ok okay alright right sure fine hmm um erm er ah oh eh huh"
+    " wait hang hold on sorry oops well so anyway quick question".split()
 )
 
 

@@ -131,3 +131,10 @@ def test_a_date_of_birth_given_as_a_year_alone(text: str, year: int | None) -> N
 )
 def test_the_writers_own_age_said_in_passing(text: str, age: int | None) -> None:
     assert identity.own_age(text) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "says"), [("wait.", False), ("ok.", False), ("PHYSIO.", True), ("my garden.", True)]
+)
+def test_only_words_of_an_answer_say_something(text: str, says: bool) -> None:
+    assert listen.says_something(text) is says
