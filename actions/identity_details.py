@@ -84,10 +84,14 @@ def nhs_number(tracker: Tracker, value: Any) -> Reading:
 
 def date_of_birth(tracker: Tracker, value: Any) -> Reading:
     """A date of birth in any words; "skip", "I don't know" or a plain "no" are fine too. A
-    year alone ("1941") is kept while the day and month are asked, then put with them."""
+    year alone ("1941") is kept while the day and month are asked, then put with them; a day
+    and month without the year ("the second of August") the other way round."""
     text, today = text_of(tracker), date.today()
-    year = identity.birth_year(previous_message(tracker) or "", today)
+    earlier = previous_message(tracker) or ""
+    year = identity.birth_year(earlier, today)
     born = identity.birth_date(text, today) or (year and identity.birth_date(f"{text} {year}", today))
+    if not born and identity.part_of_a_birth_date(earlier, today):
+        born = identity.birth_date_in_parts(earlier, text, today)
     if born:
         return Reading(value=born.isoformat(), text=text)
     if identity.birth_year(text, today) is not None:
@@ -98,6 +102,8 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
         return Reading()  # "landline 01632 960112": heard for the contact (listen.hear), this asked again
     if identity.age_given(text) is not None:  # "I'm 78": kindly, the date instead
         return Reading(replies=["utter_date_of_birth_age"])
+    if identity.part_of_a_birth_date(text, today):  # "born in 41": the day and month too
+        return Reading(replies=["utter_date_of_birth_part"])
     reading = interpret_answer("date_of_birth", value, tracker)
     unclear = Reading(replies=["utter_date_of_birth_unclear"])
     return reading if reading.skipped or not reading.accepted else unclear

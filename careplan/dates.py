@@ -188,6 +188,7 @@ def _next_day_number(day: int, today: date, weekday: int | None = None) -> date 
 def _normalise(text: str) -> str:
     t = text.lower().replace("’", "'")
     t = re.sub(r"[a-z0-9']+", lambda m: TYPOS.get(m.group(0), m.group(0)), t)
+    t = re.sub(r"\b(twenty|thirty)-(?=[a-z])", r"\1 ", t)  # "twenty-second", as dictation writes it
     t = re.sub(r"[,;!?()]", " ", t).replace("@", " at ")
     return " " + re.sub(r"\s+", " ", t).strip() + " "
 

@@ -81,13 +81,61 @@ def birth_year(text: str, today: date) -> int | None:
     return year if year is not None and today.year - OLDEST_AGE <= year <= today.year else None
 
 
+# Years said in words, as voice dictation writes them: "nineteen thirty eight", "nineteen
+# oh five", "nineteen hundred and forty", "two thousand and ten"; after a month, "forty one".
+_UNIT = "one two three four five six seven eight nine".split()
+_TEEN = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_VALUE = (
+    {w: n for n, w in enumerate(_UNIT, 1)}
+    | {w: n for n, w in enumerate(_TEEN, 10)}
+    | {w: n for n, w in zip(range(20, 100, 10), _TENS, strict=True)}
+)
+_GAP = r"[\s-]+"
+_TWO_DIGITS = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:{_GAP}(?:{'|'.join(_UNIT)}))?|{'|'.join(_TEEN)}"
+    rf"|(?:oh|o|nought|zero){_GAP}(?:{'|'.join(_UNIT)}))"
+)
+_YEAR_IN_WORDS = re.compile(
+    rf"\b(?P<century>eighteen|nineteen){_GAP}(?:hundred(?:{_GAP}and)?{_GAP})?(?P<rest>{_TWO_DIGITS})\b"
+    rf"|\b(?P<hundred>eighteen|nineteen){_GAP}hundred\b"
+    rf"|\btwo{_GAP}thousand(?:{_GAP}and)?(?:{_GAP}(?P<since>{_TWO_DIGITS}|{'|'.join(_UNIT)}))?\b",
+    re.IGNORECASE,
+)
+# "sixth of january forty one": two digits in words after a month (and its day) are its year.
+_SHORT_YEAR_IN_WORDS = re.compile(
+    rf"(\b(?:{_MONTH})\b\.?(?:\s*(?:the\s+)?{_DAY})?,?\s*(?:in\s+)?)({_TWO_DIGITS})\b(?!{_GAP}(?:{_DAY_WORDS}))",
+    re.IGNORECASE,
+)
+
+
+def _words_value(words: str) -> int:
+    """ "thirty eight" is 38, "oh five" is 5."""
+    return sum(_NUMBER_VALUE.get(word, 0) for word in re.split(_GAP, words.lower()))
+
+
+def _year_said(match: re.Match[str]) -> str:
+    if match["century"]:
+        return str(_NUMBER_VALUE[match["century"].lower()] * 100 + _words_value(match["rest"]))
+    if match["hundred"]:
+        return str(_NUMBER_VALUE[match["hundred"].lower()] * 100)
+    return str(2000 + (_words_value(match["since"]) if match["since"] else 0))
+
+
+def years_in_digits(text: str) -> str:
+    """``text`` with its years said in words written as digits."""
+    text = _YEAR_IN_WORDS.sub(_year_said, text)
+    return _SHORT_YEAR_IN_WORDS.sub(lambda m: m[1] + f"{_words_value(m[len(m.groups())]):02d}", text)
+
+
 def birth_date(text: str, today: date) -> date | None:
     """A date of birth in ``text`` (UK order, day first), or None.
 
     Dates in the future, impossible dates (30 February) and ages over 120 are
     refused. A two-digit year is the latest one not in the future ("48" is 1948).
+    Years may be said in words ("nineteen thirty eight").
     """
-    text = text or ""
+    text = years_in_digits(text or "")
     found: tuple[str, str, str] | None = None
     if match := _ISO.search(text):
         found = (match[3], match[2], match[1])
@@ -130,6 +178,30 @@ def own_age(text: str) -> int | None:
     if found is None:
         return None
     return int(found[1]) if found[1] else int(found[2]) + 5
+
+
+# "born in 41", "1941", "the second of August": a year alone, or a day and month without one.
+_YEAR_ALONE = re.compile(r"^\W*(?:(?:born|in|it was|was)\s+)*(?:19|20|')?\d{2}\W*$", re.IGNORECASE)
+_SOME_OF_A_DATE = re.compile(rf"\b{_DAY}\s*(?:of\s+)?({_MONTH})\b|\b({_MONTH})\b", re.IGNORECASE)
+
+
+def part_of_a_birth_date(text: str, today: date) -> bool:
+    """Part of a date of birth without the rest: a year alone ("born in 41"), or a day and
+    month without the year; never a whole date, an age or anything else."""
+    said = years_in_digits(text or "")
+    if birth_date(said, today) is not None or age_given(said) is not None:
+        return False
+    return bool(_YEAR_ALONE.match(said) or _SOME_OF_A_DATE.search(said))
+
+
+_BORN_IN = re.compile(r"^\W*(?:(?:born|in|it was|was|on|the year)\s+)*", re.IGNORECASE)
+
+
+def birth_date_in_parts(first: str, then: str, today: date) -> date | None:
+    """A date of birth said in two messages, a year and then its day and month ("born in 41",
+    "the 6th of January"), or the other way round; None when the two don't make one."""
+    first, then = (_BORN_IN.sub("", years_in_digits(part)).strip(" .,") for part in (first, then))
+    return birth_date(f"{then} {first}", today) or birth_date(f"{first} {then}", today)
 
 
 def age_given(text: str) -> int | None:

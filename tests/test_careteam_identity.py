@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from careplan.identity import age_given, birth_date, nhs_number, nhs_number_valid
+from careplan.identity import (
+    age_given,
+    birth_date,
+    birth_date_in_parts,
+    nhs_number,
+    nhs_number_valid,
+    part_of_a_birth_date,
+)
 
 TODAY = date(2026, 12, 2)
 
@@ -60,6 +67,21 @@ def test_a_number_whose_check_digit_would_be_ten_is_never_valid() -> None:
         ("the twenty-third of june, 1950", date(1950, 6, 23)),
         ("4th July '48", date(1948, 7, 4)),
         ("14 9 1958", date(1958, 9, 14)),  # typed with spaces on a phone
+        # years said in words (voice dictation, or written as spoken)
+        ("the second of August nineteen thirty eight", date(1938, 8, 2)),
+        ("second of august nineteen thirty-eight", date(1938, 8, 2)),
+        ("August the 2nd, nineteen thirty eight", date(1938, 8, 2)),
+        ("2nd Aug 38", date(1938, 8, 2)),
+        ("twelfth of june nineteen fifty five", date(1955, 6, 12)),
+        ("the first of may nineteen hundred and forty", date(1940, 5, 1)),
+        ("the fourth of july nineteen oh nine", date(1909, 7, 4)),
+        ("born the 3rd march in nineteen forty four", date(1944, 3, 3)),
+        ("twenty first of march two thousand and ten", date(2010, 3, 21)),
+        ("sixth of january forty one", date(1941, 1, 6)),
+        ("she was born on the 8th October nineteen thirty nine", date(1939, 10, 8)),
+        ("march the third forty eight", date(1948, 3, 3)),
+        ("may twenty first 1950", date(1950, 5, 21)),  # "twenty" is the day's, not a year
+        ("June twenty-second nineteen fifty", date(1950, 6, 22)),
     ],
 )
 def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None:
@@ -79,6 +101,9 @@ def test_uk_dates_of_birth_are_read_day_first(text: str, expected: date) -> None
         "born in march 1948",  # no day
         "943 476 5919",  # an NHS number
         "07700 900 1958",  # a phone number
+        "the second of August",  # no year
+        "born in nineteen forty one",  # no day
+        "the fourth of july eighteen ninety",  # 136 years old
         "",
     ],
 )
@@ -99,3 +124,38 @@ def test_impossible_dates_of_birth_give_none(text: str) -> None:
 )
 def test_an_age_given_for_a_date_of_birth(text: str, age: int | None) -> None:
     assert age_given(text) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("born in 41", True),
+        ("1941", True),
+        ("nineteen forty one", True),
+        ("the second of August", True),
+        ("3rd of march", True),
+        ("march 1948", True),
+        ("the second of August nineteen thirty eight", False),  # the whole date
+        ("I'm 78", False),  # an age
+        ("skip", False),
+        ("Harold James Bennett", False),
+        ("943 476 5919", False),
+    ],
+)
+def test_part_of_a_date_of_birth_is_heard(text: str, part: bool) -> None:
+    """A year alone or a day without its year is asked for whole, kindly: never "couldn't read"."""
+    assert part_of_a_birth_date(text, TODAY) is part
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("born in 41", "the 6th of January", date(1941, 1, 6)),
+        ("nineteen forty one", "sixth of jan", date(1941, 1, 6)),
+        ("the second of August", "1938", date(1938, 8, 2)),
+        ("the second of August", "nineteen thirty eight", date(1938, 8, 2)),
+        ("born in 41", "I don't know", None),
+    ],
+)
+def test_a_date_of_birth_said_in_two_parts(first: str, then: str, expected: date | None) -> None:
+    assert birth_date_in_parts(first, then, TODAY) == expected
