@@ -69,6 +69,9 @@ from careplan.vocab import CARER, SELF
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
+# Answered in the person's own words, where a correction inside the answer keeps what was meant
+# ("something else?" is answered "Yes - X. Actually make that Y" too).
+IN_OWN_WORDS = REFLECTED | {"another_goal"}
 # Short facts where, in "Thursday. No I tell a lie, it is Friday.", the last one said wins.
 SELF_CORRECTED = {q.key for q in catalogue().values() if q.kind in {"date", "name"}} | {"appointment_with"}
 # Questions about the person's life and goals, where a carer may say what they need themselves.
@@ -174,6 +177,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         text = text_of(turn.tracker)
         corrected: dict[str, Any] | None = None
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
+        elif asked in IN_OWN_WORDS and (meant := listen.corrected_answer(text)) != text:
+            # "X. Actually make that Y, ha": Y, without the laugh
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
         if interpret.same_as_before(text) and (before := _said_before(asked, turn.slots)):
             # "same as before" for the second goal: the words said to this question for the one before

@@ -1752,6 +1752,44 @@ def last_said(text: str) -> str:
     return text if cut is None else text[cut:].strip(" ,.;:!?-")
 
 
+# A correction inside a free-text answer: "X. Actually make that Y", "X - scratch that, Y",
+# "X, no sorry I mean Y". Stricter than the markers for a date or a name: in a sentence of
+# someone's life "I mean" and "actually" mostly explain or add ("Gardening. Actually swimming too").
+_ANSWER_CORRECTED = re.compile(
+    # after a stop, a comma or a dash: "X. Actually make that Y", "X, no wait, Y", "X - forget that, Y"
+    r"(?:[,.;:!?]|\s-+)\s*(?:"
+    r"(?:no,?\s+)?(?:actually,?\s+)?(?:make (?:that|it)|change (?:that|it) to)"
+    r"|(?:no,?\s+)?(?:forget|ignore) that"
+    r"|no+,?\s+(?:sorry,?\s+)?(?:wait|actually|hang on)"
+    r")\b[\s,.:;!-]*"
+    # anywhere: words that only ever correct ("to drive again strike that to get the bus")
+    r"|(?:^|[,.;:!?]|\s-+|\s)\s*(?:"
+    r"(?:no,?\s+)?(?:scratch|scrap|strike) that|no+,?\s+(?:sorry,?\s+)?(?:i mean|i meant|i tell a lie)"
+    r"|(?:sorry|oops),?\s+(?:no,?\s+)?(?:i mean|i meant)|i tell a lie|or rather|let me rephrase(?: that)?"
+    r")\b[\s,.:;!-]*",
+    re.I,
+)
+_YES_LEAD = re.compile(rf"^\W*(?:{_YES_WORDS}|ok(?:ay)?)\b[\s,.:;!-]*", re.I)
+# Laughter and sign-off typed after an answer: "... she can come if she wants ha", "cake lol".
+_LAUGHTER = re.compile(r"(?:[\s,.!]+\b(?:ha(?:ha)+|ha|he(?:he)+|lol+|lmao|haha\w*|x+)\b)+[\s.!]*$", re.I)
+
+
+def corrected_answer(text: str) -> str:
+    """A free-text answer as meant: what follows its last correction ("X. Actually make that
+    Y" is Y, after any "yes" it began with), without laughter typed at its end. The text as
+    it is when it doesn't correct itself, or only begins with the correction (that corrects
+    an earlier answer: "no wait, let me think")."""
+    said = text
+    cut = None
+    for marker in _ANSWER_CORRECTED.finditer(text):
+        if text[: marker.start()].strip(" ,.;:!?-") and text[marker.end() :].strip(" ,.;:!?-"):
+            cut = marker.end()
+    if cut is not None:
+        lead = _YES_LEAD.match(text)
+        said = (lead.group().rstrip(" ,") + " " if lead else "") + text[cut:].strip(" ,;:!-")
+    return _LAUGHTER.sub("", said).strip() or text
+
+
 # "actually no, make it the other one" (of two goals, the one not chosen)
 _OTHER_ONE = re.compile(r"\b(?:make it |i meant |no,? )?the other (?:one|goal)\b", re.I)
 _X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)

@@ -383,6 +383,57 @@ def test_the_last_thing_said_wins(text: str, meant: str) -> None:
     assert listen.last_said(text) == meant
 
 
+# --- a correction inside a free-text answer: the corrected words are kept, never a tail word --
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        (
+            "Yes - walking Sue to the pub without stopping. Actually make that walking to the pub,"
+            " she can come if she wants ha",
+            "Yes - walking to the pub, she can come if she wants",
+        ),
+        (
+            "My knee locks when I kneel down. No scrap that, its getting back up off my knees thats"
+            " the problem, not the kneeling.",
+            "its getting back up off my knees thats the problem, not the kneeling.",
+        ),
+        (
+            "go swimming again - scratch that, go to aqua aerobics with Jan lol",
+            "go to aqua aerobics with Jan",
+        ),
+        (
+            "her garden. no sorry I mean her grandchildren, the garden comes second",
+            "her grandchildren, the garden comes second",
+        ),
+        ("the stairs, no wait, its the bus more than the stairs", "its the bus more than the stairs"),
+        (
+            "Up early, walk the dog. Or rather my husband walks the dog and I go with him",
+            "my husband walks the dog and I go with him",
+        ),
+        ("seeing my son in leeds, no actually my daughter in leeds haha", "my daughter in leeds"),
+        ("to drive again, strike that, to get the bus on my own", "to get the bus on my own"),
+        # laughter at the end of an answer is not part of it
+        ("my grandson's football on saturdays haha", "my grandson's football on saturdays"),
+        ("cake lol", "cake"),
+        # no correction: "I mean" and "actually" that explain or add are kept as said
+        (
+            "it's hard, I mean I can't even get up the stairs",
+            "it's hard, I mean I can't even get up the stairs",
+        ),
+        ("Gardening. Actually swimming too", "Gardening. Actually swimming too"),
+        ("no, nothing really", "no, nothing really"),
+        ("no wait, let me think", "no wait, let me think"),
+        ("Ha Long Bay with my wife", "Ha Long Bay with my wife"),
+        ("I'd love to make it to the shops on my own", "I'd love to make it to the shops on my own"),
+        ("I tend to forget that I've had them", "I tend to forget that I've had them"),
+        ("there's no wait at the walk-in centre", "there's no wait at the walk-in centre"),
+        ("to drive again strike that to get the bus", "to get the bus"),
+    ],
+)
+def test_a_correction_inside_an_answer_keeps_what_was_meant(text: str, meant: str) -> None:
+    assert listen.corrected_answer(text) == meant
+
+
 def test_a_self_corrected_date_is_heard_as_the_second_day() -> None:
     assert hear("the nurse on Thursday. No I tell a lie, Friday", asked="appointment_with") == {
         "appointment_with": "the nurse",
