@@ -783,6 +783,22 @@ def content_after_yes(text: str) -> str | None:
 
 
 # --- meta-talk and corrections ------------------------------------------------------------------
+# The chat, named as people name it when they ask who gets it.
+_THE_CHAT = (
+    r"(?:this|(?:any|all) of (?:this|it|that)|all this|my answers|my business"
+    r"|what i (?:say|put|write|tell you)|(?:this|the) (?:chat|plan|stuff))"
+)
+_IT = rf"(?:it|{_THE_CHAT})"  # where "it" can only be the chat: "will the council see it"
+# Who it goes to: "to the council", "to social services", never "going to take long".
+_TO_SOMEONE = (
+    r"(?:to|with|at)\s+(?:the|my|a|an|any|anyone|anybody|someone|somebody|social|council|dwp|police|gp"
+    r"|doctors?|nurses?|hospital|government|nhs|work|them)\b"
+)
+# A partner, a child or "he" at home reading it gets the honest phone answer (faq_phone) instead.
+_AT_HOME = (
+    r"(?:i|we|you|u|he|she|they|someone|somebody|anyone|anybody|people"
+    r"|my (?:partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|family|mum|dad|kids))\b"
+)
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     "checking": interpret.CHECKING,  # "is that enough?", "did you get the date change?"
@@ -861,11 +877,27 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     "faq_who_sees": re.compile(
         # "who" that asks, not "my neighbour who reads my letters"; who sees the plan, not "who will see me"
         r"(?:^|[.!?,;:]\s*|\b(?:and|but|so|me|know|wondering|ask|asking|curious)\s+)"
-        r"who(?:'?s| is)?(?: else)? (?:will |can |could |would |gets to |is going to |going to )?"
+        r"who(?:'?s| is)?(?: else| exactly| actually| then)?"
+        r" (?:will |can |could |would |gets to |is going to |going to )?"
         r"(?:see|sees|read|reads|look at|looks at)\b(?!\s+(?:me|him|her|us|them|my (?:mum|dad|husband|wife)))"
         r"|\bis (?:it|this|that) (?:private|privte|confidential|secure|safe)\b"
         r"(?!\s+(?:to|for|with|if|when|on))"
-        r"|\bwho (?:has|gets) (?:access|my data)\b",
+        r"|\bwho (?:has|gets) (?:access|my data)\b"
+        # where the chat goes, and who else gets it: "is this going to the council?", "does any
+        # of this go to the police", "will social services see this?", "who else gets this?"
+        rf"|\b(?:is|will|does|would|could|can)\s+{_THE_CHAT}\s+(?:be\s+)?"
+        r"(?:go(?:ing)?|get(?:ting)? (?:sent|passed|back)|sent|passed(?: on)?|shared|end up)"
+        rf"\s+(?:on\s+|back\s+)?{_TO_SOMEONE}"
+        rf"|\b(?:will|can|could|does|do|would|might)\s+(?!{_AT_HOME})(?:\w+\s+){{1,3}}?"
+        rf"(?:see|read|get|get to see|know about|find out about|have access to|get hold of)\s+{_IT}\b"
+        rf"|\bwho(?: else)? (?:gets|will get|can get|has|sees) {_IT}\b"
+        # a worry about it: "I don't want the council knowing my business", "I'd rather the
+        # neighbours didn't find out about any of this"
+        r"|\b(?:don'?t|dont|do not|wouldn'?t|would not)\s+want\s+(?:\w+\s+){1,4}?(?:to\s+)?"
+        r"(?:see|seeing|read|reading|know|knowing|find(?:ing)? out|get(?:ting)? hold of|hear(?:ing)?)"
+        rf"\s+(?:about\s+)?{_IT}\b"
+        r"|\brather\s+(?:\w+\s+){1,4}?(?:didn'?t|did not|don'?t|never)\s+(?:see|read|know|find out)"
+        rf"\s+(?:about\s+)?{_THE_CHAT}\b",
         re.I,
     ),
     # After who sees it: "why are you asking all this, who's going to read it?" wants the privacy answer.
@@ -1422,6 +1454,8 @@ def answer_beside(text: str) -> tuple[str, str] | None:
     the chat ("who sees this? my daughter uses the same doctors")."""
     parts = _PARTS.split(text.strip())
     if len(parts) < 2 or len(text.split()) > 40:
+        return None
+    if meta(text) == "faq_who_sees":  # beside "is this going to the dwp?", its reason: never an answer
         return None
     for asking, rest in ((parts[:1], parts[1:]), (parts[-1:], parts[:-1])):
         question, answer = " ".join(asking), " ".join(rest).strip(" ,;:")

@@ -21,7 +21,6 @@ NOT_YET: dict[str, str] = {
     "set6_03_kayleigh_rush_asthma": '"yep" at the consent asks "When is it?" after "tmrw at 10 past 9"',
     "set6_05_gary_foot_clinic": '"diabetic foot clinic on the 22nd" not taken (asks who with)',
     "set6_06_lin_mr_chen": 'a second-language opening about Mr Chen not said back ("What is their name?")',
-    "set6_08_bernie_why_who_sees": '"I don\'t want the council knowing my business" kept as what matters',
 }
 
 

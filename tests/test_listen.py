@@ -434,6 +434,54 @@ def test_a_correction_inside_an_answer_keeps_what_was_meant(text: str, meant: st
     assert listen.corrected_answer(text) == meant
 
 
+# --- privacy: questions and worries about who gets the chat are never an answer -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this going to the council? I don't want the council knowing my business",
+        "will social services see this?",
+        "does my employer get to see any of this",
+        "I don't want my son reading this",
+        "i dont want the council knowing my business",
+        "is this going to the dwp, I'm on benefits and they'd stop them",
+        "will this get back to my landlord",
+        "does any of this go to the police",
+        "who else gets this? not the social I hope",
+        "will my sister see what I put on here",
+        "Who exactly will see it if I say yes?",
+        "I'd rather the neighbours didn't find out about any of this",
+    ],
+)
+def test_a_privacy_question_or_worry_about_the_chat_gets_who_sees(text: str) -> None:
+    assert listen.meta(text) == "faq_who_sees"
+    assert listen.answer_beside(text) is None
+
+
+def test_a_partner_reading_the_phone_still_gets_the_honest_phone_answer() -> None:
+    assert listen.meta("can my husband see what I put on here") == "faq_phone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "social services helped me get a carer",
+        "I worry the council will put me in a home",
+        "my son reads to me most evenings",
+        "the police came round about my neighbour",
+        "my landlord won't fix the damp",
+        "getting the council to sort my stairlift",
+        "I don't want my son to see me like this",
+        "can I get it on the NHS",
+        "will the op fix it",
+        "does it go to my hip as well",
+        "is this going to hurt",
+        "will it get better",
+    ],
+)
+def test_life_with_the_council_or_family_in_it_is_an_answer(text: str) -> None:
+    assert listen.meta(text) is None
+
+
 def test_a_self_corrected_date_is_heard_as_the_second_day() -> None:
     assert hear("the nurse on Thursday. No I tell a lie, Friday", asked="appointment_with") == {
         "appointment_with": "the nurse",
