@@ -452,6 +452,8 @@ _CHOSEN_LAST = re.compile(
     re.IGNORECASE,
 )
 _TITLES = {"mrs", "mr", "ms", "miss", "dr", "mx"}
+# "Gwen Hughes speaking", "Harold here": how a name is said on the phone or dictated.
+_ON_THE_PHONE = re.compile(r"(?<=\w)\s+(?:speaking|here)\W*$", re.I)
 # Keep "Mrs Jones" together by joining a title to the next word.
 _TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
 _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
@@ -488,6 +490,7 @@ def name(text: str, *, full: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
     text = _without_fillers(text)
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
+    text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
         text, _ = without_names_not_used(text)
     said = text
@@ -535,15 +538,17 @@ def name(text: str, *, full: bool = False) -> str | None:
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
     named = people(text)
-    # then "Mr Campbell is fine, or Winston": runs of capitalised words. The first that is a name.
+    # then "Mr Campbell is fine, or Winston": runs of capitalised words. The first that is a name;
+    # one with its title first ("he is my father in law Mr Chen": Mr Chen, not Chen).
     runs = re.findall(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
-    for found in [*named, *runs]:
+    titled = [run for run in runs if "\u00a0" in run.split(" ")[0]]
+    for found in [*titled, *named, *runs]:
         words = found.split(" ")
         if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
             continue
         named = _a_name(found if full else words[0])
         if named:
-            return named
+            return named.replace("\u00a0", " ")
     return None
 
 

@@ -200,18 +200,41 @@ _SHORT_I_AM = re.compile(
 _HI_IM = re.compile(
     r"^\W*(?:hi|hello|hiya|morning|hey)\W+(?:i'?m|im|i am)\s+([a-z][\w'-]*)(?=\s*[,.!;]|\s*$)", re.I
 )
+# A title is part of the name it comes before: "called Mr Chen", "my neighbour mr jones".
+_TITLED = "mrs|mr|ms|miss|dr|auntie|aunty|uncle"
 _THEIR_NAME = re.compile(
     rf"\b(?:my|our)\s+(?i:{_KIN})\s*,?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?i:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
-    r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)",
+    r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)"
+    # said without "is", in second-language English: "his name Chen Wei"
+    r"|\b(?:his|her|their) name\s*[:,-]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    # with a title, in any case: "my neighbour mr jones"
+    rf"|\b(?:my|our)\s+(?i:{_KIN})\s*,?\s+((?i:{_TITLED})\.?\s+[A-Za-z][a-z'-]+)",
 )
+
+
+def _titled(word: str, after: str) -> str:
+    """``word``, with the name after it when it is a title: "Mr" and " Chen, ..." are "Mr Chen"."""
+    following = re.match(r"\.?\s+([A-Za-z][\w'-]*)", after)
+    if re.fullmatch(rf"(?:{_TITLED})\.?", word, re.I) and following:
+        return f"{word.rstrip('.').title()} {following.group(1).title()}"
+    return word
 
 
 def _a_name(word: str | None) -> str | None:
     if not word or word.lower() in _NOT_A_NAME or len(word) < 2:
         return None
     return word[0].upper() + word[1:]
+
+
+# Dictated, without capitals or stops: "im gwen im using the voice thing", "this is gwen
+# speaking": the word after "I'm" or "this is", where a new clause starts after it.
+_SAID_ALOUD = re.compile(
+    r"^\W*(?:(?:hi|hello|hiya|morning|good morning)\W+)?(?:this is|it'?s|i'?m|im|i am)\s+([a-z][\w'-]*)"
+    r"(?=\s+(?:speaking|here|i'?m|im|i|and|its|it'?s|it is)\b)",
+    re.I,
+)
 
 
 def own_name(text: str, *, loose: bool = True) -> str | None:
@@ -227,7 +250,32 @@ def own_name(text: str, *, loose: bool = True) -> str | None:
         return _a_name(short.group(1)) if interpret.name(short.group(1)) else None
     if after_me := _ME_THEN.search(text):
         return _name_in_place(text, after_me)
+    if loose and (aloud := _SAID_ALOUD.match(text)):
+        return _said_aloud(text, aloud)
     return None
+
+
+# How people are, said after "I'm" in lower case: never names ("im knackered im ...").
+_STATES = {
+    *("alone stuck blind deaf ill unwell poorly sick scared lonely ready busy home there done").split(),
+    *("disabled housebound bedbound deaf lame skint broke shy nervous anxious glad pleased").split(),
+}
+_NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VB", "RB", "IN", "UH", "PRP", "PRP$", "DT", "CC", "MD", "CD", "WP"}
+
+
+def _said_aloud(text: str, match: re.Match[str]) -> str | None:
+    """A lower-case name dictated after "I'm" ("im gwen im using..."): the tagger reads
+    "gwen" as an adjective, so a name is what is not a doing word, a state or a small word."""
+    word = match.group(1).lower()
+    token = next((t for t in parse(text) if t.idx == match.start(1)), None)
+    if (
+        token is None
+        or token.tag_ in _NOT_NAME_TAGS
+        or word in _STATES
+        or (word.endswith("ed") and len(word) > 4)
+    ):
+        return None
+    return _a_name(word) if interpret.name(word.title()) else None
 
 
 # "for me. ravi. asthma check at the surgery", "its for me im will, knee clinic tues", "helo its for
@@ -265,13 +313,18 @@ _OBJECTS = {"dobj", "pobj"}
 def their_name(text: str) -> str | None:
     """The cared-for person's name from "my husband Jim", "Jim, my husband", "she's called Peg"."""
     match = _THEIR_NAME.search(text)
-    if match and match.group(4) and _CLINICIANS & set(re.findall(r"\w+", text[: match.start()].lower())[-3:]):
+    if (
+        match
+        and (match.group(4) or match.group(5))
+        and _CLINICIANS & set(re.findall(r"\w+", text[: match.start()].lower())[-3:])
+    ):
         return None  # "the memory nurse, his name is Tomasz": the nurse's name
     if match and match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2)).dep_ in _OBJECTS:
         return None  # "he have Parkinson, my son says...": what he has, not who
     match = match or _THEIR_NAME_LOWER.search(text)
     if match:
         found = next(g for g in match.groups() if g)
+        found = _titled(found, text[match.end() :]) if " " not in found else found.title()
         return _a_name(found) if interpret.name(found) else None
     return None
 
@@ -290,7 +343,7 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     # Without "call", only a capitalised name: "swimming or walking for my family" names no one.
     nickname = interpret.NICKNAME.search(text)
     match = match or (nickname if nickname and nickname.group(1)[0].isupper() else None)
-    return _a_name(match.group(1)) if match else None
+    return _a_name(_titled(match.group(1), text[match.end(1) :])) if match else None
 
 
 # --- who is typing ----------------------------------------------------------------------------
@@ -415,7 +468,9 @@ _REASON = re.compile(
     r"|(?:re|concerning)(?=\s+(?:my|his|her|their|the|a|an)\b)"
     r"|to (?:talk|chat) about|to discuss|to sort out|to check on|to look at|"
     r"to go over|to review|to see about|to see(?=\s+(?:if|whether|how)\b)"
-    r"|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b)))\s+(.+)",
+    r"|for(?=\s+(?:my|his|her|their|a|an|the)\s+(?!(?:" + _KIN + r")\b))"
+    # in second-language English: "for check his heart"
+    r"|for(?=\s+check(?:ing)?\s+(?:on\s+)?(?:my|his|her|their|the)\b))\s+(.+)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
@@ -1816,8 +1871,9 @@ def corrected_answer(text: str) -> str:
     said = text
     cut = None
     for marker in _ANSWER_CORRECTED.finditer(text):
-        if text[: marker.start()].strip(" ,.;:!?-") and text[marker.end() :].strip(" ,.;:!?-"):
-            cut = marker.end()
+        before = re.sub(_OPENER, "", text[: marker.start()], flags=re.I).strip(" ,.;:!?-")
+        if before and text[marker.end() :].strip(" ,.;:!?-"):  # "actually no, make it ..." corrects
+            cut = marker.end()  # an earlier answer, not this one
     if cut is not None:
         lead = _YES_LEAD.match(text)
         said = (lead.group().rstrip(" ,") + " " if lead else "") + text[cut:].strip(" ,;:!-")

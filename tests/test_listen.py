@@ -27,6 +27,52 @@ def hear(text: str, asked: str = "for_whom", keys: list[str] = OPENING) -> dict:
     return {k: (v.day if isinstance(v, listen.dates.When) else v) for k, v in heard.items()}
 
 
+# --- names in any shape: titles, "his name X" without "is", dictated without capitals ---------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hello. I am writing for my father in law, his name Chen Wei, he like to be called Mr Chen."
+            " I am his daughter in law.",
+            {"person_name": "Chen Wei", "preferred_name": "Mr Chen", "carer_relationship": "daughter in law"},
+        ),
+        (
+            "my mother, Mrs Kaur. Eye doctor see her Monday for check her eyes and the drops",
+            {"preferred_name": None, "appointment_reason": "check her eyes and the drops"},
+        ),
+        ("its for my mum, call her Mrs Okafor, she prefers it", {"preferred_name": "Mrs Okafor"}),
+        ("hello this is for my neighbour mr jones he cant use the phone", {"person_name": "Mr Jones"}),
+        (
+            "for my grandmother, her name Fatima Begum, we call her Nani",
+            {"person_name": "Fatima Begum", "preferred_name": "Nani"},
+        ),
+        ("its for my uncle, everyone calls him Uncle Tony", {"preferred_name": "Uncle Tony"}),
+        ("hello this is gwen speaking i am using the voice thing it is for me", {"preferred_name": "Gwen"}),
+        ("im gwen im using the voice thing its for me", {"preferred_name": "Gwen"}),
+    ],
+)
+def test_names_said_in_any_shape_are_heard(text: str, expected: dict) -> None:
+    heard = hear(text)
+    assert {key: heard.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("this is for my mum, her name escapes the nurses every time", "person_name"),
+        ("hello this is for my mum she is poorly", "person_name"),
+        ("im fine its for me", "preferred_name"),
+        ("hello im using the voice thing its for me", "preferred_name"),
+        ("its for me im just doing it now", "preferred_name"),
+        ("im knackered im using the voice thing its for me", "preferred_name"),
+        ("im housebound and its for me", "preferred_name"),
+        ("this is stuck i cant get the buttons to work its for me", "preferred_name"),
+    ],
+)
+def test_words_that_are_not_names_are_not_heard_as_names(text: str, key: str) -> None:
+    assert key not in hear(text)
+
+
 def test_a_carer_says_five_things_at_once() -> None:
     assert hear("This is for my husband Jim, he's got the heart clinic on the 14th about his tablets") == {
         "for_whom": "carer",
@@ -423,6 +469,7 @@ def test_the_last_thing_said_wins(text: str, meant: str) -> None:
         ("Gardening. Actually swimming too", "Gardening. Actually swimming too"),
         ("no, nothing really", "no, nothing really"),
         ("no wait, let me think", "no wait, let me think"),
+        ("actually no, make it the other one", "actually no, make it the other one"),
         ("Ha Long Bay with my wife", "Ha Long Bay with my wife"),
         ("I'd love to make it to the shops on my own", "I'd love to make it to the shops on my own"),
         ("I tend to forget that I've had them", "I tend to forget that I've had them"),

@@ -258,3 +258,16 @@ def test_same_as_before_points_at_the_earlier_answer(text: str, same: bool) -> N
 )
 def test_a_carers_yes_in_their_own_words_is_agreed(text: str) -> None:
     assert interpret.basis(text) == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "expected"),
+    [
+        ("he is my father in law Mr Chen", False, "Mr Chen"),
+        ("call him Mr Chen", False, "Mr Chen"),
+        ("Gwen Hughes speaking", True, "Gwen Hughes"),
+        ("this is Harold Bennett speaking", True, "Harold Bennett"),
+    ],
+)
+def test_a_name_with_its_title_or_said_as_on_the_phone(text: str, full: bool, expected: str) -> None:
+    assert interpret.name(text, full=full) == expected
