@@ -844,6 +844,8 @@ _THE_CHAT = (
     r"|what i (?:say|put|write|tell you)|(?:this|the) (?:chat|plan|stuff))"
 )
 _IT = rf"(?:it|{_THE_CHAT})"  # where "it" can only be the chat: "will the council see it"
+# Where a question starts: "...and someone to talk to who gets it" is no question.
+_ASKED = r"(?:^|[.!?,;:]\s*)\W*(?:(?:and|but|so|ok|also|sorry|just wondering)\W+)*"
 # Who it goes to: "to the council", "to social services", never "going to take long".
 _TO_SOMEONE = (
     r"(?:to|with|at)\s+(?:the|my|a|an|any|anyone|anybody|someone|somebody|social|council|dwp|police|gp"
@@ -940,12 +942,12 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwho (?:has|gets) (?:access|my data)\b"
         # where the chat goes, and who else gets it: "is this going to the council?", "does any
         # of this go to the police", "will social services see this?", "who else gets this?"
-        rf"|\b(?:is|will|does|would|could|can)\s+{_THE_CHAT}\s+(?:be\s+)?"
+        rf"|{_ASKED}(?:is|will|does|would|could|can)\s+{_THE_CHAT}\s+(?:be\s+)?"
         r"(?:go(?:ing)?|get(?:ting)? (?:sent|passed|back)|sent|passed(?: on)?|shared|end up)"
         rf"\s+(?:on\s+|back\s+)?{_TO_SOMEONE}"
-        rf"|\b(?:will|can|could|does|do|would|might)\s+(?!{_AT_HOME})(?:\w+\s+){{1,3}}?"
+        rf"|{_ASKED}(?:will|can|could|does|do|would|might)\s+(?!{_AT_HOME})(?:\w+\s+){{1,3}}?"
         rf"(?:see|read|get|get to see|know about|find out about|have access to|get hold of)\s+{_IT}\b"
-        rf"|\bwho(?: else)? (?:gets|will get|can get|has|sees) {_IT}\b"
+        rf"|{_ASKED}who(?: else)? (?:gets|will get|can get|has|sees) {_IT}\b"
         # a worry about it: "I don't want the council knowing my business", "I'd rather the
         # neighbours didn't find out about any of this"
         r"|\b(?:don'?t|dont|do not|wouldn'?t|would not)\s+want\s+(?:\w+\s+){1,4}?(?:to\s+)?"

@@ -20,7 +20,7 @@ NOT_YET: dict[str, str] = {
     "set6_01_dot_alone_legs": '"Yes, I would like to be able to hang my washing out" at "something else?"',
     "set6_03_kayleigh_rush_asthma": '"yep" at the consent asks "When is it?" after "tmrw at 10 past 9"',
     "set6_05_gary_foot_clinic": '"diabetic foot clinic on the 22nd" not taken (asks who with)',
-    "set6_06_lin_mr_chen": '"Also he want to understand his medicines..." at "something else?" not taken as a goal',
+    "set6_06_lin_mr_chen": '"Also he want to understand his medicines..." at "something else?" not a goal',
 }
 
 

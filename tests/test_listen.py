@@ -522,6 +522,8 @@ def test_a_partner_reading_the_phone_still_gets_the_honest_phone_answer() -> Non
         "will the op fix it",
         "does it go to my hip as well",
         "is this going to hurt",
+        "A break. Even one night a week where someone else is on. And someone to talk to who gets it.",
+        "my son would help me get it sorted",
         "will it get better",
     ],
 )
