@@ -1364,6 +1364,8 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
         return "repeat"
     text = after_losing_the_thread(text)  # "what was I saying. oh. ...": what they say after
     found = next((intent for intent, pattern in META_PATTERNS.items() if pattern.search(text)), None)
+    if found == "faq_who_sees" and taken_back(text):  # "take that off, I don't want the doctor seeing it"
+        return None
     return found or about_the_chat(text)
 
 

@@ -524,6 +524,7 @@ def test_a_partner_reading_the_phone_still_gets_the_honest_phone_answer() -> Non
         "is this going to hurt",
         "A break. Even one night a week where someone else is on. And someone to talk to who gets it.",
         "my son would help me get it sorted",
+        "take that off, I don't want the doctor seeing it",  # taken off, not asked about
         "will it get better",
     ],
 )
