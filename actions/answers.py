@@ -151,11 +151,12 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     if intent.startswith("faq_") and free_text and listen.tells_of_life(text):
         return False  # "that it all goes wrong again next winter" is the worry, not "what happens next?"
-    # "will I have to stop driving?" is a question for the care team, not "stop"; and
-    # "what happens if I get ill?" at the worries is the worry, not the FAQ.
+    # "will I have to stop driving?" is a question for the care team, not "stop"; "what
+    # happens if I get ill?" at the worries is the worry, not the FAQ; and "will I need oxygen
+    # at home?" when asked for the one thing is noted for the care team (actions/forms.py).
     moves_on = intent in MOVES and not re.search(r"\b(?:we|this|chat|here|now)\b", text, re.I)
     personal = re.search(r"\b(?:i|me|my|he|she|him|her|they|we)\b", text, re.I)
-    own_worry = slot in {"worries", "questions"} and personal
+    own_worry = slot in {"worries", "questions", "one_thing"} and personal
     if (moves_on or own_worry) and listen.question_to_bot(text):
         return False
     return True
@@ -199,6 +200,14 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         key = interpret.basis(text, entity(tracker, "choice"))
         return Reading(value=key, text=said(slot, tracker), replies=[] if key else ["utter_choose_option"])
 
+    if slot == "questions":
+        # "Yes. Could the nurse check my ankles" or "no but id like to ask about my tablets": the
+        # question, without the yes or no; a bare "yes" asks what it is, and is never a question
+        asking = listen.team_question_in_reply(text)
+        if asking is None and interpret.yes_no(text) is True and len(text.split()) <= 3:
+            if not listen.ends_the_list(text) and not interpret.means_none(text):
+                return Reading(replies=["utter_questions_go_on"])
+        text = asking or text
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if intent == "out_of_scope" and (not free_text or listen.asks_something(text)):
         return Reading(replies=["utter_out_of_scope"])

@@ -37,10 +37,13 @@ class ValidateCareForm(QuestionForm):
                 )
             if listen.VAGUE.match(text_of(tracker)):
                 return Reading(replies=["utter_one_thing_own_words"])
-        if slot == "another_goal" and listen.content_after_yes(text_of(tracker)) and not is_button(tracker):
-            # "sleeping better" to "something else?" is a yes, and the goal itself
-            if interpret.yes_no(text_of(tracker)) is not False:
+        if slot == "another_goal" and not is_button(tracker):
+            # "sleeping better" or "no but I'd like to get back to bowls" to "something else?" is a
+            # yes, and the goal itself; "yes that's right, that is all" is the end of the goals
+            if listen.goal_in_reply(text_of(tracker)):
                 return Reading(value="yes", text=text_of(tracker))
+            if listen.ends_the_list(text_of(tracker)):
+                return Reading(value="no", text=text_of(tracker))
         reading = interpret_answer(slot, value, tracker)
         if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):
             # names fill the questions' wording, so keep something readable

@@ -41,7 +41,7 @@ class Extras:
         slots = {**turn.slots, asked: None}
         still_open = [q for q in form_slots()[self.form_name()] if slots.get(q) is None]
         heard = listen.hear(text, still_open, asked=asked, carer=carer_known(slots))
-        if asked == "another_goal" and (goal := listen.content_after_yes(text)):
+        if asked == "another_goal" and (goal := listen.goal_in_reply(text)):
             heard["goal_text"] = goal
             heard.update(listen.goal_parts(goal))  # "yes, church again, because I miss my friends"
         if set(heard) <= {asked}:

@@ -296,6 +296,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 and not (asked in HELP_ASKED and listen.suggests_help(text))  # "Could the council...?"
             ):
                 return {asked: None, **self.note_question(text, turn)}
+            if asked == "one_thing" and listen.question_to_bot(text) and not _names_a_goal_of(text, turn):
+                # "is there a better inhaler i can try?" when asked for the one thing: a question for
+                # the care team, noted for them, and the one thing asked again
+                return {asked: None, **self.note_question(text, turn)}
             also = listen.another_goal(text) if asked in GOAL_DETAILS else None
             if also and self.goals_for_later([also[1]], turn):
                 # "..., and also I'd like to get back in the pool": a goal for later, not this answer
@@ -662,6 +666,11 @@ def _said_before(asked: str, slots: dict[str, Any]) -> str | None:
     goals = sorted(plan_goals(slots), key=lambda goal: goal["id"])
     earlier = [g[field] for g in goals if str(g["id"]) != str(slots.get("current_goal_id")) and g.get(field)]
     return earlier[-1] if earlier else None
+
+
+def _names_a_goal_of(text: str, turn: Turn) -> bool:
+    """Does the message name one of the plan's goals by its own words (not by what was said about it)?"""
+    return listen.match_goal(text, plan_goals(turn.slots), said_about=False) is not None
 
 
 def _wants_a_statement(asked: str) -> bool:

@@ -17,7 +17,8 @@ from careplan.nlp import people
 _YES = re.compile(
     r"^\W*(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
     r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
-    r"i suppose|suppose so|i guess|guess so|why not|let'?s (?:do it|go|start|begin)|go for it|sounds good|"
+    r"i suppose|suppose so|i guess|guess so|why not|might as well|may as well|"
+    r"let'?s (?:do it|go|start|begin)|go for it|sounds good|"
     r"that'?s (?:fine|ok|okay|alright|all right|right|lovely|great|good)|looks (?:good|right|fine)|"
     r"that'?ll do|lovely|perfect|spot on|great|good|yh|ya|yas|yeh|ys)\b",
     re.IGNORECASE,

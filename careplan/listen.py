@@ -825,14 +825,82 @@ def thats_all(text: str) -> bool:
     return bool(_THATS_ALL.search(text))
 
 
+# "that is all correct", "thats right", "looks good": a verdict on what was said, not more of it
+_VERDICT = re.compile(
+    r"^\W*(?:(?:that|it|this|everything|all)(?:'?s| is| was)?\s+(?:all\s+)?"
+    r"(?:correct|right|fine|good|ok|okay|lovely|spot on|perfect|great)"
+    r"|(?:looks|sounds|seems) (?:good|right|fine|ok|okay|great|lovely)|correct|all good)\b",
+    re.I,
+)
+# "one more - sleeping better", "another one: the garden": the way into the goal, not the goal
+_ONE_MORE = re.compile(r"^(?:one more|another(?: one)?|there'?s one|there is one)\s*[-:,.]+\s*", re.I)
+# What follows a no that still says something: "no but I'd like to...", "no. well actually is there..."
+_NO_BUT = re.compile(
+    r"^\W*(?:no+|nope|nah|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
+    r"(?:(?:but|although|though|well|actually|oh|then again|mind you|except)\b[\s,.;:!-]*)+(.*)$",
+    re.I | re.DOTALL,
+)
+# A wish: what a goal says ("I'd like to...", "it would be nice to...")
+_WISH = re.compile(
+    r"\b(?:like to|love to|want(?:ed)? to|wanna|hope to|hoping to|be able to|get back to|would be nice"
+    r"|i'?d like|i would like|id like|i want|my goal)\b",
+    re.I,
+)
+
+
 def content_after_yes(text: str) -> str | None:
     """The goal in "yes, I'd like to get back to swimming" or "sleeping better";
-    None for a bare yes, a no, or "I think that's all"."""
+    None for a bare yes, a no, "I think that's all", or a verdict ("yes that is all correct")."""
     match = _YES_THEN.match(text.strip())
-    rest = (match.group(1) if match else text).strip()
+    rest = _ONE_MORE.sub("", (match.group(1) if match else text).strip())
     if len(rest.split()) < 2 or _JUST_MORE.match(rest) or _THATS_ALL.search(rest) or rest.endswith("?"):
         return None
-    if not match and interpret.yes_no(rest) is not None:
+    if _VERDICT.match(rest) or (not match and interpret.yes_no(rest) is not None):
+        return None
+    return rest
+
+
+def after_the_no(text: str) -> str | None:
+    """What a no goes on to say: "no but I'd like to ask about my tablets" gives "I'd like to
+    ask about my tablets". None for a plain no ("no thanks", "no that's it")."""
+    match = _NO_BUT.match(text.strip())
+    rest = match.group(1).strip() if match else ""
+    if len(rest.split()) < 2 or _THATS_ALL.search(rest) or _VERDICT.match(rest):
+        return None
+    return rest
+
+
+def goal_in_reply(text: str) -> str | None:
+    """The goal told in the answer to "Is there something else you'd like to work on?":
+    "yes, I'd like to...", "sleeping better", or "no but I'd like to get back to bowls"."""
+    after_no = after_the_no(text)
+    return content_after_yes(text) or (after_no if after_no and _WISH.search(after_no) else None)
+
+
+def ends_the_list(text: str) -> bool:
+    """A yes that means "that's all" ("Yes that's right, that is all", "yes thats everything")."""
+    match = _YES_THEN.match(text.strip())
+    rest = match.group(1).strip() if match else ""
+    return bool(match) and bool(rest) and bool(_THATS_ALL.search(rest) or _VERDICT.match(rest))
+
+
+# "ask about my tablets", "I'd like to ask whether...": a question for the care team told as a wish
+_ASK_ABOUT = re.compile(
+    r"\b(?:ask|asking|find out|know)\b\s+(?:about|if|whether|why|how|what|when|them)\b", re.I
+)
+
+
+def team_question_in_reply(text: str) -> str | None:
+    """The question in a yes or a no to "Do you have any questions for your care team?":
+    "Yes. Could the nurse check my ankles" gives "Could the nurse check my ankles"; "no but id
+    like to ask about my water tablets" gives "id like to ask about my water tablets". None
+    when there is no question in it, or it is not a yes or no with more after it."""
+    after_no = after_the_no(text)
+    if after_no and (asks_something(after_no) or _ASK_ABOUT.search(after_no) or after_no.endswith("?")):
+        return after_no
+    match = _YES_THEN.match(text.strip())
+    rest = match.group(1).strip(" -,.:") if match else ""
+    if len(rest.split()) < 2 or _VERDICT.match(rest) or _THATS_ALL.search(rest):
         return None
     return rest
 
@@ -2108,8 +2176,12 @@ def _word_forms(text: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    """Enough of a word to match its other forms: "cooking" and "cook", "walks" and "walk"."""
-    return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
+    """Enough of a word to match its other forms: "cooking" and "cook", "walks" and "walk",
+    "running" and "run" (the doubled last letter of "running", "shopping" goes too)."""
+    if len(word) <= 4:
+        return word
+    stem = re.sub(r"(?:ing|ed|es|s)$", "", word)
+    return re.sub(r"([bdgmnprt])\1$", r"\1", stem) if re.search(r"(?:ing|ed)$", word) else stem
 
 
 def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = True) -> int | None:
