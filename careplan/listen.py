@@ -1033,6 +1033,8 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|this|it) (?:matter|relevant|important|needed)|"
         r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
         r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
+        # "whats the point of asking that, ive told every nurse the same thing": the reason, and it again
+        r"|\b(?:what'?s|whats|what is) the (?:point|use) (?:of|in) (?:asking|this question|that question)\b"
         # "what do you mean?", "is there a right answer?": the question's reason, then it again
         r"|\bwhat do (?:you|u) mean\b"
         r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"

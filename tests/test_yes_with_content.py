@@ -79,3 +79,22 @@ def test_the_question_told_in_a_yes_or_no(text: str, question: str | None) -> No
 @pytest.mark.parametrize("text", ["might as well", "may as well", "go on then", "suppose so"])
 def test_a_grudging_yes_is_a_yes(text: str) -> None:
     assert interpret.yes_no(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whats the point of asking that, ive told every nurse the same thing for 10 years",
+        "what's the point in asking this",
+        "what is the point of this question",
+    ],
+)
+def test_what_is_the_point_of_asking_asks_why(text: str) -> None:
+    assert listen.meta(text) == "ask_why"
+
+
+@pytest.mark.parametrize(
+    "text", ["no point in asking him, he never listens", "what's the point of going out"]
+)
+def test_the_point_of_something_else_is_not_about_the_question(text: str) -> None:
+    assert listen.meta(text) != "ask_why"
