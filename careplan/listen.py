@@ -890,6 +890,10 @@ _ASK_ABOUT = re.compile(
 )
 
 
+# Only a yes itself, not "okay" or "actually": "OKAY. WILL I NEED OXYGEN?" keeps its words as typed
+_PLAIN_YES_THEN = re.compile(rf"^\W*(?:{_YES_WORDS})\b(?:\s+please)?[\s,.!:-]*(.*)$", re.I | re.DOTALL)
+
+
 def team_question_in_reply(text: str) -> str | None:
     """The question in a yes or a no to "Do you have any questions for your care team?":
     "Yes. Could the nurse check my ankles" gives "Could the nurse check my ankles"; "no but id
@@ -898,7 +902,7 @@ def team_question_in_reply(text: str) -> str | None:
     after_no = after_the_no(text)
     if after_no and (asks_something(after_no) or _ASK_ABOUT.search(after_no) or after_no.endswith("?")):
         return after_no
-    match = _YES_THEN.match(text.strip())
+    match = _PLAIN_YES_THEN.match(text.strip())
     rest = match.group(1).strip(" -,.:") if match else ""
     if len(rest.split()) < 2 or _VERDICT.match(rest) or _THATS_ALL.search(rest):
         return None

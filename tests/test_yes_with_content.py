@@ -98,3 +98,8 @@ def test_what_is_the_point_of_asking_asks_why(text: str) -> None:
 )
 def test_the_point_of_something_else_is_not_about_the_question(text: str) -> None:
     assert listen.meta(text) != "ask_why"
+
+
+def test_an_okay_before_the_questions_is_kept_as_typed() -> None:
+    """Only a yes is taken off: "OKAY." may be a word they want to take off themselves later."""
+    assert listen.team_question_in_reply("OKAY. WILL I NEED OXYGEN IN THE SHED?") is None
