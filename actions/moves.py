@@ -86,6 +86,18 @@ def said_this_turn(tracker: Tracker) -> bool:
     return False
 
 
+# The hello's first line, named or not (actions/moves.ActionStart)
+INTRODUCTIONS = ("utter_intro", "utter_intro_named")
+
+
+def introduced(tracker: Tracker) -> bool:
+    """Has the bot said hello yet, with who it is (a computer program) and what the chat is for?"""
+    return any(
+        e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") in INTRODUCTIONS
+        for e in tracker.events
+    )
+
+
 def erase_asked(tracker: Tracker) -> list[EventType] | None:
     """ "Delete everything" with no question open (after "Take care.", say): asked first, and
     the rules in data/rules/outside_forms.yml send the yes or no to action_erase. In a form
@@ -107,7 +119,7 @@ class ActionStart(SimpleAction):
             # back before they agree (nothing is kept until they do).
             heard = heard_now(tracker)
             name = heard.get("preferred_name") if heard.get("for_whom") != CARER else None
-            dispatcher.utter_message(response="utter_intro_named" if name else "utter_intro", name=name)
+            dispatcher.utter_message(response=INTRODUCTIONS[1] if name else INTRODUCTIONS[0], name=name)
             dispatcher.utter_message(response="utter_purpose")
             say_heard(heard, dispatcher)
             if question := listen.chat_question_in_opening(text_of(tracker)):
@@ -190,6 +202,11 @@ class ActionInterrupt(SimpleAction):
         asked = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if asked is None and (erase := erase_asked(tracker)) is not None:
             return erase  # "delete everything", read by the NLU as a question about data
+        opening = (tracker.get_slot("stage") or "consent") in {"consent", "declined"}
+        if asked is None and opening and not introduced(tracker):
+            # "Hello, my granddaughter told me to do this...": the NLU hears who sees it. A first
+            # message is a hello; a question about the chat in it is answered after the hello.
+            return ActionResume().run(dispatcher, tracker, domain)
         return self.reply(intent, asked, tracker, dispatcher)
 
     @staticmethod

@@ -14,8 +14,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from careplan.nlp import people
 
+# A word said before the yes or no: "Well, yes", "oh yes go on", "erm no thanks". "oh" only
+# before a yes: "oh no" is more often dismay than an answer.
+_FILLER = r"(?:(?:well|um+|erm+|uh+|hmm+|ah+)\W+)?"
 _YES = re.compile(
-    r"^\W*(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
+    rf"^\W*(?:oh\W+)?{_FILLER}"
+    r"(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
+    r"very well|certainly|by all means|indeed|(?:that'?s )?grand|"
     r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
     r"i suppose|suppose so|i guess|guess so|why not|might as well|may as well|"
     r"let'?s (?:do it|go|start|begin)|go for it|sounds good|"
@@ -24,7 +29,8 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _NO = re.compile(
-    r"^\W*(no|nope|nah|n|not really|no thanks|never|not now|not yet|not rn|maybe later|later|"
+    rf"^\W*{_FILLER}"
+    r"(no|nope|nah|n|not really|no thanks|never|not now|not yet|not rn|maybe later|later|"
     r"i'?d rather not|rather not|don'?t|do not|"
     r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
     re.IGNORECASE,

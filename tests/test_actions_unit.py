@@ -121,10 +121,23 @@ def test_a_copy_is_a_large_print_document() -> None:
 
 
 def test_an_faq_question_gets_its_own_answer_and_anything_else_help() -> None:
-    _, said = run(moves.ActionInterrupt(), tracker("who sees this?", "faq_who_sees"))
+    _, said = run(
+        moves.ActionInterrupt(), tracker("who sees this?", "faq_who_sees", slots={"stage": "questions"})
+    )
     assert responses(said) == ["utter_faq_who_sees"]
-    _, said = run(moves.ActionInterrupt(), tracker("what can I do?", "help"))
+    _, said = run(moves.ActionInterrupt(), tracker("what can I do?", "help", slots={"stage": "questions"}))
     assert responses(said) == ["utter_help"]
+
+
+def test_a_first_message_the_nlu_hears_as_a_question_is_a_hello() -> None:
+    # "my granddaughter told me to do this" read as faq_who_sees (0.85): the hello, not the answer
+    opening = "Hello, my name is Joan. My granddaughter told me to do this before I see the practice nurse"
+    _, said = run(moves.ActionInterrupt(), tracker(opening, "faq_who_sees"))
+    assert responses(said)[0] == "utter_intro_named"
+    assert "utter_faq_who_sees" not in responses(said)
+    # a real question in a first message is answered after the hello
+    _, said = run(moves.ActionInterrupt(), tracker("hello. before I start, who reads this?", "faq_who_sees"))
+    assert responses(said)[0] == "utter_intro" and "utter_faq_who_sees" in responses(said)
 
 
 def test_a_red_flag_intent_the_safety_check_did_not_confirm_still_gets_a_reply() -> None:

@@ -106,6 +106,30 @@ def test_yes_no_relationship_and_basis() -> None:
     assert interpret.basis("hmm") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a word before the yes or no ("well", "oh", "um"), and the older ways of saying yes
+        ("Well, yes, I suppose", True),
+        ("oh yes go on then", True),
+        ("um yeah ok", True),
+        ("very well", True),
+        ("Certainly.", True),
+        ("by all means dear", True),
+        ("yes indeed", True),
+        ("that's grand", True),
+        ("well, no, not today", False),
+        ("erm no thanks", False),
+        # still not a yes or a no
+        ("well my daughter set it up for me", None),
+        ("oh dear, I'm not sure", None),
+        ("very tired today", None),
+    ],
+)
+def test_a_yes_or_no_after_a_filler_word(text: str, said: bool | None) -> None:
+    assert interpret.yes_no(text) is said
+
+
 def test_carers_are_asked_about_the_person_and_then_about_themselves() -> None:
     own = flow.care_questions({"for_whom": "self"})
     carer = flow.care_questions({"for_whom": "carer"})
