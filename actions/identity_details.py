@@ -88,9 +88,8 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
     and month without the year ("the second of August") the other way round."""
     text, today = text_of(tracker), date.today()
     earlier = previous_message(tracker) or ""
-    year = identity.birth_year(earlier, today)
-    born = identity.birth_date(text, today) or (year and identity.birth_date(f"{text} {year}", today))
-    if not born and identity.part_of_a_birth_date(earlier, today):
+    born = identity.birth_date(text, today)
+    if not born and identity.part_of_a_birth_date(earlier, today):  # a year alone is part of one too
         born = identity.birth_date_in_parts(earlier, text, today)
     if born:
         return Reading(value=born.isoformat(), text=text)
