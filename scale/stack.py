@@ -31,27 +31,22 @@ CAREPLAN_DB = "careplan"
 TRACKER_DB = "rasa_tracker"
 
 
-LOCK_MODES = ("atomic", "redis", "none")
+LOCK_MODES = ("atomic", "none")
 
 
 def render_endpoints(lock_store: str = "atomic") -> str:
     """The endpoints file for one lock-store mode.
 
     ``atomic``: our :class:`rasa_ext.lockstore.AtomicRedisLockStore` (the default);
-    ``redis``: Rasa's stock ``RedisLockStore``; ``none``: no ``lock_store``
-    section, so every replica falls back to Rasa's in-memory lock store, which
-    only serialises turns *within* one process. The last two exist for the
-    two-replica test, which shows what goes wrong with them.
+    ``none``: no ``lock_store`` section, so every replica falls back to Rasa's
+    in-memory lock store, which only serialises turns *within* one process. That
+    one exists for the two-replica test, which shows what goes wrong with it.
     """
     if lock_store not in LOCK_MODES:
         raise ValueError(f"lock_store must be one of {LOCK_MODES}")
     text = ENDPOINTS_TEMPLATE.read_text()
     if lock_store == "atomic":
         return text
-    if lock_store == "redis":
-        return text.replace("type: rasa_ext.lockstore.AtomicRedisLockStore", "type: redis").replace(
-            "  poll_seconds: 0.05\n", ""
-        )
     kept: list[str] = []
     skipping = False
     for line in text.splitlines():

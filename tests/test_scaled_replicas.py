@@ -4,10 +4,10 @@ The turns of one conversation go alternately to replica A and replica B, with
 bursts of answers sent to both at the same moment. With the lock store the
 tracker keeps every event, each turn whole and in order, and the care plan
 keeps every answer exactly once. Then the same bursts run with no shared lock
-store, and with Rasa's stock Redis lock store (whose ticket updates are not
-atomic across processes): turns of the same conversation run at once on both
+store: turns of the same conversation run at once on both
 replicas and the tracker loses events. That is the lock store's job made
-visible.
+visible. (Rasa's stock Redis lock store races in a far smaller window; its
+test is on the tickets themselves, in test_scaled_lockstore.py.)
 
 Needs PostgreSQL, Redis and nginx from Debian (.ci/run installs them) and the
 trained model (the ``trained_model`` fixture).
@@ -192,12 +192,12 @@ def test_alternating_replicas_and_bursts_keep_every_event_and_answer_once(scaled
     assert tracker(urls[0], sender)["slots"].get("requested_slot") == "goal_text"
 
 
-def _race(scaled: ScaledStack, sender_prefix: str) -> tuple[list[str], list[str]]:
+def _race(scaled: ScaledStack, sender_prefix: str, attempts: int) -> tuple[list[str], list[str]]:
     """The same conversation and bursts; returns (tracker problems, care-plan problems)."""
     urls = scaled.rasa_urls
     found: list[str] = []
     plan_found: list[str] = []
-    for attempt in range(3):
+    for attempt in range(attempts):
         sender = f"{sender_prefix}-{attempt}"
         talk_alternately(scaled, sender, PREFIX)
         burst(urls, sender, LIFE_BURST)
@@ -211,26 +211,19 @@ def _race(scaled: ScaledStack, sender_prefix: str) -> tuple[list[str], list[str]
     return found, plan_found
 
 
-@pytest.mark.parametrize(
-    "mode",
-    [
-        # Each replica's in-memory lock only orders its own turns.
-        "none",
-        # Rasa's own RedisLockStore reads, changes and writes its tickets without a
-        # transaction: two replicas given turns at the same moment both take the same
-        # ticket and run at once. rasa_ext.lockstore.AtomicRedisLockStore closes this.
-        "redis",
-    ],
-)
-def test_without_an_atomic_shared_lock_bursts_corrupt_the_conversation(
-    scaled: ScaledStack, mode: str
-) -> None:
-    scaled.restart_replicas(mode)
+def test_without_a_shared_lock_store_bursts_corrupt_the_conversation(scaled: ScaledStack) -> None:
+    """Each replica's in-memory lock only orders its own turns, so bursts sent to both run at once.
+
+    Rasa's stock RedisLockStore races too, but only in a window of a few
+    microseconds, too rarely for a whole conversation to show it every time;
+    tests/test_scaled_lockstore.py shows it where it happens, on the tickets.
+    """
+    scaled.restart_replicas("none")
     try:
-        found, plan_found = _race(scaled, f"scaled-{mode}")
+        found, plan_found = _race(scaled, "scaled-none", attempts=8)
     finally:
         scaled.restart_replicas("atomic")
-    print(f"lock store {mode!r}:", found, plan_found)
+    print("no shared lock store:", found, plan_found)
     assert found, "simultaneous turns of one conversation on two replicas should corrupt its tracker"
 
 
