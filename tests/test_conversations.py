@@ -22,6 +22,18 @@ NOT_YET: dict[str, str] = {
     "set6_03_kayleigh_rush_asthma": 'every turn passes since listen_q; only a safeguarding flag on "my mum, '
     'and my partner when hes not on lates" (who helps)',
     "set6_06_lin_mr_chen": '"Also he want to understand his medicines..." at "something else?" not a goal',
+    "set4_09_brian_wife_dementia": "learning batch Z flags \"she's terrified of going into a home. "
+    'she makes me promise every night" as safeguarding',
+    # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
+    "set7_01_graham_alison_ms": '"Just Alison. ... I call her Al when she is cross" takes Al as the name',
+    "set7_02_danny_short": '"lose weight" at "something else?" gets "Okay, I haven\'t added it"',
+    "set7_03_maureen_copd_cross": '"its for me obviously. Maureen." asks what to call her',
+    "set7_04_chloe_young_carer": '"she wants to be able to walk jayden to school again..." not the goal',
+    "set7_05_ken_farmer": '"ken. its kenneth but nobody calls me that" calls him Kenneth',
+    "set7_06_eileen_dictates": '"Eileen. Just Eileen" kept as the name, so a goal is not heard',
+    "set7_07_audrey_biscuit": '"I\'d like to be able to walk to the library..." (a goal) not said back',
+    "set7_08_priya_dad_raj": '"My dad, Rajesh Sharma" at who it is for asks for more',
+    "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
 }
 
 

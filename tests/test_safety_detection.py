@@ -712,13 +712,11 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
-# (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml and set 6 as safety_dev_w.yml.
-# Set 7 (session 23) misses the false-alarm target (13/239 at the start and end of the session):
-# its ceiling sits at that figure so a regression fails here, while issue 13's 2% stays the aim.
+# (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml and set 7
+# as safety_dev_z.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
-    "safety_blind_7.yml": ({EMERGENCY: 0.91, CRISIS: 0.86, SAFEGUARDING: 0.75}, False, 0.055),
 }
 
 
@@ -809,12 +807,17 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # tuned in session 23 (safety_l) to 21/21.
 # Its safeguarding tuned by the sideways classes of session 23 (safety_k) to 1.00.
 # X (session 23, safeguarding told sideways, measured cold at 0.40) holds the default 0.95.
+# Z: set 7, retired at the start of session 24, learnt from 0.98/0.93/0.85, urgent 0.66, false
+# alarms 13/239 = 0.054: floors and its false-alarm ceiling sit there until it is tuned.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
     "safety_dev_w": {SAFEGUARDING: 0.98},
+    "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.85, URGENT: 0.65},
 }
+# The 2% false-alarm ceiling (issue 13), except for a batch just retired from the blind sets.
+BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_z": 0.055}
 
 
 @pytest.mark.slow  # a whole data set
@@ -822,10 +825,10 @@ BATCH_FLOORS = {
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22), or retired from the blind sets
-    (L: set 3, P: set 4, S: set 5, W: set 6), each measured
+    (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
-    alarms at most 2% on every batch (issue 13)."""
+    alarms at most 2% on every batch (issue 13) but one just retired."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
     floors = BATCH_FLOORS.get(path.stem, {})
@@ -833,7 +836,7 @@ def test_development_batches(path: Path) -> None:
         if figures.total[kind]:
             floor = floors.get(kind, 0.95)
             assert figures.recall(kind) >= floor, f"{kind} recall {figures.recall(kind):.3f}"
-    assert figures.false_alarm_rate <= 0.02
+    assert figures.false_alarm_rate <= BATCH_FALSE_ALARM_CEILINGS.get(path.stem, 0.02)
 
 
 @pytest.mark.parametrize(
