@@ -1389,6 +1389,10 @@ def test_a_worn_out_im_done_gets_the_check_in_not_the_script() -> None:
         ("mum went to the solicitor on her own and changed her will to include the grandchildren", None),
         ("I haven't seen my friend Pat for days, she's away at her daughter's", None),
         ("my son spends a lot of money on his car, drives me mad", None),
+        # someone else's money spent as their own is; spent on the person's care or for them is not
+        ("my son has been spending my pension on drink", SAFEGUARDING),
+        ("my daughter spends my money on shopping for me every week", None),
+        ("we spent dad's savings on the funeral", None),
         ("I asked my daughter's advice before I bought the new telly", None),
         # an outing kept up is not "keep going" (set6_10, once the model learnt batch X)
         ("I want to keep going to see Edna on my own on the bus", None),
