@@ -16,7 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity, is_button, last_said_was, logger, store, sure_intent, text_of
+from actions.common import entity, is_button, logger, stepped_away, store, sure_intent, text_of
 from actions.flow import (
     INTERRUPTIONS,
     MEDICAL_WELCOME,
@@ -121,6 +121,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if free_text and intent in ASKED_BESIDE_AN_ANSWER and listen.answer_beside(text) is not None:
         return False  # "why do you need that, its my daughter anyway": the form answers both
+    if listen.says_not_a_question((tracker.latest_message or {}).get("text") or ""):
+        return False  # "... question mark no that is not a question I just worry about that"
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
     answer, aside = interpret.without_complaint(text)
@@ -133,7 +135,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"
     if listen.word_asked(text) is not None:
         return False  # "what does titrate mean?": the form offers to ask the care team
-    if listen.meta(text, after_away=last_said_was(tracker, "utter_away")) in {"away", "back"}:
+    if listen.meta(text, after_away=stepped_away(tracker)) in {"away", "back"}:
         return False  # "sorry about that, he needed the loo. where were we?": the question again
     if listen.takes_a_question_off(text) or listen.not_a_goal(text):
         return False  # "ignore that last bit, take that question off": the form takes it off

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from careplan.dictation import punctuate
 from careplan.input_checks import clean
+from careplan.listen import without_not_a_question
 from careplan.store import Store
 
 logger = logging.getLogger(__name__)
@@ -25,9 +26,10 @@ def store() -> Store:
 
 
 def text_of(tracker: Tracker) -> str:
-    """The person's message, without control characters (kept out of the record), and with
-    punctuation said as words by voice typing ("full stop", "question mark") written as marks."""
-    return punctuate(clean((tracker.latest_message or {}).get("text") or ""))
+    """The person's message, without control characters (kept out of the record), with
+    punctuation said as words by voice typing ("full stop", "question mark") written as marks,
+    and without "that is not a question" (what it says of the words before is heeded)."""
+    return without_not_a_question(punctuate(clean((tracker.latest_message or {}).get("text") or "")))
 
 
 def intent_of(tracker: Tracker) -> tuple[str | None, float]:
@@ -66,6 +68,19 @@ def said_last_turn(tracker: Tracker, *responses: str) -> bool:
         elif event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in responses:
             return True
     return False
+
+
+# A pause long enough that a "hi" after it is someone coming back, not a hello mid-chat
+_A_WHILE = 20 * 60  # seconds
+
+
+def stepped_away(tracker: Tracker) -> bool:
+    """Was the person away before this message: "brb" just answered, "can I stop and come back
+    later?" answered last turn, or a long pause since their message before?"""
+    if last_said_was(tracker, "utter_away") or said_last_turn(tracker, "utter_faq_come_back"):
+        return True
+    times = [e.get("timestamp") for e in reversed(tracker.events) if e.get("event") == "user"][:2]
+    return len(times) == 2 and None not in times and times[0] - times[1] >= _A_WHILE
 
 
 def plan_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:

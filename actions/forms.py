@@ -48,6 +48,7 @@ from actions.common import (
     logger,
     plan_goals,
     said_last_turn,
+    stepped_away,
     store,
     sure_intent,
     text_of,
@@ -185,7 +186,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "same as before" for the second goal: the words said to this question for the one before
             turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
             turn, text, value = turn._replace(tracker=saying(turn.tracker, before)), before, before
-        if last_said_was(turn.tracker, "utter_away") and (rest := listen.after_coming_back(text)) != text:
+        if stepped_away(turn.tracker) and (rest := listen.after_coming_back(text)) != text:
             # "back sorry. family mostly": the answer they came back with
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         if (rest := listen.after_losing_the_thread(text)) and rest != text:
@@ -236,7 +237,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "why do you need that, its my daughter anyway": the why said, and the answer kept
             turn, text, value = turn._replace(tracker=saying(turn.tracker, beside)), beside, beside
         if not is_button(turn.tracker):
-            about_chat = listen.meta(text, after_away=last_said_was(turn.tracker, "utter_away"))
+            about_chat = listen.meta(text, after_away=stepped_away(turn.tracker))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
                 about_chat = None  # where a question is the answer, or a name or a choice is asked
             if about_chat == "answer_or_question":
@@ -255,9 +256,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None, **confirm_first("erase")}
             elif about_chat == "start_again" and self.form_name() == "care_form":
                 return {asked: None, **confirm_first("restart")}
+            elif about_chat == "back":  # "hi", "where were we?": welcome back, and the same question
+                turn.dispatcher.utter_message(response="utter_welcome_back")
+                return {asked: None}
             elif about_chat is not None and about_chat != "start_again":
-                self.answer_meta("repeat" if about_chat == "back" else about_chat, asked, turn)
-                both = about_chat not in {"back", "repeat"} and catalogue()[asked].kind == "yes_no"
+                self.answer_meta(about_chat, asked, turn)
+                both = about_chat != "repeat" and catalogue()[asked].kind == "yes_no"
                 # "yes please, and a copy in big letters" answers too; "who sees it if I share?" only asks
                 asks_first = listen.asks_something(re.split(r"[,.;:!?]|\band\b", text, maxsplit=1)[0])
                 if both and not asks_first and self.read(asked, value, turn).accepted:

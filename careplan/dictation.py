@@ -13,7 +13,7 @@ import re
 
 # Punctuation said as words, and the mark each means. "a full stop to it", "there's a question
 # mark over my hip" and "in a coma" are words, not marks: a mark is never said after "a" or "the",
-# and "question mark" only at the end of a sentence.
+# and "question mark" never with what it hangs over.
 _SPOKEN = {
     "full stop": ".",
     "fullstop": ".",
@@ -38,6 +38,9 @@ _MARK = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"\s*(?:$|(?=\b(?:full\s*stop|new\s*line|next line|new paragraph)\b))", re.I)
+# "question mark" followed by more words is a mark too ("... my own home question mark no that is
+# not a question ..."), unless the words say what it hangs over: "a question mark over my hip"
+_ABOUT_IT = re.compile(r"\s*(?:over|about|on|against|hanging|beside|next to|after|in front)\b", re.I)
 
 
 def dictated(text: str) -> bool:
@@ -48,7 +51,7 @@ def dictated(text: str) -> bool:
 def _is_mark(found: re.Match[str], text: str) -> bool:
     if found.group("said").lower() != "question mark":
         return True
-    return bool(_SENTENCE_END.match(text, found.end()))
+    return bool(_SENTENCE_END.match(text, found.end())) or not _ABOUT_IT.match(text, found.end())
 
 
 def punctuate(text: str) -> str:

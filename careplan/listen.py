@@ -1155,6 +1155,25 @@ _AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|omg|argh|excuse me|ok(?:ay)?|right|lol
 _AWAY_PART = rf"(?:{_STEP_AWAY}|{_CALLED_BY}|{_HE_CALLS}|{_ERRAND}|{_AWAY_FILLER})"
 _AWAY = re.compile(rf"^\W*{_AWAY_PART}(?:\W+{_AWAY_PART})*\W*$", re.I)
 _STEPS_AWAY = re.compile(rf"(?:^|\W){_STEP_AWAY}(?:\W|$)", re.I)
+# Words that say nothing but "I'm stepping away", whatever follows them ("hang on" and "two
+# minutes" may start an answer: "hang on, my knee is the worst of it", "two minutes walk away")
+_SURELY_AWAY = (
+    r"(?:brb|be right back|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)\w*"
+    r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
+    r"|(?:hang|hold) on a (?:sec|second|moment|minute|min|mo|tick)|bear with me)"
+)
+# Who called them away, by name or as "the dog": "brb, Biscuit is being sick on the carpet",
+# "1 min kai is shouting me", "one sec, Monty's got hold of my slipper". Said beside those words
+# only: "Biscuit is being sick" alone may be an answer.
+_SOMEONE_CALLS = (
+    r"(?:(?:the|my|our)\s+)?[a-z]+(?:'s|\s+(?:is|was|has|wants?|needs?|just|keeps|woke|fell|came|rang|got))\b"
+    r"(?:\s+[\w']+){0,7}"
+)
+_AWAY_NAMED = re.compile(
+    rf"^\W*(?:{_AWAY_FILLER}\W+)*{_SURELY_AWAY}\W+(?:{_AWAY_FILLER}\W+)*{_SOMEONE_CALLS}\W*$"
+    rf"|^\W*(?:{_AWAY_FILLER}\W+)*{_SOMEONE_CALLS}\W+{_SURELY_AWAY}\W*$",
+    re.I,
+)
 # "sorry the dog", "oops my son came in": called away, without saying so
 _DISTRACTED = re.compile(rf"^\W*(?:sorry|soz|oops|ugh|excuse me)\W+{_CALLED_BY}\W*$", re.I)
 # What kept them, said coming back: "he needed help to the loo", "she wanted juice"
@@ -1180,6 +1199,17 @@ _BACK_SURE = re.compile(
     re.I,
 )
 
+# Coming back said last, after what kept them: "sorry about that, all cleaned up. where were we?"
+_WHERE_NOW = re.compile(
+    rf"(?:^|[.!?,;:]\s*)(?:{_WHERE_WERE_WE})"
+    r"(?:\s+(?:up to|again|then|now))?\W*$",
+    re.I,
+)
+# A question about the chat, then why they ask it: "how much longer is this? Biscuit wants his tea"
+_CHAT_THEN_ASIDE = re.compile(
+    rf"^([^?]{{3,80}}\?+)\s*(?:{_AWAY_FILLER}\W+)*(?:{_CALLED_BY}|{_HE_CALLS}|{_SOMEONE_CALLS})\W*$", re.I
+)
+
 _BACK_THEN = re.compile(rf"^\W*({_BACK_PART}(?:\W+{_BACK_PART})*)(\s*[.,!;:]+\s*|\s+)(?=\w)", re.I)
 
 
@@ -1192,6 +1222,27 @@ def after_coming_back(text: str) -> str:
     if not found or not (found.group(2).strip() or _BACK_SURE.search(found.group(1))):
         return text
     return text[found.end() :]
+
+
+# "no that is not a question", "that wasn't a question, I just worry": what went before it is
+# said, not asked, whatever its question mark (a dictated "question mark" too)
+_NOT_A_QUESTION = re.compile(
+    r"(\?+)?\s*(?:(?:no|sorry|oh|oops)\W+)*\b(?:that|it|this|thats|its|that'?s|it'?s)"
+    r"(?:\s+(?:is|was|were))?(?:\s+not|n'?t)\s+(?:a|meant as a|really a)\s+question\b[\s.,;:!-]*",
+    re.I,
+)
+
+
+def says_not_a_question(text: str) -> bool:
+    """Does the message say it is not a question ("no that is not a question")?"""
+    return bool(_NOT_A_QUESTION.search(text))
+
+
+def without_not_a_question(text: str) -> str:
+    """The message with "that is not a question" taken out and the question mark before it
+    made a full stop: "That I'll end up in a home? No that is not a question I just worry
+    about it" is "That I'll end up in a home. I just worry about it"."""
+    return _NOT_A_QUESTION.sub(lambda found: ". " if found.group(1) else " ", text).strip(" ,")
 
 
 # Losing the thread and finding it: "what was I saying. oh. a good day is...", "where was I?
@@ -1334,15 +1385,29 @@ _COST = re.compile(
 )
 
 
+# "whats that?", "what's one of them when it's at home": about the word in the question just asked
+_WHATS_THAT = re.compile(
+    r"^\W*(?:(?:sorry|um+|er+m?|oh|and|but|ok)\W+)*"
+    r"(?:what'?s|whats|wats|what is|what does|what do (?:you|u) mean by)"
+    r"\s+(?:that|this|it|one|one of (?:them|those)|an? (?:carer'?s )?assessment)"
+    r"(?:\s+(?:then|mean|exactly|when it'?s at home|please))*\W*$",
+    re.I,
+)
+# The question whose own words name one of the chat's words
+_WORD_IN_QUESTION = {"carer_assessment": "carers_assessment", "nhs_number": "nhs_number"}
+
+
 def our_word(text: str, asked: str | None = None) -> str | None:
     """Which of the chat's own words the message asks about ("What is a carer's assessment?
     Will it cost us anything?" is "carers_assessment"), or None. At the carer's assessment
-    question, asking what it costs is asking about it too."""
+    question, asking what it costs, or a bare "whats that?", is asking about it too."""
     for key, word in _OUR_WORDS.items():
         if re.search(_ABOUT_A_WORD.format(word), text, re.I):
             return key
     if asked == "carer_assessment" and _COST.search(text):
         return "carers_assessment"
+    if asked in _WORD_IN_QUESTION and _WHATS_THAT.match(text):
+        return _WORD_IN_QUESTION[asked]
     return None
 
 
@@ -1357,6 +1422,22 @@ _JUST_YES_NO = set(
 )
 
 
+# Telling, with a question mark: "Did I tell you Biscuit once followed me half way there?",
+# "would you believe he's 14?", "guess what?". Chat, never a question for the care team.
+_TELLING = re.compile(
+    r"^\W*(?:(?:oh|and|but|so|ha+|lol|well)\W+)*(?:did i (?:ever )?(?:tell|mention)"
+    r"|have i (?:ever )?(?:told|mentioned)|had i (?:told|said)|(?:would|can|could) (?:you|u) believe"
+    r"|guess what|(?:do )?(?:you|u) know what"
+    r"|isn'?t (?:he|she|it|that|they) (?:lovely|funny|sweet|daft|gorgeous|a (?:card|character|love|one)))\b",
+    re.I,
+)
+
+
+def tells_a_story(text: str) -> bool:
+    """Is the question only telling something ("did I tell you he once followed me there?")?"""
+    return bool(_TELLING.match(text))
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
@@ -1365,6 +1446,8 @@ def question_to_bot(text: str) -> bool:
     if len(said.split()) < 3 or meta(said) is not None:
         return False
     first = re.split(r"(?<=[.!?])\s+", said)[0]
+    if tells_a_story(first):
+        return False
     if _ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first):
         return True
     # "maybe a different inhaler?", "dunno, a bench halfway?", "dust mites?": an answer said
@@ -1429,11 +1512,16 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     patterns above, then :func:`about_the_chat`."""
     if len(text.split()) > 20:
         return None
-    if (_AWAY.match(text) and _STEPS_AWAY.search(text)) or _DISTRACTED.match(text):
+    if (_AWAY.match(text) and _STEPS_AWAY.search(text)) or _DISTRACTED.match(text) or _AWAY_NAMED.match(text):
         return "away"
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
     if (_BACK.match(text) and (_BACK_SURE.search(text) or after_away)) or (after_away and bare):
         return "back"
+    if _WHERE_NOW.search(text) and len(text.split()) <= 16:
+        return "back"  # "Sorry about that, all cleaned up. Where were we?": what kept them, and back
+    chat = _CHAT_THEN_ASIDE.match(text)
+    if chat and (asked := meta(chat.group(1))) not in {None, "away", "back"}:
+        return asked  # "How much longer is this? Biscuit wants his tea.": the question about the chat
     if not after_losing_the_thread(text):  # "now what was I going to say": the question again
         return "repeat"
     text = after_losing_the_thread(text)  # "what was I saying. oh. ...": what they say after
@@ -1598,7 +1686,7 @@ def answer_beside(text: str) -> tuple[str, str] | None:
 
 
 def _asks(part: str) -> bool:
-    return meta(part) is not None or asks_something(part)
+    return meta(part) is not None or (asks_something(part) and not tells_a_story(part))
 
 
 def _an_answer(text: str, question: str) -> bool:
@@ -1999,11 +2087,17 @@ def changes_mind(text: str) -> bool:
     return bool(_CHANGES_MIND.search(text))
 
 
+# The goal named first, then "change it to ...": "the dog one's not right, change it to: ..."
+_NAMED_BEFORE = re.compile(rf"^\W*(?:(?:no|oh|and|sorry|actually)\W+)*({_WHICH_GOAL})(?:'s|\s+is)?\b", re.I)
+
+
 def correction(text: str, today: date | None = None) -> Correction | None:
     change = _CHANGE_GOAL.search(text)
     if change:
         which, words = change["which"] or change["which2"], change["words"] or change["words2"]
-        return Correction("change_goal", words.strip(" ."), which)
+        named = _NAMED_BEFORE.match(text) if which.strip().lower() in _POINTERS else None
+        # "the swimming one's not right, change it to: ...": "it" is the one named before
+        return Correction("change_goal", words.strip(" ."), named.group(1) if named else which)
     main = _MAIN_ONE.search(text)
     if main:
         # "the gardening club is the main thing" may name a goal not yet said; "make the
@@ -2459,7 +2553,15 @@ _SHARE_WORDS = re.compile(
     r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
 )
 _YES_INSIDE = re.compile(rf"\b(?:{_YES_WORDS}|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I)
-_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|rather not|prefer not)\b", re.I)
+_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|rather not|prefer not|best not|not really)\b", re.I)
+# Showing it to them themselves, not sharing it: "I'll show them myself", "I'll take it in with
+# me", "I'll print it and bring it", "I'll show the nurse on my phone". A no to sharing.
+_SHOWN_BY_ME = re.compile(
+    r"\b(?:show|take|bring|give|hand|read)\b[^.!?]{0,30}\b(?:myself|meself|in person"
+    r"|on my (?:phone|tablet|ipad)|with me|when i (?:go|see))\b"
+    r"|\b(?:i'?ll|ill|i will|i'?d rather|id rather)\s+(?:print|take|bring)\s+(?:it|this)\b",
+    re.I,
+)
 
 
 def withdraws_sharing(text: str) -> bool:
@@ -2472,7 +2574,7 @@ def share_answer(text: str, intent: str | None = None) -> bool | None:
     yes dear, share it" is a yes; "keep it to me" or "don't send it" is a no; anything else
     is None, to be asked again. The words come before the NLU's guess, and a no is never
     read into a yes: consent must never be turned round."""
-    if withdraws_sharing(text):
+    if withdraws_sharing(text) or _SHOWN_BY_ME.search(text):
         return False
     said = interpret.yes_no(text)
     if said is not None:
