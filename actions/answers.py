@@ -228,7 +228,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if slot in OWN_WORDS and short and interpret.yes_no(text) is not None:
         return Reading(replies=["utter_tell_me_more"])  # "yes please" is not a goal
     if slot in {"person_name", "preferred_name"}:
-        found = interpret.name(text, full=slot == "person_name")
+        own = slot == "preferred_name" and tracker.get_slot("for_whom") != CARER
+        found = interpret.name(text, full=slot == "person_name", own=own)
         if found is None:
             return Reading(replies=["utter_tell_me_more"])
         return Reading(value=found, text=text)
@@ -325,8 +326,8 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
         s.update_plan(plan_id, **{PLAN_FIELD[slot]: value})
     elif slot == "preferred_name":
         fields = {"preferred_name": value}
-        if slots.get("for_whom") != CARER:
-            fields["subject_name"] = value
+        if slots.get("for_whom") != CARER:  # "ken. its kenneth but...": Kenneth is his name
+            fields["subject_name"] = interpret.formal_name(text) or value
         s.update_plan(plan_id, **fields)
     elif slot == "person_present":
         s.update_plan(plan_id, person_present=value == "yes")

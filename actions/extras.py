@@ -59,6 +59,8 @@ class Extras:
             q
             for q in form_slots()[self.form_name()]
             if q != asked
+            # a name already given stays: "my neighbour Sue pops in" names someone else
+            and not (catalogue()[q].kind == "name" and turn.slots.get(q) is not None)
             and (
                 catalogue()[q].stage == "intro"
                 or (catalogue()[q].stage == "appointment" and turn.slots.get(q) is None)

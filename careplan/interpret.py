@@ -406,10 +406,13 @@ def relationship(text: str) -> str:
     return text.strip()[:60]
 
 
-# "call me Bob", "everyone calls him Den", "she likes to be called Pat", "I go by Mags"
+# "call me Bob", "everyone calls him Den", "she likes to be called Pat", "I go by Mags"; never
+# a word after "a" or "the" ("used to call me a terrier"), nor a name for some moments only
+# ("I call her Al when she is cross with me").
 CALLED = re.compile(
     r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?|to be called)"
-    r"\s+([A-Za-z][\w'’\u00a0-]*)",
+    r"\s+(?!(?:a|an|the|my|his|her|their|that|this|it)\b)([A-Za-z][\w'’\u00a0-]*)"
+    r"(?![\w'’\u00a0-])(?!\s+(?:when|whenever|if)\b)",
     re.IGNORECASE,
 )
 # "Gwendoline, or Gwen to most people", "Robert but Bob to his mates", "Elizabeth. Betty to
@@ -417,16 +420,16 @@ CALLED = re.compile(
 # and the first one wins). After a full stop, only "to": "Fine. Dancing with my friends" isn't.
 NICKNAME = re.compile(
     r"^\s*[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*"
-    r"(?:\s*,\s*|\s*\.\s*(?=\w+\s+to\b)|\s+-+\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
+    r"(?:\s*,\s*|\s*\.\s*(?=\w+\s+to\b)|\s+-+\s*|\s*\(\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
     r"([A-Za-z][\w'’-]*)\s+(?:to|for|with|among|by)\s+(?:me|us|most|everyone|everybody|people|all|anyone"
     r"|(?:my|his|her|their|the|our)?\s*(?:friends|mates|pals|family|kids|grandchildren|grandkids))\b",
     re.IGNORECASE,
 )
 # "Dennis but everyone calls him Den", "Patricia Hughes, she likes to be called Pat": the
 # name said first is the full one.
-_FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?:,|\s-+|\s+(?:but|or|and)\b)")
+_FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?:,|\(|\s-+|\s+(?:but|or|and)\b)")
 _NAME_IS = re.compile(
-    r"\b(?:name is|name's|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
+    r"\b(?:name is|name'?s|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
 )
 # "naebody calls me Thomas except the hospital", "only the doctors call me James", "please
 # don't call me Pat", "not Katherine", "Margaret on paper": a name they are NOT called. Who
@@ -468,7 +471,7 @@ _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "
 # she's next to me", "no she's at work".
 _NOT_A_NAME_START = {
     *("he she they him her them his yes no not nope yeah it its it's i we at in on with the a an").split(),
-    *("that this there he's she's they're").split(),
+    *("that this there he's she's they're i'm i’m i'd i've i'll").split(),
 }
 # Words people type at "what should I call you?" that are not names: a day, a
 # month, or who the appointment is with (answering the next question early).
@@ -493,13 +496,55 @@ _NEVER_NAMES = {
 }
 
 
-def name(text: str, *, full: bool = False) -> str | None:
-    """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one."""
+# "Just Alison. She has never been one for nicknames...", "Eileen. Just Eileen", "only Pat
+# please": the name to use, said first and made plain; whatever follows only explains it.
+_JUST = re.compile(
+    r"^\W*(?:([A-Za-z][\w'’-]*)\s*[.,;!-]+\s*)?(?:just|only|simply|plain)\s+([A-Za-z][\w'’-]*)"
+    r"(?:\s+(?:please|thanks|thank you|ta|dear|love|luv|is fine|will do))?\s*(?:[.!,;]|$)",
+    re.I,
+)
+# Someone else, named after who they are to the writer: "my daughter Karen set this up",
+# "my sister Jean is 74", "our lad Tom": never the writer's own name.
+_WHO_TO_ME = "|".join(
+    sorted(
+        {
+            *"wife husband mum mam mom dad mother father son daughter partner carer brother sister".split(),
+            *"grandson granddaughter nephew niece cousin neighbour friend lad lass girl boy".split(),
+            *"nan gran granny grandma grandad grandmother grandfather aunt auntie uncle".split(),
+            *FAMILY_WORDS,
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_SOMEONE_ELSE_NAMED = re.compile(
+    rf"\b(?:my|our|me)\s+(?:late\s+|little\s+|big\s+|eldest\s+|youngest\s+)?(?:{_WHO_TO_ME})(?:'s)?\s*,?\s+"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?",
+    re.I,
+)
+
+
+def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
+    """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one.
+    ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
     text = _without_fillers(text)
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
+    just = _JUST.match(text)
+    if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
+        if just.group(2).lower() not in STOP_WORDS | _NOT_NAMES:
+            return _a_name(just.group(2))
+    # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
+    text = (
+        _SOMEONE_ELSE_NAMED.sub(lambda m: m.group(0) if not own and m.start() == 0 else " ", text).strip()
+        or text
+    )
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
-        text, _ = without_names_not_used(text)
+        text, refused = without_names_not_used(text)
+        # "mags. its margaret really but nobody uses that": the name is in what is left of it
+        clauses = [c for c in re.split(r"\s*(?:[.,;!]+|\bbut\b)\s*", text) if c] if refused else []
+        if found := next(filter(None, map(name, clauses)), None):
+            return found
     said = text
     if not text:
         return None
@@ -567,6 +612,22 @@ _FILLERS = re.compile(
 )
 
 
+def formal_name(text: str) -> str | None:
+    """The fuller name said beside the one to use, kept as the person's name: "Kenneth" in
+    "ken. its kenneth but nobody calls me that", "Robert" in "Robert, but everyone calls me
+    Bob", "Mary Smith" in "Mary Smith"; None when only one name is given."""
+    called = name(text)
+    _, refused = without_names_not_used(text)
+    refused -= STOP_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name
+    if refused:
+        found = next((w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() in refused), None)
+        return _a_name(found) if found else None
+    whole = name(text, full=True)
+    if whole and called and whole.lower() != called.lower():
+        return whole
+    return None
+
+
 def without_names_not_used(text: str) -> tuple[str, set[str]]:
     """``text`` without what says a name is not used ("naebody calls me Thomas", "Margaret
     on paper", "nobody uses that"), and without those names; and the names, in lower case."""
@@ -575,9 +636,10 @@ def without_names_not_used(text: str) -> tuple[str, set[str]]:
     def drop(said: str) -> Callable[[re.Match[str]], str]:
         def dropped(match: re.Match[str]) -> str:
             word = match.group(1)
-            if word.lower() in _THAT:  # "no one calls me that": the name said just before
+            if word.lower() in _THAT:  # "no one calls me that": the name said just before it
                 before = re.findall(r"[A-Za-z][\w'’-]*", said[: match.start()])
-                named = [w for w in before if w[0].isupper()] or before[:1]
+                before = [w for w in before if w.lower() not in STOP_WORDS | _NOT_A_NAME_START]
+                named = [w for w in before if w[0].isupper()] or before
                 word = named[-1] if named else ""
             refused.add(word.lower())
             return " "
@@ -603,7 +665,7 @@ def _a_name(value: str) -> str | None:
     """Tidied, unless it is a day, a greeting, who the appointment is with, who the person
     is to the writer, or a title alone ("Mrs")."""
     words = set(re.findall(r"[a-z]+", value.lower()))
-    if not words or words & _NEVER_NAMES or words <= _TITLES:
+    if not words or words & _NEVER_NAMES or words <= _TITLES or len(value.strip(" .,!?'’")) < 2:
         return None
     return _tidy(value)
 

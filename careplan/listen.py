@@ -284,8 +284,10 @@ def _said_aloud(text: str, match: re.Match[str]) -> str | None:
 _ME_THEN = re.compile(
     r"(?:^|[.!?]\s+)\W*(?:(?:hi|hello|helo|hiya|hey|morning|ok|okay|right|so|well)\W+)*"
     r"(?:it'?s\s+|its\s+)?(?:for\s+|just\s+)?(?:me|myself)\b\s*"
+    # "for me obviously love. Doreen.", "its me lol, im jas", "myself of course - Frank Ellis"
+    r"(?:(?:obviously|obvs|of course|ofc|love|luv|dear|duck|pet|hun|lol|haha|thanks|please|really)\b\s*)*"
     r"(?:[.,;:!-]+\s*(?:(?:i'?m|im|i am|name'?s|it'?s)\s+)?|(?:i'?m|im|i am)\s+)"
-    r"([a-z][\w'-]*)(?=\s*[.,;:!-]|\s*$)",
+    r"([a-z][\w'-]*)(?:\s+[A-Z][\w'-]*)?(?=\s*[.,;:!-]|\s*$)",
     re.I,
 )
 # ...when the parse reads it as a noun (or a modal: "will"), not "tired", "fine" or "knees".
