@@ -25,12 +25,16 @@ NOT_YET: dict[str, str] = {
     "set4_09_brian_wife_dementia": "learning batch Z flags \"she's terrified of going into a home. "
     'she makes me promise every night" as safeguarding',
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
-    "set7_01_graham_alison_ms": '"Just Alison. ... I call her Al when she is cross" takes Al as the name',
+    "set7_01_graham_alison_ms": 'names pass since listen_u (s24); "She knows and she has agreed, she is '
+    'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
     "set7_02_danny_short": '"lose weight" at "something else?" gets "Okay, I haven\'t added it"',
-    "set7_03_maureen_copd_cross": '"its for me obviously. Maureen." asks what to call her',
+    "set7_03_maureen_copd_cross": 'her name passes since listen_u (s24); the opening\'s "review" is kept as '
+    'what it is for, so "my annual review..." lands at what matters, "why do you need that" a step late',
     "set7_04_chloe_young_carer": '"she wants to be able to walk jayden to school again..." not the goal',
-    "set7_05_ken_farmer": '"ken. its kenneth but nobody calls me that" calls him Kenneth',
-    "set7_06_eileen_dictates": '"Eileen. Just Eileen" kept as the name, so a goal is not heard',
+    "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
+    '"anything worrying you?" gets no check-in',
+    "set7_06_eileen_dictates": '"my granddaughter has put this on for me" in the opening is read as a '
+    'carer\'s, and "it is for me" at "What is their name?" does not put it right',
     "set7_07_audrey_biscuit": '"I\'d like to be able to walk to the library..." (a goal) not said back',
     "set7_08_priya_dad_raj": '"My dad, Rajesh Sharma" at who it is for asks for more',
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
