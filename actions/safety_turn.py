@@ -44,6 +44,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
+from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
     asks_in_writing,
@@ -190,9 +191,14 @@ _QUESTION = re.compile(
 )
 # A wound told in one message and how it looks in the next ("the ulcer on my foot" ... "it
 # smells and it's gone red up to the ankle"): the detector reads one message, this reads the two.
+# "A sore" is a wound; "sore" alone is how something feels ("my legs weep and they are sore",
+# set6_01): a sore is one only after a word that makes it a thing, with no noun after it.
 _WOUND = re.compile(
-    r"\b(?:ulcers?|wounds?|sores?|cuts?|bites?|burns?|stitches|incision|graze[sd]?|blisters?|infect\w*"
-    r"|cellulitis|scar|operation site|leg ulcer|pressure sore)\b",
+    r"\b(?:ulcers?|wounds?|sores|cuts?|bites?|burns?|stitches|incision|graze[sd]?|blisters?|infect\w*"
+    r"|cellulitis|scar|operation site|leg ulcer"
+    r"|(?:an?|the|this|that|his|her|my|your|their|pressure|bed|open) sore"
+    r"(?= (?:on|in|is|has|was|that|which|under|at|of|behind|between|gone|got|looks|started|keeps|it)\b"
+    r"|\s*(?:[.,;:!?)]|$)))\b",
     re.I,
 )
 _LOOKS_INFECTED = re.compile(
@@ -632,7 +638,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         if infection and INFECTION_SEEN not in (tracker.get_slot(SAID) or []):
             said = next(e["value"] for e in events if e.get("name") == SAID)
             events.append(SlotSet(SAID, [*said, INFECTION_SEEN]))
-        if flag.rule.endswith("_in_context"):
+        if flag.rule.endswith("_in_context") and not answers_a_medical_question(tracker, text):
             events.append(SlotSet(STATE, HOLD))  # "I feel shivery tonight" answers no question: asked again
         elif listening and CRISIS in flag.kinds and EMERGENCY not in flag.kinds:
             events.append(SlotSet(STATE, LISTENING))  # still no question: what they say is heard first
@@ -745,6 +751,15 @@ def is_outcome(text: str) -> bool:
     "I'm OK now but he's got chest pain" is not: nobody has taken him in or found anything."""
     _, over = pause_reply(text)
     return over and bool(_TAKEN_IN.search(text) or _REPORTED.search(text))
+
+
+def answers_a_medical_question(tracker: Tracker, text: str) -> bool:
+    """Is a sign told across messages also the answer to the open question? At a question where
+    health belongs (``medical`` in the catalogue: what gets in the way, what would help, worries)
+    "the ulcer's weeping and smells, so I don't go out" is a barrier too and is kept, as every
+    other tier's is (issue 13 item 4); a question back ("is that normal?"), or the same sign at
+    "what does a good day look like?", answers nothing and the question is asked again."""
+    return tracker.get_slot("requested_slot") in MEDICAL_WELCOME and not _QUESTION.search(text)
 
 
 def _infection_told_before(text: str, tracker: Tracker) -> RedFlag | None:

@@ -17,8 +17,6 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
     # Blind set 6, retired in session 23: each one's first problem at session 22's end (a03cf6f).
-    "set6_01_dot_alone_legs": '"my legs, they weep and they are sore" (what gets in the way) flagged urgent, '
-    "and the flagged answer not kept, so each later answer lands one question late",
     "set6_03_kayleigh_rush_asthma": 'every turn passes since listen_q; only a safeguarding flag on "my mum, '
     'and my partner when hes not on lates" (who helps)',
     "set6_06_lin_mr_chen": '"Also he want to understand his medicines..." at "something else?" not a goal',

@@ -4,6 +4,7 @@ answer, "I'm OK now" and "that's not what I meant" are read."""
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Tracker
 
 from actions import safety_turn
 from careplan.safety import detect, load_rules
@@ -237,6 +238,13 @@ def test_no_reply_says_glad_to_news_that_is_not_good() -> None:
         ("my feet smell after football lol", "", False, None),
         ("the ulcer is healing nicely and the redness has gone", "foot ulcer", False, None),
         ("I feel the cold a lot these days", "leg ulcer", True, None),
+        # "sore" is how it feels, not a wound (set6_01); "a sore" is one
+        ("my legs, they weep and they are sore", "my legs", False, None),
+        ("his feet are that sore and weepy he cant get his slippers on", "", False, None),
+        ("my sore knee is weeping a bit where the cream went on", "knee", False, None),
+        ("the sore on her heel has started weeping", "", False, ""),
+        ("it smells now and theres yellow stuff", "the pressure sore on his bottom", False, ""),
+        ("her sore is oozing and it stinks", "her legs", False, ""),
     ],
 )
 def test_infection_and_sepsis_told_across_messages(
@@ -408,3 +416,21 @@ def test_news_after_an_emergency_says_you_to_the_person_themselves() -> None:
 def test_a_protest_is_only_a_protest_with_no_new_flag_beside_it(text: str, kind: str, only: bool) -> None:
     load_rules()
     assert safety_turn.only_protest(text, kind) is only
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "kept"),
+    [
+        # a sign told at a question where health belongs is that answer too (issue 13 item 4)
+        ("goal_barriers", "the ulcer, its weeping yellow stuff and smells so i dont go out", True),
+        ("worries", "that the wound on his shin is going green round the edges", True),
+        ("goal_help", "a nurse to look at my sore, it's started to pong", True),
+        # a question back, or a question where a symptom is no answer: asked again
+        ("goal_barriers", "it smells and it's gone red up to my ankle, is that normal?", False),
+        ("good_day", "the ulcer is weeping and it smells", False),
+        ("another_goal", "I'm feeling shivery and a bit hot tonight as well", False),
+    ],
+)
+def test_a_sign_told_across_messages_is_kept_where_it_answers(asked: str, text: str, kept: bool) -> None:
+    tracker = Tracker("t", {"requested_slot": asked}, {}, [], False, None, {}, "")
+    assert safety_turn.answers_a_medical_question(tracker, text) is kept
