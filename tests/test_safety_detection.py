@@ -815,6 +815,9 @@ BATCH_FLOORS = {
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
     "safety_dev_w": {SAFEGUARDING: 0.98},
     "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.85, URGENT: 0.65},
+    # session 24 (safety_o): tuned on for crisis and emergency; five 111 lines left (a catheter out,
+    # a weekly medicine taken twice, a soaked dressing, new hallucinations, a skin tear)
+    "safety_dev_za": {URGENT: 0.85},
 }
 # The 2% false-alarm ceiling (issue 13), except for a batch just retired from the blind sets.
 BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_z": 0.055}
@@ -825,7 +828,7 @@ BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_z": 0.055}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22), or retired from the blind sets
-    (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7), each measured
+    (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7), ZA in session 24, each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
     alarms at most 2% on every batch (issue 13) but one just retired."""
@@ -1403,3 +1406,54 @@ def test_a_worn_out_im_done_gets_the_check_in_not_the_script() -> None:
 def test_session_23_safeguarding_told_sideways(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # an ending told plainly: two signs of a plan, none naming it (batch ZA, session 24)
+        ("I've made up my mind, I won't be around for Christmas", CRISIS, False),
+        ("tbh dont think ill be here for my next appt, ive decided", CRISIS, False),
+        ("she's said goodbye to all her mates and says she's going to do it tonight", CRISIS, False),
+        ("make sure the kids are looked after, I won't be around much longer", CRISIS, False),
+        ("my brother bought a hosepipe and keeps saying after he's gone we'll be fine", CRISIS, False),
+        # ...one sign alone, or a reason that is no ending, is everyday
+        ("I've made my mind up, I won't be around for the op, I'm cancelling it", None, False),
+        ("I won't be here for the appointment, I'm on holiday, I've decided on Spain", None, False),
+        ("make sure the dog goes to my sister while I'm in hospital", None, False),
+        # moving house is not lying still (the unconscious rule heard "she's moving in with us")
+        ("she's moving in with us after Christmas", None, False),
+        ("mum's moving into sheltered housing next month", None, False),
+        ("he isn't moving and I can't wake him", EMERGENCY, False),
+        # asked to help someone die, an overdose threatened, not waiting for an illness
+        ("my wife keeps begging me to help her die", CRISIS, False),
+        ("my son says he's gonna overdose if she leaves him", CRISIS, False),
+        ("I'm not going to wait around for the MND to take me", CRISIS, False),
+        ("the hospice helped him die peacefully at home", None, False),
+        ("I could overdose on chocolate at Christmas", None, False),
+        ("I'm going to end it with my boyfriend, he's not good for me", None, False),
+        # worn right down: a check-in
+        ("I can't face another morning like this", CRISIS, True),
+        ("honestly i'm at breaking point", CRISIS, True),
+        ("mum keeps asking the doctors to let her go", CRISIS, True),
+        ("the only thing I'm still here for is my grandson", CRISIS, True),
+        ("I can't face another day at work with this back", None, False),
+        ("I'm tired of it all being so expensive", None, False),
+        ("they won't let her go home till the physio has seen her", None, False),
+        # a child or someone with dementia who swallowed medicines or a household poison: 999
+        ("my 2 year old got into my handbag and ate some of my heart tablets", EMERGENCY, False),
+        ("dad has dementia, he's taken some of mum's sleeping tablets, not sure how many", EMERGENCY, False),
+        ("the toddler has eaten one of the washing pods", EMERGENCY, False),
+        ("my little girl had some of her calpol, the right dose as prescribed", None, False),
+        # grey and clammy with a feeling of dying: 999 with no chest word
+        ("he's grey and clammy and keeps saying he feels like he's dying", EMERGENCY, False),
+        ("I feel like I'm dying with this stinking cold, I'm so sweaty", None, False),
+        # a sign lived with since a known cause
+        ("her words come out slurred when she's tired, always have since the MS", None, False),
+    ],
+)
+def test_session_24_crisis_and_emergency_said_plainly(text: str, kind: str | None, check_in: bool) -> None:
+    """A threatened overdose may also get 999 (an overdose is both): the kind is among the flag's."""
+    flag = safety.detect(text)
+    assert (kind in flag.kinds) if flag else kind is None, flag
+    assert (flag.check_in if flag else False) is check_in
