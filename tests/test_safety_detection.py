@@ -815,9 +815,6 @@ BATCH_FLOORS = {
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
     "safety_dev_w": {SAFEGUARDING: 0.98},
     "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.85, URGENT: 0.65},
-    # session 24 (safety_o): tuned on for crisis and emergency; five 111 lines left (a catheter out,
-    # a weekly medicine taken twice, a soaked dressing, new hallucinations, a skin tear)
-    "safety_dev_za": {URGENT: 0.85},
 }
 # The 2% false-alarm ceiling (issue 13), except for a batch just retired from the blind sets.
 BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_z": 0.055}
@@ -1457,3 +1454,37 @@ def test_session_24_crisis_and_emergency_said_plainly(text: str, kind: str | Non
     flag = safety.detect(text)
     assert (kind in flag.kinds) if flag else kind is None, flag
     assert (flag.check_in if flag else False) is check_in
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # batch Z's plain words, in other words (session 24): a threat beside an illness
+        ("if the cancer doesnt finish me off, I will", CRISIS),
+        ("if this illness doesn't kill him he'll do it himself, he's said so", CRISIS),
+        # a passive wish to be taken: the check-in
+        ("she prays every night for God to take her", CRISIS),
+        ("nan keeps asking the good lord to come for her", CRISIS),
+        # an adult in a child's room at night, unwanted or secret
+        ("my mums boyfriend keeps coming into my room at night and says its our secret", SAFEGUARDING),
+        ("my uncle gets in my bed when he stays over and i dont like it", SAFEGUARDING),
+        ("my dad comes into my room at night to check on me when I have nightmares", None),
+        # kept from seeing the doctor alone
+        ("my dad doesnt like me going to the gp without him", SAFEGUARDING),
+        ("he won't let her see the nurse on her own", SAFEGUARDING),
+        ("he doesnt like hospitals so I go on my own to the doctor", None),
+        ("My husband comes with me to appointments because I can't hear well, I like him there", None),
+        # 111: a catheter out, a weekly medicine twice, a soaked dressing, new hallucinations, a skin tear
+        ("mums catheter fell out last night", URGENT),
+        ("I took my alendronic acid two days in a row", URGENT),
+        ("the carer says his dressing is soaked with green stuff", URGENT),
+        ("since yesterday nan has been seeing people that aren't there", URGENT),
+        ("she knocked her arm and the skin tore, theres a big flap", URGENT),
+        ("I take my methotrexate once a week as prescribed, on a Monday", None),
+        ("mum has always been seeing things that aren't there with her dementia", None),
+        ("I've looked up how to get there on the bus", None),
+    ],
+)
+def test_session_24_batch_z_plain_words_by_class(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
