@@ -448,11 +448,20 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def split_goals(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
         """The reply to "Shall I keep them as three separate goals?": yes makes a goal of each
-        part, in the person's words, and asks about the first; anything else keeps one goal."""
+        part, in the person's words, and asks about the first; anything else keeps one goal.
+        A reply that goes on to the goal ("my garden was my husband's pride and joy...") answers
+        what comes next about it (why it matters), so it isn't lost or asked for again."""
         parts, said = pending["parts"], pending["said"]
-        apart = interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is True
+        reply = text_of(turn.tracker)
+        choice = interpret.yes_no(reply, sure_intent(turn.tracker))
+        apart = choice is True
         first = parts[0] if apart else said
         updates = self.take_answer("goal_text", first, turn._replace(tracker=saying(turn.tracker, first)))
+        if choice is None and not is_button(turn.tracker) and listen.goes_on_past_the_split(reply):
+            turn.slots.update(updates)
+            following = flow.next_question(type(self).questions(turn.slots), turn.slots)
+            if following in GOAL_DETAILS:
+                updates.update(self.listen(following, reply, turn))
         if apart and self.goals_for_later(parts[1:], turn):
             *others, last = [f'"{short_title(part)}"' for part in parts[1:]]
             titles = f"{', '.join(others)} and {last}" if others else last

@@ -30,7 +30,7 @@ _YES = re.compile(
 )
 _NO = re.compile(
     rf"^\W*{_FILLER}"
-    r"(no|nope|nah|n|not really|no thanks|never|not now|not yet|not rn|maybe later|later|"
+    r"(no|nope|nah|n|not really|no thanks|never|not (?:right |just )?now|not yet|not rn|maybe later|later|"
     r"i'?d rather not|rather not|don'?t|do not|"
     r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
     re.IGNORECASE,

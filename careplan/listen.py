@@ -658,11 +658,36 @@ def good_day(text: str) -> str | None:
     return match.group(0).strip(" ,") if match else None
 
 
+# After "but", how long it has been ("but she hasnt done it since september", "but I haven't
+# been in years"): part of the goal's story, not what gets in the way.
+_HOW_LONG = re.compile(
+    r"^(?:(?:i|he|she|they|we|mum|dad|mam)\s+)?(?:ha(?:s|ve)n'?t|has not|have not|not)\b[^.!?]{0,40}?"
+    r"\b(?:since|in (?:ages|years|months|weeks|a while|a long time|donkeys)|for (?:ages|years|months"
+    r"|weeks|a while|a long time|donkeys))\b",
+    re.I,
+)
+
+
+# Words about the choice offered by "Shall I keep them as two separate goals?"
+_ABOUT_SPLITTING = re.compile(
+    r"\b(?:one|together|same|separate(?:ly)?|apart|split|both|two|three|goals?|as it is|as is|leave it)\b",
+    re.I,
+)
+
+
+def goes_on_past_the_split(text: str) -> bool:
+    """A reply to "Shall I keep them as two separate goals?" that says nothing of the choice and
+    goes on about the goal ("my garden was my husband's pride and joy"): an answer to what comes next."""
+    return says_something(text) and len(text.split()) >= 3 and not _ABOUT_SPLITTING.search(text)
+
+
 def goal_parts(text: str) -> dict[str, str]:
     """A goal told with its reason or what's in the way: "walk the dog, but my knees..."."""
     parts: dict[str, str] = {}
     rest = text
     but = _BUT.search(rest)
+    if but and _HOW_LONG.match(rest[but.end() :]):
+        but = None
     if but and len(rest[: but.start()].split()) >= 3:
         parts["goal_barriers"] = rest[but.end() :].strip(" .,")
         rest = rest[: but.start()]
@@ -776,6 +801,8 @@ def _goals_by_parse(text: str) -> list[str]:
                 break
             if any(c.dep_ == "mark" for c in verb.children):
                 break  # "..., so he can see his pigeons": why, not another goal (the parser may join it)
+            if any(c.dep_ == "neg" for c in verb.children):
+                break  # "by himself, not need me drive him": the same goal, said back to front
             chain.append(verb)
         if len(chain) < 2 or not all({c.dep_ for c in v.children} & _COMPLEMENT for v in chain):
             continue
@@ -807,7 +834,9 @@ def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
 # Yes as people type it ("yeh", "yh"), for a yes with more said after it
 _YES_WORDS = r"yes|yeah|yea|yep|yup|ye|yeh|yh|aye"
 _YES_THEN = re.compile(
-    rf"^\W*(?:{_YES_WORDS}|ok|okay|sure|please|definitely|actually)\b(?:\s+please)?[\s,.!:-]*(.*)$",
+    rf"^\W*(?:(?:oh|ah|well|erm+|um+|mm+|hmm+)\W+)*"
+    rf"(?:(?:{_YES_WORDS}|ok|okay|sure|please|definitely|actually|i suppose(?: so)?|i guess(?: so)?"
+    r"|i think so|why not|go on(?: then)?(?=\s*[,.!-]|\s*$))\b(?:\s+please)?[\s,.!:-]*)+(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _JUST_MORE = re.compile(
@@ -835,7 +864,17 @@ _VERDICT = re.compile(
     re.I,
 )
 # "one more - sleeping better", "another one: the garden": the way into the goal, not the goal
-_ONE_MORE = re.compile(r"^(?:one more|another(?: one)?|there'?s one|there is one)\s*[-:,.]+\s*", re.I)
+# "Yes, there is one more. She wants to...", "just one more - the stairs": sentence and all
+_ONE_MORE = re.compile(
+    r"^(?:(?:there'?s|there is|i'?ve got|i have(?: got)?|just)\s+)?"
+    r"(?:one more(?: thing)?|another(?: one| thing)?|one(?: other)?(?: thing)?|something(?: else)?)"
+    r"\s*(?:[-:,.;!]+\s*|$)",
+    re.I,
+)
+_THINKING = re.compile(r"^\W*(?:(?:oh|ah|well|erm+|um+|mm+|hmm+)\W+)+", re.I)
+# One word that is a goal ("swimming", "gardening."), not a word of chat or hedging
+_GOAL_WORD_TAGS = {"NOUN", "VERB", "PROPN"}
+_NOT_GOAL_WORDS = {"thank", "thanks", "ta", "cheers", "pardon", "sorry", "hello", "hi", "bye", "what", "help"}
 # What follows a no that still says something: "no but I'd like to...", "no. well actually is there..."
 _NO_BUT = re.compile(
     r"^\W*(?:no+|nope|nah|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
@@ -855,11 +894,20 @@ def content_after_yes(text: str) -> str | None:
     None for a bare yes, a no, "I think that's all", or a verdict ("yes that is all correct")."""
     match = _YES_THEN.match(text.strip())
     rest = _ONE_MORE.sub("", (match.group(1) if match else text).strip())
-    if len(rest.split()) < 2 or _JUST_MORE.match(rest) or _THATS_ALL.search(rest) or rest.endswith("?"):
+    if not rest or _JUST_MORE.match(rest) or _THATS_ALL.search(rest) or rest.endswith("?"):
         return None
-    if _VERDICT.match(rest) or (not match and interpret.yes_no(rest) is not None):
+    unhedged = _THINKING.sub("", rest)
+    if interpret.dont_know(unhedged) or interpret.means_none(unhedged) or _VERDICT.match(rest):
         return None
-    return rest
+    if not match and (said := interpret.yes_no(rest)) is not None and not (said and _WISH.search(rest)):
+        return None  # a no, or a yes with no wish in it ("i suppose id like to..." has one)
+    return rest if len(rest.split()) > 1 or _a_goal_word(rest) else None
+
+
+def _a_goal_word(word: str) -> bool:
+    """ "swimming" or "gardening." alone is a goal; "maybe" or "thanks" is not."""
+    token = parse(word.strip(" .!"))[0]
+    return token.pos_ in _GOAL_WORD_TAGS and token.lower_ not in _NOT_GOAL_WORDS and token.is_alpha
 
 
 def after_the_no(text: str) -> str | None:
@@ -1382,9 +1430,12 @@ _ABOUT_A_WORD = r"\bwhat(?:'?s| is| are| does| do)\b[^.!?]{{0,20}}\b(?:{0})\b|\b
 # "Will it cost us anything?", "is it free?": what the word costs, asked where it is offered
 _COST = re.compile(
     r"\b(?:will|does|would|do|is|are) (?:it|that|this|one|they|there)\b[^.!?]{0,15}"
-    r"\b(?:cost|costs|free|charge|pay|fee)\b|\bhow much\b|\bdo (?:i|we) (?:have to |need to )?pay\b",
+    r"\b(?:cost|costs|free|charge|pay|fee)\b|\bhow much\b|\bdo (?:i|we) (?:have to |need to )?pay\b"
+    r"|\bcosts? (?:money|anything|much)\b",
     re.I,
 )
+# "what is this assessment?" where the carer's assessment is offered
+_THE_ASSESSMENT = re.compile(r"\bwhat(?:'?s| is)\s+(?:this|that|the|an?)\s+assess?ment\b", re.I)
 
 
 # "whats that?", "what's one of them when it's at home": about the word in the question just asked
@@ -1406,7 +1457,7 @@ def our_word(text: str, asked: str | None = None) -> str | None:
     for key, word in _OUR_WORDS.items():
         if re.search(_ABOUT_A_WORD.format(word), text, re.I):
             return key
-    if asked == "carer_assessment" and _COST.search(text):
+    if asked == "carer_assessment" and (_COST.search(text) or _THE_ASSESSMENT.search(text)):
         return "carers_assessment"
     if asked in _WORD_IN_QUESTION and _WHATS_THAT.match(text):
         return _WORD_IN_QUESTION[asked]

@@ -45,7 +45,9 @@ MAX_TITLE_CHARS = 72
 _SUBJECT = r"(?:i|we|he|she|they|you|mum|dad|mam|my (?:mum|dad|mother|father|wife|husband|partner)|[a-z]+)"
 _FILLER = re.compile(
     r"\s*(?:(?:(?:idk|dunno|(?:i )?don'?t know|no idea)(?: really)?|"
-    r"well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|yes|yeah|yep|aye|no|basically|honestly|"
+    r"well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|mm+|yes|yeah|yep|aye|no|basically|honestly|"
+    # what joins it to the goal before: "also he want to...", "and maybe getting my garden back"
+    r"also|and|plus|"
     r"to be honest|tbh|anyway|i mean|i think|maybe|perhaps|probably|not sure(?: really)?|"
     r"(?:look|right|see)(?=,)|"
     r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned|keep saying)"
@@ -70,6 +72,7 @@ _WISH = re.compile(
     rf"{_ASKED}\b(?:(?:i|we|they|you)(?:'d| would| should)?|(?:he|she|[a-z]+)(?:'d| would| should)){_ADVERBS}"
     r"\s+(?:like|love|want|wish|hope|need)\b(?:\s+to\b)?"
     rf"|{_ASKED}\b(?:he|she|[a-z]+){_ADVERBS}\s+(?:wants|wishes|hopes|needs)\b(?!\s+(?:me|us)\b)(?:\s+to\b)?"
+    rf"|{_ASKED}\b(?:he|she){_ADVERBS}\s+want\s+to\b"  # English as a second language: "he want to"
     r"|\b(?:it'?d|it would|that'?d|that would) be (?:nice|good|great|lovely|brilliant|wonderful)\b"
     r"(?:\s+to\b)?"
     r"|\bwould be (?:nice|good|great|lovely|brilliant|wonderful) to\b"

@@ -76,6 +76,11 @@ def test_an_answer_with_a_question_about_the_chat_after_it(text: str, split: tup
         ("yes please, can i have a carers assessment", "carer_assessment", None),
         ("will it cost much to get a stairlift", "goal_help", None),
         ("what does titrate mean?", "questions", None),
+        # English as a second language, at the carer's assessment question (set6_06)
+        ("what is this assessment? is cost money?", "carer_assessment", "carers_assessment"),
+        ("does it cost money", "carer_assessment", "carers_assessment"),
+        ("whats the assessment", "carer_assessment", "carers_assessment"),
+        ("whats the assessment", "goal_help", None),
     ],
 )
 def test_the_chats_own_words_are_explained_not_medical_ones(

@@ -19,7 +19,6 @@ NOT_YET: dict[str, str] = {
     # Blind set 6, retired in session 23: each one's first problem at session 22's end (a03cf6f).
     "set6_03_kayleigh_rush_asthma": 'every turn passes since listen_q; only a safeguarding flag on "my mum, '
     'and my partner when hes not on lates" (who helps)',
-    "set6_06_lin_mr_chen": '"Also he want to understand his medicines..." at "something else?" not a goal',
     "set4_09_brian_wife_dementia": "learning batch Z flags \"she's terrified of going into a home. "
     'she makes me promise every night" as safeguarding',
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
