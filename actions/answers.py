@@ -28,7 +28,7 @@ from actions.flow import (
 )
 from careplan import dates, interpret, listen, questions
 from careplan.store import StoreUnavailable, UnknownPlan
-from careplan.titles import classify, short_title
+from careplan.titles import SAID_BACK_CHARS, classify, short_title
 from careplan.vocab import CARER, SELF
 
 CHAT = {"greet", "thanks", "goodbye"}
@@ -372,12 +372,11 @@ def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str, speak
     goal_id = slots.get("current_goal_id")
     if goal_id:  # the person went back and reworded it: the new words are said back
         s.update_goal(int(goal_id), text=text, title=title, domain=domain)
-        slots["goal_title"] = title
-        return int(goal_id)
-    goal_id = s.add_goal(plan_id, text, title, domain, expressed_by=speaker)
-    slots["current_goal_id"] = goal_id
-    slots["goal_title"] = title
-    return goal_id
+    else:
+        goal_id = s.add_goal(plan_id, text, title, domain, expressed_by=speaker)
+        slots["current_goal_id"] = goal_id
+    slots["goal_title"] = short_title(text, SAID_BACK_CHARS)  # said back with its point
+    return int(goal_id)
 
 
 def _write_one_thing(plan_id: int, value: str, text: str) -> None:

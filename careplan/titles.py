@@ -41,6 +41,9 @@ from spacy.tokens import Doc, Token
 from careplan.nlp import load_spacy
 
 MAX_TITLE_CHARS = 72
+# The goal said back in the chat ("I've written that down as a goal: ...") may be longer than
+# the summary's title, so its point is heard: "..., so he can get into the greenhouse".
+SAID_BACK_CHARS = 130
 
 _SUBJECT = r"(?:i|we|he|she|they|you|mum|dad|mam|my (?:mum|dad|mother|father|wife|husband|partner)|[a-z]+)"
 _FILLER = re.compile(
@@ -243,10 +246,10 @@ def goal_words(text: str) -> str:
     return _goal(text).text
 
 
-def _cut(goal: _Goal) -> str:
+def _cut(goal: _Goal, chars: int) -> str:
     """Shorten at the last clause start that fits, else the last phrase start, else a word."""
     tokens = goal.tokens()
-    limit = goal.start + MAX_TITLE_CHARS - 1
+    limit = goal.start + chars - 1
     inner = tokens[1:]
     clause_starts = [t.idx for t in inner if t.lower_ in _CLAUSE_WORDS or t.nbor(-1).is_punct]
     phrase_starts = [t.idx for t in inner if t.pos_ in {"ADP", "CCONJ", "SCONJ"}]
@@ -263,10 +266,10 @@ def _cut(goal: _Goal) -> str:
     return " ".join(words).rstrip(" ,;:-") + "…"
 
 
-def short_title(text: str) -> str:
-    """A few words that name the goal, taken from the person's sentence."""
+def short_title(text: str, chars: int = MAX_TITLE_CHARS) -> str:
+    """A few words that name the goal, taken from the person's sentence (at most ``chars``)."""
     goal = _goal(text)
-    title = _cut(goal) if len(goal.text) > MAX_TITLE_CHARS else goal.text
+    title = _cut(goal, chars) if len(goal.text) > chars else goal.text
     return _capitals(title[:1].upper() + title[1:])
 
 

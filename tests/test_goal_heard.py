@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from careplan import listen
-from careplan.titles import short_title
+from careplan.titles import SAID_BACK_CHARS, short_title
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,22 @@ def test_a_title_never_starts_with_the_words_that_led_into_it(said: str, title: 
 )
 def test_a_goal_with_what_it_would_end_after_it_is_one_goal(text: str) -> None:
     assert listen.several_goals(text) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "point"),
+    [
+        (
+            "To walk through doorways without freezing, so he can get into the greenhouse on his own",
+            "greenhouse",
+        ),
+        (
+            "I would like to be able to walk to the bus stop without stopping every few yards, "
+            "so I can get to my knitting group",
+            "knitting group",
+        ),
+    ],
+)
+def test_the_goal_said_back_keeps_its_point_where_the_title_is_cut(said: str, point: str) -> None:
+    assert point not in short_title(said) and short_title(said).endswith("…")
+    assert point in short_title(said, SAID_BACK_CHARS)
