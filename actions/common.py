@@ -57,6 +57,12 @@ def last_said_was(tracker: Tracker, *responses: str) -> bool:
     return bool(said) and (said.get("metadata") or {}).get("utter_action") in responses
 
 
+def last_bot_text(tracker: Tracker) -> str:
+    """The words of the bot's last message (the question open now, usually)."""
+    said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return (said or {}).get("text") or ""
+
+
 def said_last_turn(tracker: Tracker, *responses: str) -> bool:
     """Did the bot say one of these responses in answer to the message before this one?"""
     users = 0

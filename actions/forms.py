@@ -44,6 +44,7 @@ from actions.answers import (
 )
 from actions.common import (
     is_button,
+    last_bot_text,
     last_said_was,
     logger,
     plan_goals,
@@ -231,6 +232,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "yes ok. does her GP get to see this tho?": the question answered, and the yes taken
             turn, text, value = turn._replace(tracker=saying(turn.tracker, riding)), riding, riding
         if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
+            if listen.word_of(word, last_bot_text(turn.tracker)):
+                # "what does focus mean" at "If the appointment could focus on just one thing...":
+                # the question's own word, so what the question is for, and the question again
+                self.answer_meta("ask_why", asked, turn)
+                return {asked: None}
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
         if not is_button(turn.tracker) and (beside := self.answered_beside(asked, text, turn)) is not None:

@@ -1418,6 +1418,11 @@ def word_asked(text: str) -> str | None:
     return None
 
 
+def word_of(term: str, question: str) -> bool:
+    """Is the word asked about ("focus", "services") one of the question's own words?"""
+    return bool(term) and re.search(rf"\b{re.escape(term)}\b", question, re.I) is not None
+
+
 # The chat's own words, which it can say in plain words itself ("what is a carer's assessment?");
 # a medical word is the care team's to explain. Each has its reply, utter_word_<key>.
 _OUR_WORDS = {

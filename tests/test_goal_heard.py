@@ -147,3 +147,16 @@ def test_a_goal_with_what_it_would_end_after_it_is_one_goal(text: str) -> None:
 def test_the_goal_said_back_keeps_its_point_where_the_title_is_cut(said: str, point: str) -> None:
     assert point not in short_title(said) and short_title(said).endswith("…")
     assert point in short_title(said, SAID_BACK_CHARS)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "ours"),
+    [
+        ("what does focus mean", "If the appointment could focus on just one thing, what would it be?", True),
+        ("what does services mean", "What would help? It could be people, groups, or services.", True),
+        ("whats pacing?", "What would help? It could be people, groups, or services.", False),
+    ],
+)
+def test_a_word_asked_about_may_be_the_questions_own(text: str, question: str, ours: bool) -> None:
+    word = listen.word_asked(text)
+    assert word is not None and listen.word_of(word, question) is ours
