@@ -874,7 +874,10 @@ _ONE_MORE = re.compile(
 _THINKING = re.compile(r"^\W*(?:(?:oh|ah|well|erm+|um+|mm+|hmm+)\W+)+", re.I)
 # One word that is a goal ("swimming", "gardening."), not a word of chat or hedging
 _GOAL_WORD_TAGS = {"NOUN", "VERB", "PROPN"}
-_NOT_GOAL_WORDS = {"thank", "thanks", "ta", "cheers", "pardon", "sorry", "hello", "hi", "bye", "what", "help"}
+_NOT_GOAL_WORDS = {
+    *("thank", "thanks", "ta", "cheers", "pardon", "sorry", "hello", "hi", "bye", "what", "help", "next"),
+    *("later", "none"),
+}
 # What follows a no that still says something: "no but I'd like to...", "no. well actually is there..."
 _NO_BUT = re.compile(
     r"^\W*(?:no+|nope|nah|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
@@ -897,7 +900,9 @@ def content_after_yes(text: str) -> str | None:
     if not rest or _JUST_MORE.match(rest) or _THATS_ALL.search(rest) or rest.endswith("?"):
         return None
     unhedged = _THINKING.sub("", rest)
-    if interpret.dont_know(unhedged) or interpret.means_none(unhedged) or _VERDICT.match(rest):
+    if interpret.dont_know(unhedged) or interpret.means_none(unhedged) or interpret.skips(unhedged):
+        return None
+    if _VERDICT.match(rest):
         return None
     if not match and (said := interpret.yes_no(rest)) is not None and not (said and _WISH.search(rest)):
         return None  # a no, or a yes with no wish in it ("i suppose id like to..." has one)

@@ -95,6 +95,10 @@ def test_something_else_answered_with_the_goal(text: str, goal: str) -> None:
         "that's the lot",
         "Yes",
         "no",
+        "skip",
+        "pass",
+        "next",
+        "hmm pass on that one",
     ],
 )
 def test_a_yes_or_no_without_a_goal_is_not_a_goal(text: str) -> None:
