@@ -94,6 +94,11 @@ class ValidateCareForm(QuestionForm):
                 dispatcher.utter_message(response="utter_date_unclear")
         elif slot == "goal_text" and not reading.skipped and slots.get("goal_title"):
             dispatcher.utter_message(response="utter_goal_noted", title=slots["goal_title"])
+        elif slot == "one_thing" and str(reading.value).isdigit() and not reading.text.startswith("(chose:"):
+            # "lose weight", "the shop": chosen in words, so said back, as a button's title is shown
+            title = next((g["title"] for g in plan_goals(slots) if str(g["id"]) == reading.value), None)
+            if title and not text_of(turn.tracker).strip().isdigit():
+                dispatcher.utter_message(response="utter_one_thing_set", title=title)
         elif slot == "carer_assessment" and reading.value == "yes":
             dispatcher.utter_message(response="utter_carer_assessment_info")
         elif slot == "for_whom":

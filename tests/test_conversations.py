@@ -24,7 +24,6 @@ NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
     "set7_01_graham_alison_ms": 'names pass since listen_u (s24); "She knows and she has agreed, she is '
     'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
-    "set7_02_danny_short": '"lose weight" at "something else?" gets "Okay, I haven\'t added it"',
     "set7_03_maureen_copd_cross": 'her name passes since listen_u (s24); the opening\'s "review" is kept as '
     'what it is for, so "my annual review..." lands at what matters, "why do you need that" a step late',
     "set7_04_chloe_young_carer": '"she wants to be able to walk jayden to school again..." not the goal',
