@@ -26,12 +26,14 @@ NOT_YET: dict[str, str] = {
     'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
     "set7_03_maureen_copd_cross": 'her name passes since listen_u (s24); the opening\'s "review" is kept as '
     'what it is for, so "my annual review..." lands at what matters, "why do you need that" a step late',
-    "set7_04_chloe_young_carer": '"she wants to be able to walk jayden to school again..." not the goal',
+    "set7_04_chloe_young_carer": "\"her pain mostly, and her tablets...\" at who it's with (the opening's "
+    '"doctors appt" not taken as who), so each answer lands a question late',
     "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
     '"anything worrying you?" gets no check-in',
     "set7_06_eileen_dictates": '"my granddaughter has put this on for me" in the opening is read as a '
     'carer\'s, and "it is for me" at "What is their name?" does not put it right',
-    "set7_07_audrey_biscuit": '"I\'d like to be able to walk to the library..." (a goal) not said back',
+    "set7_07_audrey_biscuit": "\"My blood pressure's been up and down...\" (the appointment's reason, "
+    "told again) kept as what matters most, so each answer lands a question late",
     "set7_08_priya_dad_raj": '"My dad, Rajesh Sharma" at who it is for asks for more',
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
 }
