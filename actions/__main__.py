@@ -5,6 +5,7 @@ TensorFlow, which the actions never use: spaCy's thinc imports TensorFlow
 whenever it is installed, costing hundreds of megabytes and seconds of start-up.
 """
 
+import gc
 import sys
 
 sys.modules.setdefault("tensorflow", None)  # an import of it now fails fast, and thinc carries on without
@@ -21,4 +22,8 @@ if __name__ == "__main__":
     questions.domain()  # nor for domain.yml (read for the forms' slots and the bot's words)
     safety.load_rules()  # nor for the red-flag patterns (a second to compile)
     safety_model.warm()  # and read the safety model (kept by `make train`; else learnt: a few seconds)
+    # What is loaded lives as long as the server: collect once and freeze it, so the
+    # garbage collector's full collections walk only what turns make.
+    gc.collect()
+    gc.freeze()
     main()

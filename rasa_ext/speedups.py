@@ -16,7 +16,9 @@ of this changes what Rasa decides; item 2 changes what an action sees.
 2. **Sending the tracker.** Rasa sends every event of the conversation with
    every call: 100 kB of JSON by the end of ours, growing each turn. We send
    the events of the last :data:`RECENT_TURNS` turns; slots, the latest
-   message and the active form are sent in full as before. Our actions read
+   message and the active form are sent in full as before (the form's fields
+   as they are: Rasa deep-copies them first, for a body written out at once
+   and dropped). Our actions read
    events only to compare this message with the one before
    (actions/hook.py), and the SDK's forms only the slots set since the last
    message.
@@ -70,6 +72,17 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    afresh each time. Both graphs are chains here, so each node is called in
    turn, as dask's one-thread scheduler would call it, and each node only
    once; the part of the graph a set of targets needs is kept.
+10. **Writing the action call.** aiohttp writes a request's JSON with the
+   standard library's ``json.dumps``; the kept session (item 3) writes it with
+   ujson (:func:`_dumps`), which gives the same values when read back, at
+   about half the cost. Whatever ujson refuses (NaN, an unknown object) is
+   written by ``json.dumps`` as before, or refused by it as before.
+11. **Collecting garbage.** The loaded model, spaCy and the libraries are
+   millions of objects that live as long as the server, and every full
+   collection of Python's cyclic garbage collector walks all of them again.
+   When the model has loaded (``load_agent_on_start``), they are collected
+   once and then frozen (``gc.freeze``), so later collections walk only what
+   turns make. Nothing that is still garbage is kept: it is collected first.
 
 :func:`install` (called by ``python -m rasa_ext``, see rasa_ext/__init__.py)
 puts them all in place; :func:`uninstall` puts Rasa's own methods back. Both
@@ -81,16 +94,20 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import itertools
+import json
 import logging
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
 import aiohttp
 import rasa
+import rasa.core.run
+import ujson
 from jsonschema import validators
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
@@ -110,6 +127,8 @@ from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
     ACTION_SESSION_START_NAME,
     ACTION_VALIDATE_SLOT_MAPPINGS,
+    ACTIVE_LOOP,
+    FOLLOWUP_ACTION,
     REQUESTED_SLOT,
 )
 from rasa.shared.core.domain import Domain, State
@@ -127,7 +146,7 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 from rasa.shared.core.slots import Slot
-from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from rasa_ext import require_pinned_rasa
@@ -152,6 +171,7 @@ _ORIGINAL = {
     (MessageProcessor, "is_action_limit_reached"): MessageProcessor.is_action_limit_reached,
     (RulePolicy, "_get_possible_keys"): RulePolicy._get_possible_keys,
     (DaskGraphRunner, "run"): DaskGraphRunner.run,
+    (rasa.core.run, "load_agent_on_start"): rasa.core.run.load_agent_on_start,
 }
 
 
@@ -225,10 +245,29 @@ def recent_events(events: list[Event], turns: int = RECENT_TURNS) -> list[Event]
     return events
 
 
+def call_state(tracker: DialogueStateTracker) -> dict[str, Any]:
+    """``tracker.current_state()`` with the recent events, for a body written out at once: the
+    active form's fields as they are, not deep-copied by ``dataclasses.asdict`` (item 2)."""
+    active_loop = tracker.active_loop
+    loop = {f.name: getattr(active_loop, f.name) for f in fields(active_loop)} if active_loop else {}
+    return {
+        "sender_id": tracker.sender_id,
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker._latest_message_data(),
+        "latest_event_time": tracker.events[-1].timestamp if tracker.events else None,
+        FOLLOWUP_ACTION: tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "events": [event.as_dict() for event in recent_events(list(tracker.events))],
+        "latest_input_channel": tracker.get_latest_input_channel(),
+        ACTIVE_LOOP: loop,
+        "latest_action": tracker.latest_action,
+        "latest_action_name": tracker.latest_action_name,
+    }
+
+
 def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> dict[str, Any]:
     """Rasa's request body, with only the recent events."""
-    state = tracker.current_state(EventVerbosity.NONE)
-    state["events"] = [event.as_dict() for event in recent_events(list(tracker.events))]
+    state = call_state(tracker)
     result = {
         "next_action": self._name,
         "sender_id": tracker.sender_id,
@@ -240,6 +279,14 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     ):
         result["domain"] = domain.as_dict()
     return result
+
+
+def _dumps(value: Any) -> str:
+    """``json.dumps(value)`` as ujson writes it (the same values when read back)."""
+    try:
+        return ujson.dumps(value)
+    except (TypeError, ValueError, OverflowError):
+        return json.dumps(value)
 
 
 class _KeptSession:
@@ -270,6 +317,7 @@ def _session(self: EndpointConfig) -> _KeptSession:
             auth=auth,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
+            json_serialize=_dumps,
         )
         self.__dict__["_kept_session"] = (loop, kept)
     return _KeptSession(kept)
@@ -668,6 +716,18 @@ def _run_graph(
         raise GraphRunError("Error running runner.") from e
 
 
+async def _load_agent_on_start(
+    model_path: str, endpoints: Any, remote_storage: str | None, app: Any, loop: asyncio.AbstractEventLoop
+) -> Any:
+    """Rasa's start-up listener (Sanic calls it with the app and the loop), then what it
+    loaded collected and frozen (item 11)."""
+    load = _ORIGINAL[(rasa.core.run, "load_agent_on_start")]
+    agent = await load(model_path, endpoints, remote_storage, app, loop)
+    gc.collect()
+    gc.freeze()
+    return agent
+
+
 def install() -> None:
     require_pinned_rasa()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
@@ -682,6 +742,7 @@ def install() -> None:
     MessageProcessor.is_action_limit_reached = _is_action_limit_reached  # type: ignore[method-assign]
     RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]
     DaskGraphRunner.run = _run_graph  # type: ignore[method-assign]
+    rasa.core.run.load_agent_on_start = _load_agent_on_start  # type: ignore[assignment]
 
 
 def uninstall() -> None:

@@ -124,3 +124,41 @@ def test_sentence_counts_are_rasas_without_the_token_by_token_counts(tmp_path: P
         assert rasa_message.get_sparse_features(TEXT)[0] is not None
         theirs, mine = rasa_message.get_sparse_features(TEXT)[1], our_message.get_sparse_features(TEXT)[1]
         assert _same(scipy.sparse.csr_matrix(mine.features), scipy.sparse.csr_matrix(theirs.features))
+
+
+def test_the_loaded_classifier_gives_the_same_probabilities_column_major(tmp_path: Path) -> None:
+    """The loaded coefficients are kept column-major (no copy of their transpose a prediction),
+    and every probability is what the trained classifier gives, to the last bit."""
+    from components.partly_balanced_lr import PartlyBalancedLogisticRegressionClassifier as Classifier
+
+    lines = {
+        "inform": ["my knees are bad", "I want to walk the dog again", "gardening", "seeing my grandson"],
+        "help": ["help", "what do i do", "im stuck", "can you help me"],
+        "stop": ["stop", "i want to stop now", "no more", "leave it there"],
+    }
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    training = TrainingData(
+        [Message(data={TEXT: line, "intent": intent}) for intent, group in lines.items() for line in group]
+    )
+    tokenizer.process_training_data(training)
+    featurizer = _trained(
+        CountVectorsFeaturizer, tmp_path, {"analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4}
+    )
+    featurizer.train(training)
+    featurizer.process_training_data(training)
+    storage, resource = LocalModelStorage(tmp_path), Resource("classifier")
+    context = ExecutionContext(GraphSchema({}), "classifier")
+    config = Classifier.get_default_config()
+    trained = Classifier.create(config, storage, resource, context)
+    trained.train(training)
+    trained.persist()
+    loaded = Classifier.load(config, storage, resource, context)
+    rasas = LogisticRegressionClassifier.load(config, storage, resource, context)
+    assert loaded.clf.coef_.T.flags["C_CONTIGUOUS"] and not rasas.clf.coef_.T.flags["C_CONTIGUOUS"]
+    assert np.array_equal(loaded.clf.coef_, rasas.clf.coef_)
+    new = [Message(data={TEXT: text}) for text in ("my dog is bad", "hlep me", "stop it", "zzz unseen")]
+    tokenizer.process(new)
+    featurizer.process(new)
+    rows = sentence_rows(new)
+    assert np.array_equal(loaded.clf.predict_proba(rows), rasas.clf.predict_proba(rows))
+    assert np.array_equal(loaded.clf.predict_proba(rows), trained.clf.predict_proba(rows))

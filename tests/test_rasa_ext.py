@@ -199,3 +199,105 @@ def test_the_graph_is_run_as_dask_runs_it() -> None:
     assert sorted(our_calls) == sorted(dask_calls) == ["intent", "letters", "tokens", "words"]
     assert our_calls.index("tokens") < our_calls.index("words") < our_calls.index("intent")
     assert ours["intent"][1][-1] == "__not_given__", "a name nothing gives is handed over as it is"
+
+
+def test_action_calls_are_written_with_the_same_values() -> None:
+    """ujson writes the action call (item 10): read back, the same values as json.dumps gives,
+    and what ujson refuses is json.dumps's to write or refuse."""
+    import math
+
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    parse = {
+        "intent": {"name": "inform", "confidence": 0.8723412309876543},
+        "intent_ranking": [
+            {"name": "inform", "confidence": 0.8723412309876543},
+            {"name": "help", "confidence": 1e-07},
+        ],
+        "entities": [],
+        "text": "Mum's knees \u2014 she can't do the stairs / bath \U0001f622 \"today\"",
+    }
+    events = [
+        ActionExecuted("action_listen"),
+        UserUttered(parse["text"], parse["intent"], [], parse),
+        SlotSet("q_age", 84),
+        SlotSet("q_weight", 61.25),
+        SlotSet("q_goals", ["walk to the shop", None, True]),
+    ]
+    state = DialogueStateTracker.from_events("someone", events).current_state(EventVerbosity.ALL)
+    body = {"next_action": "action_x", "sender_id": "someone", "tracker": state, "version": "3.6.21"}
+    assert json.loads(speedups._dumps(body)) == json.loads(json.dumps(body))
+    assert speedups._dumps(body) != json.dumps(body), "written by ujson"
+    odd = json.loads(speedups._dumps({"x": float("nan"), "y": float("-inf")}))
+    assert math.isnan(odd["x"]) and odd["y"] == float("-inf"), "as json.dumps writes them"
+    with pytest.raises(TypeError):
+        speedups._dumps({"x": object()})
+
+
+def test_the_kept_session_writes_json_with_ujson() -> None:
+    import asyncio
+
+    from rasa.utils.endpoints import EndpointConfig
+
+    async def serializer() -> object:
+        async with speedups._session(EndpointConfig("http://127.0.0.1:9/webhook")) as session:
+            try:
+                return session.json_serialize
+            finally:
+                await session.close()
+
+    assert asyncio.run(serializer()) is speedups._dumps
+
+
+def test_what_rasa_loaded_is_collected_then_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 11: after Rasa's own start-up listener, garbage is collected and the rest frozen."""
+    import asyncio
+    import gc
+
+    import rasa.core.run
+
+    seen = []
+
+    async def load(*args: object) -> str:
+        seen.append(args)
+        return "agent"
+
+    monkeypatch.setitem(speedups._ORIGINAL, (rasa.core.run, "load_agent_on_start"), load)
+    gc.unfreeze()
+    try:
+        loaded = speedups._load_agent_on_start("model", "endpoints", None, "app", "loop")  # type: ignore[arg-type]
+        assert asyncio.run(loaded) == "agent"
+        assert seen == [("model", "endpoints", None, "app", "loop")]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_the_call_state_is_rasas_current_state_with_the_recent_events() -> None:
+    """Item 2: the tracker as Rasa's ``current_state`` gives it, the active form's trigger
+    message included, with the last turns' events; the same when written out."""
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+    events = [ActionExecuted("action_listen")]
+    for turn in range(5):
+        parse = {"intent": {"name": "inform", "confidence": 0.75}, "entities": [], "text": f"answer {turn}"}
+        events += [
+            UserUttered(f"answer {turn}", parse["intent"], [], parse),
+            SlotSet("q_goal", f"goal {turn}"),
+        ]
+        if turn == 1:
+            events += [ActionExecuted("care_form"), ActiveLoop("care_form")]
+        events += [BotUttered(f"question {turn}"), ActionExecuted("action_listen")]
+    for tracker in (
+        DialogueStateTracker.from_events("someone", events),
+        DialogueStateTracker.from_events("someone", events[:3]),
+    ):
+        rasas = tracker.current_state(EventVerbosity.NONE)
+        rasas["events"] = [e.as_dict() for e in speedups.recent_events(list(tracker.events))]
+        ours = speedups.call_state(tracker)
+        assert ours == rasas and json.dumps(ours) == json.dumps(rasas)
+    assert ours["active_loop"] == {}
+    active = speedups.call_state(DialogueStateTracker.from_events("someone", events))["active_loop"]
+    assert active["name"] == "care_form" and active["trigger_message"]["text"] == "answer 1"
