@@ -389,6 +389,15 @@ FAMILY_WORDS = {
 }
 
 
+# Who the person is to the writer, said before their name: "my husband Derek", "My dad, Rajesh
+# Sharma", "mum - Brenda", "its for my nan. Iris" (a family word alone only with a stop after it).
+_KIN_FIRST = re.compile(
+    r"^(?:(?:it'?s|its|it is|for)\s+)*(?:(?:my|our)\s+[\w-]+(?:[\s-]in[\s-]law)?\s*[,.:;-]*"
+    rf"|(?:{'|'.join(sorted({*_INVERSE, *FAMILY_WORDS}, key=len, reverse=True))})\s*[,.:;-]+)\s+",
+    re.IGNORECASE,
+)
+
+
 def relationship(text: str) -> str:
     """How the carer is related to the person, in a word or two."""
     lowered = text.lower().strip()
@@ -564,7 +573,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
         text = formal.group(1)  # the full name; the nickname is the preferred name's
     elif nicknamed and not full and (nickname := _a_name(nicknamed.group(1))):
         return nickname
-    text = re.sub(r"^(?:it'?s\s+)?(?:my|our)\s+\w+\s+", "", text, flags=re.IGNORECASE) or text
+    text = _KIN_FIRST.sub("", text) or text  # "My dad, Rajesh Sharma", "mum - Brenda"
     for pattern in (_NAME_IS, CALLED) if full else (CALLED, _NAME_IS):
         match = pattern.search(text)
         # "she's next to me": after "she's" or "I'm", only a capitalised word is a name

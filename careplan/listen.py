@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from careplan import dates, identity, interpret
 from careplan.nlp import parse
@@ -78,6 +78,14 @@ _FOR_ME = re.compile(
 )
 
 
+# "my grandson has put this on the tablet for me", "my daughter set it up": who set the chat up,
+# never who it is for (the "for me" after it still says so).
+_SET_UP_BY = re.compile(
+    rf"\b(?:my|our)\s+(?:{_KIN})(?:'?s)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:set|put|got|downloaded|installed|sorted|found)\s+(?:this|it)\b(?:\s+up)?"
+    r"(?:\s+(?:on|onto)(?:\s+(?:the|my|a)\s+\w+)?)?(?P<for_me>\s+for\s+me\b)?",
+    re.IGNORECASE,
+)
 # "me, Priya, physio thurs", "Me. Frank.": "me" said first, alone, is who it's for
 _ME_FIRST = re.compile(r"(?:^|[.!?]\s+)\W*me\s*[,.;:!-]", re.IGNORECASE)
 
@@ -85,13 +93,14 @@ _ME_FIRST = re.compile(r"(?:^|[.!?]\s+)\W*me\s*[,.;:!-]", re.IGNORECASE)
 def for_whom(text: str) -> str | None:
     """ "self" or "carer" when the message says who the plan is for. "It's for me, but I
     look after my husband too" is for her: a plain "for me" said first wins."""
-    text = _unglossed(text)
+    set_up = _SET_UP_BY.search(text := _unglossed(text))
+    text = _SET_UP_BY.sub(" ", text)
     someone, me = _FOR_SOMEONE.search(text), _FOR_ME.search(text) or _ME_FIRST.search(text)
     if someone and me and me.start() < someone.start() and not re.search(r"\bnot for me\b", text, re.I):
         return SELF
-    if someone:
+    if someone or (not me and _KIN_THEN_NAME.match(text)):  # "mum - brenda": who, and her name
         return CARER
-    if me:
+    if me or (set_up and set_up.group("for_me")):  # "my grandson put this on for me", and no one else
         return SELF
     return None
 
@@ -203,7 +212,7 @@ _HI_IM = re.compile(
 # A title is part of the name it comes before: "called Mr Chen", "my neighbour mr jones".
 _TITLED = "mrs|mr|ms|miss|dr|auntie|aunty|uncle"
 _THEIR_NAME = re.compile(
-    rf"\b(?:my|our)\s+(?i:{_KIN})\s*,?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"\b(?i:my|our)\s+(?i:{_KIN})\s*[,:;-]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?i:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)"
@@ -309,6 +318,14 @@ _THEIR_NAME_LOWER = re.compile(
 )
 
 
+# The whole message is who they are and their name, in any case: "mum - brenda", "its for my
+# husband. Derek Pearce", "Dad, Frank".
+_KIN_THEN_NAME = re.compile(
+    rf"^\W*(?:(?:it'?s|its|it is)\s+)?(?:for\s+)?(?:(?:my|our)\s+)?(?:{_KIN}|{_KIN_AS_NAME})\s*[,.:;-]+\s*"
+    r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\W*$",
+    re.I,
+)
+_KIN_WORD = re.compile(rf"\b(?:{_KIN}|{_KIN_AS_NAME})\b", re.I)
 _OBJECTS = {"dobj", "pobj"}
 
 
@@ -323,7 +340,7 @@ def their_name(text: str) -> str | None:
         return None  # "the memory nurse, his name is Tomasz": the nurse's name
     if match and match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2)).dep_ in _OBJECTS:
         return None  # "he have Parkinson, my son says...": what he has, not who
-    match = match or _THEIR_NAME_LOWER.search(text)
+    match = match or _THEIR_NAME_LOWER.search(text) or _KIN_THEN_NAME.match(text)
     if match:
         found = next(g for g in match.groups() if g)
         found = _titled(found, text[match.end() :]) if " " not in found else found.title()
@@ -477,6 +494,8 @@ _REASON = re.compile(
 )
 _CLAUSE_END = re.compile(
     r"\s*(?:[.;!?]|,\s*(?:and|but|so|i|i'?m|im|i am|i'?ve|he|she|they|we|he'?s|she'?s|they'?re)\b"
+    # ", the wife sez do this first": someone else's words start
+    r"|,\s*(?:the|my|our|me)\s+\w+\s+(?:says|sez|said|told|wants|thinks|reckons)\b"
     r"|\b(?:on|next|this|tomorrow"
     r"|at\s+\d|in\s+(?:a|two|\d))\b(?=[^.]*\d|\s+\w+day)"
     r"|\b(?:it'?s|its|it is|this is)\s+for\s+(?:me|my|him|her|them|us)\b|$)",
@@ -494,7 +513,7 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         return None
     doc = parse(text)
     chunks = list(doc.noun_chunks)
-    for n, chunk in enumerate(chunks):
+    for n, chunk in sorted(enumerate(chunks), key=lambda found: _only_a_place(found[1])):
         words = {t.lower_.strip(".") for t in chunk}
         # "My GP surgery gave me a leaflet. ... bear with me": the cue is in another sentence
         if not words & _CLINICIANS or not (asked or _APPOINTMENT_CUE.search(chunk.sent.text)):
@@ -539,6 +558,17 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     # "neurologist next month sumtime": no noun phrase parsed, but the word is plain
     named = [t.text for t in doc if t.lower_ in _NAMED_ALONE] if asked else []
     return named[0] if named else None
+
+
+_PLACES = {"practice", "surgery", "hospital", "team"}
+_SEEING = {"see", "seeing", "sees", "saw", "with", "visit", "visiting"}
+
+
+def _only_a_place(chunk: Span) -> bool:
+    """A place named in passing ("the surgery asked me to...", "the practice want me to..."),
+    not after "see" or "with": who the appointment is with only when no one else is named."""
+    named = {t.lower_.strip(".") for t in chunk} & _CLINICIANS
+    return named <= _PLACES and not (chunk.start and chunk.doc[chunk.start - 1].lower_ in _SEEING)
 
 
 # Words that say when, not who: "the nurse tmrw", "physio tomoz at 3"
@@ -2469,7 +2499,7 @@ def hear(
     """
     keys = set(open_keys)
     heard: dict[str, Any] = {}
-    text = _unglossed(text)
+    text = _T_FOR_THE.sub("the ", _unglossed(text))
     if "for_whom" in keys and (who := for_whom(text)):
         heard["for_whom"] = who
         carer = who == CARER
@@ -2478,8 +2508,10 @@ def hear(
     if carer:
         if "person_name" in keys and (name := their_name(text)):
             heard["person_name"] = name
-        if "carer_relationship" in keys and _RELATIONSHIP.search(text):
-            heard["carer_relationship"] = interpret.relationship(text)
+        if "carer_relationship" in keys and _RELATIONSHIP.search(kin := _SET_UP_BY.sub(" ", text)):
+            heard["carer_relationship"] = interpret.relationship(kin)
+        elif "carer_relationship" in keys and _KIN_THEN_NAME.match(text):  # "mum - brenda": my mum
+            heard["carer_relationship"] = interpret.relationship(f"my {_KIN_WORD.search(text).group(0)}")
         if "preferred_name" in keys and (nickname := goes_by(text)):
             heard["preferred_name"] = nickname
     elif carer is False and "preferred_name" in keys:
@@ -2508,6 +2540,10 @@ def hear(
         if both := identity.name_and_birth_date(text, today or date.today()):
             heard["full_name"] = both[0]
     return {key: value for key, value in heard.items() if key in keys}
+
+
+# Yorkshire and Lancashire "t'" for "the": "see t'nurse at t'surgery".
+_T_FOR_THE = re.compile(r"\bt['’](?=[a-z])", re.I)
 
 
 def _same_words(text: str, one: str, other: str | None) -> bool:
