@@ -203,6 +203,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if as_answer is True:  # "can I say my caravan?" "yes": "my caravan"
                 meant = listen.answer_in_question(earlier)
                 return self.take_answer(asked, meant, turn._replace(tracker=saying(turn.tracker, meant)))
+        if (born := self.birth_date_said(asked, text, turn)) is not None:
+            return born
         if flow.is_carer(turn.slots) and not is_button(turn.tracker):
             typing, rest = self.who_is_typing(text, turn)
             if typing and len(rest.split()) < 2:
@@ -285,6 +287,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if not kept:
                     return {asked: None}
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, kept)), kept, kept
+            if catalogue()[asked].not_a_day and (day := listen.only_a_day(text)) is not None:
+                # "wednesday, ten past nine" at "Who is it with?": when it is; the question again
+                return {asked: None, **self.take({"appointment_when": day}, turn, again=True)}
             who = listen.only_the_clinician(text) if asked == "appointment_when" else None
             if who and not dates.when(text):
                 # "Dr Okafor at the Lime Tree surgery" at "When is it?": who it's with; the date still to ask
@@ -320,6 +325,19 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def birth_date_said(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
+        """A date of birth said where something else was asked ("12/06/1991" at the read-back,
+        "3rd of August 1956" at "What would help?"): it answers only the date of birth, asked
+        later and only if the plan is shared, so nothing is kept and the question comes again.
+        None for any other message."""
+        question = catalogue().get(asked)
+        if is_button(turn.tracker) or question is None or question.stage == "identity":
+            return None
+        if listen.birth_date_alone(text) is None:
+            return None
+        turn.dispatcher.utter_message(response="utter_birth_date_not_now")
+        return {asked: None}
 
     def take_back_mid_chat(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
         """What was just noted, taken back in the middle of another question (tester_d C8):

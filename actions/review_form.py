@@ -41,6 +41,8 @@ class ValidateReviewForm(QuestionForm):
                 return {asked: None, **self.take_off_goal(chosen, turn)}
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
+        if (born := self.birth_date_said(asked, text, turn)) is not None:
+            return born  # "12 june 1991" at the read-back: never the appointment's new date
         if asked == "review_choice" and listen.puts_back(text):  # "put them back"
             return {asked: None, **self.put_back(turn)}
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:

@@ -2585,6 +2585,44 @@ def appointment_date(text: str, asked: str | None = None, today: date | None = N
     return dates.when(last_said(kept), today) or dates.when(kept, today)
 
 
+# The words a day, a time or a date is said in, and what may be said around one and still be
+# only that: "on wednesday, ten past nine", "its the 17th", "born 3rd of August 1956".
+_DATE_WORDS = {
+    *dates.WEEKDAYS,
+    *dates.MONTHS,
+    *dates.TYPOS,
+    *(word for said in [*dates.NUMBERS, *dates.ORDINALS] for word in said.split()),  # "twenty first"
+    *(day[:n] for day in dates.WEEKDAYS for n in (3, 4, 5)),  # "wed", "weds", "tues", "thurs"
+    *(month[:3] for month in dates.MONTHS),
+    *"past to quarter half tomorrow today next week morning afternoon evening am pm o clock".split(),
+    *"on at the its it s is for in of and born was were i he she dob d b date birth".split(),
+    *"please thanks ok okay um er erm".split(),
+}
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th|am|pm)?\b")
+
+
+def _only_a_date(text: str) -> bool:
+    """Whether the message says nothing but a day, a time or a date."""
+    return set(re.findall(r"[a-z]+", _NUMBERED.sub(" ", text.lower()))) <= _DATE_WORDS
+
+
+def only_a_day(text: str, today: date | None = None) -> dates.When | None:
+    """The day (and time) when that is all the message says ("wednesday, ten past nine", "the 17th.
+    10.20 in the morning"): when the appointment is, never who it is with or what it is for."""
+    found = dates.when(text, today)
+    return found if found is not None and _only_a_date(text) else None
+
+
+def birth_date_alone(text: str, today: date | None = None) -> date | None:
+    """A date of birth said alone ("12/06/1991", "3rd of August 1956", "the ninth of May nineteen
+    forty six"): a whole date in a year gone by. It answers the date of birth and nothing else."""
+    today = today or date.today()
+    born = identity.birth_date(text, today)
+    if born is None or born.year >= today.year - 1:
+        return None
+    return born if _only_a_date(identity.years_in_digits(text)) else None
+
+
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
