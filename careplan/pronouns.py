@@ -27,7 +27,8 @@ _KIN = "|".join(sorted(_SHE | _HE | set(FAMILY_WORDS), key=len, reverse=True))
 _THEIR_KIN = re.compile(
     rf"\b(?:for|is|it'?s|its|about|helping|help|with|look after|looking after|care for|caring for)\s+"
     rf"(?:my|our|me|ma)\s+(?:(?:old|little|big|elderly|poor)\s+)?({_KIN})(?:-in-law| in law)?\b"
-    rf"|^\W*(?:(?:hi|hello|hiya|morning|evening)\W+)?(?:my|our)\s+({_KIN})\b",
+    rf"|^\W*(?:(?:hi|hello|hiya|morning|evening)\W+)?(?:my|our)\s+({_KIN})\b"
+    rf"|^\W*({_KIN})\s*[,.:;-]+\s*\w",  # "mum - brenda", "Dad, Frank": who, then the name
     re.I,
 )
 # The carer named by theirs, of the person: "I'm his daughter", "I am her husband"
@@ -53,7 +54,7 @@ def from_kin(texts: Iterable[str]) -> str | None:
     as theirs; None when none does (a friend, a partner, a neighbour)."""
     for text in texts:
         for found in _THEIR_KIN.finditer(text):
-            if said := _of_kin(found.group(1) or found.group(2)):
+            if said := _of_kin(next(kin for kin in found.groups() if kin)):
                 return said
         if carer := _THEIR_CARER.search(text):
             return "she" if carer.group(1).lower() == "her" else "he"

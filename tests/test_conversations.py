@@ -34,7 +34,8 @@ NOT_YET: dict[str, str] = {
     'carer\'s, and "it is for me" at "What is their name?" does not put it right',
     "set7_07_audrey_biscuit": "\"My blood pressure's been up and down...\" (the appointment's reason, "
     "told again) kept as what matters most, so each answer lands a question late",
-    "set7_08_priya_dad_raj": '"My dad, Rajesh Sharma" at who it is for asks for more',
+    "set7_08_priya_dad_raj": 'since listen_v, only "To walk through doorways without freezing, so he can get '
+    'into the greenhouse..." said back without "greenhouse" (the goal\'s title)',
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
 }
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from careplan import interpret, listen
+from careplan import interpret, listen, pronouns
 from careplan.questions import catalogue
 
 TODAY = date(2026, 12, 3)  # a Thursday
@@ -158,3 +158,10 @@ def test_not_a_date_of_birth_alone(text: str) -> None:
 def test_the_catalogue_says_which_questions_a_day_never_answers() -> None:
     refusing = {q.key for q in catalogue().values() if q.not_a_day}
     assert refusing == {"appointment_with", "appointment_reason"}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"), [("mum - brenda", "she"), ("Dad, Frank", "he"), ("nan. Iris", "she")]
+)
+def test_a_family_word_before_a_name_says_her_or_him(text: str, said: str) -> None:
+    assert pronouns.from_kin([text]) == said
