@@ -533,6 +533,10 @@ _SOMEONE_ELSE_NAMED = re.compile(
 )
 
 
+# Nothing before it but "its" or "for": "its my husband Derek" starts with who he is too.
+_AT_THE_START = re.compile(r"\W*(?:(?:it'?s|its|it is|for)\W+)*", re.I)
+
+
 def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one.
     ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
@@ -545,7 +549,9 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
             return _a_name(just.group(2))
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
     text = (
-        _SOMEONE_ELSE_NAMED.sub(lambda m: m.group(0) if not own and m.start() == 0 else " ", text).strip()
+        _SOMEONE_ELSE_NAMED.sub(
+            lambda m: m.group(0) if not own and _AT_THE_START.fullmatch(text[: m.start()]) else " ", text
+        ).strip()
         or text
     )
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
