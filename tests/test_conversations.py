@@ -30,12 +30,10 @@ NOT_YET: dict[str, str] = {
     '"doctors appt" not taken as who), so each answer lands a question late',
     "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
     '"anything worrying you?" gets no check-in',
-    "set7_06_eileen_dictates": '"my granddaughter has put this on for me" in the opening is read as a '
-    'carer\'s, and "it is for me" at "What is their name?" does not put it right',
+    "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "I would like to be able to '
+    'wash and set my own hair..." lands at "What does a good day look like?", an answer a question late',
     "set7_07_audrey_biscuit": "\"My blood pressure's been up and down...\" (the appointment's reason, "
     "told again) kept as what matters most, so each answer lands a question late",
-    "set7_08_priya_dad_raj": 'since listen_v, only "To walk through doorways without freezing, so he can get '
-    'into the greenhouse..." said back without "greenhouse" (the goal\'s title)',
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
 }
 
