@@ -392,7 +392,7 @@ FAMILY_WORDS = {
 # Who the person is to the writer, said before their name: "my husband Derek", "My dad, Rajesh
 # Sharma", "mum - Brenda", "its for my nan. Iris" (a family word alone only with a stop after it).
 _KIN_FIRST = re.compile(
-    r"^(?:(?:it'?s|its|it is|for)\s+)*(?:(?:my|our)\s+[\w-]+(?:[\s-]in[\s-]law)?\s*[,.:;-]*"
+    r"^(?:(?:it'?s|its|it is|for)\s+)*(?:(?:my|our)\s+(?!name\b)[\w-]+(?:[\s-]in[\s-]law)?\s*[,.:;-]*"
     rf"|(?:{'|'.join(sorted({*_INVERSE, *FAMILY_WORDS}, key=len, reverse=True))})\s*[,.:;-]+)\s+",
     re.IGNORECASE,
 )
@@ -535,6 +535,11 @@ _SOMEONE_ELSE_NAMED = re.compile(
 
 # Nothing before it but "its" or "for": "its my husband Derek" starts with who he is too.
 _AT_THE_START = re.compile(r"\W*(?:(?:it'?s|its|it is|for)\W+)*", re.I)
+# A name spelt out so it is not misheard: "Niamh, spelt N-I-A-M-H", "siobhan (thats S I O B H A N)".
+_SPELT_OUT = re.compile(
+    r"[\s,;:(-]*(?:\b(?:spelt|spelled|spelling|that'?s|thats|its|it'?s)\s+)?"
+    r"\b[A-Za-z](?:[\s.-]+[A-Za-z]\b){2,}\.?\s*\)?",
+)
 
 
 def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
@@ -543,6 +548,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     text = _without_fillers(text)
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
+    text = _SPELT_OUT.sub("", text).strip() or text
     just = _JUST.match(text)
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
         if just.group(2).lower() not in STOP_WORDS | _NOT_NAMES:

@@ -36,6 +36,8 @@ from careplan import interpret, listen
         ("Mary Smith", "Mary", "Mary Smith"),
         ("its Siobhan Fitzgerald-Smythe, S-I-O-B-H-A-N", "Siobhan", "Siobhan Fitzgerald-Smythe"),
         ("Harry here", "Harry", None),
+        ("My name is Mrs Okafor but you can call me Grace", "Grace", "Mrs Okafor"),
+        ("siobhan (thats S I O B H A N)", "Siobhan", None),
         ("its tony", "Tony", None),
     ],
 )
@@ -54,6 +56,12 @@ def test_a_name_with_an_explanation(text: str, called: str, formal: str | None) 
         ("Mrs Okafor", "Mrs Okafor"),
         ("its Siobhan Fitzgerald-Smythe, S-I-O-B-H-A-N", "Siobhan Fitzgerald-Smythe"),
         ("my mum, Joan Smith", "Joan Smith"),
+        # spelt out so it is not misheard: the letters are not the name
+        ("Niamh, spelt N-I-A-M-H", "Niamh"),
+        ("siobhan (thats S I O B H A N)", "Siobhan"),
+        ("Its Niamh - N I A M H", "Niamh"),
+        # "my name is" is not "my mum": the title and surname stay
+        ("My name is Mrs Okafor but you can call me Grace", "Mrs Okafor"),
         ("my husband Jim", "Jim"),
     ],
 )
