@@ -207,6 +207,15 @@ class Cues:
     bereavement: WordPattern
     chat: WordPattern
     advice: WordPattern
+    media: WordPattern
+    media_verbs: WordPattern
+    likeness: WordPattern
+    word_question: WordPattern
+    available: WordPattern
+    agreed_money: WordPattern
+    fear_of_care: WordPattern
+    promise: WordPattern
+    if_now: WordPattern
 
 
 @dataclass
@@ -300,6 +309,13 @@ def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> WordPattern
     return WordPattern("|".join(f"(?:{_expand(p, macros)})" for p in patterns))
 
 
+# Read as the others are; their fields named here to keep load_rules short.
+_SESSION_24_CUES = (
+    "media", "media_verbs", "likeness", "word_question",
+    "available", "agreed_money", "fear_of_care", "promise", "if_now",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4)
 def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
     """Read and compile the reviewed pattern file once."""
@@ -330,6 +346,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         bereavement=_compile_any(cue_spec["bereavement"], macros),
         chat=_compile_any(cue_spec["chat"], macros),
         advice=_compile_any(cue_spec["advice"], macros),
+        **{name: _compile_any(cue_spec[name], macros) for name in _SESSION_24_CUES},
     )
     rules = []
     for spec in raw["rules"]:
@@ -620,12 +637,13 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     ):
         return False
 
-    if _not_a_disclosure(cand, span, sentence, before, cues):
+    if _not_a_disclosure(cand, span, sentence, (c_start, c_end, m_start, m_end), cues):
         return False
 
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
     # a time to come anywhere in it: "a heart attack on my own one day"
-    worry = cues.hypothetical.search(sentence[:m_end]) or cues.future.search(sentence)
+    what_if = cues.hypothetical.search(sentence[:m_end]) and not cues.if_now.search(sentence)
+    worry = what_if or cues.future.search(sentence)
     # For what needs a professional (999 or 111), a worry, a sign lived with for years, or a
     # question about a word ("what is sepsis exactly?", "is shingles catching?") is no event now.
     seen_to = cand.rule.kind in {EMERGENCY, URGENT}
@@ -697,14 +715,54 @@ _NOT_DONE = re.compile(
 )
 
 
-def _not_a_disclosure(cand: _Candidate, span: Any, sentence: str, before: str, cues: Cues) -> bool:
-    """Words about the words ("why did you say that about someone hurting me?"), or a
-    death that has happened ("my son took his own life", "suicide loss"): not a red flag now."""
+def _not_a_disclosure(
+    cand: _Candidate, span: Any, sentence: str, where: tuple[int, int, int, int], cues: Cues
+) -> bool:
+    """Words about the words ("why did you say that about someone hurting me?"), a question
+    about what a word means ("what counts as financial abuse?"), a programme's story ("someone
+    took an overdose in EastEnders"), or a death that has happened ("my son took his own life",
+    "suicide loss"): not a red flag now. ``where`` is (clause start, clause end, match start,
+    match end) in the sentence."""
+    c_start, c_end, m_start, m_end = where
+    before = sentence[c_start:m_start]
     if cues.mention.search(before):
+        return True
+    if any(q.start() <= m_start and q.end() >= m_end for q in cues.word_question.finditer(sentence)):
+        return True
+    if _the_media_s(sentence[:c_end], sentence[c_start:c_end], span, cues):
         return True
     if cand.rule.kind != CRISIS:
         return False
     return bool(cues.bereavement.search(sentence)) or _a_death_told(span, before, cues)
+
+
+# The writer's own people, or the writer as the one it happens to: a clause with these is theirs.
+_OWN_PEOPLE = re.compile(r"\b(?:me|my|mine|myself|us|our|ours)\b")
+# Watching, reading, listening: the writer as audience, not as the one it happens to.
+_MEDIA_VERBS = {"watch", "read", "listen", "hear", "see", "talk", "binge", "follow"}
+
+
+def _the_media_s(upto: str, clause: str, span: Any, cues: Cues) -> bool:
+    """A story from a programme, a book, the paper or a leaflet, told in the match's clause or
+    the sentence up to it, about nobody of the writer's ("a man in the crime series I'm
+    watching strangled his wife", "I was reading about sepsis in the paper") and tied to
+    nothing of theirs ("that storyline is just like me, he checks my phone" is theirs; "I
+    thought about ending it after that documentary" is the writer's own)."""
+    if not cues.media.search(upto) or cues.likeness.search(upto):
+        return False
+    if _OWN_PEOPLE.search(cues.media_verbs.regex.sub(" ", clause)):
+        return False
+    return _about_other(span) is not False or _head_verb(span) in _MEDIA_VERBS
+
+
+def _head_verb(span: Any) -> str:
+    """The lemma of the verb the match hangs from ("reading about sepsis" -> "read")."""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    return token.lemma_.lower()
 
 
 def _a_death_told(span: Any, before: str, cues: Cues) -> bool:
@@ -825,30 +883,62 @@ _CRISIS_THEME_WIDER = re.compile(
 # neglect) and their everyday words. The NLU learnt safeguarding from lines shaped "my <family>
 # <verb>s me", and heard it at 0.94 in "Hello dear, my daughter said I should try this" (set4_10):
 # its guess alone needs one of these words, as a crisis it hears needs _CRISIS_THEME.
-_HARM_THEME = re.compile(
+_HARM_DONE_WORDS = (
     r"\b(?:hurt\w*|harm\w*|hit|hits|hitting|slap\w*|punch\w*|kick\w*|push\w*|shov\w*|beat\w*|bruis\w*"
     r"|smack\w*|thump\w*|grab\w*|pinch\w*|(?:shak\w*|shook) (?:me|her|him)|strangl\w*|chok\w*|throttl\w*"
     r"|rough\w*|flinch\w*|violen\w*|cruel\w*|nasty|vicious|horrible to|bull(?:y|ies|ied|ying)"
     r"|abus\w*|neglect\w*"
     r"|mistreat\w*|threat\w*|shout\w*|scream\w*|yell\w*|swear\w*|names|belittl\w*|humiliat\w*|mock\w*"
     r"|puts? (?:me|her|him) down|control\w*|lock\w*|keeps? (?:me|her|him|them) (?:in|from|away)|isolat\w*"
-    r"|trapped|forc\w*|pressur\w*|made (?:me|her|him) sign|money|pension|bank|cards?|savings|cash"
-    r"|pin (?:number|code)|account|benefits|(?:my|her|his|their) will|st(?:ole|olen|eal\w*)|scam\w*|fraud\w*"
+    r"|trapped|forc\w*|pressur\w*|made (?:me|her|him) sign|st(?:ole|olen|eal\w*)|scam\w*|fraud\w*"
     r"|touch\w*|sexual\w*|rap(?:e|ed)|indecent\w*|wet|soiled|dirty|filthy|starv\w*|hungry|fed(?! up)"
-    r"|sores?|ignor\w*|unsafe|danger\w*|lash\w* out|too hard)\b",
-    re.IGNORECASE,
+    r"|sores?|ignor\w*|unsafe|danger\w*|lash\w* out|too hard"
 )
+# ...and money, which is a harm word only with something else: help with money is everyday.
+_MONEY = (
+    r"|money|pension|bank|cards?|savings|cash|pin (?:number|code)|account|benefits|(?:my|her|his|their) will"
+)
+_HARM_DONE = re.compile(_HARM_DONE_WORDS + r")\b", re.IGNORECASE)
+_HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
 
 def _only_help(norm: str, cues: Cues) -> bool:
     """People and the help they give, and nothing else a safeguarding guess could rest on: no
-    harm or fear, no "not / nobody / won't", nothing of theirs kept or taken (set6_04)."""
+    harm or fear, no "not / nobody / won't", nothing of theirs kept or taken (set6_04). A time
+    someone is not about ("my partner when he's not on lates", set6_03) is no refusal."""
+    norm = cues.available.regex.sub(" ", norm)
     return bool(
         cues.helping.search(norm)
         and not (_HARM_THEME.search(norm) or cues.worry.search(norm) or cues.withheld.search(norm))
-        and not any(_is_negation_word(word, cues) for word in _WORD.findall(norm))
+        and not _has_negation(norm, cues)
     )
+
+
+def _has_negation(norm: str, cues: Cues) -> bool:
+    return any(_is_negation_word(word, cues) for word in _WORD.findall(norm))
+
+
+def _everyday_care(norm: str, cues: Cues) -> bool:
+    """What the learned model hears as safeguarding in a carer's everyday words (session 24):
+    money held for someone at their asking or paid back ("mum gave me her PIN so I can get her
+    pension out when she's poorly"), with no harm, no "not" and nothing kept from them; or a fear
+    of going into a home or a hospital and the promise it asks for ("she's terrified of going
+    into a home. she makes me promise every night", set4_09), with no harm named."""
+    if cues.agreed_money.search(norm):
+        return not (_HARM_DONE.search(norm) or cues.withheld.search(norm) or _has_negation(norm, cues))
+    return bool(cues.fear_of_care.search(norm)) and not _HARM_DONE.search(cues.promise.regex.sub(" ", norm))
+
+
+def _the_media_only(norm: str, kind: str, cues: Cues) -> bool:
+    """A programme's or the paper's story, and nothing of the kind's theme outside the clauses
+    that tell it ("on corrie someone got pushed down the stairs, my mum watches it religiously"):
+    the learned model heard the story. Tied to the writer's life ("just like me") it counts."""
+    if not cues.media.search(norm) or cues.likeness.search(norm):
+        return False
+    theme = _THEMES[kind]
+    clauses = (norm[a:b] for a, b in _clause_bounds(norm, -1, -1))
+    return not any(theme.search(clause) for clause in clauses if not cues.media.search(clause))
 
 
 def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[int, int]]) -> RedFlag | None:
@@ -891,6 +981,10 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
     if kind == SAFEGUARDING and _only_help(norm, cues):
         return None  # "my son rings every night, next door's lad cuts the hedge": who helps
+    if kind == SAFEGUARDING and _everyday_care(norm, cues):
+        return None  # "I do his shopping and he gives me the money back": a carer's day
+    if kind in _THEMES and _the_media_only(norm, kind, cues):
+        return None  # "on corrie someone got pushed down the stairs": the programme's story
     from careplan.nlp import parse
 
     doc = parse(text)

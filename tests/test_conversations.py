@@ -16,11 +16,6 @@ CONVERSATIONS = all_conversations()
 # 2026-12-03). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
-    # Blind set 6, retired in session 23: each one's first problem at session 22's end (a03cf6f).
-    "set6_03_kayleigh_rush_asthma": 'every turn passes since listen_q; only a safeguarding flag on "my mum, '
-    'and my partner when hes not on lates" (who helps)',
-    "set4_09_brian_wife_dementia": "learning batch Z flags \"she's terrified of going into a home. "
-    'she makes me promise every night" as safeguarding',
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
     "set7_01_graham_alison_ms": 'names pass since listen_u (s24); "She knows and she has agreed, she is '
     'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',

@@ -808,27 +808,32 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # Its safeguarding tuned by the sideways classes of session 23 (safety_k) to 1.00.
 # X (session 23, safeguarding told sideways, measured cold at 0.40) holds the default 0.95.
 # Z: set 7, retired at the start of session 24, learnt from 0.98/0.93/0.85, urgent 0.66, false
-# alarms 13/239 = 0.054: floors and its false-alarm ceiling sit there until it is tuned.
+# alarms 13/239 = 0.054; its false alarms tuned away by class in session 24 (safety_m) to 0/239,
+# safeguarding 0.87. N (session 24, hard negatives written from the false-alarm families, cold
+# 22/163; never learnt by the model, see safety_model.NOT_LEARNT) holds 0.02 like every batch; its
+# floors sit at 12/13 emergency and 10/11 crisis (a toddler into a dosette box, and "thinking
+# about doing it myself" after a film about suicide, rest on no rule).
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
     "safety_dev_w": {SAFEGUARDING: 0.98},
-    "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.85, URGENT: 0.65},
+    "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.87, URGENT: 0.65},
+    "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9},
 }
-# The 2% false-alarm ceiling (issue 13), except for a batch just retired from the blind sets.
-BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_z": 0.055}
+# The false-alarm ceiling on every batch (issue 13).
+MAX_BATCH_FALSE_ALARM_RATE = 0.02
 
 
 @pytest.mark.slow  # a whole data set
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
-    19, M in session 20, Q and R in session 21, T in session 22), or retired from the blind sets
-    (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7), ZA in session 24, each measured
+    19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24), or
+    retired from the blind sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
-    alarms at most 2% on every batch (issue 13) but one just retired."""
+    alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
     floors = BATCH_FLOORS.get(path.stem, {})
@@ -836,7 +841,7 @@ def test_development_batches(path: Path) -> None:
         if figures.total[kind]:
             floor = floors.get(kind, 0.95)
             assert figures.recall(kind) >= floor, f"{kind} recall {figures.recall(kind):.3f}"
-    assert figures.false_alarm_rate <= BATCH_FALSE_ALARM_CEILINGS.get(path.stem, 0.02)
+    assert figures.false_alarm_rate <= MAX_BATCH_FALSE_ALARM_RATE
 
 
 @pytest.mark.parametrize(
@@ -1488,3 +1493,119 @@ def test_session_24_crisis_and_emergency_said_plainly(text: str, kind: str | Non
 def test_session_24_batch_z_plain_words_by_class(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+
+# ------------------------------------------ session 24 (safety_m): talk ABOUT a thing is no flag
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a programme's, a book's or the paper's story, about nobody of the writer's
+        ("a lad in the hospital drama on sunday took an overdose, my wife cried", None),
+        ("Someone was battering his wife on Emmerdale again, I switched over", None),
+        ("I was listening to a phone-in about suicide on the radio while I drove", None),
+        ("theres an article in the paper about a nurse who neglected patients", None),
+        ("the book I'm reading, the old man gets conned out of his savings by a builder", None),
+        ("the leaflet from the chemist says ring 999 if your face droops", None),
+        # ...tied to the writer's own life, or told in a clause of its own: still a flag
+        ("that storyline on Hollyoaks is just like my life, he hits me when he's had a drink", SAFEGUARDING),
+        ("watched a programme about scams last night and my nephew has been taking my pension", SAFEGUARDING),
+        ("I read an article about suicide and I've been planning to kill myself", CRISIS),
+        ("he collapsed while reading the paper and he won't wake up", EMERGENCY),
+        # a question about what a word means
+        ("what does neglect mean on this form?", None),
+        ("sorry what counts as domestic abuse? the nurse used the word", None),
+        ("hows you spell overdose, sorry", None),
+        ("what is self harm classed as, is picking your skin it?", None),
+        # ...a question about now is not a question about a word
+        ("what does it mean if she's suddenly slurring her words and her face has dropped", EMERGENCY),
+        # over: a time told as gone, back on their feet, an answer found, a stop put to it
+        ("there were times I thought about killing myself, in my thirties, I'm in a good place now", None),
+        ("she had a heart attack in the spring but she's back on her feet", None),
+        ("Mum's face drooped last month, it was Bell's palsy in the end", None),
+        ("he went blue with croup when he was two, we know what to do now", None),
+        # ...unless it is back
+        ("there was a time I wanted to end it all and it's back again, I've got the tablets ready", CRISIS),
+        # everyday senses and idioms
+        ("honestly I'm killing myself with overtime to pay for the wedding", None),
+        ("the sales rep was so rude I could've throttled him", None),
+        ("we'll end it on a high with a party at the legion", None),
+        ("I was choking back the tears at the funeral", None),
+        ("the conservatory roof might collapse if we get more snow", None),
+        ("she says the carers pinched her slippers, they were under the bed", None),
+        # ...said for real
+        ("he throttled me last night, I have marks on my neck", SAFEGUARDING),
+        ("my husband has collapsed on the kitchen floor", EMERGENCY),
+        # carers' practical lines
+        ("we don't let grandad go out alone since he wandered off, one of us goes with him", None),
+        ("I'm forever telling dad not to give his card details to anyone on the phone", None),
+        ("she takes her tablets twice when she forgets, so the pharmacist does a blister pack now", None),
+        ("nan was conned once, now my aunt is her deputy and it's all stopped", None),
+        # ...and the same words that are control or abuse
+        ("my son won't let me go out and takes my keys when he goes to work", SAFEGUARDING),
+        # a known stable problem, and the same sign now
+        ("my chest aches if I rush for the bus, the cardiologist says it's stable angina", None),
+        ("crushing chest pain and the GTN spray isn't helping", EMERGENCY),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_24_talk_about_a_thing(text: str, kind: str | None) -> None:
+    """Blind sets 6 and 7 and batch N (cold 22/163) gave their false alarms on talk ABOUT a thing: a
+    programme, a question about a word, something over, an idiom, a carer's practical line. These are
+    other words than any batch's; each class keeps a twin that still flags."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "my mum, and my partner when hes not on lates",
+        "my sister, my brother in law when he isn't on nights, and the lady across the road",
+        "the neighbours and my grandson when he's not at work",
+        "our Kev, the girls from the club and the district nurse",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_people_listed_with_no_verb_are_who_helps(model_says, answer: str) -> None:
+    """set6_03: "my mum, and my partner when hes not on lates" (who helps?) was safeguarding: a list
+    of people with no verb of help, and a time someone is away said with "not"."""
+    model_says(SAFEGUARDING, 0.98)
+    assert safety.detect(answer) is None, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's terrified of going into a home. she makes me promise every night",
+        "dad's petrified of being put in a nursing home, he makes me swear I won't",
+        "mum's scared of going into hospital and has me promise to bring her home",
+        "dad asked me to do his banking, so I can pay his bills when he's in hospital",
+        "I get nan's shopping and she pays me back when her pension comes in",
+        "I'm his appointee, the money for his rent goes straight out",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_a_carers_day_is_not_safeguarding_to_the_model(model_says, text: str) -> None:
+    """set4_09: a fear of going into a home, and the promise it asks for, was heard as safeguarding
+    once the model learnt batch Z; so was money held at the person's asking (batch N, cold)."""
+    model_says(SAFEGUARDING, 0.98)
+    assert safety.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's terrified of going back to the home, the staff are rough with her",
+        "I do mum's banking because she asked me to, but my brother keeps taking money out",
+        "he's scared of being put in a home and his son threatens him with it",
+        "on corrie a lad was hitting his nan and that's what my grandson does to me",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_a_carers_day_beside_harm_is_still_heard(model_says, text: str) -> None:
+    model_says(SAFEGUARDING, 0.98)
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == SAFEGUARDING, text
