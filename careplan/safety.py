@@ -197,6 +197,7 @@ class Cues:
     habitual: WordPattern
     longstanding: WordPattern
     general_question: WordPattern
+    on_screen: WordPattern
     lived_with: WordPattern
     protective: WordPattern
     helping: WordPattern
@@ -335,6 +336,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
         habitual=_compile_any(cue_spec["habitual"], macros),
         longstanding=_compile_any(cue_spec["longstanding"], macros),
         general_question=_compile_any(cue_spec["general_question"], macros),
+        on_screen=_compile_any(cue_spec["on_screen"], macros),
         lived_with=_compile_any(cue_spec["lived_with"], macros),
         protective=_compile_any(cue_spec["protective"], macros),
         helping=_compile_any(cue_spec["helping"], macros),
@@ -588,7 +590,13 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     context = sentence
     if nxt_sent is not None:
         context += " " + norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset]
-    if cand.rule.only_when and not any(p.search(context) for p in cand.rule.only_when):
+    # ...and what a rule is only about may sit in the run-on sentence before the match: "my
+    # vision's gone double suddenly | and it's the worst headache I've ever had"
+    prev_sent = doc[sent.start - 1].sent if sent.start else None
+    about = context
+    if prev_sent is not None and not prev_sent.text.rstrip().endswith((".", "!", "?")):
+        about = norm[prev_sent.start_char + offset : prev_sent.end_char + offset] + " " + context
+    if cand.rule.only_when and not any(p.search(about) for p in cand.rule.only_when):
         return False  # the words mean something else: evidence against, as ``unless`` is
     # ...and a match that runs on into it is read with it: "someone rang saying they were from
     # the bank | and I put the phone down and rang the number on my card"
@@ -644,10 +652,16 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # a time to come anywhere in it: "a heart attack on my own one day"
     what_if = cues.hypothetical.search(sentence[:m_end]) and not cues.if_now.search(sentence)
     worry = what_if or cues.future.search(sentence)
-    # For what needs a professional (999 or 111), a worry, a sign lived with for years, or a
-    # question about a word ("what is sepsis exactly?", "is shingles catching?") is no event now.
+    # For what needs a professional (999 or 111), a worry, a sign lived with for years, a
+    # question about a word ("what is sepsis exactly?", "is shingles catching?") or a scene on
+    # screen is no event now.
     seen_to = cand.rule.kind in {EMERGENCY, URGENT}
-    if seen_to and (worry or _longstanding(sentence, cues) or cues.general_question.search(sentence)):
+    if seen_to and (
+        worry
+        or _longstanding(sentence, cues)
+        or cues.general_question.search(sentence)
+        or cues.on_screen.search(sentence)
+    ):
         return False
     # What is 111's, lived with ("my ankles always swell in hot weather"), is for the appointment.
     if cand.rule.kind == URGENT and cues.lived_with.search(sentence) and not cues.now.search(sentence):

@@ -1495,7 +1495,6 @@ def test_session_24_batch_z_plain_words_by_class(text: str, kind: str | None) ->
     assert (flag.kind if flag else None) == kind, flag
 
 
-
 # ------------------------------------------ session 24 (safety_m): talk ABOUT a thing is no flag
 
 
@@ -1609,3 +1608,39 @@ def test_a_carers_day_beside_harm_is_still_heard(model_says, text: str) -> None:
     model_says(SAFEGUARDING, 0.98)
     flag = safety.detect(text)
     assert flag is not None and flag.kind == SAFEGUARDING, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a run-on sentence split at "and": what the rule is only about sits in the part before
+        ("out of nowhere her sight went blurry and she says it's the worst headache of her life", EMERGENCY),
+        ("dad went white all of a sudden and he's saying it's the worst headache he's ever had", EMERGENCY),
+        ("it came on like a thunderclap and it's the worst headache i've had, my neck's stiff", EMERGENCY),
+        ("I had the worst headache of my life back in my twenties, a migraine", None),
+        # bleeding that won't stop in someone on blood thinners is still 999
+        ("grandad's on blood thinners and his leg has been bleeding for an hour and won't stop", EMERGENCY),
+        ("my nose won't stop bleeding and I'm on blood thinners, it's been 45 minutes", EMERGENCY),
+        ("she's on blood thinners and the cut on her head is pouring blood", EMERGENCY),
+        ("I'm on blood thinners so I bruise easily", None),
+        # a scene on screen, before or after the sign
+        ("there was blood pouring everywhere in that war film last night", None),
+        ("in the soap he collapsed and wasn't breathing, it was so dramatic", None),
+        ("on the film she couldn't breathe and her lips went blue, gave me nightmares", None),
+        # what a stroke left behind, out of breath from laughing, gone out, nobody on it
+        ("he had a stroke two years ago and his arm is still floppy", None),
+        ("since her stroke her mouth still droops on one side", None),
+        ("he had a stroke last year and now his face has gone droopy on one side again", EMERGENCY),
+        ("we were laughing so hard none of us could finish a sentence", None),
+        ("dad went down to the allotment and isn't answering his mobile", None),
+        ("my car was knocked over by a van while it was parked outside", None),
+        ("my son's been knocked down by a car and he's not making sense", EMERGENCY),
+        # the glass test passed is the reassuring answer; failed, it is 999
+        ("his rash went away when I pressed a glass on it", None),
+        ("the rash on her legs doesn't fade under a glass and she's floppy", EMERGENCY),
+    ],
+)
+def test_session_24_emergencies_said_in_new_words(text: str, kind: str | None) -> None:
+    """Batch ZB's classes (safety_p), each in words not in the batch."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
