@@ -1638,6 +1638,24 @@ def test_a_carers_day_beside_harm_is_still_heard(model_says, text: str) -> None:
         # the glass test passed is the reassuring answer; failed, it is 999
         ("his rash went away when I pressed a glass on it", None),
         ("the rash on her legs doesn't fade under a glass and she's floppy", EMERGENCY),
+        # a heart attack told as indigestion or a squeeze behind the breastbone, with sweating
+        ("mum says it's heartburn but it hasn't eased in two hours, she's clammy and grey", EMERGENCY),
+        ("pressure behind my breastbone and my left arm feels heavy", EMERGENCY),
+        ("gaviscon's done nothing, the ache is going into his jaw and he's sweating", EMERGENCY),
+        ("my indigestion won't shift, I've been eating too late", None),
+        ("heartburn won't go but no sweating or anything, just annoying", None),
+        # a hypo that won't come up, or diabetes with confusion: 999
+        ("dad's insulin dependent and he's really drowsy and won't drink his lucozade", EMERGENCY),
+        ("her bm is 2.1 and she's all shaky and sweaty, the glucose gel isn't working", EMERGENCY),
+        ("my son's type 1 diabetes, he's gone confused and aggressive and won't eat his sweets", EMERGENCY),
+        ("mum gets confused in the evenings, she's diabetic too but her sugars are fine", None),
+        ("my sugar was 2 this morning, I had some juice and it came back up to 6 and I'm fine", None),
+        # blue fingertips, knocked off a bike by a car, a first fit told before its signs
+        ("dad's fighting for every breath and his fingertips look bluey grey", EMERGENCY),
+        ("she was knocked off her scooter by a van and hit her head", EMERGENCY),
+        ("grandad got knocked off his bike by a taxi, he's lying in the road", EMERGENCY),
+        ("dad's never had a seizure before but he's gone rigid and jerking on the floor", EMERGENCY),
+        ("I've never had a fit before, can the new tablets cause them?", None),
     ],
 )
 def test_session_24_emergencies_said_in_new_words(text: str, kind: str | None) -> None:
