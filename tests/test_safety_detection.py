@@ -819,7 +819,9 @@ BATCH_FLOORS = {
     "safety_dev_u": {SAFEGUARDING: 0.96, URGENT: 0.8},
     "safety_dev_w": {SAFEGUARDING: 0.98},
     "safety_dev_z": {CRISIS: 0.93, SAFEGUARDING: 0.87, URGENT: 0.65},
-    "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9},
+    # N's safeguarding: the model learnt from ZB (session 24, safety_p) no longer hears the one N
+    # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
+    "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
 }
 # The false-alarm ceiling on every batch (issue 13).
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
