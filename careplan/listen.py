@@ -1266,10 +1266,16 @@ _WHAT_KEPT_THEM = (
     rf"(?:he|she|they|it|(?:my|the|our) (?:{_KIN}|{_HOUSEHOLD}|dog|cat|baby|postman|postie|nurse|carer))\s+"
     r"(?:needed|wanted|was|were|woke|had|got|fell|came|went|just)\b(?:\s+[\w']+){0,6}"
 )
+# An errand they had to do, said coming back: "had to answer the door", "had 2 sort kai out"
+_ERRAND_DONE = (
+    r"(?:i\s+)?(?:just\s+)?(?:had|needed) (?:to|2)\s+(?:go (?:and|to|n)\s+)?"
+    r"(?:answer|get|take|see to|sort|let|feed|change|check on|deal with|pop|nip|put|pick up|grab"
+    r"|go to the (?:door|loo|toilet))\b(?:\s+[\w']+){0,6}"
+)
 _WHERE_WERE_WE = r"(?:where|wer|whr|were)\s+(?:were|was|are|r)\s+(?:we|i)|where did we get to"
 _BACK_PART = (
-    r"(?:i'?m back|im back|i am back|(?:back|bk) now|back again|back|bk|sorry about that"
-    rf"|sorry for (?:the wait|that|keeping you)|{_WHERE_WERE_WE}|{_WHAT_KEPT_THEM}"
+    r"(?:(?:i'?m|im|i am) back(?: now| again)?|(?:back|bk) now|back again|back|bk|sorry about that"
+    rf"|sorry for (?:the wait|that|keeping you)|{_WHERE_WERE_WE}|{_WHAT_KEPT_THEM}|{_ERRAND_DONE}"
     r"|i'?m here now|here now"
     r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|soz|hi|hello|hiya"
     # who or what it was: "it was a parcel", "that was just my mum"
@@ -1284,6 +1290,16 @@ _BACK_SURE = re.compile(
     re.I,
 )
 
+# Coming back with what kept them, without a word before of going: "sorry had to answer the door",
+# "soz had 2 sort kai out", "sorry, just had to let the cat out. carry on", "apologies for the
+# delay". An errand, said with sorry: "sorry, I had to give up driving" is an answer.
+_SORRY = r"(?:sorry|soz|sry|apologies|oops)(?:\W+(?:love|dear|pet|hun|mate))?"
+_BACK_AFTER_ERRAND = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|right|back|i'?m back)\W+)?{_SORRY}\W+(?:{_ERRAND_DONE}"
+    r"|(?:about|for) the (?:wait|delay|interruption|gap|break)(?:\W+[\w']+){0,2})"
+    rf"(?:\W+(?:{_BACK_PART}|carry on|go on|anyway|let'?s (?:carry|go) on))*\W*$",
+    re.I,
+)
 # Coming back said last, after what kept them: "sorry about that, all cleaned up. where were we?"
 _WHERE_NOW = re.compile(
     rf"(?:^|[.!?,;:]\s*)(?:{_WHERE_WERE_WE})"
@@ -1610,7 +1626,7 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
     if (_BACK.match(text) and (_BACK_SURE.search(text) or after_away)) or (after_away and bare):
         return "back"
-    if _WHERE_NOW.search(text) and len(text.split()) <= 16:
+    if (_WHERE_NOW.search(text) and len(text.split()) <= 16) or _BACK_AFTER_ERRAND.match(text):
         return "back"  # "Sorry about that, all cleaned up. Where were we?": what kept them, and back
     chat = _CHAT_THEN_ASIDE.match(text)
     if chat and (asked := meta(chat.group(1))) not in {None, "away", "back"}:

@@ -195,3 +195,31 @@ def test_showing_it_themselves_is_a_no_to_sharing(said: str) -> None:
 )
 def test_a_yes_to_sharing_stays_a_yes(said: str) -> None:
     assert listen.share_answer(said) is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sorry had to answer the door, it was the carer",
+        "sorry love, had to see to the cat. where were we",
+        "apologies for the delay, the nurse came. carry on",
+        "soz had 2 sort kai out",
+        "sorry, had to take a call",
+        "ok im back now, had to sort the washing",
+    ],
+)
+def test_coming_back_with_the_errand_they_had_to_do(said: str) -> None:
+    assert listen.meta(said) == "back"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sorry, I had to give up driving",
+        "sorry I had to stop work, that gets in the way",
+        "I had to answer the door to carers every day",
+        "sorry for the delay in getting seen, it has been months",
+    ],
+)
+def test_what_they_had_to_give_up_is_an_answer(said: str) -> None:
+    assert listen.meta(said) is None
