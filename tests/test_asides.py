@@ -6,7 +6,9 @@ own word, and "change it to" after naming the goal. Each class with twins that m
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Tracker
 
+from actions.common import stepped_away
 from careplan import listen
 from careplan.dictation import punctuate
 
@@ -223,3 +225,35 @@ def test_coming_back_with_the_errand_they_had_to_do(said: str) -> None:
 )
 def test_what_they_had_to_give_up_is_an_answer(said: str) -> None:
     assert listen.meta(said) is None
+
+
+def _events(*said: tuple[str, str | None, float]) -> Tracker:
+    """A tracker whose events are (who, utter_action or text, timestamp)."""
+    events = [
+        {"event": "user", "text": what, "timestamp": at}
+        if who == "user"
+        else {"event": "bot", "metadata": {"utter_action": what}, "timestamp": at}
+        for who, what, at in said
+    ]
+    return Tracker("unit-asides", {}, {"text": "hi"}, events, False, None, {}, "action_listen")
+
+
+def test_away_before_after_brb_a_come_back_answer_or_a_long_pause() -> None:
+    assert stepped_away(_events(("user", "brb", 0.0), ("bot", "utter_away", 1.0), ("user", "hi", 60.0)))
+    assert stepped_away(
+        _events(
+            ("user", "can I come back later?", 0.0),
+            ("bot", "utter_faq_come_back", 1.0),
+            ("bot", "utter_ask_review_choice", 1.0),
+            ("user", "hi", 30.0),
+        )
+    )
+    assert stepped_away(
+        _events(("user", "my garden", 0.0), ("bot", "utter_ask_good_day", 1.0), ("user", "hi", 3600.0))
+    )
+
+
+def test_not_away_mid_chat() -> None:
+    assert not stepped_away(
+        _events(("user", "my garden", 0.0), ("bot", "utter_ask_good_day", 1.0), ("user", "hi", 30.0))
+    )
