@@ -217,6 +217,8 @@ class Cues:
     fear_of_care: WordPattern
     promise: WordPattern
     if_now: WordPattern
+    everyday_life: WordPattern
+    worn_out: WordPattern
 
 
 @dataclass
@@ -313,7 +315,7 @@ def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> WordPattern
 # Read as the others are; their fields named here to keep load_rules short.
 _SESSION_24_CUES = (
     "media", "media_verbs", "likeness", "word_question",
-    "available", "agreed_money", "fear_of_care", "promise", "if_now",
+    "available", "agreed_money", "fear_of_care", "promise", "if_now", "everyday_life", "worn_out",
 )  # fmt: skip
 
 
@@ -995,6 +997,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
     if kind == SAFEGUARDING and _only_help(norm, cues):
         return None  # "my son rings every night, next door's lad cuts the hedge": who helps
+    if kind == SAFEGUARDING and cues.worn_out.search(norm) and not _HARM_DONE.search(norm):
+        return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):
         return None  # "I do his shopping and he gives me the money back": a carer's day
     if kind in _THEMES and _the_media_only(norm, kind, cues):
@@ -1014,7 +1018,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
-    if kind == CRISIS and not (_CRISIS_THEME.search(norm) or _CRISIS_THEME_WIDER.search(norm)):
+    themed = cues.everyday_life.regex.sub(" ", norm)  # "I have gone there all my life": not the theme
+    if kind == CRISIS and not (_CRISIS_THEME.search(themed) or _CRISIS_THEME_WIDER.search(themed)):
         return None  # "honestly I just want a good night's sleep": the wording, not the theme
     return RedFlag(
         kind=kind,

@@ -1664,3 +1664,48 @@ def test_session_24_emergencies_said_in_new_words(text: str, kind: str | None) -
     """Batch ZB's classes (safety_p), each in words not in the batch."""
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have gone there all my life",
+        "I've lived in this village all my life and i'm not moving",
+        "this new walker has been a life saver",
+        "she's gone to her sister's, she's been going there all her life",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_life_and_gone_in_everyday_senses_are_no_crisis_theme(model_says, text: str) -> None:
+    """Session 23's notes: the model's crisis check-in on "gone" and "life" said of places and years."""
+    model_says(CRISIS, 0.99)
+    assert safety.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I've been going there all my life but I won't be around much longer", CRISIS),
+        ("getting the bus into town wipes me out, and my son hits me when I get back", SAFEGUARDING),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_everyday_senses_beside_the_theme_still_count(model_says, text: str, kind: str) -> None:
+    model_says(kind, 0.99)
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "getting changed wipes her out and the changing rooms are miles from the pool",
+        "the physio takes it out of him, he sleeps all afternoon after",
+        "washing her hair knackers her now, so the carer does it on a Friday",
+    ],
+    ids=lambda value: value[:40],
+)
+def test_tired_out_is_not_safeguarding_to_the_model(model_says, text: str) -> None:
+    """set3_07: "getting changed wipes her out..." was heard as safeguarding (0.87) after batch X."""
+    model_says(SAFEGUARDING, 0.95)
+    assert safety.detect(text) is None, text
