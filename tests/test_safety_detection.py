@@ -717,6 +717,9 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
+    # Written blind at the start of session 24; floors and false-alarm ceiling at its end figures
+    # (0.862 / 0.830 / 0.796, 7/246), so a regression fails while issue 13's targets stay the aim.
+    "safety_blind_8.yml": ({EMERGENCY: 0.86, CRISIS: 0.83, SAFEGUARDING: 0.79}, False, 0.03),
 }
 
 
