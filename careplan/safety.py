@@ -40,7 +40,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -312,45 +312,18 @@ def _compile_any(patterns: Iterable[str], macros: dict[str, str]) -> WordPattern
     return WordPattern("|".join(f"(?:{_expand(p, macros)})" for p in patterns))
 
 
-# Read as the others are; their fields named here to keep load_rules short.
-_SESSION_24_CUES = (
-    "media", "media_verbs", "likeness", "word_question",
-    "available", "agreed_money", "fear_of_care", "promise", "if_now", "everyday_life", "worn_out",
-)  # fmt: skip
-
-
 @lru_cache(maxsize=4)
 def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
     """Read and compile the reviewed pattern file once."""
     raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
     macros: dict[str, str] = raw.get("macros", {})
     cue_spec = raw["cues"]
+    # every cue but the negation words is a list of patterns, compiled into one
     cues = Cues(
         negation_words=frozenset(cue_spec["negation_words"]),
-        pseudo_negation=_compile_any(cue_spec["pseudo_negation"], macros),
-        denial=_compile_any(cue_spec["denial"], macros),
-        past=_compile_any(cue_spec["past"], macros),
-        resolved=_compile_any(cue_spec["resolved"], macros),
-        present=_compile_any(cue_spec["present"], macros),
-        ongoing=_compile_any(cue_spec["ongoing"], macros),
-        hypothetical=_compile_any(cue_spec["hypothetical"], macros),
-        future=_compile_any(cue_spec["future"], macros),
-        habitual=_compile_any(cue_spec["habitual"], macros),
-        longstanding=_compile_any(cue_spec["longstanding"], macros),
-        general_question=_compile_any(cue_spec["general_question"], macros),
-        on_screen=_compile_any(cue_spec["on_screen"], macros),
-        lived_with=_compile_any(cue_spec["lived_with"], macros),
-        protective=_compile_any(cue_spec["protective"], macros),
-        helping=_compile_any(cue_spec["helping"], macros),
-        withheld=_compile_any(cue_spec["withheld"], macros),
-        now=_compile_any(cue_spec["now"], macros),
-        worry=_compile_any(cue_spec["worry"], macros),
-        figurative=_compile_any(cue_spec["figurative"], macros),
-        mention=_compile_any(cue_spec["mention"], macros),
-        bereavement=_compile_any(cue_spec["bereavement"], macros),
-        chat=_compile_any(cue_spec["chat"], macros),
-        advice=_compile_any(cue_spec["advice"], macros),
-        **{name: _compile_any(cue_spec[name], macros) for name in _SESSION_24_CUES},
+        **{
+            f.name: _compile_any(cue_spec[f.name], macros) for f in fields(Cues) if f.name != "negation_words"
+        },
     )
     rules = []
     for spec in raw["rules"]:
@@ -690,18 +663,25 @@ def _first_clause(sentence: str) -> str:
     return next((sentence[a:b] for a, b in _clause_bounds(sentence, -1, -1) if sentence[a:b].strip()), "")
 
 
+def _up_to_verb(span: Any, steps: int | None = None) -> Any:
+    """The verb the match hangs from: up the parse from the match's root to the first verb,
+    stopping at the sentence's root, or after ``steps`` steps up; the token where it stops."""
+    token = span.root
+    for _ in itertools.count() if steps is None else range(steps):
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+    return token
+
+
 def _past_tense(span: Any) -> bool:
     """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit")?"""
-    token = span.root
-    for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token.tag_ in {"VBD", "VBN"} and not any(
-                c.tag_ in {"VBZ", "VBP"} for c in token.children if c.dep_ in {"aux", "auxpass"}
-            )
-        if token.head is token:
-            return False
-        token = token.head
-    return False
+    token = _up_to_verb(span, 3)
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.tag_ in {"VBD", "VBN"}
+        and not any(c.tag_ in {"VBZ", "VBP"} for c in token.children if c.dep_ in {"aux", "auxpass"})
+    )
 
 
 def _cued_away(norm: str, cues: Cues) -> bool:
@@ -773,12 +753,7 @@ def _the_media_s(upto: str, clause: str, span: Any, cues: Cues) -> bool:
 
 def _head_verb(span: Any) -> str:
     """The lemma of the verb the match hangs from ("reading about sepsis" -> "read")."""
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
-            break
-        token = token.head
-    return token.lemma_.lower()
+    return _up_to_verb(span, 6).lemma_.lower()
 
 
 def _a_death_told(span: Any, before: str, cues: Cues) -> bool:
@@ -786,9 +761,7 @@ def _a_death_told(span: Any, before: str, cues: Cues) -> bool:
     or perfect tense), so a bereavement to acknowledge, not a risk to signpost."""
     if not _A_DEATH.search(span.text.lower()) or _NOT_DONE.search(before) or _about_other(span) is not True:
         return False
-    token = span.root
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
-        token = token.head
+    token = _up_to_verb(span)
     perfect = any(c.lemma_ == "have" for c in token.children if c.dep_ == "aux")
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect)
 
