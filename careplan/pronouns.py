@@ -42,11 +42,7 @@ SLOTS = {"she": {"them": "her", "their": "her"}, "he": {"them": "him", "their": 
 
 def _of_kin(word: str) -> str | None:
     kin = FAMILY_WORDS.get(word.lower(), word.lower())
-    if kin in _SHE or kin in {"mother", "grandmother", "sister", "aunt"}:
-        return "she"
-    if kin in _HE or kin in {"father", "grandfather", "brother", "uncle"}:
-        return "he"
-    return None
+    return "she" if kin in _SHE else "he" if kin in _HE else None
 
 
 def from_kin(texts: Iterable[str]) -> str | None:
