@@ -30,6 +30,22 @@ NOT_YET: dict[str, str] = {
     "set7_07_audrey_biscuit": "\"My blood pressure's been up and down...\" (the appointment's reason, "
     "told again) kept as what matters most, so each answer lands a question late",
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
+    # Blind set 8, retired in session 25: each one's first problem at session 24's end (4e59012).
+    "set8_01_teacher_large_print": 'who it is with stored as "the surgery", not the practice pharmacist',
+    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff; "the physioo at the neuro '
+    'place..." skipped to what matters',
+    "set8_03_daughter_far_away": '"the memory clinic at St James\'s" not taken as who it is with',
+    "set8_04_stan_fall_nurse": '"Dr Hussain at the surgery. follow up after the fall they said" skipped to '
+    '"What matters most?", so every later answer lands a question late',
+    "set8_05_mum_learning_disability": '"Daniel Jones, but it\'s Danny, he hates Daniel" kept as what '
+    'matters',
+    "set8_06_baz_skips": '"GP. Dr Okonjo. Third GP this year about the same back": who-with stored as "GP"',
+    "set8_08_ravi_lists": 'the numbered-list opening ("1) its for me 2) Ravi 3) diabetes nurse 4) friday") '
+    'not said back',
+    "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
+    'passed in October." answered with Gracie, and no kind word',
+    "set8_10_carmen_heart_attack": 'a heart attack "in September" in a second-language opening gets 999; '
+    '"Everybody say Mick" not taken as the name',
 }
 
 
