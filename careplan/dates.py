@@ -111,7 +111,8 @@ _DAY = r"(\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(ORDINALS, key=len, reverse
 _COUNTED = r"(?! (?:one|goal|question|thing|time|floor|bit|point|answer|option|choice|item|few)s?\b)"
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:the|on) (\d{{1,2}}(?:st|nd|rd|th)?)\b{_COUNTED}|\b(\d{{1,2}}(?:st|nd|rd|th))\b{_COUNTED}"
-    r"|\bthe (" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\s*$"
+    # (with what is left once the time is read: "the twenty third at ten past two")
+    r"|\bthe (" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?:\s+(?:at|about|around))*\s*$"
 )
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = r"(" + _MONTH_WORDS + r")\b\.?"
