@@ -61,9 +61,41 @@ def nhs_number_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# Digits said as words, as voice typing writes them: "nine four three", "oh one", "double four"
+_DIGIT_WORDS = {
+    **{w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine".split())},
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+}
+_SAID_DIGIT = "|".join(_DIGIT_WORDS)
+_SAID_DIGITS = re.compile(
+    rf"\b(?:(?:double|treble|triple)\s+)?(?:{_SAID_DIGIT})\b"
+    rf"(?:[\s,.-]+(?:(?:double|treble|triple)\s+)?(?:{_SAID_DIGIT})\b)+",
+    re.I,
+)
+
+
+def digits_said(text: str) -> str:
+    """``text`` with runs of digits said as words written as digits ("nine four three four
+    seven six five nine one nine" is "9434765919"; "double four" is "44"). A digit word on
+    its own ("one more thing") is left as it is."""
+
+    def written(run: re.Match[str]) -> str:
+        digits = ""
+        for times, word in re.findall(rf"(?:(double|treble|triple)\s+)?({_SAID_DIGIT})\b", run.group(), re.I):
+            digits += _DIGIT_WORDS[word.lower()] * {"double": 2, "treble": 3, "triple": 3}.get(
+                times.lower(), 1
+            )
+        return digits
+
+    return _SAID_DIGITS.sub(written, text or "")
+
+
 def nhs_number(text: str) -> str | None:
-    """The first valid 10-digit NHS number in ``text``, as bare digits, or None."""
-    for match in _NHS_CANDIDATE.finditer(text or ""):
+    """The first valid 10-digit NHS number in ``text`` (its digits written or said), as bare
+    digits, or None."""
+    for match in _NHS_CANDIDATE.finditer(digits_said(text)):
         digits = re.sub(r"\D", "", match.group())
         if nhs_number_valid(digits):
             return digits
@@ -249,7 +281,7 @@ def has_contact(text: str) -> bool:
 
 def looks_like_nhs_number(text: str) -> bool:
     """Ten digits, right or wrong: a mistyped NHS number, not something else."""
-    return bool(_NHS_CANDIDATE.search(text or ""))
+    return bool(_NHS_CANDIDATE.search(digits_said(text)))
 
 
 # "mine or hers?", "is that my name or his you want", "whose name?": which person is meant.
