@@ -89,7 +89,9 @@ class Corrections:
                 chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))
             if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
                 chosen = int(slots["goal_to_change"])
-            just_added = slots.get("current_goal_id") if asked == "review_choice" else None
+            # "make that the main one": the goal just added at the read-back, or the one being told
+            telling = asked in GOAL_FIELD or asked in {"another_goal", "review_choice"}
+            just_added = slots.get("current_goal_id") if telling else None
             if listen.POINTER.match(fix.goal or "") and just_added in {g["id"] for g in goals}:
                 chosen = just_added  # "add one about sleeping and make that the main one": the new one
             if chosen is None and fix.value == "new" and not listen.POINTER.match(fix.goal or ""):

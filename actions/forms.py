@@ -421,8 +421,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         stick? my knees are shot"): the question is answered, or noted for the care team,
         and the answer is returned to be taken. None for any other message."""
         split = listen.answer_beside(text) if catalogue()[asked].kind == "text" else None
-        if split is None:
-            return None
+        if split is None or listen.correction(split[0]) is not None:
+            return None  # "..., can that be the main one": a change to the plan, made as one
         asking, answer = split
         intent = listen.meta(asking) or sure_intent(turn.tracker)
         if intent in ASKED_BESIDE_AN_ANSWER:

@@ -1906,7 +1906,14 @@ _MAIN_ONE = re.compile(
     r"\b(?:the\s+)?(that|it|this)'s (?:the )?(?:main|most important|priority|top) (?:one|goal)\b|"
     # "scrap that, the main thing is whether i need an MRI"
     r"\b(?:the\s+)?(?:main|most important|biggest|real) (?:thing|one|worry)(?: (?:for me|really|now))?"
-    r"\s+(?:is|'s|would be|will be)\s+(?!(?:that|this|it)(?:\s+one)?\W*$)(.+)$",
+    r"\s+(?:is|'s|would be|will be)\s+(?!(?:that|this|it)(?:\s+one)?\W*$)(.+)$|"
+    # "can that be the main one", "I think the walking one should be the main one"
+    r"(?:\b(?:can|could|should|would|will|let|may)\s+(?:the\s+)?(.+?)"
+    r"|\b(.+?)\s+(?:should|must|has to|needs to))\s+(?:one\s+)?be\s+(?:the\s+)?"
+    r"(?:(?:main|most important|top)\s+(?:one|goal|thing)|(?:top\s+)?priority)\b|"
+    # "that ones more important than the weight one", "the dog one matters most to her"
+    r"\b(.+?)\s+(?:(?:one'?s|ones|one\s+is)\s+(?:the\s+)?(?:more|most)\s+important"
+    r"|one\s+(?:matters|means)\s+(?:the\s+)?(?:more|most))\b",
     re.I,
 )
 # Words that point at a goal without naming it: "make that the main one" (the goal just added)
@@ -1919,7 +1926,8 @@ def _main_words(main: re.Match[str]) -> str:
     club"), or the sentence after "the main thing is"."""
     if main.group(4):
         return re.split(r"(?<=[.!?;])\s+", main.group(4).strip())[0].strip(" .!?;")
-    words = re.split(r"[.,;:!?]\s*", (main.group(1) or main.group(2) or main.group(3) or "").strip())[-1]
+    named = next((main.group(n) for n in (1, 2, 3, 5, 6, 7) if main.group(n)), "")
+    words = re.split(r"[.,;:!?]\s*", named.strip())[-1]
     return re.sub(
         r"^(?:(?:actually|no|so|and|but|ok|i think|i mean|sorry)\b\s*)+", "", words, flags=re.I
     ).strip()
@@ -2211,7 +2219,12 @@ def correction(text: str, today: date | None = None) -> Correction | None:
     if main:
         # "the gardening club is the main thing" may name a goal not yet said; "make the
         # driving one the main one" only points at one
-        pointing = re.search(r"\b(?:one|goal)\s+(?:is|'s|the)\b", main.group(0), re.I)
+        pointing = (
+            main.group(5)
+            or main.group(6)
+            or main.group(7)
+            or re.search(r"\b(?:one|goal)\s+(?:is|'s|the)\b", main.group(0), re.I)
+        )
         return Correction("main_goal", None if pointing else "new", goal=_main_words(main))
     if _DATE_WRONG.search(text):
         found = dates.when(text, today)
@@ -2368,11 +2381,17 @@ def content_words(text: str) -> set[str]:
     return {t.lemma_.lower() for t in parse(text) if t.is_alpha and t.lower_ not in _STOP and not t.is_stop}
 
 
+# Words that sound the same, which autocorrect and voice typing swap: "the weight one" is the
+# goal typed as "lose some wait"
+_SOUNDS_LIKE = {"wait": "weight", "waste": "waist", "week": "weak", "heel": "heal"}
+
+
 def _word_forms(text: str) -> set[str]:
     """Each meaning word as said and as its lemma, stemmed: "the wedding one" finds "my
-    sister's wedding" (lemma "wed" there); "hba1c" counts, though it isn't all letters."""
+    sister's wedding" (lemma "wed" there); "hba1c" counts, though it isn't all letters.
+    Words that sound alike count as one ("wait" and "weight")."""
     return {
-        _stem(form)
+        _stem(_SOUNDS_LIKE.get(form, form))
         for t in parse(text)
         if (
             t.is_alpha
@@ -2590,11 +2609,23 @@ _THE_APPOINTMENT = re.compile(
 )
 
 
+# "her hands r bad today", "he's too tired tonight": how someone is now, not when the appointment is
+_NOW = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+_GOING = re.compile(r"\b(?:seeing|see|going|go|booked|due|coming|come in)\b", re.I)
+
+
+def _how_they_are_now(part: str) -> bool:
+    """Does this part of a message say "today" of how someone is, with nothing of a visit?"""
+    said = set(re.findall(r"[a-z]+", part.lower()))
+    visit = _THE_APPOINTMENT.search(part) or _GOING.search(part) or said & _CLINICIANS or dates.time_of(part)
+    return bool(_NOW.search(part)) and not visit and not _only_a_date(part)
+
+
 def appointment_date(text: str, asked: str | None = None, today: date | None = None) -> dates.When | None:
     """The appointment's date in a message that was not asked for it ("seeing the nurse next
     Tuesday"), and not a date said in a wish, an event of their life, a habit or a greeting."""
     parts = [p for p in re.split(r"(?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b)", text) if p.strip()]
-    kept = ", ".join(p for p in parts if not _NOT_THE_APPOINTMENT.search(p))
+    kept = ", ".join(p for p in parts if not _NOT_THE_APPOINTMENT.search(p) and not _how_they_are_now(p))
     if not kept or (asked not in _BEFORE_THE_APPOINTMENT and not _THE_APPOINTMENT.search(kept)):
         return None
     # "Monday. no sorry, Tuesday" is Tuesday; "Monday at ten past ten, sorry typing fast" is Monday
