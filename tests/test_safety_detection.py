@@ -815,6 +815,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # about doing it myself" after a film about suicide, rest on no rule).
 # ZC: set 8, retired at the start of session 25, learnt from 0.93/0.91/0.87, urgent 0.68, false
 # alarms 6/246 = 0.024 (its own ceiling below until they are tuned away).
+# ZC's urgent tuned in session 25 (safety_q) to 29/34; ZD (session 25, the 111 tier and 999 in new
+# words, measured cold at urgent 26/70) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -824,7 +826,7 @@ BATCH_FLOORS = {
     # N's safeguarding: the model learnt from ZB (session 24, safety_p) no longer hears the one N
     # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
-    "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.9, SAFEGUARDING: 0.87, URGENT: 0.67},
+    "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.9, SAFEGUARDING: 0.87, URGENT: 0.85},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02

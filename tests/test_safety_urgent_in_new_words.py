@@ -80,6 +80,8 @@ def _kind(text: str) -> str | None:
         ("the little one pushed a pea into her ear and we can't get it out", URGENT),
         ("nosebleeds on and off all day, she's on warfarin", URGENT),
         ("the baby had a temperature after her jabs yesterday", None),
+        ("how high does a baby's temperature have to be before I worry?", None),
+        ("how hot is too hot for a baby with a fever?", None),
         ("he had a nosebleed at school last week", None),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else str(value),
@@ -114,6 +116,14 @@ def test_session_25_111_classes(text: str, kind: str | None) -> None:
         ("saw on Facebook that a paracetamol overdose wrecks your liver, is that true? just curious", None),
         ("read online that sepsis can start from a small cut, is that right?", None),
         ("his lips are swelling up, he carries two pens but I can't find them", EMERGENCY),
+        # ZC's 999 misses by class: "can't cough it up" is not "coughed it up"; a leg "turned out"
+        # after a fall is a broken hip, not "it turned out fine"
+        ("she's choking on a sweet and can't cough it up", EMERGENCY),
+        ("he's choking on his dinner, he cannot cough it out and he's gone red", EMERGENCY),
+        ("she choked on a crisp but coughed it up fine", None),
+        ("mum slipped in the bathroom, her hip hurts and her leg is shorter than the other one", EMERGENCY),
+        ("dad's fallen in the garden, his foot is all twisted out and he's in agony", EMERGENCY),
+        ("it turned out to be indigestion, the chest pain", None),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else str(value),
 )
