@@ -67,6 +67,7 @@ def punctuate(text: str) -> str:
     marked = _MARK.sub(mark, text)
     marked = re.sub(r"\s+([.,?!:;])", r"\1", marked)  # no space before a mark
     marked = re.sub(r"([.?!:;,])(?:\s*[.,])+", r"\1", marked)  # "full stop new line": one mark
+    marked = re.sub(r"^[\s.,?!:;]+", "", marked)  # "new line my knees": a mark before any words is none
     marked = re.sub(r"\bi\b", "I", marked)
     marked = re.sub(r"(^|[.?!]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), marked.strip())
     return re.sub(r"\s{2,}", " ", marked).strip()

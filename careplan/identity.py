@@ -295,7 +295,7 @@ _NOT_A_NAME = re.compile(
     r"^(?:i|i'?m|i am|me|my|he|she|they|his|her|their|it)(?:\s+(?:was|is|were|'s))?$", re.I
 )
 # "Bridget Anne Cole. And I'm Harold Cole.": the person's name comes before the writer's own.
-_AND_ME = re.compile(r"[.,;]?\s*(?:and\s+)?(?:i'?m|i am|my name(?:'s| is))\b.*$", re.I | re.S)
+_AND_ME = re.compile(r"[.,;]?\s*\b(?:and\s+)?(?:i'?m|i am|my name(?:'s| is))\b.*$", re.I | re.S)
 
 
 def asks_whose(text: str) -> bool:

@@ -74,7 +74,8 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
         day = appointment.get("date")
         when = dates.said(date.fromisoformat(day), appointment.get("time")) if day else ""
         when = when or appointment.get("when_text") or ""
-        who = appointment.get("with") or ""
+        # "Dr Shah at the surgery." as dictated: no stop before the date
+        who = (appointment.get("with") or "").rstrip(" .,;")
         lines.append(f"Appointment: {who if carer else to_you(who)}, {when}".strip(" ,"))  # "your GP"
     if everything:
         lines.extend(_answers(plan))

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from careplan import dates, identity, listen
+from careplan import dates, identity, listen, readback
+from careplan.dictation import punctuate
 
 TODAY = date(2026, 12, 3)  # a Thursday
 
@@ -143,3 +144,43 @@ def test_digits_said_as_words_are_written_only_in_a_run(text: str, written: str)
 def test_a_wrong_nhs_number_said_in_words_is_a_typo_not_something_else() -> None:
     said = "nine four three four seven six five nine one eight"
     assert identity.nhs_number(said) is None and identity.looks_like_nhs_number(said)
+
+
+@pytest.mark.parametrize("name", ["Karim Haddad", "Jim Smith", "Ibrahim Khan", "Tim Evans", "Maxim Gorky"])
+def test_a_full_name_with_im_inside_a_word_is_kept_whole(name: str) -> None:
+    # "im" in "Karim" is not "I'm": the name was cut to "Kar"
+    assert identity.without_own_name(name) == name
+
+
+@pytest.mark.parametrize(
+    "text, theirs",
+    [
+        ("Bridget Anne Cole. And I'm Harold Cole.", "Bridget Anne Cole"),
+        ("Kim Lee and im his wife", "Kim Lee"),
+    ],
+)
+def test_the_writers_own_name_after_the_persons_still_goes(text: str, theirs: str) -> None:
+    assert identity.without_own_name(text) == theirs
+
+
+@pytest.mark.parametrize(
+    "said, written",
+    [
+        ("question mark can i get a stronger inhaler question mark", "Can I get a stronger inhaler?"),
+        ("new line my knees full stop", "My knees."),
+        ("full stop i was in the navy full stop", "I was in the navy."),
+    ],
+)
+def test_a_mark_said_before_any_words_is_none(said: str, written: str) -> None:
+    assert punctuate(said) == written
+
+
+def test_the_read_back_has_no_stop_between_who_and_when() -> None:
+    plan = {
+        "subject": {"preferred_name": "Harold"},
+        "recorded_by": {"role": "self"},
+        "appointment": {"with": "Doctor banner jee at the surgery.", "date": "2026-12-23", "time": "14:10"},
+        "goals": [],
+        "questions": None,
+    }
+    assert "at the surgery, Wednesday 23 December" in readback.plan_text(plan).splitlines()[1]
