@@ -44,8 +44,9 @@ NOT_YET: dict[str, str] = {
     'not said back',
     "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
     'passed in October." answered with Gracie, and no kind word',
-    "set8_10_carmen_heart_attack": 'a heart attack "in September" in a second-language opening gets 999; '
-    '"Everybody say Mick" not taken as the name',
+    "set8_10_carmen_heart_attack": '"Michael Turner. Everybody say Mick, only his mother say Michael" '
+    "not taken as the name (turn 1's check against 999 matched the greeting's own \"call 999\": now "
+    '"Call 999 now", the script)',
 }
 
 
