@@ -219,6 +219,7 @@ class Cues:
     if_now: WordPattern
     everyday_life: WordPattern
     worn_out: WordPattern
+    asked_said_no: WordPattern
 
 
 @dataclass
@@ -578,6 +579,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     own_sentences = context if cand.end > s_end else sentence
     if any(p.search(own_sentences) for p in cand.rule.unless):
         return False
+    if cand.rule.kind == CRISIS and cues.asked_said_no.search(context):
+        return False  # asked about it and answered no: "the doctor asked if I ever ... and I said no"
     if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
         cand.incomplete = True
         return False

@@ -814,7 +814,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # floors sit at 12/13 emergency and 10/11 crisis (a toddler into a dosette box, and "thinking
 # about doing it myself" after a film about suicide, rest on no rule).
 # ZC: set 8, retired at the start of session 25, learnt from 0.93/0.91/0.87, urgent 0.68, false
-# alarms 6/246 = 0.024 (its own ceiling below until they are tuned away).
+# alarms 6/246 = 0.024; its crisis and safeguarding tuned by class in session 25 (safety_r) to
+# 53/53 and 53/54, false alarms 2/246 (its own ceiling gone). ZE (session 25, crisis and
+# safeguarding told sideways, measured cold at 0.80/0.86) holds the default 0.95.
 # ZC's urgent tuned in session 25 (safety_q) to 29/34; ZD (session 25, the 111 tier and 999 in new
 # words, measured cold at urgent 26/70) holds the default 0.95.
 BATCH_FLOORS = {
@@ -826,18 +828,18 @@ BATCH_FLOORS = {
     # N's safeguarding: the model learnt from ZB (session 24, safety_p) no longer hears the one N
     # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
-    "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.9, SAFEGUARDING: 0.87, URGENT: 0.85},
+    "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS = {"safety_dev_zc": 0.025}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 
 
 @pytest.mark.slow  # a whole data set
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
-    19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24), or
+    19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in session 25), or
     retired from the blind sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8), each measured
     cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
     from by careplan/safety_model.py: these floors only catch regressions. False
@@ -1715,3 +1717,227 @@ def test_tired_out_is_not_safeguarding_to_the_model(model_says, text: str) -> No
     """set3_07: "getting changed wipes her out..." was heard as safeguarding (0.87) after batch X."""
     model_says(SAFEGUARDING, 0.95)
     assert safety.detect(text) is None, text
+
+
+# Session 25 (safety_r): batch ZE (written cold) and batch ZC's misses and false alarms, by class.
+# Each class: the batch's line(s), two other ways a person would say it, and everyday twins.
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # things given away, with a reason that says an ending
+        (
+            "I've sorted who gets my tools and the van, there's no point me hanging on to them now",
+            CRISIS,
+            False,
+        ),
+        (
+            "he's been giving his records away to anyone who'll take them, says he won't be needing them"
+            " much longer",
+            CRISIS,
+            False,
+        ),
+        (
+            "gran handed me her wedding ring yesterday and said best I have it now rather than after",
+            CRISIS,
+            False,
+        ),
+        ("I feel so low I've started giving my things away", CRISIS, False),
+        ("I've given my old books to the library now I can't read small print", None, False),
+        ("we're sorting out who gets what from nan's house now she's settled in the home", None, False),
+        (
+            "I gave my old coat to my granddaughter, I won't be needing it now I've got the new one",
+            None,
+            False,
+        ),
+        # a goodbye said as the last one
+        (
+            "nan told me she loves me and said sorry for everything, then said this is the last time I'll"
+            " see her",
+            CRISIS,
+            False,
+        ),
+        (
+            "mum hugged me for ages and said sorry for everything, it's the last time you'll see me",
+            CRISIS,
+            False,
+        ),
+        ("we said our goodbyes at the airport, it's the last time I'll see her till the summer", None, False),
+        # a threat to end it if something happens, or meant
+        ("if the pain doesnt get better by christmas I'll take the lot, I mean it", CRISIS, False),
+        ("if they put me in a home I'll finish it myself, I mean that", CRISIS, False),
+        ("our kid says hes going to do himself in if the benefits get stopped", CRISIS, False),
+        ("dad says if they take his licence off him he'll do himself in", CRISIS, False),
+        ("if this chemo doesn't work I'm taking the whole lot, I'm serious", CRISIS, False),
+        ("dunno why im still here tbh i dont want to be, thought about taking the lot", CRISIS, False),
+        ("if the decorator doesn't turn up I'll finish it myself", None, False),
+        ("I did myself in at the gym lifting too much", None, False),
+        ("the cakes on the stall were lovely so I said I'll take the lot", None, False),
+        (
+            "since the divorce I've been drinking every night and thinking about just not waking up",
+            CRISIS,
+            False,
+        ),
+        # a passive wish said softly: the check-in, not the full script and not silence
+        ("I just want it all to stop", CRISIS, True),
+        ("feel like I'm drowning and I just want it all to stop", CRISIS, True),
+        ("everything's too much, I just want it to stop", CRISIS, True),
+        ("I just want it all to stop for good", CRISIS, False),
+        ("some days I just want to disappear", CRISIS, True),
+        ("I wish I could just disappear", CRISIS, True),
+        ("I want to disappear for good", CRISIS, False),
+        ("havent eaten for days, dont care what happens to me anymore", CRISIS, True),
+        ("I honestly don't care what happens to me now", CRISIS, True),
+        ("I don't care what happens to the old car, it can go to scrap", None, False),
+        ("honestly i wish id never woken up after the op", CRISIS, True),
+        ("she says she wishes she hadn't woken up this morning", CRISIS, True),
+        ("I wish I'd never woken up so early, I'm shattered", None, False),
+        ("dad keeps saying he's ready to go now", CRISIS, True),
+        ("mum keeps telling us she's ready to go", CRISIS, True),
+        ("I'm ready to go home now, the ward is so noisy", None, False),
+        ("he kept saying he was ready to go, the taxi was late", None, False),
+        # a carer at breaking point who has hurt, or nearly hurt, the person
+        (
+            "I've caught myself slapping his hand hard when he grabs at me, I never used to be like this",
+            SAFEGUARDING,
+            False,
+        ),
+        (
+            "honestly some nights I could throttle her, I've been that close to really hurting her",
+            SAFEGUARDING,
+            False,
+        ),
+        ("I nearly hit him last night when he wouldn't stop shouting", SAFEGUARDING, False),
+        ("I came so close to shaking her this morning, it frightened me", SAFEGUARDING, False),
+        ("I nearly hit the kerb reversing the car", None, False),
+        ("I was that close to hitting the car in front", None, False),
+        ("I nearly hit her with the door by accident, she was right behind it", None, False),
+        # a friend or helper who takes the money, and harm or fear beside it
+        (
+            "There's a lad from the day centre, Kyle, who's his best mate now, and Danny keeps giving him"
+            " his wages and"
+            " his bus pass, then comes home with nothing and says Kyle will be cross if he doesn't",
+            SAFEGUARDING,
+            False,
+        ),
+        (
+            "his new best pal has him paying for everything, rent, fags, the lot, and Tom goes hungry by"
+            " the Thursday",
+            SAFEGUARDING,
+            False,
+        ),
+        ("the man who does my shopping keeps the change and says I still owe him more", SAFEGUARDING, False),
+        (
+            "this new friend of hers gets her to pay for all his food and she's got nothing left for her"
+            " own tea",
+            SAFEGUARDING,
+            False,
+        ),
+        (
+            "a girl from the club borrows dad's money every week and he's scared to ask for it back",
+            SAFEGUARDING,
+            False,
+        ),
+        ("my mate takes me to the shops and I give him a tenner for petrol", None, False),
+        ("the lad who does my shopping always brings the change and the receipt", None, False),
+        # batch ZC's false alarms and their twins
+        ("the cost of living has hit us like everyone else", None, False),
+        ("the price rises really hit us hard this winter", None, False),
+        ("well knock me down with a feather, the hospital actually rang back", None, False),
+        ("you could have knocked me down with a feather when she said yes", None, False),
+        (
+            "she's not being neglected, I'm there every day, I just want more help with bathing her",
+            None,
+            False,
+        ),
+        ("he isn't neglected, the carers come four times a day", None, False),
+        ("if I have to eat one more bowl of porridge I'll top myself haha", None, False),
+        ("if I have to watch one more episode of that quiz I'll kill myself lol", None, False),
+        ("if I have to spend one more night like this I'll kill myself", CRISIS, False),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_25_told_sideways_by_class(text: str, kind: str | None, check_in: bool) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+    assert (flag.check_in if flag else False) is check_in, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # cuckooing: they moved in and won't go, or the person must ask to use their own home
+        (
+            "some lads from the estate have moved into my flat and use it for their stuff, I can't make"
+            " them leave",
+            SAFEGUARDING,
+        ),
+        (
+            "his mate from the pub has moved himself in and now Jack has to ask to use his own kitchen",
+            SAFEGUARDING,
+        ),
+        ("two men are stopping at mum's house and she can't get them to go", SAFEGUARDING),
+        ("my nephew's staying at my place while his flat's painted, he's no bother", None),
+        # control: money or an account kept, even beside a car not driven
+        ("since he retired my husband won't let me drive the car or have my own bank account", SAFEGUARDING),
+        ("she won't let him have his own bank account, everything goes through her", SAFEGUARDING),
+        ("the family won't let dad drive any more since the eye test, he's cross about it", None),
+        # a card held for months, and sharp words when asked
+        ("my son's had my debit card since the summer and he gets very short with me if I ask", SAFEGUARDING),
+        ("he's had her bank card for months and she doesn't really know what's in the account", SAFEGUARDING),
+        ("my daughter has my bank card for the shopping and brings the receipts", None),
+        # left alone all day, unable to get a drink
+        (
+            "I've started leaving my brother on his own all day because I can't cope any more, I know he"
+            " can't get"
+            " himself a drink",
+            SAFEGUARDING,
+        ),
+        ("they leave her alone all day and she can't get herself to the toilet", SAFEGUARDING),
+        ("mum's on her own all day now but she can make herself a drink and the carers pop in", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_25_control_and_neglect_told_sideways(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # asked about it and said no
+        ("the doctor asked if I ever feel like harming myself and I said no, never", None),
+        ("the nurse asks whether I have thoughts of ending my life and I always say no", None),
+        ("they asked if she wanted to die and she said no, she wants to see the baby born", None),
+        (
+            "the nurse asked if I was suicidal and I said no but I lied, I think about killing myself every"
+            " day",
+            CRISIS,
+        ),
+        # an ending said, then told as something everyday ("the operation I mean")
+        ("I just want it all to be over with, the operation I mean, I hate waiting", None),
+        ("I want it all to end, this court case I mean, it's dragged on two years", None),
+        ("I want it all to end, I mean it, I've had enough of living", CRISIS),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_25_asked_and_said_no_or_said_what_was_meant(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gardening from her chair, she tells me what to plant and where and I do as I am told.", None),
+        ("mum sits in the kitchen and tells me how to bake her scones, I do as I'm told", None),
+        ("she shows me where to put everything in the cupboards and I do as I'm told", None),
+        ("he tells me what to cook and where to put things, and if I get it wrong he hits me", SAFEGUARDING),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_a_person_directing_their_carer_is_not_control(text: str, kind: str | None) -> None:
+    """set7_01: after batch ZE was learnt, the model heard a wife directing the gardening from her
+    chair as control; the direction of a hobby or a job is help, harm beside it still counts."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
