@@ -1114,15 +1114,18 @@ def test_a_match_turned_away_silences_the_model_for_its_own_kind_only(model_says
 
 def test_the_model_hears_the_means_of_a_plan_as_the_crisis_theme(model_says) -> None:
     """A plan said through its means alone ("how easy it would be to step off") has no word of
-    harm: the crisis the model hears there gets the check-in; a carer's wish for rest still not."""
+    harm: the crisis the model hears there gets the check-in; a carer's wish for rest still not.
+    Sitting in the garage with the engine running is said by a rule since session 25 (batch ZE):
+    the full script at once."""
     model_says(CRISIS, 0.95)
     for text in (
         "every time I wait on the platform I think about stepping off",
-        "I sit in the garage with the engine running some nights",
         "he keeps looking at his shotgun and saying it's the easy way",
     ):
         flag = safety.detect(text)
         assert flag is not None and flag.kind == CRISIS and flag.check_in, text
+    flag = safety.detect("I sit in the garage with the engine running some nights")
+    assert flag is not None and flag.kind == CRISIS and not flag.check_in and flag.rule == "suicidal"
     assert safety.detect("honestly I just need a night off") is None
 
 
@@ -1939,5 +1942,55 @@ def test_session_25_asked_and_said_no_or_said_what_was_meant(text: str, kind: st
 def test_a_person_directing_their_carer_is_not_control(text: str, kind: str | None) -> None:
     """set7_01: after batch ZE was learnt, the model heard a wife directing the gardening from her
     chair as control; the direction of a hobby or a job is help, harm beside it still counts."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a pet given away with a reason that says an ending
+        (
+            "he's given the dog to his neighbour for keeps and told her he's got nothing left to stay for",
+            CRISIS,
+        ),
+        ("mum's given the cat to her friend and says there's nothing left to stay for now", CRISIS),
+        ("we've given the dog to my sister because of the new baby, she adores him", None),
+        # sitting in a car in the garage with the engine running
+        ("he keeps sitting in the car in the garage with the engine running", CRISIS),
+        ("found her sat in the car in the garage with the engine on and the door shut", CRISIS),
+        ("dad's sitting in the car waiting for me to finish up", None),
+        ("he sits in the garage fixing the mower with the radio on", None),
+        # the home taken over: a bedsit or a room
+        (
+            "my son's so-called mates have taken over his bedsit, they've got people coming and"
+            " going all night"
+            " and he sleeps on the floor",
+            SAFEGUARDING,
+        ),
+        ("a gang has taken over her room at the hostel and she's scared to go back", SAFEGUARDING),
+        ("the grandkids have taken over my spare room for the holidays, it's lovely to have them", None),
+        # the post hidden or thrown away
+        (
+            "they hide his post and tell him there's nothing come, he's missed hospital letters"
+            " because of it",
+            SAFEGUARDING,
+        ),
+        ("her son bins all her letters before she sees them", SAFEGUARDING),
+        ("my son keeps my letters in a folder so I can find them", None),
+        # made to carry for others under threat
+        (
+            "he's been told if he doesn't carry bags for them round the estate they'll do his mum's"
+            " windows in",
+            SAFEGUARDING,
+        ),
+        ("they said if she doesn't hold the parcels for them they'll hurt her little brother", SAFEGUARDING),
+        ("if he doesn't take his tablets they'll put him back in hospital", None),
+        ("if I don't pay the bill by Friday they'll cut the gas off", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_25_batch_ze_classes_the_model_alone_caught(text: str, kind: str | None) -> None:
+    """Batch ZE's lines that only the model (learnt from ZE) caught, said by a rule, with twins."""
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, (text, flag)
