@@ -26,6 +26,10 @@ from careplan.readback import to_you
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, ROLES
 
+# Answers picked out of the person's words (who the appointment is with, from "GP. Dr Okonjo.
+# about my back"): said back when taken, with anything else taken, so a wrong pick is seen.
+SAID_BACK = {"appointment_with"}
+
 
 class Extras:
     """Hearing and taking the answers a message gives besides the one asked for."""
@@ -44,7 +48,7 @@ class Extras:
         if asked == "another_goal" and (goal := listen.goal_in_reply(text)):
             heard["goal_text"] = goal
             heard.update(listen.goal_parts(goal))  # "yes, church again, because I miss my friends"
-        if set(heard) <= {asked}:
+        if set(heard) <= {asked} and asked not in SAID_BACK:
             return {}
         if catalogue()[asked].kind != "text":
             heard.pop(asked, None)
@@ -74,14 +78,15 @@ class Extras:
         return {key: value for key, value in heard.items() if value is not None}
 
     def take(
-        self, heard: dict[str, Any], turn: Turn, again: bool = False, quiet: bool = False
+        self, heard: dict[str, Any], turn: Turn, again: bool = False, quiet: bool = False, told: str = ""
     ) -> dict[str, Any]:
         """Store what else a message answered, and say in one line what was taken.
 
         ``again``: answers already given are told again, and the new words kept.
-        ``quiet``: nothing said (it was said back before they agreed to go on)."""
+        ``quiet``: nothing said (it was said back before they agreed to go on).
+        ``told``: the answer to the question asked, said first on that line (``SAID_BACK``)."""
         updates: dict[str, Any] = {}
-        said: list[str] = []
+        said: list[str] = [told]
         for key in [k for k in catalogue() if k in heard]:
             if turn.slots.get(key) is not None and key != "goal_text" and not again:
                 continue

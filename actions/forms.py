@@ -55,7 +55,7 @@ from actions.common import (
     text_of,
 )
 from actions.corrections import ERASED, Corrections, confirm_first, keep_taken_off
-from actions.extras import Extras
+from actions.extras import SAID_BACK, Extras, said_back
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
@@ -442,8 +442,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         text = text_of(turn.tracker)
         heard = self.hear(asked, text, turn)
         said_before = len(turn.dispatcher.messages)
-        updates = self.answer(asked, value, turn, heard.pop(asked, None))
-        updates.update(self.take(heard, turn))
+        picked = heard.pop(asked, None)
+        updates = self.answer(asked, value, turn, picked)
+        # "GP. Dr Okonjo. about my back": who, as picked out, said back with what else was taken
+        kept = picked is not None and asked in SAID_BACK and updates.get(asked) == picked
+        told = said_back(asked, picked, flow.is_carer(turn.slots)) if kept else ""
+        updates.update(self.take(heard, turn, told=told))
         if updates.get(asked) is not None and asked in REFLECTED:
             updates.update(reflect(text, turn.slots, turn.dispatcher, asked))
             if "last_reflection" in updates:  # the kind line first, then what was noted

@@ -16,16 +16,18 @@ Pure functions over the text, with spaCy for names and noun phrases; no Rasa.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from careplan import dates, identity, interpret
+from careplan import dates, identity, interpret, yamlfile
 from careplan.nlp import parse
 from careplan.questions import catalogue
 from careplan.titles import classify
@@ -431,46 +433,15 @@ def carers_own_need(text: str, names: Iterable[str]) -> bool:
 
 
 # --- the appointment ------------------------------------------------------------------------
-_CLINICIANS = {
-    "nurse",
-    "doctor",
-    "doc",
-    "dr",
-    "gp",
-    "clinic",
-    "physio",
-    "physiotherapist",
-    "consultant",
-    "specialist",
-    "surgeon",
-    "podiatrist",
-    "chiropodist",
-    "dietitian",
-    "dietician",
-    "pharmacist",
-    "practice",
-    "surgery",
-    "hospital",
-    "team",
-    "optician",
-    "dentist",
-    "midwife",
-    "visitor",
-    "worker",
-    "therapist",
-    "psychiatrist",
-    "psychologist",
-    "counsellor",
-    "registrar",
-    "matron",
-    "paramedic",
-    "ot",
-    "cardiologist",
-    "neurologist",
-}
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sister"}
+_WHO_WORDS: dict[str, list[str]] = yamlfile.load(
+    Path(__file__).with_name("clinicians.yml").read_text("utf-8")
+)
 # Clinicians who are who the appointment is with when named alone (not "team", "worker"...)
-_NAMED_ALONE = _CLINICIANS - {"team", "worker", "visitor", "practice", "surgery", "hospital", "clinic", "ot"}
+_NAMED_ALONE = set(_WHO_WORDS["named_alone"])
+_PLACES = set(_WHO_WORDS["places"])
+_CLINICIANS = _NAMED_ALONE | set(_WHO_WORDS["with_words"]) | _PLACES
+_LOOSE_PLACES = set(_WHO_WORDS["loose_places"])
+_TITLES = set(_WHO_WORDS["titles"])
 _APPOINTMENT_WORDS = {"appointment", "appt"}
 _DAY_WORD = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|tmrw|tmw|tomoz|today"
@@ -504,25 +475,38 @@ _CLAUSE_END = re.compile(
 
 
 def clinician(text: str, *, asked: bool = False) -> str | None:
-    """Who the appointment is with: "the heart clinic", "Dr Patel", "the diabetes nurse".
+    """Who the appointment is with: "the heart clinic", "Dr Patel", "the diabetes nurse", with
+    the name and the place said with it ("the practice pharmacist, Mrs Kaur", "Dr Okonjo (GP)").
 
     Unless the question asked is who it's with, the message must say it's an
     appointment ("seeing", "with", "got the..."), so "the nurse was lovely" isn't taken.
     """
+    text = _mended(text)
     if not asked and not _APPOINTMENT_CUE.search(text):
         return None
     doc = parse(text)
+    found = _who_in(doc, asked)
+    return _with_their_name(doc, found) if found else None
+
+
+def _who_in(doc: Doc, asked: bool) -> str | None:
+    """The words of a message that say who the appointment is with (see ``clinician``)."""
     chunks = list(doc.noun_chunks)
-    for n, chunk in sorted(enumerate(chunks), key=lambda found: _only_a_place(found[1])):
-        words = {t.lower_.strip(".") for t in chunk}
+    # Who sent them ("my GP told me to do this") and a place named in passing come last.
+    for n, chunk in sorted(enumerate(chunks), key=lambda at: (_sent_them(at[1].root), _only_a_place(at[1]))):
+        words = {_role_word(t) for t in chunk}
         # "My GP surgery gave me a leaflet. ... bear with me": the cue is in another sentence
-        if not words & _CLINICIANS or not (asked or _APPOINTMENT_CUE.search(chunk.sent.text)):
+        if not (words & _CLINICIANS or _a_loose_place(chunk, asked)) or not (
+            asked or _APPOINTMENT_CUE.search(chunk.sent.text)
+        ):
             continue
+        if not asked and _sent_them(chunk.root):
+            continue  # "the nurse at the hospital said to fill this in": who sent them, not who they see
         start, end = chunk.start, chunk.end
         if words & _APPOINTMENT_WORDS:
             # "a GP appointment with Dr Patel": who it's with, and the kind; "a hospital
             # appointment with the heart consultant": who; "hospital appointment": the kind.
-            kind = " ".join(t.text for t in chunk if t.lower_ not in _APPOINTMENT_WORDS | {"a", "an"})
+            kind = " ".join(_tidy(t) for t in chunk if t.lower_ not in _APPOINTMENT_WORDS | {"a", "an"})
             with_next = n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "with"
             if with_next and chunks[n + 1][0].lower_.strip(".") in _TITLES:
                 return f"{chunks[n + 1].text} ({kind})"
@@ -534,25 +518,37 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         # "Dr Patel" is a chunk of its own after "Dr": keep them together.
         if chunk.start > 0 and doc[chunk.start - 1].lower_.strip(".") in {"dr", "doctor", "nurse"}:
             start -= 1
-        # "Mr Hughes the knee surgeon", "Sister Jones at the practice": the name said just before
-        joined = start - 1 if start and doc[start - 1].lower_ == "at" else start
+        # "Mr Hughes the knee surgeon", "Mrs Abara, at the Oak Lane practice": the name said just before
+        joined = next((start - k for k in (2, 1) if k <= start and _joining(doc[start - k : start])), start)
         if n and chunks[n - 1].end == joined and chunks[n - 1][0].lower_.strip(".") in _TITLES:
             start = chunks[n - 1].start
-        # "Dr Okafor at the Lime Tree surgery": and the place just after
-        if n + 1 < len(chunks) and chunks[n + 1].start == end + 1 and doc[end].lower_ == "at":
-            end = chunks[n + 1].end
+        # "Dr Okafor at the Lime Tree surgery", "the practice pharmacist, Mr Desai", "the nurse of the
+        # heart rehab, cardiac rehab, at the hospital": and what is just after
+        for after in chunks[n + 1 : n + 4]:
+            joining = _joining(doc[end : after.start])
+            if not joining or len(joining) != after.start - end:
+                break
+            if not {"at", "of"} & set(joining) and after[0].lower_.strip(".") not in _TITLES:
+                if after.root.dep_ != "appos" or after[0].pos_ == "PRON":  # ", its his annual review"
+                    break
+            end = after.end
         while end > start and _says_when(doc[end - 1]):
             end -= 1  # "the nurse tmrw": who, without when
-        found = doc[start:end].text.strip(" ,.")
-        if set(found.lower().split()) & _CLINICIANS:
+        if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+            end += 1  # "at St James's"
+        found = "".join(_tidy(t) + t.whitespace_ for t in doc[start:end]).strip(" ,.")
+        found = re.sub(r"^(?:a|an)\s+", "", found)  # "a doctors appt": the doctor
+        if {_role_word(t) for t in doc[start:end]} & _CLINICIANS or _a_loose_place(chunk, asked):
             return found
         break  # "me, respiratory nurse tomorrow morning, copd review": the parse ran it all together
-    match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", text, re.I)
+    match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", doc.text, re.I)
     if match:
         return match.group(0)
     # "diabetic foot clinic on the 22nd", "physio tomoz at 3": the parse found no noun phrase
     for token in doc:
         if token.lower_ in _CLINICIANS and (asked or _APPOINTMENT_CUE.search(token.sent.text)):
+            if not asked and _sent_them(token):
+                continue
             if token.lower_ in _NAMED_ALONE or token.i > token.sent.start and _describes(doc[token.i - 1]):
                 return _with_its_words(token)
     # "neurologist next month sumtime": no noun phrase parsed, but the word is plain
@@ -560,7 +556,99 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     return named[0] if named else None
 
 
-_PLACES = {"practice", "surgery", "hospital", "team"}
+def _role_word(token: Token) -> str:
+    """A word as the vocabulary has it: "doctors" and "doctor's" are "doctor", "Dr." is "dr"
+    (but "hospitals" is no hospital of theirs)."""
+    word = re.sub(r"['’]s$", "", token.lower_.strip("."))
+    return word[:-1] if word.endswith("s") and word[:-1] in _CLINICIANS - _PLACES else word
+
+
+def _tidy(token: Token) -> str:
+    """A clinician's word without the plural or the 's ("a doctors appt": "doctor")."""
+    word = _role_word(token)
+    return word if word in _CLINICIANS and word != token.lower_ else token.text
+
+
+def _joining(words: Span) -> list[str]:
+    """The words that join who to a name or a place ("at", ", at", "of", ","), or none."""
+    said = [t.lower_ for t in words]
+    return said if said in (["at"], [",", "at"], ["of"], [","], ["-"], [",", "-"]) else []
+
+
+def _a_loose_place(chunk: Span, asked: bool) -> bool:
+    """ "the neuro place", "the health centre" said first, at the question itself."""
+    words = {t.lower_ for t in chunk}
+    return asked and bool(words & _LOOSE_PLACES) and chunk.start == chunk.sent.start and len(words) > 1
+
+
+# Who sends them, not who they see: "the nurse said to fill this in", "the surgery has suggested I..."
+_SENDING = {"say", "tell", "suggest", "ask", "send", "want", "give", "recommend", "refer", "advise", "write"}
+
+
+def _sent_them(token: Token) -> bool:
+    """Is this (or what it hangs from: "the nurse at the hospital") who said to do the chat?"""
+    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in _SENDING for t in [token, *token.ancestors])
+
+
+# One slip in a clinician's word ("physioo", "podiatrsit", "consultent"), in words this long.
+_MENDABLE = sorted(w for w in _CLINICIANS | _LOOSE_PLACES if len(w) >= 6)
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b", re.I)
+
+
+def _mended(text: str) -> str:
+    def mend(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        if word in _MENDABLE:
+            return match.group(0)
+        near = difflib.get_close_matches(word, _MENDABLE, n=1, cutoff=0.88)
+        if not near or _an_ending(word, near[0]):
+            return match.group(0)
+        return near[0]
+
+    return _LONG_WORD.sub(mend, text)
+
+
+def _an_ending(word: str, other: str) -> bool:
+    """ "hospitals", "orthopaedic": one word is the other with an ending (no slip), unless the
+    ending only says the last letter again ("physioo")."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] != short[-1] * (len(long) - len(short))
+
+
+# A name said for who it is with: "Dr Okonjo", "mrs kaur"; "her name's Chloe", "he's called Tariq".
+# (after a word that is a role too, "nurse", "doctor", "sister", only a name with a capital)
+_TITLED_NAME = re.compile(
+    r"\b(?:(?i:dr|mr|mrs|ms|miss|prof)\.?\s+(?i:[a-z][a-z'’-]+)|(?i:sister|nurse|doctor)\s+[A-Z][a-z'’-]+)"
+)
+_TOLD_NAME = re.compile(
+    r"\W*(?:and\s+)?(?:(?:her|his|their)\s+names?(?:['’]s|\s+is)?|(?:she|he)(?:['’]s|\s+is)\s+called)"
+    r"\s+([a-z][a-z'’-]+)",
+    re.I,
+)
+
+
+def _with_their_name(doc: Doc, found: str) -> str:
+    """Who, with the name said apart from it: "GP. Dr Okonjo." is "Dr Okonjo (GP)"; "the social
+    prescriber at the health centre, her name's Chloe" keeps Chloe (said straight after who: in
+    "seeing the nurse, my mum's name is Ann" Ann is not the nurse). A titled name counts only in
+    a few words of its own, so "the nurse, because Dr Jones is off" is the nurse."""
+    for sent in doc.sents:
+        titled = _TITLED_NAME.search(sent.text)
+        alone = titled and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+        if alone and titled.group(0).split()[-1].lower() in STOP_WORDS | _CLINICIANS | _APPOINTMENT_WORDS:
+            alone = False  # "dr appt", "mr is"
+        if alone and titled.group(0).lower() not in found.lower():
+            name = titled.group(0).strip(" .")
+            bare = len(found.split()) <= 3 and " at " not in found  # "GP. Dr Okonjo": Dr Okonjo (GP)
+            return f"{name} ({found})" if bare else f"{found}, {name}"
+    at = doc.text.find(found)
+    told = _TOLD_NAME.match(doc.text, at + len(found)) if at >= 0 else None
+    name = told and told.group(1)
+    if name and name.lower() not in found.lower() and name.lower() not in STOP_WORDS and _a_name(name):
+        return f"{found}, {name}"
+    return found
+
+
 _SEEING = {"see", "seeing", "sees", "saw", "with", "visit", "visiting"}
 
 
@@ -611,10 +699,20 @@ _CHECK_UP = re.compile(
     r"|(?:^|[.,;!?])\s*(?:(?:my|his|her|their|a|an|the)\s+)?)"
     r"((?:(?!(?:it'?s|its|for|got|has|have|having|before|at|to|my|his|her|their|a|an|the"
     r"|they|we|you|i|he|she)\b)[a-z-]+\s+){0,3}?"
-    r"(?:review|check|check-?up"
+    r"(?:check[- ]?up|review|check"
     r"|scan|test|tests|results|assessment|injection|jab|bloods|blood test|follow[- ]up|health check|mot))\b",
     re.I,
 )
+
+
+# What a check-up follows: "follow up after the fall they said", "review since my op".
+_AFTER = re.compile(r"\s+(?:after|since|following|of|on)\s+(?:my|his|her|their|the|a|an)\s+[^.;!?,]+", re.I)
+_THEY_SAID = re.compile(r"\s+(?:they|she|he|the \w+)\s+(?:said|say|says|reckon|reckons|think|thinks)$", re.I)
+
+
+def _what_after(rest: str) -> str:
+    after = _AFTER.match(rest)
+    return _THEY_SAID.sub("", after.group(0).rstrip()) if after else ""
 
 
 _NOT_A_REASON = {"me", "myself", "it", "that", "this"}  # "gave me a leaflet about this"
@@ -660,7 +758,7 @@ def reason(text: str) -> str | None:
     match = _REASON.search(text)
     if not match:
         check_up = _CHECK_UP.search(text)
-        return check_up.group(1) if check_up else _done_there(text)
+        return check_up.group(1) + _what_after(text[check_up.end() :]) if check_up else _done_there(text)
     said = match.group(1)
     cut = _CLAUSE_END.search(said)
     said = said[: cut.start()] if cut else said

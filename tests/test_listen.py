@@ -1386,9 +1386,73 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "asked", "who"),
+    [
+        # a role, then the name (session 25, set8_01)
+        (
+            "It is with the practice pharmacist, Mrs Kaur; it is next Wednesday",
+            True,
+            "the practice pharmacist, Mrs Kaur",
+        ),
+        ("the heart nurse, Sister Jones, at the Royal", True, "the heart nurse, Sister Jones, at the Royal"),
+        # the role, then the name in a few words of its own (set8_06)
+        ("GP. Dr Okonjo. Third GP this year about the same back", True, "Dr Okonjo (GP)"),
+        ("gp. dr adeyemi. about my knees again", True, "dr adeyemi (gp)"),
+        ("seeing the nurse, because Dr Jones is off", True, "the nurse"),
+        # a name told after the role (set8_05), and not someone else's name
+        (
+            "the social prescriber at the health centre, his name's Tariq",
+            True,
+            "the social prescriber at the health centre, Tariq",
+        ),
+        ("the link worker, her name is Bev", True, "the link worker, Bev"),
+        ("the diabetes nurse, my mum's name is Ann", True, "the diabetes nurse"),
+        # a name, a comma, then where (set8_09)
+        ("Dr Mensah, at the Lime Tree surgery", True, "Dr Mensah, at the Lime Tree surgery"),
+        ("Mrs Abara, at the Oak Lane practice", True, "Mrs Abara, at the Oak Lane practice"),
+        # a clinic at a named place, with its 's (set8_03)
+        ("the memory clinic at St James's", True, "the memory clinic at St James's"),
+        (
+            "the nurse of the heart rehab, cardiac rehab, at the hospital",
+            True,
+            "the nurse of the heart rehab, cardiac rehab, at the hospital",
+        ),
+        # slips in the role, and a place named loosely (set8_02)
+        ("the physioo at the neuro place. its about my walkingg", True, "the physio at the neuro place"),
+        ("the podiatrsit at the foot place", True, "the podiatrist at the foot place"),
+        ("the consultent", True, "the consultant"),
+        ("the orthopaedic consultant at the General", True, "the orthopaedic consultant at the General"),
+        ("the eye place in town", True, "the eye place"),
+        ("getting to the community centre for the lunch club", True, None),
+        ("I hate hospitals", True, None),
+        # departments and roles by name alone
+        ("audiology", True, "audiology"),
+        ("the social prescriber", True, "the social prescriber"),
+        # a doctor's appointment (set7_04)
+        ("shes got a doctors appt on monday and school said i should do this", False, "doctor"),
+        # who sent them to the chat is not who they see (set8_04, set8_01)
+        (
+            "hello is this the surgery? the nurse at the hospital said to fill this in now im home",
+            False,
+            None,
+        ),
+        ("the surgery has suggested I complete this before my medication review", False, None),
+        ("my GP told me to do this before I see the diabetes nurse on friday", False, "the diabetes nurse"),
+    ],
+)
+def test_who_the_appointment_is_with_in_all_its_forms(text: str, asked: bool, who: str | None) -> None:
+    assert listen.clinician(text, asked=asked) == who
+
+
+@pytest.mark.parametrize(
     ("text", "why"),
     [
         ("He has his yearly check with the practice nurse on the 18th.", "yearly check"),
+        (
+            "Dr Price at the surgery. check up after my chest infection they said",
+            "check up after my chest infection",
+        ),
+        ("Dr Hussain at the surgery. follow up after the fall they said", "follow up after the fall"),
         ("its Maureen, the nurse said to do this before my diabetes review next monday", "diabetes review"),
         ("after my last review it all got worse", None),
         ("My GP surgery gave me a leaflet about this.", None),
