@@ -540,7 +540,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         """Read one answer, store it, and say what follows. Returns the slots to set."""
         reading = self.read(slot, value, turn)
         if heard is not None and reading.accepted and not reading.skipped:
-            reading = Reading(value=heard, text=heard)  # the part of the message that answers it
+            # the part of the message that answers it ("heart failure clinic like I said": and the sorry)
+            reading = Reading(value=heard, text=heard, replies=reading.replies)
         if (
             not reading.accepted
             and catalogue()[slot].kind in {"choice", "yes_no"}
@@ -557,6 +558,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             kept = self.keep_as_what_matters(turn)
             if kept:  # "my kids, and getting out more" at "Who is your appointment with?"
                 return {slot: None, **kept}
+            if slot == "appointment_with" and listen.names_no_one(text_of(turn.tracker)):
+                turn.dispatcher.utter_message(response="utter_tell_me_more")  # "me. just me": never who
+                return {slot: None}
         for reply in reading.replies:
             turn.dispatcher.utter_message(response=reply)
         if not reading.accepted:

@@ -496,9 +496,9 @@ def _who_in(doc: Doc, asked: bool) -> str | None:
     for n, chunk in sorted(enumerate(chunks), key=lambda at: (_sent_them(at[1].root), _only_a_place(at[1]))):
         words = {_role_word(t) for t in chunk}
         # "My GP surgery gave me a leaflet. ... bear with me": the cue is in another sentence
-        if not (words & _CLINICIANS or _a_loose_place(chunk, asked)) or not (
-            asked or _APPOINTMENT_CUE.search(chunk.sent.text)
-        ):
+        if not (
+            words & _CLINICIANS or _a_loose_place(chunk, asked) or _titled_and_seen(chunk, asked)
+        ) or not (asked or _APPOINTMENT_CUE.search(chunk.sent.text)):
             continue
         if not asked and _sent_them(chunk.root):
             continue  # "the nurse at the hospital said to fill this in": who sent them, not who they see
@@ -522,23 +522,25 @@ def _who_in(doc: Doc, asked: bool) -> str | None:
         joined = next((start - k for k in (2, 1) if k <= start and _joining(doc[start - k : start])), start)
         if n and chunks[n - 1].end == joined and chunks[n - 1][0].lower_.strip(".") in _TITLES:
             start = chunks[n - 1].start
-        # "Dr Okafor at the Lime Tree surgery", "the practice pharmacist, Mr Desai", "the nurse of the
-        # heart rehab, cardiac rehab, at the hospital": and what is just after
-        for after in chunks[n + 1 : n + 4]:
-            joining = _joining(doc[end : after.start])
-            if not joining or len(joining) != after.start - end:
-                break
-            if not {"at", "of"} & set(joining) and after[0].lower_.strip(".") not in _TITLES:
-                if after.root.dep_ != "appos" or after[0].pos_ == "PRON":  # ", its his annual review"
-                    break
-            end = after.end
+        elif chunk.root.dep_ == "appos" and chunk.root.head.pos_ == "PROPN" and chunk.root.head.i < start:
+            start = min(start, chunk.root.head.left_edge.i)  # "Mr Okoro the surgeon": one phrase to the parse
+        if (
+            start == chunk.start
+            and start > chunk.sent.start == start - 1
+            and chunk[0].pos_ not in {"DET", "PRON"}
+            and _describes(doc[start - 1], loose=True)
+        ):
+            start -= 1  # "diabetes clinic at the hospital": the parse took "diabetes" for a verb
+        end = _and_what_follows(chunks[n + 1 :], end)
         while end > start and _says_when(doc[end - 1]):
             end -= 1  # "the nurse tmrw": who, without when
-        if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
-            end += 1  # "at St James's"
         found = "".join(_tidy(t) + t.whitespace_ for t in doc[start:end]).strip(" ,.")
         found = re.sub(r"^(?:a|an)\s+", "", found)  # "a doctors appt": the doctor
-        if {_role_word(t) for t in doc[start:end]} & _CLINICIANS or _a_loose_place(chunk, asked):
+        if (
+            {_role_word(t) for t in doc[start:end]} & _CLINICIANS
+            or _a_loose_place(chunk, asked)
+            or _titled_and_seen(chunk, asked)
+        ):
             return found
         break  # "me, respiratory nurse tomorrow morning, copd review": the parse ran it all together
     match = re.search(r"\b(?:dr\.?|doctor)\s+[A-Z][a-z]+", doc.text, re.I)
@@ -546,14 +548,46 @@ def _who_in(doc: Doc, asked: bool) -> str | None:
         return match.group(0)
     # "diabetic foot clinic on the 22nd", "physio tomoz at 3": the parse found no noun phrase
     for token in doc:
-        if token.lower_ in _CLINICIANS and (asked or _APPOINTMENT_CUE.search(token.sent.text)):
+        if _role_word(token) in _CLINICIANS and (asked or _APPOINTMENT_CUE.search(token.sent.text)):
             if not asked and _sent_them(token):
                 continue
-            if token.lower_ in _NAMED_ALONE or token.i > token.sent.start and _describes(doc[token.i - 1]):
+            if (
+                _role_word(token) in _NAMED_ALONE
+                or token.i > token.sent.start
+                and _describes(doc[token.i - 1])
+            ):
                 return _with_its_words(token)
     # "neurologist next month sumtime": no noun phrase parsed, but the word is plain
     named = [t.text for t in doc if t.lower_ in _NAMED_ALONE] if asked else []
     return named[0] if named else None
+
+
+def _and_what_follows(after: list[Span], end: int) -> int:
+    """Where who ends, with the name, the place or the kind said just after: "Dr Okafor at the Lime
+    Tree surgery", "the practice pharmacist, Mr Desai", "the nurse of the heart rehab, cardiac
+    rehab, at the hospital", "Nurse Bell (the diabetes one) at the health centre", "the GP is Dr
+    Pryce", "at the orthopaedic clinic in St Luke's"."""
+    for chunk in after:
+        doc = chunk.doc
+        aside = [t.text for t in doc[end : end + 8]]
+        if aside[:1] == ["("] and ")" in aside:
+            end += aside.index(")") + 1  # an aside in brackets
+        if chunk.start < end:
+            continue
+        gap = [t.lower_ for t in doc[end : chunk.start]]
+        titled = chunk[0].lower_.strip(".") in _TITLES
+        if (
+            not (
+                gap in (["at"], [",", "at"], ["of"])
+                or (gap in ([","], ["-"], [",", "-"], []) and (titled or chunk.root.dep_ == "appos"))
+                or (gap == ["in"] and chunk.root.pos_ == "PROPN")
+                or (gap in (["is"], ["'s"]) and titled)
+            )
+            or chunk[0].pos_ == "PRON"
+        ):  # ", its his annual review"
+            break
+        end = chunk.end + (chunk.end < len(doc) and doc[chunk.end].lower_ in {"'s", "’s"})  # "St James's"
+    return end
 
 
 def _role_word(token: Token) -> str:
@@ -570,9 +604,15 @@ def _tidy(token: Token) -> str:
 
 
 def _joining(words: Span) -> list[str]:
-    """The words that join who to a name or a place ("at", ", at", "of", ","), or none."""
+    """The words that join a name to who just after it ("at", ", at", ","), or none."""
     said = [t.lower_ for t in words]
-    return said if said in (["at"], [",", "at"], ["of"], [","], ["-"], [",", "-"]) else []
+    return said if said in (["at"], [",", "at"], [","], ["-"], [",", "-"]) else []
+
+
+def _titled_and_seen(chunk: Span, asked: bool) -> bool:
+    """ "Mr Patel", "Mrs Abara" at the question itself, or after "see" or "with"."""
+    seen = chunk.start > 0 and chunk.doc[chunk.start - 1].lower_ in _SEEING
+    return chunk[0].lower_.strip(".") in _TITLES and len(chunk) > 1 and (asked or seen)
 
 
 def _a_loose_place(chunk: Span, asked: bool) -> bool:
@@ -641,6 +681,9 @@ def _with_their_name(doc: Doc, found: str) -> str:
             name = titled.group(0).strip(" .")
             bare = len(found.split()) <= 3 and " at " not in found  # "GP. Dr Okonjo": Dr Okonjo (GP)
             return f"{name} ({found})" if bare else f"{found}, {name}"
+    for chunk in doc.noun_chunks:  # "the GP who visits the home, Dr Okafor"
+        if chunk.root.dep_ == "appos" and _TITLED_NAME.match(chunk.text) and chunk.root.head.text in found:
+            return found if chunk.text in found else f"{found}, {chunk.text}"
     at = doc.text.find(found)
     told = _TOLD_NAME.match(doc.text, at + len(found)) if at >= 0 else None
     name = told and told.group(1)
@@ -670,9 +713,16 @@ def _says_when(token: Token) -> bool:
     return bool(_WHEN_WORD.match(token.text)) or token.like_num or dates.when(token.text) is not None
 
 
-def _describes(token: Token) -> bool:
-    """Does this word, just before a clinician, say which one ("foot" in "foot clinic")?"""
+def _describes(token: Token, *, loose: bool = False) -> bool:
+    """Does this word, just before a clinician, say which one ("foot" in "foot clinic")? ``loose``:
+    the message's first word, which the parse may take for a verb ("diabetes clinic", "falls
+    clinic"), unless it is one ("got physio", "see GP")."""
+    if loose and token.pos_ == "VERB":
+        return token.lemma_.lower() not in _DOING and token.lower_ not in _SEEING and not _says_when(token)
     return token.pos_ in _WHICH_WORDS and not _says_when(token) and token.lower_ not in _APPOINTMENT_WORDS
+
+
+_DOING = {"have", "get", "be", "do", "need", "want", "book", "go", "attend", "see", "visit", "make", "take"}
 
 
 def _with_its_words(token: Token) -> str:
@@ -683,6 +733,22 @@ def _with_its_words(token: Token) -> str:
     if start > token.sent.start and doc[start - 1].lower_ in _OWNER:
         start -= 1
     return doc[start : token.i + 1].text
+
+
+# Who a statement is about, said first: "He knows, he's sat next to me" names no one to see.
+_PERSONAL = {"i", "he", "she", "they", "we"}
+
+
+def names_no_one(text: str) -> bool:
+    """At "Who is your appointment with?", words that name no one: a yes, "me. just me", a
+    statement about someone ("He knows, he's sat next to me..."), a list of other things ("kids in
+    bed by 7, sugars in range, 5 a side with the lads"); never "Mrs Jones", "the Lime Tree" or
+    "the lady who does my bloods"."""
+    if clinician(text, asked=True):
+        return False
+    told = next((t for t in parse(text)[:3] if t.dep_ == "nsubj"), None)
+    listed = len([part for part in re.split(r"[,;]", text) if part.strip()]) >= 3
+    return not content_words(text) or (told is not None and told.lower_ in _PERSONAL) or listed
 
 
 def only_the_clinician(text: str) -> str | None:
@@ -741,6 +807,8 @@ def _done_there(text: str) -> str | None:
     for verb in parse(text):
         subject = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.lemma_.lower() not in _DONE_THERE or not subject or subject[0].lower_ in {"i", "we"}:
+            continue
+        if verb.tag_ == "VBD":  # "he did my hip in the summer": what was done before, not what it's for
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if verb.lemma_.lower() == "look":
@@ -1943,6 +2011,8 @@ def tells_what_matters(text: str) -> bool:
     eye place in town", "my diabetes review")."""
     if not tells_of_life(text) or clinician(text, asked=True):
         return False
+    if interpret.yes_no(re.split(r"[,.;!?]", text, maxsplit=1)[0]) is not None:
+        return False  # "yes he knows, he's sat here with me": the answer to a question before
     doc = parse(text)
     words = {t.lower_.strip(".") for t in doc}
     if words & _TITLES or {t.lemma_.lower() for t in doc} & _SERVICE_WORDS:

@@ -1425,6 +1425,25 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
         ("the eye place in town", True, "the eye place"),
         ("getting to the community centre for the lunch club", True, None),
         ("I hate hospitals", True, None),
+        # a name and a role in one phrase, brackets, "is", "in" a named place (listen_chat's findings)
+        (
+            "Mr Okoro the surgeon, at the orthopaedic clinic in St Luke's, he did my hip in the summer",
+            True,
+            "Mr Okoro the surgeon, at the orthopaedic clinic in St Luke's",
+        ),
+        ("its with Mr Patel the knee man at the Nuffield", True, "Mr Patel the knee man at the Nuffield"),
+        (
+            "Nurse Bell (the diabetes one) at the health centre",
+            True,
+            "Nurse Bell (the diabetes one) at the health centre",
+        ),
+        ("the GP is Dr Pryce at Ty Gwyn", True, "the GP is Dr Pryce at Ty Gwyn"),
+        ("the heart failure nurses at the Royal", True, "the heart failure nurses"),
+        ("seeing the nurse in the morning", False, "the nurse"),
+        # the first word taken by the parse for a verb; a name after a clause about who
+        ("diabetes clinic at the hospital", True, "diabetes clinic at the hospital"),
+        ("got physio tomorrow", True, "physio"),
+        ("the GP who visits the home, Dr Okafor", True, "the GP, Dr Okafor"),
         # departments and roles by name alone
         ("audiology", True, "audiology"),
         ("the social prescriber", True, "the social prescriber"),
@@ -1445,6 +1464,25 @@ def test_who_the_appointment_is_with_in_all_its_forms(text: str, asked: bool, wh
 
 
 @pytest.mark.parametrize(
+    ("text", "no_one"),
+    [
+        ("He knows, he's sat next to me eating a Twix, he said tell them about the bus", True),
+        ("kids in bed by 7, sugars in range, 5 a side with the lads", True),
+        ("me. just me", True),
+        ("yes", True),
+        ("she's fine with it, she's here", True),
+        ("Mrs Jones", False),
+        ("the lady who does my bloods at the Lime Tree", False),
+        ("the one at the top of the hill by the church, I forget the name", False),
+        ("the Lime Tree", False),
+        ("the new one, cant remember her name", False),
+    ],
+)
+def test_an_answer_at_who_with_that_names_no_one(text: str, no_one: bool) -> None:
+    assert listen.names_no_one(text) is no_one
+
+
+@pytest.mark.parametrize(
     ("text", "why"),
     [
         ("He has his yearly check with the practice nurse on the 18th.", "yearly check"),
@@ -1453,6 +1491,7 @@ def test_who_the_appointment_is_with_in_all_its_forms(text: str, asked: bool, wh
             "check up after my chest infection",
         ),
         ("Dr Hussain at the surgery. follow up after the fall they said", "follow up after the fall"),
+        ("the surgeon, he did my hip in the summer", None),
         ("its Maureen, the nurse said to do this before my diabetes review next monday", "diabetes review"),
         ("after my last review it all got worse", None),
         ("My GP surgery gave me a leaflet about this.", None),
