@@ -21,8 +21,8 @@ NOT_YET: dict[str, str] = {
     'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
     "set7_03_maureen_copd_cross": 'her name passes since listen_u (s24); the opening\'s "review" is kept as '
     'what it is for, so "my annual review..." lands at what matters, "why do you need that" a step late',
-    "set7_04_chloe_young_carer": "\"her pain mostly, and her tablets...\" at who it's with (the opening's "
-    '"doctors appt" not taken as who), so each answer lands a question late',
+    "set7_04_chloe_young_carer": 'the opening\'s "doctors appt" is who since listen_who (s25); "...dean has '
+    'her bank card and he says hes sorting the bills..." gets no safeguarding line',
     "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
     '"anything worrying you?" gets no check-in',
     "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "I would like to be able to '
@@ -31,15 +31,17 @@ NOT_YET: dict[str, str] = {
     "told again) kept as what matters most, so each answer lands a question late",
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
     # Blind set 8, retired in session 25: each one's first problem at session 24's end (4e59012).
-    "set8_01_teacher_large_print": 'who it is with stored as "the surgery", not the practice pharmacist',
     "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff; "the physioo at the neuro '
-    'place..." skipped to what matters',
-    "set8_03_daughter_far_away": '"the memory clinic at St James\'s" not taken as who it is with',
-    "set8_04_stan_fall_nurse": '"Dr Hussain at the surgery. follow up after the fall they said" skipped to '
-    '"What matters most?", so every later answer lands a question late',
+    'place..." is heard since listen_who (s25), but "hands are shakky today" in the opening was kept as the '
+    'date, so "monday comming" lands at what matters',
+    "set8_03_daughter_far_away": 'who passes since listen_who (s25); "Tomasz Nowak, but nobody\'s called him '
+    'Tomasz since 1970, he\'s Tom" keeps Tomasz as what he is called',
+    "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
+    'fall" is kept as the appointment\'s date, so "the 14th, its on the letter" lands at what matters',
     "set8_05_mum_learning_disability": '"Daniel Jones, but it\'s Danny, he hates Daniel" kept as what '
     'matters',
-    "set8_06_baz_skips": '"GP. Dr Okonjo. Third GP this year about the same back": who-with stored as "GP"',
+    "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
+    'earlier. it\'s my wife, my job and Charlton Athletic" is not kept',
     "set8_08_ravi_lists": 'the numbered-list opening ("1) its for me 2) Ravi 3) diabetes nurse 4) friday") '
     'not said back',
     "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
