@@ -580,7 +580,7 @@ def _and_what_follows(after: list[Span], end: int) -> int:
             not (
                 gap in (["at"], [",", "at"], ["of"])
                 or (gap in ([","], ["-"], [",", "-"], []) and (titled or chunk.root.dep_ == "appos"))
-                or (gap == ["in"] and chunk.root.pos_ == "PROPN")
+                or (gap == ["in"] and chunk.root.pos_ == "PROPN" and chunk.root.lower_ not in dates.MONTHS)
                 or (gap in (["is"], ["'s"]) and titled)
             )
             or chunk[0].pos_ == "PRON"

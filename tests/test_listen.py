@@ -1440,6 +1440,7 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
         ("the GP is Dr Pryce at Ty Gwyn", True, "the GP is Dr Pryce at Ty Gwyn"),
         ("the heart failure nurses at the Royal", True, "the heart failure nurses"),
         ("seeing the nurse in the morning", False, "the nurse"),
+        ("the neurologist in January", True, "the neurologist"),
         # the first word taken by the parse for a verb; a name after a clause about who
         ("diabetes clinic at the hospital", True, "diabetes clinic at the hospital"),
         ("got physio tomorrow", True, "physio"),
