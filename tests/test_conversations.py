@@ -31,9 +31,9 @@ NOT_YET: dict[str, str] = {
     "told again) kept as what matters most, so each answer lands a question late",
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
     # Blind set 8, retired in session 25: each one's first problem at session 24's end (4e59012).
-    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff; "the physioo at the neuro '
-    'place..." is heard since listen_who (s25), but "hands are shakky today" in the opening was kept as the '
-    'date, so "monday comming" lands at what matters',
+    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff; who ("the physioo at the '
+    'neuro place...") and the date pass since listen_who and listen_chat (s25); "no thats the main one. '
+    'actually yes - writing. I want to sign my own cards..." at "something else?" is not taken as a goal',
     "set8_03_daughter_far_away": 'who passes since listen_who (s25); "Tomasz Nowak, but nobody\'s called him '
     'Tomasz since 1970, he\'s Tom" keeps Tomasz as what he is called',
     "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
