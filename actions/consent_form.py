@@ -12,6 +12,9 @@ from actions.turn import Turn, form_slots
 from careplan import listen
 from careplan.store import StoreUnavailable
 
+# Corrections of what an opening told (the day, the time, who with, a name), made at the consent question.
+OPENING_FIXES = {"date", "time", "clinician", "name"}
+
 
 class ValidateConsentForm(QuestionForm):
     questions = staticmethod(lambda slots: ["consent"])
@@ -26,6 +29,13 @@ class ValidateConsentForm(QuestionForm):
     def read(self, slot: str, value: Any, turn: Turn) -> Reading:
         """Not yes or no, but what the questions ask ("it's for my wife Pam, she's seeing the
         falls nurse"): said back, not "didn't catch", and the consent question comes again."""
+        text, keys = text_of(turn.tracker), form_slots()["care_form"]
+        fix = listen.correction(text)
+        if fix is not None and fix.kind in OPENING_FIXES and listen.hear(text, keys):
+            # "no wait its wednesday not tuesday": what they told, put right, and not a no
+            # ("no not today" tells nothing, and is one)
+            if say_heard(heard_before(turn.tracker, keys, carer=None), turn.dispatcher):
+                return Reading()
         reading = super().read(slot, value, turn)
         if reading.accepted or not say_heard(heard_now(turn.tracker), turn.dispatcher):
             return reading

@@ -134,7 +134,9 @@ def heard_before(
     for message in typed:
         if message and not message.startswith("/"):
             found = listen.hear(message, keys, carer=carer if carer is not None else carer_known(heard))
-            heard.update({key: value for key, value in found.items() if key not in heard})
+            if listen.correction(message) is None:
+                found = {key: value for key, value in found.items() if key not in heard}
+            heard.update(found)  # "no wait its wednesday not tuesday": the later word wins
     return heard
 
 

@@ -287,13 +287,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if not kept:
                     return {asked: None}
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, kept)), kept, kept
-            if catalogue()[asked].not_a_day and (day := listen.only_a_day(text)) is not None:
-                # "wednesday, ten past nine" at "Who is it with?": when it is; the question again
-                return {asked: None, **self.take({"appointment_when": day}, turn, again=True)}
-            who = listen.only_the_clinician(text) if asked == "appointment_when" else None
-            if who and not dates.when(text):
-                # "Dr Okafor at the Lime Tree surgery" at "When is it?": who it's with; the date still to ask
-                return {asked: None, **self.take({"appointment_with": who}, turn, again=True)}
+            if (elsewhere := self.fits_elsewhere(asked, text, turn)) is not None:
+                return {asked: None, **elsewhere}
             fix = listen.correction(text) if asked != "appointment_when" else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
@@ -325,6 +320,26 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def fits_elsewhere(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
+        """An answer that plainly belongs to another question than the one asked: kept where it
+        fits, and the question asked comes again, so one slip never moves every later answer a
+        question on. None when it is an answer to the question asked.
+        - only a day or a time ("wednesday, ten past nine", "monday comming") where the catalogue
+          says no day answers (``not_a_day``): when the appointment is;
+        - only who it is with ("Dr Okafor at the Lime Tree surgery") at "When is it?";
+        - what the appointment is for told again at "What matters most?", the question after it ("My blood
+          pressure's been up and down and they want to check the new tablets"): added to it."""
+        if catalogue()[asked].not_a_day and (day := listen.only_a_day(text)) is not None:
+            return self.take({"appointment_when": day}, turn, again=True)
+        who = listen.only_the_clinician(text) if asked == "appointment_when" else None
+        if who and not dates.when(text):
+            return self.take({"appointment_with": who}, turn, again=True)
+        told = turn.slots.get("appointment_reason")
+        if asked == "what_matters" and told != flow.SKIPPED and listen.retells_reason(text, told):
+            turn.dispatcher.utter_message(response="utter_reason_added")
+            return self.take({"appointment_reason": f"{told}. {text}"}, turn, again=True, quiet=True)
+        return None
 
     def birth_date_said(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
         """A date of birth said where something else was asked ("12/06/1991" at the read-back,

@@ -108,7 +108,8 @@ def for_whom(text: str) -> str | None:
 
 
 _WHO_FILLER = re.compile(
-    r"\b(?:it'?s|its|it is|this is|this'?s|it|this|just|only|all|sorry|oh|yes|yeah|yep|ok|okay|the|plan)\b",
+    r"\b(?:it'?s|its|it is|this is|this'?s|it|this|just|only|all|sorry|oh|yes|yeah|yep|ok|okay|the|plan"
+    r"|me)\b",  # "me. just me"
     re.I,
 )
 
@@ -1121,9 +1122,20 @@ def after_the_no(text: str) -> str | None:
     return rest
 
 
+# "no thats the main one. actually yes - writing": a no taken back, and a yes from there on
+_NO_THEN_YES = re.compile(
+    r"^\W*(?:no+|nope|nah)\b.*?[.,;!-]\s*(?:(?:actually|wait|oh|hang on|come to think of it)\W+)+"
+    rf"(?=(?:{_YES_WORDS})\b)",
+    re.I,
+)
+
+
 def goal_in_reply(text: str) -> str | None:
     """The goal told in the answer to "Is there something else you'd like to work on?":
-    "yes, I'd like to...", "sleeping better", or "no but I'd like to get back to bowls"."""
+    "yes, I'd like to...", "sleeping better", "no but I'd like to get back to bowls", or "no
+    thats the main one. actually yes - writing. I want to sign my own cards"."""
+    if changed := _NO_THEN_YES.match(text):
+        return content_after_yes(text[changed.end() :])
     after_no = after_the_no(text)
     return content_after_yes(text) or (after_no if after_no and _WISH.search(after_no) else None)
 
@@ -2058,7 +2070,9 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ABOUT_THE_DATE = re.compile(
     r"\b(?:appointment|date|day|it'?s on|it'?s the)\b"
     rf"|\b(?:it'?s|its|it is)\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY})\b"
-    rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b",
+    rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b"
+    # "sorry I mean the 10th not the 9th. I have looked at the letter"
+    r"|\bnot\s+the\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.I,
 )
 # "the date's wrong", "the appointment bit is wrong", "appointments wrong": the date to put right
@@ -2289,7 +2303,23 @@ def last_said(text: str) -> str:
         after = text[marker.end() :].strip(" ,.;:!?-")
         if before and after:
             cut = marker.end()
-    return text if cut is None else text[cut:].strip(" ,.;:!?-")
+    meant = text if cut is None else text[cut:].strip(" ,.;:!?-")
+    # "Tuesday is the dentist. It is Thursday. Next Thursday.": of sentences naming different
+    # days, the last one is meant, never one that says what another day is ("friday was the
+    # school play"); a sentence with only a time ("10.20 in the morning") names no day
+    sentences = [s for s in re.split(r"(?<=[.!?;])\s+", meant) if s.strip()]
+    days = [(i, found.day) for i, s in enumerate(sentences) if (found := dates.when(s)) is not None]
+    if len({day for _, day in days}) > 1:
+        meant_days = [i for i, _ in days if not _DAY_IS_SOMETHING.match(sentences[i])] or [days[-1][0]]
+        return " ".join(sentences[meant_days[-1] :]).strip(" ,.;:!?-")
+    return meant
+
+
+# A sentence saying what a day is, not that it is the one meant: "Tuesday is the dentist",
+# "the 14th is bingo", "friday was the school play".
+_DAY_IS_SOMETHING = re.compile(
+    rf"^\W*(?:(?:the|next|this|on)\s+)*(?:{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?)(?:'s|\s+is|\s+was)\b", re.I
+)
 
 
 # A correction inside a free-text answer: "X. Actually make that Y", "X - scratch that, Y",
@@ -2701,6 +2731,9 @@ def hear(
     question, so when in doubt the question is asked as usual.
     """
     keys = set(open_keys)
+    head, items = numbered_items(text)
+    if items and asked in _BEFORE_THE_APPOINTMENT:
+        return _hear_items(head, items, keys, asked=asked, carer=carer, today=today)
     heard: dict[str, Any] = {}
     text = _T_FOR_THE.sub("the ", _unglossed(text))
     if "for_whom" in keys and (who := for_whom(text)):
@@ -2727,7 +2760,11 @@ def hear(
         heard["appointment_with"] = who_with
     if "appointment_when" in keys and (when := appointment_date(text, asked, today)):
         heard["appointment_when"] = when
-    if "appointment_reason" in keys and (heard.get("appointment_with") or heard.get("appointment_when")):
+    # what it is for, said with who it is with or when ("the physioo at the neuro place. its about
+    # my walkingg", at "Who is your appointment with?")
+    if "appointment_reason" in keys and (
+        heard.get("appointment_with") or heard.get("appointment_when") or asked in _APPOINTMENT_ASKED
+    ):
         found = reason(text)
         if found and not _same_words(text, found, heard.get("appointment_with")):
             heard["appointment_reason"] = found
@@ -2745,6 +2782,44 @@ def hear(
     return {key: value for key, value in heard.items() if key in keys}
 
 
+# "1) its for me 2) Ravi 3) diabetes nurse": a list numbered from one, each number after a
+# space or at the start ("age 4" or "after 4" has no bracket or stop after it).
+_ITEM_MARK = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})[).:-]\s+")
+
+
+def numbered_items(text: str) -> tuple[str, list[str]]:
+    """A message written as a numbered list ("hi quick one. 1) its for me 2) Ravi 3) diabetes
+    nurse"): what comes before the list, and each item. No items unless numbered 1, 2, 3... ."""
+    marks = list(_ITEM_MARK.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return text, []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end() : end].strip(" ,;.") for m, end in zip(marks, ends, strict=True)]
+    return text[: marks[0].start()], [item for item in items if item]
+
+
+def _hear_items(
+    head: str, items: list[str], keys: set[str], *, asked: str | None, carer: bool | None, today: date | None
+) -> dict[str, Any]:
+    """An opening as a numbered list, each item one answer: read as a whole message is read, and
+    an item that says only a name, who it is with or what it is for is taken for that. A leftover
+    item is what the appointment is for only in a list that says who it is with or when."""
+    heard = hear(head, keys, asked=asked, carer=carer, today=today)
+    for item in items:
+        carer = heard["for_whom"] == CARER if "for_whom" in heard else carer
+        open_now = keys - heard.keys()
+        if found := hear(item, open_now, asked=asked, carer=carer, today=today):
+            heard.update(found)
+        elif "appointment_with" in open_now and (who := only_the_clinician(item)):
+            heard["appointment_with"] = who
+        elif len(item.split()) <= 2 and item[:1].isupper() and (name := interpret.name(item)):
+            name_key = "person_name" if carer else "preferred_name"
+            heard.update({name_key: name} if name_key in open_now else {})
+        elif "appointment_reason" in open_now and heard.keys() & {"appointment_with", "appointment_when"}:
+            heard["appointment_reason"] = reason(item) or item
+    return heard
+
+
 # Yorkshire and Lancashire "t'" for "the": "see t'nurse at t'surgery".
 _T_FOR_THE = re.compile(r"\bt['’](?=[a-z])", re.I)
 
@@ -2757,6 +2832,7 @@ def _same_words(text: str, one: str, other: str | None) -> bool:
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}
+_APPOINTMENT_ASKED = {"appointment_with", "appointment_when"}
 # The details asked before the contact, where one may be given early.
 _DETAILS = {"carer_name", "full_name", "date_of_birth", "nhs_number"}
 # Questions asked before or about the appointment: a date said there is the appointment's.
@@ -2792,8 +2868,15 @@ def _how_they_are_now(part: str) -> bool:
 def appointment_date(text: str, asked: str | None = None, today: date | None = None) -> dates.When | None:
     """The appointment's date in a message that was not asked for it ("seeing the nurse next
     Tuesday"), and not a date said in a wish, an event of their life, a habit or a greeting."""
-    parts = [p for p in re.split(r"(?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b)", text) if p.strip()]
-    kept = ", ".join(p for p in parts if not _NOT_THE_APPOINTMENT.search(p) and not _how_they_are_now(p))
+    # each part with what ended it, so sentences stay sentences ("Tuesday is the dentist. It is Thursday.")
+    pieces = re.split(r"((?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b))", text)
+    ends = [*pieces[1::2], ""]
+    parts = [(part, (end or "").strip() or ",") for part, end in zip(pieces[::2], ends, strict=True)]
+    kept = " ".join(
+        f"{part.strip()}{end}"
+        for part, end in parts
+        if part.strip() and not _NOT_THE_APPOINTMENT.search(part) and not _how_they_are_now(part)
+    ).strip(" ,")
     if not kept or (asked not in _BEFORE_THE_APPOINTMENT and not _THE_APPOINTMENT.search(kept)):
         return None
     # "Monday. no sorry, Tuesday" is Tuesday; "Monday at ten past ten, sorry typing fast" is Monday
@@ -2826,6 +2909,25 @@ def only_a_day(text: str, today: date | None = None) -> dates.When | None:
     10.20 in the morning"): when the appointment is, never who it is with or what it is for."""
     found = dates.when(text, today)
     return found if found is not None and _only_a_date(text) else None
+
+
+# What the care team want is what the appointment is for, not a wish: "they want to check".
+_THEY_WANT = re.compile(
+    r"\b(?:they|the (?:doctor|nurse|gp|hospital|clinic))\s+(?:want|wants|would like|'d like)\b", re.I
+)
+
+
+def retells_reason(text: str, reason_told: str | None) -> bool:
+    """What the appointment is for, told again at a question about their life ("My blood
+    pressure's been up and down and they want to check the new tablets", after "about my blood
+    pressure"; "my annual review. they'll listen to my chest"): the words of the reason told, or
+    what is done there, and no wish ("my knee, I want to walk again" is what matters)."""
+    if not reason_told or _NOT_THE_APPOINTMENT.search(_THEY_WANT.sub(" ", text)):
+        return False
+    if _CHECK_UP.search(text) or _done_there(text):
+        return True
+    first = re.split(r"[.,;!?]", text, maxsplit=1)[0]  # "family. my heart is not so good" is family
+    return bool(_word_forms(first) & _word_forms(reason_told))
 
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:
