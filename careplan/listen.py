@@ -2310,8 +2310,10 @@ def last_said(text: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?;])\s+", meant) if s.strip()]
     days = [(i, found.day) for i, s in enumerate(sentences) if (found := dates.when(s)) is not None]
     if len({day for _, day in days}) > 1:
-        meant_days = [i for i, _ in days if not _DAY_IS_SOMETHING.match(sentences[i])] or [days[-1][0]]
-        return " ".join(sentences[meant_days[-1] :]).strip(" ,.;:!?-")
+        other = {i for i, _ in days if _DAY_IS_SOMETHING.match(sentences[i])}
+        start = max((i for i, _ in days if i not in other), default=days[-1][0])
+        kept = [s for i, s in enumerate(sentences) if i >= start and i not in other]
+        return " ".join(kept or sentences[start:]).strip(" ,.;:!?-")
     return meant
 
 

@@ -19,21 +19,20 @@ NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
     "set7_01_graham_alison_ms": 'names pass since listen_u (s24); "She knows and she has agreed, she is '
     'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
-    "set7_03_maureen_copd_cross": 'her name passes since listen_u (s24); the opening\'s "review" is kept as '
-    'what it is for, so "my annual review..." lands at what matters, "why do you need that" a step late',
+    "set7_03_maureen_copd_cross": "the review told again at what matters is kept with the reason since "
+    'listen_flow (s25); "no. keep it to me, I\'ll show them myself" at sharing gets the hard-to-cope '
+    "check-in",
     "set7_04_chloe_young_carer": 'the opening\'s "doctors appt" is who since listen_who (s25); "...dean has '
     'her bank card and he says hes sorting the bills..." gets no safeguarding line',
     "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
     '"anything worrying you?" gets no check-in',
-    "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "I would like to be able to '
-    'wash and set my own hair..." lands at "What does a good day look like?", an answer a question late',
-    "set7_07_audrey_biscuit": "\"My blood pressure's been up and down...\" (the appointment's reason, "
-    "told again) kept as what matters most, so each answer lands a question late",
+    "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "my independence full stop I '
+    'have lived on my own since Bill died and I want to keep doing things for myself" at what matters '
+    "gets the hard-to-cope check-in, so each later answer lands a question late",
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
     # Blind set 8, retired in session 25: each one's first problem at session 24's end (4e59012).
-    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff; who ("the physioo at the '
-    'neuro place...") and the date pass since listen_who and listen_chat (s25); "no thats the main one. '
-    'actually yes - writing. I want to sign my own cards..." at "something else?" is not taken as a goal',
+    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff (who, the date and "no ... '
+    'actually yes - writing" at "something else?" pass since listen_who, listen_chat and listen_flow, s25)',
     "set8_03_daughter_far_away": 'who passes since listen_who (s25); "Tomasz Nowak, but nobody\'s called him '
     'Tomasz since 1970, he\'s Tom" keeps Tomasz as what he is called',
     "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
@@ -42,8 +41,6 @@ NOT_YET: dict[str, str] = {
     'matters',
     "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
     'earlier. it\'s my wife, my job and Charlton Athletic" is not kept',
-    "set8_08_ravi_lists": 'the numbered-list opening ("1) its for me 2) Ravi 3) diabetes nurse 4) friday") '
-    'not said back',
     "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
     'passed in October." answered with Gracie, and no kind word',
     "set8_10_carmen_heart_attack": '"Michael Turner. Everybody say Mick, only his mother say Michael" '
