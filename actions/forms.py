@@ -289,16 +289,18 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, kept)), kept, kept
             if (elsewhere := self.fits_elsewhere(asked, text, turn)) is not None:
                 return {asked: None, **elsewhere}
-            fix = listen.correction(text) if asked != "appointment_when" else None
+            in_words = asked != "appointment_when" and catalogue()[asked].kind == "text"
+            # "sorry I meant thursday. to see if his memory's got worse", "no, the date is Wednesday
+            # the 9th at 11.30. its for my diabetic review": the date put right with its own words,
+            # and the open question answered with the rest
+            in_part, fixing, rest = listen.correction_in_part(text) if in_words else (None, "", text)
+            answered_too = in_part is not None and listen.says_something(rest)
+            fix = listen.correction(text) if asked != "appointment_when" and not answered_too else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
-            if fix is None and asked != "appointment_when" and catalogue()[asked].kind == "text":
-                # "sorry I meant thursday. to see if his memory's got worse": fix the date
-                # with its own words, and answer the open question with the rest.
-                fix, fixing, rest = listen.correction_in_part(text)
-                if fix is not None and rest:
-                    corrected = self.correct(fix, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
-                    turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+            if in_part is not None and answered_too:
+                corrected = self.correct(in_part, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
+                turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
             if (
                 _question_for_team(asked, text)
                 and sure_intent(turn.tracker) != "out_of_scope"

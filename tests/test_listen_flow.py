@@ -143,3 +143,19 @@ def test_a_no_taken_back_at_something_else(text: str, goal: str | None) -> None:
 )
 def test_who_it_is_for_told_again(text: str, who: str | None) -> None:
     assert listen.only_who_its_for(text) == who
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("the twenty third at ten past two", date(2026, 12, 23), "14:10"),
+        ("on the fourteenth at half ten", date(2026, 12, 14), "10:30"),
+        ("the twenty third at 2pm", date(2026, 12, 23), "14:00"),
+    ],
+)
+def test_a_day_in_ordinal_words_with_a_time_after_it(text: str, day: date, time: str) -> None:
+    assert listen.dates.when(text, TODAY) == listen.dates.When(day, time)
+
+
+def test_the_first_few_times_is_still_no_date() -> None:
+    assert listen.dates.when("the first few times at 2pm", TODAY) is None
