@@ -398,8 +398,17 @@ _KIN_FIRST = re.compile(
 )
 
 
+# "I'm Bev, mum to Danny", "wife of Jim": who they are to someone named (never "mum of two")
+KIN_TO_NAMED = (
+    r"\b(mum|mam|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|carer)"
+    r"\s+(?:to|of)\s+(?-i:[A-Z][a-z]+)\b"
+)
+
+
 def relationship(text: str) -> str:
     """How the carer is related to the person, in a word or two."""
+    if named := re.search(KIN_TO_NAMED, text, re.I):
+        return named.group(1).lower()
     lowered = text.lower().strip()
     direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
     if direct:

@@ -68,7 +68,8 @@ _FOR_SOMEONE = re.compile(
     rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bsomeone (?:i|else)\b|\bnot for me\b|\b(?:this|it) for (?:him|her|them)\b"
-    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b",
+    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b"
+    + rf"|{interpret.KIN_TO_NAMED}",
     re.IGNORECASE,
 )
 # Only what says so plainly: "I'm seeing the nurse" in an opening could be a
@@ -2945,7 +2946,7 @@ def birth_date_alone(text: str, today: date | None = None) -> date | None:
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
-    rf"|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b",
+    rf"|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b|{interpret.KIN_TO_NAMED}",
     re.I,
 )
 

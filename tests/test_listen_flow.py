@@ -159,3 +159,16 @@ def test_a_day_in_ordinal_words_with_a_time_after_it(text: str, day: date, time:
 
 def test_the_first_few_times_is_still_no_date() -> None:
     assert listen.dates.when("the first few times at 2pm", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "kin"),
+    [
+        ("Hello, I'm Bev, mum to Danny who is 30 and has a learning disability.", "carer", "mum"),
+        ("Jim here, husband of Mary, she has the memory clinic", "carer", "husband"),
+        ("hi im Sal, mum of two, seeing the GP", "self", None),
+    ],
+)
+def test_who_they_are_to_someone_named(text: str, who: str, kin: str | None) -> None:
+    heard = hear(text)
+    assert (heard["for_whom"], heard.get("carer_relationship")) == (who, kin)
