@@ -68,8 +68,7 @@ _FOR_SOMEONE = re.compile(
     rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bsomeone (?:i|else)\b|\bnot for me\b|\b(?:this|it) for (?:him|her|them)\b"
-    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b"
-    + rf"|{interpret.KIN_TO_NAMED}",
+    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b|{interpret.KIN_TO_NAMED}",
     re.IGNORECASE,
 )
 # Only what says so plainly: "I'm seeing the nurse" in an opening could be a
@@ -2305,6 +2304,10 @@ def last_said(text: str) -> str:
         if before and after:
             cut = marker.end()
     meant = text if cut is None else text[cut:].strip(" ,.;:!?-")
+    if cut is not None and dates.when(meant) is None and dates.time_of(meant):
+        # "Wednesday the 9th at 11. sorry, 11.30": the day said first, at the time put right
+        if (day := dates.when(text[:cut])) is not None:
+            return f"{dates.said(day.day)} at {meant}"
     # "Tuesday is the dentist. It is Thursday. Next Thursday.": of sentences naming different
     # days, the last one is meant, never one that says what another day is ("friday was the
     # school play"); a sentence with only a time ("10.20 in the morning") names no day

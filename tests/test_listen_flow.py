@@ -172,3 +172,12 @@ def test_the_first_few_times_is_still_no_date() -> None:
 def test_who_they_are_to_someone_named(text: str, who: str, kin: str | None) -> None:
     heard = hear(text)
     assert (heard["for_whom"], heard.get("carer_relationship")) == (who, kin)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("Wednesday the 9th at 11. sorry, 11.30", "11:30"), ("tuesday at 10. no wait, half 10", "10:30")],
+)
+def test_the_time_put_right_keeps_the_day_said_first(text: str, time: str) -> None:
+    found = listen.dates.when(listen.last_said(text))
+    assert found is not None and found.time == time
