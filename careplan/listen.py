@@ -2932,7 +2932,13 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
         return False
     if _CHECK_UP.search(text) or _done_there(text):
         return True
-    first = re.split(r"[.,;!?]", text, maxsplit=1)[0]  # "family. my heart is not so good" is family
+    # the words told, said first, as a thing ("my frozen shoulder, I cannot lift..."), not in
+    # something done ("Staying in my own home" after "help at home"), nor after something else
+    # ("family. my heart is not so good" is family)
+    first = re.split(r"[.,;!?]", text, maxsplit=1)[0]
+    opening = next((t for t in parse(first) if not t.is_punct), None)
+    if opening is None or opening.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ"}:
+        return False
     return bool(_word_forms(first) & _word_forms(reason_told))
 
 

@@ -181,3 +181,7 @@ def test_who_they_are_to_someone_named(text: str, who: str, kin: str | None) -> 
 def test_the_time_put_right_keeps_the_day_said_first(text: str, time: str) -> None:
     found = listen.dates.when(listen.last_said(text))
     assert found is not None and found.time == time
+
+
+def test_a_life_said_in_the_reason_s_words_is_not_the_reason_again() -> None:
+    assert not listen.retells_reason("Staying in my own home", "Help at home")
