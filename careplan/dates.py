@@ -428,9 +428,6 @@ def _not_in_passing(text: str) -> str:
     return ", ".join(part for part in _PART.split(text) if part.strip() and not _IN_PASSING.search(part))
 
 
-_AT_LEFT = re.compile(r"\s(?:at|@|for)\s*$")
-
-
 @lru_cache(maxsize=512)
 def _when(text: str, today: date) -> When | None:
     text = _not_in_passing(text)
@@ -438,8 +435,6 @@ def _when(text: str, today: date) -> When | None:
     # is not are read first, and the whole message when they name no day.
     for words in dict.fromkeys([_NOT_THIS.sub(" ", text), text]):
         time, rest = _time(_normalise(words))
-        # "the twenty third at ten past two": with the time read, nothing follows the day
-        rest = _AT_LEFT.sub(" ", rest) if time else rest
         if day := _day(rest, today):
             return When(day, time)
     return None
