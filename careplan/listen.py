@@ -2939,7 +2939,8 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
     opening = next((t for t in parse(first) if not t.is_punct), None)
     if opening is None or opening.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ"}:
         return False
-    return bool(_word_forms(first) & _word_forms(reason_told))
+    shared = _word_forms(first) & _word_forms(reason_told)
+    return any(len(word) > 2 for word in shared)  # never "n" of "me n my brother" and "meds n shes"
 
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:

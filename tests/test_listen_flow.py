@@ -185,3 +185,4 @@ def test_the_time_put_right_keeps_the_day_said_first(text: str, time: str) -> No
 
 def test_a_life_said_in_the_reason_s_words_is_not_the_reason_again() -> None:
     assert not listen.retells_reason("Staying in my own home", "Help at home")
+    assert not listen.retells_reason("me n my brother tbh, and her dog", "her meds n shes always tired")
