@@ -2900,7 +2900,7 @@ _DATE_WORDS = {
     *(month[:3] for month in dates.MONTHS),
     *"past to quarter half tomorrow today next week morning afternoon evening am pm o clock".split(),
     *"on at the its it s is for in of and born was were i he she dob d b date birth".split(),
-    *"please thanks ok okay um er erm".split(),
+    *"please thanks ok okay um er erm this month year coming".split(),  # "the 21st of this month"
 }
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th|am|pm)?\b")
 

@@ -186,3 +186,8 @@ def test_the_time_put_right_keeps_the_day_said_first(text: str, time: str) -> No
 def test_a_life_said_in_the_reason_s_words_is_not_the_reason_again() -> None:
     assert not listen.retells_reason("Staying in my own home", "Help at home")
     assert not listen.retells_reason("me n my brother tbh, and her dog", "her meds n shes always tired")
+
+
+def test_a_day_of_this_month_said_alone() -> None:
+    found = listen.only_a_day("the twenty first of this month at quarter to eleven", TODAY)
+    assert found == listen.dates.When(date(2026, 12, 21), "10:45")
