@@ -2939,8 +2939,10 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
     opening = next((t for t in parse(first) if not t.is_punct), None)
     if opening is None or opening.pos_ not in {"DET", "PRON", "NOUN", "PROPN", "ADJ"}:
         return False
-    shared = _word_forms(first) & _word_forms(reason_told)
-    return any(len(word) > 2 for word in shared)  # never "n" of "me n my brother" and "meds n shes"
+    # what it was for, said first (after "to see how my memory is doing. my wife says...", "my wife
+    # Pat" is not it), and never a word for family or one as short as "n" ("meds n shes")
+    told = _word_forms(re.split(r"[.;!?]", reason_told, maxsplit=1)[0])
+    return any(len(word) > 2 and not _KIN_WORD.fullmatch(word) for word in _word_forms(first) & told)
 
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:

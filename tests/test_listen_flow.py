@@ -186,6 +186,7 @@ def test_the_time_put_right_keeps_the_day_said_first(text: str, time: str) -> No
 def test_a_life_said_in_the_reason_s_words_is_not_the_reason_again() -> None:
     assert not listen.retells_reason("Staying in my own home", "Help at home")
     assert not listen.retells_reason("me n my brother tbh, and her dog", "her meds n shes always tired")
+    assert not listen.retells_reason("my wife Pat. and the garden", "how my memory is. my wife says I forget")
 
 
 def test_a_day_of_this_month_said_alone() -> None:
