@@ -37,8 +37,8 @@ NOT_YET: dict[str, str] = {
     'Tomasz since 1970, he\'s Tom" keeps Tomasz as what he is called',
     "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
     'fall" is kept as the appointment\'s date, so "the 14th, its on the letter" lands at what matters',
-    "set8_05_mum_learning_disability": '"Daniel Jones, but it\'s Danny, he hates Daniel" kept as what '
-    'matters',
+    "set8_05_mum_learning_disability": "since listen_flow (s25) Bev's is a carer's chat and Danny's name is "
+    'heard; "He knows, he\'s sat next to me eating a Twix" at what he likes to be called: called Twix',
     "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
     'earlier. it\'s my wife, my job and Charlton Athletic" is not kept',
     "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
