@@ -52,6 +52,7 @@ from careplan.emergency_talk import (
     checked,
     driven_in,
     help_called_now,
+    moved_on,
     names_means,
     played_down,
     protest_spans,
@@ -68,6 +69,8 @@ STATE, WHO, ABOUT = "safety_state", "flag_who", "flag_about"
 CHECKIN_TEXT, LAST_FLAGS, SAID = "checkin_text", "last_flag_ids", "flags_said"
 # The check-in quotes the person's words; longer messages are quoted from the match.
 QUOTE_MAX_CHARS = 80
+# The pause over because the person answers the form again: that message is kept as the answer.
+MOVED_ON = "utter_emergency_moved_on"
 # In ``flags_said`` while an emergency pause lasts: the emergency was waved away once and the
 # firm line said ("Chest pain like this can be a heart attack even if it feels like indigestion").
 WAVED_AWAY = "emergency_waved_away"
@@ -526,6 +529,8 @@ def pause_reply(text: str, label: str = "", *, waved_away: bool = False) -> tupl
         return "utter_emergency_over_stop", True
     if _HELP_HERE.search(text):
         return "utter_emergency_help_here", False
+    if moved_on(text):  # an answer to the form again, nothing of the emergency in it: kept as one
+        return MOVED_ON, True
     if _QUESTION.search(text):
         return "utter_emergency_question", False
     return "utter_emergency_waiting", False
@@ -588,7 +593,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if state == PAUSED and flag is not None and flag.kind == EMERGENCY and is_outcome(text):
         flag = None  # "they've taken her in, they think it's sepsis": news of this emergency, not a new one
     events: list[EventType] = []
-    if state == PAUSED and not button and (flag is None or flag.check_in):
+    if state == PAUSED and not button and (flag is None or flag.check_in) and not moved_on(text):
         _add_news(last_flags, text)
     if flag is None and state is None and not button and asks_which_number(text):
         dispatcher.utter_message(response="utter_which_number")
@@ -664,7 +669,10 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         response, over = (None, False) if button else pause_reply(text, label, waved_away=waved_away)
         dispatcher.utter_message(response=response or "utter_emergency_waiting")
         if over:
-            after = STOPPED if response and response.endswith("_stop") else HOLD
+            # stopping: no question; moved on: this message is the answer; otherwise asked again
+            after = (
+                STOPPED if response and response.endswith("_stop") else None if response == MOVED_ON else HOLD
+            )
             kept_said = [SlotSet(SAID, [k for k in said if k != WAVED_AWAY])] if waved_away else []
             return _kept(tracker, after, SlotSet(LAST_FLAGS, None), *kept_said, *events)
         if response and response.startswith("utter_emergency_waved_away"):

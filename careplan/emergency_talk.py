@@ -16,6 +16,8 @@ the messages that follow it, which are about that flag rather than new ones:
   that for months, the nurse knows": the reply misread them.
 - ``asks_in_writing``: "can I write to someone? my English": help without a call.
 - ``names_means``: "I have the tablets saved": a way to hurt themselves, at hand.
+- ``moved_on``: "Maybe talking to someone. The pastor has offered.": an answer to the
+  form again, with nothing of the emergency in it; the pause is over.
 """
 
 from __future__ import annotations
@@ -152,6 +154,41 @@ _HOARDED = re.compile(
     r"|got|have|has|hidden|hiding)\b",
     re.I,
 )
+
+
+# Words of an emergency still going on, or of the body now: any of these keeps the pause.
+_EMERGENCY_NOW = re.compile(
+    r"\b(?:ambulance|paramedics?|crew|999|nine nine nine|111|a ?& ?e|a and e|casualty|hospital|call handler"
+    r"|operator|emergency|breath\w*|conscious|unconscious|collaps\w*|chest|stroke|heart|bleed\w*|blood"
+    r"|fit|fitting|seizure|pain|hurts?|agony|scared|frightened|terrified|panic\w*|help (?:is|'s)|get help"
+    r"|need help|still|right now|just now|again|worse|better|pale|grey|gray|blue|sweat\w*|clammy|faint\w*"
+    r"|dizzy|sick|vomit\w*|drowsy|confused|not making sense|awake|respond\w*|moving|speak\w*|slurr\w*"
+    r"|face|arms?|numb|weak|floor|fallen|fell|lying|waiting|ringing|calling|phoning|rang|called|coming"
+    r"|on (?:its|their|the) way|door|now|gone|lips|eyes|mouth|colou?r|floppy|cold|shak\w*|shiver\w*"
+    r"|ok|okay|fine|alright|safe|he'?s|she'?s|he is|she is|they'?re)\b",
+    re.I,
+)
+# A question put in the pause ("should I let her get up"): read per sentence.
+_ASKING = re.compile(
+    r"\?|\b(?:should|shall|can|do) (?:i|we)\b"
+    r"|^\W*(?:what|how|why|when|where|is|will|would|could|does|has|have)\b",
+    re.I,
+)
+# A statement long enough to be an answer to the form's question, not a word said in passing.
+ANSWER_WORDS = 5
+
+
+def moved_on(text: str) -> bool:
+    """During an emergency pause: is this an answer to the form again, with nothing of the
+    emergency in it ("Maybe talking to someone. The pastor has offered. My daughter says there
+    is a bereavement group at the hospice.")? Then the pause is over and the message is the
+    answer (set8_09: a false alarm held eleven answers). Any word of the emergency, of how
+    someone is now, or of help ("still", "ambulance", "he's", "pale", "ok"), a question only, or
+    a few words keeps the pause."""
+    if _EMERGENCY_NOW.search(text):
+        return False
+    told = [m.group() for m in SENTENCE.finditer(text) if not _ASKING.search(m.group())]
+    return len(" ".join(told).split()) >= ANSWER_WORDS
 
 
 def played_down(text: str) -> bool:
