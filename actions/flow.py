@@ -105,6 +105,11 @@ def review_questions(slots: Mapping[str, Any]) -> list[str]:
     return ["review_choice"]
 
 
+def questions_left(slots: Mapping[str, Any]) -> int:
+    """How many of the main conversation's questions are still to answer (the read-back after)."""
+    return sum(1 for key in care_questions(slots) if slots.get(key) is None)
+
+
 def next_question(questions: list[str], slots: Mapping[str, Any]) -> str | None:
     return next((q for q in questions if slots.get(q) is None), None)
 

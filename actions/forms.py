@@ -178,6 +178,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         """Read one message: talk about the chat, a correction, or answers. Returns slots to set."""
         text = text_of(turn.tracker)
         corrected: dict[str, Any] | None = None
+        if not is_button(turn.tracker) and (plain := listen.without_sign_off(text)) != text:
+            # "about my knee x", "My thyroid results. Regards, Margaret": the answer without the sign-off
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, plain)), plain, plain
         if asked in SELF_CORRECTED and (meant := listen.last_said(text)) != text:
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
         elif asked in IN_OWN_WORDS and (meant := listen.corrected_answer(text)) != text:
@@ -248,6 +251,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             about_chat = listen.meta(text, after_away=stepped_away(turn.tracker))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
                 about_chat = None  # where a question is the answer, or a name or a choice is asked
+            if about_chat == "answer_or_question" and interpret.without_complaint(text)[1] == "checking":
+                about_chat = None  # "my breathing. did I put that right?": the answer, and a kind word
             if about_chat == "answer_or_question":
                 turn.dispatcher.utter_message(response="utter_answer_or_question")
                 return {asked: None, **flow.ask_instead(None)}
@@ -301,10 +306,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if in_part is not None and answered_too:
                 corrected = self.correct(in_part, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+            answer, aside = interpret.without_complaint(text)
             if (
-                _question_for_team(asked, text)
+                _question_for_team(asked, answer if aside == "checking" else text)  # "..., is that ok?"
                 and sure_intent(turn.tracker) != "out_of_scope"
-                and interpret.without_complaint(text)[1] != "told"  # "u already asked that?? films"
+                and aside != "told"  # "u already asked that?? films"
                 and not (asked in HELP_ASKED and listen.suggests_help(text))  # "Could the council...?"
             ):
                 return {asked: None, **self.note_question(text, turn)}

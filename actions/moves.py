@@ -233,11 +233,27 @@ class ActionInterrupt(SimpleAction):
             return ActionShowSummary().run(dispatcher, tracker, {})
         if intent == "withdraw_sharing":
             return ActionWithdrawSharing().run(dispatcher, tracker, {})
+        if (
+            intent in {"faq_how_long", "faq_questions_left"}
+            and listen.meta(text_of(tracker)) == "faq_questions_left"
+        ):
+            # "are we nearly done? im on my lunch break": how many questions are left
+            left = flow.questions_left(tracker.slots)
+            if left:
+                dispatcher.utter_message(response="utter_faq_questions_left", left=_questions(left))
+            else:
+                dispatcher.utter_message(response="utter_faq_questions_left_none")
+            return []
         if intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
             intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
         faq = intent and intent.startswith("faq_")
         dispatcher.utter_message(response=f"utter_{intent}" if faq else "utter_help")
         return []
+
+
+def _questions(count: int) -> str:
+    """ "1 question", "5 questions"."""
+    return f"{count} question" + ("" if count == 1 else "s")
 
 
 class ActionShowSummary(SimpleAction):

@@ -23,6 +23,7 @@ _YES = re.compile(
     r"very well|certainly|by all means|indeed|(?:that'?s )?grand|"
     r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
     r"i suppose|suppose so|i guess|guess so|why not|might as well|may as well|"
+    r"i think so|think so|i believe so|i reckon so|reckon so|"
     r"let'?s (?:do it|go|start|begin)|go for it|sounds good|"
     r"that'?s (?:fine|ok|okay|alright|all right|right|lovely|great|good)|looks (?:good|right|fine)|"
     r"that'?ll do|lovely|perfect|spot on|great|good|yh|ya|yas|yeh|ys)\b",
@@ -167,7 +168,23 @@ CHECKING = re.compile(
     r"|(?:did|have|has) (?:you|u) (?:got|get|heard?|caught|catch|saved?|changed?|put|written|wrote|noted?)"
     r"(?: (?:that|this|it|all (?:of )?that|(?:the|my) (?:date|time|day|name|change|correction|bit|list|answer"
     r"|message|last (?:bit|one|part))(?: change| bit)?))?(?: down| in)?"
-    r"|(?:enough|more)\?)(?:\s+(?:then|now|for you|dear|love|mate|pet))?\W*$",
+    r"|(?:enough|more)\?"
+    # asking if the answer is the right kind ("Is that the right kind of thing to put?", "is that
+    # the sort of goal you mean?", "did I put that right?", "is that ok to say?", "am I doing this
+    # right?"): reassurance, never a question for the care team (set8_09)
+    r"|(?:is|was|would|will) (?:that|this|it) (?:be )?(?:the )?"
+    r"(?:right|correct|ok|okay|alright|all right|fine"
+    r"|too (?:much|long|many)|(?:sort|kind|type) of (?:thing|answer|goal|stuff)|what you'?re after)"
+    r"(?: (?:sort|kind|type) of (?:thing|answer|goal|stuff))?"
+    r"(?: (?:to (?:put|say|write|mention|include|put down)"
+    r"|you (?:mean|meant|want|wanted|need|needed|are after|'re after|were after|had in mind)))?"
+    r"|(?:did|have|am|was) i (?:put|do|did|done|doing|say|said|answer|answered|answering|write|written"
+    r"|get|got|getting|fill|filled|filling)(?: (?:that|this|it|in|that in|this in|it in|them))?"
+    r" (?:right|correctly|properly|ok|okay|alright|the right way)"
+    r"|(?:does|will|would) (?:that|this|it) count"
+    r"|(?:i )?hope (?:that'?s|that is|this is|it'?s|it is)"
+    r" (?:right|what you (?:want|wanted|need|mean|meant)))"
+    r"(?:\s+(?:then|now|for you|dear|love|mate|pet|by the way|even))?\W*$",
     re.I,
 )
 # A protest at the bot itself: "are you even listening", "you're useless", "for god's sake".
@@ -184,6 +201,10 @@ _PROTEST = re.compile(
 
 
 _ASIDES = {"told": _COMPLAINT_CLAUSE, "protest": _PROTEST, "checking": CHECKING}
+# Where asking if it will do may start, typed with no stop before it.
+_CHECKING_TAIL = re.compile(
+    r"^(.*\w)\s+((?:is|was|would|will|does|did|have|am) (?:that|this|it|i)\b.*)$", re.I
+)
 
 
 def _aside(clause: str) -> str | None:
@@ -197,6 +218,8 @@ def without_complaint(text: str) -> tuple[str, str | None]:
     item says what was left out, for the reply: "told" (asked again), "protest" (at the
     bot) or "checking" (whether it will do), the first of those said; None when nothing was."""
     clauses = re.split(r"(?<=[.;!?])\s+", text.strip())
+    if (tail := _CHECKING_TAIL.match(clauses[-1])) and CHECKING.match(tail.group(2)):
+        clauses[-1:] = tail.groups()  # "my husband and the grandkids is that ok?": no stop before it
     asides = [kind for c in clauses if (kind := _aside(c))]
     kept = [c for c in clauses if _aside(c) is None]
     answer = _COMPLAINT_EDGE.sub("", " ".join(kept)).strip(" ,;-")

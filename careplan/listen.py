@@ -1037,7 +1037,11 @@ _YES_THEN = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _JUST_MORE = re.compile(
-    r"^(?:please|there is|there's one|another( one)?|one more|add (another|one)|i do|i would)\W*$", re.I
+    r"^(?:please|there is|there's one|another( one)?|one more|add (another|one)|i do|i would"
+    # "yes, please note it", "yes put one down": asked to note a goal not yet said (set8_05)
+    r"|(?:please )?(?:note|add|put|write|jot|take|make) (?:it|that|this|one|another(?: one)?)"
+    r"(?: down| in| on| a note| please)*)\W*$",
+    re.I,
 )
 
 
@@ -1191,6 +1195,11 @@ _AT_HOME = (
     r"(?:i|we|you|u|he|she|they|someone|somebody|anyone|anybody|people"
     r"|my (?:partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|family|mum|dad|kids))\b"
 )
+# Someone at the surgery or clinic the bot may be taken for.
+_STAFF = (
+    r"nurse|doctor|dr|gp|receptionist|surgery|practice|physio|physiotherapist|consultant|pharmacist"
+    r"|health visitor|social worker|clinic|hospital|secretary"
+)
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     "checking": interpret.CHECKING,  # "is that enough?", "did you get the date change?"
@@ -1201,7 +1210,13 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         # "am I talking to a robot?", "is this a real person?"
         r"|\b(?:talking|speaking|chatting|typing) (?:to|with) (?:a |an )?(?:real |actual )?"
         r"(?:person|human|robot|bot|computer|machine|ai)\b"
-        r"|\bis (?:this|it) (?:a |an )?(?:real person|human|robot|bot|chatbot|computer|machine)\b",
+        r"|\bis (?:this|it) (?:a |an )?(?:real person|human|robot|bot|chatbot|computer|machine)\b"
+        # someone from the surgery: "are you the nurse by the way?", "is this the doctor I'm talking
+        # to?", "am I talking to the receptionist?" (set8_04)
+        rf"|\bare (?:you|u) (?:the|a|an|my) (?:{_STAFF})\b"
+        rf"|\b(?:talking|speaking|chatting|typing) (?:to|with) (?:the|a|an|my) (?:{_STAFF})\b"
+        rf"|\bis (?:this|that|it) (?:the|a|an|my) (?:{_STAFF})"
+        r"(?= i'?m (?:talking|speaking|chatting)|\s*\?|\s*$)",
         re.I,
     ),
     # "is this just a box ticking exercise?", "another tick box thing for the hospital"
@@ -1220,6 +1235,17 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|some other time|come back|back to (?:it|this))\b"
         r"|\bdo (?:i|we) (?:have|need) to (?:do|finish|answer) (?:it|this|them|everything|all)"
         r"(?: all)?(?: of (?:it|them))? (?:now|today|in one go|at once|all at once|in one sitting)\b",
+        re.I,
+    ),
+    # "are we nearly done?", "how many more questions?", "is there much more of this?": how many
+    # questions are left, and the same question again
+    "faq_questions_left": re.compile(
+        r"\b(?:are|r) (?:we|you|u) (?:nearly|almost|near|close to)"
+        r" (?:done|finished|there|the end|at the end)\b"
+        r"|\b(?:is it|am i|nearly|almost) (?:nearly |almost )?(?:done|finished|over|the end)\s*(?:yet\s*)?\?"
+        r"|\bhow many (?:more )?(?:questions?|more|to go|left)\b"
+        r"|\b(?:much|many|lot) (?:more )?(?:of (?:this|these|them)|questions?)? ?(?:left|to go)\b"
+        r"|\b(?:is there|are there|got) (?:much|many|a lot|lots) (?:more|left)\b",
         re.I,
     ),
     # "u already asked that??", "you've asked me that already": sorry, and what they said is used
@@ -1361,6 +1387,32 @@ _SIGN_OFF_WORDS = set(
     " care god bless fab lush ace grand alright sound wonderful much very so lots speak soon talk again all"
     " best that's thats good done".split()
 )
+
+
+# What ends a message as it ends a text or a letter, never part of the answer: kisses ("x",
+# "xx"), thanks ("thanks love", "ta", "cheers x"), a letter's close ("Regards, Margaret",
+# "Kind regards, M. Hale", "Many thanks") and emoji.
+_EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]"
+_TRAILING_SIGN_OFF = re.compile(
+    rf"(?:\s*{_EMOJI}+"
+    r"|[\s,.;!-]+(?:x{1,4}|xo|xox|xoxo)"
+    r"|[\s,.;!-]+(?:many |kind |best |warm |warmest )?(?:thanks|thank you|(?-i:ta)|cheers|regards|wishes)"
+    r"(?: (?:love|dear|pet|hun|duck|mate|darling|very much|so much|again|a lot|lots))*"
+    r"(?:,?\s+(?-i:[A-Z][\w'-]*\.?)(?:\s+(?-i:[A-Z][\w'-]*))?)?"
+    r"|[,.;!-]\s*(?:yours (?:sincerely|faithfully|truly)|love from|love)(?:,?\s+(?-i:[A-Z][\w'-]*))"
+    r")\W*$",
+    re.I,
+)
+
+
+def without_sign_off(text: str) -> str:
+    """The message without the kisses, thanks, letter close and emoji it ends with ("about my
+    knee x" is "about my knee"; "My thyroid results. Regards, Margaret" is "My thyroid
+    results."). The text as it is when nothing is left but the sign-off ("thanks love x")."""
+    kept = re.sub(rf"\s*{_EMOJI}+\s*(?=\S)", " ", text.strip())  # "the grandkids 😊 is that ok?"
+    while (found := _TRAILING_SIGN_OFF.search(kept)) and found.start() > 0:
+        kept = kept[: found.start()].rstrip(" ,;-")
+    return kept if says_something(kept) else text
 
 
 def signs_off(text: str) -> bool:
@@ -1918,6 +1970,7 @@ CHAT_QUESTIONS = {
     "faq_who_sees",
     "faq_phone",
     "faq_how_long",
+    "faq_questions_left",
     "faq_real_person",
     "faq_box_ticking",
     "faq_come_back",

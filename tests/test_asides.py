@@ -67,7 +67,7 @@ def test_hello_after_stepping_away_is_coming_back() -> None:
     [
         ("How much longer is this? Biscuit wants his tea.", "faq_how_long"),
         ("How much longer is this? Monty wants his walk.", "faq_how_long"),
-        ("is this nearly done? the dog needs a walk", "faq_how_long"),
+        ("is this nearly done? the dog needs a walk", "faq_questions_left"),  # how many are left (s25)
     ],
 )
 def test_a_question_about_the_chat_with_its_reason(said: str, intent: str) -> None:

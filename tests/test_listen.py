@@ -753,7 +753,7 @@ def test_asking_for_a_question_off_is_a_read_back_choice_not_a_question_about_th
     ("text", "intent"),
     [
         ("how long does it take to answer the questions?", "faq_how_long"),
-        ("how many questions are left", "faq_how_long"),
+        ("how many questions are left", "faq_questions_left"),  # the count (s25)
     ],
 )
 def test_questions_about_the_questions_are_still_about_the_chat(text: str, intent: str) -> None:
