@@ -165,7 +165,12 @@ _EMERGENCY_NOW = re.compile(
     r"|dizzy|sick|vomit\w*|drowsy|confused|not making sense|awake|respond\w*|moving|speak\w*|slurr\w*"
     r"|face|arms?|numb|weak|floor|fallen|fell|lying|waiting|ringing|calling|phoning|rang|called|coming"
     r"|on (?:its|their|the) way|door|now|gone|lips|eyes|mouth|colou?r|floppy|cold|shak\w*|shiver\w*"
-    r"|ok|okay|fine|alright|safe|he'?s|she'?s|he is|she is|they'?re)\b",
+    r"|ok|okay|fine|alright|safe|he'?s|she'?s|he is|she is|they'?re"
+    # first aid being done: "my husband is doing back slaps" (set3_03)
+    r"|slaps?|cpr|compressions|chok\w*|recovery position|aspirin|gtn|spray|inhaler|epi-?pen|pulse"
+    r"|lie (?:her|him|me) down|sit (?:her|him|me) up)\b"
+    # happening as they type ("he is doing...", "we're keeping her warm", "she's with him"): news
+    r"|\b(?:is|are|am|'s|'re|'m|im)\s+(?:\w+ly\s+)?(?:\w+ing|with (?:her|him|me|us|them))\b",
     re.I,
 )
 # A question put in the pause ("should I let her get up"): read per sentence.

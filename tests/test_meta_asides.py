@@ -120,6 +120,9 @@ def test_an_answer_with_nothing_of_the_emergency_ends_the_pause(text: str) -> No
         "we are sat waiting on the stairs for them",
         "the door is open for them now",
         "what do I tell them when they answer",
+        "my husband is doing back slaps",
+        "we're keeping her warm with a blanket on the sofa",
+        "my daughter is with her and holding her hand",
         "thank you",
     ],
 )
