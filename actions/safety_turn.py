@@ -593,8 +593,13 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if state == PAUSED and flag is not None and flag.kind == EMERGENCY and is_outcome(text):
         flag = None  # "they've taken her in, they think it's sepsis": news of this emergency, not a new one
     events: list[EventType] = []
-    if state == PAUSED and not button and (flag is None or flag.check_in) and not moved_on(text):
-        _add_news(last_flags, text)
+    if (
+        state == PAUSED
+        and not button
+        and (flag is None or flag.check_in)
+        and pause_reply(text)[0] != MOVED_ON
+    ):
+        _add_news(last_flags, text)  # an answer to the questions again is no news of the emergency
     if flag is None and state is None and not button and asks_which_number(text):
         dispatcher.utter_message(response="utter_which_number")
         return _kept(tracker, HOLD)
