@@ -16,7 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity, is_button, logger, stepped_away, store, sure_intent, text_of
+from actions.common import entity, is_button, last_said_was, logger, stepped_away, store, sure_intent, text_of
 from actions.flow import (
     INTERRUPTIONS,
     MEDICAL_WELCOME,
@@ -178,6 +178,13 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading(replies=["utter_stale_button"])
     if getattr(questions.catalogue().get(slot), "stage", None) == "identity" and DECLINED.search(text):
         return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
+    if slot == "preferred_name" and interpret.NO_PREFERENCE.search(text):
+        # "Honestly I don't mind": their name as given, or asked once more, kindly
+        given = tracker.get_slot("person_name") if tracker.get_slot("for_whom") == CARER else None
+        if given:
+            return Reading(value=interpret.first_name(given), text=text)
+        if not last_said_was(tracker, "utter_name_any_is_fine"):
+            return Reading(replies=["utter_name_any_is_fine"])
     # "dont know. stick maybe" is the answer, said unsure: only a bare "don't know" is none
     unsure = (intent == "dont_know" and not interpret.unsure_with_an_answer(text)) or (
         slot in UNSURE_IS_AN_ANSWER and interpret.dont_know(text)

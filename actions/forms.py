@@ -65,12 +65,15 @@ from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, identity, interpret, listen, pronouns
 from careplan.kept import answered_again
 from careplan.questions import catalogue
+from careplan.reflect import LOSS
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
+# Names, where only a loss told in passing carries one ("Grace is fine. My husband ... passed").
+NAMES = {q.key for q in catalogue().values() if q.kind == "name"}
 # Answered in the person's own words, where a correction inside the answer keeps what was meant
 # ("something else?" is answered "Yes - X. Actually make that Y" too).
 IN_OWN_WORDS = REFLECTED | {"another_goal"}
@@ -471,8 +474,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         kept = picked is not None and asked in SAID_BACK and updates.get(asked) == picked
         told = said_back(asked, picked, flow.is_carer(turn.slots)) if kept else ""
         updates.update(self.take(heard, turn, told=told))
-        if updates.get(asked) is not None and asked in REFLECTED:
-            updates.update(reflect(text, turn.slots, turn.dispatcher, asked))
+        if updates.get(asked) is not None and (asked in REFLECTED or asked in NAMES):
+            only = {LOSS} if asked in NAMES else None
+            updates.update(reflect(text, turn.slots, turn.dispatcher, asked, only))
             if "last_reflection" in updates:  # the kind line first, then what was noted
                 turn.dispatcher.messages.insert(said_before, turn.dispatcher.messages.pop())
         return updates
@@ -610,7 +614,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         record(*turn, Reading(value=text, text=text), "what_matters")
         turn.slots["what_matters"] = text
         turn.slots["history"] = [*(turn.slots.get("history") or []), "what_matters"]
-        name = turn.slots.get("preferred_name") if flow.is_carer(turn.slots) else None
+        # at "What does Edith like to be called?" the name slot holds these words, not a name yet
+        named = turn.slots.get("requested_slot") != "preferred_name" and turn.slots.get("preferred_name")
+        given = named or interpret.first_name(turn.slots.get("person_name") or "you")
+        name = given if flow.is_carer(turn.slots) else None
         turn.dispatcher.utter_message(response="utter_kept_as_what_matters", preferred_name=name or "you")
         return {"what_matters": text}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import secrets
 import string
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Protocol
 
 from careplan.questions import responses
@@ -75,14 +75,23 @@ def choose(category: str, slots: Mapping[str, Any], about: str = "") -> str | No
     return None
 
 
-def reflect(text: str, slots: Mapping[str, Any], dispatcher: Dispatcher, asked: str = "") -> dict[str, Any]:
+def reflect(
+    text: str,
+    slots: Mapping[str, Any],
+    dispatcher: Dispatcher,
+    asked: str = "",
+    only: Collection[str] | None = None,
+) -> dict[str, Any]:
     """Say a kind line if ``text`` shares something hard or proud; return the slot updates.
+    ``only``: just these feelings (a loss told in passing with a name).
 
     "No one" to "Who helps you?" is hard to say too: lonely for the person, and for a carer,
     all the caring is theirs."""
     if slots.get("speaker") == SELF:  # the person typing in a carer's chat is spoken to as themselves
         slots = {**slots, "for_whom": SELF}
     category = feeling(text)
+    if only is not None and category not in only:
+        return {}
     if category is None and asked == "support" and nobody_helps(text):
         category = CARING if slots.get("for_whom") == CARER else LONELY
     # A carer telling what the person feels hears it said of them: "for you both", not "you".

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -436,6 +437,8 @@ def relationship(text: str) -> str:
     direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
     if direct:
         return direct.group(1)
+    if kin_to := re.search(rf"\b({_WHO_TO_ME})\s+(?:to|of)\s+(?:mrs|mr|ms|miss|[a-z])", lowered):
+        return FAMILY_WORDS.get(kin_to.group(1), kin_to.group(1))  # "I'm Bev, mum to Danny"
     family = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
     for possessive in re.finditer(rf"\b(?:for\s+(?:my\s+|our\s+)?|my\s+|our\s+)({family}|[\w-]+)\b", lowered):
         kin = FAMILY_WORDS.get(possessive.group(1), possessive.group(1))
@@ -451,7 +454,8 @@ def relationship(text: str) -> str:
 # a word after "a" or "the" ("used to call me a terrier"), nor a name for some moments only
 # ("I call her Al when she is cross with me").
 CALLED = re.compile(
-    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?|to be called)"
+    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?|to be called"
+    r"|every(?:one|body)\s+says?|(?:all|people|they)\s+say)"
     r"\s+(?!(?:a|an|the|my|his|her|their|that|this|it)\b)([A-Za-z][\w'’\u00a0-]*)"
     r"(?![\w'’\u00a0-])(?!\s+(?:when|whenever|if)\b)",
     re.IGNORECASE,
@@ -461,31 +465,55 @@ CALLED = re.compile(
 # and the first one wins). After a full stop, only "to": "Fine. Dancing with my friends" isn't.
 NICKNAME = re.compile(
     r"^\s*[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*"
-    r"(?:\s*,\s*|\s*\.\s*(?=\w+\s+to\b)|\s+-+\s*|\s*\(\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:just\s+)?"
+    r"(?:\s*,\s*|\s*\.\s*(?=\w+\s+to\b)|\s+-+\s*|\s*\(\s*|\s+(?=or\b|but\b))(?:(?:or|but)\s+)?(?:it'?s\s+|its\s+)?(?:just\s+)?"
     r"([A-Za-z][\w'’-]*)\s+(?:to|for|with|among|by)\s+(?:me|us|most|everyone|everybody|people|all|anyone"
     r"|(?:my|his|her|their|the|our)?\s*(?:friends|mates|pals|family|kids|grandchildren|grandkids))\b",
     re.IGNORECASE,
 )
+# "Daniel Jones, but it's Danny", "Ayesha but she's Ash": the name said after "but it's" is the one
+# to use.
+BUT_ITS = re.compile(
+    r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,.]?\s+but\s+(?:it'?s|its|(?:s?he)(?:'?s|\s+is)|i'?m|im)\s+"
+    r"([A-Z][\w'’-]*)"
+)
 # "Dennis but everyone calls him Den", "Patricia Hughes, she likes to be called Pat": the
 # name said first is the full one.
-_FORMAL_FIRST = re.compile(r"^\s*([A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*(?:,|\(|\s-+|\s+(?:but|or|and)\b)")
+_FORMAL_FIRST = re.compile(
+    r"^\s*([A-Za-z][\w'’\u00a0-]*(?:\s+[A-Z][\w'’\u00a0-]*)*)\s*(?:,|\.\s|\(|\s-+|\s+(?:but|or|and)\b)"
+)
 _NAME_IS = re.compile(
     r"\b(?:name is|name'?s|i'?m|it'?s|i am|she'?s|he'?s|this is)\s+([A-Za-z][\w'’\u00a0-]*)", re.I
+)
+# One person, whose name for them is theirs: "only his mother say Michael", "my husband always
+# called me Gracie" (what everyone calls them is the one to use).
+_ONE_PERSON = (
+    r"(?:my|his|her|their|our)\s+(?:late\s+|old\s+)?"
+    r"(?:husband|wife|partner|mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa"
+    r"|grandmother|grandfather|brother|sister|aunt|auntie|uncle|boss|ex)"
+)
+# "My husband always called me Gracie but he passed", "my dad used to call me Patsy": a pet name
+# from one person, gone with the clause that says so; never the name to use, nor the full name.
+_PET_NAME = re.compile(
+    rf"(?<!only )(?<!just )\b{_ONE_PERSON}\s+(?:(?:always|still|once|would|used\s+to)\s+)*"
+    r"(?:call(?:s|ed)?|says?|said)\s+(?:me|her|him|them)\s+(?!(?:a|an|the|that|it|this)\b)[A-Za-z][\w'’-]*(?:(?!\b(?:but|so|though)\b)[^.,;!?])*",
+    re.I,
 )
 # "naebody calls me Thomas except the hospital", "only the doctors call me James", "please
 # don't call me Pat", "not Katherine", "Margaret on paper": a name they are NOT called. Who
 # "only" calls them so must be formal: "only my friends call me Mo" is what to call her.
 _FORMAL_CALLERS = (
     r"(?:the\s+)?(?:doctors?|docs|hospital|nurses?|nhs|gp|surgery|bank|council|dentist|forms?|letters?"
-    r"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma))"
+    rf"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma)|{_ONE_PERSON})"
 )
 # The rest of a clause, up to a stop or a "but" ("naebody calls me Thomas but Tam is grand")
 _TO_CLAUSE_END = r"(?:(?!\b(?:but|so|though)\b)[^.,;!?])*"
 _NOT_CALLED = re.compile(
-    r"(?:\b(?:no\s?(?:one|body)|no-one|nae\s?b[oa]dy|never|(?:please\s+)?(?:don'?t|dont|do\s+not|dinnae)"
+    r"(?:\b(?:no\s?(?:one|body)(?:'s)?|no-one|nae\s?b[oa]dy|never|(?:please\s+)?(?:don'?t|dont|do\s+not|dinnae)"
     rf"|(?:only|just)\s+{_FORMAL_CALLERS})\s+"
     r"(?:(?:has|have|had|ever|will|would)\s+){0,2}(?:calls?|called|uses?|used|says?)\b\s*"
     r"(?:(?:me|her|him|them)\b\s*)?"
+    r"|\b(?:hates?|can'?t\s+stand|cannot\s+stand|(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+like|dislikes?)"
+    r"\s+(?:being\s+called\s+)?"
     r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+)"
     rf"([A-Za-z][\w'’-]*){_TO_CLAUSE_END}",
     re.IGNORECASE,
@@ -512,7 +540,7 @@ _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "
 # she's next to me", "no she's at work".
 _NOT_A_NAME_START = {
     *("he she they him her them his yes no not nope yeah it its it's i we at in on with the a an").split(),
-    *("that this there he's she's they're i'm i’m i'd i've i'll").split(),
+    *("that this there he's she's they're i'm i’m im i'd i've i'll").split(),
 }
 # Words people type at "what should I call you?" that are not names: a day, a
 # month, or who the appointment is with (answering the next question early).
@@ -559,7 +587,7 @@ _WHO_TO_ME = "|".join(
     )
 )
 _SOMEONE_ELSE_NAMED = re.compile(
-    rf"\b(?:my|our|me)\s+(?:late\s+|little\s+|big\s+|eldest\s+|youngest\s+)?(?:{_WHO_TO_ME})(?:'s)?\s*,?\s+"
+    rf"\b(?:my|our|me|(?P<theirs>his|her|their))\s+(?:late\s+|little\s+|big\s+|eldest\s+|youngest\s+)?(?:{_WHO_TO_ME})(?:'s)?\s*,?\s+"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?",
     re.I,
 )
@@ -574,10 +602,50 @@ _SPELT_OUT = re.compile(
 )
 
 
+# A name put right in the same message: "Im Geofff. sorry Geoff", "Mohammed.. oops Mohammad",
+# "Jon - John with an h". The second is the first typed again (it starts the same and is
+# mostly the same letters), so "Sue, sorry, Susan" is put right and "Pat sorry to bother you" isn't.
+_SLIP = re.compile(
+    r"\b([A-Za-z][\w'’-]*)(?:\s*[.,;:!-]*\s*\b(?:sorry|soz|oops|whoops|i\s+mean|i\s+meant|typo)\b[\s.,;:!-]*"
+    r"|\s+-+\s+(?=[A-Za-z][\w'’-]*\s+with))([A-Za-z][\w'’-]*)"
+    r"(?:\s+with(?:out)?\s+(?:an?|one|two|double|no|the)\s+[a-z]\b)?",
+    re.I,
+)
+
+
+def without_slips(text: str) -> str:
+    """``text`` with each name typed wrong and put right said once, as put right."""
+
+    def put_right(match: re.Match[str]) -> str:
+        wrong, right = match.group(1), match.group(2)
+        alike = SequenceMatcher(None, wrong.lower(), right.lower()).ratio() >= 0.6
+        if wrong.lower() == right.lower() or not alike or wrong[0].lower() != right[0].lower():
+            return match.group(0)
+        return right
+
+    return _SLIP.sub(put_right, text)
+
+
+# "Well, Grace is fine", "Sue will do", "Siobhan's grand": the name chosen, wherever it is said.
+_IS_FINE = re.compile(
+    r"(?:^|[.,;!]|\bbut\b)\s*(?:(?:well|so|just|oh)\W+)*([A-Z][\w'’-]*)"
+    r"(?:\s+(?:is|would be|will)|['’]s)\s+(?:fine|grand|good|great|ok|okay|best|lovely|do)\b"
+)
+# "I don't mind", "whatever you like", "not bothered": no name chosen.
+NO_PREFERENCE = re.compile(
+    r"^\W*(?:(?:honestly|really|oh|well|erm|um)\W+)*(?:i\s+)?(?:don'?t|dont|do\s+not)\s+mind\b"
+    r"|^\W*(?:(?:honestly|oh|well)\W+)*(?:whatever|anything)(?:\s+(?:you\s+like|you\s+want|is\s+fine|will\s+do))?\W*$"
+    r"|^\W*(?:i'?m\s+|im\s+)?not\s+(?:bothered|fussed)\b|^\W*up\s+to\s+you\b",
+    re.I,
+)
+
+
 def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one.
     ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
-    text = _without_fillers(text)
+    if NO_PREFERENCE.search(text):
+        return None
+    text = _without_fillers(without_slips(_PET_NAME.sub(" ", text)))
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
     text = _SPELT_OUT.sub("", text).strip() or text
@@ -588,12 +656,21 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
     text = (
         _SOMEONE_ELSE_NAMED.sub(
-            lambda m: m.group(0) if not own and _AT_THE_START.fullmatch(text[: m.start()]) else " ", text
+            lambda m: (
+                m.group(0)
+                if not own and not m.group("theirs") and _AT_THE_START.fullmatch(text[: m.start()])
+                else " "
+            ),
+            text,
         ).strip()
         or text
     )
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
         text, refused = without_names_not_used(text)
+        fine = _IS_FINE.search(text)  # "Mrs Okafor. Well, Grace is fine. ..."
+        chosen = fine.group(1) if fine and fine.group(1).lower() not in STOP_WORDS | _NOT_A_NAME_START else ""
+        if found := _a_name(chosen):
+            return found
         # "mags. its margaret really but nobody uses that": the name is in what is left of it
         clauses = [c for c in re.split(r"\s*(?:[.,;!]+|\bbut\b)\s*", text) if c] if refused else []
         if found := next(filter(None, map(name, clauses)), None):
@@ -613,6 +690,8 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     formal = _FORMAL_FIRST.match(text)
     if formal and formal.group(1).split()[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
         formal = None  # "Yes, call me Bob"
+    if full and formal and name(said) and (whole := _a_name(formal.group(1))):
+        return whole  # "Daniel Jones, but it's Danny": the name said first is the full one
     if nicknamed and full and formal:
         text = formal.group(1)  # the full name; the nickname is the preferred name's
     elif nicknamed and not full and (nickname := _a_name(nicknamed.group(1))):
@@ -631,7 +710,8 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
                 rest = re.match(r"(?:\s+[A-Z][\w'-]*)+", text[match.end(1) :])
                 found += rest.group(0) if rest else ""
             return _a_name(found.replace("\u00a0", " "))
-    words = text.split(" ")
+    # a name never runs past a comma: "my son lee, hes got..." is Lee
+    words = (re.split(r"[,;:!?]|\.\s", text)[0] if full else text).split(" ")
     lowered = [w.lower().strip(",.") for w in words]
     sentence = lowered[0] in _NOT_A_NAME_START or any(
         w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"} for w in words
@@ -660,7 +740,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
 # Interjections a message may start with ("Oh no, it's the one after", "Erm, Maureen"): a
 # closed class, never names. spaCy's INTJ tag is no help here: it tags "Zoë" and "Reg please" so.
 _FILLERS = re.compile(
-    r"^(?:\W*\b(?:o+h+|a+h+|u+m+|e+r+m*|u+h+|h+m+|well|aw+|eh|ooh|wow|hey)\b)+\W*",
+    r"^(?:\W*\b(?:o+h+|a+h+|u+m+|e+r+m*|u+h+|h+m+|well|aw+|eh|ooh|wow|hey|sorry|soz|oops|whoops)\b)+\W*",
     re.I,
 )
 
@@ -670,7 +750,7 @@ def formal_name(text: str) -> str | None:
     "ken. its kenneth but nobody calls me that", "Robert" in "Robert, but everyone calls me
     Bob", "Mary Smith" in "Mary Smith"; None when only one name is given."""
     called = name(text)
-    _, refused = without_names_not_used(text)
+    _, refused = without_names_not_used(_PET_NAME.sub(" ", text))
     refused -= STOP_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name
     if refused:
         found = next((w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() in refused), None)
@@ -703,9 +783,18 @@ def without_names_not_used(text: str) -> tuple[str, set[str]]:
     kept = _ON_PAPER.sub(drop(kept), kept)
     refused.discard("")
     if refused:
-        kept = re.sub(rf"\b(?:{'|'.join(map(re.escape, refused))})\b", " ", kept, flags=re.IGNORECASE)
+        # the surname goes with it: "Tomasz Nowak, but nobody's called him Tomasz"
+        names = "|".join(map(re.escape, refused))
+        kept = re.sub(rf"\b(?i:{names})\b(?:\s+[A-Z][\w'’-]*)*", " ", kept)
         kept = re.sub(r"\s+", " ", re.sub(r"(?:\s*[.,;!])+", lambda m: m.group(0).strip()[-1:] + " ", kept))
     return kept.strip(" ,.;!?-"), refused
+
+
+def first_name(whole: str) -> str:
+    """The name to use from a full name: "Harold" from "Harold Price"; a title keeps its
+    surname ("Mrs Okafor")."""
+    words = whole.split()
+    return whole if words[0].lower().strip(".") in _TITLES else words[0]
 
 
 def _without_fillers(text: str) -> str:

@@ -56,6 +56,11 @@ def _unglossed(text: str) -> str:
     return _GLOSS.sub(r"\1", text)
 
 
+# "I'm Bev, mum to Danny", "im jo, carer for Mrs Lewis": who the writer is, to the person named.
+_KIN_TO_NAME = (
+    rf"(?:\bi'?m|\bim|\bi\s+am|,)\s+(?:(?:his|her|their|the)\s+)?(?:{_KIN}|carer)\s+(?:to|of|for)\s+"
+    r"(?P<named>(?:(?i:mrs|mr|ms|miss)\.?\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
+)
 _FOR_SOMEONE = re.compile(
     rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
     rf"|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
@@ -68,7 +73,11 @@ _FOR_SOMEONE = re.compile(
     rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
     rf"|\bsomeone (?:i|else)\b|\bnot for me\b|\b(?:this|it) for (?:him|her|them)\b"
-    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b|{interpret.KIN_TO_NAMED}",
+    rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b"
+    # "Siobhan Murphy, my mum": the name first, then who she is
+    rf"|^\W*(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)*\s*,\s*(?:my|our)\s+(?:{_KIN})\W*$"
+    # "I'm Jackie, mum to Liam", "I am his carer": who the writer is to them
+    rf"|{_KIN_TO_NAME}",
     re.IGNORECASE,
 )
 # Only what says so plainly: "I'm seeing the nurse" in an opening could be a
@@ -216,7 +225,7 @@ _HI_IM = re.compile(
 _TITLED = "mrs|mr|ms|miss|dr|auntie|aunty|uncle"
 _THEIR_NAME = re.compile(
     rf"\b(?i:my|our)\s+(?i:{_KIN})\s*[,:;-]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
-    rf"|\b([A-Z][a-z'-]+),\s+(?:my|our)\s+(?i:{_KIN})\b"
+    rf"|\b([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?),\s+(?:my|our)\s+(?i:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)"
     # said without "is", in second-language English: "his name Chen Wei"
@@ -252,6 +261,7 @@ _SAID_ALOUD = re.compile(
 def own_name(text: str, *, loose: bool = True) -> str | None:
     """The person's name from "I'm Mo", "my name's Pat", "call me Peg" (and, ``loose``,
     "hi im sheila, ...", which a carer could say too: it doesn't tell who the plan is for)."""
+    text = interpret.without_slips(text)  # "Im Geofff. sorry Geoff": Geoff
     for pattern in (_MY_NAME, _I_AM, _HI_IM) if loose else (_MY_NAME, _I_AM):
         match = pattern.search(text)
         if match and (found := _a_name(next(g for g in match.groups() if g))):
@@ -328,6 +338,7 @@ _KIN_THEN_NAME = re.compile(
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)\W*$",
     re.I,
 )
+_MUM_TO = re.compile(_KIN_TO_NAME, re.I)
 _KIN_WORD = re.compile(rf"\b(?:{_KIN}|{_KIN_AS_NAME})\b", re.I)
 _OBJECTS = {"dobj", "pobj"}
 
@@ -343,7 +354,7 @@ def their_name(text: str) -> str | None:
         return None  # "the memory nurse, his name is Tomasz": the nurse's name
     if match and match.group(2) and next(t for t in parse(text) if t.idx >= match.start(2)).dep_ in _OBJECTS:
         return None  # "he have Parkinson, my son says...": what he has, not who
-    match = match or _THEIR_NAME_LOWER.search(text) or _KIN_THEN_NAME.match(text)
+    match = match or _THEIR_NAME_LOWER.search(text) or _KIN_THEN_NAME.match(text) or _MUM_TO.search(text)
     if match:
         found = next(g for g in match.groups() if g)
         found = _titled(found, text[match.end() :]) if " " not in found else found.title()
@@ -358,14 +369,23 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us" (never one
     they are not called: "naebody calls me Thomas").
     Not ``theirs`` (it's the writer's own plan): never what someone calls him or her."""
-    text, _ = interpret.without_names_not_used(text)
+    said, (text, refused) = text, interpret.without_names_not_used(text)
     match = interpret.CALLED.search(text)
     if match and not theirs and _SOMEONE_ELSES.match(match.group(0)):
         return None
     # Without "call", only a capitalised name: "swimming or walking for my family" names no one.
     nickname = interpret.NICKNAME.search(text)
     match = match or (nickname if nickname and nickname.group(1)[0].isupper() else None)
-    return _a_name(_titled(match.group(1), text[match.end(1) :])) if match else None
+    match = match or interpret.BUT_ITS.search(text)  # "Daniel Jones, but it's Danny"
+    if match:
+        return _a_name(_titled(match.group(1), text[match.end(1) :]))
+    # "Wojciech Kowalski, but nobody's called him Wojciech since school, he's Wojtek": the name
+    # refused is said first ("Tam. naebody calls me Thomas" names no nickname)
+    left = interpret.name(text) if refused else None
+    at = said.lower().find
+    if left and left.lower() not in refused and min(at(word) for word in refused) < at(left.lower()):
+        return _a_name(left)
+    return None
 
 
 # --- who is typing ----------------------------------------------------------------------------
@@ -3011,7 +3031,7 @@ def birth_date_alone(text: str, today: date | None = None) -> date | None:
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
-    rf"|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b|{interpret.KIN_TO_NAMED}",
+    rf"|\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b|{_KIN_TO_NAME}",
     re.I,
 )
 

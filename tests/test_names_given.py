@@ -102,3 +102,134 @@ def test_a_letter_or_an_article_is_never_a_nickname() -> None:
     assert listen.goes_by("my late husband used to call me a terrier", theirs=False) is None
     assert listen.goes_by("I call her Al when she is cross with me") is None
     assert listen.goes_by("everyone calls her Peggy") == "Peggy"
+
+
+# --- session 25 (listen_names): names, nicknames and slips said in new ways -------------------
+@pytest.mark.parametrize(
+    ("text", "called", "full"),
+    [
+        # a name put right in the same message: the last one said wins
+        ("Im Geofff. sorry Geoff. hands are shakky today", "Geoff", "Geoff"),
+        ("Jon - John with an h", "John", "John"),
+        ("its Sarah, sorry, Sara without the h", "Sara", "Sara"),
+        ("Mohammed.. oops Mohammad", "Mohammad", "Mohammad"),
+        ("Bety i mean Betty", "Betty", "Betty"),
+        # a name someone else used for them is not theirs to use now
+        (
+            "Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he passed in October.",
+            "Grace",
+            "Mrs Okafor",
+        ),
+        ("Pat. My dad used to call me Patsy", "Pat", "Pat"),
+        ("Margaret, my late husband called me Meg", "Margaret", "Margaret"),
+        # a name they hate, and "X, but it's Y"
+        ("Daniel Jones, but it's Danny, he hates Daniel", "Danny", "Daniel Jones"),
+        ("Rebecca but she hates Rebecca, Becky please", "Becky", "Rebecca"),
+        ("Aloysius Brennan. he can't stand Aloysius, call him Louis", "Louis", "Aloysius Brennan"),
+        ("Kwabena Mensah but it's Kobby to everyone", "Kobby", "Kwabena Mensah"),
+        # everyone says it; only one person says the other
+        ("Michael Turner. Everybody say Mick, only his mother say Michael", "Mick", "Michael Turner"),
+        ("Oluwaseun Adeyemi, but everyone says Seun", "Seun", "Oluwaseun Adeyemi"),
+        ("Tomasz Nowak, but nobody's called him Tomasz since 1970, he's Tom", "Tom", "Tomasz Nowak"),
+        ("Christopher. Only my nan calls me Chris", "Christopher", "Christopher"),
+    ],
+)
+def test_the_name_to_use_said_a_new_way(text: str, called: str, full: str) -> None:
+    assert interpret.name(text) == called
+    assert interpret.name(text, full=True) == full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pottering in the garden then a cuppa with her neighbour Sue",
+        "his carer Bev comes in the mornings and they do the crossword",
+        "she likes a natter with her friend Mags over the fence",
+        "Honestly I don't mind",
+        "I dont mind really",
+    ],
+)
+def test_no_name_from_another_person_or_no_name(text: str) -> None:
+    assert interpret.name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        ("my son lee, hes got dementia", "Lee"),
+        ("my wife Ama, shes the one with the appointment", "Ama"),
+        ("Rajesh Sharma, my dad", "Rajesh Sharma"),
+    ],
+)
+def test_a_full_name_is_only_the_name(text: str, full: str) -> None:
+    assert interpret.name(text, full=True) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hello my daughterr set thiss up for me. Im Geofff. sorry Geoff. hands are shakky today", "Geoff"),
+        ("hi I'm Jon - John with an h, its about my knee", "John"),
+    ],
+)
+def test_a_slip_put_right_in_the_opening(text: str, name: str) -> None:
+    assert listen.own_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rajesh Sharma, my dad", "Rajesh Sharma"),
+        ("Winifred Ojo, my mum", "Winifred Ojo"),
+    ],
+)
+def test_the_name_first_then_who_they_are(text: str, name: str) -> None:
+    assert listen.their_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("Siobhan's grand", "Siobhan"),
+        ("oh sorry, Edie", "Edie"),
+        ("Mr Adeyemi. Well, Tunde is fine. My wife used to call me Tee but she passed last year.", "Tunde"),
+        ("Pauline. my late husband called me Polly, he died in the spring", "Pauline"),
+    ],
+)
+def test_the_name_chosen_wherever_it_is_said(text: str, called: str) -> None:
+    assert interpret.name(text) == called
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname"),
+    [
+        ("Daniel Jones, but it's Danny, he hates Daniel", "Danny"),
+        ("Alexander Petrov, but it's Sasha, he hates Alexander", "Sasha"),
+        ("Wojciech Kowalski, but nobody's called him Wojciech since school, he's Wojtek", "Wojtek"),
+        ("Michael Turner. Everybody say Mick, only his mother say Michael", "Mick"),
+        ("Ayesha Khan but she's Ash", "Ash"),
+    ],
+)
+def test_the_name_to_use_heard_with_the_full_name(text: str, nickname: str) -> None:
+    assert listen.goes_by(text) == nickname
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "named", "kin"),
+    [
+        ("Hello, I'm Bev, mum to Danny who is 30 and has a learning disability.", "carer", "Danny", "mum"),
+        ("hi im jo, carer for Mrs Lewis, she has the memory clinic", "carer", "Mrs Lewis", "carer"),
+        ("Siobhan Murphy, my mum", "carer", "Siobhan Murphy", "son or daughter"),
+    ],
+)
+def test_the_writers_own_name_is_never_the_persons(text: str, who: str, named: str, kin: str) -> None:
+    heard = listen.hear(text, ["for_whom", "person_name", "preferred_name", "carer_relationship"])
+    assert heard == {"for_whom": who, "person_name": named, "carer_relationship": kin}
+
+
+def test_no_preference_and_a_first_name() -> None:
+    for said in ("Honestly I don't mind", "whatever you like", "not bothered", "up to you really"):
+        assert interpret.NO_PREFERENCE.search(said)
+    assert not interpret.NO_PREFERENCE.search("Mindy")
+    assert interpret.first_name("Harold Price") == "Harold"
+    assert interpret.first_name("Mrs Okafor") == "Mrs Okafor"
