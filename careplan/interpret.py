@@ -514,7 +514,9 @@ _NOT_CALLED = re.compile(
     r"(?:(?:me|her|him|them)\b\s*)?"
     r"|\b(?:hates?|can'?t\s+stand|cannot\s+stand|(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+like|dislikes?)"
     r"\s+(?:being\s+called\s+)?"
-    r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+)"
+    # "its katherine, not kathy", never "3. not ending up like my dad": the name ends the clause
+    r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+"
+    r"(?=[A-Za-z][\w'’-]*\s*(?:[.,;!?)]|$|\s+(?:please|thanks|thank\s+you|thx|ta)\b)))"
     rf"([A-Za-z][\w'’-]*){_TO_CLAUSE_END}",
     re.IGNORECASE,
 )
@@ -593,6 +595,14 @@ _SOMEONE_ELSE_NAMED = re.compile(
 )
 
 
+# Several people named after who they are: "my kids (Anya 4, Dev 18 months)", "my grandkids,
+# Poppy and Alfie": never the writer's name.
+_OTHERS_NAMED = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:grand)?(?:kids|children|sons|daughters|boys|girls|twins|friends"
+    r"|neighbours|grandsons|granddaughters|grandchildren|grandkids)\b\s*[,(:-]?\s*"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+\d+\s*(?:months?|years?|yrs?|weeks?)?)?\s*(?:,|&|\band\b)?\s*)+\)?",
+    re.I,
+)
 # Nothing before it but "its" or "for": "its my husband Derek" starts with who he is too.
 _AT_THE_START = re.compile(r"\W*(?:(?:it'?s|its|it is|for)\W+)*", re.I)
 # A name spelt out so it is not misheard: "Niamh, spelt N-I-A-M-H", "siobhan (thats S I O B H A N)".
@@ -653,6 +663,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
         if just.group(2).lower() not in STOP_WORDS | _NOT_NAMES:
             return _a_name(just.group(2))
+    text = _OTHERS_NAMED.sub(" ", text).strip() or text
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
     text = (
         _SOMEONE_ELSE_NAMED.sub(

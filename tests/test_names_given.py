@@ -233,3 +233,22 @@ def test_no_preference_and_a_first_name() -> None:
     assert not interpret.NO_PREFERENCE.search("Mindy")
     assert interpret.first_name("Harold Price") == "Harold"
     assert interpret.first_name("Mrs Okafor") == "Mrs Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. my kids (Anya 4, Dev 18 months) 2. keeping my job 3. not ending up like my dad with his feet",
+        "my grandkids, Poppy and Alfie, and my allotment",
+        "our grandchildren Leo & Mia and the caravan",
+    ],
+)
+def test_people_named_in_a_list_are_not_the_writer(text: str) -> None:
+    assert interpret.name(text, own=True) is None
+    assert interpret.formal_name(text) is None
+
+
+def test_a_name_refused_with_not_ends_its_clause() -> None:
+    assert interpret.without_names_not_used("its katherine, not kathy")[1] == {"kathy"}
+    assert interpret.without_names_not_used("Tom. not Thomas please")[1] == {"thomas"}
+    assert interpret.without_names_not_used("3. not ending up like my dad with his feet")[1] == set()
