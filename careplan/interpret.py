@@ -516,7 +516,8 @@ _NOT_CALLED = re.compile(
     r"\s+(?:being\s+called\s+)?"
     # "its katherine, not kathy", never "3. not ending up like my dad": the name ends the clause
     r"|(?:^|(?<=[.,;!]))\s*(?:but\s+)?(?:not|never)\s+"
-    r"(?=[A-Za-z][\w'’-]*\s*(?:[.,;!?)]|$|\s+(?:please|thanks|thank\s+you|thx|ta)\b)))"
+    r"(?=(?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[A-Za-z][\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+    r"\s*(?:[.,;!?)]|$|\s+(?:please|thanks|thank\s+you|thx|ta)\b)))"
     rf"([A-Za-z][\w'’-]*){_TO_CLAUSE_END}",
     re.IGNORECASE,
 )

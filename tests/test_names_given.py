@@ -252,3 +252,8 @@ def test_a_name_refused_with_not_ends_its_clause() -> None:
     assert interpret.without_names_not_used("its katherine, not kathy")[1] == {"kathy"}
     assert interpret.without_names_not_used("Tom. not Thomas please")[1] == {"thomas"}
     assert interpret.without_names_not_used("3. not ending up like my dad with his feet")[1] == set()
+
+
+def test_a_titled_name_refused_with_not() -> None:
+    assert interpret.name("Maureen please, not Mrs Dawson") == "Maureen"
+    assert interpret.name("Call me Tunde, not Mr Adeyemi") == "Tunde"
