@@ -30,22 +30,19 @@ NOT_YET: dict[str, str] = {
     'have lived on my own since Bill died and I want to keep doing things for myself" at what matters '
     "gets the hard-to-cope check-in, so each later answer lands a question late",
     "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
-    # Blind set 8, retired in session 25: each one's first problem at session 24's end (4e59012).
-    "set8_02_geoff_parkinsons": '"Im Geofff. sorry Geoff." said back as Geofff (who, the date and "no ... '
-    'actually yes - writing" at "something else?" pass since listen_who, listen_chat and listen_flow, s25)',
-    "set8_03_daughter_far_away": 'who passes since listen_who (s25); "Tomasz Nowak, but nobody\'s called him '
-    'Tomasz since 1970, he\'s Tom" keeps Tomasz as what he is called',
+    # Blind set 8, retired in session 25: each one's first problem at session 25's end.
+    "set8_03_daughter_far_away": "who and Tom pass since listen_who and listen_names (s25); at turn 12 "
+    '"Does Leeds know you\'re doing this for him?" (a town taken as his name)',
     "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
     'fall" is kept as the appointment\'s date, so "the 14th, its on the letter" lands at what matters',
-    "set8_05_mum_learning_disability": "since listen_flow (s25) Bev's is a carer's chat and Danny's name is "
-    'heard; "He knows, he\'s sat next to me eating a Twix" at what he likes to be called: called Twix',
+    "set8_05_mum_learning_disability": 'names and who pass (s25); after "He knows, he\'s sat next to me", '
+    '"Is Danny with you now?" is still asked',
     "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
-    'earlier. it\'s my wife, my job and Charlton Athletic" is not kept',
-    "set8_09_grace_widowed": '"Mrs Okafor. Well, Grace is fine. My husband always called me Gracie but he '
-    'passed in October." answered with Gracie, and no kind word',
-    "set8_10_carmen_heart_attack": '"Michael Turner. Everybody say Mick, only his mother say Michael" '
-    "not taken as the name (turn 1's check against 999 matched the greeting's own \"call 999\": now "
-    '"Call 999 now", the script)',
+    "earlier. it's my wife, my job and Charlton Athletic\" is not kept",
+    "set8_09_grace_widowed": 'Grace and the kind word pass since listen_names (s25); "Also to walk to church '
+    'again ... Did I put that right?" at "something else?" is not said back as a goal',
+    "set8_10_carmen_heart_attack": 'Mick passes since listen_names (s25); the only problem: "Yes he know, he '
+    'is here next to me" not heard, so "Is Mick with you now?" is asked',
 }
 
 
