@@ -43,6 +43,23 @@ NOT_YET: dict[str, str] = {
     'again ... Did I put that right?" at "something else?" is not said back as a goal',
     "set8_10_carmen_heart_attack": 'Mick passes since listen_names (s25); the only problem: "Yes he know, he '
     'is here next to me" not heard, so "Is Mick with you now?" is asked',
+    # Blind set 9, retired in session 26: each one's first problem at session 25's end.
+    "set9_01_margaret_letters": 'a goal about her leg "weeping through the bandage" gets the 111 reply and '
+    "is not said back as a goal",
+    "set9_02_kyle_diabetes": '"what i said before, play football without going low" at the goal question '
+    "(the goal was told at the good day) is not taken, so each later answer lands a question late",
+    "set9_03_priya_sandwich": '"Amma, thats what we all call her" gets "Could you tell me a little more"',
+    "set9_04_alan_mnd": '"Why does that matter? Because she\'s had everything else taken off her" is taken '
+    "as a question, so each later answer lands a question late",
+    "set9_05_sam_asthma": 'the goal said again ("get back to bouldering once a week") at "Why does that '
+    'matter?" is kept as why',
+    "set9_06_fiona_copd": "\"naw wait ah'm talkin rubbish, it's a week on Monday, ten o'clock\" skips to "
+    "what matters",
+    "set9_07_derek_retired": '"get back out fishing s\'pose" is asked again',
+    "set9_08_tunde_ayo": '"same as before, ..." is not taken',
+    "set9_09_joan_questions": '"Oh, can I go back? I forgot to put my jigsaws." gets "Did you mean that as '
+    'your answer?"',
+    "set9_10_wayne_site": '"wayne. lads call me wazza but put wayne" gets "Nice to meet you, Wazza."',
 }
 
 

@@ -713,13 +713,10 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
-# as safety_dev_z.yml and set 8 as safety_dev_zc.yml.
+# as safety_dev_z.yml, set 8 as safety_dev_zc.yml and set 9 as safety_dev_zf.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
-    # Written blind at the start of session 25; floors at its end figures (0.964 / 0.873 / 0.821,
-    # false alarms 5/283), so a regression fails while issue 13's targets stay the aim.
-    "safety_blind_9.yml": ({EMERGENCY: 0.96, CRISIS: 0.87, SAFEGUARDING: 0.82}, False, 0.02),
 }
 
 
@@ -822,6 +819,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # safeguarding told sideways, measured cold at 0.80/0.86) holds the default 0.95.
 # ZC's urgent tuned in session 25 (safety_q) to 29/34; ZD (session 25, the 111 tier and 999 in new
 # words, measured cold at urgent 26/70) holds the default 0.95.
+# ZF: set 9, retired at the start of session 26, learnt from 0.98/0.89/0.96, urgent 0.49, false
+# alarms 3/283.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -832,6 +831,7 @@ BATCH_FLOORS = {
     # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
+    "safety_dev_zf": {EMERGENCY: 0.98, CRISIS: 0.89, SAFEGUARDING: 0.96, URGENT: 0.48},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -842,11 +842,11 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 @pytest.mark.parametrize("path", DEV_BATCHES, ids=lambda p: p.stem)
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
-    19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in session 25), or
-    retired from the blind sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8), each measured
-    cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt
-    from by careplan/safety_model.py: these floors only catch regressions. False
-    alarms at most 2% on every batch (issue 13)."""
+    19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
+    session 25), or retired from the blind sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7,
+    ZC: set 8, ZF: set 9), each measured cold first (figures in docs/safety-and-privacy.md), then
+    tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
+    False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
     floors = BATCH_FLOORS.get(path.stem, {})
