@@ -150,8 +150,9 @@ class ActionResume(SimpleAction):
         intent, _ = intent_of(tracker)
         if stage in {"consent", "declined"}:
             return ActionStart().run(dispatcher, tracker, domain) + [FollowupAction("consent_form")]
-        if stage == "done" and last_said_was(tracker, *SIGNED_OFF) and listen.signs_off(text_of(tracker)):
-            # "ok lovely x" after "Take care.": a goodbye back, not the plan opened again
+        if stage == "done" and last_said_was(tracker, *SIGNED_OFF) and listen.says_goodbye(text_of(tracker)):
+            # "ok lovely x", "gtg bus", "thanks a million" after "Take care.": a goodbye back,
+            # not the plan opened again
             dispatcher.utter_message(response="utter_goodbye")
             return []
         if intent not in {"deny", "greet"} and not said_this_turn(tracker):

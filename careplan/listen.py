@@ -1441,6 +1441,40 @@ def signs_off(text: str) -> bool:
     return 0 < len(words) <= 8 and set(words) <= _SIGN_OFF_WORDS
 
 
+# What leaving or thanking begins with, said when the chat has ended: "gtg bus", "I'd better go,
+# my taxi is here", "ta ra for now", "thanks a million", "Thank you, that was much easier than I
+# expected", "much appreciated". Whatever follows is why they go or what they thank it for.
+_LEAVING_OR_THANKS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|well|anyway|oh|sorry|ah)\W+)*(?:"
+    r"gtg|g2g|got(?:ta| to) (?:go|dash|run|fly|get off)"
+    r"|(?:i'?d |i had |we'?d )?better (?:go|be off|get off|get going|dash)"
+    r"|must (?:go|dash|fly|run)|(?:i'?m|im|i am) off|(?:need|have) to (?:go|dash|run|get off)|time to go"
+    r"|ta[- ]?ra|bye|goodbye|night|that'?s me(?: done)?"
+    r"|(?:many |big )?thanks?|thank (?:you|u)|thx|ty|cheers|(?-i:ta)|much appreciated|appreciate it"
+    r")\b",
+    re.I,
+)
+
+
+_ASKS_OR_CHANGES = re.compile(
+    r"\b(?:but|actually|can|could|would|will|how|what|when|where|why|change|wrong|add|remove|delete|date"
+    r"|goal)\b",
+    re.I,
+)
+
+
+def says_goodbye(text: str) -> bool:
+    """Is the message a goodbye or a thank-you, once the chat has ended: a friendly sign-off
+    ("ok lovely x"), leaving ("gtg bus", "I'd better go, my taxi is here") or thanks of any
+    length ("thanks a million")? Never when it asks or puts something right ("thanks, but the
+    date is wrong", "thanks, can I see my plan?")."""
+    if signs_off(text):
+        return True
+    if not _LEAVING_OR_THANKS.match(text) or "?" in text or len(text.split()) > 25:
+        return False
+    return not _ASKS_OR_CHANGES.search(text) and correction(text) is None and meta(text) in {None, "away"}
+
+
 def wants_everything(text: str) -> bool:
     """Does someone ask to see all that is kept, not only the draft plan?"""
     return bool(META_PATTERNS["see_summary"].search(text))
@@ -2445,20 +2479,25 @@ _OTHER_ONE = re.compile(r"\b(?:make it |i meant |no,? )?the other (?:one|goal)\b
 _X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)
 
 
+# What begins "who it is with" put right: "no, it's", "it should be", "it's actually", "should be"
+_PUT_RIGHT_LEAD = re.compile(
+    r"^\W*(?:(?:no|oh|sorry|and)\W+)*(?:(?:it|that|the appointment|who)(?:'s|s| is|\s+should\s+be"
+    r"|\s+(?:was\s+)?meant\s+to\s+be)|should\s+be|actually)?\s*(?:actually\s+|really\s+)?",
+    re.I,
+)
+
+
 def _not_that_one(text: str) -> str | None:
-    """Who the appointment is with, from "its with the practice nurse not the doctor"."""
+    """Who the appointment is with, from "its with the practice nurse not the doctor", "It's
+    Mr Okoro, not just the surgeon", "should be Sister Maguire, not the falls clinic": the
+    one put right is a clinician, and so is who it is with (a title and a name will do)."""
     match = _X_NOT_Y.search(text.strip(" .!"))
-    if not match or not all(
-        set(re.findall(r"[a-z]+", side.lower())) & _CLINICIANS for side in match.groups()
-    ):
+    if not match or not set(re.findall(r"[a-z]+", match[2].lower())) & (_CLINICIANS | _LOOSE_PLACES):
         return None
-    said = re.sub(
-        r"^\W*(?:no,?\s+)?(?:it'?s|its|it is|the appointment'?s|the appointment is)\s+",
-        "",
-        match[1],
-        flags=re.I,
-    )
-    return clinician(re.sub(r"^(?:with|to see)\s+", "", said, flags=re.I), asked=True)
+    said = re.sub(r"^(?:with|to see)\s+", "", _PUT_RIGHT_LEAD.sub("", match[1]), flags=re.I)
+    words = set(re.findall(r"[a-z]+", said.lower()))
+    titled = re.match(rf"(?:{'|'.join(sorted(_TITLES))})\.?\s+[A-Z]", said, re.I)
+    return clinician(said, asked=True) if words & _CLINICIANS or titled else None
 
 
 @dataclass(frozen=True)

@@ -673,6 +673,26 @@ def test_a_correction_of_who_the_appointment_is_with() -> None:
     assert listen.correction("I want to walk not drive") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("It's Mr Okoro, not just the surgeon", "Mr Okoro"),
+        ("should be Sister Maguire, not the falls clinic", "Sister Maguire"),
+        ("it's actually Mrs Bell not just the hospital", "Mrs Bell"),
+        ("it should be Dr Ahmed, not the GP", "Dr Ahmed"),
+        ("its meant to be the heart nurse not the consultant", "the heart nurse"),
+        ("Mrs Bell not the ward", "Mrs Bell"),
+        # not who it is with
+        ("my wife, not the nurse", None),
+        ("I want to walk, not just see the doctor", None),
+        ("Mrs Jones next door, not my son", None),
+    ],
+)
+def test_who_it_is_with_put_right_in_plain_words(text: str, who: str | None) -> None:
+    fix = listen.correction(text)
+    assert (fix.value if fix is not None and fix.kind == "clinician" else None) == who
+
+
 def test_a_check_up_names_the_reason() -> None:
     assert listen.reason("hi im sheila, its my diabetes review with the nurse on friday") == "diabetes review"
     assert listen.own_name("hi im sheila, its my review") == "Sheila"
@@ -1794,6 +1814,32 @@ def test_a_date_said_with_a_goal_or_question_is_not_the_appointments(text: str, 
 )
 def test_a_friendly_sign_off(text: str, signing_off: bool) -> None:
     assert listen.signs_off(text) is signing_off
+
+
+@pytest.mark.parametrize(
+    ("text", "goodbye"),
+    [
+        ("gtg bus", True),
+        ("thanks a million", True),
+        ("cheers, bye", True),
+        ("I'd better go, my taxi is here", True),
+        ("ta ra for now", True),
+        ("Thank you, that was much easier than I expected. You have been a great help", True),
+        ("right I'm off, the kettle's boiled", True),
+        ("much appreciated", True),
+        ("ok lovely x", True),
+        # asking, or putting something right, after the thanks
+        ("thanks, but the date is wrong", False),
+        ("thanks can I see my plan", False),
+        ("thanks, delete everything", False),
+        ("bye, actually the date is the 9th", False),
+        ("thanks, add one about my garden", False),
+        ("tablets", False),
+        ("the taxi", False),
+    ],
+)
+def test_a_goodbye_or_thanks_after_the_end(text: str, goodbye: bool) -> None:
+    assert listen.says_goodbye(text) is goodbye
 
 
 @pytest.mark.parametrize(
