@@ -33,11 +33,11 @@ _NOT_A_MARK = r"(?<!\ba )(?<!\bthe )(?<!\ban )"
 _MARK = re.compile(
     _NOT_A_MARK
     + r"\b(?P<said>"
-    + "|".join(re.escape(words).replace(r"\ ", r"\s+") for words in sorted(_SPOKEN, key=len, reverse=True))
+    + "|".join(re.escape(words).replace(r"\ ", r"[\s-]+") for words in sorted(_SPOKEN, key=len, reverse=True))
     + r")\b(?P<after>\s*[.,?!]?)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"\s*(?:$|(?=\b(?:full\s*stop|new\s*line|next line|new paragraph)\b))", re.I)
+_SENTENCE_END = re.compile(r"\s*(?:$|(?=\b(?:full[\s-]*stop|new[\s-]*line|next line|new paragraph)\b))", re.I)
 # "question mark" followed by more words is a mark too ("... my own home question mark no that is
 # not a question ..."), unless the words say what it hangs over: "a question mark over my hip"
 _ABOUT_IT = re.compile(r"\s*(?:over|about|on|against|hanging|beside|next to|after|in front)\b", re.I)
@@ -49,7 +49,7 @@ def dictated(text: str) -> bool:
 
 
 def _is_mark(found: re.Match[str], text: str) -> bool:
-    if found.group("said").lower() != "question mark":
+    if re.sub(r"[\s-]+", " ", found.group("said").lower()) != "question mark":
         return True
     return bool(_SENTENCE_END.match(text, found.end())) or not _ABOUT_IT.match(text, found.end())
 
@@ -62,10 +62,11 @@ def punctuate(text: str) -> str:
     def mark(found: re.Match[str]) -> str:
         if not _is_mark(found, text):
             return found.group(0)
-        return _SPOKEN[re.sub(r"\s+", " ", found.group("said").lower())] + " "
+        return _SPOKEN[re.sub(r"[\s-]+", " ", found.group("said").lower())] + " "
 
     marked = _MARK.sub(mark, text)
     marked = re.sub(r"\s+([.,?!:;])", r"\1", marked)  # no space before a mark
+    marked = re.sub(r",\s*(?=[.?!])", "", marked)  # "gardening, full stop.": the stop, not the comma
     marked = re.sub(r"([.?!:;,])(?:\s*[.,])+", r"\1", marked)  # "full stop new line": one mark
     marked = re.sub(r"^[\s.,?!:;]+", "", marked)  # "new line my knees": a mark before any words is none
     marked = re.sub(r"\bi\b", "I", marked)

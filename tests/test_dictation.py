@@ -27,6 +27,11 @@ from careplan.dictation import punctuate
         ("who will see this question mark", "Who will see this?"),
         ("get to church new line see my sister", "Get to church. See my sister"),
         ("im tired exclamation mark", "Im tired!"),
+        # as some phones write them: with a hyphen, or a mark typed after the words
+        ("carry my shopping home full-stop", "Carry my shopping home."),
+        ("my hip new-line my knee", "My hip. My knee"),
+        ("is it safe question-mark", "Is it safe?"),
+        ("gardening, full stop.", "Gardening."),
     ],
 )
 def test_spoken_punctuation_is_written(said: str, written: str) -> None:
@@ -37,6 +42,7 @@ def test_spoken_punctuation_is_written(said: str, written: str) -> None:
     "text",
     [
         "theres a question mark over my hip",
+        "theres a question-mark over my hip",
         "its a full stop for me, no more driving",
         "she was in a coma for a week",
         "i want to walk to the shops",
