@@ -743,6 +743,21 @@ def test_blind_heldout_set(name: str) -> None:
     assert false_alarm_rate <= max_false_alarm_rate
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am organised I right lists for everything and I dont give up",
+        "she's stubborn, she doesnt give up, that's what gets her through",
+        "we're not going to give up on him, he's a fighter",
+    ],
+)
+def test_not_giving_up_is_a_strength(text: str) -> None:
+    """set4_02: the model learnt from batch ZF heard "I dont give up" (what helps on hard days) as
+    the crisis theme; giving up itself still is ("I just want to give up")."""
+    assert safety.detect(text) is None
+    assert safety.detect("honestly I just want to give up on everything") is not None
+
+
 def test_a_worry_about_the_future_is_not_an_nlu_flag() -> None:
     """messy_30: "im terrified theyll take my foot off" read as safeguarding by the NLU (0.9+)."""
     worry = "im terrified theyll take my foot off like my dad"
