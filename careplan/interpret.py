@@ -575,6 +575,15 @@ _JUST = re.compile(
     r"(?:\s+(?:please|thanks|thank you|ta|dear|love|luv|is fine|will do))?\s*(?:[.!,;]|$)",
     re.I,
 )
+# "lads call me wazza but put wayne", "write Karen", "put me down as Barry", "use Mohammed pls":
+# the name they ask to be written wins over what other people call them.
+_PUT_DOWN = re.compile(
+    r"(?:^|[.,;!-]|\b(?:but|so)\b)\s*(?:(?:but|so|just|please|pls|can\s+you|could\s+you)\s+)*"
+    r"(?:put|write|use|go\s+with|stick\s+(?:with|to))\s+(?:(?:me|her|him|them)\s+(?:down\s+)?as\s+|down\s+)?"
+    r"([A-Za-z][\w'’-]*)(?:\s+(?:on\s+(?:it|the\s+form|there|that)|down|though|tho|please|pls|thanks|ta"
+    r"|for\s+(?:this|now|the\s+form)|instead|here))*\W*$",
+    re.I,
+)
 # Someone else, named after who they are to the writer: "my daughter Karen set this up",
 # "my sister Jean is 74", "our lad Tom": never the writer's own name.
 _WHO_TO_ME = "|".join(
@@ -664,6 +673,9 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
         if just.group(2).lower() not in STOP_WORDS | _NOT_NAMES:
             return _a_name(just.group(2))
+    put = _PUT_DOWN.search(text) if not full else None
+    if put and put.group(1).lower() not in STOP_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
+        return found
     text = _OTHERS_NAMED.sub(" ", text).strip() or text
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
     text = (
