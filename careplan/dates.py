@@ -67,6 +67,9 @@ TYPOS = {
     "tomoz": "tomorrow",
     "2moro": "tomorrow",
     "2morrow": "tomorrow",
+    "2morra": "tomorrow",
+    "tomora": "tomorrow",
+    "morra": "tomorrow",  # Scots and Northern: "the morra"
     "febuary": "february",
     "feburary": "february",
     "janurary": "january",
@@ -189,6 +192,7 @@ def _next_day_number(day: int, today: date, weekday: int | None = None) -> date 
 def _normalise(text: str) -> str:
     t = text.lower().replace("’", "'")
     t = re.sub(r"[a-z0-9']+", lambda m: TYPOS.get(m.group(0), m.group(0)), t)
+    t = re.sub(r"\bthe (?:tomorrow|morrow)\b", "tomorrow", t)  # "the morra", "the morrow"
     t = re.sub(r"\b(twenty|thirty)-(?=[a-z])", r"\1 ", t)  # "twenty-second", as dictation writes it
     t = re.sub(r"[,;!?()]", " ", t).replace("@", " at ")
     return " " + re.sub(r"\s+", " ", t).strip() + " "
@@ -213,7 +217,8 @@ _SPOKEN = re.compile(
 _AT_HOUR = re.compile(
     r"\bat (?:about |around )?" + _HOUR + r"(?: ?o'? ?clock)?\b(?! ?(?:(?:st|nd|rd|th)\b|/|\.\d|-\d))"
 )
-_OCLOCK = re.compile(r"\b" + _HOUR + r" ?o'? ?clock\b")
+# "10 o'clock", "9 in the morning", "3 in the afternoon"
+_OCLOCK = re.compile(r"\b" + _HOUR + r"(?: ?o'? ?clock\b| in the (?=morning|afternoon|evening))")
 # "at ten thirty", "it's two forty five": an hour and its minutes, both in words
 _HOUR_AND_MINUTES = re.compile(
     r"\b(?:at|is|its|it's|about|around) "

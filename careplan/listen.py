@@ -1220,6 +1220,16 @@ _STAFF = (
     r"nurse|doctor|dr|gp|receptionist|surgery|practice|physio|physiotherapist|consultant|pharmacist"
     r"|health visitor|social worker|clinic|hospital|secretary"
 )
+# Why they go back, said after it: "can I go back? I forgot to put my jigsaws", "go back one, i
+# missed out my grandson", "... I would like to add my knitting".
+_GO_BACK_WHY = (
+    r"(?:(?:oh|sorry|only|just|cos|because)\W+)*"
+    r"(?:i(?:'ve| have)?\s+(?:just\s+|completely\s+)?"
+    r"(?:forgot|forgotten|missed|left|meant to|didn'?t (?:put|say|add|mention)"
+    r"|(?:want|wanted|need|needed|would like|'d like) to (?:add|put|say|change|mention)"
+    r"|should have (?:put|said|added)|made a mistake|got (?:it|that) wrong)"
+    r"|(?:there'?s|theres) (?:something|one more thing|a thing) i (?:forgot|missed|left out))\b.*$"
+)
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     "checking": interpret.CHECKING,  # "is that enough?", "did you get the date change?"
@@ -1292,9 +1302,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "go_back": re.compile(
         r"^\W*(?:(?:sorry|oops|oh|wait|hang on|um+|er+m?)\W+)*"  # "sorry can we go back"
-        r"(?:(?:can we |could we |can i |can you |let'?s |please )?go back"
-        r"(?: (?:one|a step|a question|a bit))?"
-        r"(?: please)?|undo)\W*$",  # not a bare "back": "What is it for?" "back" means a bad back
+        r"(?:(?:can we |could we |can i |could i |can you |let'?s |please )?go back"
+        r"(?: (?:one|a step|a question|a bit)"
+        r"| to (?:the )?(?:last|previous|other|one before)(?: question| one| bit)?)?"
+        r"(?: please)?|undo)"  # not a bare "back": "What is it for?" "back" means a bad back
+        rf"(?:\W*$|\s*[?.!,;-]+\s*{_GO_BACK_WHY})",
         re.I,
     ),
     "start_again": re.compile(
@@ -1340,11 +1352,14 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # After who sees it: "why are you asking all this, who's going to read it?" wants the privacy answer.
     "ask_why": re.compile(
-        r"\bwhy (?:do|d'?|would|does) (?:you|u|it|ya) (?:need|want|ask)|\bwhy (?:are|r) (?:you|u) asking|"
+        # "why do you need that"; typed fast or in a second language, "y u need my number", "why you want it"
+        r"\b(?:why|y) (?:(?:do|d'?|would|does) )?(?:you|u|it|ya) (?:need|want|ask)"
+        r"|\bwhy (?:are|r) (?:you|u) asking|"
         r"\b(?:what'?s|whats|wats|wots|what is) (?:that|this|it|all this) (?:for|4)\b"
         r"|\bwhat (?:is|was) (?:this|that|it) (?:for|4)\b|\bwhy (?:is|does) (?:that"
         r"|this|it) (?:matter|relevant|important|needed)|"
-        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b|\bwhat do (?:you|u) need (?:that|it|this) (?:for|4)\b"
+        r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b"
+        r"|\b(?:what|wat|wot) (?:do )?(?:you|u) (?:need|want) (?:that|it|this|my \w+) (?:for|4)\b"
         r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
         # "whats the point of asking that, ive told every nurse the same thing": the reason, and it again
         r"|\b(?:what'?s|whats|what is) the (?:point|use) (?:of|in) (?:asking|this question|that question)\b"
@@ -2166,10 +2181,13 @@ def about_the_chat(text: str) -> str | None:
 
 
 _CORRECTION_CUE = re.compile(
-    r"^\W*(?:no+|nope|sorry|actually|wait|oops|hang on"
-    r"|hold on|my mistake|i meant|i mean|correction|err?m?)\b|"
-    r"\b(?:not the|i meant|i mean|wrong|mistake|should (?:be|have been|say)"
-    r"|didn'?t change|still not right)\b",
+    r"^\W*(?:no+|nope|nah|naw|och|sorry|actually|wait|oops|hang on"
+    r"|hold on|my mistake|my bad|i meant|i mean|correction|err?m?)\b|"
+    r"\b(?:not the|i meant|i mean|ah mean|wrong|wrang|mistake|should (?:be|have been|say)"
+    r"|didn'?t change|still not right|my bad|mixed up|muddled"
+    # "ah'm talkin rubbish", "im chattin nonsense", "what am i on about": said wrong, in any dialect
+    r"|(?:talk|chatt?)(?:ing|in'?)?\s+(?:rubbish|nonsense|daft|pish|mince|crap|shite|bollocks)"
+    r"|what am i (?:on about|saying))\b",
     re.I,
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -2177,6 +2195,8 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ABOUT_THE_DATE = re.compile(
     r"\b(?:appointment|date|day|it'?s on|it'?s the)\b"
     rf"|\b(?:it'?s|its|it is)\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY})\b"
+    # "it's a week on Monday", "its next tues", "it's tomorrow": a day counted from now
+    rf"|\b(?:it'?s|its|it is)\s+(?:in\s+)?(?:a\s+(?:week|fortnight)|next|this\s+{_WEEKDAY}|tomorrow)\b"
     rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b"
     # "sorry I mean the 10th not the 9th. I have looked at the letter"
     r"|\bnot\s+the\s+\d{1,2}(?:st|nd|rd|th)?\b",

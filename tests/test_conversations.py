@@ -53,13 +53,14 @@ NOT_YET: dict[str, str] = {
     "as a question, so each later answer lands a question late",
     "set9_05_sam_asthma": 'the goal said again ("get back to bouldering once a week") at "Why does that '
     'matter?" is kept as why',
-    "set9_06_fiona_copd": "\"naw wait ah'm talkin rubbish, it's a week on Monday, ten o'clock\" skips to "
-    "what matters",
-    "set9_07_derek_retired": '"get back out fishing s\'pose" is asked again',
+    "set9_06_fiona_copd": '"same as before really, the rehab thing" at what would help for her second goal '
+    "is not taken as the first goal's help (listen_nine_a's same-as-before)",
+    "set9_07_derek_retired": "\"don't see the point of owt these days\" gets no check-in (safety: 'owt' is "
+    "'anything'), so \"not like that. i'm not going to do owt daft\" at what he enjoys is read as taking "
+    "back his good day, and each later answer lands a question late",
     "set9_08_tunde_ayo": '"same as before, ..." is not taken',
-    "set9_09_joan_questions": '"Oh, can I go back? I forgot to put my jigsaws." gets "Did you mean that as '
-    'your answer?"',
-    "set9_10_wayne_site": '"wayne. lads call me wazza but put wayne" gets "Nice to meet you, Wazza."',
+    "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had mams "
+    'bank card since her fall ... she\'s always skint now, no food in") is not flagged',
 }
 
 
