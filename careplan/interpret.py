@@ -32,7 +32,8 @@ _YES = re.compile(
 )
 _NO = re.compile(
     rf"^\W*{_FILLER}"
-    r"(no|nope|nah|n|not really|no thanks|never|not (?:right |just )?now|not yet|not rn|maybe later|later|"
+    r"(no|nope|nah|naw|nar|na|n|not really|no thanks|never|not (?:right |just )?now|not yet|not rn"
+    r"|maybe later|later|"
     r"i'?d rather not|rather not|don'?t|do not|"
     r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
     re.IGNORECASE,
@@ -97,6 +98,8 @@ _NONE_HEADS = {
     "no",
     "nope",
     "nah",
+    "naw",
+    "nar",
     "none",
     "nothing",
     "nowt",
@@ -118,7 +121,7 @@ def means_none(text: str) -> bool:
     "I told you, no." is a no: what is said to the bot about being asked again doesn't count."""
     text = without_complaint(text or "")[0]
     lowered = re.sub(r"\bthat'?s\b|\bthat is\b", "that's", text.lower().replace("\u2019", "'"))
-    lowered = re.sub(r"\bthat's (?:(?:yer|your|ur|the) lot|about (?:it|all))\b", "that's all", lowered)
+    lowered = re.sub(r"\bthat's (?:(?:yer|your|ur|the) lot|about (?:it|all)|aw)\b", "that's all", lowered)
     words = re.findall(r"not really|that's (?:all|it|everything)\b|[a-z']+", lowered)
     words = [re.sub(r"^no+$", "no", w.strip("'")) for w in words]
     return bool(words) and any(w in _NONE_HEADS for w in words) and all(w in _NONE_WORDS for w in words)
@@ -230,7 +233,7 @@ def without_complaint(text: str) -> tuple[str, str | None]:
 
 
 # A yes or a no that is only that, in a clause of its own ("... above! yes")
-_CLEAR = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ye|yeh|ya|aye|yh)|(no|nope|nah))\b", re.I)
+_CLEAR = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ye|yeh|ya|aye|yh)|(no|nope|nah|naw|nar))\b", re.I)
 # "No. Yes, I would like one then.": the first word taken back by what follows
 _CHANGED = re.compile(r"\b(?:would like|'d like|want|please|then|actually|i do|i don'?t|after all)\b", re.I)
 

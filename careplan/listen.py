@@ -1101,7 +1101,7 @@ _NOT_GOAL_WORDS = {
 }
 # What follows a no that still says something: "no but I'd like to...", "no. well actually is there..."
 _NO_BUT = re.compile(
-    r"^\W*(?:no+|nope|nah|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
+    r"^\W*(?:no+|nope|nah|naw|nar|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
     r"(?:(?:but|although|though|well|actually|oh|then again|mind you|except)\b[\s,.;:!-]*)+(.*)$",
     re.I | re.DOTALL,
 )
@@ -1148,7 +1148,7 @@ def after_the_no(text: str) -> str | None:
 
 # "no thats the main one. actually yes - writing": a no taken back, and a yes from there on
 _NO_THEN_YES = re.compile(
-    r"^\W*(?:no+|nope|nah)\b.*?[.,;!-]\s*(?:(?:actually|wait|oh|hang on|come to think of it)\W+)+"
+    r"^\W*(?:no+|nope|nah|naw|nar)\b.*?[.,;!-]\s*(?:(?:actually|wait|oh|hang on|come to think of it)\W+)+"
     rf"(?=(?:{_YES_WORDS})\b)",
     re.I,
 )
@@ -3154,7 +3154,7 @@ _SHARE_WORDS = re.compile(
     r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
 )
 _YES_INSIDE = re.compile(rf"\b(?:{_YES_WORDS}|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I)
-_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|rather not|prefer not|best not|not really)\b", re.I)
+_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|naw|nar|rather not|prefer not|best not|not really)\b", re.I)
 # Showing it to them themselves, not sharing it: "I'll show them myself", "I'll take it in with
 # me", "I'll print it and bring it", "I'll show the nurse on my phone". A no to sharing.
 _SHOWN_BY_ME = re.compile(

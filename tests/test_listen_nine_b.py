@@ -83,3 +83,17 @@ def test_dialect_days_and_times(text: str, day: date, time: str | None) -> None:
 )
 def test_talk_about_the_chat_typed_fast_or_with_a_reason(text: str, meant: str | None) -> None:
     assert listen.meta(text) == meant
+
+
+@pytest.mark.parametrize(
+    "text", ["naw", "naw that's aw", "naw thats it", "nar", "naw, keep it tae masel fur noo"]
+)
+def test_naw_and_nar_are_no(text: str) -> None:
+    assert interpret.yes_no(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "none"), [("naw that's aw", True), ("naw", True), ("nar hes asleep", False)]
+)
+def test_naw_says_there_is_nothing_more(text: str, none: bool) -> None:
+    assert interpret.means_none(text) is none
