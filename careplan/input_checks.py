@@ -49,7 +49,11 @@ _ENGLISH = frozenset(
     day did do does dont for from get go going good had has have he her him his how i if im in into
     is it its just know like little lot me more most much my no not now of off ok on one or our out
     really see she so some than that the their them then there they this to too up us very want was
-    we well were what when which who will with would you your yes please thanks thank mum dad""".split()
+    we well were what when which who will with would you your yes please thanks thank mum dad"""
+    # English as it is spoken and typed: Scots ("ma sister", "wi the wean"), Northern ("owt"),
+    # Caribbean ("mi daughter", "di church"); never a sign of another language
+    """ ma wi tae oot hoose ah aye ye fur ken wee noo nae dinnae cannae aw maw mam nan owt nowt
+    summat yer ur u n mi di dem fi""".split()
 )
 _OTHER_LANGUAGE_WORDS = (
     # French, Spanish, German, Polish, Italian, Portuguese, Dutch, Welsh, Romanian

@@ -70,6 +70,10 @@ def test_other_languages_and_scripts(text: str) -> None:
         "Robert'); DROP TABLE goals;--",
         "' OR 1=1 --",
         "- walking\n- gardening\n\t- roses",
+        # English in dialect (set9_06): words shared with other languages ("ma", "mi", "di")
+        "ma daughter Leanne, ma sister Senga, the neighbours",
+        "ma maw an ma da, an the lassies fae the bingo",
+        "mi daughter Marcia, mi son, an di church sistren dem",
     ],
 )
 def test_everyday_answers_are_fine(text: str) -> None:
