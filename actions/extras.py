@@ -106,6 +106,9 @@ class Extras:
         shown = [s for s in said if s]
         if shown and not quiet:
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
+        if "person_present" in updates and not quiet:  # "she's sat beside me": as when it is asked
+            name = turn.slots.get("preferred_name")
+            turn.dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=name)
         return updates
 
 
@@ -170,7 +173,7 @@ def _took(key: str, text: str, carer: bool) -> str:
         return f"about {text if carer else to_you(text)}"
     if key == "appointment_with":
         return text if carer else to_you(text)  # "my GP" said back as "your GP"
-    if key in {"for_whom", "carer_relationship"}:
+    if key in {"for_whom", "carer_relationship", "person_present"}:
         return ""
     if key == "good_day":
         return "what a good day looks like"

@@ -2854,6 +2854,36 @@ def names_a_goal(text: str) -> bool:
     return not doing and len(content_words(text)) <= 3
 
 
+# --- whether the person is with the carer now ------------------------------------------------
+# "she's sat beside me", "he is here with me now", "she is sitting right here": with them now.
+_WITH_ME = r"(?:(?:right\s+)?here|(?:next\s+to|beside|by|with|alongside)\s+me|in\s+the\s+room)"
+# "is", "she's", "hes" (typed without the apostrophe), "they're"
+_BE = r"\b(?:is|are|am|was)|'s|’s|'re|’re|\b(?:he|she)s|\btheyre"
+_HERE_NOW = re.compile(
+    rf"(?:{_BE})\s+(?:(?:sat|sitting|stood|standing|right|just|also|all)\s+)*"
+    rf"{_WITH_ME}(?!\s+(?:(?:most|every|some|on|at|for|when|if)\b|in\s+(?:the\b|(?-i:[A-Z]))))"
+    r"|\b(?:sat|sitting|stood|standing)\s+(?:(?:right\s+)?(?:next\s+to|beside|with|by)\s+me|(?:right\s+)?here)\b"
+    r"|\bwatching\s+me\s+(?:type|typing|do\s+this)\b|\breading\s+over\s+my\s+shoulder\b",
+    re.I,
+)
+# "she's at the day centre today", "he isn't here", "not with me right now": not with them.
+_NOT_HERE = re.compile(
+    rf"(?:(?:{_BE})\s*(?:n['’]?t|not)|\bisnt|\barent)\s+(?:(?:sat|sitting|right)\s+)*{_WITH_ME}"
+    rf"|(?:{_BE})\s+(?:out\b(?!\s+of)|asleep|in\s+bed|at\s+(?:work|school|college|the\s+day\s+cent(?:re|er)"
+    r"|(?:his|her|their)\s+(?:day\s+cent(?:re|er)|club|work)))",
+    re.I,
+)
+
+
+def with_them(text: str) -> bool | None:
+    """Whether a carer's words say the person is with them now ("yes she knows, she's sat
+    beside me", "he is here with me now"): True, False ("she's at the day centre today",
+    "he isn't here"), or None when they don't say."""
+    if _NOT_HERE.search(text):
+        return False
+    return True if _HERE_NOW.search(text) else None
+
+
 # --- everything a message answers ------------------------------------------------------------
 def hear(
     text: str,
@@ -2888,6 +2918,8 @@ def hear(
             heard["carer_relationship"] = interpret.relationship(f"my {_KIN_WORD.search(text).group(0)}")
         if "preferred_name" in keys and (nickname := goes_by(text)):
             heard["preferred_name"] = nickname
+        if "person_present" in keys and (here := with_them(text)) is not None:
+            heard["person_present"] = "yes" if here else "no"
     elif carer is False and "preferred_name" in keys:
         nickname, name = goes_by(text, theirs=False), own_name(text)
         if nickname or name:

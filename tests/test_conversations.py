@@ -17,8 +17,9 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
-    "set7_01_graham_alison_ms": 'names pass since listen_u (s24); "She knows and she has agreed, she is '
-    'sitting right here" at "Does Alison know?" still asks "Is Alison with you now?"',
+    "set7_01_graham_alison_ms": '"she is sitting right here" is heard since listen_old (s26); at the goal '
+    'question "... I would quite like that too, but this is about her." keeps "this is about her" as '
+    "what gets in the way",
     "set7_03_maureen_copd_cross": "the review told again at what matters is kept with the reason since "
     'listen_flow (s25); "no. keep it to me, I\'ll show them myself" at sharing gets the hard-to-cope '
     "check-in",
@@ -35,14 +36,10 @@ NOT_YET: dict[str, str] = {
     '"Does Leeds know you\'re doing this for him?" (a town taken as his name)',
     "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
     'fall" is kept as the appointment\'s date, so "the 14th, its on the letter" lands at what matters',
-    "set8_05_mum_learning_disability": 'names and who pass (s25); after "He knows, he\'s sat next to me", '
-    '"Is Danny with you now?" is still asked',
     "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
     "earlier. it's my wife, my job and Charlton Athletic\" is not kept",
     "set8_09_grace_widowed": 'Grace and the kind word pass since listen_names (s25); "Also to walk to church '
     'again ... Did I put that right?" at "something else?" is not said back as a goal',
-    "set8_10_carmen_heart_attack": 'Mick passes since listen_names (s25); the only problem: "Yes he know, he '
-    'is here next to me" not heard, so "Is Mick with you now?" is asked',
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
     "set9_01_margaret_letters": 'a goal about her leg "weeping through the bandage" gets the 111 reply and '
     "is not said back as a goal",
