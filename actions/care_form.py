@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from actions import flow
-from actions.answers import Reading, interpret_answer
+from actions.answers import ASIDE_REPLIES, Reading, interpret_answer
 from actions.common import entity, is_button, plan_goals, text_of
 from actions.corrections import confirm_first
 from actions.extras import heard_before
@@ -41,7 +41,9 @@ class ValidateCareForm(QuestionForm):
             # "sleeping better" or "no but I'd like to get back to bowls" to "something else?" is a
             # yes, and the goal itself; "yes that's right, that is all" is the end of the goals
             if listen.goal_in_reply(text_of(tracker)):
-                return Reading(value="yes", text=text_of(tracker))
+                aside = interpret.without_complaint(text_of(tracker))[1]  # "... Did I put that right?"
+                replies = [ASIDE_REPLIES["checking"]] if aside == "checking" else []
+                return Reading(value="yes", text=text_of(tracker), replies=replies)
             if listen.ends_the_list(text_of(tracker)):
                 return Reading(value="no", text=text_of(tracker))
         reading = interpret_answer(slot, value, tracker)

@@ -207,7 +207,7 @@ _PROTEST = re.compile(
 _ASIDES = {"told": _COMPLAINT_CLAUSE, "protest": _PROTEST, "checking": CHECKING}
 # Where asking if it will do may start, typed with no stop before it.
 _CHECKING_TAIL = re.compile(
-    r"^(.*\w)\s+((?:is|was|would|will|does|did|have|am) (?:that|this|it|i)\b.*)$", re.I
+    r"^(.*\w)[,;-]?\s+((?:is|was|would|will|does|did|have|am) (?:that|this|it|i)\b.*)$", re.I
 )
 
 
@@ -754,14 +754,19 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     # one with its title first ("he is my father in law Mr Chen": Mr Chen, not Chen).
     runs = re.findall(r"(?:^|\s)((?:[A-Z][\w'\u00a0-]*)(?:\s+[A-Z][\w'-]*)*)", text)
     titled = [run for run in runs if "\u00a0" in run.split(" ")[0]]
+    places = {word.lower() for word in _PLACE.findall(text)}  # "no, he's in Leeds": where, not who
     for found in [*titled, *named, *runs]:
         words = found.split(" ")
-        if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
+        if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START | places:
             continue
         named = _a_name(found if full else words[0])
         if named:
             return named.replace("\u00a0", " ")
     return None
+
+
+# A capitalised word said as where someone is or lives: "he's in Leeds", "lives up in Hull".
+_PLACE = re.compile(r"\b(?:in|from|near|at)\s+(?:(?:the|up|down|over)\s+)?([A-Z][\w'’-]*)")
 
 
 # Interjections a message may start with ("Oh no, it's the one after", "Erm, Maureen"): a

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -123,14 +123,22 @@ _WHO_FILLER = re.compile(
 )
 
 
-def only_who_its_for(text: str) -> str | None:
+def only_who_its_for(text: str, names: Iterable[str] = ()) -> str | None:
     """ "self" or "carer" when that is all the message says ("oh its just for me", "it's for my
-    mum"): the answer to "is this for you?" given late, not an answer to the question open now."""
+    mum"): the answer to "is this for you?" given late, not an answer to the question open now.
+    A name already known may come with it ("it's for me, Sean's fine")."""
     who, text = for_whom(text), _unglossed(text)
     said = (_FOR_ME if who == SELF else _FOR_SOMEONE).search(text) if who else None
     if said is None:
         return None
     rest = _WHO_FILLER.sub("", text[: said.start()] + text[said.end() :])
+    if known := "|".join(re.escape(name) for name in names if name):
+        rest = re.sub(
+            rf"\b(?:call me\s+)?(?:{known})(?:['’]s|\s+is)?(?:\s+(?:fine|ok|okay|please))?\b",
+            "",
+            rest,
+            flags=re.I,
+        )
     return who if not re.sub(r"\W+", "", rest) else None
 
 
@@ -208,7 +216,7 @@ _MY_NAME = re.compile(
 _I_AM = re.compile(
     r"(?:^|[,.!]\s*|\b(?:[Hh]i|[Hh]ello|[Hh]iya"
     r"|[Mm]orning)[,!]?\s+)(?:[Ii]'?m|[Ii] am|[Ii]t'?s|[Tt]his is)\s+"
-    r"([A-Z][\w'-]*)|^([A-Z][a-z'-]+) here\b"
+    r"([A-Z][\w'-]*)|(?:^|\b(?:[Hh]i|[Hh]ello|[Hh]iya|[Hh]ey|[Mm]orning)[,!]?\s+)([A-Z][a-z'-]+) here\b"
 )
 # A name as the last word of a short message is a name even in lower case:
 # "im mo", "for me. im mo", "Me. Frank."
@@ -309,7 +317,9 @@ _ME_THEN = re.compile(
     # "for me obviously love. Doreen.", "its me lol, im jas", "myself of course - Frank Ellis"
     r"(?:(?:obviously|obvs|of course|ofc|love|luv|dear|duck|pet|hun|lol|haha|thanks|please|really)\b\s*)*"
     r"(?:[.,;:!-]+\s*(?:(?:i'?m|im|i am|name'?s|it'?s)\s+)?|(?:i'?m|im|i am)\s+)"
-    r"([a-z][\w'-]*)(?:\s+[A-Z][\w'-]*)?(?=\s*[.,;:!-]|\s*$)",
+    # "for me, Sean's fine": Sean
+    r"([a-z][\w-]*(?:['’](?!s\b)[\w-]+)*)(?:\s+[A-Z][\w'-]*)?"
+    r"(?=\s*[.,;:!-]|\s*$|['’]s\s+(?:fine|ok|okay|good|grand)\b)",
     re.I,
 )
 # ...when the parse reads it as a noun (or a modal: "will"), not "tired", "fine" or "knees".
@@ -382,10 +392,19 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     # "Wojciech Kowalski, but nobody's called him Wojciech since school, he's Wojtek": the name
     # refused is said first ("Tam. naebody calls me Thomas" names no nickname)
     left = interpret.name(text) if refused else None
-    at = said.lower().find
-    if left and left.lower() not in refused and min(at(word) for word in refused) < at(left.lower()):
+    if left and left.lower() not in refused and min(map(_word_at(said), refused)) < _word_at(said)(left):
         return _a_name(left)
     return None
+
+
+def _word_at(text: str) -> Callable[[str], int]:
+    """Where a whole word is first said ("Tom" in "Tomasz ..., he's Tom" is at the end), or -1."""
+
+    def at(word: str) -> int:
+        found = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+        return found.start() if found else -1
+
+    return at
 
 
 # --- who is typing ----------------------------------------------------------------------------
@@ -990,10 +1009,19 @@ _ALSO_A_GOAL = re.compile(
 )
 
 
+# "Also to walk to church again instead of getting a lift.": a sentence of its own.
+_ALSO_TO = re.compile(
+    r"(?:^|[.;!]\s+)\W*(?:(?:and|oh)\W+)?also,?\s+to\s+(?:be able to\s+)?(?P<goal>.+)$", re.I
+)
+
+
 def another_goal(text: str) -> tuple[str, str] | None:
     """(the answer, the other goal) when an answer about one goal says another
-    ("..., and also I'd like to ..."); None when it doesn't."""
-    found = _ALSO_A_GOAL.search(text)
+    ("..., and also I'd like to ...", "Also to walk to church again. Did I put that right?");
+    None when it doesn't."""
+    answer, aside = interpret.without_complaint(text)
+    text = answer if aside == "checking" else text
+    found = _ALSO_A_GOAL.search(text) or _ALSO_TO.search(text)
     if not found or len((goal := found.group("goal").strip(" .!,")).split()) < 2:
         return None
     return text[: found.start()].strip(" ,.;!"), goal
@@ -1157,7 +1185,10 @@ _NO_THEN_YES = re.compile(
 def goal_in_reply(text: str) -> str | None:
     """The goal told in the answer to "Is there something else you'd like to work on?":
     "yes, I'd like to...", "sleeping better", "no but I'd like to get back to bowls", or "no
-    thats the main one. actually yes - writing. I want to sign my own cards"."""
+    thats the main one. actually yes - writing. I want to sign my own cards"), without a check
+    after it ("Also to walk to church again. Did I put that right?")."""
+    answer, aside = interpret.without_complaint(text)
+    text = answer if aside == "checking" else text
     if changed := _NO_THEN_YES.match(text):
         return content_after_yes(text[changed.end() :])
     after_no = after_the_no(text)
@@ -2870,7 +2901,9 @@ _HERE_NOW = re.compile(
 _NOT_HERE = re.compile(
     rf"(?:(?:{_BE})\s*(?:n['’]?t|not)|\bisnt|\barent)\s+(?:(?:sat|sitting|right)\s+)*{_WITH_ME}"
     rf"|(?:{_BE})\s+(?:out\b(?!\s+of)|asleep|in\s+bed|at\s+(?:work|school|college|the\s+day\s+cent(?:re|er)"
-    r"|(?:his|her|their)\s+(?:day\s+cent(?:re|er)|club|work)))",
+    r"|(?:his|her|their)\s+(?:day\s+cent(?:re|er)|club|work)))"
+    # "no, he's in Leeds": where they are, by name
+    r"|\b(?:he|she|they)(?:'s|’s|s|\s+is|'re|’re|\s+are)\s+(?:up\s+|down\s+|over\s+)?in\s+(?-i:[A-Z])",
     re.I,
 )
 
@@ -2926,7 +2959,9 @@ def hear(
             heard["preferred_name"] = nickname or name
         if nickname and name and nickname != name and "full_name" in keys:
             heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
-    if "appointment_with" in keys and (who_with := clinician(text, asked=asked == "appointment_with")):
+    if "appointment_with" in keys and (
+        who_with := clinician(without_what_happened(text), asked=asked == "appointment_with")
+    ):
         heard["appointment_with"] = who_with
     if "appointment_when" in keys and (when := appointment_date(text, asked, today)):
         heard["appointment_when"] = when
@@ -3017,6 +3052,31 @@ _NOT_THE_APPOINTMENT = re.compile(
     r"|visits|comes|come round|pops in|by (?:christmas|easter|new year|the (?:summer|spring)))\b",
     re.I,
 )
+# What has happened, where a day or a place is not the appointment's: "home from the Royal on
+# saturday after my fall", "he was discharged on the 28th", "had my op on monday".
+_HAPPENED = re.compile(
+    r"\b(?:home from|(?:came|got|come|sent|let) (?:home|out)|discharged|ago|last (?:week|month|night|\w+day)"
+    r"|had (?:my|his|her|a|an|the)|fell|collapsed|died|passed away|was (?:in|admitted|taken)|were in)\b",
+    re.I,
+)
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """Each part of a message (its sentences, clauses and "and"/"but"/"so" parts) with what ended it,
+    so sentences stay sentences ("Tuesday is the dentist. It is Thursday.")."""
+    pieces = re.split(r"((?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b))", text)
+    ends = [*pieces[1::2], ""]
+    return [(part, (end or "").strip() or ",") for part, end in zip(pieces[::2], ends, strict=True)]
+
+
+def without_what_happened(text: str) -> str:
+    """The message without its parts that tell what has happened ("me. Stan. home from the Royal on
+    saturday after my fall" is "me. Stan."): a day or a place there is not the appointment's."""
+    return " ".join(
+        f"{part.strip()}{end}" for part, end in _parts(text) if part.strip() and not _HAPPENED.search(part)
+    )
+
+
 # Later in the chat, a date is the appointment's only when the message says it is.
 _THE_APPOINTMENT = re.compile(
     r"\b(?:appointment|appt|apt|clinic|review|check-?up|booked|rebooked|moved)\b", re.I
@@ -3038,13 +3098,9 @@ def _how_they_are_now(part: str) -> bool:
 def appointment_date(text: str, asked: str | None = None, today: date | None = None) -> dates.When | None:
     """The appointment's date in a message that was not asked for it ("seeing the nurse next
     Tuesday"), and not a date said in a wish, an event of their life, a habit or a greeting."""
-    # each part with what ended it, so sentences stay sentences ("Tuesday is the dentist. It is Thursday.")
-    pieces = re.split(r"((?<!\d)\.|\.(?!\d)|[;!?]+|,|\s+(?=(?:and|but|so)\b))", text)
-    ends = [*pieces[1::2], ""]
-    parts = [(part, (end or "").strip() or ",") for part, end in zip(pieces[::2], ends, strict=True)]
     kept = " ".join(
         f"{part.strip()}{end}"
-        for part, end in parts
+        for part, end in _parts(without_what_happened(text))
         if part.strip() and not _NOT_THE_APPOINTMENT.search(part) and not _how_they_are_now(part)
     ).strip(" ,")
     if not kept or (asked not in _BEFORE_THE_APPOINTMENT and not _THE_APPOINTMENT.search(kept)):

@@ -30,16 +30,17 @@ NOT_YET: dict[str, str] = {
     "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "my independence full stop I '
     'have lived on my own since Bill died and I want to keep doing things for myself" at what matters '
     "gets the hard-to-cope check-in, so each later answer lands a question late",
-    "set7_09_sean_changes": '"Hi, Sean here ... Dr Mensah ... on the 10th": none of it said back',
+    "set7_09_sean_changes": '"Sean here" and the rest of the opening are said back since listen_old (s26); '
+    '"Going back to work too soon, and money if I can\'t go back" at worries gets "Okay, let\'s go back."',
     # Blind set 8, retired in session 25: each one's first problem at session 25's end.
-    "set8_03_daughter_far_away": "who and Tom pass since listen_who and listen_names (s25); at turn 12 "
-    '"Does Leeds know you\'re doing this for him?" (a town taken as his name)',
-    "set8_04_stan_fall_nurse": 'who passes since listen_who (s25); "home from the Royal on saturday after my '
-    'fall" is kept as the appointment\'s date, so "the 14th, its on the letter" lands at what matters',
+    "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
+    '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
+    "is not taken as why, so each later answer lands a question late",
     "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
     "earlier. it's my wife, my job and Charlton Athletic\" is not kept",
-    "set8_09_grace_widowed": 'Grace and the kind word pass since listen_names (s25); "Also to walk to church '
-    'again ... Did I put that right?" at "something else?" is not said back as a goal',
+    "set8_09_grace_widowed": 'the church goal is said back since listen_old (s26); "The bed feels too big '
+    'now. I wake at 3 and think about him. And my legs get restless." at what gets in the way gets the 999 '
+    "reply, so later answers land a question late",
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
     "set9_01_margaret_letters": 'a goal about her leg "weeping through the bandage" gets the 111 reply and '
     "is not said back as a goal",
