@@ -882,6 +882,12 @@ _GOOD_DAY = re.compile(
 # ("get my sugars right so I can keep gardening"), and why it matters is still asked.
 _BECAUSE = re.compile(r"\s*,?\s*\b(?:because|cos|coz|cause|as it)\b\s*", re.I)
 # ("only" joins only after a stop: "..., only my knees won't let me", not "she's only been twice")
+# "..., but this is about her", "but anyway": about the answer itself, never what is in the way.
+_ABOUT_THE_ANSWER = re.compile(
+    r"(?:this|that|it)(?:'s|’s|\s+is|\s+was)\s+(?:(?:all|really|only)\s+)?(?:about|for)\s+(?:her|him|them|me|you)\b"
+    r"|anyway\b|never mind\b|that'?s (?:by the by|another story|beside the point)",
+    re.I,
+)
 _BUT = re.compile(
     r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is)\b\s*"
     r"|\s*[,;:-]\s*only\b\s*",
@@ -922,7 +928,7 @@ def goal_parts(text: str) -> dict[str, str]:
     parts: dict[str, str] = {}
     rest = text
     but = _BUT.search(rest)
-    if but and _HOW_LONG.match(rest[but.end() :]):
+    if but and (_HOW_LONG.match(rest[but.end() :]) or _ABOUT_THE_ANSWER.match(rest[but.end() :])):
         but = None
     if but and len(rest[: but.start()].split()) >= 3:
         parts["goal_barriers"] = rest[but.end() :].strip(" .,")

@@ -17,9 +17,9 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
-    "set7_01_graham_alison_ms": '"she is sitting right here" is heard since listen_old (s26); at the goal '
-    'question "... I would quite like that too, but this is about her." keeps "this is about her" as '
-    "what gets in the way",
+    "set7_01_graham_alison_ms": '"she is sitting right here" is heard and "..., but this is about her." is '
+    'not what gets in the way since listen_old (s26); at why, "Because the broken nights wreck the next day '
+    '... which she should not." gets "That\'s a good question for your care team"',
     "set7_03_maureen_copd_cross": "the review told again at what matters is kept with the reason since "
     'listen_flow (s25); "no. keep it to me, I\'ll show them myself" at sharing gets the hard-to-cope '
     "check-in",

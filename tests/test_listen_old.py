@@ -159,3 +159,18 @@ def test_a_check_after_a_comma_is_an_aside() -> None:
         "my husband and the grandkids",
         "checking",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "barrier"),
+    [
+        (
+            "She would like to get through the night. I would quite like that too, but this is about her.",
+            None,
+        ),
+        ("I'd love to get back to the choir on Thursdays, but that's by the by really", None),
+        ("walk the dog again, but my knees are bad", "my knees are bad"),
+    ],
+)
+def test_a_but_about_the_answer_is_not_in_the_way(text: str, barrier: str | None) -> None:
+    assert listen.goal_parts(text).get("goal_barriers") == barrier
