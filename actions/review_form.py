@@ -43,6 +43,12 @@ class ValidateReviewForm(QuestionForm):
             return super().listen(asked, value, turn)
         if (born := self.birth_date_said(asked, text, turn)) is not None:
             return born  # "12 june 1991" at the read-back: never the appointment's new date
+        if asked == "review_choice" and (late := listen.late_answer(text)):
+            # "I skipped what matters earlier. it's my wife, my job...": kept, and the plan again
+            key, words = late
+            record(*turn, Reading(value=words, text=words), key)
+            turn.dispatcher.utter_message(response="utter_noted_that")
+            return {asked: None, key: words}
         if asked == "review_choice" and listen.puts_back(text):  # "put them back"
             return {asked: None, **self.put_back(turn)}
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:

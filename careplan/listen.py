@@ -2891,6 +2891,31 @@ def names_a_goal(text: str) -> bool:
     return not doing and len(content_words(text)) <= 3
 
 
+# --- an answer given late ---------------------------------------------------------------------
+# "I skipped what matters earlier. it's my wife, my job and Charlton", "forgot to say about a good
+# day - a day out fishing": a question about their life named, and its answer after it.
+_LATE_ANSWER = re.compile(
+    r"\b(?:skipped|missed|forgot|forgotten|left out|didn'?t (?:answer|say|put|do))\s+"
+    r"(?:(?:to\s+)?(?:say|put)\s+)?"
+    r"(?:(?:about|the)\s+)?(?:(?:bit|question|one)\s+(?:about|on)\s+)?"
+    r"(?P<which>what matters(?:\s+most)?|(?:a\s+|my\s+)?good day|what i enjoy(?:\s+doing)?)\b"
+    r"[^.:;!,-]*(?:[.:;!,-]+)\s*(?:(?:it'?s|its|it is|that'?s|that is|=)\s+)?(?P<answer>\w.*)$",
+    re.I,
+)
+_LATE_KEYS = {"matters": "what_matters", "good": "good_day", "enjoy": "enjoys"}
+
+
+def late_answer(text: str) -> tuple[str, str] | None:
+    """(the question's key, the answer) when a message gives the answer to a question about their
+    life it names as skipped or forgotten ("I skipped what matters earlier. it's my wife..."); None
+    otherwise."""
+    found = _LATE_ANSWER.search(text)
+    if not found or len(found.group("answer").split()) < 2:
+        return None
+    key = next(key for word, key in _LATE_KEYS.items() if word in found.group("which").lower())
+    return key, found.group("answer").strip(" .")
+
+
 # --- whether the person is with the carer now ------------------------------------------------
 # "she's sat beside me", "he is here with me now", "she is sitting right here": with them now.
 _WITH_ME = r"(?:(?:right\s+)?here|(?:next\s+to|beside|by|with|alongside)\s+me|in\s+the\s+room)"

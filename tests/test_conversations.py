@@ -36,8 +36,6 @@ NOT_YET: dict[str, str] = {
     "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
     "is not taken as why, so each later answer lands a question late",
-    "set8_06_baz_skips": 'who passes since listen_who (s25); at the read-back "I skipped what matters '
-    "earlier. it's my wife, my job and Charlton Athletic\" is not kept",
     "set8_09_grace_widowed": 'the church goal is said back since listen_old (s26); "The bed feels too big '
     'now. I wake at 3 and think about him. And my legs get restless." at what gets in the way gets the 999 '
     "reply, so later answers land a question late",

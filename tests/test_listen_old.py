@@ -174,3 +174,24 @@ def test_a_check_after_a_comma_is_an_aside() -> None:
 )
 def test_a_but_about_the_answer_is_not_in_the_way(text: str, barrier: str | None) -> None:
     assert listen.goal_parts(text).get("goal_barriers") == barrier
+
+
+@pytest.mark.parametrize(
+    ("text", "late"),
+    [
+        (
+            "not quite - I skipped what matters earlier. it's my wife, my job and Charlton Athletic, "
+            "in that order",
+            ("what_matters", "my wife, my job and Charlton Athletic, in that order"),
+        ),
+        (
+            "I forgot to say about a good day - a day out fishing with my son",
+            ("good_day", "a day out fishing with my son"),
+        ),
+        ("sorry I missed what I enjoy before: bowls and my crossword", ("enjoys", "bowls and my crossword")),
+        ("I skipped what matters", None),
+        ("change number 2", None),
+    ],
+)
+def test_an_answer_given_late(text: str, late: tuple[str, str] | None) -> None:
+    assert listen.late_answer(text) == late
