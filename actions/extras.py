@@ -106,8 +106,8 @@ class Extras:
         shown = [s for s in said if s]
         if shown and not quiet:
             turn.dispatcher.utter_message(response="utter_took", taken=", ".join(shown))
-        if "person_present" in updates and not quiet:  # "she's sat beside me": as when it is asked
-            name = turn.slots.get("preferred_name")
+        name = turn.slots.get("preferred_name")
+        if "person_present" in updates and name and not quiet:  # "she's sat beside me": as when asked
             turn.dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=name)
         return updates
 

@@ -283,7 +283,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 if both and not asks_first and self.read(asked, value, turn).accepted:
                     return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
-            said_who = listen.only_who_its_for(text, self.names(turn)) if asked != "for_whom" else None
+            # the names known, not the words Rasa has put in the name asked for now
+            known = self.names(turn) if asked not in NAMES else []
+            said_who = listen.only_who_its_for(text, known) if asked != "for_whom" else None
             if said_who is not None and said_who == turn.slots.get("for_whom"):
                 # "oh its just for me", after the bot took that from "I'm Doreen": thanks, the same question
                 turn.dispatcher.utter_message(response="utter_noted_that")
