@@ -425,17 +425,26 @@ _KIN_FIRST = re.compile(
 )
 
 
-# "I'm Bev, mum to Danny", "wife of Jim": who they are to someone named (never "mum of two")
+# Who someone is to the writer, said after "my": "my mum", "my step-dad", "my nani".
+KIN = (
+    r"mum|mam|mom|mother|dad|father|husband|hubby|wife|partner|son|daughter|brother|sister|nan|nana|gran|"
+    r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|nani|nanna|"
+    r"nanny|dadi|nana ji|grandson|granddaughter|stepmum|stepdad|step-mum|step-dad|"
+    r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew|"
+    + "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+)
+# "mum to Danny", "wife of Jim", "carer for Mrs Lewis": who they are (kin) to someone named (named;
+# never "mum of two"). Case-insensitive but for the capitals of the name.
 KIN_TO_NAMED = (
-    r"\b(mum|mam|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|carer)"
-    r"\s+(?:to|of)\s+(?-i:[A-Z][a-z]+)\b"
+    rf"\b(?P<kin>{KIN}|carer)\s+(?:to|of|for)\s+"
+    r"(?P<named>(?:(?i:mrs|mr|ms|miss)\.?\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
 )
 
 
 def relationship(text: str) -> str:
     """How the carer is related to the person, in a word or two."""
     if named := re.search(KIN_TO_NAMED, text, re.I):
-        return named.group(1).lower()
+        return FAMILY_WORDS.get(kin := named["kin"].lower(), kin)
     lowered = text.lower().strip()
     direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
     if direct:

@@ -34,13 +34,7 @@ from careplan.titles import classify
 from careplan.vocab import CARER, SELF
 
 # --- who it is for -------------------------------------------------------------------------
-_KIN = (
-    r"mum|mam|mom|mother|dad|father|husband|hubby|wife|partner|son|daughter|brother|sister|nan|nana|gran|"
-    r"granny|grandma|grandmother|grandad|grandpa|grandfather|friend|neighbour|aunt|auntie|uncle|nani|nanna|"
-    r"nanny|dadi|nana ji|grandson|granddaughter|stepmum|stepdad|step-mum|step-dad|"
-    r"mother[- ]in[- ]law|father[- ]in[- ]law|fiance|fiancee|cousin|niece|nephew|"
-    + "|".join(sorted(interpret.FAMILY_WORDS, key=len, reverse=True))
-)
+_KIN = interpret.KIN
 # Said like a name, without "my": "it's for mum", "doing this for Abba", "this is for nonna".
 _KIN_AS_NAME = (
     r"mum|mam|mom|mummy|mammy|dad|daddy|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|"
@@ -57,10 +51,7 @@ def _unglossed(text: str) -> str:
 
 
 # "I'm Bev, mum to Danny", "im jo, carer for Mrs Lewis": who the writer is, to the person named.
-_KIN_TO_NAME = (
-    rf"(?:\bi'?m|\bim|\bi\s+am|,)\s+(?:(?:his|her|their|the)\s+)?(?:{_KIN}|carer)\s+(?:to|of|for)\s+"
-    r"(?P<named>(?:(?i:mrs|mr|ms|miss)\.?\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
-)
+_KIN_TO_NAME = rf"(?:\bi'?m|\bim|\bi\s+am|,)\s+(?:(?:his|her|their|the)\s+)?{interpret.KIN_TO_NAMED}"
 _FOR_SOMEONE = re.compile(
     rf"\b(?:for|about|on behalf of|writing for|doing this for|helping)\s+(?:my|our)\s+(?:{_KIN})\b"
     rf"|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"
@@ -366,7 +357,7 @@ def their_name(text: str) -> str | None:
         return None  # "he have Parkinson, my son says...": what he has, not who
     match = match or _THEIR_NAME_LOWER.search(text) or _KIN_THEN_NAME.match(text) or _MUM_TO.search(text)
     if match:
-        found = next(g for g in match.groups() if g)
+        found = match.groupdict().get("named") or next(g for g in match.groups() if g)
         found = _titled(found, text[match.end() :]) if " " not in found else found.title()
         return _a_name(found) if interpret.name(found) else None
     return None

@@ -227,6 +227,39 @@ def test_the_writers_own_name_is_never_the_persons(text: str, who: str, named: s
     assert heard == {"for_whom": who, "person_name": named, "carer_relationship": kin}
 
 
+# "mum to Danny": one pattern (interpret.KIN_TO_NAMED) read by both callers. The carer's
+# relationship needs no "I'm" before it; the person's name is heard only after "I'm ..." or a comma.
+@pytest.mark.parametrize(
+    ("text", "kin", "named"),
+    [
+        ("I'm Bev, mum to Danny", "mum", "Danny"),
+        ("im jo, carer for Mrs Lewis", "carer", "Mrs Lewis"),
+        ("I am the carer for Mr. O'Neil", "carer", "Mr. O'Neil"),
+        ("I'm Sue, friend of Mr Patel", "friend", "Mr Patel"),
+        ("I'm Ann, daughter of Peter Smith", "daughter", "Peter Smith"),
+        ("Im Kath, her niece to Sheila", "niece", "Sheila"),
+        ("im his son to Dev", "son", "Dev"),
+        ("wife of Jim", "wife", None),
+        ("husband of Mary-Jane", "husband", None),
+        ("carer for Mrs Lewis", "carer", None),
+        ("nani to Iris", "grandmother", None),
+        ("mum to JIM", "mum", None),
+        ("mother of two", "mother", None),
+        ("I'm his wife of 40 years", "wife", None),
+        ("sister to Pat, I'm Di", "sister", None),
+    ],
+)
+def test_who_the_writer_is_to_someone_named(text: str, kin: str, named: str | None) -> None:
+    assert interpret.relationship(text) == kin
+    assert listen.their_name(text) == named
+    assert (listen.for_whom(text) == "carer") == bool(named)
+
+
+def test_a_step_parent_to_someone_named_is_their_relationship() -> None:
+    heard = listen.hear("Im Tom, stepdad to Kai", ["for_whom", "person_name", "carer_relationship"])
+    assert heard == {"for_whom": "carer", "person_name": "Kai", "carer_relationship": "stepdad"}
+
+
 def test_no_preference_and_a_first_name() -> None:
     for said in ("Honestly I don't mind", "whatever you like", "not bothered", "up to you really"):
         assert interpret.NO_PREFERENCE.search(said)
