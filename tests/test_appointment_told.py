@@ -9,19 +9,13 @@ import pytest
 
 from careplan import dates, listen
 
+from listen_kit import OPENING
+
 TODAY = date(2026, 12, 2)  # a Wednesday
-KEYS = [
-    "for_whom",
-    "person_name",
-    "preferred_name",
-    "appointment_with",
-    "appointment_when",
-    "appointment_reason",
-]
 
 
 def hear(text: str) -> dict:
-    heard = listen.hear(text, KEYS, today=TODAY)
+    heard = listen.hear(text, OPENING, today=TODAY)
     when = heard.pop("appointment_when", None)
     return {**heard, "day": when and when.day, "time": when and when.time}
 

@@ -9,16 +9,9 @@ import pytest
 
 from careplan import listen
 
+from listen_kit import OPENING
+
 TODAY = date(2026, 12, 2)  # a Wednesday
-OPENING = [
-    "for_whom",
-    "person_name",
-    "preferred_name",
-    "carer_relationship",
-    "appointment_with",
-    "appointment_when",
-    "appointment_reason",
-]
 
 
 def hear(text: str) -> dict:

@@ -12,16 +12,9 @@ import pytest
 from careplan import interpret, listen, pronouns
 from careplan.questions import catalogue
 
+from listen_kit import OPENING
+
 TODAY = date(2026, 12, 3)  # a Thursday
-KEYS = [
-    "for_whom",
-    "person_name",
-    "preferred_name",
-    "carer_relationship",
-    "appointment_with",
-    "appointment_when",
-    "appointment_reason",
-]
 
 
 @pytest.mark.parametrize(
@@ -37,7 +30,7 @@ KEYS = [
     ],
 )
 def test_who_for_with_a_relationship_and_a_name(text: str, name: str, relationship: str) -> None:
-    heard = listen.hear(text, KEYS, asked="for_whom", today=TODAY)
+    heard = listen.hear(text, OPENING, asked="for_whom", today=TODAY)
     assert heard["for_whom"] == "carer"
     assert heard["person_name"] == name
     assert heard["carer_relationship"] == relationship
@@ -103,11 +96,13 @@ def test_who_set_the_chat_up_is_not_who_it_is_for(text: str, who: str | None) ->
     ],
 )
 def test_who_they_see_not_the_place_that_sent_them(text: str, with_: str) -> None:
-    assert listen.hear(text, KEYS, today=TODAY)["appointment_with"] == with_
+    assert listen.hear(text, OPENING, today=TODAY)["appointment_with"] == with_
 
 
 def test_someone_elses_say_so_is_not_the_reason() -> None:
-    heard = listen.hear("ah have to see t'nurse about mi sugar, t'wife sez do this first", KEYS, today=TODAY)
+    heard = listen.hear(
+        "ah have to see t'nurse about mi sugar, t'wife sez do this first", OPENING, today=TODAY
+    )
     assert heard["appointment_reason"] == "mi sugar"
 
 
