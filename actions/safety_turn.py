@@ -593,23 +593,23 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if state == PAUSED and flag is not None and flag.kind == EMERGENCY and is_outcome(text):
         flag = None  # "they've taken her in, they think it's sepsis": news of this emergency, not a new one
     events: list[EventType] = []
-    if (
-        state == PAUSED
-        and not button
-        and (flag is None or flag.check_in)
-        and pause_reply(text)[0] != MOVED_ON
-    ):
-        _add_news(last_flags, text)  # an answer to the questions again is no news of the emergency
+    said = list(tracker.get_slot(SAID) or [])
+    label, waved_away = emergency_label(tracker) or "", WAVED_AWAY in said
+    # While paused, one reading of the message gives the reply (below) and says whether it is
+    # news of the emergency: an answer to the questions again (MOVED_ON) is not
+    paused = None
+    if state == PAUSED and not button and (flag is None or flag.check_in):
+        paused = pause_reply(text, label, waved_away=waved_away)
+        if paused[0] != MOVED_ON:
+            _add_news(last_flags, text)
     if flag is None and state is None and not button and asks_which_number(text):
         dispatcher.utter_message(response="utter_which_number")
         return _kept(tracker, HOLD)
     if flag is not None and flag.check_in:
-        if state == PAUSED:
+        if paused and paused[0].startswith("utter_emergency_over"):
             # "they've taken her in. I'm on my own now. I can't go on like this": the
             # emergency is in other hands; how they are comes first now.
-            response, _ = pause_reply(text)
-            if response.startswith("utter_emergency_over"):
-                dispatcher.utter_message(response="utter_emergency_over_news")
+            dispatcher.utter_message(response="utter_emergency_over_news")
         about, who = who_it_is(text, flag, tracker)
         quote = _quote(text, flag)
         response = "utter_check_in_other" if about == "other" else "utter_check_in"
@@ -669,9 +669,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         dispatcher.utter_message(response=f"utter_safety_question_{question}")
         return _kept(tracker, None if tracker.get_slot("requested_slot") == "questions" else HOLD, *events)
     if state == PAUSED:
-        said = list(tracker.get_slot(SAID) or [])
-        label, waved_away = emergency_label(tracker) or "", WAVED_AWAY in said
-        response, over = (None, False) if button else pause_reply(text, label, waved_away=waved_away)
+        response, over = paused or (None, False)
         dispatcher.utter_message(response=response or "utter_emergency_waiting")
         if over:
             # stopping: no question; moved on: this message is the answer; otherwise asked again

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import safety_turn
 from careplan.safety import detect, load_rules
@@ -434,3 +435,35 @@ def test_a_protest_is_only_a_protest_with_no_new_flag_beside_it(text: str, kind:
 def test_a_sign_told_across_messages_is_kept_where_it_answers(asked: str, text: str, kept: bool) -> None:
     tracker = Tracker("t", {"requested_slot": asked}, {}, [], False, None, {}, "")
     assert safety_turn.answers_a_medical_question(tracker, text) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "waved_away", "response", "news"),
+    [
+        ("they've taken him in, they think it was a TIA", False, "utter_emergency_over_news", True),
+        (
+            "it was just wind, walking the dog is what matters",
+            False,
+            "utter_emergency_waved_away_heart_attack",
+            True,
+        ),
+        ("its gone off now. my goal is to get back to bowls", True, "utter_emergency_waiting", True),
+        ("walking the dog is what matters most to me", False, safety_turn.MOVED_ON, False),
+        # one reading of the message decides the reply and the news: an answer that moves on
+        # is the answer, never news on the flag, whether or not it was waved away before
+        ("it was just wind, walking the dog is what matters", True, safety_turn.MOVED_ON, False),
+    ],
+)
+def test_during_a_pause_one_reading_gives_the_reply_and_the_news(
+    text: str, waved_away: bool, response: str, news: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added: list[str] = []
+    monkeypatch.setattr(safety_turn, "_add_news", lambda ids, said: added.append(said))
+    said = ["emergency:heart_attack", *([safety_turn.WAVED_AWAY] if waved_away else [])]
+    slots = {safety_turn.STATE: safety_turn.PAUSED, safety_turn.SAID: said, safety_turn.LAST_FLAGS: [7]}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    tracker = Tracker("t", slots, latest, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    safety_turn.handle(dispatcher, tracker, text, button=False)
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    assert added == ([text] if news else [])
