@@ -15,19 +15,24 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from careplan.nlp import people
 
+# Yes as people type it ("yeh", "yh", "aye"): every reading of a yes starts from these. Not "ya",
+# which is as often "you" ("see ya", "ya know"): only where the yes stands at a message's or a
+# clause's start.
+YES_WORDS = r"yes|yeah|yea|yep|yup|ye|yeh|yh|aye"
+
 # A word said before the yes or no: "Well, yes", "oh yes go on", "erm no thanks". "oh" only
 # before a yes: "oh no" is more often dismay than an answer.
 _FILLER = r"(?:(?:well|um+|erm+|uh+|hmm+|ah+)\W+)?"
 _YES = re.compile(
     rf"^\W*(?:oh\W+)?{_FILLER}"
-    r"(yes|yeah|yea|yep|yup|ye|y|ok|okay|sure|please|yes please|of course|definitely|aye|go on|"
+    rf"({YES_WORDS}|ya|y|ok|okay|sure|please|yes please|of course|definitely|go on|"
     r"very well|certainly|by all means|indeed|(?:that'?s )?grand|"
     r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
     r"i suppose|suppose so|i guess|guess so|why not|might as well|may as well|"
     r"i think so|think so|i believe so|i reckon so|reckon so|"
     r"let'?s (?:do it|go|start|begin)|go for it|sounds good|"
     r"that'?s (?:fine|ok|okay|alright|all right|right|lovely|great|good)|looks (?:good|right|fine)|"
-    r"that'?ll do|lovely|perfect|spot on|great|good|yh|ya|yas|yeh|ys)\b",
+    r"that'?ll do|lovely|perfect|spot on|great|good|yas|ys)\b",
     re.IGNORECASE,
 )
 _NO = re.compile(
@@ -233,7 +238,7 @@ def without_complaint(text: str) -> tuple[str, str | None]:
 
 
 # A yes or a no that is only that, in a clause of its own ("... above! yes")
-_CLEAR = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ye|yeh|ya|aye|yh)|(no|nope|nah|naw|nar))\b", re.I)
+_CLEAR = re.compile(rf"^\W*(?:({YES_WORDS}|ya)|(no|nope|nah|naw|nar))\b", re.I)
 # "No. Yes, I would like one then.": the first word taken back by what follows
 _CHANGED = re.compile(r"\b(?:would like|'d like|want|please|then|actually|i do|i don'?t|after all)\b", re.I)
 

@@ -1073,8 +1073,8 @@ def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
     return doc[kept[0].i : kept[-1].i + 1].text.strip(" ,")
 
 
-# Yes as people type it ("yeh", "yh"), for a yes with more said after it
-_YES_WORDS = r"yes|yeah|yea|yep|yup|ye|yeh|yh|aye"
+_YES_WORDS = interpret.YES_WORDS
+# A yes with more said after it: "yeh the garden", "ok, walking again"
 _YES_THEN = re.compile(
     rf"^\W*(?:(?:oh|ah|well|erm+|um+|mm+|hmm+)\W+)*"
     rf"(?:(?:{_YES_WORDS}|ok|okay|sure|please|definitely|actually|i suppose(?: so)?|i guess(?: so)?"
@@ -1852,8 +1852,8 @@ def says_something(text: str) -> bool:
     return bool(_own_lemmas(text) - _JUST_YES_NO)
 
 
-_JUST_YES_NO = set(
-    "yes yeah yep yup ye ya aye no nah nope ok okay alright right sure fine hmm um erm er ah oh eh huh"
+_JUST_YES_NO = {*_YES_WORDS.split("|"), "ya"} | set(
+    "no nah nope ok okay alright right sure fine hmm um erm er ah oh eh huh"
     " wait hang hold on sorry oops well so anyway quick question".split()
 )
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from actions import flow
-from careplan import interpret
+from careplan import interpret, listen
 from careplan.dates import resolve
 from careplan.titles import MAX_TITLE_CHARS, classify, short_title
 
@@ -295,3 +295,16 @@ def test_a_carers_yes_in_their_own_words_is_agreed(text: str) -> None:
 )
 def test_a_name_with_its_title_or_said_as_on_the_phone(text: str, full: bool, expected: str) -> None:
     assert interpret.name(text, full=full) == expected
+
+
+@pytest.mark.parametrize("said", interpret.YES_WORDS.split("|"))
+def test_each_way_of_typing_yes_is_a_yes_everywhere(said: str) -> None:
+    assert interpret.yes_no(said) is True
+    assert interpret.yes_no(f"No. {said}, I would like one then") is True  # changed their mind
+    assert not listen.says_something(said) and not listen.says_something(f"{said} please")
+    assert listen.content_after_yes(f"{said}, the garden") == "the garden"
+
+
+def test_ya_is_a_yes_only_at_the_start() -> None:
+    assert interpret.yes_no("ya") is True
+    assert listen.share_answer("see ya, I'd rather not") is False
