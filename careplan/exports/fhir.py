@@ -401,16 +401,7 @@ def _questionnaire_response(
     for goal in plan["goals"]:
         nested = [_item(key, goal.get(column)) for key, column in GOAL_ITEMS.items()]
         items.append(QuestionnaireResponseItem(linkId="goal", text=goal["title"] or None, item=nested))
-    return QuestionnaireResponse(
-        id=ids.id("answers"),
-        questionnaire=f"{QUESTIONNAIRE_URL}|{questionnaire_version()}",
-        status="completed" if plan.get("status") == "completed" else "in-progress",
-        subject=patient_ref,
-        authored=_instant(plan.get("updated_at")),
-        author=recorder,
-        source=recorder,
-        item=items or None,
-    )
+    return _response(plan, items, resource_id=ids.id("answers"), subject=patient_ref, author=recorder)
 
 
 def _carer_needs(ids: _Ids, plan: dict[str, Any], carer_ref: Reference) -> QuestionnaireResponse:
@@ -421,23 +412,40 @@ def _carer_needs(ids: _Ids, plan: dict[str, Any], carer_ref: Reference) -> Quest
         for key in questions.catalogue()
         if (questions.question(key).stage in CARER_STAGES or key in CARER_KEYS) and key in latest
     ]
+    own_needs = Coding(
+        system=TAG_SYSTEM,
+        code="carer-own-needs",
+        display="The carer's own needs: about the carer, not for the patient's record",
+    )
+    return _response(
+        plan,
+        items,
+        resource_id=ids.id("carer-needs"),
+        subject=carer_ref,
+        author=carer_ref,
+        meta=Meta(tag=[own_needs]),
+    )
+
+
+def _response(
+    plan: dict[str, Any],
+    items: list[QuestionnaireResponseItem],
+    *,
+    resource_id: str,
+    subject: Reference,
+    author: Reference,
+    meta: Meta | None = None,
+) -> QuestionnaireResponse:
+    """Answers to this version of the questions, about ``subject``, given by ``author``."""
     return QuestionnaireResponse(
-        id=ids.id("carer-needs"),
-        meta=Meta(
-            tag=[
-                Coding(
-                    system=TAG_SYSTEM,
-                    code="carer-own-needs",
-                    display="The carer's own needs: about the carer, not for the patient's record",
-                )
-            ]
-        ),
+        id=resource_id,
+        meta=meta,
         questionnaire=f"{QUESTIONNAIRE_URL}|{questionnaire_version()}",
         status="completed" if plan.get("status") == "completed" else "in-progress",
-        subject=carer_ref,
+        subject=subject,
         authored=_instant(plan.get("updated_at")),
-        author=carer_ref,
-        source=carer_ref,
+        author=author,
+        source=author,
         item=items or None,
     )
 
