@@ -295,7 +295,8 @@ class WordPattern:
         pos = 0
         while (match := self.regex.search(text, pos)) is not None:
             start = match.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            # "'s choking" begins inside "he's": a pattern may start at the apostrophe
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_") and text[start] != "'":
                 pos = start + 1  # inside a word: try again from the next letter
                 continue
             yield match
@@ -607,13 +608,17 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         following = _first_clause(norm[nxt_sent.start_char + offset : nxt_sent.end_char + offset])
     # "still" counts in the match's own clause only: "she took her own life
     # years ago and I still think of her" is grief, not a crisis now
+    if cand.rule.label == "overdose":
+        # tablets harm hours later: "took a whole packet ... he says he's fine now" is not over
+        own, following = _FEELS_FINE.sub(" ", own), _FEELS_FINE.sub(" ", following)
     now = cues.present.search(own) or cues.ongoing.search(own) or cues.present.search(following)
     # A time in the next clause dates the match only if its own verb is in the past:
     # "he beat me but I left him thirty years ago", not "he beats me, we married in 1990".
     dated_by_next = cues.past.search(following) and _past_tense(span)
     # Told in the past tense and checked since, anywhere in the sentence: "had a bit of chest pain
     # last week, the GP sent me for an ECG and it was normal" (batch W).
-    checked_since = cues.resolved.search(sentence) and _past_tense(span)
+    settled = _FEELS_FINE.sub(" ", sentence) if cand.rule.label == "overdose" else sentence
+    checked_since = cues.resolved.search(settled) and _past_tense(span)
     if not now and (
         cues.past.search(own)
         or cues.resolved.search(own)
@@ -650,6 +655,13 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
+
+
+# Feeling fine, said of oneself or by the person: no sign that an overdose is over.
+_FEELS_FINE = re.compile(
+    r"\b(?:(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|we'?re|says?|said|seems?|feels?|looks?) )?"
+    r"(?:absolutely |perfectly |totally |completely )?(?:fine|ok|okay|alright|all right|good|well)(?: now)?\b"
+)
 
 
 def _longstanding(sentence: str, cues: Cues) -> bool:
@@ -894,6 +906,30 @@ _HARM_DONE = re.compile(_HARM_DONE_WORDS + r")\b", re.IGNORECASE)
 _HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
+# An emergency the learned model hears must name a sign of one: a body sign, a means or an
+# event (breathing, blood, a fit, a fall, the floor, not waking, tablets swallowed, a face or
+# an arm, grey or clammy). Its word pairs heard one in grief (set8_09: "The bed feels too big
+# now. I wake at 3 and think about him. And my legs get restless.", 0.94): a body at night,
+# nothing happening to it. Every emergency the model alone caught in the development sets
+# names one of these. "wake" alone is sleep; not waking is the sign.
+_EMERGENCY_THEME = re.compile(
+    r"\b(?:breath\w*|chest|pain\w*|agony|hurts?|blood\w*|bleed\w*|sick|vomit\w*|throw\w* up|swallow\w*"
+    r"|pills?|tablets?|patch(?:es)?|overdos\w*|fentanyl|morphine|oxycodone|co-?codamol|paracetamol"
+    r"|insulin|units|sugars?|hypo\w*|drowsy|sleepy|nodding off|(?:hard|can'?t|won'?t|wont|not|couldn'?t"
+    r"|hasn'?t|didn'?t|unable) (?:to )?(?:wake|woken)|woken|(?:half|barely|not|hardly) awake|(?:un)?conscious"
+    r"|(?:un)?responsive|colou?r|star(?:e|es|ed|ing)"
+    r"|answer\w*|not with it|(?:make|making) (?:any )?sense|faint\w*|collaps\w*|slump\w*|floor|fall|fell"
+    r"|fallen|stairs|lying|crash\w*|skin|burn\w*|scald\w*|kettle|blister\w*|grey|gray|pale|white"
+    r"|clammy|sweat\w*|blue|dusky|purple|fit|fits|fitting|seizure\w*|shak\w*|jerk\w*|convuls\w*"
+    r"|stung|sting|tongue|lips?|throat|face|arm|jaw|hand|speech|words|talk\w*|speak\w*|vision|sight"
+    r"|eyes?|pupils?|head|neck|headaches?|confused|stuck|chok\w*|cough\w*|pulse|cpr|pregnant"
+    r"|heart(?:burn|beat| attack| rate| racing| pounding| pills| tablets)?(?! ?(?:broke|break|ache|sick))"
+    r"|tummy|stomach|belly|testicles?|spots|rash|fever|temperature|burning up|swell\w*|swollen|lumps"
+    r"|bulging|alarm|carbon monoxide|fumes|bleach|poison\w*|(?:can'?t|not|won'?t) move|bit(?:ten)?|bite"
+    r"|tingl\w*|numb|weak|broken|panting|gasp\w*|wheez\w*|999|ambulance)\b",
+    re.IGNORECASE,
+)
+
 
 def _only_help(norm: str, cues: Cues) -> bool:
     """People and the help they give, and nothing else a safeguarding guess could rest on: no
@@ -992,9 +1028,11 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         _root_negated(sent, cues) for sent in doc.sents
     ):
         return None
+    themed = cues.everyday_life.regex.sub(" ", norm)  # "I have gone there all my life": not the theme
+    if kind == EMERGENCY and not _EMERGENCY_THEME.search(themed):
+        return None  # "I wake at 3 and think about him. And my legs get restless": grief, no sign
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
-    themed = cues.everyday_life.regex.sub(" ", norm)  # "I have gone there all my life": not the theme
     if kind == CRISIS and not (_CRISIS_THEME.search(themed) or _CRISIS_THEME_WIDER.search(themed)):
         return None  # "honestly I just want a good night's sleep": the wording, not the theme
     return RedFlag(
