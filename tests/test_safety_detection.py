@@ -835,7 +835,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZC's urgent tuned in session 25 (safety_q) to 29/34; ZD (session 25, the 111 tier and 999 in new
 # words, measured cold at urgent 26/70) holds the default 0.95.
 # ZF: set 9, retired at the start of session 26, learnt from 0.98/0.89/0.96, urgent 0.49, false
-# alarms 3/283.
+# alarms 3/283. Its emergency and urgent tuned by class in session 26 (safety_t) to 55/55 and 35/35;
+# ZH (session 26, the 111 tier on devices and in new words, measured cold at urgent 30/72) holds
+# the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -846,7 +848,7 @@ BATCH_FLOORS = {
     # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
-    "safety_dev_zf": {EMERGENCY: 0.98, CRISIS: 0.89, SAFEGUARDING: 0.96, URGENT: 0.48},
+    "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 0.89, SAFEGUARDING: 0.96, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
