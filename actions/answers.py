@@ -16,7 +16,17 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity, is_button, last_said_was, logger, stepped_away, store, sure_intent, text_of
+from actions.common import (
+    entity,
+    is_button,
+    last_bot_text,
+    last_said_was,
+    logger,
+    stepped_away,
+    store,
+    sure_intent,
+    text_of,
+)
 from actions.flow import (
     INTERRUPTIONS,
     MEDICAL_WELCOME,
@@ -121,6 +131,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if free_text and intent in ASKED_BESIDE_AN_ANSWER and listen.answer_beside(text) is not None:
         return False  # "why do you need that, its my daughter anyway": the form answers both
+    if listen.after_echoed_question(text, last_bot_text(tracker)):
+        return False  # "Why does that matter? Because she's had everything else taken off her"
     if listen.says_not_a_question((tracker.latest_message or {}).get("text") or ""):
         return False  # "... question mark no that is not a question I just worry about that"
     if listen.meta(text) == "erase":

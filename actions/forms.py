@@ -34,6 +34,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import flow
 from actions.answers import (
+    ASIDE_REPLIES,
     ASKED_BESIDE_AN_ANSWER,
     GOAL_FIELD,
     Reading,
@@ -93,6 +94,8 @@ GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
 ANSWERED_AGAIN = {
     q.key for q in catalogue().values() if q.store == "answer" and q.stage in {"life", "support", "carer"}
 } | GOAL_DETAILS
+# Where a wish told early may be: "what I said before" at the goal question points back at it.
+LIFE_ANSWERS = ("good_day", "what_matters", "enjoys")
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
@@ -189,16 +192,28 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         elif asked in IN_OWN_WORDS and (meant := listen.corrected_answer(text)) != text:
             # "X. Actually make that Y, ha": Y, without the laugh
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
-        if interpret.same_as_before(text) and (before := _said_before(asked, turn.slots)):
-            # "same as before" for the second goal: the words said to this question for the one before
-            turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
-            turn, text, value = turn._replace(tracker=saying(turn.tracker, before)), before, before
+        rest = interpret.reaching_back(text)
+        if rest is not None and (meant := _reached_back(asked, rest, turn)):
+            # "same as before" for the second goal, "what i said before, play football...": what was
+            # told, and any new words with it
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
         if stepped_away(turn.tracker) and (rest := listen.after_coming_back(text)) != text:
             # "back sorry. family mostly": the answer they came back with
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         if (rest := listen.after_losing_the_thread(text)) and rest != text:
             # "what was I saying. oh. a good day is...": the answer, once they found the thread
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+        if not is_button(turn.tracker) and (
+            answer := listen.after_echoed_question(text, last_bot_text(turn.tracker))
+        ):
+            # "Why does that matter? Because she's had everything else taken off her": the question
+            # said back, then answered
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, answer)), answer, answer
+        if asked in GOAL_DETAILS and not is_button(turn.tracker) and _the_goal_again(text, turn.slots):
+            # "get back to bouldering once a week" at "Why does that matter?": the goal said again,
+            # one question behind; noticed, and the question asked again
+            turn.dispatcher.utter_message(response="utter_goal_said_again")
+            return {asked: None}
         earlier = previous_message(turn.tracker)
         if earlier and last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said
@@ -743,6 +758,32 @@ def _said_before(asked: str, slots: dict[str, Any]) -> str | None:
     goals = sorted(plan_goals(slots), key=lambda goal: goal["id"])
     earlier = [g[field] for g in goals if str(g["id"]) != str(slots.get("current_goal_id")) and g.get(field)]
     return earlier[-1] if earlier else None
+
+
+def _reached_back(asked: str, rest: str, turn: Turn) -> str | None:
+    """What "same as before" or "what I said before, ..." means here, with ``rest`` the new words
+    said with it: for a goal's detail, what was said for the goal before, and the new words;
+    elsewhere the new words; for a goal with none, the wish told at an earlier question
+    ("a good day is when I can walk the dog round the park, that's all I want"). None when
+    nothing was told to point at (then "I told you that" is heard as it is today)."""
+    if before := _said_before(asked, turn.slots):
+        turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
+        return f"{before}. {rest}" if rest else before
+    if rest:
+        turn.dispatcher.utter_message(response=ASIDE_REPLIES["told"])
+        return rest
+    if asked == "goal_text":
+        told = (str(turn.slots.get(key) or "") for key in LIFE_ANSWERS)
+        return next(filter(None, map(listen.wish_in, told)), None)
+    return None
+
+
+def _the_goal_again(text: str, slots: dict[str, Any]) -> bool:
+    """Is this the words of the goal being asked about, said again ("get back to bouldering once a
+    week" after that goal was written down), with nothing new?"""
+    goal = next((g for g in plan_goals(slots) if str(g["id"]) == str(slots.get("current_goal_id"))), None)
+    said = listen.content_words(text)
+    return goal is not None and len(said) > 1 and said <= listen.content_words(goal.get("text") or "")
 
 
 def _names_a_goal_of(text: str, turn: Turn) -> bool:

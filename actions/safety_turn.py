@@ -58,11 +58,13 @@ from careplan.emergency_talk import (
     protest_spans,
     sentence_spans,
 )
-from careplan.listen import content_words, taken_back
+from careplan.listen import content_words, taken_back, tells_a_wish
 from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
+# The questions whose answer is a goal's own words.
+GOAL_WORDS = {"goal_text", "goal_new_text"}
 PAUSED, CHECKIN, HOLD, STOPPED, LISTENING = "paused", "checkin", "hold", "stopped", "listening"
 # Slots this module sets (declared in domain.yml's "# --- safety" block).
 STATE, WHO, ABOUT = "safety_state", "flag_who", "flag_about"
@@ -769,8 +771,14 @@ def answers_a_medical_question(tracker: Tracker, text: str) -> bool:
     health belongs (``medical`` in the catalogue: what gets in the way, what would help, worries)
     "the ulcer's weeping and smells, so I don't go out" is a barrier too and is kept, as every
     other tier's is (issue 13 item 4); a question back ("is that normal?"), or the same sign at
-    "what does a good day look like?", answers nothing and the question is asked again."""
-    return tracker.get_slot("requested_slot") in MEDICAL_WELCOME and not _QUESTION.search(text)
+    "what does a good day look like?", answers nothing and the question is asked again. At the
+    goal question, a goal told with the sign in it is the goal."""
+    asked = tracker.get_slot("requested_slot")
+    if _QUESTION.search(text):
+        return False
+    # "I should like to walk to chapel without my leg weeping through the bandage" at "What would
+    # you like to be able to do?" is the goal, with the sign in it (set9_01)
+    return asked in MEDICAL_WELCOME or (asked in GOAL_WORDS and tells_a_wish(text))
 
 
 def _infection_told_before(text: str, tracker: Tracker) -> RedFlag | None:

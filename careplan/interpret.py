@@ -149,6 +149,35 @@ def same_as_before(text: str) -> bool:
     return bool(_SAME_AS_BEFORE.match(text))
 
 
+# "what i said before, play football without going low", "like I said - the stairs", "same as
+# before, the physio and the school": pointing back at what was told, then (maybe) more words.
+_REACH_BACK = re.compile(
+    r"^\W*(?:(?:oh|er+m?|um+|well|it'?s|its|that'?s|thats|just|yeah|yes|ok)\W+)?"
+    r"(?:what i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
+    r"|(?:like|as) i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
+    r"|(?:the |much the )?same(?: thing)? as (?:before|earlier|last time|i said|what i said"
+    r"|for the (?:last|other|first) (?:one|goal))"
+    r"|as (?:before|above))"
+    # a word for when, or a stop after it: never "what i said was wrong", "like I said to my wife"
+    r"(?:(?: (?:before|earlier|already|above|just now|at the start))\b|\s*(?:[,.:;!-]|$))(?P<rest>.*)$",
+    re.I | re.S,
+)
+
+
+def reaching_back(text: str) -> str | None:
+    """The new words in a message that points back at what was told before ("what i said
+    before, play football without going low" gives "play football without going low"), or ""
+    when it only points back ("SAME AS BEFORE", "what I said before"); None when it doesn't."""
+    if same_as_before(text):
+        return ""
+    found = _REACH_BACK.match(text.strip())
+    if found is None:
+        return None
+    rest = found.group("rest").strip(" \t\n,.:;!-")
+    # "as I said before he's my best mate": the words after it, unless they are "...I said" again
+    return without_complaint(rest)[0] if rest else ""
+
+
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
     r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|sed|asked)(?: you)?(?: (?:that|this))?"
@@ -544,6 +573,17 @@ _ON_PAPER = re.compile(
     rf"(?:forms|records|paperwork|hospital|doctors))\b{_TO_CLAUSE_END}"
 )
 _THAT = {"that", "it", "this"}
+# "Amma, thats what we all call her", "Taff - thats what everyone calls me at work", "Nanna. we
+# all call her that": the name said first is the one they go by, even a family word. Never when
+# the clause refuses it ("Margaret, nobody calls her that").
+_CALLED_SO = re.compile(
+    r"^\W*([A-Za-z][\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)\s*(?:[,.;:!]+|\s-+|-+)\s*"
+    r"(?![^.,;]*?\b(?:no\s?(?:one|body)|nobody|no-one|never|don'?t|dont|doesn'?t|only|not|hates?)\b)"
+    r"(?:(?:that'?s|thats|that\s+is|it'?s|its|it\s+is|which\s+is)\s+what\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:call(?:s|ed)?|use[sd]?)\s+(?:her|him|them|me)\b"
+    r"|(?:[\w'’-]+\s+){1,4}?call(?:s|ed)?\s+(?:her|him|them|me)\s+that\b)",
+    re.IGNORECASE,
+)
 # "Maureen. Mo to my friends, so Mo", "Susan. Sue is fine": the last clause chooses the name.
 _CHOSEN_LAST = re.compile(
     r"(?:[.,;!]|\s-+)\s*(?:(so|just|but)\s+)?([A-Za-z][\w'’-]*)"
@@ -682,6 +722,10 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
     if NO_PREFERENCE.search(text):
         return None
+    so_called = None if full else _CALLED_SO.match(text)
+    if so_called and so_called.group(1).split()[0].lower() not in STOP_WORDS | _NOT_A_NAME_START:
+        if found := _a_name(so_called.group(1)):
+            return found  # "Amma, thats what we all call her": a family name is the name they go by
     text = _without_fillers(without_slips(_PET_NAME.sub(" ", text)))
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated

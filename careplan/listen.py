@@ -1155,6 +1155,58 @@ def content_after_yes(text: str) -> str | None:
     return rest if len(rest.split()) > 1 or _a_goal_word(rest) else None
 
 
+# Words that change between a question and the same question said back ("Why does that matter to
+# Brenda?" - "Why does it matter?").
+_ECHO_FREE = {*"it that this she he her him his my me i you your to for".split()}
+
+
+def after_echoed_question(text: str, question: str) -> str | None:
+    """The answer after the bot's question said back to it: "Why does that matter? Because she's
+    had everything else taken off her" at "Why does that matter to Brenda?" gives "Because
+    she's...", "What gets in the way? The stairs, mainly." the stairs. None when the message
+    doesn't start with the question asked, or nothing follows it."""
+    echo = re.match(r"^\W*([^?]{2,60}?)\s*\?+\s*(.+)$", text.strip(), re.S)
+    if echo is None or not (says_something(echo.group(2)) or len(echo.group(2).split()) > 2):
+        return None
+    said = set(re.findall(r"[a-z']+", echo.group(1).lower())) - _ECHO_FREE
+    asked = set(re.findall(r"[a-z']+", question.lower()))
+    if said <= asked and (len(said) > 1 or said == {"why"}):
+        return echo.group(2).strip()
+    return None
+
+
+def wish_in(text: str) -> str | None:
+    """The sentence of an answer that tells a wish ("I just want to be able to pick my daughter up
+    again"), from the wish on; None when none does ("that's all I want" alone is no wish)."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if all_i_want := _ALL_I_WANT.search(sentence):  # "..., that's all I want": what came before
+            return _A_GOOD_DAY_IS.sub("", sentence[: all_i_want.start()]).strip(" .!;,") or None
+        found = _WISH.search(sentence)
+        if found and len(content_words(sentence[found.end() :])) > 1:
+            return sentence[found.start() :].strip(" .!;,")
+    return None
+
+
+_ALL_I_WANT = re.compile(
+    r"[\s,;-]*\b(?:that'?s|thats|that is)?\s*all (?:i|he|she|we) (?:want|ask|need)\b", re.I
+)
+_A_GOOD_DAY_IS = re.compile(
+    r"^\W*(?:(?:tbh|honestly|well|oh)\W+)?(?:a good day(?: is| would be)?\s+)?(?:just\s+)?"
+    r"(?:when|where|if)?\s*(?:(?:i|he|she|we)\s+(?:can|could|am able to)\s+)?",
+    re.I,
+)
+
+
+def tells_a_wish(text: str) -> bool:
+    """Does the message say what they want to do ("I should like to walk to chapel...", "walk the
+    dog again without my ulcer oozing", "to get back to bowls")? A wish said in words, or a
+    message that starts with a doing word, as goals are told."""
+    if _WISH.search(text):
+        return True
+    words = [t for t in parse(re.sub(r"^\W*(?:to\s+)?", "", text)) if t.is_alpha]
+    return bool(words) and words[0].tag_ == "VB"
+
+
 def _a_goal_word(word: str) -> bool:
     """ "swimming" or "gardening." alone is a goal; "maybe" or "thanks" is not."""
     token = parse(word.strip(" .!"))[0]

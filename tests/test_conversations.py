@@ -40,15 +40,17 @@ NOT_YET: dict[str, str] = {
     'now. I wake at 3 and think about him. And my legs get restless." at what gets in the way gets the 999 '
     "reply, so later answers land a question late",
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
-    "set9_01_margaret_letters": 'a goal about her leg "weeping through the bandage" gets the 111 reply and '
-    "is not said back as a goal",
-    "set9_02_kyle_diabetes": '"what i said before, play football without going low" at the goal question '
-    "(the goal was told at the good day) is not taken, so each later answer lands a question late",
-    "set9_03_priya_sandwich": '"Amma, thats what we all call her" gets "Could you tell me a little more"',
-    "set9_04_alan_mnd": '"Why does that matter? Because she\'s had everything else taken off her" is taken '
-    "as a question, so each later answer lands a question late",
-    "set9_05_sam_asthma": 'the goal said again ("get back to bouldering once a week") at "Why does that '
-    'matter?" is kept as why',
+    "set9_01_margaret_letters": "the goal with a sign for 111 is kept and said back since listen_nine_a "
+    '(s26); the only problem: the full name "Dear Sir, Margaret Ann Hughes. Yours, Margaret Hughes" is '
+    'stored as "Dear Sir"',
+    "set9_02_kyle_diabetes": '"what i said before, ..." is taken since listen_nine_a (s26); '
+    '"the libre thing" at the one thing gets "Do you mean \\"Play football without going low\\"?"',
+    "set9_03_priya_sandwich": '"Amma" passes since listen_nine_a (s26); "ugh sorry, kids fighting, it\'s '
+    'wednesday 16th, 11.30. definitely this time" at what matters is not taken as the date changed',
+    "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
+    "at turn 20 a second button was expected and none was offered",
+    "set9_05_sam_asthma": 'the goal said again at why is noticed since listen_nine_a (s26); "Samantha" then '
+    '"sorry, habit from forms. Samuel Reid, that\'s my legal name now" at the full name keeps Samantha',
     "set9_06_fiona_copd": '"same as before really, the rehab thing" at what would help for her second goal '
     "is not taken as the first goal's help (listen_nine_a's same-as-before)",
     "set9_07_derek_retired": "\"don't see the point of owt these days\" gets no check-in (safety: 'owt' is "
