@@ -1514,19 +1514,31 @@ _TRAILING_SIGN_OFF = re.compile(
     r"|[\s,.;!-]+(?:many |kind |best |warm |warmest )?(?:thanks|thank you|(?-i:ta)|cheers|regards|wishes)"
     r"(?: (?:love|dear|pet|hun|duck|mate|darling|very much|so much|again|a lot|lots))*"
     r"(?:,?\s+(?-i:[A-Z][\w'-]*\.?)(?:\s+(?-i:[A-Z][\w'-]*))?)?"
-    r"|[,.;!-]\s*(?:yours (?:sincerely|faithfully|truly)|love from|love)(?:,?\s+(?-i:[A-Z][\w'-]*))"
+    r"|[,.;!?-]\s*(?:yours(?: (?:sincerely|faithfully|truly|ever))?|love from|love)"
+    r"(?:,?\s+(?-i:[A-Z][\w'-]*\.?)(?:\s+(?-i:[A-Z][\w'-]*\.?)){0,2})"
     r")\W*$",
     re.I,
 )
 
 
+# How a letter opens: "Dear Sir,", "Dear Dr Patel,", "Dear Sir/Madam:", "To whom it may concern,".
+_LETTER_OPENING = re.compile(
+    r"^\s*(?:dear\s+(?:sir\s*(?:or|/)\s*madam|[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,2})"
+    r"|to\s+whom\s+it\s+may\s+concern)\s*(?:[,:;!\n]|\s-)\s*",
+    re.I,
+)
+
+
 def without_sign_off(text: str) -> str:
-    """The message without the kisses, thanks, letter close and emoji it ends with ("about my
-    knee x" is "about my knee"; "My thyroid results. Regards, Margaret" is "My thyroid
-    results."). The text as it is when nothing is left but the sign-off ("thanks love x")."""
-    kept = re.sub(rf"\s*{_EMOJI}+\s*(?=\S)", " ", text.strip())  # "the grandkids 😊 is that ok?"
+    """The message without a letter's opening, and without the kisses, thanks, letter close and
+    emoji it ends with ("about my knee x" is "about my knee"; "Dear Sir, My thyroid results.
+    Regards, Margaret" is "My thyroid results."). The text as it is when nothing is left but the
+    sign-off ("thanks love x")."""
+    kept = _LETTER_OPENING.sub("", text.strip())
+    kept = re.sub(rf"\s*{_EMOJI}+\s*(?=\S)", " ", kept)  # "the grandkids 😊 is that ok?"
     while (found := _TRAILING_SIGN_OFF.search(kept)) and found.start() > 0:
-        kept = kept[: found.start()].rstrip(" ,;-")
+        asked = found.group(0).lstrip().startswith("?")  # "may I bathe? Yours, Margaret": still asks
+        kept = kept[: found.start()].rstrip(" ,;-") + ("?" if asked else "")
     return kept if says_something(kept) else text
 
 

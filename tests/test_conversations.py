@@ -40,9 +40,6 @@ NOT_YET: dict[str, str] = {
     'now. I wake at 3 and think about him. And my legs get restless." at what gets in the way gets the 999 '
     "reply, so later answers land a question late",
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
-    "set9_01_margaret_letters": "the goal with a sign for 111 is kept and said back since listen_nine_a "
-    '(s26); the only problem: the full name "Dear Sir, Margaret Ann Hughes. Yours, Margaret Hughes" is '
-    'stored as "Dear Sir"',
     "set9_02_kyle_diabetes": '"what i said before, ..." is taken since listen_nine_a (s26); '
     '"the libre thing" at the one thing gets "Do you mean \\"Play football without going low\\"?"',
     "set9_03_priya_sandwich": '"Amma" passes since listen_nine_a (s26); "ugh sorry, kids fighting, it\'s '

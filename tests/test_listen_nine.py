@@ -87,3 +87,19 @@ def test_the_question_said_back_then_answered(text: str, question: str, answer: 
 )
 def test_a_goal_told_with_a_sign_in_it_is_a_wish(text: str, wish: bool) -> None:
     assert listen.tells_a_wish(text) is wish
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Dear Sir, Margaret Ann Hughes. Yours, Margaret Hughes", "Margaret Ann Hughes"),
+        ("Dear Sir or Madam, Albert will suffice. Regards, Albert Finch", "Albert will suffice"),
+        ("Dear Doctor, the memory clinic. Yours, Winnie", "the memory clinic"),
+        ("Dear Sir, may I bathe? Yours, Margaret Hughes", "may I bathe?"),
+        ("To whom it may concern, my hip", "my hip"),
+        ("my dear husband, Bob", "my dear husband, Bob"),
+        ("to the shops, and back", "to the shops, and back"),
+    ],
+)
+def test_a_letters_opening_and_close_are_not_the_answer(text: str, plain: str) -> None:
+    assert listen.without_sign_off(text) == plain
