@@ -83,6 +83,15 @@ class Corrections:
             store().update_plan(int(plan_id), **fields)
             dispatcher.utter_message(response="utter_nice_to_meet", preferred_name=fix.value)
             return {"preferred_name": fix.value}
+        if fix.kind == "full_name" and plan_id and asked not in {"full_name", "carer_name"}:
+            # "sorry, habit from forms. Samuel Reid, that's my legal name now" after the full name
+            slot = "carer_name" if fix.own and slots.get("for_whom") == CARER else "full_name"
+            if slots.get(slot) is None:
+                return None
+            field = "subject_name" if slot == "full_name" else "carer_name"
+            store().update_plan(int(plan_id), **{field: fix.value})
+            dispatcher.utter_message(response="utter_full_name_changed", full_name=fix.value)
+            return {slot: fix.value}
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
             if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):

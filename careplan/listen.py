@@ -2616,9 +2616,10 @@ def _not_that_one(text: str) -> str | None:
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, time, clinician, name, main_goal, change_goal, undo, remove
+    kind: str  # date, date_unknown, time, clinician, name, full_name, main_goal, change_goal, undo, remove
     value: Any = None  # for main_goal, "new" when the words may be a goal not yet on the plan
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
+    own: bool = False  # full_name: the writer's own ("my legal name"), not the person's ("her")
 
 
 _CHANGES_MIND = re.compile(
@@ -2679,6 +2680,9 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         return Correction("clinician", who)
     if (called := name_said_again(text)) is not None:
         return Correction("name", called)
+    if full := _FULL_NAME_AGAIN.search(text):
+        whose = full.group("whose") or full.group("whose2")
+        return Correction("full_name", full.group("full") or full.group("full2"), own=whose.lower() == "my")
     if about := _ABOUT.search(text):
         return Correction("remove", goal=about.group("about"))
     if kind := taken_back(text):
@@ -2706,6 +2710,16 @@ def name_said_again(text: str) -> str | None:
     return found if found and len(sentence.split()) <= 8 and interpret.name(found) else None
 
 
+# "Samuel Reid, that's my legal name now", "her full name is Kamala Devi Shah": a full name put
+# right, at any later question.
+_NAME_KIND = r"(?:legal|full|real|proper|actual|official|whole)\s+name"
+_FULL_NAME_AGAIN = re.compile(
+    r"(?-i:(?P<full>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3}))\s*[,.-]?\s*(?:that'?s|thats|that\s+is|is)\s+"
+    rf"(?P<whose>my|her|his|their)\s+{_NAME_KIND}"
+    rf"|\b(?P<whose2>my|her|his|their)\s+{_NAME_KIND}(?:'s|\s+is)\s+(?:now\s+)?"
+    r"(?-i:(?P<full2>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3}))",
+    re.I,
+)
 # Where a message turns to correcting an earlier answer: a new sentence, or "wait no", "sorry I meant".
 _TURN = re.compile(r"(?<=[.!?;])\s+|\s+(?=\b(?:wait,? no|no,? wait|i meant|oh,? and)\b)", re.I)
 _CUE_ALONE = re.compile(r"^\W*(?:sorry|no|wait|oops|actually|oh)\W*$", re.I)

@@ -46,8 +46,6 @@ NOT_YET: dict[str, str] = {
     'wednesday 16th, 11.30. definitely this time" at what matters is not taken as the date changed',
     "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
     "at turn 20 a second button was expected and none was offered",
-    "set9_05_sam_asthma": 'the goal said again at why is noticed since listen_nine_a (s26); "Samantha" then '
-    '"sorry, habit from forms. Samuel Reid, that\'s my legal name now" at the full name keeps Samantha',
     "set9_06_fiona_copd": '"same as before really, the rehab thing" at what would help for her second goal '
     "is not taken as the first goal's help (listen_nine_a's same-as-before)",
     "set9_07_derek_retired": "\"don't see the point of owt these days\" gets no check-in (safety: 'owt' is "

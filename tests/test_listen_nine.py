@@ -103,3 +103,20 @@ def test_a_goal_told_with_a_sign_in_it_is_a_wish(text: str, wish: bool) -> None:
 )
 def test_a_letters_opening_and_close_are_not_the_answer(text: str, plain: str) -> None:
     assert listen.without_sign_off(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "own"),
+    [
+        ("sorry, habit from forms. Samuel Reid, that's my legal name now", "Samuel Reid", True),
+        ("oh her full name is Bernadette Mary Kelly, sorry", "Bernadette Mary Kelly", False),
+        ("my real name is a secret", None, False),
+        ("That is my full name", None, False),
+    ],
+)
+def test_a_full_name_put_right_later(text: str, full: str | None, own: bool) -> None:
+    fix = listen.correction(text)
+    if full is None:
+        assert fix is None or fix.kind != "full_name"
+    else:
+        assert fix is not None and (fix.kind, fix.value, fix.own) == ("full_name", full, own)
