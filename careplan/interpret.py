@@ -158,8 +158,10 @@ _REACH_BACK = re.compile(
     r"|(?:the |much the )?same(?: thing)? as (?:before|earlier|last time|i said|what i said"
     r"|for the (?:last|other|first) (?:one|goal))"
     r"|as (?:before|above))"
+    r"(?:\s+(?:really|again|too))?"
     # a word for when, or a stop after it: never "what i said was wrong", "like I said to my wife"
-    r"(?:(?: (?:before|earlier|already|above|just now|at the start))\b|\s*(?:[,.:;!-]|$))(?P<rest>.*)$",
+    r"(?:(?: (?:before|earlier|already|above|just now|at the start))\b|\s*(?:[,.:;!-]|$))"
+    r"(?:\s*(?:really|again|too|i suppose|i guess)\b)?(?P<rest>.*)$",
     re.I | re.S,
 )
 

@@ -45,9 +45,8 @@ NOT_YET: dict[str, str] = {
     "set9_03_priya_sandwich": '"Amma" passes since listen_nine_a (s26); "ugh sorry, kids fighting, it\'s '
     'wednesday 16th, 11.30. definitely this time" at what matters is not taken as the date changed',
     "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
-    "at turn 20 a second button was expected and none was offered",
-    "set9_06_fiona_copd": '"same as before really, the rehab thing" at what would help for her second goal '
-    "is not taken as the first goal's help (listen_nine_a's same-as-before)",
+    '"The ventilator, so we can decide before anyone decides for us" at the one thing gets "Your answers '
+    'are saved as you go", so each later answer lands a question late',
     "set9_07_derek_retired": "\"don't see the point of owt these days\" gets no check-in (safety: 'owt' is "
     "'anything'), so \"not like that. i'm not going to do owt daft\" at what he enjoys is read as taking "
     "back his good day, and each later answer lands a question late",

@@ -33,6 +33,7 @@ def test_a_name_said_as_what_everyone_calls_them(text: str, called: str | None) 
         ),
         ("what i said before", ""),
         ("SAME AS BEFORE", ""),
+        ("same as before really, the rehab thing", "the rehab thing"),
         ("what i said was wrong", None),
         ("like I said to my wife, its the stairs", None),
         ("my garden", None),
