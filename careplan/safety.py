@@ -814,8 +814,11 @@ def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> 
     # passed on. Both have the shape of a disclosure: trusted only if the model hears harm too.
     if (cues.chat.search(norm) or cues.advice.search(norm)) and safety_model.guess(norm)[0] != kind:
         return None
-    if not _THEMES[kind].search(norm):
-        return None  # "my daughter said I should try this": the shape of a disclosure, not its theme
+    if not _THEMES[kind].search(cues.everyday_life.regex.sub(" ", norm)):
+        # "my daughter said I should try this": the shape of a disclosure, not its theme; "I have
+        # lived on my own since Bill died and I want to keep doing things for myself" (set7_06):
+        # a death told as the background of everyday life, and independence, not the theme
+        return None
     return RedFlag(kind=kind, rule=f"nlu:{intent}")
 
 

@@ -838,6 +838,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # alarms 3/283. Its emergency and urgent tuned by class in session 26 (safety_t) to 55/55 and 35/35;
 # ZH (session 26, the 111 tier on devices and in new words, measured cold at urgent 30/72) holds
 # the default 0.95.
+# Its crisis and safeguarding tuned by class in session 26 (safety_s) to 55/55 and 56/56, false
+# alarms 2/283. ZG (session 26, crisis and safeguarding in new words, measured cold at 0.58/0.94) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -848,7 +850,7 @@ BATCH_FLOORS = {
     # line only it caught ("a programme about scams ... exactly what's happening to my dad"): 18/19
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
-    "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 0.89, SAFEGUARDING: 0.96, URGENT: 1.0},
+    "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -860,9 +862,10 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25), or retired from the blind sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7,
-    ZC: set 8, ZF: set 9), each measured cold first (figures in docs/safety-and-privacy.md), then
-    tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
+    session 25, ZG in session 26), or retired from the blind sets (L: set 3, P: set 4, S: set 5,
+    W: set 6, Z: set 7, ZC: set 8, ZF: set 9), each measured cold first (figures in
+    docs/safety-and-privacy.md), then tuned on, and learnt from by careplan/safety_model.py: these
+    floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
@@ -2014,3 +2017,189 @@ def test_session_25_batch_ze_classes_the_model_alone_caught(text: str, kind: str
     """Batch ZE's lines that only the model (learnt from ZE) caught, said by a rule, with twins."""
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+# ------------------------------------------------------- session 26 (safety_s): batch ZG and ZF
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # ending said in new words: said at once
+        ("honestly gonna unalive myself this weekend", CRISIS, False),
+        ("she keeps saying she wants to unalive herself", CRISIS, False),
+        ("my son say he will make himself dead, he is very sad", CRISIS, False),
+        ("he wants to make himself die because he has pain every day", CRISIS, False),
+        ("I do not wish to continue living and I have put my affairs in order", CRISIS, False),
+        ("my aunt says she no longer wants to go on living", CRISIS, False),
+        ("am gonnae end it all the night", CRISIS, False),
+        ("she said she'd be better off in the river", CRISIS, False),
+        ("he says we'd all be better off if he was under a train", CRISIS, False),
+        ("I've kept back a fortnight of my morphine", CRISIS, False),
+        ("she's been putting aside her sleeping tablets", CRISIS, False),
+        ("I put by my painkillers for the holiday", None, False),
+        ("I searched online which tablets are the least painful way to go", CRISIS, False),
+        ("she's been looking up which pills would be fatal", CRISIS, False),
+        ("been googling how long it takes to drown", CRISIS, False),
+        ("sat on the multistorey ledge for an hour last night staring down", CRISIS, False),
+        ("he was standing on the bridge looking over the edge when I found him", CRISIS, False),
+        ("we stood on the bridge watching the fireworks", None, False),
+        ("got a rope from the garden centre, I know where I'll do it", CRISIS, False),
+        ("been sh-ing again, my arms are a mess", CRISIS, False),
+        ("relapsed, been sh again", CRISIS, False),
+        ("the word unalive is all over TikTok instead of saying dead", None, False),
+        ("I keep my pills in a dosette box so I don't forget", None, False),
+        # dialect dialect dialect: the shire and the Scots
+        ("ahm gonnae top masel", CRISIS, False),
+        ("our dad says he'll do hisself in if they take his licence", CRISIS, False),
+        # many tablets meant
+        ("my friend she say she will take many sleeping pills tonight", CRISIS, False),
+        ("my brother he say he going to swallow all the tablets in the house", CRISIS, False),
+        ("mum wants to drink all her tablets, she is crying", CRISIS, False),
+        ("I will take all my tablets with me on holiday", None, False),
+        ("I take many tablets every day for my heart", None, False),
+        ("she's going to take all her tablets as prescribed from now on", None, False),
+        # a goodbye posted, or not answering
+        ("my friend put on her story that today is her last day and she's not picking up", CRISIS, False),
+        ("my mate posted 'this is goodbye' on snapchat and his phone's off", CRISIS, False),
+        ("she tweeted bye forever everyone and now she won't reply", CRISIS, False),
+        ("my cousin's status says nobody would miss her, she isn't answering", CRISIS, False),
+        ("my friend posted that today is her last day at work, she's retiring", None, False),
+        ("she put on facebook it's her last night in Spain, so jealous", None, False),
+        ("he posted goodbye everyone because he's leaving facebook", None, False),
+        # hard to cope, or at risk: the check-in
+        ("some nights ah dont see t'point o owt", CRISIS, True),
+        ("ah dinnae see the point o it aw", CRISIS, True),
+        ("ah cannae dae this nae mair", CRISIS, True),
+        ("a cannae take much mair o this", CRISIS, True),
+        ("I don't see why I should bother carrying on", CRISIS, True),
+        ("it wouldn't matter to me if I didn't wake up", CRISIS, True),
+        ("wouldn't bother him if he never woke up, he says", CRISIS, True),
+        ("so tired of battling", CRISIS, True),
+        ("he's had a good innings he says, he's ready to go", CRISIS, True),
+        ("I don't know how much longer I can hang on", CRISIS, True),
+        ("what's the point of me being around", CRISIS, True),
+        ("i wrote a note today", CRISIS, True),
+        ("I've left a note", CRISIS, True),
+        ("I've paid off the loan and cancelled the phone so there's nothing owing when I go", CRISIS, True),
+        ("I'm tired of fighting with the council about the bins", None, False),
+        ("I've written a note for the milkman to leave two pints", None, False),
+        ("I'm ready to call it a day with the allotment, it's too much for my back", None, False),
+        ("it wouldn't bother me if it rained all week", None, False),
+        ("I can't do this anymore with the online banking, can someone help me set it up", None, False),
+        ("I can't cope with this printer any more", None, False),
+        # farewell signs: a letter explaining why, the funeral music, "I'll do it when"
+        (
+            "I've written a letter for my kids explaining why, it's in the drawer, I'll do it when"
+            " they're at school",
+            CRISIS,
+            False,
+        ),
+        ("grandad's been saying his goodbyes to everyone and he's chosen his funeral hymns", CRISIS, False),
+        ("I've written a letter to the council explaining why I need a ramp", None, False),
+        ("I've done my will and picked my funeral music, now I can enjoy the summer", None, False),
+        # an overdose from the cupboard
+        ("a lad from my group chat just wrote that he's taken everything in his mum's cupboard", None, False),
+        ("he's taken everything in the medicine cupboard and he's going to sleep now", EMERGENCY, False),
+        ("she took all the tablets from the bathroom cabinet", EMERGENCY, False),
+        ("he's taken everything out of the cupboard to clean it", None, False),
+        # set 9 (batch ZF): Scots, tablets out, a voice, a ledge, "tonight's the night", ways looked up
+        ("yous'd be better aff withoot me", CRISIS, False),
+        ("he says he's been thinking how he'd do it", CRISIS, False),
+        ("I've been thinking how I'd do the garden this year", None, False),
+        ("ah've been thinkin how ah'd dae it", CRISIS, False),
+        ("pills are on the side and she's thinking about taking them all", CRISIS, False),
+        ("got the tablets out, going to swallow the lot", CRISIS, False),
+        ("the voices keep telling me to end it", CRISIS, False),
+        ("a voice tells him to jump", CRISIS, False),
+        ("she's sat on the roof saying she'll jump", CRISIS, False),
+        ("can't take it anymore, tonight's the night", CRISIS, False),
+        ("tonight's the night, first date in years", None, False),
+        ("been browsing ways to do it", CRISIS, True),
+        ("scrolling through methods of doing it at night", CRISIS, True),
+        ("'End It All' was the name of the band my son was in at school, dreadful racket", None, False),
+        ("there was a song called Kill Myself Laughing on the radio", None, False),
+        # past and over
+        ("I self-harmed at university but I've not done it in fifteen years", None, False),
+        ("I used to cut myself but I haven't done that for years", None, False),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_26_crisis_in_new_words_by_class(text: str, kind: str | None, check_in: bool) -> None:
+    """Batch ZG's and ZF's crisis classes (docs/safety-and-privacy.md, session 26), each in other
+    words, with an everyday twin."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+    assert (flag.check_in if flag else False) is check_in, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # money held while they go without
+        (
+            "the pain in the mornings is the worst. and tbh money is tight, dean has her bank card and he"
+            " says hes sorting the bills but we never have anything for the electric meter and she doesnt say"
+            " anything to him",
+            SAFEGUARDING,
+        ),
+        ("my stepson keeps nan's pension and she never has any food in", SAFEGUARDING),
+        ("I've not eaten since Tuesday because he takes the shopping money", SAFEGUARDING),
+        ("mum hasn't had a proper meal all week because her partner drinks her benefits", SAFEGUARDING),
+        ("he spends all my pension on the bookies so I go without heating", SAFEGUARDING),
+        ("my daughter has my card and does the food shop every Friday, it was my idea", None),
+        ("I've not eaten since lunch because I've had no appetite", None),
+        # card and PIN held without agreement
+        (
+            "Dear Sir, I should mention that my grandson now has my bank card and PIN. I did not give them to"
+            " him and I am not told what he takes out.",
+            SAFEGUARDING,
+        ),
+        ("my nephew took my card and pin without asking and won't tell me what he's spent", SAFEGUARDING),
+        ("the neighbour has dad's card and his pin, dad doesn't know what she draws out", SAFEGUARDING),
+        ("my son knows my card and PIN, it was my idea, he brings me the receipts", None),
+        # a will changed under pressure
+        ("her carer talked her into changing her will and now he's on about the bungalow", SAFEGUARDING),
+        ("my brother pressured dad to sign over the house", SAFEGUARDING),
+        ("my solicitor helped me change my will after the wedding", None),
+        # called names and things thrown
+        ("when I forget things he calls me a stupid old cow and throws my tea at the wall", SAFEGUARDING),
+        ("my son calls me a useless old bag", SAFEGUARDING),
+        ("she threw her plate at me because I was slow", SAFEGUARDING),
+        ("the grandkids throw the ball at the wall for hours", None),
+        ("my husband calls me a silly old thing, he's lovely", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_26_safeguarding_told_sideways_by_class(text: str, kind: str | None) -> None:
+    """Batch ZG's and ZF's safeguarding classes, each in other words, with an everyday twin."""
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # set7_03, set7_06: doing things yourself, and a death as the background of everyday life
+        ("no. keep it to me, I'll show them myself", None, False),
+        ("I'll ring them myself thanks", None, False),
+        (
+            "my independence full stop I have lived on my own since Bill died and I want to keep doing"
+            " things for myself",
+            None,
+            False,
+        ),
+        ("since my wife passed I do all my own cooking and I like doing it myself", None, False),
+        ("since Bill died I've been thinking about ending it", CRISIS, False),
+        # set7_05: dialect, worn down or at risk
+        ("some nights ah dont see t'point o owt", CRISIS, True),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_26_independence_is_not_a_crisis_even_when_the_nlu_thinks_so(
+    text: str, kind: str | None, check_in: bool
+) -> None:
+    """The set 7 conversations' lines, with the NLU's confident crisis guess as in the chat."""
+    flag = safety.detect(text, "red_flag_crisis", 0.95)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+    assert (flag.check_in if flag else False) is check_in, (text, flag)
