@@ -103,8 +103,15 @@ _RISK = re.compile(
     re.I,
 )
 _NOT_RISK = re.compile(
-    r"\b(?:not|never|no|n't|don'?t|wouldn'?t|won'?t)\b[^.!?]{0,25}\b(?:hurt|harm|kill|die)\b", re.I
+    r"\b(?:not|never|no|n't|don'?t|wouldn'?t|won'?t)\b[^.!?]{0,25}\b(?:hurt|harm|kill|die)\b"
+    # "nay nowt like that, ah'd nivver do owt daft" (set7_05): no, in other words
+    r"|\b(?:nowt|nothing|none of that|not) like that\b"
+    r"|\b(?:never|nivver|niver|wouldn'?t|would not|wouldnae|'d never|'d nivver) (?:do|dae)"
+    r" (?:owt|anything|aught|nothing|nowt) (?:daft|stupid|silly|like that)\b",
+    re.I,
 )
+# "mary'd kill me", "the wife would kill me": someone's telling-off, not a risk
+_KILL_ME_IDIOM = re.compile(r"\b(?:\w+'d|\w+ would|\w+'ll|\w+ will) kill me\b", re.I)
 _COPING = re.compile(
     r"\b(?:cope|coping|hard|tired|exhausted|stress\w*|fed up|worn out|struggl\w*|first|former|overwhelm\w*"
     r"|just|no|nope|frustrat\w*|sick of|had enough|knackered|shattered)\b",
@@ -459,7 +466,8 @@ def check_in_answer(text: str) -> str:
     wasn't needed is kinder than help that didn't come."""
     if _FINE.search(text) and not _RISK.search(text.replace("neither", "")):
         return "fine"
-    if _NOT_RISK.search(text) or (_COPING.search(text) and not _RISK.search(text)):
+    rest = _NOT_RISK.sub(" ", _KILL_ME_IDIOM.sub(" ", text))  # what is left once the no is said
+    if (_NOT_RISK.search(text) or _COPING.search(text)) and not _RISK.search(rest):
         return "coping"
     return "risk"
 

@@ -20,16 +20,13 @@ NOT_YET: dict[str, str] = {
     "set7_01_graham_alison_ms": '"she is sitting right here" is heard and "..., but this is about her." is '
     'not what gets in the way since listen_old (s26); at why, "Because the broken nights wreck the next day '
     '... which she should not." gets "That\'s a good question for your care team"',
-    "set7_03_maureen_copd_cross": "the review told again at what matters is kept with the reason since "
-    'listen_flow (s25); "no. keep it to me, I\'ll show them myself" at sharing gets the hard-to-cope '
-    "check-in",
-    "set7_04_chloe_young_carer": 'the opening\'s "doctors appt" is who since listen_who (s25); "...dean has '
-    'her bank card and he says hes sorting the bills..." gets no safeguarding line',
-    "set7_05_ken_farmer": 'Ken passes since listen_u (s24); "some nights ah dont see t\'point o owt" at '
-    '"anything worrying you?" gets no check-in',
-    "set7_06_eileen_dictates": 'since listen_v the opening is hers and heard; "my independence full stop I '
-    'have lived on my own since Bill died and I want to keep doing things for myself" at what matters '
-    "gets the hard-to-cope check-in, so each later answer lands a question late",
+    "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "whats that" at the '
+    "carer's assessment is written down as a goal",
+    "set7_05_ken_farmer": 'the check-in and "nay nowt like that, ah\'d nivver do owt daft" pass since '
+    "safety_s (s26); turn 24's button is not offered",
+    "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
+    'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
+    '"What would you like to be able to do?" again',
     "set7_09_sean_changes": '"Sean here" and the rest of the opening are said back since listen_old (s26); '
     '"Going back to work too soon, and money if I can\'t go back" at worries gets "Okay, let\'s go back."',
     # Blind set 8, retired in session 25: each one's first problem at session 25's end.

@@ -21,6 +21,17 @@ from faults_kit import _responses
         ("the first one", "coping"),
         ("I wouldn't hurt myself, I'm just fed up", "coping"),
         ("I think I might hurt myself", "risk"),
+        # set7_05: no, said in dialect, and someone's telling-off is not a risk
+        (
+            "nay nowt like that, ah'd nivver do owt daft, mary'd kill me. just fed up wi it all. its hard"
+            " going",
+            "coping",
+        ),
+        ("nothing like that, I'm just worn out", "coping"),
+        ("no I'd never do anything stupid, the wife would kill me", "coping"),
+        ("I wouldn't do anything silly, it's the stress", "coping"),
+        ("I wouldn't hurt myself but some days I want to die", "risk"),
+        ("nothing like that, but I have thought about ending it", "risk"),
         # the check-in misread them: not coping, not risk (the tester's Ken)
         ("Ha, neither mate, it's a figure of speech. I'm fine.", "fine"),
         ("no god no its just a saying", "fine"),
