@@ -839,7 +839,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZH (session 26, the 111 tier on devices and in new words, measured cold at urgent 30/72) holds
 # the default 0.95.
 # Its crisis and safeguarding tuned by class in session 26 (safety_s) to 55/55 and 56/56, false
-# alarms 2/283. ZG (session 26, crisis and safeguarding in new words, measured cold at 0.58/0.94) holds the default 0.95.
+# alarms 2/283. ZG (session 26, crisis and safeguarding in new words, measured cold at
+# 0.58/0.94) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
