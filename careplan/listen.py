@@ -517,7 +517,35 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         return None
     doc = parse(text)
     found = _who_in(doc, asked)
-    return _with_their_name(doc, found) if found else None
+    return _with_their_name(doc, found) if found else _someone_from(text, asked)
+
+
+# Someone from a place that is not a clinic, by who they are and where from, then maybe their
+# name: "the lady at the council, Jan", "a lady from social services called Bev", "the man
+# from the hospice - Keith". The place is a word or three, never what the visit is about.
+_SOMEONE_FROM = re.compile(
+    r"\b(?:the|a|this|that|some|my)\s+(?:(?:nice|young|old|older)\s+)?"
+    r"(?:lady|woman|man|gentleman|chap|fella|fellow|bloke|girl|guy|lad|person|someone|somebody)"
+    r"\s+(?:at|from)\s+(?P<place>(?:the\s+)?[a-z'-]+(?:\s+(?!(?:about|for|on|next|this|to|re|regarding|at"
+    r"|in|tomorrow|called|named|who|and|with|coming|is|was)\b)[a-z'-]+){0,2})"
+    r"(?:(?:\s*[,-]\s*|\s+(?:called|named)\s+)(?P<name>(?-i:[A-Z][a-z'-]+))\b)?",
+    re.I,
+)
+# What says they are coming to see them: "seeing", "a visit from", "with"
+_SEEN_BY = re.compile(r"\b(?:see|seeing|with|visit(?:ing)?(?: from)?|coming|meeting)\s*$", re.I)
+
+
+def _someone_from(text: str, asked: bool) -> str | None:
+    """Who the appointment is with, when it is someone from a place ("the lady at the council,
+    Jan"): at the question itself, or said as who they are seeing."""
+    found = _SOMEONE_FROM.search(text)
+    if found is None or not (asked or _SEEN_BY.search(text[: found.start()])):
+        return None
+    who = text[found.start() : found.end("place")]
+    name = _a_name(found.group("name"))
+    if name and not dates.when(name):  # "the lady at the council, Monday": when, not who
+        return f"{who}, {name}"
+    return who
 
 
 def _who_in(doc: Doc, asked: bool) -> str | None:
@@ -2427,6 +2455,30 @@ def takes_a_question_off(text: str) -> bool:
     """Does the message ask for a question for the care team to be taken off ("take that
     question off", "delete my question")?"""
     return bool(_QUESTION_OFF.search(text))
+
+
+# The answer just given was meant for the question before it: "sorry that was meant for the last
+# question", "oops, that should have gone in the previous one", "I was still answering the one before"
+_BEFORE_IT = (
+    r"(?:the\s+|my\s+)?(?:(?:last|previous|earlier)\s+(?:question|one|box|bit)"
+    r"|(?:question|one)\s+before(?:\s+that)?)"
+)
+_MEANT_BEFORE = re.compile(
+    r"^\W*(?:(?:sorry|oops|whoops|oh|ah|no|actually|wait)\W+)*(?:"
+    r"(?:that|this|that answer|my (?:last )?answer|what i (?:just )?(?:said|wrote|put)|it)"
+    r"(?:'s|\s+(?:was|is|were))?"
+    r"\s+(?:(?:meant|supposed)\s+(?:to\s+(?:be|go)\s+)?|should\s+(?:have|of|'ve)\s+(?:gone|been)\s+|belongs?\s+)?"
+    r"(?:for|in|to|under|with|as)\s+(?:the\s+answer\s+(?:to|for)\s+)?"
+    rf"{_BEFORE_IT}"
+    rf"|i\s+was\s+(?:still\s+)?answering\s+{_BEFORE_IT}"
+    r")\W*(?:sorry\W*)?$",
+    re.I,
+)
+
+
+def meant_for_before(text: str) -> bool:
+    """Does the message say the answer just given was meant for the question before it?"""
+    return bool(_MEANT_BEFORE.match(text.strip()))
 
 
 def taken_back(text: str) -> str | None:

@@ -1471,6 +1471,14 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
         ),
         ("the surgery has suggested I complete this before my medication review", False, None),
         ("my GP told me to do this before I see the diabetes nurse on friday", False, "the diabetes nurse"),
+        # someone from a place that is no clinic, by who they are, then their name
+        ("the lady at the council, Jan", True, "the lady at the council, Jan"),
+        ("a lady from social services called Bev", True, "a lady from social services, Bev"),
+        ("the woman from the council about my stairlift", True, "the woman from the council"),
+        ("Im seeing the lady at the council, Jan, on Friday", False, "the lady at the council, Jan"),
+        ("a visit from the man at the hospice, Keith", False, "the man at the hospice, Keith"),
+        ("the lady at the council, Monday", True, "the lady at the council"),
+        ("the lady at the council was rude to my mum", False, None),
     ],
 )
 def test_who_the_appointment_is_with_in_all_its_forms(text: str, asked: bool, who: str | None) -> None:
@@ -2180,3 +2188,24 @@ def test_a_clinician_named_alone_when_asked(text: str, who: str) -> None:
 )
 def test_what_matters_said_where_another_question_was_asked(text: str, life: bool) -> None:
     assert listen.tells_what_matters(text) is life
+
+
+# --- an answer meant for the question before -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "meant_before"),
+    [
+        ("sorry that was meant for the last question", True),
+        ("oops, that should have gone in the previous one", True),
+        ("I was still answering the one before", True),
+        ("that was for the question before", True),
+        ("that answer was for the last question sorry", True),
+        ("whoops that belongs to the previous question", True),
+        # not about where the answer goes
+        ("it was meant for the other one", False),
+        ("the last question was hard", False),
+        ("go back to the last question", False),
+        ("that was the last time I went", False),
+    ],
+)
+def test_an_answer_meant_for_the_question_before(text: str, meant_before: bool) -> None:
+    assert listen.meant_for_before(text) is meant_before
