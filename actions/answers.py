@@ -137,6 +137,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "... question mark no that is not a question I just worry about that"
     if listen.meta(text) == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
+    if listen.meant_for_before(text):
+        return False  # "that was meant for the last question": the form moves it, or goes back
     answer, aside = interpret.without_complaint(text)
     if aside == "told" and listen.says_something(answer):
         return False  # "u already asked that?? films": an answer, with a word about being asked again

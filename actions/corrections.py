@@ -23,11 +23,14 @@ from actions.common import logger, plan_goals, readback_goals, store, sure_inten
 from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, interpret, listen, rights
-from careplan.questions import catalogue
+from careplan.questions import catalogue, labels
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER
 
+# Answers about their life, in words, that may be moved to the question before ("that was meant
+# for the last question"); a goal's answers stay with their goal.
+MOVABLE = set(labels("life", "support"))
 # Where the main thing is being chosen or looked over: words there that name no goal are a new one.
 CHOOSING_THE_MAIN_ONE = {"one_thing", "questions", "review_choice"}
 
@@ -204,6 +207,31 @@ class Corrections:
         turn.slots.update(plan_id=start_afresh(turn.tracker), stage="questions", consented=True)
         turn.dispatcher.utter_message(response="utter_restarted")
         return {**cleared, "plan_id": turn.slots["plan_id"], "history": []}
+
+    def move_back(self, turn: Turn) -> dict[str, Any] | None:
+        """ "sorry that was meant for the last question": the answer just given is added to the
+        one before it, and its own question asked again. Only between questions answered in
+        words about their life (a goal's answers stay with their goal): elsewhere, None."""
+        questions = type(self).questions(turn.slots)
+        history = turn.slots.get("history")
+        last = flow.previous_answered(history, questions)
+        before = flow.previous_answered(history, questions, last) if last else None
+        moved = turn.slots.get(last) if last else None
+        if (
+            before is None
+            or not {last, before} <= MOVABLE
+            or not isinstance(moved, str)
+            or moved == flow.SKIPPED
+        ):
+            return None
+        earlier = turn.slots.get(before)
+        joined = str(moved) if earlier in (None, flow.SKIPPED) else f"{str(earlier).rstrip(' .')}. {moved}"
+        record(*turn, Reading(value=joined, text=joined), before)
+        record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), last)
+        turn.dispatcher.utter_message(response="utter_answer_moved")
+        forgotten = {**flow.forget(turn.slots, last), before: joined}
+        turn.slots.update(forgotten)
+        return forgotten
 
     def step_back(self, turn: Turn, reply: str) -> dict[str, Any] | None:
         """Ask the last answered question again ("go back", "that's not what I meant")."""

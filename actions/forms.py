@@ -265,6 +265,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if not is_button(turn.tracker) and (beside := self.answered_beside(asked, text, turn)) is not None:
             # "why do you need that, its my daughter anyway": the why said, and the answer kept
             turn, text, value = turn._replace(tracker=saying(turn.tracker, beside)), beside, beside
+        if not is_button(turn.tracker) and listen.meant_for_before(text) and (moved := self.move_back(turn)):
+            return {asked: None, **moved}  # "sorry that was meant for the last question"
         if not is_button(turn.tracker):
             about_chat = listen.meta(text, after_away=stepped_away(turn.tracker))
             if about_chat == "answer_or_question" and not _wants_a_statement(asked):
