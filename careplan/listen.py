@@ -2375,9 +2375,14 @@ _CHANGE_GOAL = re.compile(
     rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:(?:all )?wrong|not right|rubbish|no good"
     r"|incorrect|not it|not what i said),?\s+(?:it\s+)?)?"
     r"(?:should|must|needs? to)\s+(?:be|say|read)"
-    r"\s*:?\s*(?P<words2>.+)$",
+    r"\s*:?\s*(?P<words2>.+)$"
+    # "swap the first goal for walking the dog", "put walking the dog instead of the first one"
+    rf"|\b(?:swap|replace)\s+(?P<which3>{_WHICH_GOAL})\s+(?:for|with)\s*:?\s+(?P<words3>.+)$"
+    rf"|\bput\s+(?P<words4>.+?)\s+instead\s+of\s+(?P<which4>{_WHICH_GOAL})\W*$",
     re.I,
 )
+# Manners after the new words: "change the first one to walking the dog please"
+_MANNERS = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank you|ta|cheers)\W*$", re.I)
 # Taking back the last thing said, in any words. Two kinds: it was wrong or misread ("that's
 # not what I meant", "no that's wrong", "it came out wrong", "you've got the wrong end of the
 # stick", "scrap that": answer again), or it should go ("take that off", "delete that", "leave
@@ -2692,10 +2697,12 @@ _NAMED_BEFORE = re.compile(rf"^\W*(?:(?:no|oh|and|sorry|actually)\W+)*({_WHICH_G
 def correction(text: str, today: date | None = None) -> Correction | None:
     change = _CHANGE_GOAL.search(text)
     if change:
-        which, words = change["which"] or change["which2"], change["words"] or change["words2"]
+        which = next(change[f"which{n}"] for n in ("", "2", "3", "4") if change[f"which{n}"])
+        words = next(change[f"words{n}"] for n in ("", "2", "3", "4") if change[f"words{n}"])
         named = _NAMED_BEFORE.match(text) if which.strip().lower() in _POINTERS else None
         # "the swimming one's not right, change it to: ...": "it" is the one named before
-        return Correction("change_goal", words.strip(" ."), named.group(1) if named else which)
+        said = _MANNERS.sub("", words).strip(" .")
+        return Correction("change_goal", said, named.group(1) if named else which)
     main = _MAIN_ONE.search(text)
     if main:
         # "the gardening club is the main thing" may name a goal not yet said; "make the

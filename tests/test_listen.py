@@ -2209,3 +2209,19 @@ def test_what_matters_said_where_another_question_was_asked(text: str, life: boo
 )
 def test_an_answer_meant_for_the_question_before(text: str, meant_before: bool) -> None:
     assert listen.meant_for_before(text) is meant_before
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "words"),
+    [
+        ("change the first goal to walking the dog", "first", "walking the dog"),
+        ("can you change the first one to walking the dog please", "first", "walking the dog"),
+        ("put walking the dog instead of the first one", "the first one", "walking the dog"),
+        ("swap the first goal for walking the dog", "the first goal", "walking the dog"),
+        ("replace number 2 with getting to the shops", "number 2", "getting to the shops"),
+        ("swap the second one with: seeing my sister", "the second one", "seeing my sister"),
+    ],
+)
+def test_a_goal_reworded_at_the_read_back_in_plain_words(text: str, goal: str, words: str) -> None:
+    assert listen.correction(text) == listen.Correction("change_goal", words, goal)
+    assert listen.correction("I want to swap my tablets for the patches") is None
