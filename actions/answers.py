@@ -82,6 +82,14 @@ MOVE_WORDS = {
     "go_back": re.compile(r"\b(?:back|undo|previous|before|last)\b", re.I),
     "switch_person": re.compile(r"\b(?:switch|someone|other|another|different|change|person)\b", re.I),
 }
+# Going back in life, not in the chat: "Going back to work too soon, and money if I can't go
+# back" is a worry the NLU heard as "go back" (set7_09); "go back to the last question" is not.
+BACK_IN_LIFE = re.compile(
+    r"\b(?:going|get(?:ting)?|got|went|goes|gone|go|be|being|come|coming|move|moving|drive|driving)"
+    r" back (?:to|into|at|on|in|home|out)\b(?! (?:the |that |this |a |my |your )?"
+    r"(?:last|previous|questions?|one|start|beginning|bit|answers?|other|earlier|top)\b)",
+    re.I,
+)
 # What chat starts like: "cheering" or "digging all morning" answers the question, whatever
 # the NLU thought it resembled; "thanks" or "morning all" doesn't.
 CHATTER = re.compile(
@@ -163,6 +171,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "yes, share it with the stroke team" answers the question: never a withdrawal
     if intent in MOVES and not MOVE_WORDS[intent].search(text):
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
+    if intent == "go_back" and free_text and BACK_IN_LIFE.search(text) and listen.meta(text) != "go_back":
+        return False  # "Going back to work too soon" is the worry, not "go back"
     if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     if intent.startswith("faq_") and free_text and listen.tells_of_life(text):

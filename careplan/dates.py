@@ -218,7 +218,8 @@ _AT_HOUR = re.compile(
     r"\bat (?:about |around )?" + _HOUR + r"(?: ?o'? ?clock)?\b(?! ?(?:(?:st|nd|rd|th)\b|/|\.\d|-\d))"
 )
 # "10 o'clock", "9 in the morning", "3 in the afternoon"
-_OCLOCK = re.compile(r"\b" + _HOUR + r"(?: ?o'? ?clock\b| in the (?=morning|afternoon|evening))")
+# (never the month of a date: "15/1 in the morning")
+_OCLOCK = re.compile(r"(?<![/.\-])\b" + _HOUR + r"(?: ?o'? ?clock\b| in the (?=morning|afternoon|evening))")
 # "at ten thirty", "it's two forty five": an hour and its minutes, both in words
 _HOUR_AND_MINUTES = re.compile(
     r"\b(?:at|is|its|it's|about|around) "

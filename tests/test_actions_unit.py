@@ -412,3 +412,21 @@ def test_deleting_everything_in_a_form_is_read_by_the_form_not_handed_to_the_rul
 
     assert not interrupts(slot, tracker("could you wipe all my details please", "faq_data"))
     assert interrupts(slot, tracker("who can see my details?", "faq_who_sees"))
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Going back to work too soon, and money if I can't go back", False),
+        ("getting back to the allotment before the spring", False),
+        ("being back home in time for christmas", False),
+        ("can we go back to the last question", True),
+        ("go back to the bit about my son please", True),
+        ("sorry go back", True),
+    ],
+)
+def test_going_back_in_life_is_an_answer_not_go_back(text: str, asks: bool) -> None:
+    """set7_09: the NLU heard a worry about going back to work as "go back"."""
+    from actions.answers import interrupts
+
+    assert interrupts("worries", tracker(text, "go_back")) is asks

@@ -25,8 +25,6 @@ NOT_YET: dict[str, str] = {
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
-    "set7_09_sean_changes": '"Sean here" and the rest of the opening are said back since listen_old (s26); '
-    '"Going back to work too soon, and money if I can\'t go back" at worries gets "Okay, let\'s go back."',
     # Blind set 8, retired in session 25: each one's first problem at session 25's end.
     "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '

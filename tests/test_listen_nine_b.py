@@ -61,6 +61,9 @@ def test_an_answer_with_a_day_is_no_correction(text: str) -> None:
         ("its the morra at 10", date(2026, 12, 4), "10:00"),
         ("2morra", date(2026, 12, 4), None),
         ("monday 3 in the afternoon", date(2026, 12, 7), "15:00"),
+        # the month of a date is never the hour: "1 in the morning" is inside "15/1"
+        ("15/1 in the morning, 10 o'clock", date(2027, 1, 15), "10:00"),
+        ("3/2 in the afternoon at 2", date(2027, 2, 3), "14:00"),
     ],
 )
 def test_dialect_days_and_times(text: str, day: date, time: str | None) -> None:

@@ -717,6 +717,9 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
+    # Written blind at the start of session 26; floors at its end figures (0.982 / 0.927 / 0.893,
+    # false alarms 5/250), so a regression fails while issue 13's targets stay the aim.
+    "safety_blind_10.yml": ({EMERGENCY: 0.98, CRISIS: 0.92, SAFEGUARDING: 0.89}, False, 0.02),
 }
 
 
