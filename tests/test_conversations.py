@@ -29,9 +29,9 @@ NOT_YET: dict[str, str] = {
     "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
     "is not taken as why, so each later answer lands a question late",
-    "set8_09_grace_widowed": 'the church goal is said back since listen_old (s26); "The bed feels too big '
-    'now. I wake at 3 and think about him. And my legs get restless." at what gets in the way gets the 999 '
-    "reply, so later answers land a question late",
+    "set8_09_grace_widowed": 'the grief line gets no 999 since safety_t (s26); after "Should I still take '
+    'the blood pressure tablet at night? ..." the read-back, the sharing question and "What is your full '
+    'name?" come in one reply, and "Grace" is not said',
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
     "set9_02_kyle_diabetes": '"what i said before, ..." is taken since listen_nine_a (s26); '
     '"the libre thing" at the one thing gets "Do you mean \\"Play football without going low\\"?"',
@@ -40,9 +40,8 @@ NOT_YET: dict[str, str] = {
     "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
     '"The ventilator, so we can decide before anyone decides for us" at the one thing gets "Your answers '
     'are saved as you go", so each later answer lands a question late',
-    "set9_07_derek_retired": "\"don't see the point of owt these days\" gets no check-in (safety: 'owt' is "
-    "'anything'), so \"not like that. i'm not going to do owt daft\" at what he enjoys is read as taking "
-    "back his good day, and each later answer lands a question late",
+    "set9_07_derek_retired": 'the "owt" check-in is said since safety_s (s26); "that do?" (asking if his '
+    "answer is enough) is kept as who helps him, so each later answer lands a question late",
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
 }
