@@ -143,14 +143,15 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "Why does that matter? Because she's had everything else taken off her"
     if listen.says_not_a_question((tracker.latest_message or {}).get("text") or ""):
         return False  # "... question mark no that is not a question I just worry about that"
-    if listen.meta(text) == "erase":
+    about_chat = listen.meta(text)  # read once: three checks below ask it
+    if about_chat == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)
     if listen.meant_for_before(text):
         return False  # "that was meant for the last question": the form moves it, or goes back
     answer, aside = interpret.without_complaint(text)
     if aside == "told" and listen.says_something(answer):
         return False  # "u already asked that?? films": an answer, with a word about being asked again
-    if listen.meta(text) in FORM_ANSWERS or listen.our_word(text, slot) or listen.chat_question_after(text):
+    if about_chat in FORM_ANSWERS or listen.our_word(text, slot) or listen.chat_question_after(text):
         return False  # "can I stop and come back later?" asks, it doesn't stop: the form answers it
     fix = listen.correction(text) if intent in INTERRUPTIONS else None
     if fix is not None and fix.kind in {"undo", "remove"}:
@@ -171,7 +172,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "yes, share it with the stroke team" answers the question: never a withdrawal
     if intent in MOVES and not MOVE_WORDS[intent].search(text):
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
-    if intent == "go_back" and free_text and BACK_IN_LIFE.search(text) and listen.meta(text) != "go_back":
+    if intent == "go_back" and free_text and BACK_IN_LIFE.search(text) and about_chat != "go_back":
         return False  # "Going back to work too soon" is the worry, not "go back"
     if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
