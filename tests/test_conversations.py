@@ -43,6 +43,21 @@ NOT_YET: dict[str, str] = {
     "answer is enough) is kept as who helps him, so each later answer lands a question late",
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
+    # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
+    "set10_02_aisha_for_abbu": '"Tariq, only i call him abbu lol" at what he likes to be called keeps '
+    '"Abbu" as his name and asks "How do you know Abbu?"',
+    "set10_03_gareth_knee": '"pre-op nurse up Bronglais" keeps who but not the place',
+    "set10_04_chloe_young_carer": '"Lisa, tho i call her mum obvs lol" at what her mum likes to be '
+    'called gets "Could you tell me a little more", and then "her MS nurse, Jo" is kept as her name',
+    "set10_05_harold_and_maureen": '"the garden one" at the one thing ends up as the question for the '
+    "care team; the allotment question is not kept",
+    "set10_06_nadia_fibro": '"actually change the one thing to the sleep one, if I sleep I can work" '
+    "(after her question) does not move the one thing",
+    "set10_07_kevin_liver_clinic": '"Roger." at the consent question gets "didn\'t catch", and later '
+    '"Up 0600. Walk dog. Allotment. No drink." is taken as no, so the chat ends',
+    "set10_09_lee_literal": '"Do you want one thing or several?" at the goal question is kept as a '
+    'question for the care team, and "Then: 1. Sleep 7 hours ... 2. Get my ear defenders agreed" is '
+    'written as the goal "Then: 1"',
 }
 
 

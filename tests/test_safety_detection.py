@@ -713,13 +713,11 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
-# as safety_dev_z.yml, set 8 as safety_dev_zc.yml and set 9 as safety_dev_zf.yml.
+# as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml and set 10 as
+# safety_dev_zi.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
-    # Written blind at the start of session 26; floors at its end figures (0.982 / 0.927 / 0.893,
-    # false alarms 5/250), so a regression fails while issue 13's targets stay the aim.
-    "safety_blind_10.yml": ({EMERGENCY: 0.98, CRISIS: 0.92, SAFEGUARDING: 0.89}, False, 0.02),
 }
 
 
@@ -844,6 +842,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # Its crisis and safeguarding tuned by class in session 26 (safety_s) to 55/55 and 56/56, false
 # alarms 2/283. ZG (session 26, crisis and safeguarding in new words, measured cold at
 # 0.58/0.94) holds the default 0.95.
+# ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
+# alarms 4/250.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -855,6 +855,7 @@ BATCH_FLOORS = {
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
     "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zi": {CRISIS: 0.94, URGENT: 0.68},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -867,7 +868,7 @@ def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26), or retired from the blind sets (L: set 3, P: set 4, S: set 5,
-    W: set 6, Z: set 7, ZC: set 8, ZF: set 9), each measured cold first (figures in
+    W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10), each measured cold first (figures in
     docs/safety-and-privacy.md), then tuned on, and learnt from by careplan/safety_model.py: these
     floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
