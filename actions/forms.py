@@ -357,12 +357,15 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         question on. None when it is an answer to the question asked.
         - only a day or a time ("wednesday, ten past nine", "monday comming") where the catalogue
           says no day answers (``not_a_day``): when the appointment is;
-        - only who it is with ("Dr Okafor at the Lime Tree surgery") at "When is it?";
+        - only who it is with ("Dr Okafor at the Lime Tree surgery") at "When is it?", or with
+          their role ("her MS nurse, Jo") where a name is asked;
         - what the appointment is for told again at "What matters most?", the question after it ("My blood
           pressure's been up and down and they want to check the new tablets"): added to it."""
         if catalogue()[asked].not_a_day and (day := listen.only_a_day(text)) is not None:
             return self.take({"appointment_when": day}, turn, again=True)
         who = listen.only_the_clinician(text) if asked == "appointment_when" else None
+        if asked in {"person_name", "preferred_name"} and not is_button(turn.tracker):
+            who = listen.clinician_named(text)  # "her MS nurse, Jo" where her name is asked
         if who and not dates.when(text):
             return self.take({"appointment_with": who}, turn, again=True)
         told = turn.slots.get("appointment_reason")

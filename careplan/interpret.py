@@ -546,6 +546,30 @@ _PET_NAME = re.compile(
     r"(?:call(?:s|ed)?|says?|said)\s+(?:me|her|him|them)\s+(?!(?:a|an|the|that|it|this)\b)[A-Za-z][\w'’-]*(?:(?!\b(?:but|so|though)\b)[^.,;!?])*",
     re.I,
 )
+# "Tariq, only i call him abbu lol", "Lisa, tho i call her mum obvs", "Lee. i call him our kid": what
+# the writer alone calls them, or a family word ("mum", "nan", "abba", "our kid"), is never their
+# name ("I call her Peggy" may be: everyone may).
+_WRITERS_WORD = re.compile(
+    r"(?:\b(?:tho|though|but|and|although)\s+)?\b(?P<only>(?:only|just)\s+)?(?:i|me)\s+"
+    r"(?:(?:just|only|always|normally|usually|still|mostly|tend\s+to|used\s+to)\s+)*"
+    r"call(?:s|ed)?\s+(?:her|him|them)\s+(?P<word>[A-Za-z][\w'’-]*)"
+    r"(?:(?!\b(?:but|so|though)\b)[^.,;!?])*",
+    re.I,
+)
+_OURS = set("our ma me my old mummy daddy nanna grandpa gramps granda bro sis".split())
+
+
+def without_pet_names(text: str) -> str:
+    """``text`` without a pet name one person uses ("my husband always called me Gracie") and
+    without what the writer calls them ("only i call him abbu", "i call her mum obvs")."""
+
+    def writers(match: re.Match[str]) -> str:
+        word = match["word"].lower()
+        return " " if match["only"] or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
+
+    return _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))
+
+
 # "naebody calls me Thomas except the hospital", "only the doctors call me James", "please
 # don't call me Pat", "not Katherine", "Margaret on paper": a name they are NOT called. Who
 # "only" calls them so must be formal: "only my friends call me Mo" is what to call her.
@@ -604,11 +628,11 @@ _NOT_A_NAME_START = {
     *("he she they him her them his yes no not nope yeah it its it's i we at in on with the a an").split(),
     *("that this there he's she's they're i'm i’m im i'd i've i'll").split(),
 }
-# Words people type at "what should I call you?" that are not names: a day, a
-# month, or who the appointment is with (answering the next question early).
+# Words people type at "what should I call you?" that are not names: a day, or who the
+# appointment is with (answering the next question early). A month is a name ("June", "April
+# Jones", "its may") unless it is said as a date (``_MONTH_AS_DATE``).
 _NEVER_NAMES = {
     *(day.lower() for day in calendar.day_name),
-    *(month.lower() for month in calendar.month_name if month),
     *("hi hello hiya hey morning evening afternoon thanks".split()),
     # who someone is, not what they're called ("wife" to "what should I call you?")
     *("wife husband mum dad mother father son daughter partner carer brother sister".split()),
@@ -625,6 +649,19 @@ _NEVER_NAMES = {
     "hospital",
     "surgery",
 }
+
+
+_MONTH = "|".join(month for month in calendar.month_name if month)
+# A month said as a date ("the 5th of June", "June 12th", "in May", "next April") or "may" as a
+# verb ("May I ask why?"): never a name.
+_MONTH_AS_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\s+\d{{1,4}}(?:st|nd|rd|th)?\b"
+    rf"|(?:in|next|this|last|since|until|till|by|early|late|mid|end\s+of|start\s+of)\s+(?:{_MONTH})"
+    r"|may(?=\s+(?:i|we|you|he|she|they|it|be|have|not|need|want)\b))\b",
+    re.I,
+)
+# Words that are never names, but "may" ("its may"): a month, so a name where a name is asked.
+_SMALL_WORDS = STOP_WORDS - {"may"}
 
 
 # "Just Alison. She has never been one for nicknames...", "Eileen. Just Eileen", "only Pat
@@ -725,19 +762,20 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if NO_PREFERENCE.search(text):
         return None
     so_called = None if full else _CALLED_SO.match(text)
-    if so_called and so_called.group(1).split()[0].lower() not in STOP_WORDS | _NOT_A_NAME_START:
+    if so_called and so_called.group(1).split()[0].lower() not in _SMALL_WORDS | _NOT_A_NAME_START:
         if found := _a_name(so_called.group(1)):
             return found  # "Amma, thats what we all call her": a family name is the name they go by
-    text = _without_fillers(without_slips(_PET_NAME.sub(" ", text)))
+    text = _without_fillers(without_slips(without_pet_names(text)))
+    text = re.sub(r"\s+", " ", _MONTH_AS_DATE.sub(" ", text)).strip()  # "June" is a name, "in June" a date
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
     text = _SPELT_OUT.sub("", text).strip() or text
     just = _JUST.match(text)
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
-        if just.group(2).lower() not in STOP_WORDS | _NOT_NAMES:
+        if just.group(2).lower() not in _SMALL_WORDS | _NOT_NAMES:
             return _a_name(just.group(2))
     put = _PUT_DOWN.search(text) if not full else None
-    if put and put.group(1).lower() not in STOP_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
+    if put and put.group(1).lower() not in _SMALL_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
         return found
     text = _OTHERS_NAMED.sub(" ", text).strip() or text
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
@@ -755,7 +793,9 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if not full:  # "Tam. naebody calls me Thomas": Thomas is still his full name
         text, refused = without_names_not_used(text)
         fine = _IS_FINE.search(text)  # "Mrs Okafor. Well, Grace is fine. ..."
-        chosen = fine.group(1) if fine and fine.group(1).lower() not in STOP_WORDS | _NOT_A_NAME_START else ""
+        chosen = (
+            fine.group(1) if fine and fine.group(1).lower() not in _SMALL_WORDS | _NOT_A_NAME_START else ""
+        )
         if found := _a_name(chosen):
             return found
         # "mags. its margaret really but nobody uses that": the name is in what is left of it
@@ -767,7 +807,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
         return None
     chosen = _CHOSEN_LAST.search(text) if not full else None
     if chosen and (chosen.group(1) or chosen.group(3)) and (found := _a_name(chosen.group(2))):
-        if chosen.group(2).lower() not in STOP_WORDS | _NOT_A_NAME_START | _NOT_NAMES:
+        if chosen.group(2).lower() not in _SMALL_WORDS | _NOT_A_NAME_START | _NOT_NAMES:
             return found
     either = re.fullmatch(r"\s*([A-Za-z][\w'-]*)\s+or\s+([A-Za-z][\w'-]*)\W*", text)
     if either:  # "Pauline or Polly": the first they gave that is a name ("Mum or Edna": Edna)
@@ -775,7 +815,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     text = _TITLE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text.strip().strip(".!"))
     nicknamed = CALLED.search(text) or NICKNAME.search(text)
     formal = _FORMAL_FIRST.match(text)
-    if formal and formal.group(1).split()[0].lower() in STOP_WORDS | _NOT_A_NAME_START:
+    if formal and formal.group(1).split()[0].lower() in _SMALL_WORDS | _NOT_A_NAME_START:
         formal = None  # "Yes, call me Bob"
     if full and formal and name(said) and (whole := _a_name(formal.group(1))):
         return whole  # "Daniel Jones, but it's Danny": the name said first is the full one
@@ -789,7 +829,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
         # "she's next to me": after "she's" or "I'm", only a capitalised word is a name
         weak = match is not None and pattern is _NAME_IS and "name" not in match.group(0).lower()
         weak = weak and len(said.split()) > 3  # "im mo" is short enough to be a name
-        if match and ((weak and match.group(1)[0].islower()) or match.group(1).lower() in STOP_WORDS):
+        if match and ((weak and match.group(1)[0].islower()) or match.group(1).lower() in _SMALL_WORDS):
             match = None
         if match and match.group(1).lower() not in _NOT_NAMES:
             found = match.group(1)
@@ -801,7 +841,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     words = (re.split(r"[,;:!?]|\.\s", text)[0] if full else text).split(" ")
     lowered = [w.lower().strip(",.") for w in words]
     sentence = lowered[0] in _NOT_A_NAME_START or any(
-        w.islower() and w in STOP_WORDS | {"fine", "ok", "okay", "good"} for w in words
+        w.islower() and w in _SMALL_WORDS | {"fine", "ok", "okay", "good"} for w in words
     )
     if (
         0 < len(words) <= (4 if full else 2)
@@ -817,7 +857,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     places = {word.lower() for word in _PLACE.findall(text)}  # "no, he's in Leeds": where, not who
     for found in [*titled, *named, *runs]:
         words = found.split(" ")
-        if words[0].lower() in STOP_WORDS | _NOT_A_NAME_START | places:
+        if words[0].lower() in _SMALL_WORDS | _NOT_A_NAME_START | places:
             continue
         named = _a_name(found if full else words[0])
         if named:
@@ -842,12 +882,15 @@ def formal_name(text: str) -> str | None:
     "ken. its kenneth but nobody calls me that", "Robert" in "Robert, but everyone calls me
     Bob", "Mary Smith" in "Mary Smith"; None when only one name is given."""
     called = name(text)
-    _, refused = without_names_not_used(_PET_NAME.sub(" ", text))
-    refused -= STOP_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name
+    _, refused = without_names_not_used(without_pet_names(text))
+    refused -= _SMALL_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name
     if refused:
         found = next((w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() in refused), None)
         return _a_name(found) if found else None
     whole = name(text, full=True)
+    put = _PUT_DOWN.search(text)  # "everyone calls me Bazza but put Barry on it": Barry, never Bazza
+    if put and whole and not whole.lower().startswith(put.group(1).lower()):
+        return None
     if whole and called and whole.lower() != called.lower():
         return whole
     return None
@@ -863,7 +906,7 @@ def without_names_not_used(text: str) -> tuple[str, set[str]]:
             word = match.group(1)
             if word.lower() in _THAT:  # "no one calls me that": the name said just before it
                 before = re.findall(r"[A-Za-z][\w'’-]*", said[: match.start()])
-                before = [w for w in before if w.lower() not in STOP_WORDS | _NOT_A_NAME_START]
+                before = [w for w in before if w.lower() not in _SMALL_WORDS | _NOT_A_NAME_START]
                 named = [w for w in before if w[0].isupper()] or before
                 word = named[-1] if named else ""
             refused.add(word.lower())
@@ -871,6 +914,7 @@ def without_names_not_used(text: str) -> tuple[str, set[str]]:
 
         return dropped
 
+    text = without_pet_names(text)
     kept = _NOT_CALLED.sub(drop(text), text)
     kept = _ON_PAPER.sub(drop(kept), kept)
     refused.discard("")

@@ -222,8 +222,14 @@ _HI_IM = re.compile(
 )
 # A title is part of the name it comes before: "called Mr Chen", "my neighbour mr jones".
 _TITLED = "mrs|mr|ms|miss|dr|auntie|aunty|uncle"
+# How old they are, said between who they are and their name: "my dad, hes 79, Frank", "my nan -
+# she's 91 - Edie", "my mum (82) Joan".
+_AGED = (
+    r"(?:(?i:s?he['’]?s|s?hes|s?he\s+is|aged|age|who['’]?s|who\s+is)\s+)?\(?\d{2,3}\)?"
+    r"(?:\s*(?i:yrs?|years?)(?:\s+(?i:old))?)?\s*[,:;-]*\s*"
+)
 _THEIR_NAME = re.compile(
-    rf"\b(?i:my|our)\s+(?i:{_KIN})\s*[,:;-]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"\b(?i:my|our)\s+(?i:{_KIN})\s*[,:;-]?\s+(?:{_AGED})?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
     rf"|\b([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?),\s+(?:my|our)\s+(?i:{_KIN})\b"
     r"|\b(?:he|she|they)(?:'s| is| are) called\s+([A-Z][a-z'-]+)"
     r"|\b(?:his|her|their) name(?:'s| is)\s+([A-Za-z][a-z'-]+)"
@@ -382,10 +388,23 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
         return _a_name(_titled(match.group(1), text[match.end(1) :]))
     # "Wojciech Kowalski, but nobody's called him Wojciech since school, he's Wojtek": the name
     # refused is said first ("Tam. naebody calls me Thomas" names no nickname)
+    # refused is said first ("Tam. naebody calls me Thomas" names no nickname); said after it,
+    # a nickname refused leaves the name what they are called ("Kathleen Murray. nobody calls her
+    # Kath", "Robert Hall - not Bob"), unless the writer's own ("nobody calls me ...")
     left = interpret.name(text) if refused else None
-    if left and left.lower() not in refused and min(map(_word_at(said), refused)) < _word_at(said)(left):
+    if (
+        left
+        and left.lower() not in refused
+        and (
+            min(map(_word_at(said), refused)) < _word_at(said)(left)
+            or (theirs and not _ABOUT_ME.search(said))
+        )
+    ):
         return _a_name(left)
     return None
+
+
+_ABOUT_ME = re.compile(r"\b(?:calls?|called|call)\s+me\b", re.I)
 
 
 def _word_at(text: str) -> Callable[[str], int]:
@@ -808,6 +827,19 @@ def names_no_one(text: str) -> bool:
     told = next((t for t in parse(text)[:3] if t.dep_ == "nsubj"), None)
     listed = len([part for part in re.split(r"[,;]", text) if part.strip()]) >= 3
     return not content_words(text) or (told is not None and told.lower_ in _PERSONAL) or listed
+
+
+# A role said with "the", "her", "his" ("her MS nurse", "the physio", "his diabetes nurse")
+_A_ROLE = re.compile(
+    rf"\b(?:the|his|her|their|my|our|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_NAMED_ALONE))})\b", re.I
+)
+
+
+def clinician_named(text: str) -> str | None:
+    """Who the appointment is with, told with their role where a name is asked ("her MS nurse,
+    Jo", "the physio, Mark"): never the person's name. A title alone ("Dr Patel") may be theirs."""
+    who = only_the_clinician(text)
+    return who if who and _A_ROLE.search(who) else None
 
 
 def only_the_clinician(text: str) -> str | None:

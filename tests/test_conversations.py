@@ -44,11 +44,7 @@ NOT_YET: dict[str, str] = {
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
     # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
-    "set10_02_aisha_for_abbu": '"Tariq, only i call him abbu lol" at what he likes to be called keeps '
-    '"Abbu" as his name and asks "How do you know Abbu?"',
     "set10_03_gareth_knee": '"pre-op nurse up Bronglais" keeps who but not the place',
-    "set10_04_chloe_young_carer": '"Lisa, tho i call her mum obvs lol" at what her mum likes to be '
-    'called gets "Could you tell me a little more", and then "her MS nurse, Jo" is kept as her name',
     "set10_05_harold_and_maureen": '"the garden one" at the one thing ends up as the question for the '
     "care team; the allotment question is not kept",
     "set10_06_nadia_fibro": '"actually change the one thing to the sleep one, if I sleep I can work" '
