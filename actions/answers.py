@@ -51,8 +51,10 @@ ASIDE_REPLIES = {
 # What may be asked in the same message as an answer, and answered with it kept: "why? its my
 # wife obviously". (Other talk about the chat said beside words is more of the same talk.)
 # Talk about the chat the form answers itself, whatever the NLU made of it (not a "stop").
-FORM_ANSWERS = {"faq_come_back", "faq_box_ticking", "asked_already"}
-ASKED_BESIDE_AN_ANSWER = {"ask_why", "ask_copy"}  # not "pardon? I was distracted"
+# "Do you want one thing or several?", "what do you mean by a good day?": about the question,
+# answered by the form, whatever the NLU made of it (never "help", never a care-team question).
+FORM_ANSWERS = {"faq_come_back", "faq_box_ticking", "asked_already", *listen.ABOUT_THE_QUESTION}
+ASKED_BESIDE_AN_ANSWER = {"ask_why", "ask_copy", "ask_meaning"}  # not "pardon? I was distracted"
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT

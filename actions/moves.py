@@ -219,12 +219,26 @@ class ActionInterrupt(SimpleAction):
             if asked is None:
                 dispatcher.utter_message(response="utter_help")
             return []  # the form asks its question again, word for word
-        if intent == "ask_why" and listen.meta(text_of(tracker)) == "faq_who_sees":
-            intent = "faq_who_sees"  # "why are you asking all this, who's going to read it?"
-        if intent == "ask_why":
+        about = listen.meta(text_of(tracker)) if intent == "ask_why" else None
+        if about in {"faq_who_sees", *listen.ABOUT_THE_QUESTION}:
+            # "why are you asking all this, who's going to read it?": who sees it; "what do you mean
+            # by a good day?": what the question means
+            intent = about
+        if intent in {"how_many", "how_much"}:
+            # "do you want one thing or several?", "how much detail do you want?": about the
+            # question, never an answer; then the question again
+            dispatcher.utter_message(response=f"utter_{intent}")
+            return []
+        if intent in {"ask_why", "ask_meaning"}:
+            # why the question is asked, or what it means ("define 'at the moment'"), from the catalogue
             if asked in catalogue():
                 name = tracker.get_slot("preferred_name") if flow.is_carer(tracker.slots) else None
-                dispatcher.utter_message(response="utter_why", why=catalogue()[asked].why_text(name))
+                if intent == "ask_why":
+                    dispatcher.utter_message(response="utter_why", why=catalogue()[asked].why_text(name))
+                else:
+                    dispatcher.utter_message(
+                        response="utter_question_means", means=catalogue()[asked].means_text(name)
+                    )
             else:
                 dispatcher.utter_message(response="utter_faq_care_plan")
             return []

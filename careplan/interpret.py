@@ -222,6 +222,8 @@ CHECKING = re.compile(
     r"|get|got|getting|fill|filled|filling)(?: (?:that|this|it|in|that in|this in|it in|them))?"
     r" (?:right|correctly|properly|ok|okay|alright|the right way)"
     r"|(?:does|will|would) (?:that|this|it) count"
+    # said short, asking: "that do?", "that enough?", "this ok?", "that'll do?" (set9_07)
+    r"|(?:that|this)(?:'ll| will)? (?:do|be enough|enough|be ok|ok|okay|alright|all right)\s*\?"
     r"|(?:i )?hope (?:that'?s|that is|this is|it'?s|it is)"
     r" (?:right|what you (?:want|wanted|need|mean|meant)))"
     r"(?:\s+(?:then|now|for you|dear|love|mate|pet|by the way|even))?\W*$",

@@ -32,6 +32,7 @@ from careplan.nlp import parse
 from careplan.questions import catalogue
 from careplan.titles import classify
 from careplan.vocab import CARER, SELF
+from careplan.words import listed
 
 # --- who it is for -------------------------------------------------------------------------
 _KIN = interpret.KIN
@@ -1004,8 +1005,11 @@ _COMPLEMENT = {"dobj", "prep", "advmod", "xcomp", "acomp", "ccomp", "attr", "npa
 def several_goals(text: str) -> list[str]:
     """The goals in "I want to walk the dog again and get back to choir, and sleep through
     the night" (or "id like to get back to the allotment, sleep thru the night and see the
-    grandkids more"), each in the person's own words; empty when it is one goal. The list as
-    the parse joins it, or as its commas and "and"s split it when the parse lost a part."""
+    grandkids more"), each in the person's own words; empty when it is one goal. A list typed
+    as one ("1. ... 2. ...", bullets) is its items; otherwise the list as the parse joins it,
+    or as its commas and "and"s split it when the parse lost a part."""
+    if items := listed(text):
+        return items
     by_parse, by_list = _goals_by_parse(text), _goals_by_list(text)
     return by_list if by_list and len(by_list) >= len(by_parse) else by_parse
 
@@ -1370,8 +1374,53 @@ _GO_BACK_WHY = (
     r"|should have (?:put|said|added)|made a mistake|got (?:it|that) wrong)"
     r"|(?:there'?s|theres) (?:something|one more thing|a thing) i (?:forgot|missed|left out))\b.*$"
 )
+# Asking about the question just asked: how many things, how much to say, what it means.
+ABOUT_THE_QUESTION = {"how_many", "how_much", "ask_meaning"}
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
+    # Asking about the question just asked (Lee, set10_09): how many things it wants, how much to
+    # say, or what it means. Answered from the catalogue, then the question again; never kept.
+    "how_many": re.compile(
+        # "do you want one thing or several?", "just one thing or a few?", "one or more?"
+        r"\b(?:just |only )?(?:one|1|a single)(?: thing| goal| answer| item| example)?"
+        r" or (?:several|more|lots|many|a few|a list|multiple|more than one|loads|a couple)\b(?=[^.!]*\?)"
+        # "can I give you more than one?", "can I say a few things?", "is it ok to list several?"
+        r"|\b(?:can|could|may|shall|should) (?:i|we) (?:say|give|put|name|list|have|pick|choose|write|do"
+        r"|mention|add|tell you)(?: you)? (?:more than (?:one|1)|several|a few|two|three|lots|a list|multiple"
+        r"|as many|more)\b"
+        r"|\bhow many (?:things|goals|answers|items|examples)? ?"
+        r"(?:do you want|should i|can i|do i|are you after)\b"
+        r"|\b(?:do|would) (?:you|u) (?:want|need|like) (?:just )?(?:one|a list|several|more than one|a few"
+        r"|multiple)(?: thing| goal| answer)?(?: or\b|\s*\?|$)"
+        r"|\b(?:only|just) (?:the )?one(?: thing| goal)?\s*\?",
+        re.I,
+    ),
+    "how_much": re.compile(
+        # "how much detail do you want?", "how much should I write?", "short answer or long?"
+        r"\bhow much (?:detail|information|info|do you want(?: me)? to (?:say|write|know)"
+        r"|should i (?:say|write|put|tell)"
+        r"|do (?:i|you) (?:need|have|want)(?: me)? to (?:say|write|put|tell|know))\b"
+        r"|\bhow (?:long|detailed|short|much) (?:should|does|do|can|must|would)"
+        r" (?:it|my answers?|the answers?)"
+        r"(?: be| need to be| have to be)\b"
+        r"|\b(?:short|brief|quick|one[- ]word|few words)(?: answers?| version)? or (?:a )?(?:long|longer"
+        r"|detailed|full|more)\b"
+        r"|\b(?:do|would) (?:you|u) (?:want|need|like) (?:a lot of |lots of |much |more |the )?"
+        r"(?:detail|details|the long version|the whole story|chapter and verse)\s*\?",
+        re.I,
+    ),
+    "ask_meaning": re.compile(
+        # "define 'at the moment'", "what counts as mattering?", "do you mean now, or before the
+        # stroke?", "what do you mean by a good day? good for my health, or in general?"
+        r"(?:^|[.!?]\s+)\W*define\b"
+        r"|\bwhat (?:counts|would count|do you count|does it count) as\b"
+        r"|\bdo (?:you|u) mean\b[^.!?]{0,60}\bor\b"
+        r"|\bwhat do (?:you|u) mean\b[^.!?]{0,10}\bby\b"
+        r"|\bin what (?:sense|way) do (?:you|u) mean\b"
+        r"|\bwhat (?:kind|sort|type) of (?:thing|things|answer|stuff)"
+        r" (?:do (?:you|u) (?:want|mean)|are (?:you|u) after|should i (?:say|put|write))\b",
+        re.I,
+    ),
     "checking": interpret.CHECKING,  # "is that enough?", "did you get the date change?"
     "faq_real_person": re.compile(
         r"\b(?:speak|talk|chat) (?:to|with) (?:a |an |a real |an actual )?"
@@ -1833,7 +1882,9 @@ _QUESTION_WORD = re.compile(
     r"|why (?:do|does|did|is|are|would|will|can|should|has|have|am)"
     r"|when (?:will|would|do|does|can|should|is|are)"
     r"|where (?:do|does|can|should|is|are|will)"
-    r"|who (?:will|would|do|should|can|is)|which|is it (?:normal|safe|ok|okay|bad|serious))\b",
+    r"|who (?:will|would|do|should|can|is)|is it (?:normal|safe|ok|okay|bad|serious)"
+    # "which one?", never a clause that goes on about what was said: "..., which she should not."
+    r"|which(?!\s+(?:i|you|u|he|she|it|we|they|was|were|means|meant|made|makes|has|had|is why)\b))\b",
     re.I,
 )
 
@@ -2262,12 +2313,15 @@ def _an_answer(text: str, question: str) -> bool:
         len(text.split()) >= 2
         and bool(own)
         and not of_the_request
-        and not own & _NOT_BESIDE
+        and (not own & _NOT_BESIDE or _IF_YOU_MEAN.match(text) is not None)
         and not any(_CHAT_TOPIC.get(w) in asked_about for w in own)
     )
 
 
 _POINTERS = {"it", "this", "that", "them"}
+# An answer said for one meaning of the question asked about: "Define 'at the moment'. If you
+# mean today: the appointment running late." (never the appointment itself, said as a reason)
+_IF_YOU_MEAN = re.compile(r"^\W*if (?:you|u) mean\b", re.I)
 # Said beside a question to the bot, these words give its reason, not an answer: the
 # appointment itself ("why do you need that. its a chest appointment"), or eyesight beside a
 # copy asked for ("in big print for her? her eyes arent great").

@@ -57,6 +57,7 @@ class Question:
     store: str
     label: str
     why: str
+    means: str = ""
     who: str = "all"
     field: str | None = None
     none_ok: bool = False
@@ -74,7 +75,16 @@ class Question:
 
     def why_text(self, name: str | None) -> str:
         """The reason for asking, about the person (or "you")."""
-        return self.why.replace("{name}'s", f"{name}'s" if name else "your").replace("{name}", name or "you")
+        return _about(self.why, name)
+
+    def means_text(self, name: str | None) -> str:
+        """What the question means, about the person (or "you"); its reason where it says none."""
+        return _about(self.means or self.why, name)
+
+
+def _about(text: str, name: str | None) -> str:
+    """``text`` with {name} as the person's name, or "you" (and "your") when they answer for themselves."""
+    return text.replace("{name}'s", f"{name}'s" if name else "your").replace("{name}", name or "you")
 
 
 def _check(entry: dict[str, Any]) -> Question:

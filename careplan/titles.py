@@ -39,6 +39,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from careplan.nlp import load_spacy
+from careplan.words import listed
 
 MAX_TITLE_CHARS = 72
 # The goal said back in the chat ("I've written that down as a goal: ...") may be longer than
@@ -267,8 +268,9 @@ def _cut(goal: _Goal, chars: int) -> str:
 
 
 def short_title(text: str, chars: int = MAX_TITLE_CHARS) -> str:
-    """A few words that name the goal, taken from the person's sentence (at most ``chars``)."""
-    goal = _goal(text)
+    """A few words that name the goal, taken from the person's sentence (at most ``chars``);
+    from a list's items, never its numbers or bullets ("1. X 2. Y" is named from "X, Y")."""
+    goal = _goal(", ".join(items) if (items := listed(text)) else text)
     title = _cut(goal, chars) if len(goal.text) > chars else goal.text
     return _capitals(title[:1].upper() + title[1:])
 

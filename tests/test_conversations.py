@@ -18,10 +18,13 @@ CONVERSATIONS = all_conversations()
 NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
     "set7_01_graham_alison_ms": '"she is sitting right here" is heard and "..., but this is about her." is '
-    'not what gets in the way since listen_old (s26); at why, "Because the broken nights wreck the next day '
-    '... which she should not." gets "That\'s a good question for your care team"',
-    "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "whats that" at the '
-    "carer's assessment is written down as a goal",
+    "not what gets in the way since listen_old (s26), and its why is kept since listen_literal (s27); "
+    '"Yes, there is one more. She wants to get back to church ... because the ramp is too steep" keeps '
+    'the ramp as why it matters ("Thank you. So: why it matters."), so each later answer lands a '
+    "question late",
+    "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "yeah i dont really '
+    'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
+    'each later answer lands a question late (so "whats that" is written down as a goal)',
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
@@ -39,8 +42,6 @@ NOT_YET: dict[str, str] = {
     "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
     '"The ventilator, so we can decide before anyone decides for us" at the one thing gets "Your answers '
     'are saved as you go", so each later answer lands a question late',
-    "set9_07_derek_retired": 'the "owt" check-in is said since safety_s (s26); "that do?" (asking if his '
-    "answer is enough) is kept as who helps him, so each later answer lands a question late",
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
     # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
@@ -51,9 +52,6 @@ NOT_YET: dict[str, str] = {
     "(after her question) does not move the one thing",
     "set10_07_kevin_liver_clinic": '"Roger." at the consent question gets "didn\'t catch", and later '
     '"Up 0600. Walk dog. Allotment. No drink." is taken as no, so the chat ends',
-    "set10_09_lee_literal": '"Do you want one thing or several?" at the goal question is kept as a '
-    'question for the care team, and "Then: 1. Sleep 7 hours ... 2. Get my ear defenders agreed" is '
-    'written as the goal "Then: 1"',
 }
 
 
