@@ -265,7 +265,7 @@ def without_complaint(text: str) -> tuple[str, str | None]:
     asides = [kind for c in clauses if (kind := _aside(c))]
     kept = [c for c in clauses if _aside(c) is None]
     answer = _COMPLAINT_EDGE.sub("", " ".join(kept)).strip(" ,;-")
-    if not answer or len(answer) < 2 or answer == text.strip():
+    if not answer or len(answer) < 2 or answer == text.strip(" \t\n,;-"):  # "- my knee\n- the hill": a list
         return text, None
     return answer, min(asides, key=list(_ASIDES).index) if asides else "told"  # "the foot clinic, I said"
 

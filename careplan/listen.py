@@ -1416,7 +1416,15 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (?:counts|would count|do you count|does it count) as\b"
         r"|\bdo (?:you|u) mean\b[^.!?]{0,60}\bor\b"
         r"|\bwhat do (?:you|u) mean\b[^.!?]{0,10}\bby\b"
-        r"|\bin what (?:sense|way) do (?:you|u) mean\b"
+        r"|\bin what (?:sense|way)\b|^\W*(?:good |bad |help )?in what way\W*$"
+        # "what sort of help do you mean?", "is it about my health or in general?", "as in my
+        # health, or generally?", "does it have to be about health?", "can it be anything?"
+        r"|\bwhat (?:kind|sort|type) of \w+ do (?:you|u) mean\b"
+        r"|\b(?:is (?:it|this|that)|are (?:you|u) asking|as in) (?:about |for )?[^.!?]{1,30} or "
+        r"(?:in general|generally|general|overall|everything|life|in life|anything)\b"
+        r"|\b(?:does|do|has|must) (?:it|this|that|they|the answer) (?:have to|need to|has to|got to)? ?be"
+        r" (?:about|to do with|medical|health)\b"
+        r"|^\W*(?:can|could) (?:it|they|that) be (?:anything|about anything)\W*$"
         r"|\bwhat (?:kind|sort|type) of (?:thing|things|answer|stuff)"
         r" (?:do (?:you|u) (?:want|mean)|are (?:you|u) after|should i (?:say|put|write))\b",
         re.I,

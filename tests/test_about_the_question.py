@@ -30,6 +30,12 @@ from careplan.words import listed
         ("What do you mean by a good day? Good for my health, or good in general?", "ask_meaning"),
         ("Define 'at the moment'.", "ask_meaning"),
         ("what kind of thing do you want?", "ask_meaning"),
+        ("what sort of help do you mean?", "ask_meaning"),
+        ("is it about my health or in general?", "ask_meaning"),
+        ("as in my health, or generally?", "ask_meaning"),
+        ("does it have to be about health?", "ask_meaning"),
+        ("good in what way?", "ask_meaning"),
+        ("can it be anything?", "ask_meaning"),
         ("that do?", "checking"),
         ("that enough?", "checking"),
     ],
@@ -50,6 +56,9 @@ def test_questions_about_the_question_are_heard(text: str, intent: str) -> None:
         "what do you mean",  # the question's reason, as before
         "that will do",
         "Is my inhaler still the right one?",
+        "is it my heart or my chest?",  # for the care team
+        "it has to be about my breathing",
+        "can it be about my dog?",  # whether the answer will do: its own reply
     ],
 )
 def test_not_questions_about_the_question(text: str) -> None:
@@ -135,3 +144,11 @@ def test_a_clause_with_which_is_no_question() -> None:
     assert listen.answer_beside(said) is None
     assert not listen.question_to_bot("which she should not.")
     assert listen.question_to_bot("which tablets should he take?")
+
+
+def test_a_bulleted_list_is_not_said_again() -> None:
+    """A bullet's dash is no "I told you": nothing was said to the bot."""
+    assert interpret.without_complaint("- my knee\n- the hill up to the shop") == (
+        "- my knee\n- the hill up to the shop",
+        None,
+    )
