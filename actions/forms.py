@@ -70,6 +70,7 @@ from careplan.reflect import LOSS
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
+from careplan.words import listed
 
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
@@ -349,6 +350,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, also[0])), also[0], also[0]
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
+            goal = listen.goal_in_reply(text) if asked == "another_goal" else None
+            if goal and (parts := listed(goal)):
+                # "Yes: 1. get up the stairs 2. go to my book club again": a yes, and the goals
+                # offered as separate goals, as at the goal question
+                said_yes = self.take_answer(asked, "yes", turn._replace(tracker=saying(turn.tracker, "yes")))
+                return {**said_yes, **confirm_first("split", "goal_text", parts=parts, said=goal)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
 
     def fits_elsewhere(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
