@@ -67,7 +67,10 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
     appointment is for, each answer about their life and what was said about each goal."""
     name = plan["subject"].get("preferred_name") or plan["subject"].get("name")
     carer = plan["recorded_by"]["role"] == "carer"
-    heading = f"Draft plan for {name}" if carer and name else "Your draft plan"
+    # Their name on it either way: a read-back that names them is theirs (set8_09).
+    heading = "Your draft plan"
+    if name:
+        heading = f"Draft plan for {name}" if carer else f"{heading}, {name}"
     lines = [heading]
     appointment = plan["appointment"]
     if appointment.get("with") or appointment.get("date"):

@@ -32,8 +32,6 @@ NOT_YET: dict[str, str] = {
     "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
     "is not taken as why, so each later answer lands a question late",
-    "set8_09_grace_widowed": "the grief line gets no 999 since safety_t (s26); the only problem left: the "
-    'read-back ("Here is what I have so far.") does not say her name, which the file expects',
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
     "set9_02_kyle_diabetes": '"what i said before, ..." is taken since listen_nine_a (s26); '
     '"the libre thing" at the one thing gets "Do you mean \\"Play football without going low\\"?"',

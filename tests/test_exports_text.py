@@ -105,6 +105,7 @@ def test_readback_shows_the_care_teams_outcomes(store):
     assert f"Your care team agreed this goal and wrote it as: “{WORDING}”" in text
     assert f"They said: “{REASON}”" in text
     assert f"In your words: “{SCRIPT_GOAL}”" in text  # their own words are still there
+    assert text.splitlines()[0] == "Your draft plan, Peggy"  # it names them (set8_09)
 
 
 @pytest.mark.slow  # a subprocess, a deliberate wait, or a whole data set: not in make test-fast
