@@ -553,9 +553,15 @@ _PET_NAME = re.compile(
 # name ("I call her Peggy" may be: everyone may).
 _WRITERS_WORD = re.compile(
     r"(?:\b(?:tho|though|but|and|although)\s+)?\b(?P<only>(?:only|just)\s+)?(?:i|me)\s+"
-    r"(?:(?:just|only|always|normally|usually|still|mostly|tend\s+to|used\s+to)\s+)*"
+    r"(?:(?:just|only|ever|always|normally|usually|still|mostly|tend\s+to|used\s+to)\s+)*"
     r"call(?:s|ed)?\s+(?:her|him|them)\s+(?P<word>[A-Za-z][\w'’-]*)"
     r"(?:(?!\b(?:but|so|though)\b)[^.,;!?])*",
+    re.I,
+)
+# "Sandra but to me shes just mum", "Derek, he's dad to me": who they are to the writer.
+_TO_ME = re.compile(
+    r"(?:\b(?:tho|though|but|and)\s+)?\b(?P<first>to\s+me\s*,?\s*)?(?:s?he['’]?s|s?hes|s?he\s+is|they['’]?re)\s+"
+    r"(?:just\s+|only\s+|always\s+)*(?P<word>[A-Za-z][\w'’-]*)(?(first)|\s+to\s+me\b)[^.,;!?]*",
     re.I,
 )
 _OURS = set("our ma me my old mummy daddy nanna grandpa gramps granda bro sis".split())
@@ -563,13 +569,15 @@ _OURS = set("our ma me my old mummy daddy nanna grandpa gramps granda bro sis".s
 
 def without_pet_names(text: str) -> str:
     """``text`` without a pet name one person uses ("my husband always called me Gracie") and
-    without what the writer calls them ("only i call him abbu", "i call her mum obvs")."""
+    without what the writer calls them ("only i call him abbu", "i call her mum obvs", "to me
+    shes just mum")."""
 
     def writers(match: re.Match[str]) -> str:
         word = match["word"].lower()
-        return " " if match["only"] or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
+        only = match.groupdict().get("only")
+        return " " if only or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
 
-    return _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))
+    return _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text)))
 
 
 # "naebody calls me Thomas except the hospital", "only the doctors call me James", "please

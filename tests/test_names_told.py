@@ -20,6 +20,10 @@ from careplan import interpret, listen
         ("yusuf tho i call him abba x", "Yusuf"),
         ("Lee. i call him our kid", "Lee"),
         ("Irene, i always call her mam though", "Irene"),
+        ("Maureen. i only ever call her mam", "Maureen"),
+        ("Sandra but to me shes just mum", "Sandra"),
+        ("Derek, hes dad to me", "Derek"),
+        ("Sandra, shes Sandy to me", "Sandy"),
         # a name the writer uses that everyone may use, and the family's name for them, stay
         ("Margaret, I call her Peggy", "Peggy"),
         ("Nanna. we all call her that", "Nanna"),
