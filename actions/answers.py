@@ -176,10 +176,13 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "enough energy to do bedtime stories" doesn't ask to stop
     if intent == "go_back" and free_text and BACK_IN_LIFE.search(text) and about_chat != "go_back":
         return False  # "Going back to work too soon" is the worry, not "go back"
-    if intent in INTERRUPTIONS and free_text and listen.plainly_an_answer(text):
+    in_words = free_text or slot == "one_thing"  # the one thing may be told in their own words
+    if intent in INTERRUPTIONS and in_words and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
-    if intent.startswith("faq_") and free_text and listen.tells_of_life(text):
+    if intent.startswith("faq_") and in_words and listen.tells_of_life(text):
         return False  # "that it all goes wrong again next winter" is the worry, not "what happens next?"
+    if intent in INTERRUPTIONS and slot == "one_thing" and listen.named_with_a_reason(text):
+        return False  # "my records, so I can see what they have written about me": not "show my plan"
     # "will I have to stop driving?" is a question for the care team, not "stop"; "what
     # happens if I get ill?" at the worries is the worry, not the FAQ; and "will I need oxygen
     # at home?" when asked for the one thing is noted for the care team (actions/forms.py).

@@ -62,13 +62,13 @@ class ValidateCareForm(QuestionForm):
         """ "the dog one" to the one-thing question: a goal pointed at, but not one the words
         find. With one goal: "Do you mean ...?"; with more: which one (the question comes
         again, with a button for each). Words that name no goal ("back to work", "the op
-        date") are a new goal, made the one thing and said back."""
+        date", "the libre thing") are a new goal, made the one thing and said back."""
         text, goals = text_of(turn.tracker), plan_goals(turn.slots)
         if is_button(turn.tracker) or not goals or listen.VAGUE.match(text):
             return None
         if listen.match_goal(text, goals) is not None:
             return None
-        if not listen.points_at_goal(text):
+        if not listen.points_at_goal(text) or listen.names_a_topic(text):
             reading = self.read("one_thing", text, turn)
             if reading.accepted and not reading.skipped and not str(reading.value).isdigit():
                 return self.new_one_thing(reading.text, turn)

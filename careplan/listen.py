@@ -2239,6 +2239,21 @@ def tells_of_life(text: str) -> bool:
     return len(lemmas - STOP_WORDS - _CHAT_FILLER - _CHAT_TOPIC.keys()) >= 2
 
 
+# A thing named, then why: "my records, so I can see what they have written about me"
+_THEN_WHY = re.compile(r"^(?P<thing>[^,.;:!?]+?)\s*[,-]+\s*(?:so|because|cos|coz|as|since)\s+\w", re.I)
+
+
+def named_with_a_reason(text: str) -> bool:
+    """A thing named, then the reason for it ("The ventilator, so we can decide before anyone
+    decides for us", "my records, so I can see what they have written about me"): an answer
+    that tells something, never a request, whatever its words about seeing or deciding."""
+    said = _THEN_WHY.match(text.strip())
+    if said is None or asks_something(text):
+        return False
+    pos = {t.pos_ for t in parse(said["thing"])}
+    return not pos & {"VERB", "AUX"} and bool(pos & {"NOUN", "PROPN"})
+
+
 # Where one part of a message ends and the next begins: after , . ; : ! or ?
 _PARTS = re.compile(r"(?<=[,.;:!?])\s+")
 
@@ -2422,13 +2437,18 @@ _DATE_WRONG = re.compile(
     r" (?:wrong|not right|incorrect)|wrong (?:date|day)\b",
     re.I,
 )
+_WHOSE = r"(?:the|my|our|his|her|their)"
 _MAIN_ONE = re.compile(
-    r"\b(?:make|put|have)\s+(?:the\s+)?(.+?)\s+(?:one\s+)?(?:the\s+)?(?:main|first|top|most important)\b|"
-    r"\b(.+?)\s+(?:one\s+)?is (?:the )?(?:main|more important|most important|priority)\b|"
+    # "make the driving one the main one", "make the money one the priority", "... my top priority"
+    rf"\b(?:make|put|have)\s+(?:the\s+)?(.+?)\s+(?:one\s+)?(?:{_WHOSE}\s+)?(?:main|first|top|most important"
+    r"|priority|number one)\b|"
+    rf"\b(.+?)\s+(?:one\s+)?is (?:{_WHOSE} )?(?:main|more important|most important|(?:top )?priority)\b|"
     # "add a goal about sleeping, that's the most important one" (not "no, that's the main thing": all)
     r"\b(?:the\s+)?(that|it|this)'s (?:the )?(?:main|most important|priority|top) (?:one|goal)\b|"
     # "scrap that, the main thing is whether i need an MRI"
-    r"\b(?:the\s+)?(?:main|most important|biggest|real) (?:thing|one|worry)(?: (?:for me|really|now))?"
+    # "actually the main one for her is the eating one"
+    r"\b(?:the\s+)?(?:main|most important|biggest|real) (?:thing|one|worry)"
+    r"(?: (?:for (?:the )?\w+|really|now))?"
     r"\s+(?:is|'s|would be|will be)\s+(?!(?:that|this|it)(?:\s+one)?\W*$)(.+)$|"
     # "can that be the main one", "I think the walking one should be the main one"
     r"(?:\b(?:can|could|should|would|will|let|may)\s+(?:the\s+)?(.+?)"
@@ -2437,6 +2457,15 @@ _MAIN_ONE = re.compile(
     # "that ones more important than the weight one", "the dog one matters most to her"
     r"\b(.+?)\s+(?:(?:one'?s|ones|one\s+is)\s+(?:the\s+)?(?:more|most)\s+important"
     r"|one\s+(?:matters|means)\s+(?:the\s+)?(?:more|most))\b",
+    re.I,
+)
+# The one thing moved, named as the one thing: "change the one thing to the sleep one", "switch
+# the main thing to getting my licence back", "can the main one be the grandkids one instead?"
+_THE_ONE_THING = rf"(?:{_WHOSE}\s+)?(?:one thing|main (?:thing|one|goal)|(?:top )?priority)"
+_MOVE_MAIN = re.compile(
+    rf"\b(?:change|switch|swap|move|put|set|turn)\s+{_THE_ONE_THING}\s+(?:over\s+)?(?:to|for|as|onto)\s*:?\s+"
+    r"(?P<words>.+)$"
+    rf"|\b(?:can|could|should|would|will|may)\s+{_THE_ONE_THING}(?:\s+for\s+\w+)?\s+be\s+(?P<words2>.+)$",
     re.I,
 )
 # Words that point at a goal without naming it: "make that the main one" (the goal just added)
@@ -2774,7 +2803,8 @@ class Correction:
 
 
 _CHANGES_MIND = re.compile(
-    r"\b(?:actually|scrap (?:that|it)|scratch that|changed my mind|instead|on second thoughts?|rather)\b",
+    r"\b(?:actually|scrap (?:that|it)|scratch that|changed my mind|instead|on second thoughts?|rather"
+    r"|change|switch|swap|move)\b",
     re.I,
 )
 
@@ -2788,7 +2818,22 @@ def changes_mind(text: str) -> bool:
 _NAMED_BEFORE = re.compile(rf"^\W*(?:(?:no|oh|and|sorry|actually)\W+)*({_WHICH_GOAL})(?:'s|\s+is)?\b", re.I)
 
 
+def _moved_to(text: str) -> Correction | None:
+    """The one thing moved by naming it ("change the one thing to the sleep one, if I sleep I can
+    work"): the goal it is moved to, in the sentence's words. Words that end "... one" point at a
+    goal told; any others may be one not told yet ("switch the main thing to getting my licence back")."""
+    moved = _MOVE_MAIN.search(text)
+    if moved is None:
+        return None
+    said = re.split(r"(?<=[.!?;])\s+", (moved["words"] or moved["words2"]).strip())[0]
+    said = _MANNERS.sub("", re.sub(r"\s+instead\W*$", "", said.strip(" .!?;"), flags=re.I)).strip(" .!?;")
+    pointing = re.search(r"\b(?:one|goal)\b(?!\s+thing)", said, re.I)
+    return Correction("main_goal", None if pointing else "new", goal=said)
+
+
 def correction(text: str, today: date | None = None) -> Correction | None:
+    if (moved := _moved_to(text)) is not None:
+        return moved
     change = _CHANGE_GOAL.search(text)
     if change:
         which = next(change[f"which{n}"] for n in ("", "2", "3", "4") if change[f"which{n}"])
@@ -3101,6 +3146,15 @@ def points_at_goal(text: str) -> bool:
         or re.search(r"\b(?:one|goal|thing|bit)\W*$", text.strip(), re.I)
         or _SEVERAL_GOALS.match(text)
     )
+
+
+def names_a_topic(text: str) -> bool:
+    """Something of their own named as a thing ("the libre thing", "the pension thing, so I know
+    where I stand"), not one of the goals pointed at ("the dog one", "that walking goal")."""
+    named = _NAMED_GOAL.match(text)
+    if named is None or not re.search(r"\b(?:thing|bit)\W*$", named.group(0), re.I):
+        return False
+    return bool(content_words(re.sub(r"\b(?:thing|bit)\W*$", "", named.group(0), flags=re.I)))
 
 
 def names_a_goal(text: str) -> bool:

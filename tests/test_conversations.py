@@ -33,21 +33,14 @@ NOT_YET: dict[str, str] = {
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
     "is not taken as why, so each later answer lands a question late",
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
-    "set9_02_kyle_diabetes": '"what i said before, ..." is taken since listen_nine_a (s26); '
-    '"the libre thing" at the one thing gets "Do you mean \\"Play football without going low\\"?"',
     "set9_03_priya_sandwich": '"Amma" passes since listen_nine_a (s26); "ugh sorry, kids fighting, it\'s '
     'wednesday 16th, 11.30. definitely this time" at what matters is not taken as the date changed',
-    "set9_04_alan_mnd": '"Why does that matter? Because ..." is the why since listen_nine_a (s26); '
-    '"The ventilator, so we can decide before anyone decides for us" at the one thing gets "Your answers '
-    'are saved as you go", so each later answer lands a question late',
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
     # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
     "set10_03_gareth_knee": '"pre-op nurse up Bronglais" keeps who but not the place',
     "set10_05_harold_and_maureen": '"the garden one" at the one thing ends up as the question for the '
     "care team; the allotment question is not kept",
-    "set10_06_nadia_fibro": '"actually change the one thing to the sleep one, if I sleep I can work" '
-    "(after her question) does not move the one thing",
     "set10_07_kevin_liver_clinic": '"Roger." at the consent question gets "didn\'t catch", and later '
     '"Up 0600. Walk dog. Allotment. No drink." is taken as no, so the chat ends',
 }
