@@ -242,6 +242,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 record(*turn, Reading(value=text, text=text), "carer_help")
                 turn.dispatcher.utter_message(response="utter_carer_need_noted")
                 return {asked: None}
+        elif not is_button(turn.tracker) and (rest := listen.handed_back(text)) is not None:
+            # "he's back with the tea so I'll give him the keyboard back now. Over to you love":
+            # the person is typing again; the same question, unless more was said
+            turn.dispatcher.utter_message(response="utter_carer_typing")
+            if len(rest.split()) < 2:
+                return {asked: None}
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         if not is_button(turn.tracker) and (taken := self.take_back_mid_chat(asked, text, turn)) is not None:
             return {asked: None, **taken}
         if not is_button(turn.tracker) and (ours := listen.our_word(text, asked)) is not None:

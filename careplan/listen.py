@@ -440,6 +440,16 @@ _BACK_TO_ME = re.compile(
     re.I,
 )
 _KIN_WORDS = re.compile(rf"^(?:{_KIN})$", re.I)
+# In the person's own chat, someone who typed for them hands back: "he's back with the tea so I'll
+# give him the keyboard back now", "over to you love", "handing back to Dad now".
+_DEVICE = r"(?:phone|keyboard|tablet|ipad|laptop|computer|mobile)"
+_HANDS_BACK = re.compile(
+    r"\b(?:give|giving|gave|hand|handing|handed|pass|passing|passed)\s+"
+    rf"(?:(?:him|her|them|you)\s+(?:(?:the|this|his|her|their)\s+{_DEVICE}\s+)?"
+    rf"|(?:the|this|his|her|their)\s+{_DEVICE}\s+|it\s+)back\b"
+    r"|\b(?:handing|passing|giving)\s+(?:it\s+)?back\s+to\b|\bover to (?:you|him|her)\b",
+    re.I,
+)
 
 
 def speaker_change(text: str, names: Iterable[str], speaking: str | None) -> tuple[str | None, str]:
@@ -461,6 +471,14 @@ def speaker_change(text: str, names: Iterable[str], speaking: str | None) -> tup
         elif not re.fullmatch(r"\W*(?:hello|hi|hiya|hey)\W*", clause, re.I):
             rest.append(clause)
     return changed, " ".join(rest).strip()
+
+
+def handed_back(text: str) -> str | None:
+    """In the person's own chat: what the message says besides someone handing the phone back to
+    them ("Over to you love" says nothing else: ""), or None when no one hands back."""
+    clauses = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()]
+    rest = [c for c in clauses if not _HANDS_BACK.search(c)]
+    return None if len(rest) == len(clauses) else " ".join(rest).strip()
 
 
 # A carer's own need, said at a question about the person: "honestly I just need a night off".

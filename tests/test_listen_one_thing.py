@@ -64,3 +64,20 @@ def test_a_thing_of_their_own_is_not_a_goal_pointed_at(text: str, topic: bool) -
 )
 def test_a_thing_named_then_why_is_told_not_asked(text: str, told: bool) -> None:
     assert listen.named_with_a_reason(text) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("he's back with the tea so I'll give him the keyboard back now. Over to you love", ""),
+        ("she's back now so I'll hand her the tablet back, bye", "bye"),
+        ("pulmonary rehab maybe, ok handing it back to dad now, over to you", "pulmonary rehab maybe,"),
+        ("passing the phone back to mum", ""),
+        # no one hands back
+        ("I want to get my hand back to normal", None),
+        ("give something back to the community", None),
+        ("my daughter, she's back from Spain now", None),
+    ],
+)
+def test_the_phone_handed_back_in_their_own_chat(text: str, rest: str | None) -> None:
+    assert listen.handed_back(text) == rest
