@@ -2479,11 +2479,21 @@ _MAIN_ONE = re.compile(
 )
 # The one thing moved, named as the one thing: "change the one thing to the sleep one", "switch
 # the main thing to getting my licence back", "can the main one be the grandkids one instead?"
-_THE_ONE_THING = rf"(?:{_WHOSE}\s+)?(?:one thing|main (?:thing|one|goal)|(?:top )?priority)"
+_THE_ONE_THING = (
+    rf"(?:{_WHOSE}\s+)?(?:one thing|main (?:thing|one|goal)|(?:top )?priority|most important(?: one| goal)?)"
+    r"(?:\s+for\s+(?:the\s+)?\w+)?"
+)
 _MOVE_MAIN = re.compile(
     rf"\b(?:change|switch|swap|move|put|set|turn)\s+{_THE_ONE_THING}\s+(?:over\s+)?(?:to|for|as|onto)\s*:?\s+"
     r"(?P<words>.+)$"
-    rf"|\b(?:can|could|should|would|will|may)\s+{_THE_ONE_THING}(?:\s+for\s+\w+)?\s+be\s+(?P<words2>.+)$",
+    rf"|\b(?:can|could|should|would|will|may)\s+{_THE_ONE_THING}\s+be\s+(?P<words2>.+)$"
+    # "no, the one thing should be the sleep one", "my top priority is the garden", "I'd rather the
+    # main one was the walking one"
+    rf"|\b{_THE_ONE_THING}\s+(?:is|'s|(?:should|would|will|must|has to|needs to)\s+be)\s+(?P<words3>.+)$"
+    rf"|\brather\s+{_THE_ONE_THING}\s+(?:was|were)\s+(?P<words4>.+)$"
+    # "the walking one should come first"
+    r"|\b(?P<words5>(?:the|that|this|my|her|his|their)\s+[\w' -]+?\s+(?:one|goal))"
+    r"\s+(?:should|must|has to|needs to)\s+(?:come|go|be)\s+first\b",
     re.I,
 )
 # Words that point at a goal without naming it: "make that the main one" (the goal just added)
@@ -2843,8 +2853,10 @@ def _moved_to(text: str) -> Correction | None:
     moved = _MOVE_MAIN.search(text)
     if moved is None:
         return None
-    said = re.split(r"(?<=[.!?;])\s+", (moved["words"] or moved["words2"]).strip())[0]
-    said = _MANNERS.sub("", re.sub(r"\s+instead\W*$", "", said.strip(" .!?;"), flags=re.I)).strip(" .!?;")
+    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5") if moved[f"words{n}"])
+    said = re.split(r"(?<=[.!?;])\s+", words.strip())[0]
+    said = _MANNERS.sub("", re.sub(r"\s+(?:instead|really|now)\W*$", "", said.strip(" .!?;"), flags=re.I))
+    said = said.strip(" .!?;")
     pointing = re.search(r"\b(?:one|goal)\b(?!\s+thing)", said, re.I)
     return Correction("main_goal", None if pointing else "new", goal=said)
 

@@ -17,6 +17,12 @@ from careplan import listen
         ("actually the main one for her is the eating one", "the eating one", None),
         ("could my priority be getting back to work", "getting back to work", True),
         ("swap the main goal to the garden one please", "the garden one", False),
+        ("I'd rather the main one was the walking one", "the walking one", False),
+        ("the walking one should come first", "the walking one", False),
+        ("no, the one thing should be the sleep one", "the sleep one", False),
+        ("on second thoughts the most important is the sleep one", "the sleep one", False),
+        ("actually my top priority is getting back to work", "getting back to work", True),
+        ("the one thing is the driving really", "the driving", True),
     ],
 )
 def test_the_one_thing_moved_in_plain_words(text: str, goal: str, new: bool | None) -> None:
