@@ -2283,3 +2283,39 @@ def test_session_27_an_accident_worry_for_someone_who_forgets_is_no_crisis(text:
 def test_session_27_a_deliberate_overdose_said_beside_a_memory_problem_still_counts() -> None:
     flag = safety.detect("mum has dementia but she told me she's going to overdose on purpose tonight")
     assert flag is not None and CRISIS in flag.kinds and not flag.check_in
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # session 27 (safety_u): clear lines the learnt model alone heard (batches ZE, ZC), so they got
+        # the check-in; each class in other words, said at once now, with its everyday twin
+        (
+            "she phoned her sister to say a proper goodbye and now her phone's going to voicemail",
+            CRISIS,
+            False,
+        ),
+        (
+            "he rang to say goodbye before his holiday and now he's not answering, probably on the plane",
+            None,
+            False,
+        ),
+        ("I can't see myself being around by the spring and honestly I don't want to be", CRISIS, False),
+        ("I can't see myself being here by the spring, we'll have moved to my daughter's", None, False),
+        ("it'd be a favour to everyone if I ended it", CRISIS, False),
+        ("my son's made a noose and hidden it under his bed", CRISIS, False),
+        ("I drove to the cliffs and sat there an hour, I almost jumped", CRISIS, False),
+        ("my husband says he can't be bothered with living any more", CRISIS, False),
+        ("I've got the blades out and I can't trust myself tonight", CRISIS, False),
+        ("I don't trust myself to drive any more with my eyes", None, False),
+        ("dad keeps begging me to give him all his oramorph", CRISIS, False),
+        ("I've been keeping my sleeping pills in a tin for when I decide", CRISIS, False),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_27_clear_lines_only_the_model_heard_are_said_at_once(
+    text: str, kind: str | None, check_in: bool
+) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+    assert (flag.check_in if flag else False) is check_in, (text, flag)
