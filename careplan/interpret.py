@@ -19,10 +19,36 @@ from careplan.nlp import people
 # which is as often "you" ("see ya", "ya know"): only where the yes stands at a message's or a
 # clause's start.
 YES_WORDS = r"yes|yeah|yea|yep|yup|ye|yeh|yh|aye"
+# No as people type it ("noo", "nah"): every reading of a no starts from these. Each is also a
+# word of an answer ("No drink", "no family nearby"), so a no only ALONE (below).
+NO_WORDS = r"no+|nope|nah|naw|nar"
+# Yes and no in other words: clipped and military ("Roger.", "Wilco", "Neg."), regional ("gan on
+# then", "nae bother"), polite and old ("no problem", "I don't mind", "I'll pass"). Words of an
+# answer too ("Roger helps me", "negative thoughts", "no problems with the stairs", "pass my test"),
+# so they count only with nothing of their own after them (ALONE).
+OTHER_YES = (
+    r"roger|affirmative|affirm|wilco|copy(?: that)?|ten[- ]four|10-4|righto|right-?oh?|aye aye"
+    r"|will do|sure thing|okey[- ]?dokey|okie[- ]?dokie|gan on|crack on|carry on|fire away|proceed"
+    r"|no problem|not a problem|no probs|no bother|nae bother|no worries|happy days|ok ta|okay ta"
+    r"|(?:i )?(?:don'?t|do not) mind(?: at all)?"
+)
+OTHER_NO = r"neg|negative|negatory|nae|no can do|not today|not for me|i'?ll pass|i will pass|i'?d pass"
+# What may follow a yes or a no and leave it one: the end, a stop, or a word that is no answer of its
+# own ("no thanks", "Roger that", "no I don't", "nah mate"); "No drink" is an answer, not a no.
+_ENDS = (
+    r"that|then|thanks?|thank you|ta|cheers|please|sorry|mate|love|dear|pet|sir|ma'?am|thx|ty|lol|x+"
+    r"|now|over|out|i|i'?m|im|i'?d|id|i'?ll|ill|we|we'?re|she|he|they|it|it'?s|its|this|there"
+    r"|that'?s|thats|you|u|ur|your|you'?re|youre|yer|not|never|don'?t|dont|can'?t|cant|won'?t|wont|rather|way|chance|need|really"
+    r"|just|but|honestly|actually|sadly|ok|okay|fine|go|lets|let'?s|happy|yes|no|sure|definitely"
+    r"|certainly|absolutely|my|our|all|good|great|at all"
+)
+ALONE = rf"(?=\W*$|\s*[,.;:!?&+-]|\s+(?:{_ENDS})\b)"
 
 # A word said before the yes or no: "Well, yes", "oh yes go on", "erm no thanks". "oh" only
 # before a yes: "oh no" is more often dismay than an answer.
 _FILLER = r"(?:(?:well|um+|erm+|uh+|hmm+|ah+)\W+)?"
+# Said first, as they begin with a no: "no problem", "I don't mind" are a yes.
+_YES_FIRST = re.compile(rf"^\W*{_FILLER}(?:{OTHER_YES}){ALONE}", re.I)
 _YES = re.compile(
     rf"^\W*(?:oh\W+)?{_FILLER}"
     rf"({YES_WORDS}|ya|y|ok|okay|sure|please|yes please|of course|definitely|go on|"
@@ -37,9 +63,11 @@ _YES = re.compile(
 )
 _NO = re.compile(
     rf"^\W*{_FILLER}"
-    r"(no|nope|nah|naw|nar|na|n|not really|no thanks|never|not (?:right |just )?now|not yet|not rn"
-    r"|maybe later|later|"
-    r"i'?d rather not|rather not|don'?t|do not|"
+    rf"(?:(?:{NO_WORDS}|na|n|never|{OTHER_NO}){ALONE}"
+    r"|(?:don'?t|do not)(?:\W*$|\s+(?:want|wanna|think|fancy|bother|feel|need|like|agree|consent|wish"
+    r"|share|send|save|keep|store|write|go|really))"
+    r"|not really|no thanks|not (?:right |just )?now|not yet|not rn|maybe later|later|"
+    r"i'?d rather not|rather not|i'?d prefer not|prefer not|best not|"
     r"she'?s not|he'?s not|they'?re not|not at the moment|no she|no he)\b",
     re.IGNORECASE,
 )
@@ -271,7 +299,9 @@ def without_complaint(text: str) -> tuple[str, str | None]:
 
 
 # A yes or a no that is only that, in a clause of its own ("... above! yes")
-_CLEAR = re.compile(rf"^\W*(?:({YES_WORDS}|ya)|(no|nope|nah|naw|nar))\b", re.I)
+_CLEAR = re.compile(
+    rf"^\W*(?:({YES_WORDS}|ya|(?:{OTHER_YES}){ALONE})|(?:{NO_WORDS}|{OTHER_NO}){ALONE})\b", re.I
+)
 # "No. Yes, I would like one then.": the first word taken back by what follows
 _CHANGED = re.compile(r"\b(?:would like|'d like|want|please|then|actually|i do|i don'?t|after all)\b", re.I)
 
@@ -314,6 +344,8 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 
 
 def _yes_no_words(text: str) -> bool | None:
+    if _YES_FIRST.search(text):
+        return True
     if _NO.search(text):
         return False
     if _YES.search(text):
@@ -632,6 +664,8 @@ _ON_THE_PHONE = re.compile(r"(?<=\w)\s+(?:speaking|here)\W*$", re.I)
 # Keep "Mrs Jones" together by joining a title to the next word.
 _TITLE = re.compile(r"\b(?:mrs|mr|ms|miss|dr|auntie|aunty|uncle|nana|grandma|grandad)\.?\s+[A-Za-z]+", re.I)
 _NOT_NAMES = {"fine", "ok", "okay", "good", "not", "just", "her", "his", "my", "the", "a", "sure", "happy"}
+# Words said at the end of a clipped answer, never names: "for me like", "me pet", "myself ta"
+_NOT_NAMES |= {"like", "pet", "mate", "ta", "duck", "hun", "luv", "love"}
 # An answer that starts like this is a sentence, not a name: "he agreed", "yes
 # she's next to me", "no she's at work".
 _NOT_A_NAME_START = {
@@ -851,7 +885,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     words = (re.split(r"[,;:!?]|\.\s", text)[0] if full else text).split(" ")
     lowered = [w.lower().strip(",.") for w in words]
     sentence = lowered[0] in _NOT_A_NAME_START or any(
-        w.islower() and w in _SMALL_WORDS | {"fine", "ok", "okay", "good"} for w in words
+        w.islower() and w in _SMALL_WORDS | _NOT_NAMES for w in words
     )
     if (
         0 < len(words) <= (4 if full else 2)

@@ -1155,7 +1155,7 @@ def _own_words(doc: Doc, verb: Token, chain: list[Token]) -> str:
     return doc[kept[0].i : kept[-1].i + 1].text.strip(" ,")
 
 
-_YES_WORDS = interpret.YES_WORDS
+_YES_WORDS, _NO_WORDS = interpret.YES_WORDS, interpret.NO_WORDS
 # A yes with more said after it: "yeh the garden", "ok, walking again"
 _YES_THEN = re.compile(
     rf"^\W*(?:(?:oh|ah|well|erm+|um+|mm+|hmm+)\W+)*"
@@ -1208,7 +1208,7 @@ _NOT_GOAL_WORDS = {
 }
 # What follows a no that still says something: "no but I'd like to...", "no. well actually is there..."
 _NO_BUT = re.compile(
-    r"^\W*(?:no+|nope|nah|naw|nar|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
+    rf"^\W*(?:{_NO_WORDS}|not really|no thanks?|no thank you)\b[\s,.;:!-]*"
     r"(?:(?:but|although|though|well|actually|oh|then again|mind you|except)\b[\s,.;:!-]*)+(.*)$",
     re.I | re.DOTALL,
 )
@@ -1307,7 +1307,7 @@ def after_the_no(text: str) -> str | None:
 
 # "no thats the main one. actually yes - writing": a no taken back, and a yes from there on
 _NO_THEN_YES = re.compile(
-    r"^\W*(?:no+|nope|nah|naw|nar)\b.*?[.,;!-]\s*(?:(?:actually|wait|oh|hang on|come to think of it)\W+)+"
+    rf"^\W*(?:{_NO_WORDS})\b.*?[.,;!-]\s*(?:(?:actually|wait|oh|hang on|come to think of it)\W+)+"
     rf"(?=(?:{_YES_WORDS})\b)",
     re.I,
 )
@@ -2053,8 +2053,8 @@ def says_something(text: str) -> bool:
     return bool(_own_lemmas(text) - _JUST_YES_NO)
 
 
-_JUST_YES_NO = {*_YES_WORDS.split("|"), "ya"} | set(
-    "no nah nope ok okay alright right sure fine hmm um erm er ah oh eh huh"
+_JUST_YES_NO = {*_YES_WORDS.split("|"), "ya", *_NO_WORDS.replace("+", "").split("|")} | set(
+    "ok okay alright right sure fine hmm um erm er ah oh eh huh"
     " wait hang hold on sorry oops well so anyway quick question".split()
 )
 
@@ -2428,7 +2428,7 @@ def about_the_chat(text: str) -> str | None:
 
 
 _CORRECTION_CUE = re.compile(
-    r"^\W*(?:no+|nope|nah|naw|och|sorry|actually|wait|oops|hang on"
+    rf"^\W*(?:{_NO_WORDS}|och|sorry|actually|wait|oops|hang on"
     r"|hold on|my mistake|my bad|i meant|i mean|correction|err?m?)\b|"
     r"\b(?:not the|i meant|i mean|ah mean|wrong|wrang|mistake|should (?:be|have been|say)"
     r"|didn'?t change|still not right|my bad|mixed up|muddled"
@@ -2543,7 +2543,7 @@ _LAST_THING = (
     r"(?:that|it|this|what i (?:just |have |'?ve )?(?:said|wrote|written|put|typed|sent|answered)"
     r"|(?:my|the|that) (?:last )?(?:bit|answer|one|thing|part|message|reply)|my last|the last|all that)"
 )
-_OPENER = r"^\W*(?:(?:no+|nope|nah|oh|oops|sorry|wait|actually|hmm+|er+m?|um+|ok|please|god|dear)\b\W*)*"
+_OPENER = rf"^\W*(?:(?:{_NO_WORDS}|oh|oops|sorry|wait|actually|hmm+|er+m?|um+|ok|please|god|dear)\b\W*)*"
 # Said anywhere in a message, these can only mean the bot misread the last one.
 _MISREAD = re.compile(
     r"\b(?:not what i (?:meant|mean|wanted|said|was (?:trying|going) to say|wanted to say)"
@@ -3298,6 +3298,9 @@ def hear(
             heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
     if "appointment_with" in keys and (
         who_with := clinician(without_what_happened(text), asked=asked == "appointment_with")
+        # at the opening, a message that is only who it's with ("Liver clinic.", "Physio."): said
+        # ahead of the question, clipped, with no "seeing" (set10_07)
+        or (asked is None and only_the_clinician(text))
     ):
         heard["appointment_with"] = who_with
     if "appointment_when" in keys and (when := appointment_date(text, asked, today)):
@@ -3579,7 +3582,7 @@ _SHARE_WORDS = re.compile(
     r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
 )
 _YES_INSIDE = re.compile(rf"\b(?:{_YES_WORDS}|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I)
-_NO_INSIDE = re.compile(r"\b(?:no|nope|nah|naw|nar|rather not|prefer not|best not|not really)\b", re.I)
+_NO_INSIDE = re.compile(rf"\b(?:{_NO_WORDS}|rather not|prefer not|best not|not really)\b", re.I)
 # Showing it to them themselves, not sharing it: "I'll show them myself", "I'll take it in with
 # me", "I'll print it and bring it", "I'll show the nurse on my phone". A no to sharing.
 _SHOWN_BY_ME = re.compile(
@@ -3821,7 +3824,7 @@ _OTHER_TARGET = re.compile(r"\b(?:goals?|number\s*\d+|questions?)\b", re.I)
 # with is the shoulder clinic", "it's with the neurologist"
 _WITH_NOW = re.compile(
     r"(?:\bthe appointment(?:'s|\s+is|\s+should be|\s+was)?"
-    r"|^\W*(?:(?:no+|nope|oh|sorry|actually|dear|love|well)\W+)*(?:it'?s|its|it is|it should be))"
+    rf"|^\W*(?:(?:{_NO_WORDS}|oh|sorry|actually|dear|love|well)\W+)*(?:it'?s|its|it is|it should be))"
     r"\s+(?:actually\s+|really\s+|meant to be\s+)?with\s+(?P<who>[^.!?]+)"
     r"|\bwho (?:it'?s|its|it is|i'?m seeing|i see)(?:\s+with)?\s+(?:is|should be|should say)"
     r"\s+(?P<who2>[^.!?]+)",

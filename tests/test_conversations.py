@@ -39,8 +39,6 @@ NOT_YET: dict[str, str] = {
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
     # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
     "set10_03_gareth_knee": '"pre-op nurse up Bronglais" keeps who but not the place',
-    "set10_07_kevin_liver_clinic": '"Roger." at the consent question gets "didn\'t catch", and later '
-    '"Up 0600. Walk dog. Allotment. No drink." is taken as no, so the chat ends',
 }
 
 

@@ -308,3 +308,40 @@ def test_each_way_of_typing_yes_is_a_yes_everywhere(said: str) -> None:
 def test_ya_is_a_yes_only_at_the_start() -> None:
     assert interpret.yes_no("ya") is True
     assert listen.share_answer("see ya, I'd rather not") is False
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        *("Roger.", "Roger that", "Affirmative.", "Wilco", "Copy that.", "10-4", "Righto", "Will do sir"),
+        *("aye go on", "gan on then", "ok ta", "nae bother", "Crack on", "By all means", "no problem"),
+        *("No worries", "I don't mind", "don't mind at all.", "Roger. Share it.", "Copy. Go ahead"),
+    ],
+)
+def test_yes_in_other_words_is_a_yes(said: str) -> None:
+    """Clipped, military, regional and polite ways of saying yes (set10_07)."""
+    assert interpret.yes_no(said) is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        *("Neg.", "Negative", "Negatory", "negative, ta", "Nae", "I'd rather not", "I'll pass thanks"),
+        *("Not today thanks", "no can do", "nah mate", "no, not now", "nope", "noooo", "not for me"),
+    ],
+)
+def test_no_in_other_words_is_a_no(said: str) -> None:
+    assert interpret.yes_no(said) is False
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        *("Up 0600. Walk dog. Allotment. No drink.", "No drink. Up at six.", "no family nearby"),
+        *("Never been better", "don't drink, walk a lot", "Negative thoughts mostly", "Roger and Pat"),
+        *("Copy of my letter", "no problems with the stairs", "not much, the telly", "No pain. Garden."),
+    ],
+)
+def test_a_no_or_yes_word_inside_an_answer_is_neither(said: str) -> None:
+    """ "No drink" is what they told, not a no: at the consent question it must never end the chat."""
+    assert interpret.yes_no(said) is None
