@@ -40,7 +40,10 @@ _ENDS = (
     r"|now|over|out|i|i'?m|im|i'?d|id|i'?ll|ill|we|we'?re|she|he|they|it|it'?s|its|this|there"
     r"|that'?s|thats|you|u|ur|your|you'?re|youre|yer|not|never|don'?t|dont|can'?t|cant|won'?t|wont|rather|way|chance|need|really"
     r"|just|but|honestly|actually|sadly|ok|okay|fine|go|lets|let'?s|happy|yes|no|sure|definitely"
-    r"|certainly|absolutely|my|our|all|good|great|at all"
+    r"|certainly|absolutely|my|our|all|good|great|at all|only|idea|one|else|nothing|none|nobody|me|him|her"
+    r"|them|us|she'?s|shes|he'?s|hes|they'?re|theyre|i'?ve|ive|we'?ve|weve|there'?s|theres|is|was|am|are"
+    r"|do|does|did|have|has|had|will|would|can|could|isn'?t|isnt|wasn'?t|wasnt|didn'?t|didnt|doesn'?t"
+    r"|doesnt|haven'?t|havent|hasn'?t|hasnt|aren'?t|arent|ain'?t|aint"
 )
 ALONE = rf"(?=\W*$|\s*[,.;:!?&+-]|\s+(?:{_ENDS})\b)"
 
