@@ -48,7 +48,7 @@ class Corrections:
         plan_id = slots.get("plan_id")
         goals = plan_goals(slots)
         if fix.kind == "date" and plan_id:
-            when = _same_month(fix.value, text_of(tracker), slots.get("appointment_when"))
+            when = _put_right(fix.value, text_of(tracker), slots.get("appointment_when"))
             store().update_plan(
                 int(plan_id),
                 appointment_date=when.day,
@@ -309,12 +309,24 @@ def _answer_about(words: str, slots: dict[str, Any], questions: list[str]) -> st
     return None
 
 
-def _same_month(when: dates.When, said: str, before: str | None) -> dates.When:
-    """A day on its own ("it's the 27th") keeps the month already given: 27 January, not
+def date_so_far(slots: dict[str, Any]) -> date | None:
+    """The appointment's date as told so far: what "the monday after" counts from."""
+    found = dates.when(slots.get("appointment_when") or "")
+    return found.day if found else None
+
+
+def _put_right(when: dates.When, said: str, before: str | None) -> dates.When:
+    """The date put right, read against the one it replaces: counted from it ("the monday
+    after", "the week after", "not this one, the next"), at its time unless a new one is said;
+    a day on its own ("it's the 27th") keeps the month already given: 27 January, not
     27 December, for an appointment on 17 January."""
-    day = listen.day_of_month_only(said)
     earlier = dates.when(before or "")
-    if day is None or earlier is None:
+    if earlier is None:
+        return when
+    if counted := dates.counted_from(listen.last_said(said), earlier.day):
+        return counted if counted.time else dates.When(counted.day, earlier.time)
+    day = listen.day_of_month_only(said)
+    if day is None:
         return when
     try:
         moved = earlier.day.replace(day=day)

@@ -55,7 +55,7 @@ from actions.common import (
     sure_intent,
     text_of,
 )
-from actions.corrections import ERASED, Corrections, confirm_first, keep_taken_off
+from actions.corrections import ERASED, Corrections, confirm_first, date_so_far, keep_taken_off
 from actions.extras import SAID_BACK, Extras, said_back
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
@@ -330,7 +330,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # and the open question answered with the rest
             in_part, fixing, rest = listen.correction_in_part(text) if in_words else (None, "", text)
             answered_too = in_part is not None and listen.says_something(rest)
-            fix = listen.correction(text) if asked != "appointment_when" and not answered_too else None
+            fixing_now = asked != "appointment_when" and not answered_too
+            fix = listen.correction(text, after=date_so_far(turn.slots)) if fixing_now else None
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
             if in_part is not None and answered_too:

@@ -434,9 +434,68 @@ def _not_in_passing(text: str) -> str:
     return ", ".join(part for part in _PART.split(text) if part.strip() and not _IN_PASSING.search(part))
 
 
+# A day counted from another day ("the monday after", "the week after", "a week later", "the
+# day before", "not this one, the next"): from the date being put right, or else the day the
+# message says it is not ("not friday, the monday after").
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_SHIFT = re.compile(
+    rf"\b(?:the\s+(?P<unit>day|week|fortnight)|(?P<count>{_COUNT})\s+(?P<units>day|week|fortnight)s?)\s+"
+    r"(?P<way>after|later|before|earlier)\b(?!\s+(?:next|tomorrow|today|christmas|new year|easter)\b)"
+    r"|\bthe\s+following\s+(?P<unit2>week)\b"
+)
+_WEEKDAY_FROM = re.compile(rf"\b{_WEEKDAY}\s+(?P<way>after|before)\b(?!\s+next\b)|\bthe following {_WEEKDAY}")
+_NEXT_ONE = re.compile(
+    r"\b(?:the\s+)?(?:next|following)\s+one\b|\bthe one after\b(?!\s+next\b)|\bthe next\s*$"
+)
+
+
+def _from(t: str, anchor: date) -> date | None:
+    """The day ``t`` counts from ``anchor``, or None when it counts from nothing."""
+    shift = _SHIFT.search(t)
+    named = _WEEKDAY_FROM.search(t)
+    if named and not re.search(r"\b(?:this|next|coming)\s+" + _WEEKDAY, t):
+        target = WEEKDAYS[named.group(1) or named.group(3)]
+        if named["way"] == "before":
+            return anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7)
+        return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    if shift:
+        weekday = _weekday_in(t)
+        if weekday and (shift["unit"] or shift["units"] or shift["unit2"]) == "week":
+            # "the week after, on the tuesday": that day of the week after
+            monday = anchor - timedelta(days=anchor.weekday())
+            return monday + timedelta(days=_shift_days(shift) + WEEKDAYS[weekday.group(1)])
+        return anchor + timedelta(days=_shift_days(shift))
+    if _NEXT_ONE.search(t) and _weekday_in(t) is None:
+        return anchor + timedelta(days=7)  # "not this one, the next": the same day a week on
+    return None
+
+
+def _shift_days(shift: re.Match[str]) -> int:
+    unit = shift["unit"] or shift["units"] or shift["unit2"]
+    days = _UNIT_DAYS[unit] * (_count(shift["count"]) if shift["count"] else 1)
+    return -days if shift["way"] in {"before", "earlier"} else days
+
+
+def _counted(text: str, today: date, after: date | None) -> When | None:
+    """The day (and time) ``text`` counts from ``after``, or from the day it says it is not;
+    None when it counts from neither."""
+    not_this = _NOT_THIS.search(text)
+    anchor = after or (_day(_time(_normalise(not_this.group(0)))[1], today) if not_this else None)
+    if anchor is None:
+        return None
+    for words in dict.fromkeys([_NOT_THIS.sub(" ", text), text]):
+        time, rest = _time(_normalise(words))
+        day = _from(rest, anchor)
+        if day is not None:
+            return When(day, time) if day >= today else None
+    return None
+
+
 @lru_cache(maxsize=512)
-def _when(text: str, today: date) -> When | None:
+def _when(text: str, today: date, after: date | None = None) -> When | None:
     text = _not_in_passing(text)
+    if found := _counted(text, today, after):
+        return found
     # "not this Friday, the one after" needs the Friday: the words without what the date
     # is not are read first, and the whole message when they name no day.
     for words in dict.fromkeys([_NOT_THIS.sub(" ", text), text]):
@@ -446,9 +505,17 @@ def _when(text: str, today: date) -> When | None:
     return None
 
 
-def when(text: str, today: date | None = None) -> When | None:
-    """The day (and time, if one was said) the text means, or None if there isn't one we can be sure of."""
-    return _when(text[:300], today or date.today())
+def when(text: str, today: date | None = None, after: date | None = None) -> When | None:
+    """The day (and time, if one was said) the text means, or None if there isn't one we can be
+    sure of. ``after`` is the date being put right, which "the monday after" counts from."""
+    return _when(text[:300], today or date.today(), after)
+
+
+def counted_from(text: str, day: date, today: date | None = None) -> When | None:
+    """The day (and time) the text means when it counts from ``day``, the date being put right
+    ("the monday after", "the week after", "a day earlier", "not this one, the next"); None
+    when it names a day of its own."""
+    return _counted(_not_in_passing(text[:300]), today or date.today(), day)
 
 
 def time_of(text: str) -> str | None:

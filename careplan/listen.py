@@ -555,7 +555,28 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
         return None
     doc = parse(text)
     found = _who_in(doc, asked)
-    return _with_their_name(doc, found) if found else _someone_from(text, asked)
+    return _with_their_name(doc, _with_the_place(text, found)) if found else _someone_from(text, asked)
+
+
+# A place said just after who, the way people say it: "the pre-op nurse up Bronglais", "physio
+# down the Royal", "Dr Shah over at Park Lane", "the podiatrist in Llanelli": a name in capitals,
+# or a word that names a hospital ("down the royal", "up at the general").
+_PLACE_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:up|down|over|out|round)(?:\s+(?:at|in|to))?|at|in)\s+"
+    r"(?P<place>(?:the\s+)?(?:(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3}"
+    rf"|(?:[a-z'-]+\s+)?(?:{'|'.join(_WHO_WORDS['hospital_words'])})\b))",
+    re.I,
+)
+
+
+def _with_the_place(text: str, found: str) -> str:
+    """Who, with the place said just after it in the message ("the pre-op nurse up Bronglais");
+    who as found when no place follows, or when what follows is a day ("the nurse in March")."""
+    at = text.lower().find(found.lower())
+    place = _PLACE_AFTER.match(text, at + len(found)) if at >= 0 else None
+    if place is None or dates.when(place["place"]) or place["place"].lower() in dates.MONTHS:
+        return found
+    return found + text[at + len(found) : place.end()]
 
 
 # Someone from a place that is not a clinic, by who they are and where from, then maybe their
@@ -2428,7 +2449,9 @@ def about_the_chat(text: str) -> str | None:
 
 
 _CORRECTION_CUE = re.compile(
-    rf"^\W*(?:{_NO_WORDS}|och|sorry|actually|wait|oops|hang on"
+    # (after a sigh or an "oh": "ugh sorry, kids fighting, it's...", "oh hang on its the day before")
+    r"^\W*(?:(?:oh|ah|ugh+|argh+|erm|um+|hmm+|god|omg|right|ok)\W+)*"
+    rf"(?:{_NO_WORDS}|och|sorry|actually|wait|oops|hang on"
     r"|hold on|my mistake|my bad|i meant|i mean|correction|err?m?)\b|"
     r"\b(?:not the|i meant|i mean|ah mean|wrong|wrang|mistake|should (?:be|have been|say)"
     r"|didn'?t change|still not right|my bad|mixed up|muddled"
@@ -2446,7 +2469,10 @@ _ABOUT_THE_DATE = re.compile(
     rf"|\b(?:it'?s|its|it is)\s+(?:in\s+)?(?:a\s+(?:week|fortnight)|next|this\s+{_WEEKDAY}|tomorrow)\b"
     rf"|\bnot\s+(?:this\s+|that\s+|on\s+)?{_WEEKDAY}\b"
     # "sorry I mean the 10th not the 9th. I have looked at the letter"
-    r"|\bnot\s+the\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    r"|\bnot\s+the\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    # counted from the date told: "a week later than that", "the monday after", "the day before"
+    rf"|\b(?:a|the|one|two|three)\s+(?:days?|weeks?|fortnight)\s+(?:later|after|before|earlier)\b"
+    rf"|\bthe\s+{_WEEKDAY}\s+(?:after|before)\b",
     re.I,
 )
 # "the date's wrong", "the appointment bit is wrong", "appointments wrong": the date to put right
@@ -2861,7 +2887,9 @@ def _moved_to(text: str) -> Correction | None:
     return Correction("main_goal", None if pointing else "new", goal=said)
 
 
-def correction(text: str, today: date | None = None) -> Correction | None:
+def correction(text: str, today: date | None = None, after: date | None = None) -> Correction | None:
+    """What a message puts right, if anything. ``after`` is the appointment's date so far, which
+    "the monday after" or "not this one, the next" count from."""
     if (moved := _moved_to(text)) is not None:
         return moved
     change = _CHANGE_GOAL.search(text)
@@ -2884,13 +2912,13 @@ def correction(text: str, today: date | None = None) -> Correction | None:
         )
         return Correction("main_goal", None if pointing else "new", goal=_main_words(main))
     if _DATE_WRONG.search(text):
-        found = dates.when(text, today)
+        found = dates.when(text, today, after)
         return Correction("date", found) if found else Correction("date_unknown")
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
     about_the_date = _ABOUT_THE_DATE.search(text)
     if _CORRECTION_CUE.search(text) and (len(text.split()) <= 8 or about_the_date):
-        found = dates.when(last_said(text), today)
+        found = dates.when(last_said(text), today, after)
         if found:
             return Correction("date", found)
     clock = _CLOCK.search(text)
@@ -2914,8 +2942,22 @@ def correction(text: str, today: date | None = None) -> Correction | None:
     if about := _ABOUT.search(text):
         return Correction("remove", goal=about.group("about"))
     if kind := taken_back(text):
-        return Correction(kind)
+        # "ignore me i was thinking of the dentist, it's a fortnight on Tuesday": the date
+        # said after taking the last one back is the date
+        found = _date_after_taking_back(text, today, after)
+        return Correction("date", found) if found else Correction(kind)
     return None
+
+
+def _date_after_taking_back(text: str, today: date | None, after: date | None) -> dates.When | None:
+    """The date said after words that take the last answer back ("scratch that its a week on
+    thursday at 10", "oh forget that, wrong letter. its wednesday 16th"): about the date, or
+    only a date; None when nothing after them says one."""
+    said = _MISREAD.search(text) or _WRONG.search(text) or _REMOVE_IT.search(text)
+    rest = text[said.end() :] if said else ""
+    if not (_ABOUT_THE_DATE.search(rest) or _only_a_date(rest)):
+        return None
+    return dates.when(rest, today, after)
 
 
 # "My name's Bernard, not Oh!", "Please call me Irene, dear.": a sentence that starts by
@@ -2967,6 +3009,8 @@ def correction_in_part(text: str, today: date | None = None) -> tuple[Correction
         if parts and _CUE_ALONE.match(parts[-1]):  # "sorry" + "I meant thursday"
             part = f"{parts.pop()} {part}"
         parts.append(part)
+    # "..., it's wednesday 16th, 11.30. definitely this time": vouching for the date is no answer
+    parts = [p for p in parts if not _only_vouches(p)]
     if len(parts) < 2:
         return None, "", text
     for index, part in enumerate(parts):
@@ -2975,6 +3019,20 @@ def correction_in_part(text: str, today: date | None = None) -> tuple[Correction
             rest = " ".join(p.strip() for i, p in enumerate(parts) if i != index)
             return found, part.strip(), rest.strip(" ,.;")
     return None, "", text
+
+
+# Words that only vouch for what was just said: "definitely this time", "honest", "I've checked
+# the letter this time", "100% sure now lol".
+_VOUCHING = set(
+    "definitely def defo deffo honest honestly promise i swear for real sure this time now really "
+    "properly checked double just the letter it its that thats is right one correct lol haha x "
+    "100 percent ive i've have looked at on says it's that's".split()
+)
+
+
+def _only_vouches(text: str) -> bool:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return bool(words) and set(words) <= _VOUCHING and bool(set(words) - STOP_WORDS)
 
 
 def day_of_month_only(text: str) -> int | None:

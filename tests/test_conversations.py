@@ -33,12 +33,12 @@ NOT_YET: dict[str, str] = {
     '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
     "is not taken as why, so each later answer lands a question late",
     # Blind set 9, retired in session 26: each one's first problem at session 25's end.
-    "set9_03_priya_sandwich": '"Amma" passes since listen_nine_a (s26); "ugh sorry, kids fighting, it\'s '
-    'wednesday 16th, 11.30. definitely this time" at what matters is not taken as the date changed',
+    "set9_03_priya_sandwich": '"ugh sorry, kids fighting, it\'s wednesday 16th, 11.30. definitely this time" '
+    "changes the date since listen_dates (s27); the goal \"go to the temple on sundays again, she's stopped "
+    'because she gets confused in the crowd" keeps its second half as why, '
+    "so each later answer lands a question early",
     "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
     "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
-    # Blind set 10, retired in session 27: each one's first problem at session 26's end (05d5ff8).
-    "set10_03_gareth_knee": '"pre-op nurse up Bronglais" keeps who but not the place',
 }
 
 

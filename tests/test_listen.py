@@ -1451,7 +1451,17 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
             "Nurse Bell (the diabetes one) at the health centre",
         ),
         ("the GP is Dr Pryce at Ty Gwyn", True, "the GP is Dr Pryce at Ty Gwyn"),
-        ("the heart failure nurses at the Royal", True, "the heart failure nurses"),
+        ("the heart failure nurses at the Royal", True, "the heart failure nurses at the Royal"),
+        # a place said after who the way people say it (listen_dates, s27)
+        ("pre-op nurse up Bronglais", True, "pre-op nurse up Bronglais"),
+        ("physio down the royal", True, "physio down the royal"),
+        ("Dr Shah over at Park Lane", True, "Dr Shah over at Park Lane"),
+        ("podiatrist over in Llanelli", True, "podiatrist over in Llanelli"),
+        ("the diabetes nurse up at Withybush on friday", True, "the diabetes nurse up at Withybush"),
+        ("the nurse up at the general", True, "the nurse up at the general"),
+        ("the GP down the road", True, "the GP"),
+        ("the nurse in March", True, "the nurse"),
+        ("the nurse up on monday", True, "the nurse"),
         ("seeing the nurse in the morning", False, "the nurse"),
         ("the neurologist in January", True, "the neurologist"),
         # the first word taken by the parse for a verb; a name after a clause about who
