@@ -563,7 +563,7 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
 # or a word that names a hospital ("down the royal", "up at the general").
 _PLACE_AFTER = re.compile(
     r"\s*,?\s+(?:(?:up|down|over|out|round)(?:\s+(?:at|in|to))?|at|in)\s+"
-    r"(?P<place>(?:the\s+)?(?:(?-i:[A-Z][\w'’&-]*)(?:\s+(?-i:[A-Z][\w'’&-]*)){0,3}"
+    r"(?P<place>(?:the\s+)?(?:(?-i:[A-Z][\w'’&-]+)(?:\s+(?-i:[A-Z][\w'’&-]+)){0,3}"
     rf"|(?:[a-z'-]+\s+)?(?:{'|'.join(_WHO_WORDS['hospital_words'])})\b))",
     re.I,
 )

@@ -1462,6 +1462,8 @@ def test_who_the_appointment_is_with(text: str, asked: bool, who: str | None) ->
         ("the GP down the road", True, "the GP"),
         ("the nurse in March", True, "the nurse"),
         ("the nurse up on monday", True, "the nurse"),
+        ("the nurse at I think 10", True, "the nurse"),
+        ("the physio at Park Lane I think", True, "the physio at Park Lane"),
         ("seeing the nurse in the morning", False, "the nurse"),
         ("the neurologist in January", True, "the neurologist"),
         # the first word taken by the parse for a verb; a name after a clause about who
