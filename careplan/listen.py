@@ -2757,6 +2757,10 @@ def last_said(text: str) -> str:
         if before and after:
             cut = marker.end()
     meant = text if cut is None else text[cut:].strip(" ,.;:!?-")
+    earlier = dates.when(text[:cut]) if cut is not None else None
+    if earlier is not None and (counted := dates.counted_from(meant, earlier.day)):
+        # "friday 11th. no sorry, the week after": counted from the day said first
+        return dates.said(counted.day, counted.time or earlier.time)
     if cut is not None and dates.when(meant) is None and dates.time_of(meant):
         # "Wednesday the 9th at 11. sorry, 11.30": the day said first, at the time put right
         if (day := dates.when(text[:cut])) is not None:

@@ -108,3 +108,20 @@ def test_a_day_of_its_own_counts_from_nothing(text: str) -> None:
 def test_vouching_for_the_date_is_no_answer(text: str, rest: str | None) -> None:
     found, _, left = listen.correction_in_part(text, TODAY)
     assert (left if found else None) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("friday 11th, no sorry the week after, 2pm", date(2026, 12, 18), "14:00"),
+        ("tues 8th at 10. no wait the day before", date(2026, 12, 7), "10:00"),
+        ("Thursday 10th. No, the one after", date(2026, 12, 17), None),
+        ("friday 11th no sorry the monday after", date(2026, 12, 14), None),
+        # a day of its own after the marker is still that day
+        ("Monday. no sorry, Tuesday", date(2026, 12, 8), None),
+    ],
+)
+def test_a_day_put_right_in_the_same_message_counts_from_the_first(
+    text: str, day: date, time: str | None
+) -> None:
+    assert dates.when(listen.last_said(text), TODAY) == dates.When(day, time)
