@@ -220,6 +220,7 @@ class Cues:
     everyday_life: WordPattern
     worn_out: WordPattern
     asked_said_no: WordPattern
+    banter: WordPattern
 
 
 @dataclass
@@ -582,6 +583,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         return False
     if cand.rule.kind == CRISIS and cues.asked_said_no.search(context):
         return False  # asked about it and answered no: "the doctor asked if I ever ... and I said no"
+    if cand.rule.kind == SAFEGUARDING and _banter(context, cues):
+        return False  # a family joke: "nan threatens to batter me with her handbag if i'm late"
     if cand.rule.requires and not any(p.search(context) for p in cand.rule.requires):
         cand.incomplete = True
         return False
@@ -690,13 +693,18 @@ def _up_to_verb(span: Any, steps: int | None = None) -> Any:
 
 
 def _past_tense(span: Any) -> bool:
-    """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit")?"""
+    """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit", "was choking")?"""
     token = _up_to_verb(span, 3)
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and token.tag_ in {"VBD", "VBN"}
-        and not any(c.tag_ in {"VBZ", "VBP"} for c in token.children if c.dep_ in {"aux", "auxpass"})
-    )
+    auxes = [c.tag_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if token.pos_ in {"VERB", "AUX"} and token.tag_ == "VBG":
+        return "VBD" in auxes  # the past continuous: "I was choking on a crisp earlier"
+    return token.pos_ in {"VERB", "AUX"} and token.tag_ in {"VBD", "VBN"} and not {"VBZ", "VBP"} & set(auxes)
+
+
+def _banter(text: str, cues: Cues) -> bool:
+    """A family joke ("grandad says he'll lock us in the shed if we beat him at cards"), with no
+    fear named: not a threat to report (session 27)."""
+    return bool(cues.banter.search(text)) and not cues.worry.search(text)
 
 
 def _cued_away(norm: str, cues: Cues) -> bool:
@@ -1010,6 +1018,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "it was treated and it's gone": over, however sure it is that it was one
     if kind == SAFEGUARDING and cues.protective.search(norm):
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
+    if kind == SAFEGUARDING and _banter(norm, cues):
+        return None  # "my wife says she'll kill me if I eat another biscuit": a family joke
     if kind == SAFEGUARDING and _only_help(norm, cues):
         return None  # "my son rings every night, next door's lad cuts the hedge": who helps
     if kind == SAFEGUARDING and cues.worn_out.search(norm) and not _HARM_DONE.search(norm):

@@ -28,12 +28,19 @@ def _kind(text: str) -> str | None:
         ("dad's been going downhill all week, hardly eating and sleeping most of the day", URGENT),
         ("she's getting weaker every day, this morning she couldn't stand up to get dressed", URGENT),
         ("his legs are swelling up more each day and his shoes won't go on now", URGENT),
-        ("mum's been slowly going downhill for a couple of years with the dementia, the memory clinic knows", None),
+        (
+            "mum's been slowly going downhill for a couple of years "
+            "with the dementia, the memory clinic knows",
+            None,
+        ),
         ("I'm getting stronger every day since the physio started", None),
         ("the garden's gone downhill since I stopped doing it myself", None),
         # not drinking, or nothing staying down
         ("he's barely had a drink in two days and his wee is really dark", URGENT),
-        ("nan won't drink, she's had a few sips all day and hasn't been to the loo since this morning", URGENT),
+        (
+            "nan won't drink, she's had a few sips all day and hasn't been to the loo since this morning",
+            URGENT,
+        ),
         ("I can't keep anything down since friday, not even water", URGENT),
         ("I don't drink enough water, I know I should", None),
         ("she was sick over the christmas holidays for a day, fine since", None),
@@ -44,10 +51,18 @@ def _kind(text: str) -> str | None:
         # a medicine that must not stop, run out or stopped
         ("my parkinson's tablets have run out and the chemist can't get them till thursday", URGENT),
         ("I've got no clozapine left and I can't get to the clinic till next week", URGENT),
-        ("his pain patch came off in the bath and we haven't got a spare till the nurse comes tomorrow, he's in agony", URGENT),
+        (
+            "his pain patch came off in the bath and we haven't got a spare "
+            "till the nurse comes tomorrow, he's in agony",
+            URGENT,
+        ),
         ("I stopped my sertraline all at once when I ran out and now I'm dizzy and feel awful", URGENT),
-        ("finished her prednisolone yesterday and the repeat hasn't been done, she has to take it every day", URGENT),
-        ("no inhalers left and my chest is getting tight and wheezy", URGENT),
+        (
+            "finished her prednisolone yesterday and the repeat hasn't "
+            "been done, she has to take it every day",
+            URGENT,
+        ),
+        ("I've no inhalers left and I'm wheezy and puffing more than usual", URGENT),
         ("I've run out of cotton wool pads again", None),
         ("my steroid tablets are ordered and ready tomorrow, I've two days left", None),
         ("I ran out of my inhaler once years ago and learnt my lesson", None),
@@ -89,14 +104,24 @@ def test_the_111_tier_in_new_words(text: str, kind: str | None) -> None:
     ("text", "kind"),
     [
         # a card or PIN given for one thing, and money gone
-        ("she told the window cleaner her PIN so he could get her cash and now her account's nearly empty", SAFEGUARDING),
+        (
+            "she told the window cleaner her PIN so he could get her cash and now her account's nearly empty",
+            SAFEGUARDING,
+        ),
         ("gave my card to the lad upstairs to get my shopping and there's £300 gone", SAFEGUARDING),
         ("I gave my grandson my PIN to get my pension out and he brings me the receipt", None),
         # a relative who handles everything, and the person kept from others or afraid
-        ("my brother deals with everything for mum now, we can't phone her any more and she sounds frightened", SAFEGUARDING),
+        (
+            "my brother deals with everything for mum now, we can't "
+            "phone her any more and she sounds frightened",
+            SAFEGUARDING,
+        ),
         ("my sister handles everything for dad, she rings us every sunday with his news", None),
         # letters kept, debts the person knows nothing of
-        ("my son takes all my post and now the bank keeps ringing about debts I know nothing about", SAFEGUARDING),
+        (
+            "my son takes all my post and now the bank keeps ringing about debts I know nothing about",
+            SAFEGUARDING,
+        ),
         ("my daughter reads my post to me because my eyes are bad", None),
         # food: none in for the person, or given as a reward
         ("her son lives with her and eats everything, there's never any food in for her", SAFEGUARDING),
@@ -106,12 +131,35 @@ def test_the_111_tier_in_new_words(text: str, kind: str | None) -> None:
         ("he got mum to sign papers about her bungalow and he won't let us see them", SAFEGUARDING),
         ("mum signed the papers for the house sale at the solicitor's with me there", None),
         # visits written up and not made, the person going without
-        ("the carers only stay five minutes but write that they were here half an hour, and dad's going hungry", SAFEGUARDING),
+        (
+            "the carers only stay five minutes but write that they were "
+            "here half an hour, and dad's going hungry",
+            SAFEGUARDING,
+        ),
         ("the carers write in the book at every visit so we can see what's been done", None),
         # a card held since a time past, and going without now (set9_10)
-        ("our darren's had mams bank card since her fall in the summer n she's always skint now, no food in wen i go round", SAFEGUARDING),
+        (
+            "our darren's had mams bank card since her fall in the summer n "
+            "she's always skint now, no food in wen i go round",
+            SAFEGUARDING,
+        ),
         ("my son's had my bank card since my stroke and I've not had a penny of my own since", SAFEGUARDING),
-        ("my son has had my bank card since my stroke, he does my shopping and shows me the statements", None),
+        (
+            "my son has had my bank card since my stroke, he does my shopping and shows me the statements",
+            None,
+        ),
+        # money held "to look after it", and the bills cut off or living on toast
+        (
+            "my nephew is looking after mum's money but her gas has been cut off and she's down to toast",
+            SAFEGUARDING,
+        ),
+        ("she collects my pension and gives me ten pounds a week if she remembers", SAFEGUARDING),
+        ("the appointee manages my benefits and I get my money every friday", None),
+        (
+            "my daughter looks after my money and the electric got cut "
+            "off because I forgot to send the reading",
+            None,
+        ),
     ],
 )
 def test_safeguarding_told_sideways(text: str, kind: str | None) -> None:
@@ -124,7 +172,11 @@ def test_safeguarding_told_sideways(text: str, kind: str | None) -> None:
         # a family joke: a threat over a biscuit, a game, being late, with a handbag
         ("my wife says she'll kill me if I have another slice of cake, she's the sugar police", None),
         ("grandad says he'll lock us in the coal shed if we beat him at dominoes again", None),
-        ("mum threatens to cut me out of the will every time I forget to ring, she's been saying it for years", None),
+        (
+            "mum threatens to cut me out of the will every time I "
+            "forget to ring, she's been saying it for years",
+            None,
+        ),
         ("nan threatens to batter me with her handbag if i'm late, she's 92 and about four foot ten", None),
         ("auntie says she'll wallop me with her slipper if I don't eat my greens, she's a scream", None),
         # ...a real threat stays
@@ -142,11 +194,45 @@ def test_safeguarding_told_sideways(text: str, kind: str | None) -> None:
         ("I was choking on a sweet earlier, it went down the wrong way, I'm fine, had a drink", None),
         ("he's choking on a sweet and can't breathe", EMERGENCY),
         # a chest pain on effort the GP knows and that has been the same for a year
-        ("I get chest pain walking up hills and it goes when I rest, the GP knows and it's been the same for a year", None),
+        (
+            "I get chest pain walking up hills and it goes when I rest, "
+            "the GP knows and it's been the same for a year",
+            None,
+        ),
         ("I get chest pain walking up hills and it's worse this week, it comes on sooner", EMERGENCY),
         # sickness over and done
-        ("had a bad stomach bug over the summer, couldn't keep anything down for a day, all good since", None),
+        (
+            "had a bad stomach bug over the summer, couldn't keep anything down for a day, all good since",
+            None,
+        ),
     ],
 )
 def test_false_alarms_by_class(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a message with no subject that starts "can't" is no question about a sign in general
+        ("can't keep anything down since tuesday, even the tea comes back", URGENT),
+        ("can't wee since this morning and my tummy is swollen and sore", URGENT),
+        ("can a cut get infected from a dog lick?", None),
+        # the carers' own book is not a book being read
+        (
+            "the carers leave after ten minutes and sign the book to say they stayed the full hour",
+            SAFEGUARDING,
+        ),
+        ("I'm reading a book about a woman whose carers neglected her", None),
+        # the catheter blocked and no wee, the tummy hard: no longer turned away by its own sign
+        ("his catheter is blocked and he can't pee, his tummy is swollen and sore", URGENT),
+        # someone listening in, and funny about who the person talks to (batch ZC, heard again)
+        (
+            "ring me on my mobile, my husband listens in on the landline and gets nasty about who I ring",
+            SAFEGUARDING,
+        ),
+        ("my son listens in when I'm on the phone to the bank, to help me with the numbers", None),
+    ],
+)
+def test_parse_and_cue_slips_found_on_the_way(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
