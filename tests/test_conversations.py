@@ -37,8 +37,6 @@ NOT_YET: dict[str, str] = {
     "changes the date since listen_dates (s27); the goal \"go to the temple on sundays again, she's stopped "
     'because she gets confused in the crowd" keeps its second half as why, '
     "so each later answer lands a question early",
-    "set9_10_wayne_site": "a safeguarding worry told sideways at the worries question (\"our darren's had "
-    "mams bank card since her fall ... she's always skint now, no food in\") is not flagged",
 }
 
 
