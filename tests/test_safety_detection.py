@@ -844,8 +844,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # 0.58/0.94) holds the default 0.95.
 # ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
 # alarms 4/250.
-# Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 and 56/56, false alarms
-# 0/250; ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
+# Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 (34/35 beside
+# safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
+# ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
 # safeguarding 23/33, false alarms 4/80) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
@@ -858,7 +859,7 @@ BATCH_FLOORS = {
     "safety_dev_n": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.94},
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
     "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
