@@ -29,7 +29,13 @@ def text_of(tracker: Tracker) -> str:
     """The person's message, without control characters (kept out of the record), with
     punctuation said as words by voice typing ("full stop", "question mark") written as marks,
     and without "that is not a question" (what it says of the words before is heeded)."""
-    return without_not_a_question(punctuate(clean((tracker.latest_message or {}).get("text") or "")))
+    return _readable((tracker.latest_message or {}).get("text") or "")
+
+
+@lru_cache(maxsize=16)
+def _readable(text: str) -> str:
+    """:func:`text_of` for the words themselves: worked out once however often a turn asks."""
+    return without_not_a_question(punctuate(clean(text)))
 
 
 def intent_of(tracker: Tracker) -> tuple[str | None, float]:

@@ -21,7 +21,11 @@ of this changes what Rasa decides; item 2 changes what an action sees.
    and dropped). Our actions read
    events only to compare this message with the one before
    (actions/hook.py), and the SDK's forms only the slots set since the last
-   message.
+   message. With the selective domain (endpoints.yml), the domain goes only to
+   actions domain.yml marks ``send_domain``: Rasa sends it to every form's
+   ``validate_`` action as well, 64 kB (mostly the bot's words) that the
+   action server read and never used (the forms take their slots from
+   careplan: actions/forms.py ``domain_slots``), in almost every other call.
 3. **Connecting.** Rasa opens a new HTTP client session, so a new connection,
    for every call. We keep one session per endpoint (here, the action server),
    whose idle connections are dropped after :data:`KEEPALIVE_SECONDS`, well
@@ -126,6 +130,7 @@ from rasa.shared.constants import DEFAULT_SENDER_ID, DOCS_BASE_URL
 from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
     ACTION_SESSION_START_NAME,
+    ACTION_SHOULD_SEND_DOMAIN,
     ACTION_VALIDATE_SLOT_MAPPINGS,
     ACTIVE_LOOP,
     FOLLOWUP_ACTION,
@@ -274,11 +279,22 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
         "tracker": state,
         "version": rasa.__version__,
     }
-    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(
-        self.name()
-    ):
+    if not self._is_selective_domain_enabled() or _marked_send_domain(domain, self.name()):
         result["domain"] = domain.as_dict()
     return result
+
+
+def _marked_send_domain(domain: Domain, name: str) -> bool:
+    """Does domain.yml mark this action ``send_domain``? Rasa's selective domain also sends the
+    whole domain to every ``validate_`` action unmarked; ours never read it."""
+    if not domain.does_custom_action_explicitly_need_domain(name):
+        return False
+    if not name.startswith("validate_"):
+        return True
+    return any(
+        isinstance(action, dict) and (action.get(name) or {}).get(ACTION_SHOULD_SEND_DOMAIN)
+        for action in domain.as_dict().get("actions", [])
+    )
 
 
 def _dumps(value: Any) -> str:

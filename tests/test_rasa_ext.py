@@ -10,6 +10,7 @@ import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 import rasa_ext
@@ -301,3 +302,30 @@ def test_the_call_state_is_rasas_current_state_with_the_recent_events() -> None:
     assert ours["active_loop"] == {}
     active = speedups.call_state(DialogueStateTracker.from_events("someone", events))["active_loop"]
     assert active["name"] == "care_form" and active["trigger_message"]["text"] == "answer 1"
+
+
+@pytest.mark.parametrize(
+    ("marked", "sent"),
+    [("", False), (":\n      send_domain: true", True)],
+    ids=["unmarked", "marked send_domain"],
+)
+def test_a_forms_validate_action_gets_the_domain_only_when_marked(marked: str, sent: bool) -> None:
+    """Item 2: with the selective domain, a form's ``validate_`` action gets no domain unless
+    domain.yml marks it ``send_domain`` (Rasa sends it to every one); an action marked gets it."""
+    from rasa.utils.endpoints import EndpointConfig
+
+    domain = Domain.from_yaml(
+        "version: '3.1'\nactions:\n  - validate_care_form" + marked + "\n"
+        "  - action_interrupt:\n      send_domain: true\n  - action_reply\n"
+    )
+    endpoint = EndpointConfig("http://127.0.0.1:9/webhook", enable_selective_domain=True)
+    tracker = DialogueStateTracker.from_events("someone", [])
+
+    def body(name: str) -> dict[str, object]:
+        return speedups._action_call_format(RemoteAction(name, endpoint), tracker, domain)
+
+    assert ("domain" in body("validate_care_form")) is sent
+    assert "domain" in body("action_interrupt")
+    assert "domain" not in body("action_reply")
+    everything = RemoteAction("validate_care_form", EndpointConfig("http://127.0.0.1:9/webhook"))
+    assert "domain" in speedups._action_call_format(everything, tracker, domain), "not selective: all"
