@@ -304,6 +304,9 @@ class WordPattern:
             pos = max(match.end(), start + 1)
 
     def search(self, text: str) -> re.Match[str] | None:
+        # Most patterns find nothing in most messages: say so without starting the walk.
+        if self.regex.search(text) is None:
+            return None
         return next(self.finditer(text), None)
 
 
@@ -1116,7 +1119,8 @@ def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
     found = []
     for rule in rules:
         for pattern in rule.patterns:
-            found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
+            if pattern.search(norm) is not None:
+                found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
         if rule.signs:
             firsts = [m for group in rule.signs if (m := _first(group, norm)) is not None]
             if len(firsts) >= rule.min_signs:
