@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -2422,6 +2423,7 @@ def tells_what_matters(text: str) -> bool:
     return any(t.pos_ == "VERB" and t.lemma_.lower() not in _NOT_LIFE_VERBS for t in doc)
 
 
+@lru_cache(maxsize=32)  # asked of the same words twice a turn (the form, then question_to_bot)
 def about_the_chat(text: str) -> str | None:
     """A question or complaint put to the bot about the chat, named as the reply it needs
     (an FAQ, "faq_how_long" or "chat_complaint"); "answer_or_question" when a question
