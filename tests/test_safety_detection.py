@@ -713,8 +713,8 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # are never printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
-# as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml and set 10 as
-# safety_dev_zi.yml.
+# as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
+# safety_dev_zi.yml and set 11 as safety_dev_zl.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
@@ -844,6 +844,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # 0.58/0.94) holds the default 0.95.
 # ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
 # alarms 4/250.
+# ZL: set 11, retired at the start of session 28, learnt from 0.982/0.909/0.927, urgent 0.829, false
+# alarms 9/273.
 # Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 (34/35 beside
 # safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
 # ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
@@ -860,10 +862,11 @@ BATCH_FLOORS = {
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
     "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
+    "safety_dev_zl": {CRISIS: 0.9, SAFEGUARDING: 0.92, URGENT: 0.82},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zl": 0.034}
 
 
 @pytest.mark.slow  # a whole data set
@@ -872,7 +875,7 @@ def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26), or retired from the blind sets (L: set 3, P: set 4, S: set 5,
-    W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10), each measured cold first (figures in
+    W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold first (figures in
     docs/safety-and-privacy.md), then tuned on, and learnt from by careplan/safety_model.py: these
     floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
