@@ -539,7 +539,10 @@ def relationship(text: str) -> str:
 # a word after "a" or "the" ("used to call me a terrier"), nor a name for some moments only
 # ("I call her Al when she is cross with me").
 CALLED = re.compile(
-    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by|prefers?|to be called"
+    r"\b(?:call(?:s|ed)? (?:me|her|him|them)|known as|goes by|go by"
+    # "I should prefer to be addressed as Mrs Ashworth", "address me as Dr Okoye", "prefers Bill"
+    r"|(?:prefers?|rather)\s+(?:to\s+)?(?:be\s+)?(?:called|addressed\s+as|known\s+as|go\s+by)"
+    r"|(?:be\s+)?addressed\s+as|address\s+(?:me|her|him|them)\s+as|prefers?|to be called"
     r"|every(?:one|body)\s+says?|(?:all|people|they)\s+say)"
     r"\s+(?!(?:a|an|the|my|his|her|their|that|this|it)\b)([A-Za-z][\w'’\u00a0-]*)"
     r"(?![\w'’\u00a0-])(?!\s+(?:when|whenever|if)\b)",
@@ -608,7 +611,7 @@ def without_pet_names(text: str) -> str:
     shes just mum")."""
 
     def writers(match: re.Match[str]) -> str:
-        word = match["word"].lower()
+        word = match["word"].lower().split(_JOIN)[0]  # "i call her nani ji": nani
         only = match.groupdict().get("only")
         return " " if only or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
 
@@ -742,6 +745,8 @@ _WHO_TO_ME = "|".join(
     )
 )
 _SOMEONE_ELSE_NAMED = re.compile(
+    # never who they are called: "everyone calls her Auntie Pat"
+    r"(?<!call )(?<!calls )(?<!called )"
     rf"\b(?:my|our|me|(?P<theirs>his|her|their))\s+(?:late\s+|little\s+|big\s+|eldest\s+|youngest\s+)?(?:{_WHO_TO_ME})(?:'s)?\s*,?\s+"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?",
     re.I,
@@ -803,11 +808,35 @@ NO_PREFERENCE = re.compile(
 )
 
 
+# Respect said after a name, part of it: "Bibi ji", "Ravi bhai", "Pat auntie", "Singh sahib".
+_HONORIFICS = "ji jee jii sahib saheb sahab saab bhai bhaiya didi baji apa aunty auntie uncle khala".split()
+_HONOURED = re.compile(rf"(?<=[A-Za-z])\s+((?i:{'|'.join(_HONORIFICS)}))(?![\w'’-])")
+# What joins a name to its honorific while the name is read: a word character, so every pattern
+# takes "Bibi ji" as one word; said back as a space.
+_JOIN = "_"
+
+
+def with_honorifics(text: str) -> str:
+    """``text`` with each name joined to the honorific said after it ("Bibi ji": "Bibi_ji")."""
+
+    def joined(match: re.Match[str]) -> str:
+        word = re.findall(r"[\w'’-]+", text[: match.start()])[-1]
+        return match.group(0) if word.lower() in STOP_WORDS else _JOIN + match.group(1)
+
+    return _HONOURED.sub(joined, text)
+
+
+def said_apart(value: str) -> str:
+    """A name read with ``with_honorifics``, as said: "Bibi_ji" is "Bibi ji"."""
+    return value.replace(_JOIN, " ")
+
+
 def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one.
     ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
     if NO_PREFERENCE.search(text):
         return None
+    text = with_honorifics(text)  # "we all call her Bibi ji": Bibi ji, the respect kept
     so_called = None if full else _CALLED_SO.match(text)
     if so_called and so_called.group(1).split()[0].lower() not in _SMALL_WORDS | _NOT_A_NAME_START:
         if found := _a_name(so_called.group(1)):
@@ -893,7 +922,7 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if (
         0 < len(words) <= (4 if full else 2)
         and not sentence
-        and all(re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0-]+", w) for w in words)
+        and all(re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0_-]+", w) for w in words)
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
     named = people(text)
@@ -1001,5 +1030,8 @@ def _tidy(value: str) -> str:
     value = value.replace("\u00a0", " ")
     value = value.strip(" .,!?'’\"")
     if not any(c.isupper() for c in value):
-        return value.title()
-    return " ".join(word.title() if word.isupper() and len(word) > 2 else word for word in value.split(" "))
+        value = value.title()
+    else:
+        value = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in value.split(" "))
+    # "bibi ji" is Bibi ji: the honorific keeps its small letter
+    return re.sub(rf"{_JOIN}(\w+)", lambda m: said_apart(_JOIN + m.group(1).lower()), value)

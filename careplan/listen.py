@@ -378,7 +378,7 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us" (never one
     they are not called: "naebody calls me Thomas").
     Not ``theirs`` (it's the writer's own plan): never what someone calls him or her."""
-    said, (text, refused) = text, interpret.without_names_not_used(text)
+    said, (text, refused) = text, interpret.without_names_not_used(interpret.with_honorifics(text))
     match = interpret.CALLED.search(text)
     if match and not theirs and _SOMEONE_ELSES.match(match.group(0)):
         return None
@@ -387,7 +387,7 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     match = match or (nickname if nickname and nickname.group(1)[0].isupper() else None)
     match = match or interpret.BUT_ITS.search(text)  # "Daniel Jones, but it's Danny"
     if match:
-        return _a_name(_titled(match.group(1), text[match.end(1) :]))
+        return _a_name(interpret.said_apart(_titled(match.group(1), text[match.end(1) :])))
     # "Wojciech Kowalski, but nobody's called him Wojciech since school, he's Wojtek": the name
     # refused is said first ("Tam. naebody calls me Thomas" names no nickname)
     # refused is said first ("Tam. naebody calls me Thomas" names no nickname); said after it,

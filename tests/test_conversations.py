@@ -38,8 +38,6 @@ NOT_YET: dict[str, str] = {
     'because she gets confused in the crowd" keeps its second half as why, '
     "so each later answer lands a question early",
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_01_mrs_ashworth": '"My name is Winifred Ashworth, but I should prefer to be addressed as '
-    'Mrs Ashworth" is kept as the name "To"',
     "set11_02_tomasz_zbyszek": '"sorry I type wrong. Is Zbigniew, Z-B-I-G-N-I-E-W. But we call him Zbyszek" '
     "does not put the full name right (Zbigneiw kept); the carer's own name and sleep are not kept",
     "set11_05_bridget_connor": '"Connor says: go to Prenton Park with my mates on a Saturday, without mum" '
@@ -48,8 +46,9 @@ NOT_YET: dict[str, str] = {
     "is not kept as the goal (the bot goes on to what gets in the way)",
     "set11_07_elspeth_island": '"To get over to Oban to see my sister Catriona once a month." at the goal '
     "question is not kept as the goal (the bot goes on to what gets in the way)",
-    "set11_08_jas_bibi_ji": '"we all call her Bibi ji" keeps "Bibi" and asks "Does Bibi know you\'re doing '
-    'this for her?"',
+    "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
+    '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '
+    "answer lands a question early (Bibi ji kept since listen_a, s28)",
     "set11_09_neil_cardiac_rehab": '"had a heart attack in July, two stents, back at work part time now" '
     "gets the 999 heart attack script",
     "set11_10_ruth_all_at_once": '"Lift Alfie into his car seat." at the goal question gets "What would you '

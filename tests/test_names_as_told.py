@@ -1,0 +1,58 @@
+"""Names told the way people tell them (session 28, set11_01 and set11_08): a title with a surname
+asked for in formal words, and a family word everyone uses kept with its honorific."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import interpret, listen
+
+
+@pytest.mark.parametrize(
+    ("text", "called", "whole"),
+    [
+        (
+            "My name is Winifred Ashworth, but I should prefer to be addressed as Mrs Ashworth, "
+            "if you would be so kind.",
+            "Mrs Ashworth",
+            "Winifred Ashworth",
+        ),
+        ("It's Rajinder Kaur but I'd prefer to be addressed as Mrs Kaur", "Mrs Kaur", "Rajinder Kaur"),
+        ("Dr Anil Patel. I prefer to go by Dr Patel, old habits, I was a GP.", "Dr Patel", "Dr Anil Patel"),
+        ("Please address me as Dr Okoye", "Dr Okoye", None),
+        ("Edith Marsh. I'd rather be called Mrs Marsh, thank you.", "Mrs Marsh", "Edith Marsh"),
+        ("Mr Hughes is fine", "Mr Hughes", None),
+    ],
+)
+def test_a_title_asked_for_in_formal_words(text: str, called: str, whole: str | None) -> None:
+    assert interpret.name(text) == called
+    assert interpret.formal_name(text) == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("we all call her Bibi ji", "Bibi ji"),
+        ("bibi ji", "Bibi ji"),
+        ("Bibi ji, thats what we all call her", "Bibi ji"),
+        ("everyone calls him Ravi bhai, even the neighbours lol", "Ravi bhai"),
+        ("everyone calls him Bhai ji", "Bhai ji"),
+        ("Patricia on paper. everyone on our street calls her Auntie Pat", "Auntie Pat"),
+        ("Margaret, but all the kids call her Auntie Peggy", "Auntie Peggy"),
+        ("all the grandkids call her Nani ji, so Nani ji", "Nani ji"),
+        # a word only the writer uses is not her name, honorific or not
+        ("i call her ammi ji but thats just me, she likes Shireen", "Shireen"),
+        ("Shireen, only I call her ammi ji", "Shireen"),
+    ],
+)
+def test_a_family_word_everyone_uses_keeps_its_honorific(text: str, called: str) -> None:
+    assert interpret.name(text) == called
+
+
+def test_an_honorific_is_heard_in_an_opening() -> None:
+    keys = ["for_whom", "preferred_name"]
+    assert listen.hear("its for my gran, we all call her Bibi ji", keys) == {
+        "for_whom": "carer",
+        "preferred_name": "Bibi ji",
+    }
+    assert "preferred_name" not in listen.hear("for my mum, only I call her ammi ji", keys)
