@@ -6,7 +6,7 @@ from typing import Any
 
 from actions.answers import Reading
 from actions.common import store, text_of
-from actions.extras import carer_known, heard_before, heard_now, say_heard
+from actions.extras import carer_known, heard_before, heard_now, keep_carers_name, say_heard, typed
 from actions.forms import QuestionForm
 from actions.turn import Turn, form_slots
 from careplan import listen
@@ -59,7 +59,9 @@ class ValidateConsentForm(QuestionForm):
         keys = form_slots()["care_form"]
         taken = self.take(heard_before(turn.tracker, keys, carer=None, latest=False), turn, quiet=True)
         now = listen.hear(text_of(turn.tracker), keys, carer=carer_known(turn.slots))
-        return {**taken, **self.take(now, turn)}
+        taken = {**taken, **self.take(now, turn)}
+        keep_carers_name(turn, typed(turn.tracker))  # "hello, I am Tomasz, I do this for my father"
+        return taken
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "questions" if slots.get("consent") == "yes" else "declined"

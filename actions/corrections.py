@@ -8,6 +8,7 @@ first, yes or no), and going back a question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -33,6 +34,13 @@ from careplan.vocab import CARER
 MOVABLE = set(labels("life", "support"))
 # Where the main thing is being chosen or looked over: words there that name no goal are a new one.
 CHOOSING_THE_MAIN_ONE = {"one_thing", "questions", "review_choice"}
+# Each name asked, and where the plan keeps it.
+NAME_FIELDS = {
+    "person_name": "subject_name",
+    "full_name": "subject_name",
+    "preferred_name": "preferred_name",
+    "carer_name": "carer_name",
+}
 
 
 class Corrections:
@@ -140,6 +148,33 @@ class Corrections:
             # Asked first: "Do you want me to take off what you said about worries?"
             return None if previous is None else _confirm_taking_off(fix.kind, previous)
         return None
+
+    @staticmethod
+    def respell(asked: str, turn: Turn) -> tuple[dict[str, Any], str]:
+        """A name told before, put right ("sorry I type wrong. Is Zbigniew, Z-B-I-G-N-I-E-W"):
+        put right wherever it is kept, and said once. Returns the name slots changed, and the
+        rest of the message ("But we call him Zbyszek"), which may answer the question asked."""
+        slots, text = turn.slots, text_of(turn.tracker)
+        told = {slot: str(slots[slot]) for slot in NAME_FIELDS if slot != asked and slots.get(slot)}
+        plan_id = slots.get("plan_id")
+        fixes, rest = interpret.respelt(text, list(told.values())) if told and plan_id else ({}, text)
+        if not fixes:
+            return {}, text
+
+        def put_right(name: str) -> str:
+            return re.sub(r"[A-Za-z][\w'’-]*", lambda m: fixes.get(m.group(0), m.group(0)), name)
+
+        updates = {slot: put_right(name) for slot, name in told.items() if put_right(name) != name}
+        subject = store().export(int(plan_id))["subject"]
+        fields = {NAME_FIELDS[slot]: name for slot, name in updates.items()}
+        for field, name in (("subject_name", subject["name"]), ("preferred_name", subject["preferred_name"])):
+            if name and field not in fields and put_right(name) != name:
+                fields[field] = put_right(name)
+        store().update_plan(int(plan_id), **fields)
+        said = fields.get("subject_name") or fields.get("preferred_name") or fields.get("carer_name")
+        turn.dispatcher.utter_message(response="utter_full_name_changed", full_name=said)
+        turn.slots.update(updates)
+        return updates, rest
 
     def confirm_undo(self, pending: dict[str, Any], turn: Turn) -> dict[str, Any]:
         """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import flow
 from actions.answers import Reading, record
-from actions.common import is_button, logger, text_of
+from actions.common import is_button, logger, store, text_of
 from actions.turn import Turn, form_slots
 from careplan import dates, listen
 from careplan.questions import catalogue
@@ -112,6 +112,27 @@ class Extras:
         return updates
 
 
+def typed(tracker: Tracker) -> list[str]:
+    """Every message the person has typed (or sent by a button), in order."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+
+
+def keep_carers_name(turn: Turn, messages: list[str]) -> None:
+    """The carer's own name, said in passing ("hello, I am Tomasz, I do this for my father",
+    "Thanks, Jas"): kept at once as who wrote the plan, so it is never lost if they don't share.
+    (When they share, their name is asked for the record, and the answer wins.)"""
+    plan_id, slots = turn.slots.get("plan_id"), turn.slots
+    if not plan_id or not flow.is_carer(slots) or slots.get("carer_name") is not None:
+        return
+    names = [str(slots[key]) for key in ("person_name", "preferred_name") if slots.get(key)]
+    found = next(filter(None, (listen.carers_own_name(m, names) for m in reversed(messages))), None)
+    if found:
+        try:
+            store().update_plan(int(plan_id), carer_name=found)
+        except StoreUnavailable:
+            logger.warning("care-plan store unavailable while keeping the carer's name")
+
+
 def heard_now(tracker: Tracker) -> dict[str, Any]:
     """What this typed message answers of all the questions, before anything is known."""
     return {} if is_button(tracker) else listen.hear(text_of(tracker), form_slots()["care_form"])
@@ -131,10 +152,9 @@ def heard_before(
 ) -> dict[str, Any]:
     """Answers given in the last few messages, this one too unless not ``latest`` (the
     opening, before consent)."""
-    typed = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-4:]
-    typed = typed if latest else typed[:-1]
+    last = typed(tracker)[-4:]
     heard: dict[str, Any] = {}
-    for message in typed:
+    for message in last if latest else last[:-1]:
         if message and not message.startswith("/"):
             found = listen.hear(message, keys, carer=carer if carer is not None else carer_known(heard))
             if listen.correction(message) is None:

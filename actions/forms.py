@@ -56,7 +56,7 @@ from actions.common import (
     text_of,
 )
 from actions.corrections import ERASED, Corrections, confirm_first, date_so_far, keep_taken_off
-from actions.extras import SAID_BACK, Extras, said_back
+from actions.extras import SAID_BACK, Extras, keep_carers_name, said_back, typed
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
 from actions.reflections import reflect
@@ -169,7 +169,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 # Hand over to the rules for help, stop, go back...: they answer and
                 # then bring the person back to this same question.
                 return [SlotSet(asked, None), ActionExecutionRejected(self.form_name())]
-            updates.update(self.listen(asked, answers[asked], turn))
+            value = answers[asked]
+            respelt, rest = self.respell(asked, turn)
+            if respelt and not listen.says_something(rest):
+                updates.update({asked: None, **respelt})  # the name put right, and the same question
+            else:
+                if respelt:  # "... Z-B-I-G-N-I-E-W. But we call him Zbyszek": the rest answers it
+                    turn, value = turn._replace(tracker=saying(tracker, rest)), rest
+                updates.update({**respelt, **self.listen(asked, value, turn)})
         if slots.pop(ERASED, False):  # all deleted: no question, and Rasa forgets the chat too
             return [SlotSet("requested_slot", SAFETY_STATE), FollowupAction("action_restart")]
         updates.update(_pronouns(tracker, {**slots, **updates}, asked))
@@ -228,6 +235,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if (born := self.birth_date_said(asked, text, turn)) is not None:
             return born
         if flow.is_carer(turn.slots) and not is_button(turn.tracker):
+            keep_carers_name(turn, [text])  # "I'm his son Tomasz", at any question
             typing, rest = self.who_is_typing(text, turn)
             if typing and len(rest.split()) < 2:
                 return {asked: None}  # "this is mum now": the same question, for her
@@ -713,7 +721,7 @@ def _pronouns(tracker: Tracker, slots: dict[str, Any], asked: str | None) -> dic
     (careplan/pronouns.py): the slots {them} and {their} in the questions. Once set, kept."""
     if slots.get("for_whom") != CARER or slots.get("them") not in {None, "them"}:
         return {}
-    found = pronouns.from_kin(_typed(tracker))
+    found = pronouns.from_kin(typed(tracker))
     if found is None and asked in ABOUT_WHO and not is_button(tracker):
         found = pronouns.from_words(text_of(tracker))
     return dict(pronouns.SLOTS[found]) if found else {}
@@ -724,12 +732,8 @@ def _young_carer(tracker: Tracker, slots: dict[str, Any]) -> dict[str, Any]:
     their own needs speak of school and friends, and of a young carer's assessment."""
     if slots.get("for_whom") != CARER or slots.get("young_carer"):
         return {}
-    ages = [age for said in _typed(tracker) if (age := identity.own_age(said)) is not None]
+    ages = [age for said in typed(tracker) if (age := identity.own_age(said)) is not None]
     return {"young_carer": True} if ages and ages[-1] < 18 else {}
-
-
-def _typed(tracker: Tracker) -> list[str]:
-    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
 
 
 def _not_its_answer(slot: str, reading: Reading, turn: Turn) -> bool:

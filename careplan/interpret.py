@@ -794,6 +794,54 @@ def without_slips(text: str) -> str:
     return _SLIP.sub(put_right, text)
 
 
+# A name spelt out letter by letter: "Z-B-I-G-N-I-E-W", "S I O B H A N", "n.i.a.m.h".
+_LETTERS = re.compile(r"(?<![\w'’])[A-Za-z](?:(?:\s*[.-]\s*|\s+)[A-Za-z](?![\w'’])){2,}")
+# What says a name was typed wrong: "sorry I type wrong", "typo", "I spelt it wrong", "I meant".
+_TYPED_WRONG = re.compile(
+    r"\b(?:typo|(?:typed?|spel(?:t|led))\s+(?:(?:it|that|his|her|their|my|the)\s+)?(?:name\s+)?wrong(?:ly)?"
+    r"|mistyped|misspel+t|misspelled|wrong\s+spelling|spelling\s+mistake|i\s+meant?)\b",
+    re.I,
+)
+
+# A sentence about the spelling, with the name put right: "welsh spelling", "with an h".
+_ABOUT_SPELLING = re.compile(
+    r"\b(?:spel(?:t|led|ling|l)|typo|typed?)\b|\bwith(?:out)?\s+(?:an?|one|two|double)\s+[a-z]\b", re.I
+)
+
+
+def respelt(text: str, names: list[str]) -> tuple[dict[str, str], str]:
+    """Each word of a name told before that this message puts right, wrong word to right: spelt
+    out ("Is Zbigniew, Z-B-I-G-N-I-E-W"), or said again after "sorry I type wrong". Only a word
+    like the one told (the same first letter, mostly the same letters), never another name
+    ("sorry, typo, we call him Zbyszek"). And what is left of the message: the sentences that
+    do not put it right ("But we call him Zbyszek")."""
+    known = {word for told in names for word in re.findall(r"[A-Za-z][\w'’-]*", told) if len(word) > 2}
+    spelt = [re.sub(r"[^A-Za-z]", "", m.group(0)) for m in _LETTERS.finditer(text)]
+    said = re.findall(r"[A-Za-z][\w'’-]*", text) if _TYPED_WRONG.search(text) or spelt else []
+    said = [word for word in said if word.lower() not in STOP_WORDS]  # "I mean Mary may come": not May
+    fixes: dict[str, str] = {}
+    for word in [*spelt, *said]:
+        for told in known:
+            alike = SequenceMatcher(None, word.lower(), told.lower()).ratio() >= 0.75
+            if alike and word.lower() != told.lower() and word[0].lower() == told[0].lower():
+                fixes[told] = word if word[0].isupper() and not word.isupper() else word.title()
+    if not fixes:
+        return {}, text
+    right = {word.lower() for word in fixes.values()}
+    sentences = re.split(r"(?<=[.!?;])\s+", text)
+    rest = [
+        s
+        for s in sentences
+        if not (
+            _TYPED_WRONG.search(s)
+            or _ABOUT_SPELLING.search(s)
+            or _LETTERS.search(s)
+            or right & {w.lower() for w in re.findall(r"\w+", s)}
+        )
+    ]
+    return fixes, " ".join(rest).strip()
+
+
 # "Well, Grace is fine", "Sue will do", "Siobhan's grand": the name chosen, wherever it is said.
 _IS_FINE = re.compile(
     r"(?:^|[.,;!]|\bbut\b)\s*(?:(?:well|so|just|oh)\W+)*([A-Z][\w'’-]*)"

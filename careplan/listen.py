@@ -284,6 +284,39 @@ def own_name(text: str, *, loose: bool = True) -> str | None:
     return None
 
 
+# The writer saying who they are in a carer's chat: "hello, I am Tomasz, I do this for my
+# father", "I'm his son Tomasz", "Jas here", "my name's Priya"; a letter's close: "Thanks, Jas",
+# "Yours, W. Ashworth". Never "this is Joan" or "it's Joan": that is who the plan is for.
+_CARER_SAYS_WHO = re.compile(
+    r"\b(?:(?i:my name(?:'s| is))|(?i:i'?m|im|i am|i'?m called)"
+    r"(?:\s+(?i:his|her|their)\s+[a-z-]+(?:\s+in\s+law)?)?,?)\s+([A-Z][\w'-]*)"
+    r"|^\W*(?:(?i:hi|hello|hiya|hey)\W+)?([A-Z][a-z'-]+) here\b"
+    r"|(?i:yours(?: sincerely| faithfully| truly)?|regards|many thanks|thanks|thank you|cheers|love from)"
+    r",?\s+((?:[A-Z]\.\s*)?[A-Z][\w'-]*)(?:\s+x+)?\W*$"
+)
+
+
+# Where or what someone is from, said as "I am Polish": never a name.
+_NOT_WHO = set(
+    "british english welsh scottish irish polish indian pakistani bangladeshi nigerian ghanaian somali"
+    " jamaican chinese italian portuguese spanish romanian lithuanian ukrainian turkish kurdish greek"
+    " german french muslim hindu sikh jewish catholic".split()
+)
+
+
+def carers_own_name(text: str, names: Iterable[str] = ()) -> str | None:
+    """The carer's own name, said in passing ("hello, I am Tomasz, I do this for my father",
+    "I'm his son Tomasz", "Thanks, Jas"); never a name of the person they write for, nor who
+    they are to them ("I'm her granddaughter")."""
+    match = _CARER_SAYS_WHO.search(text)
+    found = next((g for g in match.groups() if g), None) if match else None
+    theirs = {word.lower() for name in names for word in name.split()}
+    last = found.split()[-1] if found else ""  # "W. Ashworth": the surname is the name
+    if not last or last.lower() in theirs | _NOT_WHO or _KIN_WORDS.match(last) or re.search(r"['’]s$", last):
+        return None  # "I'm Sarah's daughter": whose, not who
+    return _a_name(found) if interpret.name(last) else None
+
+
 # How people are, said after "I'm" in lower case: never names ("im knackered im ...").
 _STATES = {
     *("alone stuck blind deaf ill unwell poorly sick scared lonely ready busy home there done").split(),

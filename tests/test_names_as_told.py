@@ -56,3 +56,53 @@ def test_an_honorific_is_heard_in_an_opening() -> None:
         "preferred_name": "Bibi ji",
     }
     assert "preferred_name" not in listen.hear("for my mum, only I call her ammi ji", keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "fixes", "rest"),
+    [
+        (
+            "sorry I type wrong. Is Zbigniew, Z-B-I-G-N-I-E-W. But we call him Zbyszek",
+            ["Zbigneiw Nowak"],
+            {"Zbigneiw": "Zbigniew"},
+            "But we call him Zbyszek",
+        ),
+        ("sorry typo, its Siobhan, S-I-O-B-H-A-N", ["Siobahn Kelly"], {"Siobahn": "Siobhan"}, ""),
+        ("Siobhan, S I O B H A N", ["Siobahn"], {"Siobahn": "Siobhan"}, ""),
+        (
+            "oops I spelt her name wrong, its Bronwen not Bronwyn. welsh spelling. she likes Bron",
+            ["Bronwyn Jones", "Bron"],
+            {"Bronwyn": "Bronwen"},
+            "she likes Bron",
+        ),
+        # another name, or a name said without saying it was typed wrong, puts nothing right
+        ("sorry, typo. we call him Zbyszek", ["Zbigniew"], {}, "sorry, typo. we call him Zbyszek"),
+        ("sorry, Johnny to his mates", ["John Smith"], {}, "sorry, Johnny to his mates"),
+        ("I mean Mary may come too", ["Mary"], {}, "I mean Mary may come too"),
+    ],
+)
+def test_a_name_put_right_by_spelling(text: str, told: list[str], fixes: dict[str, str], rest: str) -> None:
+    assert interpret.respelt(text, told) == (fixes, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "mine"),
+    [
+        ("hello, I am Tomasz, I do this for my father", "Tomasz"),
+        ("Hi I'm Jas, doing this for my gran", "Jas"),
+        ("im his son Tomasz", "Tomasz"),
+        ("I am her son, Mark", "Mark"),
+        ("Jas here, for my nan", "Jas"),
+        ("Hello, I look after my father in law, thanks, Priya x", "Priya"),
+        ("Yours, W. Ashworth", "W. Ashworth"),
+        # who they are to the person, whose they are, or the person's own name: never the carer's
+        ("I'm Sarah's daughter", None),
+        ("This is Joan, my mum", None),
+        ("I'm her granddaughter", None),
+        ("I am Polish, my father is Zbigniew", None),
+        ("I'm Joan", None),
+        ("I am Mum", None),
+    ],
+)
+def test_the_carers_own_name_said_in_passing(text: str, mine: str | None) -> None:
+    assert listen.carers_own_name(text, ["Joan"]) == mine
