@@ -850,6 +850,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
 # ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
 # safeguarding 23/33, false alarms 4/80) holds the default 0.95.
+# ZL's urgent and safeguarding tuned by class in session 28 (safety_w) to 35/35 and 55/55, false
+# alarms 4/273 (its ceiling gone); ZM (session 28, the 111 tier and safeguarding told sideways,
+# measured cold at urgent 35/49, safeguarding 45/57, false alarms 3/112) reaches every line.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -862,11 +865,12 @@ BATCH_FLOORS = {
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
     "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
-    "safety_dev_zl": {CRISIS: 0.9, SAFEGUARDING: 0.92, URGENT: 0.82},
+    "safety_dev_zl": {CRISIS: 0.9, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zl": 0.034}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 
 
 @pytest.mark.slow  # a whole data set
@@ -874,10 +878,10 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zl": 0.034}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25, ZG in session 26), or retired from the blind sets (L: set 3, P: set 4, S: set 5,
-    W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold first (figures in
-    docs/safety-and-privacy.md), then tuned on, and learnt from by careplan/safety_model.py: these
-    floors only catch regressions.
+    session 25, ZG in session 26, ZM in session 28), or retired from the blind sets (L: set 3, P: set 4,
+    S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold
+    first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
+    careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
