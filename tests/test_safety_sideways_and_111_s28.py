@@ -150,3 +150,17 @@ def test_the_111_tier_in_new_words(text: str, kind: str | None) -> None:
 )
 def test_safeguarding_told_sideways_in_new_words(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what happens to all this when ive finished",
+        "where does all this go when I'm done",
+        "what will happen to my answers once we've finished",
+    ],
+)
+def test_a_question_about_the_chat_once_it_is_over_is_no_crisis(text: str) -> None:
+    """messy_66: once the model learnt ZM it heard "when ive finished" as the crisis theme."""
+    assert safety.detect(text) is None
+    assert safety.detect("i cant do this any more, ive finished with it all") is not None
