@@ -2130,6 +2130,13 @@ def tells_a_story(text: str) -> bool:
     return bool(_TELLING.match(text))
 
 
+# A statement with "it" left out, as in second-language English: "is his life, fishing", "was my
+# whole world, the garden". Without a question mark anywhere, and a comma within two words.
+_SUBJECT_DROPPED = re.compile(
+    r"^\W*(?:is|was)\s+(?:his|her|my|their|our|the|this|that)\s+(?:\w+\s+)?\w+\s*,[^?]*$", re.I
+)
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
@@ -2140,6 +2147,8 @@ def question_to_bot(text: str) -> bool:
     first = re.split(r"(?<=[.!?])\s+", said)[0]
     if tells_a_story(first):
         return False
+    if _SUBJECT_DROPPED.match(said):
+        return False  # "is his life, fishing, 50 years he do this": "it" left out, not a question
     if _ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first):
         return True
     # "maybe a different inhaler?", "dunno, a bench halfway?", "dust mites?": an answer said

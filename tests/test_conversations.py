@@ -38,10 +38,6 @@ NOT_YET: dict[str, str] = {
     'because she gets confused in the crowd" keeps its second half as why, '
     "so each later answer lands a question early",
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_02_tomasz_zbyszek": '"is his life, fishing, 50 years he do this. Without it he is sad" at "Why '
-    'does that matter?" is noted as a question for the care team ("is his" read as a question), so each '
-    "later answer lands a question late (Zbigniew put right and Tomasz kept since listen_a, s28; "
-    '"chess, he beat me always" also gets the safeguarding reply)',
     "set11_05_bridget_connor": '"Connor says: go to Prenton Park with my mates on a Saturday, without mum" '
     "at the goal question is not kept as the goal; who-with Dr Bhatt and the Thursday are lost",
     "set11_06_ade_between_fares": '"get my sugars down so DVLA dont take my licence" at the goal question '

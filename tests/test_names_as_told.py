@@ -1,5 +1,6 @@
-"""Names told the way people tell them (session 28, set11_01 and set11_08): a title with a surname
-asked for in formal words, and a family word everyone uses kept with its honorific."""
+"""Names told the way people tell them (session 28, set11_01, 02 and 08): a title with a surname
+asked for in formal words, a family word everyone uses kept with its honorific, a name put right
+by spelling it out, the carer's own name said in passing; and a statement with "it" left out."""
 
 from __future__ import annotations
 
@@ -106,3 +107,20 @@ def test_a_name_put_right_by_spelling(text: str, told: list[str], fixes: dict[st
 )
 def test_the_carers_own_name_said_in_passing(text: str, mine: str | None) -> None:
     assert listen.carers_own_name(text, ["Joan"]) == mine
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # "it" left out, in second-language English: an answer
+        ("is his life, fishing, 50 years he do this. Without it he is sad, sitting all day", False),
+        ("is my life, the cooking, 30 years I cook for everybody", False),
+        ("was my whole world, the garden, now I cannot", False),
+        # questions, with or without the question mark
+        ("is his hip going to heal", True),
+        ("is my walking stick ok, or too short", True),
+        ("Is the swelling normal after the op, or should I worry?", True),
+    ],
+)
+def test_a_statement_with_it_left_out_is_no_question(text: str, asks: bool) -> None:
+    assert listen.question_to_bot(text) is asks
