@@ -41,6 +41,8 @@ NAME_FIELDS = {
     "preferred_name": "preferred_name",
     "carer_name": "carer_name",
 }
+# The names asked in full, where a name put right is the answer.
+FULL_NAMES = {"person_name", "full_name", "carer_name"}
 
 
 class Corrections:
@@ -155,6 +157,8 @@ class Corrections:
         put right wherever it is kept, and said once. Returns the name slots changed, and the
         rest of the message ("But we call him Zbyszek"), which may answer the question asked."""
         slots, text = turn.slots, text_of(turn.tracker)
+        if asked in FULL_NAMES:  # "Siobhan Kelly, sorry I spelt it wrong before": the answer itself
+            return {}, text
         told = {slot: str(slots[slot]) for slot in NAME_FIELDS if slot != asked and slots.get(slot)}
         plan_id = slots.get("plan_id")
         fixes, rest = interpret.respelt(text, list(told.values())) if told and plan_id else ({}, text)

@@ -817,8 +817,9 @@ def respelt(text: str, names: list[str]) -> tuple[dict[str, str], str]:
     do not put it right ("But we call him Zbyszek")."""
     known = {word for told in names for word in re.findall(r"[A-Za-z][\w'’-]*", told) if len(word) > 2}
     spelt = [re.sub(r"[^A-Za-z]", "", m.group(0)) for m in _LETTERS.finditer(text)]
-    said = re.findall(r"[A-Za-z][\w'’-]*", text) if _TYPED_WRONG.search(text) or spelt else []
-    said = [word for word in said if word.lower() not in STOP_WORDS]  # "I mean Mary may come": not May
+    said = re.findall(r"[A-Za-z][\w'’-]*", text) if _TYPED_WRONG.search(text) else []
+    # "I mean Mary may come": not May; "sorry typo, John's": whose, not a name put right
+    said = [word for word in said if word.lower() not in STOP_WORDS and not re.search(r"['’]s$", word)]
     fixes: dict[str, str] = {}
     for word in [*spelt, *said]:
         for told in known:

@@ -80,6 +80,8 @@ def test_an_honorific_is_heard_in_an_opening() -> None:
         ("sorry, typo. we call him Zbyszek", ["Zbigniew"], {}, "sorry, typo. we call him Zbyszek"),
         ("sorry, Johnny to his mates", ["John Smith"], {}, "sorry, Johnny to his mates"),
         ("I mean Mary may come too", ["Mary"], {}, "I mean Mary may come too"),
+        ("my N H S number is on John's letter", ["John Smith"], {}, "my N H S number is on John's letter"),
+        ("typo sorry, Johns not John", ["John Smith"], {"John": "Johns"}, ""),
     ],
 )
 def test_a_name_put_right_by_spelling(text: str, told: list[str], fixes: dict[str, str], rest: str) -> None:
