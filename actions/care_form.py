@@ -28,7 +28,7 @@ class ValidateCareForm(QuestionForm):
             chosen = (
                 int(choice)
                 if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
-                else listen.match_goal(text_of(tracker), goals)
+                else _named_well(text_of(tracker), goals)
             )
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)
@@ -66,12 +66,17 @@ class ValidateCareForm(QuestionForm):
         text, goals = text_of(turn.tracker), plan_goals(turn.slots)
         if is_button(turn.tracker) or not goals or listen.VAGUE.match(text):
             return None
-        if listen.match_goal(text, goals) is not None:
+        found = listen.match_goal(text, goals)
+        goal = next((g for g in goals if g["id"] == found), None)
+        fit = listen.goal_named(text, goal) if goal else None
+        if fit == "well":
             return None
-        if not listen.points_at_goal(text) or listen.names_a_topic(text):
+        if goal and fit == "loosely":  # "the panic attacks on the bus" for the gig goal: asked first
+            return {"one_thing": None, **confirm_first("pick", str(found), goal["title"], said=text)}
+        if not listen.points_at_goal(text) or listen.names_a_topic(text) or fit == "about":
             reading = self.read("one_thing", text, turn)
             if reading.accepted and not reading.skipped and not str(reading.value).isdigit():
-                return self.new_one_thing(reading.text, turn)
+                return self.new_one_thing(listen.without_said_main(reading.text), turn)
             return None
         if len(goals) > 1:
             turn.dispatcher.utter_message(response="utter_which_goal")
@@ -117,3 +122,11 @@ class ValidateCareForm(QuestionForm):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "review"
+
+
+def _named_well(text: str, goals: list[dict[str, Any]]) -> int | None:
+    """The goal the one thing's words name well ("the walking one", "the sleep"); None when they
+    name none, only what was said about one, or one with words of their own besides (asked first)."""
+    found = listen.match_goal(text, goals)
+    goal = next((g for g in goals if g["id"] == found), None)
+    return found if goal and listen.goal_named(text, goal) == "well" else None

@@ -107,6 +107,9 @@ class Corrections:
             return {slot: fix.value}
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
+            named = next((g for g in goals if g["id"] == chosen), None)
+            if named and listen.goal_named(fix.goal or "", named) == "about":
+                chosen = None  # "the main thing is me hearing aid", said only about the knees goal
             if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):
                 chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))
             if chosen is None and slots.get("goal_to_change"):  # "same but make it the main one"
@@ -184,7 +187,8 @@ class Corrections:
         """The answer to "Do you want me to take that off?": yes undoes it, anything else keeps it."""
         key, mode = pending["key"], pending["mode"]
         if mode == "pick":  # "Do you mean 'Walk Bonnie round the reservoir'?" for the one thing
-            return {"undo_pending": None, **self.pick_one_thing(key, pending["about"], turn)}
+            picked = self.pick_one_thing(key, pending["about"], turn, pending.get("said", ""))
+            return {"undo_pending": None, **picked}
         if mode == "team_question":  # "Shall I add it to your questions for them?"
             if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
                 turn.dispatcher.utter_message(response="utter_not_added")
@@ -213,9 +217,15 @@ class Corrections:
         turn.slots[key] = flow.SKIPPED
         return {"undo_pending": None, key: flow.SKIPPED}
 
-    def pick_one_thing(self, goal_id: str, title: str, turn: Turn) -> dict[str, Any]:
-        """Yes makes the goal asked about the one thing; anything else asks in their own words."""
-        if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+    def pick_one_thing(self, goal_id: str, title: str, turn: Turn, said: str = "") -> dict[str, Any]:
+        """Yes makes the goal asked about the one thing. A no to "Do you mean ...?" asked of
+        words with more in them than the goal ("the panic attacks on the bus") keeps those words
+        (or the words with the no) as a new goal; anything else asks in their own words."""
+        reply = text_of(turn.tracker)
+        if interpret.yes_no(reply, sure_intent(turn.tracker)) is not True:
+            instead = listen.without_said_main(listen.after_a_no(reply)) or listen.without_said_main(said)
+            if said and instead:
+                return self.new_one_thing(instead, turn)
             turn.dispatcher.utter_message(response="utter_one_thing_own_words")
             return {"one_thing": None}
         record(*turn, Reading(value=goal_id, text=f"(chose: {title})"), "one_thing")

@@ -3166,8 +3166,13 @@ def _word_forms(text: str) -> set[str]:
     """Each meaning word as said and as its lemma, stemmed: "the wedding one" finds "my
     sister's wedding" (lemma "wed" there); "hba1c" counts, though it isn't all letters.
     Words that sound alike count as one ("wait" and "weight")."""
-    return {
-        _stem(_SOUNDS_LIKE.get(form, form))
+    return set().union(*_forms_per_word(text))
+
+
+def _forms_per_word(text: str) -> list[set[str]]:
+    """``_word_forms``, one set for each meaning word."""
+    return [
+        {_stem(_SOUNDS_LIKE.get(form, form)) for form in (t.lemma_.lower(), t.lower_)}
         for t in parse(text)
         if (
             t.is_alpha
@@ -3175,8 +3180,7 @@ def _word_forms(text: str) -> set[str]:
         )
         and t.lower_ not in _STOP
         and not t.is_stop
-        for form in (t.lemma_.lower(), t.lower_)
-    }
+    ]
 
 
 def _stem(word: str) -> str:
@@ -3236,6 +3240,62 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
     if best[0] == 0 or [s for s, _ in scores].count(best[0]) > 1:
         return None
     return best[1]
+
+
+# Words that say how sure, how much or which, not what: "the bus ones tbh", "mostly that"
+_HEDGES = set(
+    "tbh honestly really mostly probably definitely obviously just mainly main thing one think guess "
+    "actually suppose reckon get got go sort sorted lot bit".split()
+)
+# "the one about the kids", "the goal for her hip": a goal pointed at by what was said about it
+_ONE_ABOUT = re.compile(r"\b(?:one|goal)\s+(?:about|for|with|where|when|that)\b", re.I)
+
+
+def goal_named(text: str, goal: dict[str, Any]) -> str:
+    """How well the words a one thing was told in name ``goal`` (the one ``match_goal`` found):
+    "well" by its number, as "the ... one", or in its own words with none of theirs besides;
+    "loosely" in some of its words and some of their own it has nowhere ("the panic attacks on
+    the bus" for "go to a gig without a panic attack"): asked first; "about" only in what was
+    said about it ("get the hearing aid sorted", when the hearing aid was what gets in the way
+    of the knees goal): words that name no goal, so a new one."""
+    lowered = text.lower()
+    if re.search(r"\b\d+\b", lowered) or any(re.search(rf"\b{w}\b", lowered) for w in _ORDINALS):
+        return "well"
+    if _NAMED_GOAL.match(text) or _ONE_ABOUT.search(text):
+        return "well"
+    own = _word_forms(f"{goal['title']} {goal['text']}")
+    about = _word_forms(" ".join(goal.get(f) or "" for f in ("why", "barriers", "helps")))
+    said = _forms_per_word(text)
+    if not any(forms & own for forms in said):
+        return "about"
+    extra = [forms for forms in said if not forms & (own | about | _HEDGES) and max(map(len, forms)) > 2]
+    return "loosely" if extra else "well"
+
+
+_SAID_MAIN = re.compile(
+    r"[\s,.;:!-]*(?:(?:tbh|to be honest|honestly|really|mostly)\W*)?(?:(?:that|it|this)\s*(?:'?s|is)|is)"
+    r"\s+(?:the\s+|my\s+)?(?:main|most important|biggest|big)\s+(?:thing|one|worry)\W*$",
+    re.I,
+)
+
+
+_NOT_THAT = re.compile(
+    r"^\W*(?:(?:no+|nope|nah|not really|not (?:that|it|quite)(?: one)?|wrong one|neither|thanks?|thank you)\b[\s,.;:!-]*)+"
+    r"(?:(?:i mean|i meant|it'?s|its|it is|but)\b[\s,.;:!-]*)*",
+    re.I,
+)
+
+
+def after_a_no(text: str) -> str:
+    """What a no to "Do you mean ...?" says instead ("no, the bus ones" gives "the bus ones");
+    "" for a no alone."""
+    rest = _NOT_THAT.sub("", text, count=1).strip(" ,.;:!-")
+    return rest if rest != text.strip(" ,.;:!-") and content_words(rest) else ""
+
+
+def without_said_main(text: str) -> str:
+    """The words of a one thing without "... thats the main thing" after them."""
+    return _SAID_MAIN.sub("", text).strip(" ,.;") or text
 
 
 # "that one", "this one", "yes it", "the one I said": pointing at a goal without naming it

@@ -1,0 +1,73 @@
+"""listen_d (session 28): the one thing matched only to a goal its words name well."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import listen
+
+KNEES = {
+    "id": 1,
+    "title": "Dig without me knees giving out",
+    "text": "dig without me knees giving out",
+    "why": "its all ive got since the wife passed",
+    "barriers": "knees. and this hearing aid whistles like a kettle",
+    "helps": "one that works. and someone to look at me knees proper",
+}
+GIG = {
+    "id": 2,
+    "title": "Go to a gig w/o having a panic attack",
+    "text": "go to a gig w/o having a panic attack",
+    "why": "cos all my mates go",
+    "barriers": "crowds n heat",
+    "helps": "someone to talk to",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "fit"),
+    [
+        ("get the hearing aid sorted", KNEES, "about"),
+        ("my hearing aid", KNEES, "about"),
+        ("someone to talk to", GIG, "about"),
+        ("the knees", KNEES, "well"),
+        ("my knees mostly", KNEES, "well"),
+        ("the one about the wife", KNEES, "well"),
+        ("the first one", KNEES, "well"),
+        ("getting to gigs", GIG, "well"),
+        ("the gig one", GIG, "well"),
+        ("the panic attacks on the bus tbh thats the main thing", GIG, "loosely"),
+        ("panic attacks at work", GIG, "loosely"),
+        ("digging and my hearing", KNEES, "well"),
+    ],
+)
+def test_how_well_the_words_name_the_goal(text: str, goal: dict, fit: str) -> None:
+    assert listen.goal_named(text, goal) == fit
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the panic attacks on the bus tbh thats the main thing", "the panic attacks on the bus"),
+        ("my eyes, that's the most important one", "my eyes"),
+        ("the garden is the main thing", "the garden"),
+        ("the garden", "the garden"),
+    ],
+)
+def test_the_one_thing_without_saying_it_is_the_main_thing(text: str, words: str) -> None:
+    assert listen.without_said_main(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("no", ""),
+        ("no thanks", ""),
+        ("no, the bus ones", "the bus ones"),
+        ("nope i mean my hearing aid", "my hearing aid"),
+        ("not that one, the panic on the bus", "the panic on the bus"),
+        ("the bus ones", ""),
+    ],
+)
+def test_what_a_no_says_instead(text: str, rest: str) -> None:
+    assert listen.after_a_no(text) == rest
