@@ -3280,7 +3280,8 @@ _SAID_MAIN = re.compile(
 
 
 _NOT_THAT = re.compile(
-    r"^\W*(?:(?:no+|nope|nah|not really|not (?:that|it|quite)(?: one)?|wrong one|neither|thanks?|thank you)\b[\s,.;:!-]*)+"
+    r"^\W*(?:(?:no+|nope|nah|not really|not (?:that|it|quite)(?: one)?|wrong one|neither|thanks?|thank you)"
+    r"\b[\s,.;:!-]*)+"
     r"(?:(?:i mean|i meant|it'?s|its|it is|but)\b[\s,.;:!-]*)*",
     re.I,
 )
