@@ -340,6 +340,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             answered_too = in_part is not None and listen.says_something(rest)
             fixing_now = asked != "appointment_when" and not answered_too
             fix = listen.correction(text, after=date_so_far(turn.slots)) if fixing_now else None
+            if fix is None and asked == "questions" and (instead := self.one_thing_put_right(text, turn)):
+                # "no i said hearing aid not knees", just after the one thing was said back
+                fix = listen.Correction("main_goal", "new", goal=instead)
             if fix is not None and (fixed := self.correct(fix, asked, turn)) is not None:
                 return {asked: None, **fixed}
             if in_part is not None and answered_too:
@@ -396,6 +399,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             turn.dispatcher.utter_message(response="utter_reason_added")
             return self.take({"appointment_reason": f"{told}. {text}"}, turn, again=True, quiet=True)
         return None
+
+    @staticmethod
+    def one_thing_put_right(text: str, turn: Turn) -> str | None:
+        """The goal named in "no, I said X" or "actually no, make it X" said straight after the
+        one thing was said back; None otherwise ("no, I've no questions" is an answer)."""
+        if is_button(turn.tracker) or (turn.slots.get("history") or [])[-1:] != ["one_thing"]:
+            return None
+        return listen.one_thing_instead(text)
 
     def birth_date_said(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
         """A date of birth said where something else was asked ("12/06/1991" at the read-back,
@@ -553,7 +564,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         what comes next about it (why it matters), so it isn't lost or asked for again."""
         parts, said = pending["parts"], pending["said"]
         reply = text_of(turn.tracker)
-        choice = interpret.yes_no(reply, sure_intent(turn.tracker))
+        said_how = None if is_button(turn.tracker) else listen.keeps_apart(reply)
+        choice = interpret.yes_no(reply, sure_intent(turn.tracker)) if said_how is None else said_how
         apart = choice is True
         first = parts[0] if apart else said
         updates = self.take_answer("goal_text", first, turn._replace(tracker=saying(turn.tracker, first)))

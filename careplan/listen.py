@@ -1042,6 +1042,29 @@ _ABOUT_SPLITTING = re.compile(
 )
 
 
+# Kept together, said in words: "together is fine", "keep it as one", "no need to split it"
+_TOGETHER = re.compile(
+    r"\b(?:together|as (?:the )?one|(?:just |the )?one goal|(?:the )?same goal|combined?|all one"
+    r"|not (?:separate|split)|(?:don'?t|no need to|do not) split|as it is|as is|leave it)\b",
+    re.I,
+)
+# Kept apart, said in words: "two separate ones please", "split them up love", "as 2 goals pls"
+_APART = re.compile(
+    r"\b(?:separate(?:ly)?|apart|split|(?:two|2|three|3|four|4|different) (?:goals|ones|things|different)"
+    r"|each (?:on its own|one on its own|separately))\b",
+    re.I,
+)
+
+
+def keeps_apart(text: str) -> bool | None:
+    """The reply to "Shall I keep them as two separate goals?" said in words: True to keep them
+    apart ("two separate ones please"), False to keep one goal ("together is fine"), None when
+    the words say neither (a yes or no, read as one)."""
+    if _TOGETHER.search(text):
+        return False
+    return True if _APART.search(text) else None
+
+
 def goes_on_past_the_split(text: str) -> bool:
     """A reply to "Shall I keep them as two separate goals?" that says nothing of the choice and
     goes on about the goal ("my garden was my husband's pride and joy"): an answer to what comes next."""
@@ -2563,7 +2586,9 @@ _MOVE_MAIN = re.compile(
     rf"|\brather\s+{_THE_ONE_THING}\s+(?:was|were)\s+(?P<words4>.+)$"
     # "the walking one should come first"
     r"|\b(?P<words5>(?:the|that|this|my|her|his|their)\s+[\w' -]+?\s+(?:one|goal))"
-    r"\s+(?:should|must|has to|needs to)\s+(?:come|go|be)\s+first\b",
+    r"\s+(?:should|must|has to|needs to)\s+(?:come|go|be)\s+first\b"
+    # "I want the dog walking to be my one thing, not the sleep"
+    rf"|\b(?:want|like|need|prefer)\s+(?P<words6>.+?)\s+to\s+be\s+(?:the\s+)?{_THE_ONE_THING}\b",
     re.I,
 )
 # Words that point at a goal without naming it: "make that the main one" (the goal just added)
@@ -2927,7 +2952,7 @@ def _moved_to(text: str) -> Correction | None:
     moved = _MOVE_MAIN.search(text)
     if moved is None:
         return None
-    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5") if moved[f"words{n}"])
+    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5", "6") if moved[f"words{n}"])
     said = re.split(r"(?<=[.!?;])\s+", words.strip())[0]
     said = _MANNERS.sub("", re.sub(r"\s+(?:instead|really|now)\W*$", "", said.strip(" .!?;"), flags=re.I))
     said = said.strip(" .!?;")
@@ -3292,6 +3317,30 @@ def after_a_no(text: str) -> str:
     "" for a no alone."""
     rest = _NOT_THAT.sub("", text, count=1).strip(" ,.;:!-")
     return rest if rest != text.strip(" ,.;:!-") and content_words(rest) else ""
+
+
+# "no i said hearing aid not knees", "actually no, make it the dog walking, if my back is better
+# ...", "sorry I meant the garden one": the one thing just said back, put right
+_ONE_THING_INSTEAD = re.compile(
+    r"^\W*(?:(?:no+|nope|nah|sorry|actually|oh|wait|hang on|hmm|oops|erm)\b[\s,.;:!-]*)+"
+    r"(?:i\s+said|i\s+meant|i\s+mean|i\s+wanted|i\s+want|make\s+(?:it|that)|change\s+it\s+to|put"
+    r"|it\s+should\s+be|should\s+be|its|it'?s|it\s+is)\s+(?P<words>[^,.;!?]+?)"
+    r"(?:\s*,?\s+not\s+(?:the\s+)?[^,.;!?]+)?\s*(?:[,.;!?].*)?$",
+    re.I,
+)
+
+
+def one_thing_instead(text: str) -> str | None:
+    """The goal named in putting right the one thing just said back ("no i said hearing aid not
+    knees" gives "hearing aid"); None for anything else ("no, I don't have any questions")."""
+    found = _ONE_THING_INSTEAD.match(text.strip())
+    if found is None:
+        return None
+    words = re.sub(r"^(?:the|my|her|his|their)\s+", "", found["words"].strip(), flags=re.I)
+    words = re.sub(r"\s+(?:one|goal)\s+(?:the\s+)?(?:main|first|top)(?:\s+(?:one|thing))?$", " one", words)
+    if not content_words(words) or interpret.means_none(words) or re.search(r"\bquestions?\b", words, re.I):
+        return None
+    return words
 
 
 def without_said_main(text: str) -> str:

@@ -71,3 +71,50 @@ def test_the_one_thing_without_saying_it_is_the_main_thing(text: str, words: str
 )
 def test_what_a_no_says_instead(text: str, rest: str) -> None:
     assert listen.after_a_no(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("no i said hearing aid not knees", "hearing aid"),
+        ("actually no, make it the dog walking, if my back is better the sleep will follow", "dog walking"),
+        ("sorry I meant the garden one", "garden one"),
+        ("no, I dont have any questions", None),
+        ("no i mean i have no questions", None),
+        ("no thanks", None),
+        ("no", None),
+    ],
+)
+def test_the_one_thing_put_right_just_after(text: str, words: str | None) -> None:
+    assert listen.one_thing_instead(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("I want the dog walking to be my one thing, not the sleep", "the dog walking"),
+        ("i would like the garden to be the main thing", "the garden"),
+        ("I want the sleep one to be my main goal", "the sleep one"),
+    ],
+)
+def test_wanting_a_goal_to_be_the_one_thing(text: str, goal: str) -> None:
+    fix = listen.correction(text)
+    assert fix is not None and fix.kind == "main_goal" and fix.goal == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("two separate ones please", True),
+        ("split them up love", True),
+        ("as 2 goals pls", True),
+        ("no, separate please", True),
+        ("together is fine, its all one thing really", False),
+        ("no keep it as one", False),
+        ("no need to split it", False),
+        ("yes", None),
+        ("no", None),
+    ],
+)
+def test_keeping_goals_apart_said_in_words(text: str, apart: bool | None) -> None:
+    assert listen.keeps_apart(text) is apart
