@@ -44,7 +44,7 @@ class ValidateCareForm(QuestionForm):
                 aside = interpret.without_complaint(text_of(tracker))[1]  # "... Did I put that right?"
                 replies = [ASIDE_REPLIES["checking"]] if aside == "checking" else []
                 return Reading(value="yes", text=text_of(tracker), replies=replies)
-            if listen.ends_the_list(text_of(tracker)):
+            if listen.ends_the_list(text_of(tracker)) or listen.no_more_goals(text_of(tracker)):
                 return Reading(value="no", text=text_of(tracker))
         reading = interpret_answer(slot, value, tracker)
         if reading.skipped and slot in {"person_name", "preferred_name"} and flow.is_carer(slots):

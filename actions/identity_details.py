@@ -105,4 +105,6 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
         return Reading(replies=["utter_date_of_birth_part"])
     reading = interpret_answer("date_of_birth", value, tracker)
     unclear = Reading(replies=["utter_date_of_birth_unclear"])
+    if not reading.skipped and re.search(r"\d", text):
+        return unclear  # "4 6": numbers, never "I can't help with that"
     return reading if reading.skipped or not reading.accepted else unclear

@@ -26,6 +26,8 @@ _YEAR = r"(\d{4}|'?\d{2})"
 _NUMERIC = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}(?!\d)")
 # "14 9 1958": spaces only, so the year has all four digits (not a phone or an NHS number)
 _SPACED = re.compile(r"(?<!\d\s)\b(\d{1,2})\s+(\d{1,2})\s+(\d{4})(?!\d)")
+# "4 6 48" as the whole message: a date of birth written the short way (never part of a number)
+_SPACED_ALONE = re.compile(r"^\W*(\d{1,2})\s+(\d{1,2})\s+(\d{2})\W*$")
 # "1948-03-12"
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # "12 March 1948", "12th of march 48", "the third of March, 1948"
@@ -171,7 +173,7 @@ def birth_date(text: str, today: date) -> date | None:
     found: tuple[str, str, str] | None = None
     if match := _ISO.search(text):
         found = (match[3], match[2], match[1])
-    elif match := _NUMERIC.search(text) or _SPACED.search(text):
+    elif match := _NUMERIC.search(text) or _SPACED.search(text) or _SPACED_ALONE.match(text):
         found = (match[1], match[2], match[3])
     elif match := _DAY_MONTH.search(text):
         found = (match[1], match[2], match[3])

@@ -1411,6 +1411,21 @@ def ends_the_list(text: str) -> bool:
     return bool(match) and bool(rest) and bool(_THATS_ALL.search(rest) or _VERDICT.match(rest))
 
 
+# The goals ended in words: "that's it for goals", "thats all the goals i can think of", "im done
+# with goals now ta"
+_NO_MORE_GOALS = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|well|i think|think)\W+)*(?:that'?s|thats|that is|i'?m|im|i am|we'?re|all)"
+    r"\s+(?:it|all|everything|enough|done|finished)\b(?:\s+(?:with|for|of))?(?:\s+(?:the\s+)?(?:goals?|them|now))*"
+    r"(?:\s+(?:i can think of|for now|now|thanks?|ta|thank you|cheers|love|really))*\W*$",
+    re.I,
+)
+
+
+def no_more_goals(text: str) -> bool:
+    """ "that's it for goals", "thats all the goals i can think of": no more goals, said in words."""
+    return bool(_NO_MORE_GOALS.match(text.strip()))
+
+
 # "ask about my tablets", "I'd like to ask whether...": a question for the care team told as a wish
 _ASK_ABOUT = re.compile(
     r"\b(?:ask|asking|find out|know)\b\s+(?:about|if|whether|why|how|what|when|them)\b", re.I

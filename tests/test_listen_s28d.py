@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from careplan import listen
+from careplan import identity, listen
 
 KNEES = {
     "id": 1,
@@ -118,3 +120,26 @@ def test_wanting_a_goal_to_be_the_one_thing(text: str, goal: str) -> None:
 )
 def test_keeping_goals_apart_said_in_words(text: str, apart: bool | None) -> None:
     assert listen.keeps_apart(text) is apart
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("that's it for goals", True),
+        ("thats all the goals i can think of", True),
+        ("im done with goals now ta", True),
+        ("I think thats everything for now", True),
+        ("thats all my mum said", False),
+        ("that is it, but walking too", False),
+    ],
+)
+def test_no_more_goals_said_in_words(text: str, done: bool) -> None:
+    assert listen.no_more_goals(text) is done
+
+
+@pytest.mark.parametrize(
+    ("text", "born"),
+    [("4 6 48", date(1948, 6, 4)), ("12 3 41", date(1941, 3, 12)), ("4 6", None), ("07700 900 123", None)],
+)
+def test_a_date_of_birth_written_the_short_way(text: str, born: date | None) -> None:
+    assert identity.birth_date(text, date(2026, 12, 3)) == born
