@@ -108,7 +108,7 @@ class Corrections:
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)
             named = next((g for g in goals if g["id"] == chosen), None)
-            if named and listen.goal_named(fix.goal or "", named) == "about":
+            if named and fix.value == "new" and listen.goal_named(fix.goal or "", named) == "about":
                 chosen = None  # "the main thing is me hearing aid", said only about the knees goal
             if fix.goal == "other" and len(goals) == 2 and slots.get("one_thing"):
                 chosen = next(g["id"] for g in goals if str(g["id"]) != str(slots["one_thing"]))

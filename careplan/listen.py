@@ -1013,6 +1013,19 @@ _ABOUT_THE_ANSWER = re.compile(
     r"|anyway\b|never mind\b|that'?s (?:by the by|another story|beside the point)",
     re.I,
 )
+# After "but", what the goal would mean to them: why it matters ("it would mean the world to her",
+# "it means everything to me", "it would make me so happy", "I'd love it")
+_WHAT_IT_MEANS = re.compile(
+    r"^(?:(?:it|that|this|which)\s*(?:'d|would|will|'ll|does|do|really|just|honestly|truly|\s)*"
+    r"(?:(?:mean|means)\s+(?:so much|a lot|the world|everything|a great deal|loads|such a lot|the earth)"
+    r"|(?:matter|matters)\s+(?:so much|a lot|to (?:me|her|him|us|them))"
+    r"|(?:make|makes)\s+(?:me|her|him|us|them)\s+(?:so\s+|really\s+|very\s+)?(?:happy|proud|feel))\b"
+    r"|(?:i|she|he|we|they)\s*(?:'d|d|would)\s+(?:really\s+)?(?:love|treasure)\s+(?:it|that)\b"
+    r"|(?:it'?s|its|it is|that'?s|thats)\s+(?:so\s+|really\s+|very\s+)?"
+    r"(?:important|precious|special|everything)"
+    r"\s+to\s+(?:me|her|him|us|them)\b)",
+    re.I,
+)
 _BUT = re.compile(
     r"\s*,?\s*\b(?:but|the (?:trouble|problem|thing) is|what stops (?:me|him|her) is)\b\s*"
     r"|\s*[,;:-]\s*only\b\s*",
@@ -1078,6 +1091,12 @@ def goal_parts(text: str) -> dict[str, str]:
     but = _BUT.search(rest)
     if but and (_HOW_LONG.match(rest[but.end() :]) or _ABOUT_THE_ANSWER.match(rest[but.end() :])):
         but = None
+    if but and len(rest[: but.start()].split()) >= 3 and _WHAT_IT_MEANS.match(rest[but.end() :]):
+        # "thread a needle again. sounds daft but it would mean the world to her": why, and the
+        # goal in full, so it is never quoted as only "sounds daft"
+        parts["goal_why"] = rest[but.end() :].strip(" .,")
+        parts["goal_text"] = rest.strip(" .,")
+        return {k: v for k, v in parts.items() if len(v.split()) >= 2}
     if but and len(rest[: but.start()].split()) >= 3:
         parts["goal_barriers"] = rest[but.end() :].strip(" .,")
         rest = rest[: but.start()]
@@ -3206,13 +3225,8 @@ def _word_forms(text: str) -> set[str]:
     """Each meaning word as said and as its lemma, stemmed: "the wedding one" finds "my
     sister's wedding" (lemma "wed" there); "hba1c" counts, though it isn't all letters.
     Words that sound alike count as one ("wait" and "weight")."""
-    return set().union(*_forms_per_word(text))
-
-
-def _forms_per_word(text: str) -> list[set[str]]:
-    """``_word_forms``, one set for each meaning word."""
-    return [
-        {_stem(_SOUNDS_LIKE.get(form, form)) for form in (t.lemma_.lower(), t.lower_)}
+    return {
+        _stem(_SOUNDS_LIKE.get(form, form))
         for t in parse(text)
         if (
             t.is_alpha
@@ -3220,7 +3234,8 @@ def _forms_per_word(text: str) -> list[set[str]]:
         )
         and t.lower_ not in _STOP
         and not t.is_stop
-    ]
+        for form in (t.lemma_.lower(), t.lower_)
+    }
 
 
 def _stem(word: str) -> str:
@@ -3282,34 +3297,37 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
     return best[1]
 
 
-# Words that say how sure, how much or which, not what: "the bus ones tbh", "mostly that"
-_HEDGES = set(
-    "tbh honestly really mostly probably definitely obviously just mainly main thing one think guess "
-    "actually suppose reckon get got go sort sorted lot bit".split()
-)
 # "the one about the kids", "the goal for her hip": a goal pointed at by what was said about it
 _ONE_ABOUT = re.compile(r"\b(?:one|goal)\s+(?:about|for|with|where|when|that)\b", re.I)
 
 
 def goal_named(text: str, goal: dict[str, Any]) -> str:
     """How well the words a one thing was told in name ``goal`` (the one ``match_goal`` found):
-    "well" by its number, as "the ... one", or in its own words with none of theirs besides;
-    "loosely" in some of its words and some of their own it has nowhere ("the panic attacks on
-    the bus" for "go to a gig without a panic attack"): asked first; "about" only in what was
-    said about it ("get the hearing aid sorted", when the hearing aid was what gets in the way
-    of the knees goal): words that name no goal, so a new one."""
+    "well" by its number, as "the ... one", or by what it is for ("the walking", "the stairs");
+    "loosely" only by what the goal is to be without ("the panic attacks on the bus" for "go to
+    a gig without a panic attack"): asked first; "about" when a new goal is told in words that
+    are only in what was said about it ("get the hearing aid sorted", when the hearing aid was
+    what gets in the way of the knees goal): words that name no goal, so a new one."""
     lowered = text.lower()
     if re.search(r"\b\d+\b", lowered) or any(re.search(rf"\b{w}\b", lowered) for w in _ORDINALS):
         return "well"
     if _NAMED_GOAL.match(text) or _ONE_ABOUT.search(text):
         return "well"
-    own = _word_forms(f"{goal['title']} {goal['text']}")
+    words = f"{goal['title']} {goal['text']}"
+    aim, *without = _WITHOUT.split(words, maxsplit=1)
+    said = _word_forms(text)
+    if said & _word_forms(aim):
+        return "well"
+    if said & _word_forms(" ".join(without)):
+        return "loosely"
     about = _word_forms(" ".join(goal.get(f) or "" for f in ("why", "barriers", "helps")))
-    said = _forms_per_word(text)
-    if not any(forms & own for forms in said):
-        return "about"
-    extra = [forms for forms in said if not forms & (own | about | _HEDGES) and max(map(len, forms)) > 2]
-    return "loosely" if extra else "well"
+    told = [t for t in parse(text) if t.is_alpha]
+    telling = bool(told) and told[0].tag_ in {"VB", "VBG"} and told[0].lower_ not in _CHOOSING_VERBS
+    return "about" if said & about and telling else "well"
+
+
+# "without", "w/o", "with no": what a goal is to be without
+_WITHOUT = re.compile(r"\s(?:without|w/o|with no|without having)\s", re.I)
 
 
 _SAID_MAIN = re.compile(
