@@ -80,8 +80,7 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
         # "Dr Shah at the surgery." as dictated: no stop before the date
         who = (appointment.get("with") or "").rstrip(" .,;")
         lines.append(f"Appointment: {who if carer else to_you(who)}, {when}".strip(" ,"))  # "your GP"
-    if everything:
-        lines.extend(_answers(plan))
+    lines.extend(_answers(plan) if everything else _about(plan, name if carer else None))
     goals = plan["goals"]
     if goals:
         lines.append("Goals:")
@@ -100,6 +99,28 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
         lines.append(f"Your questions: {plain(plan['questions'])}")
     lines.append("Shared with your care team: " + ("yes" if plan.get("shared") else "not yet"))
     return "\n".join(lines)
+
+
+# What the read-back shows of their life: what they expect to see of what they said
+_ABOUT = ("what_matters", "good_day")
+_ABOUT_CHARS = 140
+
+
+def _about(plan: dict[str, Any], name: str | None) -> list[str]:
+    """ "About Dot" (or "About you"): what matters and a good day, in their words, shortened."""
+    labels = questions.labels("life")
+    life = plan.get("life") or {}
+    said = [(labels[key], life.get(key)) for key in _ABOUT if life.get(key)]
+    if not said:
+        return []
+    return [f"About {name or 'you'}:", *(f"   {label}: {plain(_shortened(text))}" for label, text in said)]
+
+
+def _shortened(text: str) -> str:
+    """At most ``_ABOUT_CHARS`` characters, cut between words ("…" where it was cut)."""
+    if len(text) <= _ABOUT_CHARS:
+        return text
+    return text[:_ABOUT_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
 # What each part of a goal is called when everything is shown
