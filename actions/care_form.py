@@ -37,6 +37,10 @@ class ValidateCareForm(QuestionForm):
                 )
             if listen.VAGUE.match(text_of(tracker)):
                 return Reading(replies=["utter_one_thing_own_words"])
+        told = plan_goals(slots) if slot == "goal_text" and not is_button(tracker) else []
+        if told and listen.only_that_goal(text_of(tracker), told):
+            # "just the needle one for now": the goals told are all, never a goal "Just the needle one"
+            return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True)
         if slot == "another_goal" and not is_button(tracker):
             # "sleeping better" or "no but I'd like to get back to bowls" to "something else?" is a
             # yes, and the goal itself; "yes that's right, that is all" is the end of the goals
@@ -112,7 +116,11 @@ class ValidateCareForm(QuestionForm):
             # Now who it's for is known, what was said before ("hi im sheila, its my review") says more.
             still_open = [q for q in flow.care_questions(slots) if slots.get(q) is None]
             return self.take(heard_before(turn.tracker, still_open, carer=flow.is_carer(slots)), turn)
-        elif slot == "goal_text" and reading.skipped and interpret.means_none(reading.text):
+        elif (
+            slot == "goal_text"
+            and reading.skipped
+            and (interpret.means_none(reading.text) or listen.only_that_goal(reading.text, plan_goals(slots)))
+        ):
             return {"another_goal": "no"}  # "nothing else for him": the goals are done
         elif slot == "goal_help" and (opened := self.next_goal_waiting(turn)) is not None:
             return opened

@@ -3417,6 +3417,19 @@ _SEVERAL_GOALS = re.compile(
 )
 
 
+_ONLY_THAT = re.compile(r"^\W*(?:(?:actually|no|so|ok|okay|well)\W+)*(?:just|only)\s+", re.I)
+
+
+def only_that_goal(text: str, goals: list[dict[str, Any]]) -> bool:
+    """ "just the needle one for now", "only the walking goal thanks" where a goal is asked for:
+    the goals told already are all there is, not a new goal."""
+    rest = _ONLY_THAT.sub("", text, count=1)
+    if rest == text:
+        return False
+    rest = re.sub(r"(?:\W+(?:for now|thanks?|thank you|ta|please|cheers|love))+\W*$", "", rest, flags=re.I)
+    return points_at_goal(rest) and match_goal(rest, goals) is not None
+
+
 def points_at_goal(text: str) -> bool:
     """Is this a goal named as "the ... one" ("the outside one", "that walking goal"), or
     several at once ("both of them")?"""

@@ -143,3 +143,38 @@ def test_no_more_goals_said_in_words(text: str, done: bool) -> None:
 )
 def test_a_date_of_birth_written_the_short_way(text: str, born: date | None) -> None:
     assert identity.birth_date(text, date(2026, 12, 3)) == born
+
+
+NEEDLE = {"id": 3, "title": "Thread a needle again", "text": "thread a needle again"}
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("just the needle one for now", True),
+        ("only the needle goal thanks", True),
+        ("actually just the needle one", True),
+        ("the needle one", False),
+        ("just walk the dog", False),
+    ],
+)
+def test_only_the_goal_told_at_the_goal_question(text: str, only: bool) -> None:
+    assert listen.only_that_goal(text, [NEEDLE]) is only
+
+
+@pytest.mark.parametrize(
+    ("text", "why", "barriers"),
+    [
+        ("thread a needle again. sounds daft but it would mean the world to her", "mean the world", None),
+        ("get back on my bike, silly I know but it means everything to me", "means everything", None),
+        ("dance at the wedding. too much to ask but it would make me so happy", "so happy", None),
+        ("dig the garden again but it makes my back hurt", None, "back hurt"),
+        ("get to church but it would mean a taxi", None, "a taxi"),
+    ],
+)
+def test_a_but_that_is_why(text: str, why: str | None, barriers: str | None) -> None:
+    parts = listen.goal_parts(text)
+    assert (why in parts.get("goal_why", "")) if why else "goal_why" not in parts
+    assert (barriers in parts.get("goal_barriers", "")) if barriers else "goal_barriers" not in parts
+    if why:
+        assert parts["goal_text"] == text  # the goal quoted in full
