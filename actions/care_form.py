@@ -28,7 +28,7 @@ class ValidateCareForm(QuestionForm):
             chosen = (
                 int(choice)
                 if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
-                else _named_well(text_of(tracker), goals)
+                else listen.goal_named_well(text_of(tracker), goals)
             )
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)
@@ -130,11 +130,3 @@ class ValidateCareForm(QuestionForm):
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "review"
-
-
-def _named_well(text: str, goals: list[dict[str, Any]]) -> int | None:
-    """The goal the one thing's words name well ("the walking one", "the sleep"); None when they
-    name none, only what was said about one, or one with words of their own besides (asked first)."""
-    found = listen.match_goal(text, goals)
-    goal = next((g for g in goals if g["id"] == found), None)
-    return found if goal and listen.goal_named(text, goal) == "well" else None

@@ -223,11 +223,15 @@ class Corrections:
         (or the words with the no) as a new goal; anything else asks in their own words."""
         reply = text_of(turn.tracker)
         if interpret.yes_no(reply, sure_intent(turn.tracker)) is not True:
-            instead = listen.without_said_main(listen.after_a_no(reply)) or listen.without_said_main(said)
-            if said and instead:
+            rest, goals = listen.after_a_no(reply), plan_goals(turn.slots)
+            other = listen.goal_named_well(rest, goals) if rest else None
+            if other is not None:  # "no, the first one"
+                goal_id, title = str(other), next(g["title"] for g in goals if g["id"] == other)
+            elif said and (instead := listen.without_said_main(rest) or listen.without_said_main(said)):
                 return self.new_one_thing(instead, turn)
-            turn.dispatcher.utter_message(response="utter_one_thing_own_words")
-            return {"one_thing": None}
+            else:
+                turn.dispatcher.utter_message(response="utter_one_thing_own_words")
+                return {"one_thing": None}
         record(*turn, Reading(value=goal_id, text=f"(chose: {title})"), "one_thing")
         turn.dispatcher.utter_message(response="utter_one_thing_set", title=title)
         turn.slots["one_thing"] = goal_id

@@ -3326,6 +3326,14 @@ def goal_named(text: str, goal: dict[str, Any]) -> str:
     return "about" if said & about and telling else "well"
 
 
+def goal_named_well(text: str, goals: list[dict[str, Any]]) -> int | None:
+    """The goal the words of a one thing name well ("the walking one", "the sleep"); None when
+    they name none, or one only loosely or by what was said about it (``goal_named``)."""
+    found = match_goal(text, goals)
+    goal = next((g for g in goals if g["id"] == found), None)
+    return found if goal and goal_named(text, goal) == "well" else None
+
+
 # "without", "w/o", "with no": what a goal is to be without
 _WITHOUT = re.compile(r"\s(?:without|w/o|with no|without having)\s", re.I)
 
