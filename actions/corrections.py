@@ -222,12 +222,17 @@ class Corrections:
         words with more in them than the goal ("the panic attacks on the bus") keeps those words
         (or the words with the no) as a new goal; anything else asks in their own words."""
         reply = text_of(turn.tracker)
-        if interpret.yes_no(reply, sure_intent(turn.tracker)) is not True:
+        answer = interpret.yes_no(reply, sure_intent(turn.tracker))
+        if answer is not True:
             rest, goals = listen.after_a_no(reply), plan_goals(turn.slots)
             other = listen.goal_named_well(rest, goals) if rest else None
             if other is not None:  # "no, the first one"
                 goal_id, title = str(other), next(g["title"] for g in goals if g["id"] == other)
-            elif said and (instead := listen.without_said_main(rest) or listen.without_said_main(said)):
+            elif (
+                said
+                and answer is False
+                and (instead := listen.without_said_main(rest) or listen.without_said_main(said))
+            ):
                 return self.new_one_thing(instead, turn)
             else:
                 turn.dispatcher.utter_message(response="utter_one_thing_own_words")

@@ -3318,9 +3318,16 @@ def goal_named(text: str, goal: dict[str, Any]) -> str:
     said = _word_forms(text)
     if said & _word_forms(aim):
         return "well"
-    if said & _word_forms(" ".join(without)):
-        return "loosely"
     about = _word_forms(" ".join(goal.get(f) or "" for f in ("why", "barriers", "helps")))
+    if said & _word_forms(" ".join(without)):
+        # "the falling" names "walk to the shop without falling"; "the panic attacks on the bus"
+        # says more than "a gig without a panic attack": asked first
+        known = _word_forms(words) | about | _HEDGES
+        return (
+            "loosely"
+            if any(not _word_forms(w) <= known for w in re.findall(r"[a-z]{3,}", lowered))
+            else "well"
+        )
     told = [t for t in parse(text) if t.is_alpha]
     telling = bool(told) and told[0].tag_ in {"VB", "VBG"} and told[0].lower_ not in _CHOOSING_VERBS
     return "about" if said & about and telling else "well"
@@ -3334,6 +3341,8 @@ def goal_named_well(text: str, goals: list[dict[str, Any]]) -> int | None:
     return found if goal and goal_named(text, goal) == "well" else None
 
 
+# Words that say how sure, how much or which, not what: "the bus ones tbh", "mostly"
+_HEDGES = set("tbh honestly really mostly probably definitely obviously mainly main thing one".split())
 # "without", "w/o", "with no": what a goal is to be without
 _WITHOUT = re.compile(r"\s(?:without|w/o|with no|without having)\s", re.I)
 
