@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import is_button, text_of
 from actions.safety_turn import handle
 from careplan.input_checks import check
+from careplan.listen import asks_for_prayer
 
 # Input that carries no answer: the question is asked again.
 NOT_AN_ANSWER = {"empty", "emoji_only"}
@@ -42,6 +43,12 @@ class ActionValidateSlotMappings(ValidationAction):
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
 
         issue = check(text)
+        besides = asks_for_prayer(text)
+        if besides is not None:
+            # "will you pray for me?": a kind no, once; asked alone, the question again
+            dispatcher.utter_message(response="utter_faith_request")
+            if requested and not besides:
+                events.append(SlotSet(requested, None))
         if issue is not None and issue.kind in REPLY:
             dispatcher.utter_message(response=REPLY[issue.kind])
             if issue.kind in NOT_AN_ANSWER and requested:

@@ -47,6 +47,7 @@ from actions.common import intent_of, logger, store, text_of
 from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
+    about_the_note,
     asks_in_writing,
     back_on,
     checked,
@@ -54,6 +55,7 @@ from careplan.emergency_talk import (
     help_called_now,
     moved_on,
     names_means,
+    note_spans,
     played_down,
     protest_spans,
     sentence_spans,
@@ -134,6 +136,13 @@ _PUSHBACK = re.compile(
     r"|why (?:are|do|did|have) you (?:keep )?(?:saying|say|said|telling)"
     r"|can'?t be at risk|(?:he'?s|she'?s|they'?re|he is|she is|they are) dead|did you (?:even )?read"
     r"|you(?:'ve| have)? (?:got (?:it|me) wrong|misread|misunderstood))\b",
+    re.I,
+)
+# "I don't mean that. I mean I'm worn out": tiredness, said with the correction.
+_WORN_OUT = re.compile(
+    r"\b(?:worn out|tired|exhausted|knackered|shattered|run ragged|running on empty|done in|burn(?:t|ed) out"
+    r"|(?:can'?t|cannot) keep (?:going|up)|at (?:this|that) pace"
+    r"|up (?:all|half|three|four|\w+ times a) night)\b",
     re.I,
 )
 # "Forget I said that", "ignore that", "don't put that on": words taken back, not misread.
@@ -555,21 +564,29 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     last_flags = tracker.get_slot(LAST_FLAGS)
 
     said_wrong = not button and last_flags and misread(text)
+    # "take it off", "delete that note" just after a flag reply: the note, never a goal
+    take_off = not button and last_flags and "remove" in {taken_back(text), about_the_note(text)}
     if said_wrong or (not button and last_flags and only_protest(text, tracker.get_slot("red_flag"))):
         # "nobody's hurting me", "it's been like that for months, the nurse knows": the reply
         # misread them, as much as "that's not what I meant"; a flag in the denial is no new flag
-        try:
-            for flag_id in last_flags:
-                store().mark_misunderstood(flag_id, text, datetime.now(timezone.utc).replace(tzinfo=None))
-        except StoreUnavailable:
-            logger.warning("care-plan store unavailable; 'misunderstood' note not saved")
+        _mark_misunderstood(last_flags, text)
         # "forget I said that" takes the words back rather than saying the bot misread them:
         # an honest answer (the note stays, marked, and sharing is their choice), not "I got that wrong"
         retracted = _RETRACT.search(text) and not _MISREAD_WORDS.search(text)
         reply = "utter_safety_taken_back" if retracted else "utter_safety_misunderstood"
         reply = reply if said_wrong else "utter_safety_protest"
+        if not retracted and about_the_note(text):
+            reply += "_note"  # "...can u take that note off": what happens to the note, said too
+        elif reply == "utter_safety_misunderstood" and _WORN_OUT.search(text):
+            reply += "_tired"  # "I don't mean that. I mean I'm worn out": a kind word for that too
         dispatcher.utter_message(response=reply)
         return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
+    if take_off:
+        _mark_misunderstood(last_flags, text)
+        dispatcher.utter_message(response="utter_safety_taken_back")
+        return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
+    if not button and state not in {PAUSED, CHECKIN} and (note := _note_question(dispatcher, tracker, text)):
+        return note
 
     flag = None if button else detect(text, *intent_of(tracker))
     pushback = [] if button or not last_flags or state == PAUSED else pushback_spans(text)
@@ -694,6 +711,46 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def _mark_misunderstood(flag_ids: list[int], text: str) -> None:
+    """Mark these flags "the person said this was misunderstood", with their words and the time."""
+    try:
+        for flag_id in flag_ids:
+            store().mark_misunderstood(flag_id, text, datetime.now(timezone.utc).replace(tzinfo=None))
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; 'misunderstood' note not saved")
+
+
+def _note_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType] | None:
+    """ "Did u take the note off tho", "is the note still on my plan?", "please take that note away",
+    at any point after a flag: an honest answer, never an answer to the question (tester s28: one
+    was kept as a question for the GP, others got the numbers again, and Kai would not share).
+
+    The note stays (issue 13); wanted gone, it is marked "the person said this was misunderstood"
+    with their words, if it is not already. None when the message names no note, the chat has
+    none, or a new red flag is said beside the question ("is the note gone? I still want to die")."""
+    asked = about_the_note(text)
+    if asked is None:
+        return None
+    flag = detect(text, *intent_of(tracker))
+    if flag is not None and not _within(flag.span, [*note_spans(text), *pushback_spans(text)]):
+        return None
+    try:
+        notes = store().flag_notes(tracker.sender_id)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; a question about the note not answered")
+        return None
+    if not notes:
+        return None
+    unmarked = [flag_id for flag_id, marked in notes if not marked]
+    if asked == "remove" and unmarked:
+        _mark_misunderstood(unmarked, text)
+        reply = "utter_safety_taken_back"
+    else:
+        reply = "utter_note_still_there" if unmarked else "utter_note_marked"
+    dispatcher.utter_message(response=reply)
+    return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
 
 
 def emergency_label(tracker: Tracker) -> str | None:

@@ -18,6 +18,9 @@ the messages that follow it, which are about that flag rather than new ones:
 - ``names_means``: "I have the tablets saved": a way to hurt themselves, at hand.
 - ``moved_on``: "Maybe talking to someone. The pastor has offered.": an answer to the
   form again, with nothing of the emergency in it; the pause is over.
+- ``about_the_note``: "did u take the note off tho", "is the note still on my plan?",
+  "please take that note away": the note the bot made for the care team, asked about or
+  wanted gone, at any point after it was made (session 28). Never an answer.
 """
 
 from __future__ import annotations
@@ -247,3 +250,50 @@ def asks_in_writing(text: str) -> bool:
 def names_means(text: str) -> bool:
     """Does a crisis message say a way to hurt themselves is at hand ("I have the tablets saved")?"""
     return bool(_MEANS.search(text) and _HOARDED.search(text))
+
+
+# The note the bot made, named: "the note", "that note", "those notes about danger", "the safety
+# note", "the note you put about me", "what you wrote about me". Not "my notes", "the hospital
+# notes" or "the notes say I had a stroke": the plural needs a pointing word or says whose.
+_THE_NOTE = re.compile(
+    r"\b(?:(?:that|this|those|these|your|ur|yr|ya)\s+(?:safety\s+|red\s+|little\s+|warning\s+)?"
+    r"(?:note|notes|flag|flags|warning)"
+    r"|(?:the|a)\s+(?:safety\s+|red\s+|little\s+|warning\s+)?(?:note|flag|warning)(?!\s*(?:pad|book|paper)\b)"
+    r"|(?:the|a)\s+(?:safety\s+|red\s+|little\s+|warning\s+)?(?:notes|flags)\s+(?:about|on|you|u)\b"
+    r"|(?:the\s+)?(?:safety|red)\s+(?:note|notes|flag|flags)"
+    r"|what\s+(?:you|u)(?:'ve|\s+have)?\s+(?:put|wrote|written|noted|made|said)\s+(?:down\s+)?about\s+me)\b",
+    re.I,
+)
+# ...wanted gone, or said to be wrong: "take it off", "is that gone?", "I don't want my GP thinking
+# I'm suicidal", "that's wrong".
+_NOTE_GONE = re.compile(
+    r"\b(?:take|took|taken|taking|tk)\b[^.!?]{0,30}\b(?:off|out|away|down)\b"
+    r"|\b(?:remov\w*|delet\w*|get rid|rid of|wipe\w*|eras\w*|scrap|cancel\w*|gone|go away|disappear\w*"
+    r"|(?:don'?t|do not|dont) want|not happy|wrong|mistake|not (?:true|right|suicidal|at risk|in danger))\b",
+    re.I,
+)
+# ...or asked about: "is it still there?", "what does it say?", "will my GP see it?"
+_NOTE_ASKED = re.compile(
+    r"\?|\b(?:is|are|was|did|does|do|has|have|will|would|can|could)\b[^.!?]{0,40}\b(?:still|there|on|say|see|read"
+    r"|know|show)\b|\b(?:still there|still on|tell me if|what (?:does|did) (?:it|the note) say)\b",
+    re.I,
+)
+
+
+def about_the_note(text: str) -> str | None:
+    """ "remove" when the message wants the bot's note gone (or says it is wrong), "ask" when it
+    only asks about it ("is the note still on my plan?"); None when it names no such note.
+    Read from the first sentence that names the note on ("I'm fine. Did you take the note off?",
+    "the note you put about me. I'm just tired. take it off")."""
+    spans = note_spans(text)
+    if not spans:
+        return None
+    said = text[spans[0][0] :]
+    if _NOTE_GONE.search(said):
+        return "remove"
+    return "ask" if _NOTE_ASKED.search(said) else None
+
+
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences that name the bot's note."""
+    return sentence_spans(text, _THE_NOTE)

@@ -2549,6 +2549,29 @@ def about_the_chat(text: str) -> str | None:
     return None
 
 
+# "Will you pray for me?", "please pray with me", "God bless you": asked of the bot, not "on hard
+# days I pray" or "the sisters at church pray for me" (tester s28: asked three times, never answered).
+_PRAYER = re.compile(
+    r"\b(?:will|would|can|could|do|please|pls|won'?t)\s+(?:you|u)\s+(?:please\s+)?"
+    r"(?:pray|say a (?:little )?prayer)\b"
+    r"|(?:^|[.!?,]\s*)\W*(?:please|pls|oh)?[\s,]*pray (?:for|with) (?:me|us|my|our)\b"
+    r"|\b(?:keep|remember) (?:me|us|my \w+) in your prayers\b"
+    r"|\b(?:god|the lord|jesus|allah) (?:bless|keep|be with) (?:you|u)\b|\bgod bless\W*$"
+    r"|(?:^|[.!?,]\s*)\W*bless you\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def asks_for_prayer(text: str) -> str | None:
+    """What the message says besides asking the bot to pray ("" when that is all), or None when it
+    asks no such thing. "Cooking, singing. Will you pray for me?" leaves "Cooking, singing."."""
+    if not _PRAYER.search(text):
+        return None
+    rest = (m.group().strip() for m in _SENTENCE.finditer(text) if not _PRAYER.search(m.group()))
+    return " ".join(rest).strip()
+
+
 _CORRECTION_CUE = re.compile(
     # (after a sigh or an "oh": "ugh sorry, kids fighting, it's...", "oh hang on its the day before")
     r"^\W*(?:(?:oh|ah|ugh+|argh+|erm|um+|hmm+|god|omg|right|ok)\W+)*"
@@ -2676,7 +2699,7 @@ _OPENER = rf"^\W*(?:(?:{_NO_WORDS}|oh|oops|sorry|wait|actually|hmm+|er+m?|um+|ok
 # Said anywhere in a message, these can only mean the bot misread the last one.
 _MISREAD = re.compile(
     r"\b(?:not what i (?:meant|mean|wanted|said|was (?:trying|going) to say|wanted to say)"
-    r"|i (?:didn'?t|did not|never) mean (?:that|it|to (?:say|put|write|send) that)"
+    r"|i (?:didn'?t|did not|never|don'?t|dont|do not) mean (?:that|it|to (?:say|put|write|send) that)"
     r"|(?:that|it) (?:came|come|comes) out wrong|i (?:got|put|typed|wrote|said|answered) (?:that|it) wrong"
     r"|i (?:put|typed|wrote|said|answered|pressed) the wrong (?:thing|answer|one|question|bit)"
     r"|i misread|i answered the wrong|(?:that|it) was (?:meant )?for (?:the|a|another|a different)"

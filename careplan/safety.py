@@ -511,6 +511,10 @@ _FIRST_PERSON = {"i", "me", "we", "us", "myself", "i'm", "im"}
 _OWN = {"my", "our", "mine"}
 # "my face is drooping": the writer's own body, so about the writer
 _BODY = {"face", "speech", "chest", "arm", "lip", "mouth", "head", "leg", "side", "hand", "throat"}
+# ...and what is measured or felt of it: "my sugars have been very high" is the writer's (tester s28:
+# "the person you're telling me about" said to a woman about her own sugars)
+_BODY |= {"sugar", "reading", "level", "pressure", "temperature", "foot", "feet", "eye", "knee", "back"}
+_BODY |= {"heart", "skin", "stomach", "tummy", "wound", "ulcer", "breathing", "blood", "bp", "pain"}
 _NOT_A_PERSON = {"it", "this", "that", "there", "which", "what", "who"}
 # "everyone would get on better if I wasn't about": nobody in particular, so the subject
 # that says who it is about is further on (session 21's note, batch T)
@@ -1029,6 +1033,10 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):
         return None  # "I do his shopping and he gives me the money back": a carer's day
+    if kind == SAFEGUARDING and not _HARM_THEME.search(norm):
+        # "the food. our food is rice and yam ... my feet have been tingling" (tester s28): diet and
+        # symptoms, with no harm, money or neglect named; the NLU's guess needs the same
+        return None
     if kind in _THEMES and _the_media_only(norm, kind, cues):
         return None  # "on corrie someone got pushed down the stairs": the programme's story
     from careplan.nlp import parse

@@ -405,6 +405,16 @@ class Store:
 
         return self._run(work)
 
+    def flag_notes(self, sender: str) -> list[tuple[int, bool]]:
+        """This sender's flags, oldest first, each as (id, marked misunderstood): what the bot
+        answers when asked "is the note still on my plan?"."""
+
+        def work(session: Session) -> list[tuple[int, bool]]:
+            query = select(Flag.id, Flag.misunderstood_at).where(Flag.sender == sender).order_by(Flag.id)
+            return [(flag_id, at is not None) for flag_id, at in session.execute(query)]
+
+        return self._run(work)
+
     # -- reading a whole plan ---------------------------------------------
     def export(self, plan_id: int) -> dict[str, Any]:
         def work(session: Session) -> dict[str, Any]:
