@@ -921,6 +921,14 @@ _MONEY = (
     r"|money|pension|bank|cards?|savings|cash|pin (?:number|code)|account|benefits|(?:my|her|his|their) will"
 )
 _HARM_DONE = re.compile(_HARM_DONE_WORDS + r")\b", re.IGNORECASE)
+# Talk of diet advice and what people eat (the learned model only): "the leaflets they give me only
+# talk about porridge and salad", "the food they tell me to eat isn't what we cook at home".
+_DIET_TALK = re.compile(
+    r"\b(?:diet\w*|leaflets?|dietitian|dietician|porridge|salad|carbs|carbohydrates?|portion sizes?"
+    r"|(?:our|my) (?:food|meals?)|(?:we|i) (?:eat|cook)"
+    r"|(?:told|tell|tells|give|gives|gave) (?:me|us) to eat)\b",
+    re.IGNORECASE,
+)
 _HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
@@ -1033,9 +1041,9 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):
         return None  # "I do his shopping and he gives me the money back": a carer's day
-    if kind == SAFEGUARDING and not _HARM_THEME.search(norm):
-        # "the food. our food is rice and yam ... my feet have been tingling" (tester s28): diet and
-        # symptoms, with no harm, money or neglect named; the NLU's guess needs the same
+    if kind == SAFEGUARDING and _DIET_TALK.search(norm) and not _HARM_DONE.search(norm):
+        # "the food. our food is rice and yam, and the leaflets they give me only talk about porridge"
+        # (tester s28): what the diet advice says, and how she eats; nobody harms anyone
         return None
     if kind in _THEMES and _the_media_only(norm, kind, cues):
         return None  # "on corrie someone got pushed down the stairs": the programme's story
