@@ -221,6 +221,7 @@ class Cues:
     worn_out: WordPattern
     asked_said_no: WordPattern
     banter: WordPattern
+    dated: WordPattern
 
 
 @dataclass
@@ -570,7 +571,10 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
 
     # spaCy sometimes starts a new sentence at "and" or "but" with no full stop: what a rule
     # requires may sit there ("he takes my pension every week | and I never see a penny")
-    run_on = sent.end < len(doc) and not sentence.rstrip().endswith((".", "!", "?"))
+    # ...and after a trailing "..." the thought goes on: "i just want it all to be over... the
+    # building work next door i mean" (session 28)
+    trailing = sentence.rstrip().endswith(("...", "\u2026"))
+    run_on = sent.end < len(doc) and (trailing or not sentence.rstrip().endswith((".", "!", "?")))
     nxt_sent = doc[sent.end].sent if run_on else None
     context = sentence
     if nxt_sent is not None:
@@ -585,7 +589,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         return False  # the words mean something else: evidence against, as ``unless`` is
     # ...and a match that runs on into it is read with it: "someone rang saying they were from
     # the bank | and I put the phone down and rang the number on my card"
-    own_sentences = context if cand.end > s_end else sentence
+    own_sentences = context if cand.end > s_end or trailing else sentence
     if any(p.search(own_sentences) for p in cand.rule.unless):
         return False
     if cand.rule.kind == CRISIS and cues.asked_said_no.search(context):
@@ -628,13 +632,19 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # Told in the past tense and checked since, anywhere in the sentence: "had a bit of chest pain
     # last week, the GP sent me for an ECG and it was normal" (batch W).
     settled = _FEELS_FINE.sub(" ", sentence) if cand.rule.label == "overdose" else sentence
-    checked_since = cues.resolved.search(settled) and _past_tense(span)
+    told_past = _past_tense(span)
+    checked_since = cues.resolved.search(settled) and told_past
+    # Told in the past tense and dated, or treated and life gone on, anywhere in the sentence:
+    # "had a heart attack in July, two stents, back at work part time now" (set11_09), "I took
+    # too many pills once at university, that's in my notes, it was decades ago" (session 28).
+    dated = told_past and (cues.dated.search(settled) or cues.past.search(sentence))
     if not now and (
         cues.past.search(own)
         or cues.resolved.search(own)
         or cues.resolved.search(following)
         or dated_by_next
         or checked_since
+        or dated
     ):
         return False
 

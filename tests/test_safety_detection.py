@@ -845,7 +845,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
 # alarms 4/250.
 # ZL: set 11, retired at the start of session 28, learnt from 0.982/0.909/0.927, urgent 0.829, false
-# alarms 9/273.
+# alarms 9/273; its emergency and crisis false alarms tuned away by class in session 28 (safety_x):
+# 5/273, its own ceiling gone. ZN (session 28, crisis and emergencies in new words and past events
+# told as history, measured cold at 0.900/0.722, false alarms 10/132) sits at what it reaches.
 # Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 (34/35 beside
 # safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
 # ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
@@ -867,6 +869,7 @@ BATCH_FLOORS = {
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
     "safety_dev_zl": {CRISIS: 0.9, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zn": {CRISIS: 0.81},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -2330,3 +2333,57 @@ def test_session_27_clear_lines_only_the_model_heard_are_said_at_once(
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, (text, flag)
     assert (flag.check_in if flag else False) is check_in, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # session 28 (safety_x): a past event told as history, or as the reason for the visit, in the
+        # past tense and dated or treated, is no 999 (set11_09, batch ZN); twins in other words
+        (
+            "cardiac rehab assessment. had a heart attack in July, two stents, back at work part time now",
+            None,
+        ),
+        ("mum had a heart attack in June, they put a stent in and she's doing the rehab classes", None),
+        ("dad had a stroke in March, that's why we're here, he's walking with a stick now", None),
+        ("he had a heart attack but he's back on the golf course now", None),
+        ("I took too many pills once at university, that's in my notes, it was decades ago", None),
+        ("I self-harmed as a teenager, the scars are old and I'm in a good place", None),
+        (
+            "had heavy bleeding after the birth but it all settled by 4 weeks and the midwife discharged me",
+            None,
+        ),
+        # ...but now, or said in the present tense, still counts
+        ("I had a heart attack in July and today I've got crushing chest pain again", EMERGENCY),
+        ("he's having a heart attack, he had stents in May", EMERGENCY),
+        ("had a stroke in August and her face has dropped again this morning", EMERGENCY),
+        ("she took an overdose at uni and she's in A&E now", EMERGENCY),
+        ("my daughter has been cutting herself", CRISIS),
+        ("the bleeding hasn't settled, there's blood everywhere", EMERGENCY),
+        # idioms and jokes with a red flag's words (ZL, ZN) and their twins
+        ("I can't breathe a word of this to my wife, she worries", None),
+        ("don't breathe a word to mum about the surprise party", None),
+        ("he can't breathe and his lips are blue", EMERGENCY),
+        ("she overdoes it with the hoovering and then pays for it the next day", None),
+        ("I always overdo it in the garden on the first sunny day", None),
+        ("I went blue with cold waiting for the bus", None),
+        ("my cousin died of sepsis and it makes me nervous whenever I get a temperature", None),
+        ("we lost grandad to sepsis two years ago", None),
+        ("my husband jokes he'll throw himself off the shed roof if Arsenal lose again", None),
+        ("my son's always joking he'll jump off the pier if he has to do another exam", None),
+        ("he jokes he'll throw himself off the bridge but I'm scared he means it", CRISIS),
+        ("she says she'll kill me if I tell you her age", None),
+        ("he says he'll kill me if I tell anyone", SAFEGUARDING),
+        ("I'm writing letters to my grandchildren for when I'm gone, the hospice suggested it", None),
+        ("the Macmillan nurse helped me make a memory box for the kids for when I'm gone", None),
+        ("I don't want to be here all day, can the appointment be quick?", None),
+        ("mum doesn't want to be here when the builders come", None),
+        ("I don't want to be here any more", CRISIS),
+        ("i just want it all to be over... the building work next door i mean, six months of drilling", None),
+        ("i just want it all to be over... the court case, I mean, it's dragged on a year", None),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_28_past_events_idioms_and_jokes(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
