@@ -517,6 +517,10 @@ _BODY = {"face", "speech", "chest", "arm", "lip", "mouth", "head", "leg", "side"
 _BODY |= {"sugar", "reading", "level", "pressure", "temperature", "foot", "feet", "eye", "knee", "back"}
 _BODY |= {"heart", "skin", "stomach", "tummy", "wound", "ulcer", "breathing", "blood", "bp", "pain"}
 _NOT_A_PERSON = {"it", "this", "that", "there", "which", "what", "who"}
+# "what's the point", "my life isn't worth living": a thing, not a person, so it says who only through
+# its owner ("my life" is the writer's, "his life" someone else's); with none, look further up (session 28,
+# set11_09: "some days I wonder what's the point" was answered as about someone else)
+_THINGS = {"point", "use", "life", "mind", "thought", "world", "future", "day", "night", "time", "heart"}
 # "everyone would get on better if I wasn't about": nobody in particular, so the subject
 # that says who it is about is further on (session 21's note, batch T)
 _ANYONE = {
@@ -540,8 +544,11 @@ def _about_other(span: Any) -> bool | None:
             if word in _NOT_A_PERSON or word in _ANYONE or (word == "they" and _all_of_them(subject)):
                 continue
             owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
+            lemma = subject.lemma_.lower()
+            if lemma in _THINGS and not owners:
+                continue
             if owners & _OWN:
-                return subject.lemma_.lower() not in _BODY
+                return lemma not in _BODY and lemma not in _THINGS
             return True
         if token.head is token:
             break

@@ -2387,3 +2387,22 @@ def test_session_27_clear_lines_only_the_model_heard_are_said_at_once(
 def test_session_28_past_events_idioms_and_jokes(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_other"),
+    [
+        # session 28 (safety_x): a thing as the subject ("the point", "my life") says who only through its
+        # owner; set11_09's "some days I wonder what's the point" got the check-in about someone else
+        ("some days I wonder what's the point", False),
+        ("honestly I sit there and think what's the point", False),
+        ("my life is not worth living", False),
+        ("his life isn't worth living, he says", True),
+        ("mum keeps asking what's the point", True),
+        ("my husband keeps saying he can't see the point any more", True),
+    ],
+)
+def test_session_28_a_thing_as_the_subject_says_who_through_its_owner(text: str, about_other: bool) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == CRISIS, (text, flag)
+    assert flag.about_other is about_other, (text, flag)
