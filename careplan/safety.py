@@ -644,7 +644,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # Told in the past tense and dated, or treated and life gone on, anywhere in the sentence:
     # "had a heart attack in July, two stents, back at work part time now" (set11_09), "I took
     # too many pills once at university, that's in my notes, it was decades ago" (session 28).
-    dated = told_past and (cues.dated.search(settled) or cues.past.search(sentence))
+    # Not for safeguarding: what was done then may still harm now ("borrowed my car in March and
+    # now he's sold it").
+    dated = cand.rule.kind != SAFEGUARDING and told_past and _dated_anywhere(settled, cues)
     if not now and (
         cues.past.search(own)
         or cues.resolved.search(own)
@@ -689,6 +691,16 @@ _FEELS_FINE = re.compile(
     r"\b(?:(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|we'?re|says?|said|seems?|feels?|looks?) )?"
     r"(?:absolutely |perfectly |totally |completely )?(?:fine|ok|okay|alright|all right|good|well)(?: now)?\b"
 )
+
+
+def _dated_anywhere(sentence: str, cues: Cues) -> bool:
+    """A time or a treatment that dates the sentence's events as over, and nothing in it said as now:
+    "since my stroke" dates nothing ("my son's had my bank card since my stroke" goes on)."""
+    if cues.present.search(sentence):
+        return False
+    return bool(cues.dated.search(sentence)) or any(
+        not m.group().startswith("since") for m in cues.past.finditer(sentence)
+    )
 
 
 def _longstanding(sentence: str, cues: Cues) -> bool:

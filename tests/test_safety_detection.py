@@ -845,9 +845,10 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
 # alarms 4/250.
 # ZL: set 11, retired at the start of session 28, learnt from 0.982/0.909/0.927, urgent 0.829, false
-# alarms 9/273; its emergency and crisis false alarms tuned away by class in session 28 (safety_x):
-# 5/273, its own ceiling gone. ZN (session 28, crisis and emergencies in new words and past events
-# told as history, measured cold at 0.900/0.722, false alarms 10/132) sits at what it reaches.
+# alarms 9/273; its crisis tuned by class in session 28 (safety_x) to 55/55, and its emergency and
+# crisis false alarms away: 5/273, its own ceiling gone. ZN (session 28, crisis and emergencies in new
+# words and past events told as history, measured cold at 0.900/0.722, false alarms 10/132) holds the
+# default 0.95.
 # Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 (34/35 beside
 # safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
 # ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
@@ -867,9 +868,8 @@ BATCH_FLOORS = {
     "safety_dev_zc": {EMERGENCY: 0.93, CRISIS: 0.98, SAFEGUARDING: 0.98, URGENT: 0.85},
     "safety_dev_zf": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
-    "safety_dev_zl": {CRISIS: 0.9, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zl": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zn": {CRISIS: 0.81},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -881,7 +881,7 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25, ZG in session 26, ZM in session 28), or retired from the blind sets (L: set 3, P: set 4,
+    session 25, ZG in session 26, ZM and ZN in session 28), or retired from the blind sets (L: set 3, P: set 4,
     S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold
     first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
     careplan/safety_model.py: these floors only catch regressions.
@@ -2406,3 +2406,61 @@ def test_session_28_a_thing_as_the_subject_says_who_through_its_owner(text: str,
     flag = safety.detect(text)
     assert flag is not None and flag.kind == CRISIS, (text, flag)
     assert flag.about_other is about_other, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # session 28 (safety_x): a plan, a means or a last message said sideways (ZL's misses, batch ZN),
+        # each class in two other wordings, at once; and its everyday twin
+        ("dad keeps saying he's going to take the lot and be done with it", CRISIS, False),
+        ("she said she'd swallow the whole box and that'll be that", CRISIS, False),
+        ("I'm going to have everything in the cabinet tonight and be done with it all", CRISIS, False),
+        ("I've made up my mind how I'm going to do it", CRISIS, False),
+        ("he's worked out where he's going to end it", CRISIS, False),
+        ("I've decided how I'm going to do the garden this year", None, False),
+        ("I keep a blade in my bag just in case", CRISIS, False),
+        ("my son has hidden a rope in the loft, ready", CRISIS, False),
+        ("I keep a knife sharpener in the drawer just in case", None, False),
+        ("if it wasn't for the dog I'd have done it by now", CRISIS, False),
+        ("the only thing keeping me alive is my grandson", CRISIS, False),
+        ("the only thing keeping me going is my dog", None, False),
+        ("I'd have done it by now if the weather had been better, the painting I mean", None, False),
+        ("I'm going to do it tonight. I just wanted someone to know", CRISIS, False),
+        ("this is my last message to anyone, goodbye", CRISIS, False),
+        ("this is my last message before I go on holiday", None, False),
+        ("she went up to the bridge last night thinking about jumping", CRISIS, False),
+        ("we drove to the cliffs for a picnic, lovely day", None, False),
+        # passive wishes and no way on, said softly: the check-in
+        ("I keep hoping I won't wake up in the morning", CRISIS, True),
+        ("some nights I pray I don't wake up", CRISIS, True),
+        ("I've started praying God takes me in my sleep", CRISIS, True),
+        ("mum asks the Lord to take her every night", CRISIS, True),
+        ("if a lorry ran me over tomorrow I wouldn't care", CRISIS, True),
+        ("I wish I could go to sleep and never come back", CRISIS, True),
+        ("I'd love to go to sleep and not wake up every hour to use the toilet", None, False),
+        ("I'm tired of being a burden to my family", CRISIS, True),
+        ("I don't see any way out of this", CRISIS, True),
+        ("I don't see a way forward with the extension plans", None, False),
+        ("i'm done. completely done.", CRISIS, True),
+        ("I'm done, that's all my answers", None, False),
+        # emergencies in lay words, and a vehicle that hit someone
+        ("found my 3 year old with the calpol bottle empty", EMERGENCY, False),
+        ("caught the toddler with nan's dosette box open", EMERGENCY, False),
+        ("my granddaughter bit into a blister pack of my tablets", EMERGENCY, False),
+        (
+            "I feel like I'm going to die, I'm shaking, hot and cold and my leg wound's gone black",
+            EMERGENCY,
+            False,
+        ),
+        ("she's hot and cold, really confused and her skin's gone blotchy", EMERGENCY, False),
+        ("a car hit my son on his bike, he's lying in the road", EMERGENCY, False),
+        ("the van knocked down grandad outside the shop", EMERGENCY, False),
+        ("blood's spurting from his leg where he cut it with the saw", EMERGENCY, False),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else str(value),
+)
+def test_session_28_crisis_and_emergencies_in_new_words(text: str, kind: str | None, check_in: bool) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, (text, flag)
+    assert (flag.check_in if flag else False) is check_in, (text, flag)
