@@ -845,10 +845,7 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZI: set 10, retired at the start of session 27, learnt from 1.00/0.945/0.98, urgent 0.69, false
 # alarms 4/250.
 # ZL: set 11, retired at the start of session 28, learnt from 0.982/0.909/0.927, urgent 0.829, false
-# alarms 9/273; its crisis tuned by class in session 28 (safety_x) to 55/55, and its emergency and
-# crisis false alarms away: 5/273, its own ceiling gone. ZN (session 28, crisis and emergencies in new
-# words and past events told as history, measured cold at 0.900/0.722, false alarms 10/132) holds the
-# default 0.95.
+# alarms 9/273.
 # Its urgent and safeguarding tuned by class in session 27 (safety_v) to 35/35 (34/35 beside
 # safety_u's ZJ: the mouth ulcers since new tablets line, open) and 56/56, false alarms 0/250;
 # ZK (session 27, the 111 tier and safeguarding told sideways, measured cold at urgent 25/44,
@@ -856,6 +853,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZL's urgent and safeguarding tuned by class in session 28 (safety_w) to 35/35 and 55/55, false
 # alarms 4/273 (its ceiling gone); ZM (session 28, the 111 tier and safeguarding told sideways,
 # measured cold at urgent 35/49, safeguarding 45/57, false alarms 3/112) reaches every line.
+# ZL's crisis tuned by class in session 28 (safety_x) to 55/55, and its emergency and crisis false
+# alarms away; ZN (session 28, crisis and emergencies in new words and past events told as history,
+# measured cold at 0.900/0.722, false alarms 10/132) holds the default 0.95.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -881,8 +881,8 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25, ZG in session 26, ZM and ZN in session 28), or retired from the blind sets (L: set 3, P: set 4,
-    S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold
+    session 25, ZG in session 26, ZM and ZN in session 28), or retired from the blind sets (L: set 3,
+    P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold
     first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
     careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
