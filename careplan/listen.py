@@ -678,11 +678,12 @@ def _who_in(doc: Doc, asked: bool) -> str | None:
             start = min(start, chunk.root.head.left_edge.i)  # "Mr Okoro the surgeon": one phrase to the parse
         if (
             start == chunk.start
-            and start > chunk.sent.start == start - 1
+            and start > chunk.sent.start
+            and (chunk.sent.start == start - 1 or (doc[start - 1] == chunk.root.head and _which_team(chunk)))
             and chunk[0].pos_ not in {"DET", "PRON"}
             and _describes(doc[start - 1], loose=True)
         ):
-            start -= 1  # "diabetes clinic at the hospital": the parse took "diabetes" for a verb
+            start -= 1  # "diabetes clinic", "the falls team": the parse took "falls" for a verb
         end = _and_what_follows(chunks[n + 1 :], end)
         while end > start and _says_when(doc[end - 1]):
             end -= 1  # "the nurse tmrw": who, without when
@@ -849,9 +850,24 @@ _SEEING = {"see", "seeing", "sees", "saw", "with", "visit", "visiting"}
 
 def _only_a_place(chunk: Span) -> bool:
     """A place named in passing ("the surgery asked me to...", "the practice want me to..."),
-    not after "see" or "with": who the appointment is with only when no one else is named."""
+    not after "see" or "with": who the appointment is with only when no one else is named. A
+    team said with what it does is who ("the cardiac rehab team at the Northern General, the
+    nurse is called Sue"); "the surgery team" is a place."""
     named = {t.lower_.strip(".") for t in chunk} & _CLINICIANS
-    return named <= _PLACES and not (chunk.start and chunk.doc[chunk.start - 1].lower_ in _SEEING)
+    seen = chunk.start and chunk.doc[chunk.start - 1].lower_ in _SEEING
+    return named <= _PLACES and not _which_team(chunk) and not seen
+
+
+def _which_team(chunk: Span) -> bool:
+    """A team said with what it does ("the cardiac rehab team", "the falls team", where the parse
+    may take "falls" for a verb): who, not a place ("the surgery team")."""
+    team = next((t for t in chunk if t.lower_ == "team"), None)
+    if team is None or team.i == chunk.sent.start:
+        return False
+    before = chunk.doc[team.i - 1]
+    return before.lower_ not in _PLACES | _OWNER and (
+        _describes(before) or (before == team.head and _describes(before, loose=True))
+    )
 
 
 # Words that say when, not who: "the nurse tmrw", "physio tomoz at 3"
@@ -1845,6 +1861,7 @@ _STEP_AWAY = (
     r"|(?:(?:give me|gimme|just) )?(?:\d+|two|five|ten|a couple of|a few) ?(?:mins?|minutes?|secs?|seconds?)"
     r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?|bear with me"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
+    r"|gtg|g2g|got ?2 ?go|(?:hv|hafta|have) (?:to|2) go"  # "gtg job in", "g2g, boss wants me"
     r"|(?:there'?s |there is )?(?:someone|somebody)(?:'?s| is)? at the (?:front |back )?door"
     r"|(?:the )?(?:door|phone)(?:bell)?(?:'?s| is)? (?:going|ringing|gone|went)|(?:the )?door ?bell)"
 )
@@ -1872,6 +1889,7 @@ _HE_CALLS = (
 # or who it was, coming back ("that was my mum")
 _ERRAND = (
     r"(?:(?:the|my|a|our|an)\s+)?(?:work|call|nurse|toilet|loo|boss|customer|someone|somebody"
+    r"|job|fare|pick ?up|drop|delivery|meeting|shift|school run"
     rf"|{_KIN}|{_HOUSEHOLD})(?:\s+\w+){{0,4}}"
 )
 _AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|omg|argh|excuse me|ok(?:ay)?|right|lol|x+)"
