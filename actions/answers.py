@@ -160,7 +160,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"
     if listen.word_asked(text) is not None:
         return False  # "what does titrate mean?": the form offers to ask the care team
-    if listen.meta(text, after_away=stepped_away(tracker)) in {"away", "back"}:
+    if listen.meta(text, after_away=stepped_away(tracker)) in {"away", "back", "carry_on"}:
         return False  # "sorry about that, he needed the loo. where were we?": the question again
     if listen.takes_a_question_off(text) or listen.not_a_goal(text):
         return False  # "ignore that last bit, take that question off": the form takes it off

@@ -289,6 +289,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 about_chat = None  # where a question is the answer, or a name or a choice is asked
             if about_chat == "answer_or_question" and interpret.without_complaint(text)[1] == "checking":
                 about_chat = None  # "my breathing. did I put that right?": the answer, and a kind word
+            if about_chat == "carry_on" and catalogue()[asked].kind != "text":
+                about_chat = None  # "carry on" at "Are you happy to go on?": a yes
             if about_chat == "answer_or_question":
                 turn.dispatcher.utter_message(response="utter_answer_or_question")
                 return {asked: None, **flow.ask_instead(None)}
@@ -307,6 +309,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None, **confirm_first("restart")}
             elif about_chat == "back":  # "hi", "where were we?": welcome back, and the same question
                 turn.dispatcher.utter_message(response="utter_welcome_back")
+                return {asked: None}
+            elif about_chat == "carry_on":  # "its family. can we carry on": no answer; the same question
+                turn.dispatcher.utter_message(response="utter_carry_on")
                 return {asked: None}
             elif about_chat is not None and about_chat != "start_again":
                 self.answer_meta(about_chat, asked, turn)
@@ -507,6 +512,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             return None  # "..., can that be the main one": a change to the plan, made as one
         asking, answer = split
         intent = listen.meta(asking) or sure_intent(turn.tracker)
+        if intent == "carry_on":  # "a walker would help. can we carry on": the answer, without it
+            return answer
         if intent in ASKED_BESIDE_AN_ANSWER:
             self.answer_meta(intent, asked, turn._replace(tracker=saying(turn.tracker, asking)))
         elif (

@@ -38,6 +38,8 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 # Misspellings seen in real typing, mapped to the word meant.
 TYPOS = {
+    "nxt": "next",  # "nxt wed 4.15" (set11_06)
+    "wk": "week",
     "wensday": "wednesday",
     "wendsday": "wednesday",
     "wednsday": "wednesday",

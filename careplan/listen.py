@@ -932,9 +932,21 @@ def clinician_named(text: str) -> str | None:
     return who if who and _A_ROLE.search(who) else None
 
 
+# What is said of who, just after them: "Dr Bhatt, she does the learning disability checks"
+_ABOUT_THEM = re.compile(
+    r"^\W*(?:she|he|they)(?:'s|'re|'ll| is| are| does| do| did| runs| works| sees| will| has| have)\b", re.I
+)
+
+
 def only_the_clinician(text: str) -> str | None:
     """Who the appointment is with, when that is nearly all the message says ("Dr Okafor at the
-    Lime Tree surgery"), not a clinician named in passing ("it's on the letter from the hospital")."""
+    Lime Tree surgery"), or said first with what they do ("Dr Bhatt, she does the learning
+    disability health checks at Riverside"), not a clinician named in passing ("it's on the
+    letter from the hospital")."""
+    head, rest = re.match(r"^\W*([^,.;!?]*)(.*)$", text, re.S).groups()
+    first = clinician(head, asked=True) if _ABOUT_THEM.match(rest) else None
+    if first and len(first.split()) >= 0.6 * len(head.split()):
+        return first  # "Mr Desai the eye surgeon, he did her other eye"
     who = clinician(text, asked=True)
     return who if who and len(who.split()) >= 0.6 * len(text.split()) else None
 
@@ -2280,6 +2292,27 @@ def plainly_an_answer(text: str) -> bool:
     )
 
 
+# Asking to carry on, maybe after playing down what they just said: "i didnt want to make a big
+# thing of it, its family. can we carry on", "sorry, didnt mean to go on. lets crack on". Never
+# "go on" (a yes) or "move on" (a skip).
+_PLAYED_DOWN = (
+    r"(?:look|well|ok(?:ay)?|anyway|sorry(?: about that)?|soz|right|honestly|yeah|yes)"
+    r"|(?:i )?(?:did(?:n'?t|nt| not)|don'?t|dont|do not) (?:really )?(?:want|mean) to"
+    r" (?:make a (?:big )?(?:thing|fuss|deal)(?: (?:of|about|out of) (?:it|this|that))?"
+    r"|go on(?: about it)?|moan|upset (?:anyone|you)|get (?:him|her|them|anyone|anybody) (?:in|into) trouble)"
+    r"|(?:it'?s|its) (?:just )?(?:family|nothing|fine|ok(?:ay)?|complicated)|never ?mind(?: (?:that|me))?"
+    r"|forget (?:i said (?:that|it|anything)|that|it)|don'?t worry(?: about (?:it|that|me))?|ignore me"
+    r"|it (?:doesn'?t|does not) matter|i'?m (?:fine|ok(?:ay)?)"
+)
+_CARRY_ON = re.compile(
+    rf"^\W*(?:(?:{_PLAYED_DOWN})\W+)*"
+    r"(?:(?:can|could|shall) we (?:just )?|let'?s (?:just )?|please (?:just )?|just )?"
+    r"(?:carry on|crack on|get on|continue|keep going)"
+    r"(?: (?:please|now|then|with (?:it|this|the questions)))?\W*$",
+    re.I,
+)
+
+
 def meta(text: str, *, after_away: bool = False) -> str | None:
     """Talk about the conversation itself, named as the intent it would be.
 
@@ -2295,6 +2328,8 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
         return "back"
     if (_WHERE_NOW.search(text) and len(text.split()) <= 16) or _BACK_AFTER_ERRAND.match(text):
         return "back"  # "Sorry about that, all cleaned up. Where were we?": what kept them, and back
+    if _CARRY_ON.match(text):
+        return "carry_on"
     chat = _CHAT_THEN_ASIDE.match(text)
     if chat and (asked := meta(chat.group(1))) not in {None, "away", "back"}:
         return asked  # "How much longer is this? Biscuit wants his tea.": the question about the chat

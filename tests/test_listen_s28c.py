@@ -4,9 +4,13 @@ never reached: stepping away typed fast, and a team named with the nurse's name 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from careplan import listen
+from careplan import dates, listen
+
+TODAY = date(2026, 12, 3)  # a Thursday
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,64 @@ def test_an_answer_about_going_is_no_stepping_away(text: str) -> None:
 )
 def test_a_team_said_with_what_it_does_is_who(text: str, who: str) -> None:
     assert who in (listen.clinician(text, asked=True) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i didnt want to make a big thing of it, its family. can we carry on",
+        "look i dont want to make a fuss about it, its family. can we just carry on",
+        "sorry, didnt mean to go on. lets crack on",
+        "its fine, lets just carry on",
+        "anyway, carry on",
+        "can we continue please",
+        "yeah i dont really want to get him in trouble. can we just carry on",
+    ],
+)
+def test_asking_to_carry_on_answers_nothing(text: str) -> None:
+    assert listen.meta(text) == "carry_on"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go on",
+        "can we move on please",
+        "carry on walking",
+        "I want to carry on driving",
+        "keep going to the gym",
+    ],
+)
+def test_carrying_on_with_something_is_an_answer(text: str) -> None:
+    assert listen.meta(text) != "carry_on"
+
+
+def test_an_answer_then_carry_on_keeps_the_answer() -> None:
+    assert listen.answer_beside("a walker would help. can we carry on") == (
+        "can we carry on",
+        "a walker would help.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Dr Bhatt, she does the learning disability health checks at Riverside", "Dr Bhatt"),
+        ("Mr Okoro the knee surgeon, he did my op", "Mr Okoro the knee surgeon"),
+        ("the physio, she is lovely", "the physio"),
+        ("Dr Ellis, she runs the asthma clinic there", "Dr Ellis"),
+    ],
+)
+def test_who_said_first_with_what_they_do(text: str, who: str) -> None:
+    assert listen.only_the_clinician(text) == who
+
+
+@pytest.mark.parametrize("text", ["the nurse said it was fine", "it's on the letter from the hospital"])
+def test_a_clinician_in_passing_is_not_who(text: str) -> None:
+    assert listen.only_the_clinician(text) is None
+
+
+@pytest.mark.parametrize(("text", "day"), [("nxt wed 4.15", 9), ("nxt wed", 9), ("a wk on friday", 11)])
+def test_next_and_week_typed_short(text: str, day: int) -> None:
+    found = dates.when(text, TODAY)
+    assert found is not None and found.day.day == day
