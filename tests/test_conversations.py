@@ -40,8 +40,6 @@ NOT_YET: dict[str, str] = {
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
     "set11_05_bridget_connor": '"Connor says: go to Prenton Park with my mates on a Saturday, without mum" '
     "at the goal question is not kept as the goal; who-with Dr Bhatt and the Thursday are lost",
-    "set11_06_ade_between_fares": '"get my sugars down so DVLA dont take my licence" at the goal question '
-    "is not kept as the goal (the bot goes on to what gets in the way)",
     "set11_07_elspeth_island": '"To get over to Oban to see my sister Catriona once a month." at the goal '
     "question is not kept as the goal (the bot goes on to what gets in the way)",
     "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
