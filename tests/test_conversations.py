@@ -45,9 +45,6 @@ NOT_YET: dict[str, str] = {
     "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
     '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '
     "answer lands a question early (Bibi ji kept since listen_a, s28)",
-    "set11_09_neil_cardiac_rehab": '"had a heart attack in July, two stents, back at work part time now" '
-    'is no 999 since safety_x (s28); "the cardiac rehab team at the Northern General, the nurse is called '
-    'Sue" is kept as who-with "the nurse"',
     "set11_10_ruth_all_at_once": '"Lift Alfie into his car seat." at the goal question gets "What would you '
     'like to be able to do?" again',
 }
