@@ -23,7 +23,7 @@ from actions.answers import GOAL_FIELD, Reading, record
 from actions.common import logger, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
-from careplan import dates, interpret, listen, rights
+from careplan import clock, dates, interpret, listen, rights
 from careplan.questions import catalogue, labels
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -390,7 +390,7 @@ def _put_right(when: dates.When, said: str, before: str | None) -> dates.When:
         moved = earlier.day.replace(day=day)
     except ValueError:  # the 31st of a shorter month
         return when
-    return dates.When(day=moved, time=earlier.time) if moved >= date.today() else when
+    return dates.When(day=moved, time=earlier.time) if moved >= clock.today() else when
 
 
 def _time_field(time: str | None) -> dict[str, Any]:

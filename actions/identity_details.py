@@ -5,7 +5,6 @@ All of them may be skipped, in any words."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,7 +13,7 @@ from actions import flow
 from actions.answers import DECLINED, Reading, interpret_answer
 from actions.common import text_of
 from actions.hook import previous_message
-from careplan import identity, interpret, listen
+from careplan import clock, identity, interpret, listen
 
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.
 NOT_KNOWN = re.compile(
@@ -34,9 +33,9 @@ def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
     if identity.asks_whose(text):  # "mine or hers?": say whose, and store nothing
         whose = "utter_own_name_please" if slot == "carer_name" else "utter_their_name_please"
         return Reading(replies=[whose])
-    if both := identity.name_and_birth_date(text, date.today()):
+    if both := identity.name_and_birth_date(text, clock.today()):
         return Reading(value=both[0], text=both[0])  # "Winston Campbell, born 4th July 1948"
-    if identity.birth_date(text, date.today()) is not None:
+    if identity.birth_date(text, clock.today()) is not None:
         return Reading()  # "she was born 1 sept 1939": the date is heard; the name is asked again
     words = identity.without_own_name(text) if slot == "full_name" else text
     found = interpret.name(words, full=True)
@@ -86,7 +85,7 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
     """A date of birth in any words; "skip", "I don't know" or a plain "no" are fine too. A
     year alone ("1941") is kept while the day and month are asked, then put with them; a day
     and month without the year ("the second of August") the other way round."""
-    text, today = text_of(tracker), date.today()
+    text, today = text_of(tracker), clock.today()
     earlier = previous_message(tracker) or ""
     born = identity.birth_date(text, today)
     if not born and identity.part_of_a_birth_date(earlier, today):  # a year alone is part of one too

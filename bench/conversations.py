@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from careplan import clock
+
 ROOT = Path(__file__).resolve().parent.parent
 CONVERSATIONS = ROOT / "tests" / "conversations"
 # No reply, in any conversation, may say this: it means a turn failed.
@@ -170,7 +172,7 @@ def _matches(value: Any, expected: Any, today: date) -> bool:
 
 def export_problems(plan: dict[str, Any], checks: dict[str, Any], today: date | None = None) -> list[str]:
     """What in the exported plan doesn't match the checks (empty when all is well)."""
-    today = today or date.today()
+    today = today or clock.today()
     problems = []
     for path, expected in checks.items():
         parts = str(path).split(".")

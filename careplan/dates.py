@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from careplan import clock
+
 
 @dataclass(frozen=True)
 class When:
@@ -248,16 +250,16 @@ def _guess_pm(hour: int, text: str) -> int:
 
 def _time(t: str) -> tuple[str | None, str]:
     """The time said in ``t`` ("HH:MM") and the text with it taken out."""
-    clock = _TIME_PATTERNS[0].search(t)
-    if clock:
-        hour, minute = int(clock.group(1)), int(clock.group(2) or clock.group(3) or 0)
-        hour = hour % 12 + (12 if clock.group(4) == "p" else 0)
-        return _hhmm(hour, minute), t[: clock.start()] + " " + t[clock.end() :]
+    hour_said = _TIME_PATTERNS[0].search(t)
+    if hour_said:
+        hour, minute = int(hour_said.group(1)), int(hour_said.group(2) or hour_said.group(3) or 0)
+        hour = hour % 12 + (12 if hour_said.group(4) == "p" else 0)
+        return _hhmm(hour, minute), t[: hour_said.start()] + " " + t[hour_said.end() :]
     for pattern in _TIME_PATTERNS[1:]:
-        clock = pattern.search(t)
-        if clock:
-            hour, minute = _guess_pm(int(clock.group(1)), t), int(clock.group(2))
-            return _hhmm(hour, minute), t[: clock.start()] + " " + t[clock.end() :]
+        hour_said = pattern.search(t)
+        if hour_said:
+            hour, minute = _guess_pm(int(hour_said.group(1)), t), int(hour_said.group(2))
+            return _hhmm(hour, minute), t[: hour_said.start()] + " " + t[hour_said.end() :]
     spoken = _SPOKEN.search(t)
     if spoken:
         words, hour = spoken.group(1), _guess_pm(_hour_word(spoken.group(2)), t)
@@ -510,14 +512,14 @@ def _when(text: str, today: date, after: date | None = None) -> When | None:
 def when(text: str, today: date | None = None, after: date | None = None) -> When | None:
     """The day (and time, if one was said) the text means, or None if there isn't one we can be
     sure of. ``after`` is the date being put right, which "the monday after" counts from."""
-    return _when(text[:300], today or date.today(), after)
+    return _when(text[:300], today or clock.today(), after)
 
 
 def counted_from(text: str, day: date, today: date | None = None) -> When | None:
     """The day (and time) the text means when it counts from ``day``, the date being put right
     ("the monday after", "the week after", "a day earlier", "not this one, the next"); None
     when it names a day of its own."""
-    return _counted(_not_in_passing(text[:300]), today or date.today(), day)
+    return _counted(_not_in_passing(text[:300]), today or clock.today(), day)
 
 
 def time_of(text: str) -> str | None:
@@ -534,17 +536,17 @@ def resolve(text: str, today: date | None = None) -> date | None:
 def said(day: date, time: str | None = None, today: date | None = None) -> str:
     """The date as a confirmation says it: "Monday 14 December, at 10:30am"."""
     words = f"{day:%A} {day.day} {day:%B}"
-    if day.year != (today or date.today()).year:
+    if day.year != (today or clock.today()).year:
         words += f" {day.year}"
     if time:
         hour, minute = (int(part) for part in time.split(":"))
         if (hour, minute) == (12, 0):
-            clock = "midday"
+            hour_said = "midday"
         else:
-            clock = (
+            hour_said = (
                 f"{(hour - 1) % 12 + 1}"
                 + (f":{minute:02d}" if minute else "")
                 + ("pm" if hour >= 12 else "am")
             )
-        words += f", at {clock}"
+        words += f", at {hour_said}"
     return words

@@ -28,7 +28,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from careplan import dates, identity, interpret, yamlfile
+from careplan import clock, dates, identity, interpret, yamlfile
 from careplan.nlp import parse
 from careplan.questions import catalogue
 from careplan.titles import classify
@@ -3675,9 +3675,9 @@ def hear(
     if asked in _DETAILS and identity.has_contact(text):
         # "landline 01632 960112" at the date of birth: how to reach them, asked for next
         heard["carer_contact" if carer else "contact"] = text
-    if asked == "full_name" and (born := identity.birth_date(text, today or date.today())):
+    if asked == "full_name" and (born := identity.birth_date(text, today or clock.today())):
         heard["date_of_birth"] = born.isoformat()  # "she was born 1 march 1940": no name in it
-        if both := identity.name_and_birth_date(text, today or date.today()):
+        if both := identity.name_and_birth_date(text, today or clock.today()):
             heard["full_name"] = both[0]
     return {key: value for key, value in heard.items() if key in keys}
 
@@ -3863,7 +3863,7 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
 def birth_date_alone(text: str, today: date | None = None) -> date | None:
     """A date of birth said alone ("12/06/1991", "3rd of August 1956", "the ninth of May nineteen
     forty six"): a whole date in a year gone by. It answers the date of birth and nothing else."""
-    today = today or date.today()
+    today = today or clock.today()
     born = identity.birth_date(text, today)
     if born is None or born.year >= today.year - 1:
         return None

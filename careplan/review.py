@@ -27,6 +27,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from careplan import clock
 from careplan.export_data import decision_dict
 from careplan.models import (
     DEFAULT_TEAM,
@@ -376,7 +377,7 @@ class Review:
     def shared_plans(self, actor: str, today: date | None = None) -> list[PlanRow]:
         """The team's shared plans: any with a flag not yet acknowledged first, then the
         nearest appointment: upcoming soonest, then past, then undated."""
-        today = today or date.today()
+        today = today or clock.today()
 
         def work(session: Session) -> list[PlanRow]:
             # A fixed number of queries however many plans: the plans, their flags, the

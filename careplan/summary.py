@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from careplan import questions
+from careplan import clock, questions
 from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, MAX_ANSWER_CHARS, REJECTED
 
 TOP_PRIORITIES = 3
@@ -236,7 +236,7 @@ class Summary:
 
 def build(plan: dict[str, Any], today: date | None = None) -> Summary:
     """Turn one export dictionary into the summary a clinician reads."""
-    today = today or date.today()
+    today = today or clock.today()
     subject = plan.get("subject") or {}
     recorder = plan.get("recorded_by") or {}
     appointment = plan.get("appointment") or {}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import requests
 
+from careplan import clock
 from careplan.models import utcnow
 from careplan.review import Review, UsernameTaken
 from careplan.store import Store
@@ -39,7 +40,7 @@ class Plans:
 
 def make_plans(store: Store) -> Plans:
     """A shared self plan, an unshared plan, and a shared carer plan."""
-    today = date.today()
+    today = clock.today()
     shared = store.new_plan(
         "tg-1001",
         subject_name="Margaret Jones",
@@ -248,7 +249,7 @@ def typical_plan(store: Store) -> int:
         date_of_birth=date(1951, 7, 4),
         nhs_number="4010232137",
         appointment_with="Dr Okafor, Riverside Surgery",
-        appointment_date=date.today() + timedelta(days=6),
+        appointment_date=clock.today() + timedelta(days=6),
         appointment_time="10:40",
         appointment_when_text="next Tuesday at twenty to eleven",
         appointment_reason="My breathing and feeling low since the winter",

@@ -16,6 +16,7 @@ the two tables.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -25,7 +26,14 @@ from pathlib import Path
 
 import pytest
 
+from careplan import clock
+
 from stack import ROOT, Stack
+
+# Conversations say "tmrw" and "a week on Friday", and expect the day that means
+# on the day they were written: every test, and every server a test starts,
+# counts from Thursday 3 December 2026 unless the run pins another day.
+os.environ.setdefault(clock.PINNED, "2026-12-03")
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta, timezone
+from datetime import timedelta, timezone
 
 import pyotp
 import pytest
 
+from careplan import clock
 from careplan.models import utcnow
 from careplan.review import (
     AlreadyDecided,
@@ -162,7 +163,7 @@ def test_unknown_username_is_not_written_to_the_audit_log(store):
 
 def test_only_shared_plans_nearest_appointment_first(store):
     plans = make_plans(store)
-    past = store.new_plan("tg-4", subject_name="Past", appointment_date=date.today() - timedelta(days=1))
+    past = store.new_plan("tg-4", subject_name="Past", appointment_date=clock.today() - timedelta(days=1))
     undated = store.new_plan("tg-5", subject_name="Undated")
     for plan in (past, undated):
         store.update_plan(plan, shared=True, shared_at=utcnow())

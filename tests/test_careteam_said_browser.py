@@ -9,11 +9,12 @@ words in quotes, since nobody typed them (issue 12, tester_d's findings).
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
 
+from careplan import clock
 from careplan.models import utcnow
 from careplan.store import Store
 
@@ -38,7 +39,7 @@ def site(tmp_path):
         subject_name="Doreen Walsh",
         preferred_name="Dot",
         appointment_with="the memory clinic",
-        appointment_date=date.today() + timedelta(days=5),
+        appointment_date=clock.today() + timedelta(days=5),
         status="completed",
         shared=True,
         shared_at=utcnow(),

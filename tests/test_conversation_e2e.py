@@ -4,11 +4,12 @@ checked against the rows in the real care-plan database."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from bench.conversations import CONVERSATIONS, load_conversation
+from careplan import clock
 
 from stack import Stack
 
@@ -47,7 +48,7 @@ def test_each_answer_is_stored_the_moment_it_is_given(stack: Stack) -> None:
     early = stack.export(sender)
     assert [g["text"] for g in early["goals"]] == ["I want to work on my allotment again"]
     assert early["life"]["what_matters"] == "my family and my allotment"
-    assert early["appointment"]["date"] == (date.today() + timedelta(days=1)).isoformat()
+    assert early["appointment"]["date"] == (clock.today() + timedelta(days=1)).isoformat()
     assert {g["expressed_by"] for g in early["goals"]} == {"self"}
 
 
