@@ -164,3 +164,41 @@ def test_a_question_about_the_chat_once_it_is_over_is_no_crisis(text: str) -> No
     """messy_66: once the model learnt ZM it heard "when ive finished" as the crisis theme."""
     assert safety.detect(text) is None
     assert safety.detect("i cant do this any more, ive finished with it all") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # kept from visitors: callers told they're asleep, nobody sees them; visits stopped
+        (
+            "her son tells everyone she's too tired for visitors, none of us have seen her for weeks",
+            SAFEGUARDING,
+        ),
+        ("nobody's been able to speak to dad for months, his wife always says he's resting", SAFEGUARDING),
+        ("the home says we can't visit anymore since we complained about her weight", SAFEGUARDING),
+        ("she's too tired for visitors today, come Sunday instead", None),
+        # going without because of them: heating, food, a bed; made to stay or sleep somewhere
+        ("the heating's kept off all day because her lodger says it costs too much, she's 91", SAFEGUARDING),
+        ("he goes to bed hungry most nights, his stepson eats his meals on wheels", SAFEGUARDING),
+        ("my stepdad makes me stay in my room when his mates come round", SAFEGUARDING),
+        ("her grandson sold her bed and she's been sleeping in the chair", SAFEGUARDING),
+        ("I keep the heating off in the day to save money, I wear a cardigan", None),
+        ("the nurse told her to stay in bed for a couple of days after the procedure", None),
+        # a card or phone kept till they behave
+        ("he's got my phone and says I can't have it back till I say sorry", SAFEGUARDING),
+        ("she only gives mum her purse if she does as she's told", SAFEGUARDING),
+        # payday visits, then upset and skint
+        (
+            "every pension day her nephew takes her to the post office "
+            "and she comes back in tears with nothing left",
+            SAFEGUARDING,
+        ),
+        ("my son takes me to the post office on pension day and we have a coffee after", None),
+        # bruises explained away
+        ("there's finger marks on her upper arms and the carer says she bruises easily", SAFEGUARDING),
+        ("she's got bruises on her shins from the wheelchair footplates, the OT is sorting it", None),
+    ],
+    ids=lambda value: value[:50] if isinstance(value, str) else str(value),
+)
+def test_isolation_deprivation_and_explained_away(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
