@@ -47,6 +47,22 @@ NOT_YET: dict[str, str] = {
     "answer lands a question early (Bibi ji kept since listen_a, s28)",
     "set11_10_ruth_all_at_once": '"Lift Alfie into his car seat." at the goal question gets "What would you '
     'like to be able to do?" again',
+    # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
+    "set12_02_kwame_carer_neurology": '"abena, or bena at home" at "What does Abena Asante like to be '
+    'called?" gets "Could you tell me a little more"; so do "im her husband" and "no shes having a lie '
+    'down upstairs" (the relationship and with-you-now, told before they are asked)',
+    "set12_04_gwilym_parkinsons_nurse": 'a press at "Is this for you...?", told already in the opening '
+    "(the file's guess: a good listener skips it); \"He says put Mr Hughes. Only the minister calls him "
+    'Gwilym" keeps Gwilym as the name to use',
+    "set12_05_sunita_papaji_dietitian": 'a press at "Is this for you...?", told already in the opening '
+    "(the file's guess); the goal about eating at the table is not kept",
+    "set12_07_agnes_memory_clinic": '"Mrs Doyle to the postman, but Agnes to you" keeps Mrs Doyle as the '
+    "name to use",
+    "set12_09_barbara_breast_care": '"Actually call me Babs, everyone does, Barbara\'s for the tax man" gets '
+    '"Could you tell me a little more" and "So: about the tax man"; "Can you tell me if this lump is '
+    'normal?" gets no line about medical advice',
+    "set12_10_dev_large_print": '"No. I said the 21st, not the 12th. 21st January, 09:40." is read as a '
+    'date of birth; "Cycle to the allotment again. 2.3 miles each way." at the goal question is not kept',
 }
 
 

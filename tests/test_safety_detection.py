@@ -714,7 +714,7 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
 # as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
-# safety_dev_zi.yml and set 11 as safety_dev_zl.yml.
+# safety_dev_zi.yml, set 11 as safety_dev_zl.yml and set 12 as safety_dev_zo.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
@@ -856,6 +856,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZL's crisis tuned by class in session 28 (safety_x) to 55/55, and its emergency and crisis false
 # alarms away; ZN (session 28, crisis and emergencies in new words and past events told as history,
 # measured cold at 0.900/0.722, false alarms 10/132) holds the default 0.95.
+# ZO: set 12, retired at the start of session 29 (blind at session 28's end: 0.909/0.857/0.690,
+# urgent 0.714, false alarms 8/254), learnt from 0.927/0.893/0.862, urgent 0.714, false alarms 7/254.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -870,10 +872,11 @@ BATCH_FLOORS = {
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
     "safety_dev_zl": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zo": {EMERGENCY: 0.92, CRISIS: 0.89, SAFEGUARDING: 0.86, URGENT: 0.71},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zo": 0.028}
 
 
 @pytest.mark.slow  # a whole data set
@@ -882,8 +885,8 @@ def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28), or retired from the blind sets (L: set 3,
-    P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11), each measured cold
-    first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
+    P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11, ZO: set 12),
+    each measured cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
     careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
