@@ -195,6 +195,8 @@ def _took(key: str, text: str, carer: bool) -> str:
         return text if carer else to_you(text)  # "my GP" said back as "your GP"
     if key in {"for_whom", "carer_relationship", "person_present"}:
         return ""
+    if key == "what_matters":
+        return "what matters most"
     if key == "good_day":
         return "what a good day looks like"
     if key == "goal_why":

@@ -1066,6 +1066,25 @@ def good_day(text: str) -> str | None:
     return match.group(0).strip(" ,") if match else None
 
 
+# What matters, told by name before it is asked ("What matters most is being able to look after
+# my grandson", "the most important thing for him is his garden"): the words after it, to the stop.
+_WHAT_MATTERS = re.compile(
+    r"\b(?:what matters(?: (?:the )?most)?|what(?:'s| is) (?:most )?important|the (?:most )?important thing"
+    r"|the thing that matters(?: (?:the )?most)?)"
+    r"(?:\s+(?:to|for)\s+(?:me|him|her|them|us|[A-Z][a-z]+))?(?:\s+(?:now|really|these days))?"
+    r"\s*(?:is|are|=|:|-)\s+(?P<said>[^.!?\n]*[a-z][^.!?\n]*)",
+    re.I,
+)
+
+
+def what_matters_said(text: str) -> str | None:
+    """What matters most, when the message says it by name; None when it doesn't, or says
+    too little to keep."""
+    match = _WHAT_MATTERS.search(text)
+    said = match["said"].strip(" ,") if match and text[match.end() : match.end() + 1] != "?" else ""
+    return said if len(said.split()) >= 2 else None
+
+
 # After "but", how long it has been ("but she hasnt done it since september", "but I haven't
 # been in years"): part of the goal's story, not what gets in the way.
 _HOW_LONG = re.compile(
@@ -1867,7 +1886,7 @@ def wants_everything(text: str) -> bool:
 # the words of stepping away, what called them away, and "sorry", "ugh" around them.
 # Words only someone stepping away says:
 _STEP_AWAY = (
-    r"(?:brb|be right back|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)"
+    r"(?:brb|be right back|gtg|g2g|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)"
     r"(?: ?(?:mins?|minutes?|secs?|seconds?))?"
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
     r"|(?:(?:give me|gimme|just) )?(?:\d+|two|five|ten|a couple of|a few) ?(?:mins?|minutes?|secs?|seconds?)"
@@ -1911,7 +1930,8 @@ _STEPS_AWAY = re.compile(rf"(?:^|\W){_STEP_AWAY}(?:\W|$)", re.I)
 # Words that say nothing but "I'm stepping away", whatever follows them ("hang on" and "two
 # minutes" may start an answer: "hang on, my knee is the worst of it", "two minutes walk away")
 _SURELY_AWAY = (
-    r"(?:brb|be right back|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)\w*"
+    r"(?:brb|be right back|gtg|g2g"
+    r"|(?:back|bk) in (?:a |an )?(?:sec|second|min(?:ute)?|mo|bit|tick|jiffy|\d+)\w*"
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
     r"|(?:hang|hold) on a (?:sec|second|moment|minute|min|mo|tick)|bear with me)"
 )
@@ -3668,6 +3688,8 @@ def hear(
         found = reason(text)
         if found and not _same_words(text, found, heard.get("appointment_with")):
             heard["appointment_reason"] = found
+    if asked not in LIFE and "what_matters" in keys and (matters := what_matters_said(text)):
+        heard["what_matters"] = matters  # in an opening: "..., what matters most is ..."
     if asked in LIFE and "good_day" in keys and (day := good_day(text)):
         heard["good_day"] = day
     if asked == "goal_text":

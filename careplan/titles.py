@@ -66,7 +66,9 @@ _FILLER = re.compile(
     r"what'?s the point|whats the point|quick one|"
     r"(?:two|three|four|a few|some|a couple of|couple of) things(?: really| mainly)?(?=\s*:)|"
     r"for (?:goodness|heaven'?s|pete'?s) sake|how many times(?: do i have to say(?: it)?)?|"
-    r"why do you keep asking(?: me)?(?: that| this)?|i keep saying"
+    r"why do you keep asking(?: me)?(?: that| this)?|i keep saying|"
+    # their own words passed on: "Connor says: go to Prenton Park...", "in her words - ..."
+    r"[a-z]+\s+(?:says|said|told me)(?=\s*[:-])|in (?:his|her|their) (?:own )?words(?=\s*[:,-])"
     r")\b[\s,.!:;?-]*)+",
     re.IGNORECASE,
 )

@@ -38,15 +38,16 @@ NOT_YET: dict[str, str] = {
     'because she gets confused in the crowd" keeps its second half as why, '
     "so each later answer lands a question early",
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_05_bridget_connor": '"Connor says: go to Prenton Park with my mates on a Saturday, without mum" '
-    "at the goal question is not kept as the goal; who-with Dr Bhatt and the Thursday are lost",
+    "set11_05_bridget_connor": 'its goal and who-with pass since listen_b (s28); "the football one" at '
+    'the one thing gets "Do you mean ...?" with its one goal, and the questions said to that are lost',
     "set11_07_elspeth_island": '"To get over to Oban to see my sister Catriona once a month." at the goal '
     "question is not kept as the goal (the bot goes on to what gets in the way)",
     "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
     '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '
     "answer lands a question early (Bibi ji kept since listen_a, s28)",
-    "set11_10_ruth_all_at_once": '"Lift Alfie into his car seat." at the goal question gets "What would you '
-    'like to be able to do?" again',
+    "set11_10_ruth_all_at_once": "the opening's what matters and the goal pass since listen_b (s28); at the "
+    'read-back "Please change the second goal. It should say: swim 20 lengths ..." asks what it should say, '
+    'and the next message ("And add a question: ...") becomes the goal\'s words',
     # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
     "set12_02_kwame_carer_neurology": '"abena, or bena at home" at "What does Abena Asante like to be '
     'called?" gets "Could you tell me a little more"; so do "im her husband" and "no shes having a lie '
