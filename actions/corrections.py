@@ -45,6 +45,13 @@ NAME_FIELDS = {
 FULL_NAMES = {"person_name", "full_name", "carer_name"}
 
 
+# A question about "Do you mean ...?" itself, not one for the care team: "is that the one about
+# the park?", "which one is that?", "does that mean my walking goal?"
+_ABOUT_THE_CHOICE = re.compile(
+    r"\b(?:that|this|which|the \w+) one\b|\bgoals?\b|^\W*(?:is|was|does|did)\s+(?:that|this|it)\b", re.I
+)
+
+
 class Corrections:
     """Corrections, undo, start again and step back, for a ``QuestionForm``."""
 
@@ -220,9 +227,13 @@ class Corrections:
     def pick_one_thing(self, goal_id: str, title: str, turn: Turn, said: str = "") -> dict[str, Any]:
         """Yes makes the goal asked about the one thing. A no to "Do you mean ...?" asked of
         words with more in them than the goal ("the panic attacks on the bus") keeps those words
-        (or the words with the no) as a new goal; anything else asks in their own words."""
+        (or the words with the no) as a new goal. A question for the care team instead ("can they
+        use the numbing cream for his bloods?") is noted for them, and the one thing asked again;
+        anything else asks in their own words."""
         reply = text_of(turn.tracker)
         answer = interpret.yes_no(reply, sure_intent(turn.tracker))
+        if answer is None and listen.question_to_bot(reply) and not _ABOUT_THE_CHOICE.search(reply):
+            return {"one_thing": None, **self.note_question(reply, turn)}
         if answer is not True:
             rest, goals = listen.after_a_no(reply), plan_goals(turn.slots)
             other = listen.goal_named_well(rest, goals) if rest else None

@@ -69,7 +69,6 @@ TYPOS = {
     "tmrw": "tomorrow",
     "tmw": "tomorrow",
     "tomoz": "tomorrow",
-    "nxt": "next",  # "nxt wed 4.15"
     "nex": "next",
     "2moro": "tomorrow",
     "2morrow": "tomorrow",

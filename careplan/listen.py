@@ -932,9 +932,12 @@ def clinician_named(text: str) -> str | None:
     return who if who and _A_ROLE.search(who) else None
 
 
-# What is said of who, just after them: "Dr Bhatt, she does the learning disability checks"
+# What is said of who, just after them: "Dr Bhatt, she does the learning disability checks",
+# "Mr Patel, who does the knee ops at the Royal"
 _ABOUT_THEM = re.compile(
-    r"^\W*(?:she|he|they)(?:'s|'re|'ll| is| are| does| do| did| runs| works| sees| will| has| have)\b", re.I
+    r"^\W*(?:(?:she|he|they)(?:'s|'re|'ll| is| are| does| do| did| runs| works| sees| will| has| have)"
+    r"|(?:who|that)\s+(?:does|do|did|runs|works|sees|takes|is|was))\b",
+    re.I,
 )
 
 

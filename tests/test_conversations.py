@@ -38,10 +38,6 @@ NOT_YET: dict[str, str] = {
     'because she gets confused in the crowd" keeps its second half as why, '
     "so each later answer lands a question early",
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_05_bridget_connor": 'its goal and who-with pass since listen_b (s28); "the football one" at '
-    'the one thing gets "Do you mean ...?" with its one goal, and the questions said to that are lost',
-    "set11_07_elspeth_island": '"To get over to Oban to see my sister Catriona once a month." at the goal '
-    "question is not kept as the goal (the bot goes on to what gets in the way)",
     "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
     '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '
     "answer lands a question early (Bibi ji kept since listen_a, s28)",
