@@ -40,7 +40,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -222,6 +222,8 @@ class Cues:
     asked_said_no: WordPattern
     banter: WordPattern
     dated: WordPattern
+    at_work: WordPattern
+    plan_made: WordPattern
 
 
 @dataclass
@@ -502,10 +504,21 @@ def _dependency_negated(span: Any, cues: Cues) -> bool:
                     continue
                 return True
         is_verb = token.pos_ in {"VERB", "AUX"}
+        if is_verb and token.dep_ == "acl" and _nobody(token.head, cues):
+            return True  # "there's no one at home hurting me": nobody does it (session 29)
         if token.head is token or token.dep_ in _CLAUSE_DEPS or (is_verb and token.dep_ != "xcomp"):
             return False
         token = token.head
     return False
+
+
+def _nobody(token: Any, cues: Cues) -> bool:
+    """ "nobody", "no one", "not anyone": the one who does it is no one."""
+    if token.lower_ in {"nobody", "noone", "no-one"}:
+        return True
+    return token.lower_ in {"one", "body", "anyone", "anybody"} and any(
+        c.dep_ in {"det", "neg"} and c.lower_ in cues.negation_words for c in token.children
+    )
 
 
 _FIRST_PERSON = {"i", "me", "we", "us", "myself", "i'm", "im"}
@@ -780,7 +793,7 @@ def _not_a_disclosure(
     match end) in the sentence."""
     c_start, c_end, m_start, m_end = where
     before = sentence[c_start:m_start]
-    if cues.mention.search(before):
+    if cues.mention.search(before) or cues.at_work.search(sentence[:m_start]):
         return True
     if any(q.start() <= m_start and q.end() >= m_end for q in cues.word_question.finditer(sentence)):
         return True
@@ -958,6 +971,16 @@ _DIET_TALK = re.compile(
     r"|(?:told|tell|tells|give|gives|gave) (?:me|us) to eat)\b",
     re.IGNORECASE,
 )
+# Kept in (hospital, or at home) until a professional has seen them (the learned model only, session 29):
+# "they won't let her go home till the physio has seen her" is a care decision, not control.
+_WAIT_FOR_A_PROFESSIONAL = re.compile(
+    r"\b(?:till|until|before|til) (?:the |a |her |his |my |their )?"
+    r"(?:physio\w*|doctors?|dr|consultants?|ot|ots|occupational therapists?|nurses?|social workers?|team"
+    r"|surgeons?|gp|specialists?|ward|hospital)"
+    r"\b[^.!?]{0,30}\b(?:seen|sees|see|checked|checks|check|assessed|assesses|signs?|signed|says|said|clears?"
+    r"|cleared|okays?|ok'?d|happy)\b",
+    re.IGNORECASE,
+)
 _HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
@@ -1074,6 +1097,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         # "the food. our food is rice and yam, and the leaflets they give me only talk about porridge"
         # (tester s28): what the diet advice says, and how she eats; nobody harms anyone
         return None
+    if kind == SAFEGUARDING and _WAIT_FOR_A_PROFESSIONAL.search(norm) and not _HARM_DONE.search(norm):
+        return None  # "they won't let her go home till the physio has seen her": a care decision
     if kind in _THEMES and _the_media_only(norm, kind, cues):
         return None  # "on corrie someone got pushed down the stairs": the programme's story
     from careplan.nlp import parse
@@ -1197,6 +1222,15 @@ def _parse_near(text: str, start: int, end: int) -> tuple[Any, int]:
     return parse(text[lo:hi]), lo
 
 
+def _with_a_plan(flag: RedFlag | None, norm: str, cues: Cues) -> RedFlag | None:
+    """A crisis check-in said beside a plan, a means, a time or a farewell ("tonight's the night",
+    "I've got it all planned", "letters for the kids", "the rope in the garage", "this is the last
+    message I'll send"): no question to ask, the crisis reply at once (session 29, batch ZQ)."""
+    if flag is None or not flag.check_in or flag.kind != CRISIS or not cues.plan_made.search(norm):
+        return flag
+    return replace(flag, check_in=False)
+
+
 def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> RedFlag | None:
     """Return the red flag in a message, or None for everyday talk.
 
@@ -1233,14 +1267,16 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         guess = None if candidates else _nlu_guess(norm, intent, confidence, cues)
         guess = guess or _model_guess_in_parts(norm, text, cues, shifts)
         turned_away = {c.rule.kind for c in candidates if not c.incomplete}
-        return guess if guess is None or guess.kind not in turned_away else None
+        return _with_a_plan(guess, norm, cues) if guess is None or guess.kind not in turned_away else None
     if not clear:
         # only ambiguous words ("I can't go on like this"): ask before signposting
         first = counted[0]
-        return RedFlag(
+        # ...unless a plan is said beside the words (not in them: "saying her goodbyes" alone asks)
+        beside = norm[: first.start] + " " * (first.end - first.start) + norm[first.end :]
+        return _with_a_plan(RedFlag(
             kind=first.rule.kind, rule=first.rule.name, check_in=True, keep=first.rule.keep,
             about_other=first.about_other, span=(_unshift(first.start, shifts), _unshift(first.end, shifts)),
-        )  # fmt: skip
+        ), beside, cues)  # fmt: skip
 
     hits = [c.rule for c in clear]
     kinds = {r.kind for r in hits} | {k for r in hits if not _any(r.also_unless, norm) for k in r.also}

@@ -858,6 +858,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # measured cold at 0.900/0.722, false alarms 10/132) holds the default 0.95.
 # ZO: set 12, retired at the start of session 29 (blind at session 28's end: 0.909/0.857/0.690,
 # urgent 0.714, false alarms 8/254), learnt from 0.927/0.893/0.862, urgent 0.714, false alarms 7/254.
+# Its crisis and false alarms tuned by class in session 29 (safety_aa) to 52/56 and 3/254 (its ceiling
+# gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a carer, and more hard
+# negatives than flags, measured cold at 30/30 and 41/46, false alarms 8/125) reaches every line.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -872,11 +875,12 @@ BATCH_FLOORS = {
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
     "safety_dev_zl": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zo": {EMERGENCY: 0.92, CRISIS: 0.89, SAFEGUARDING: 0.86, URGENT: 0.71},
+    "safety_dev_zo": {EMERGENCY: 0.92, CRISIS: 0.92, SAFEGUARDING: 0.86, URGENT: 0.71},
+    "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zo": 0.028}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 
 
 @pytest.mark.slow  # a whole data set
@@ -884,10 +888,10 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zo": 0.028}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25, ZG in session 26, ZM and ZN in session 28), or retired from the blind sets (L: set 3,
-    P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11, ZO: set 12),
-    each measured cold first (figures in docs/safety-and-privacy.md), then tuned on, and learnt from by
-    careplan/safety_model.py: these floors only catch regressions.
+    session 25, ZG in session 26, ZM and ZN in session 28, ZQ in session 29), or retired from the blind
+    sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
+    ZO: set 12), each measured cold first (figures in docs/safety-and-privacy.md), then tuned on, and
+    learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
@@ -2494,3 +2498,144 @@ def test_session_28_crisis_and_emergencies_in_new_words(text: str, kind: str | N
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind, (text, flag)
     assert (flag.check_in if flag else False) is check_in, (text, flag)
+
+
+# ------------------------------------------------ session 29 (safety_aa): batch ZQ classes
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # on a roof, the top or the edge of a high place, now: the crisis reply at once
+        ("standing at top of car park now", CRISIS, False),
+        ("she's on the roof of the hospital and won't come down", CRISIS, False),
+        ("I'm sat on the edge of the bridge by the station", CRISIS, False),
+        ("Im stood on the multi storey roof", CRISIS, False),
+        # ...going up for the view, the fireworks or to park is not
+        ("we went up to the top of the car park to see the fireworks", None, None),
+        ("I'm at the top of the car park, level 5, waiting for my daughter", None, None),
+        ("he's on the roof fixing the gutter again, at 80", None, None),
+        # a farewell for good
+        ("when ive finished sorting my affairs ill be gone for good", CRISIS, False),
+        ("this is the last message you'll get from me", CRISIS, False),
+        ("you won't hear from me again after tonight", CRISIS, False),
+        ("once we've sold the house we'll be moving to Spain, I'll be gone for good", None, None),
+        ("I'm sorting my affairs, I've done a will and a lasting power of attorney", None, None),
+        # self-harm told by a carer, said as going on, or seen
+        ("my daughter is cutting herself at school", CRISIS, False),
+        ("my son's been burning himself with a lighter, I found the marks", CRISIS, False),
+        ("our lad is hurting himself, his arms are covered", CRISIS, False),
+        ("saw her wrists were all cut when she rolled her sleeves up", CRISIS, False),
+        ("found a razor in his room and his thighs are cut up", CRISIS, False),
+        ("she's cutting herself a slice of cake", None, None),
+        ("he cut his wrist on a broken glass in the sink, it needed a plaster", None, None),
+        ("I picked at my skin when I was a teenager", None, None),
+        ("I worry my daughter might start self harming, her friends do", None, None),
+        ("I'm scared my son could start hurting himself like his cousin did", None, None),
+    ],
+)
+def test_session_29_aa_crisis_in_new_words(text: str, kind: str | None, check_in: bool | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind
+    if flag is not None:
+        assert flag.check_in is check_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words that alone get the check-in, said beside a plan, a means, a time or a farewell
+        "I've written notes for the kids and left them on the table, I can't go on",
+        "I can't do this any more, I've got it all planned",
+        "I just want it all to stop. I've made up my mind",
+        "I'm tired of everything, I just want to disappear, this is the last message I'll send",
+        "I can't keep going, I've got the rope ready",
+        "what's the point. I've got loads of tablets saved up",
+    ],
+)
+def test_session_29_aa_a_plan_beside_a_check_in_is_said_at_once(text: str) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == CRISIS and not flag.check_in
+
+
+@pytest.mark.parametrize(
+    ("text", "check_in"),
+    [
+        # said plainly, these can still mean worn out: the check-in asks which
+        ("i cant keep going like this much longer", True),
+        ("some days there's no reason to carry on", True),
+        ("I can't keep going, honestly", True),
+        ("I'm done. just done.", True),
+        ("I'm done, I'm just done", True),
+        # a plan makes it clear, and the end of my rope is no rope
+        ("i'm at the end of my rope", True),
+        ("no reason to carry on, I've said my goodbyes", False),
+        # not the theme
+        ("I'm done now thanks", None),
+        ("I'm done, that's all my answers", None),
+        ("I can't keep going to the gym", None),
+    ],
+)
+def test_session_29_aa_ambiguous_words_get_the_check_in(text: str, check_in: bool | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.check_in if flag else None) is check_in
+    if flag is not None:
+        assert flag.kind == CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a game won or lost: no safeguarding
+        ("chess, he beats me every single time, it's a killer", None),
+        ("my grandson thrashes me at draughts", None),
+        ("at the bowls club she beat him in the final", None),
+        ("I knocked her out of the darts tournament", None),
+        ("he beats me when he's drunk after the football", SAFEGUARDING),
+        ("he beats me at home, I've got bruises from the last game night", SAFEGUARDING),
+        # nobody doing it
+        ("there's no one at home hurting me, no, my husband's lovely", None),
+        ("there is nobody hurting her, she just bruises easily with the warfarin", None),
+        ("no one knows he is hurting me", SAFEGUARDING),
+        ("there's someone at home hurting me", SAFEGUARDING),
+        # the writer's job, and what they see at work
+        ("I'm a nurse, I see overdoses every week in A&E", None),
+        ("I was a paramedic for years, we dealt with stabbings most weekends", None),
+        ("I'm a nurse and I took an overdose last night", EMERGENCY),
+        # a course or training about it
+        ("I'm a teacher and we had safeguarding training this morning about self harm", None),
+        ("we had a talk at school about self harm, it was very good", None),
+        # a story's character
+        ("in the book I'm reading the main character takes an overdose", None),
+        # joy said big
+        ("I could have jumped off the bus when I saw my old friend walk past", None),
+        ("could have leapt for joy when the scan was clear", None),
+        # the writer's own shouting, owned with regret
+        ("mum won't come round to the idea of a carer, I've been shouting at her about it, I feel bad", None),
+        ("I snapped at dad this morning and I've apologised, I was just tired", None),
+        ("I've been shouting at him and I feel awful, I'm scared I'll hit him one day", SAFEGUARDING),
+        ("my son shouts at me and I feel bad for him", SAFEGUARDING),
+        # a family joke over a treat
+        ("our Tony threatened to kill me if I ate the last Yorkshire pudding", None),
+        # banking done for her, with her there
+        ("i do the banking for mam on her ipad with her sat next to me and she tells me what to pay", None),
+        ("I do dad's banking on his laptop, he sits with me and tells me what to pay", None),
+    ],
+)
+def test_session_29_aa_false_alarms_by_class(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # kept in until a professional has seen them: a care decision, not control (the model)
+        ("they won't let her go home till the physio has seen her", None),
+        ("the hospital won't let him home until the OT has checked the house", None),
+        ("he won't let her go home till she gives him the money", SAFEGUARDING),
+    ],
+)
+def test_session_29_aa_kept_in_until_a_professional_has_seen_them(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind
