@@ -79,8 +79,12 @@ NLU_MAX_CHARS = 300
 # Chosen leaving one batch out (scripts/safety_lobo.py: each batch measured on
 # a model that never learnt from it): below these, its guesses were mostly
 # false alarms ("dad has a pacemaker fitted and feels much better", 0.85
-# emergency). Figures in docs/safety-and-privacy.md.
-MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.9, CRISIS: 0.7, SAFEGUARDING: 0.85}
+# emergency). Figures in docs/safety-and-privacy.md. The emergency bar went
+# from 0.9 to 0.92 in session 29: learnt from batch ZO, the model paused two
+# development conversations at 0.90-0.92 ("is my chest getting worse", a
+# question; "my eyes the middle of my sight has gone", told at the eye clinic),
+# and no line of any batch needed less than 0.92.
+MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.92, CRISIS: 0.7, SAFEGUARDING: 0.85}
 # A past, resolved or hypothetical cue, a worry, or a negated main verb makes
 # the model's guess less likely to be right, not wrong ("I can't breathe
 # properly", "nobody would notice if I was gone", "I'm frightened of my
