@@ -1037,6 +1037,15 @@ _GOOD_DAY = re.compile(
 # A reason said with the goal. Not "so I can...": that is part of the goal itself
 # ("get my sugars right so I can keep gardening"), and why it matters is still asked.
 _BECAUSE = re.compile(r"\s*,?\s*\b(?:because|cos|coz|cause|as it)\b\s*", re.I)
+# Having stopped, just before a reason: "she's stopped", "I gave up last year", "he hasn't been
+# since march". What follows says what got in the way, not why the goal matters.
+_STOPPED = re.compile(
+    r"\b(?:stopped|given (?:it )?up|gave (?:it )?up|packed (?:it|that) in|quit|no longer"
+    r"|(?:has|have|had)(?:n'?t| not) (?:been|gone)|can'?t|cannot|won'?t"
+    r"|(?:could|does|do|did|would)(?:n'?t| not))"
+    r"(?:\s+[\w']+){0,3}\s*$",
+    re.I,
+)
 # ("only" joins only after a stop: "..., only my knees won't let me", not "she's only been twice")
 # "..., but this is about her", "but anyway": about the answer itself, never what is in the way.
 _ABOUT_THE_ANSWER = re.compile(
@@ -1098,17 +1107,22 @@ _HOW_LONG = re.compile(
 )
 
 
-# Words about the choice offered by "Shall I keep them as two separate goals?"
+# Words about the choice offered by "Shall I keep them as two separate goals?". Counting words
+# ("one", "two", "both", "same") are about it only in a short reply ("both", "as one pls"):
+# "we've had that plot thirty two years, it's the one place I feel like myself" says why.
+# "leave it" is the choice only as all it says or with "as ...": not "he can't leave it alone".
+_LEAVE_IT = r"leave (?:it|them)(?=\s*(?:$|[.,;!?]|as\b|like\b|be\b|together\b))"
 _ABOUT_SPLITTING = re.compile(
-    r"\b(?:one|together|same|separate(?:ly)?|apart|split|both|two|three|goals?|as it is|as is|leave it)\b",
+    rf"\b(?:together|separate(?:ly)?|apart|split|goals?|as it is|as is|{_LEAVE_IT})",
     re.I,
 )
+_COUNTING = re.compile(r"\b(?:one|same|both|two|three)\b", re.I)
 
 
 # Kept together, said in words: "together is fine", "keep it as one", "no need to split it"
 _TOGETHER = re.compile(
     r"\b(?:together|as (?:the )?one|(?:just |the )?one goal|(?:the )?same goal|combined?|all one"
-    r"|not (?:separate|split)|(?:don'?t|no need to|do not) split|as it is|as is|leave it)\b",
+    rf"|not (?:separate|split)|(?:don'?t|no need to|do not) split|as it is|as is|{_LEAVE_IT})\b",
     re.I,
 )
 # Kept apart, said in words: "two separate ones please", "split them up love", "as 2 goals pls"
@@ -1131,7 +1145,13 @@ def keeps_apart(text: str) -> bool | None:
 def goes_on_past_the_split(text: str) -> bool:
     """A reply to "Shall I keep them as two separate goals?" that says nothing of the choice and
     goes on about the goal ("my garden was my husband's pride and joy"): an answer to what comes next."""
-    return says_something(text) and len(text.split()) >= 3 and not _ABOUT_SPLITTING.search(text)
+    words = len(text.split())
+    return (
+        says_something(text)
+        and words >= 3
+        and not _ABOUT_SPLITTING.search(text)
+        and not (words <= 6 and _COUNTING.search(text))
+    )
 
 
 def goal_parts(text: str) -> dict[str, str]:
@@ -1151,6 +1171,8 @@ def goal_parts(text: str) -> dict[str, str]:
         parts["goal_barriers"] = rest[but.end() :].strip(" .,")
         rest = rest[: but.start()]
     because = _BECAUSE.search(rest)
+    if because and _STOPPED.search(rest[: because.start()]):
+        because = None  # "..., she's stopped because she gets confused in the crowd": not why
     if because and len(rest[: because.start()].split()) >= 3:
         parts["goal_why"] = rest[because.end() :].strip(" .,")
         rest = rest[: because.start()]

@@ -28,15 +28,6 @@ NOT_YET: dict[str, str] = {
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
-    # Blind set 8, retired in session 25: each one's first problem at session 25's end.
-    "set8_03_daughter_far_away": 'Tom and "no, he\'s in Leeds" pass since listen_old (s26); the reply to '
-    '"Shall I keep them as two separate goals?" that goes on to why ("he built that house with mum...") '
-    "is not taken as why, so each later answer lands a question late",
-    # Blind set 9, retired in session 26: each one's first problem at session 25's end.
-    "set9_03_priya_sandwich": '"ugh sorry, kids fighting, it\'s wednesday 16th, 11.30. definitely this time" '
-    "changes the date since listen_dates (s27); the goal \"go to the temple on sundays again, she's stopped "
-    'because she gets confused in the crowd" keeps its second half as why, '
-    "so each later answer lands a question early",
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
     "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
     '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '

@@ -1,0 +1,67 @@
+"""Session 29 (listen_g), from the development conversations that drifted a question out of
+step (set8_03, set9_03): one answer taken for the wrong question, then every later answer a
+question late or early."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import listen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he built that house with mum. she died 8 years ago and he says he'll only leave it in a box",
+        "we've had that plot thirty two years, it's the one place I feel like myself",
+        "he can't leave it alone, that shed is where he goes when it all gets too much",
+        "both of them get her out of the house, she'd be lost otherwise",
+    ],
+)
+def test_why_said_at_the_split_goes_on_past_it(text: str) -> None:
+    assert listen.goes_on_past_the_split(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["both please", "as one pls", "keep them as two", "leave it", "leave it as it is", "the same goal pls"],
+)
+def test_the_choice_said_in_words_is_about_the_split(text: str) -> None:
+    assert not listen.goes_on_past_the_split(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        ("he can't leave it alone, that shed is where he goes", None),
+        ("leave it", False),
+        ("just leave them together", False),
+        ("split them up love", True),
+    ],
+)
+def test_leave_it_is_the_choice_only_when_it_says_so(text: str, apart: bool | None) -> None:
+    assert listen.keeps_apart(text) is apart
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go to the temple on sundays again, she's stopped because she gets confused in the crowd",
+        "get back to my bowls club, I gave up last year because my balance went",
+        "swim at the leisure centre again, he hasn't been since march cos of his shoulder",
+        "go to bingo, i cant go because of my legs",
+    ],
+)
+def test_why_they_stopped_is_not_why_it_matters(text: str) -> None:
+    assert "goal_why" not in listen.goal_parts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("walk the dog again because I miss it", "I miss it"),
+        ("get back to church, because I miss my friends", "I miss my friends"),
+    ],
+)
+def test_a_reason_with_the_goal_is_still_why(text: str, why: str) -> None:
+    assert listen.goal_parts(text)["goal_why"] == why
