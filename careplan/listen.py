@@ -2308,11 +2308,23 @@ _ADVICE = re.compile(
 )
 
 
+# Someone wished for who would tell them: "someone to tell me what to do about the money thing",
+# "a nurse who can tell me how to lift him": what would help, not advice asked of the bot.
+_SOMEONE_TO_TELL = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|people|a person|(?:a|an|the)\s+\w+)\s+"
+    r"(?:to|who(?:'ll|'d|\s+(?:can|could|will|would|might))|that\s+(?:can|could|will|would))\s+"
+    r"(?:tell|advise|show|explain to)\s+(?:me|us|him|her|them)\b",
+    re.I,
+)
+
+
 def asks_for_advice(text: str) -> bool:
     """A real request for medical advice, not a statement that mentions tablets or a doctor:
     "should I stop taking them?" asks; "the doctor put me on new tablets and they make me
-    dizzy" tells (it is an answer: what gets in the way, a worry)."""
-    return bool(_ADVICE.search(text)) or (question_to_bot(text) and not text.strip().endswith("."))
+    dizzy" tells (it is an answer: what gets in the way, a worry), and so does someone wished
+    for who would tell them ("someone to tell me what to do about the money thing")."""
+    said = _SOMEONE_TO_TELL.sub(" ", text)
+    return bool(_ADVICE.search(said)) or (question_to_bot(text) and not text.strip().endswith("."))
 
 
 # Words that talk about the chat, the plan or its data. A message without any of them is about

@@ -29,9 +29,6 @@ NOT_YET: dict[str, str] = {
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
     # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_08_jas_bibi_ji": '"i didnt want to make a big thing of it, its family. can we carry on" at '
-    '"What would help?" (just after the safeguarding reply) is kept as what would help, so each later '
-    "answer lands a question early (Bibi ji kept since listen_a, s28)",
     "set11_10_ruth_all_at_once": "the opening's what matters and the goal pass since listen_b (s28); at the "
     'read-back "Please change the second goal. It should say: swim 20 lengths ..." asks what it should say, '
     'and the next message ("And add a question: ...") becomes the goal\'s words',

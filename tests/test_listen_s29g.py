@@ -65,3 +65,21 @@ def test_why_they_stopped_is_not_why_it_matters(text: str) -> None:
 )
 def test_a_reason_with_the_goal_is_still_why(text: str, why: str) -> None:
     assert listen.goal_parts(text)["goal_why"] == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone to tell me what to do about the money thing without starting a family war",
+        "a nurse who can tell me how to lift him without hurting my back",
+        "somebody who could tell me which exercises are safe for me",
+        "somebody who could advise us what to do about the stairs",
+    ],
+)
+def test_someone_wished_for_to_tell_them_is_no_advice_asked(text: str) -> None:
+    assert not listen.asks_for_advice(text)
+
+
+@pytest.mark.parametrize("text", ["tell me what to take for it", "can you tell me what to take"])
+def test_advice_asked_of_the_bot_still_is(text: str) -> None:
+    assert listen.asks_for_advice(text)
