@@ -24,6 +24,12 @@ NOT_KNOWN = re.compile(
 )
 
 
+def skipped_detail() -> Reading:
+    """A detail they skip ("I have not got it to hand, skip that please"): none, and their
+    words are not kept as its answer (they say nothing of them)."""
+    return Reading(value=flow.SKIPPED, text="", skipped=True, replies=["utter_skipped"])
+
+
 def identity_name(slot: str, value: Any, tracker: Tracker) -> Reading:
     """A name for the plan shared with the care team: never a question, a pronoun, or the
     writer's own name given in the same breath as the person's."""
@@ -62,7 +68,7 @@ def contact(tracker: Tracker) -> Reading | None:
     if identity.has_contact(text):
         return Reading(value=text, text=text)
     if interpret.yes_no(text) is False or HAVE_IT.search(text) or NOT_KNOWN.search(text):
-        return Reading(value=flow.SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
+        return skipped_detail()
     return None
 
 
@@ -72,7 +78,7 @@ def nhs_number(tracker: Tracker, value: Any) -> Reading:
     if number is not None:
         return Reading(value=number, text=number)
     if NOT_KNOWN.search(text_of(tracker)) or interpret.yes_no(text_of(tracker)) is False:  # "no": not known
-        return Reading(value=flow.SKIPPED, text=text_of(tracker), skipped=True, replies=["utter_skipped"])
+        return skipped_detail()
     if identity.has_contact(text_of(tracker)):
         return Reading()  # "my mobile is 07700 900123": heard for the contact (listen.hear), this asked again
     if identity.looks_like_nhs_number(text_of(tracker)):
@@ -95,7 +101,7 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
     if identity.birth_year(text, today) is not None:
         return Reading(replies=["utter_date_of_birth_day_month"])
     if NOT_KNOWN.search(text) or interpret.yes_no(text) is False:
-        return Reading(value=flow.SKIPPED, text=text, skipped=True, replies=["utter_skipped"])
+        return skipped_detail()
     if identity.has_contact(text):
         return Reading()  # "landline 01632 960112": heard for the contact (listen.hear), this asked again
     if identity.age_given(text) is not None:  # "I'm 78": kindly, the date instead

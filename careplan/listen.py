@@ -2784,14 +2784,19 @@ _WHICH_GOAL = (
 _CHANGE_GOAL = re.compile(
     r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
     r"(?:the\s+|my\s+)?(?P<which>(?:goal|number)\s*\w+|[\w' -]+?)"
-    r"(?:\s+(?:goal|one))?\s+(?:to|so it says|to say|into)\s*:?\s+(?P<words>.+)$"
+    r"(?:\s+(?:goal|one))?\s+(?:to say|to read|so it says|to|into)\s*:?\s+(?P<words>.+)$"
     rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:(?:all )?wrong|not right|rubbish|no good"
     r"|incorrect|not it|not what i said),?\s+(?:it\s+)?)?"
     r"(?:should|must|needs? to)\s+(?:be|say|read)"
     r"\s*:?\s*(?P<words2>.+)$"
     # "swap the first goal for walking the dog", "put walking the dog instead of the first one"
     rf"|\b(?:swap|replace)\s+(?P<which3>{_WHICH_GOAL})\s+(?:for|with)\s*:?\s+(?P<words3>.+)$"
-    rf"|\bput\s+(?P<words4>.+?)\s+instead\s+of\s+(?P<which4>{_WHICH_GOAL})\W*$",
+    rf"|\bput\s+(?P<words4>.+?)\s+instead\s+of\s+(?P<which4>{_WHICH_GOAL})\W*$"
+    # "Please change the second goal. It should say: swim 20 lengths ...", "change goal 1, it
+    # needs to read ..."
+    rf"|\b(?:change|reword|alter)\s+(?:the\s+|my\s+)?(?P<which5>{_WHICH_GOAL})(?:\s+please)?[\s.,;:!-]+"
+    r"(?:(?:it|that|this|the words?)\s+)?(?:should|must|needs? to|ought to)\s+(?:be|say|read)"
+    r"\s*:?\s*(?P<words5>.+)$",
     re.I,
 )
 # Manners after the new words: "change the first one to walking the dog please"
@@ -3134,8 +3139,8 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
         return moved
     change = _CHANGE_GOAL.search(text)
     if change:
-        which = next(change[f"which{n}"] for n in ("", "2", "3", "4") if change[f"which{n}"])
-        words = next(change[f"words{n}"] for n in ("", "2", "3", "4") if change[f"words{n}"])
+        which = next(change[f"which{n}"] for n in ("", "2", "3", "4", "5") if change[f"which{n}"])
+        words = next(change[f"words{n}"] for n in ("", "2", "3", "4", "5") if change[f"words{n}"])
         named = _NAMED_BEFORE.match(text) if which.strip().lower() in _POINTERS else None
         # "the swimming one's not right, change it to: ...": "it" is the one named before
         said = _MANNERS.sub("", words).strip(" .")

@@ -363,6 +363,24 @@ def test_no_or_they_have_it_already_keeps_no_contact(said: str) -> None:
 
 @pytest.mark.parametrize(
     ("slot", "said"),
+    [
+        ("nhs_number", "I have not got it to hand, skip that please."),
+        ("date_of_birth", "no idea, skip"),
+        ("contact", "nah they've got my number already"),
+    ],
+)
+def test_a_skipped_detail_keeps_none_of_the_words(slot: str, said: str) -> None:
+    from actions import identity_details
+
+    if slot == "contact":
+        reading = identity_details.contact(tracker(said))
+    else:
+        reading = getattr(identity_details, slot)(tracker(said), said)
+    assert reading is not None and reading.skipped and reading.text == ""
+
+
+@pytest.mark.parametrize(
+    ("slot", "said"),
     [("date_of_birth", "landline 01632 960112"), ("nhs_number", "my mobile is 07700 900123")],
 )
 def test_a_phone_number_at_another_detail_is_no_answer_and_no_complaint(slot: str, said: str) -> None:

@@ -17,21 +17,12 @@ CONVERSATIONS = all_conversations()
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
-    "set7_01_graham_alison_ms": '"she is sitting right here" is heard and "..., but this is about her." is '
-    "not what gets in the way since listen_old (s26), and its why is kept since listen_literal (s27); "
-    '"Yes, there is one more. She wants to get back to church ... because the ramp is too steep" keeps '
-    'the ramp as why it matters ("Thank you. So: why it matters."), so each later answer lands a '
-    "question late",
     "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "yeah i dont really '
     'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
     'each later answer lands a question late (so "whats that" is written down as a goal)',
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
-    # Blind set 11, retired in session 28: each one's first problem at session 28's start (64e45aa).
-    "set11_10_ruth_all_at_once": "the opening's what matters and the goal pass since listen_b (s28); at the "
-    'read-back "Please change the second goal. It should say: swim 20 lengths ..." asks what it should say, '
-    'and the next message ("And add a question: ...") becomes the goal\'s words',
     # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
     "set12_02_kwame_carer_neurology": '"abena, or bena at home" at "What does Abena Asante like to be '
     'called?" gets "Could you tell me a little more"; so do "im her husband" and "no shes having a lie '

@@ -83,3 +83,28 @@ def test_someone_wished_for_to_tell_them_is_no_advice_asked(text: str) -> None:
 @pytest.mark.parametrize("text", ["tell me what to take for it", "can you tell me what to take"])
 def test_advice_asked_of_the_bot_still_is(text: str) -> None:
     assert listen.asks_for_advice(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Please change the second goal. It should say: swim 20 lengths without stopping at each end.",
+            "swim 20 lengths without stopping at each end",
+        ),
+        ("Can you change goal 1. It needs to say: walk to the park and back.", "walk to the park and back"),
+        (
+            "change the walking one please, it should read walk to the post office without my stick",
+            "walk to the post office without my stick",
+        ),
+        ("change the second goal to say swim 20 lengths", "swim 20 lengths"),
+        ("change number 2 to swim 20 lengths", "swim 20 lengths"),
+    ],
+)
+def test_a_goal_named_then_its_new_words(text: str, words: str) -> None:
+    found = listen.correction(text)
+    assert found is not None and (found.kind, found.value) == ("change_goal", words)
+
+
+def test_a_goal_named_as_wrong_without_new_words_is_no_change_yet() -> None:
+    assert listen.correction("change the first one, its wrong") is None
