@@ -28,7 +28,7 @@ class ValidateCareForm(QuestionForm):
             chosen = (
                 int(choice)
                 if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
-                else listen.goal_named_well(text_of(tracker), goals)
+                else listen.goal_named_well(listen.one_thing_said(text_of(tracker)), goals)
             )
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)
@@ -67,7 +67,8 @@ class ValidateCareForm(QuestionForm):
         find. With one goal: "Do you mean ...?"; with more: which one (the question comes
         again, with a button for each). Words that name no goal ("back to work", "the op
         date", "the libre thing") are a new goal, made the one thing and said back."""
-        text, goals = text_of(turn.tracker), plan_goals(turn.slots)
+        # "the panic attacks. no wait, sleep. no, panic": what they settle on
+        text, goals = listen.one_thing_said(text_of(turn.tracker)), plan_goals(turn.slots)
         if is_button(turn.tracker) or not goals or listen.VAGUE.match(text):
             return None
         found = listen.match_goal(text, goals)
@@ -80,7 +81,7 @@ class ValidateCareForm(QuestionForm):
         if not listen.points_at_goal(text) or listen.names_a_topic(text) or fit == "about":
             reading = self.read("one_thing", text, turn)
             if reading.accepted and not reading.skipped and not str(reading.value).isdigit():
-                return self.new_one_thing(listen.without_said_main(reading.text), turn)
+                return self.new_one_thing(listen.without_said_main(listen.one_thing_said(reading.text)), turn)
             return None
         if len(goals) > 1:
             turn.dispatcher.utter_message(response="utter_which_goal")

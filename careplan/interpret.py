@@ -183,9 +183,14 @@ def same_as_before(text: str) -> bool:
 # "what i said before, play football without going low", "like I said - the stairs", "same as
 # before, the physio and the school": pointing back at what was told, then (maybe) more words.
 _REACH_BACK = re.compile(
-    r"^\W*(?:(?:oh|er+m?|um+|well|it'?s|its|that'?s|thats|just|yeah|yes|ok)\W+)?"
+    r"^\W*(?:(?:oh|er+m?|um+|well|it'?s|its|that'?s|thats|just|yeah|yes|ok|please)\W+){0,2}"
     r"(?:what i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
     r"|(?:like|as) i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
+    # "i literally just said, go to my seminars again", "told u. walking football"
+    r"|i(?:'ve| have)? (?:(?:just|already|literally) )*(?:said|told (?:you|u|ya))(?: (?:that|this))?"
+    r"|told (?:you|u|ya)(?: (?:that|this))?"
+    # "the food one I said before. To know which ...", "the bookies thing i said, getting out ..."
+    r"|the (?:\w+ ){1,3}(?:one|thing|bit) i (?:just |already )?(?:said|mentioned|told you(?: about)?)"
     r"|(?:the |much the )?same(?: thing)? as (?:before|earlier|last time|i said|what i said"
     r"|for the (?:last|other|first) (?:one|goal))"
     r"|as (?:before|above))"
@@ -213,13 +218,14 @@ def reaching_back(text: str) -> str | None:
 
 # "I told you", "like I said", "whats next": said to the bot, not part of the answer.
 _I_SAID = (
-    r"(?:i(?:'ve| have)? (?:just |already )?(?:told|said|sed|asked)(?: you)?(?: (?:that|this))?"
-    r"(?: (?:already|before|earlier|too|again))?"
-    r"|(?:like|as) i (?:just |already )?(?:said|sed|told you|mentioned)|i s(?:ai|e)d"
+    r"(?:i(?:'ve| have)? (?:(?:just|already|literally|only) )*(?:told|said|sed|asked)(?: (?:you|u|ya))?"
+    r"(?: (?:that|this))?(?: (?:already|before|earlier|too|again|twice|three times))?"
+    r"|(?:like|as) i (?:(?:just|already|literally) )*(?:said|sed|told you|mentioned)"
+    r"(?: (?:already|before|earlier|twice|three times))?|i s(?:ai|e)d"
     r"|(?:you|u|ya)(?:'?ve| have)? (?:already |just )?asked (?:me )?(?:that|this)(?: already| before)?"
     r"|already said)(?:,? (?:dear|love|mate|pet))?"
 )
-_COMPLAINT = rf"(?:{_I_SAID}|told you(?: (?:already|that))?|obviously|what'?s next|next question)"
+_COMPLAINT = rf"(?:{_I_SAID}|told (?:you|u|ya)(?: (?:already|that))?|obviously|what'?s next|next question)"
 _COMPLAINT_CLAUSE = re.compile(rf"^\W*{_COMPLAINT}\W*$", re.I)
 # At the start anything above; at the end only "...I said", or ", told you" after a comma.
 _COMPLAINT_EDGE = re.compile(

@@ -2762,12 +2762,19 @@ _MOVE_MAIN = re.compile(
 POINTER = re.compile(r"^\W*(?:that|it|this|the new|the last)(?:\s+(?:one|goal))?\W*$", re.I)
 
 
+def _first_said(words: str) -> str:
+    """The one thing named, without what it is not or what comes after: "my water tablet not
+    the roses, and where have my questions gone" is "my water tablet"."""
+    said = re.split(r"(?<=[.!?;])\s+|,\s*(?:and|but)\b", words.strip())[0]
+    return re.sub(r",?\s+not\s+(?:the|that|my|his|her)\s+[^,.;!?]+$", "", said).strip(" .,!?;")
+
+
 def _main_words(main: re.Match[str]) -> str:
     """The goal a main-one correction names, in its words: the clause nearest "is the main
     thing" ("no i mean im back. the gardening club is the main thing" is "the gardening
     club"), or the sentence after "the main thing is"."""
     if main.group(4):
-        return re.split(r"(?<=[.!?;])\s+", main.group(4).strip())[0].strip(" .!?;")
+        return _first_said(main.group(4))
     named = next((main.group(n) for n in (1, 2, 3, 5, 6, 7) if main.group(n)), "")
     words = re.split(r"[.,;:!?]\s*", named.strip())[-1]
     return re.sub(
@@ -3125,7 +3132,7 @@ def _moved_to(text: str) -> Correction | None:
     if moved is None:
         return None
     words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5", "6") if moved[f"words{n}"])
-    said = re.split(r"(?<=[.!?;])\s+", words.strip())[0]
+    said = _first_said(words)
     said = _MANNERS.sub("", re.sub(r"\s+(?:instead|really|now)\W*$", "", said.strip(" .!?;"), flags=re.I))
     said = said.strip(" .!?;")
     pointing = re.search(r"\b(?:one|goal)\b(?!\s+thing)", said, re.I)
@@ -3316,6 +3323,18 @@ _ORDINALS = {
     "5th": 5,
     "last": -1,
 }
+
+
+def _ordinal_said(word: str, lowered: str) -> bool:
+    """Is ``word`` ("first", "the last", "2nd") said as which goal: at the start, after "the",
+    "number" or "that", or before "one"? Never "ask about the ankles first", "like I said last
+    time", "mon 3rd"."""
+    return bool(
+        re.search(rf"(?:^\W*|\b(?:the|number|that|my|his|her|their)\s+){word}\b(?!\s+(?:time|week))", lowered)
+        or re.search(rf"\b{word}\s+(?:one|goal|thing|option)\b", lowered)
+    )
+
+
 _STOP = {
     "the",
     "one",
@@ -3397,7 +3416,7 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
     index = (
         int(number.group(1))
         if number
-        else next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", lowered)), None)
+        else next((n for word, n in _ORDINALS.items() if _ordinal_said(word, lowered)), None)
     )
     if index is not None and (index == -1 or 1 <= index <= len(goals)):
         return goals[index - 1]["id"] if index > 0 else goals[-1]["id"]
@@ -3443,11 +3462,11 @@ def goal_named(text: str, goal: dict[str, Any]) -> str:
     """How well the words a one thing was told in name ``goal`` (the one ``match_goal`` found):
     "well" by its number, as "the ... one", or by what it is for ("the walking", "the stairs");
     "loosely" only by what the goal is to be without ("the panic attacks on the bus" for "go to
-    a gig without a panic attack"): asked first; "about" when a new goal is told in words that
-    are only in what was said about it ("get the hearing aid sorted", when the hearing aid was
-    what gets in the way of the knees goal): words that name no goal, so a new one."""
+    a gig without a panic attack"): asked first; "about" when the words are only in what was
+    said about it ("get the hearing aid sorted" or "the water tablet", when they were what gets
+    in the way of the knees goal): words that name no goal, so a new one in their words."""
     lowered = text.lower()
-    if re.search(r"\b\d+\b", lowered) or any(re.search(rf"\b{w}\b", lowered) for w in _ORDINALS):
+    if re.search(r"\b\d+\b", lowered) or any(_ordinal_said(w, lowered) for w in _ORDINALS):
         return "well"
     if _NAMED_GOAL.match(text) or _ONE_ABOUT.search(text):
         return "well"
@@ -3466,9 +3485,22 @@ def goal_named(text: str, goal: dict[str, Any]) -> str:
             if any(not _word_forms(w) <= known for w in re.findall(r"[a-z]{3,}", lowered))
             else "well"
         )
-    told = [t for t in parse(text) if t.is_alpha]
-    telling = bool(told) and told[0].tag_ in {"VB", "VBG"} and told[0].lower_ not in _CHOOSING_VERBS
-    return "about" if said & about and telling else "well"
+    if said & about and not _inside_a_word_of(said, _word_forms(aim)):
+        # "the water tablet", "the meds and the hallucinations": words only in what was said
+        # about a goal name none of the goals, so they are a one thing of their own
+        return "about"
+    return "well"
+
+
+def _inside_a_word_of(said: set[str], own: set[str]) -> bool:
+    """Is a word said part of one of the goal's own words, or one of them part of it ("the
+    stairs" for "get upstairs", "the football" for "kick a ball about")?"""
+    return any(
+        min(len(a), len(b)) >= 4 and (a in b or b in a)
+        for a in said
+        for b in own
+        if a.isalpha() and b.isalpha()
+    )
 
 
 def goal_named_well(text: str, goals: list[dict[str, Any]]) -> int | None:
@@ -3511,11 +3543,23 @@ def after_a_no(text: str) -> str:
 # ...", "sorry I meant the garden one": the one thing just said back, put right
 _ONE_THING_INSTEAD = re.compile(
     r"^\W*(?:(?:no+|nope|nah|sorry|actually|oh|wait|hang on|hmm|oops|erm)\b[\s,.;:!-]*)+"
+    r"(?:not\s+(?:the\s+|that\s+|my\s+)?[^,.;!?]+?[\s,.;:!-]+)?"  # "no not the roses i said ..."
     r"(?:i\s+said|i\s+meant|i\s+mean|i\s+wanted|i\s+want|make\s+(?:it|that)|change\s+it\s+to|put"
     r"|it\s+should\s+be|should\s+be|its|it'?s|it\s+is)\s+(?P<words>[^,.;!?]+?)"
     r"(?:\s*,?\s+not\s+(?:the\s+)?[^,.;!?]+)?\s*(?:[,.;!?].*)?$",
     re.I,
 )
+
+
+def one_thing_said(text: str) -> str:
+    """The one thing a message settles on: "the panic attacks i think. no wait, sleep. no, panic"
+    is "panic"; a goal called "the X one" earlier in it keeps that name ("the allotment one. no
+    actually the pub one. no, allotment. final answer" is "the allotment one")."""
+    last = last_said(text)
+    first = re.match(r"\W*(?:the\s+)?([a-z]+)", last, re.I) if last != text else None
+    if first and re.search(rf"\bthe\s+{re.escape(first[1])}\s+(?:one|goal)\b", text, re.I):
+        return f"the {first[1]} one"
+    return last
 
 
 def one_thing_instead(text: str) -> str | None:
