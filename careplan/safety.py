@@ -985,6 +985,9 @@ _WAIT_FOR_A_PROFESSIONAL = re.compile(
     r"|cleared|okays?|ok'?d|happy)\b",
     re.IGNORECASE,
 )
+# A yes-no question or a question mark; and the eyes (the learned model only, session 29).
+_QUESTION = re.compile(r"^\W*(?:is|are|will|would|should|shall|does|do|did|has|have|am)\s|\?")
+_SIGHT = re.compile(r"\b(?:sight|eyesight|vision|eyes?)\b")
 _HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
@@ -1087,6 +1090,14 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None
     if kind == EMERGENCY and cues.resolved.search(norm):
         return None  # "it was treated and it's gone": over, however sure it is that it was one
+    if (
+        kind == EMERGENCY
+        and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]
+        and (_QUESTION.search(norm) or (_SIGHT.search(norm) and not now_cue(norm)))
+    ):
+        # "is my chest getting worse", "my eyes the middle of my sight has gone" (an eye clinic's
+        # patient): a question, or sight lost with no onset said, needs a surer model (session 29)
+        return None
     if kind == SAFEGUARDING and cues.protective.search(norm):
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
     if kind == SAFEGUARDING and _banter(norm, cues):

@@ -858,8 +858,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # measured cold at 0.900/0.722, false alarms 10/132) holds the default 0.95.
 # ZO: set 12, retired at the start of session 29 (blind at session 28's end: 0.909/0.857/0.690,
 # urgent 0.714, false alarms 8/254), learnt from 0.927/0.893/0.862, urgent 0.714, false alarms 7/254.
-# Its crisis and false alarms tuned by class in session 29 (safety_aa) to 52/56 and 3/254 (its ceiling
-# gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a carer, and more hard
+# Its emergency, crisis and false alarms tuned by class in session 29 (safety_aa) to 55/55, 55/56 and
+# 3/254 (its ceiling gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a carer, and more hard
 # negatives than flags, measured cold at 30/30 and 41/46, false alarms 8/125) reaches every line.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
@@ -875,7 +875,7 @@ BATCH_FLOORS = {
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
     "safety_dev_zl": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zo": {EMERGENCY: 0.92, CRISIS: 0.92, SAFEGUARDING: 0.86, URGENT: 0.71},
+    "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.86, URGENT: 0.71},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
@@ -2639,3 +2639,44 @@ def test_session_29_aa_false_alarms_by_class(text: str, kind: str | None) -> Non
 def test_session_29_aa_kept_in_until_a_professional_has_seen_them(text: str, kind: str | None) -> None:
     flag = safety.detect(text)
     assert (flag.kind if flag else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "check_in"),
+    [
+        # a sleep with an end, or better off without the care: the check-in asks
+        ("I just want to go to sleep and not wake up for a week", CRISIS, True),
+        ("I wish I could sleep and not wake up for a few days", CRISIS, True),
+        ("they'd all be better off without me needing to be cared for", CRISIS, True),
+        ("I want to go to sleep and not wake up", CRISIS, False),
+        ("they'd be better off without me", CRISIS, False),
+        # no way through, with can't
+        ("I can't see a way through this", CRISIS, True),
+        ("I can't see a way through the traffic to the surgery", None, None),
+        # the head itself telling them to, and wrists slit
+        ("my head keeps telling me to jump off the bridge", CRISIS, False),
+        ("my mind is telling me to take all my tablets", CRISIS, False),
+        ("she says she'll slit her wrists if he leaves", CRISIS, False),
+        ("my head is telling me to go to bed early", None, None),
+        # a child in dialect into tablets; snoring on the floor and not waking
+        ("the bairn's swallowed a load of my blood pressure tablets", EMERGENCY, False),
+        ("the wee one's eaten some of nana's tablets", EMERGENCY, False),
+        ("she's on the floor snoring really loud and we can't wake her", EMERGENCY, False),
+        ("he's snoring in his chair, can't wake him for his tea", None, None),
+        # unsure of the place is no what-if; a what-if still is
+        ("not sure if this is the right place but he's collapsed and isn't breathing", EMERGENCY, False),
+        ("not sure if this is the right place, what should I do if she ever collapses?", None, None),
+        # a seizure on and off all morning is today
+        ("she's been fitting on and off all morning and not coming round in between", EMERGENCY, False),
+        # the model: a question about a sign, or sight lost with no onset
+        ("is my chest getting worse", None, None),
+        ("will my breathing get worse with the new inhaler", None, None),
+        ("my eyes the middle of my sight has gone", None, None),
+        ("the centre of her vision has gone, that's why we're at the eye clinic", None, None),
+    ],
+)
+def test_session_29_aa_more_classes(text: str, kind: str | None, check_in: bool | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind
+    if flag is not None:
+        assert flag.check_in is check_in
