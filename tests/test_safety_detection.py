@@ -859,8 +859,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZO: set 12, retired at the start of session 29 (blind at session 28's end: 0.909/0.857/0.690,
 # urgent 0.714, false alarms 8/254), learnt from 0.927/0.893/0.862, urgent 0.714, false alarms 7/254.
 # Its emergency, crisis and false alarms tuned by class in session 29 (safety_aa) to 55/55, 55/56 and
-# 3/254 (its ceiling gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a carer, and more hard
-# negatives than flags, measured cold at 30/30 and 41/46, false alarms 8/125) reaches every line.
+# 3/254 (its ceiling gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a
+# carer, and more hard negatives than flags, measured cold at 30/30 and 41/46, false alarms 8/125)
+# reaches every line.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
