@@ -27,6 +27,7 @@ from actions.common import (
 from actions.extras import heard_now, say_heard
 from actions.safety_turn import waiting
 from careplan import listen
+from careplan.models import utcnow
 from careplan.questions import catalogue
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
@@ -155,6 +156,9 @@ class ActionResume(SimpleAction):
             # not the plan opened again
             dispatcher.utter_message(response="utter_goodbye")
             return []
+        if stage == "done" and listen.asks_if_shared(text_of(tracker)):  # "did you send it to the nurse?"
+            say_if_shared(tracker, dispatcher)
+            return []
         if intent not in {"deny", "greet"} and not said_this_turn(tracker):
             dispatcher.utter_message(response="utter_reprompt")
         dispatcher.utter_message(
@@ -215,6 +219,9 @@ class ActionInterrupt(SimpleAction):
         intent: str | None, asked: str | None, tracker: Tracker, dispatcher: CollectingDispatcher
     ) -> list[EventType]:
         """The reply to an interruption while ``asked`` is the open question (if any)."""
+        if listen.asks_if_shared(text_of(tracker)):  # "so did you share it or not??"
+            say_if_shared(tracker, dispatcher)
+            return []
         if intent == "repeat":
             if asked is None:
                 dispatcher.utter_message(response="utter_help")
@@ -258,6 +265,9 @@ class ActionInterrupt(SimpleAction):
                 dispatcher.utter_message(response="utter_faq_questions_left", left=_questions(left))
             else:
                 dispatcher.utter_message(response="utter_faq_questions_left_none")
+            return []
+        if intent == "faq_who_sees" and asked in {"review_choice", "share_plan"}:
+            who_sees_if_shared(tracker, dispatcher)  # "Only the diabetes nurse?", before sharing
             return []
         if intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
             intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
@@ -306,11 +316,48 @@ class ActionWithdrawSharing(SimpleAction):
             # the NLU heard "share", the words don't say stop: ask, never withdraw on a guess
             dispatcher.utter_message(response="utter_sharing_check")
             return []
+        if tracker.get_slot("requested_slot") in flow.identity_questions(tracker.slots):
+            # "skip. i dont want to share it. keep it to me" at the details: the steps stop
+            return [SlotSet(key, value) for key, value in stop_sharing(tracker, dispatcher).items()]
         plan_id = tracker.get_slot("plan_id")
-        if plan_id:
-            store().update_plan(int(plan_id), shared=False, shared_at=None)
+        if not plan_id or not is_shared(int(plan_id)):
+            # never shared: never "can no longer see", as if they had seen it
+            dispatcher.utter_message(response="utter_shared_status_no")
+            return []
+        store().update_plan(int(plan_id), shared=False, shared_at=None)
         dispatcher.utter_message(response="utter_sharing_withdrawn")
         return []
+
+
+def is_shared(plan_id: int) -> bool:
+    """Is the plan shared with the care team now, as the store holds it?"""
+    return bool(store().export(plan_id)["shared"])
+
+
+def stop_sharing(tracker: Tracker, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """A no said while the details for sharing are asked: the plan is not shared, that is said
+    plainly, and no more details are asked (the slots to set)."""
+    plan_id = tracker.get_slot("plan_id")
+    if plan_id:
+        store().update_plan(
+            int(plan_id), shared=False, shared_at=None, status="completed", completed_at=utcnow()
+        )
+    dispatcher.utter_message(response="utter_sharing_stopped")
+    return {"share_plan": "no"}
+
+
+def say_if_shared(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """ "so did you share it or not??": the truth, from the store."""
+    plan_id = tracker.get_slot("plan_id")
+    shared = bool(plan_id) and is_shared(int(plan_id))
+    dispatcher.utter_message(response="utter_shared_status_yes" if shared else "utter_shared_status_no")
+
+
+def who_sees_if_shared(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """Who reads the plan if they say yes: the care team named for the appointment."""
+    plan_id = tracker.get_slot("plan_id")
+    team = store().export(int(plan_id))["appointment"]["with"] if plan_id else None
+    dispatcher.utter_message(response="utter_who_sees_if_shared", team=team or "your care team")
 
 
 class ActionGoBack(SimpleAction):

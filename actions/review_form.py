@@ -12,6 +12,7 @@ from actions.answers import Reading, interpret_answer, record
 from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.corrections import confirm_first, keep_taken_off
 from actions.forms import QuestionForm, saying, team_question_lines, team_questions
+from actions.moves import stop_sharing
 from actions.turn import Turn
 from careplan import dates, interpret, listen
 from careplan.models import utcnow
@@ -39,6 +40,9 @@ class ValidateReviewForm(QuestionForm):
             chosen = self.read(asked, value, turn).value
             if chosen is not None and _only_goal(chosen, turn.slots):
                 return {asked: None, **self.take_off_goal(chosen, turn)}
+        if asked in flow.identity_questions(turn.slots) and listen.stops_sharing(text):
+            # "skip. i dont want to share it. keep it to me": no more details, and nothing shared
+            return {asked: None, **stop_sharing(turn.tracker, turn.dispatcher)}
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
         if (born := self.birth_date_said(asked, text, turn)) is not None:

@@ -1725,7 +1725,7 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "faq_who_sees": re.compile(
         # "who" that asks, not "my neighbour who reads my letters"; who sees the plan, not "who will see me"
-        r"(?:^|[.!?,;:]\s*|\b(?:and|but|so|me|know|wondering|ask|asking|curious)\s+)"
+        r"(?:^|[.!?,;:]\s*|\b(?:and|but|so|me|know|wondering|ask|asking|curious|share|send)\s+)"
         r"who(?:'?s| is)?(?: else| exactly| actually| then)?"
         r" (?:will |can |could |would |gets to |is going to |going to )?"
         r"(?:see|sees|read|reads|look at|looks at)\b(?!\s+(?:me|him|her|us|them|my (?:mum|dad|husband|wife)))"
@@ -4068,6 +4068,8 @@ def share_answer(text: str, intent: str | None = None) -> bool | None:
     read into a yes: consent must never be turned round."""
     if withdraws_sharing(text) or _SHOWN_BY_ME.search(text):
         return False
+    if asks_who_sees(text):  # "ok yeah. if i share who exactly sees it?": asked, then the question again
+        return None
     said = interpret.yes_no(text)
     if said is not None:
         return said
@@ -4084,6 +4086,54 @@ def share_answer(text: str, intent: str | None = None) -> bool | None:
 def says_share(text: str) -> bool:
     """A yes that names sharing ("yes, send it to the stroke team"), not just "yes"."""
     return bool(_SHARE_WORDS.search(text)) and share_answer(text) is True
+
+
+# Sharing only thought about, in a question: "if i share who exactly sees it?", "If I say yes,
+# who will read it?" (tester s29: taken as a yes, and his plan was shared).
+_IF_SHARED = re.compile(
+    r"\b(?:if|when|once)\s+(?:i|we|u|you)\s+(?:do\s+)?"
+    r"(?:share|shared|send|say yes|agree|click yes|press yes)\b",
+    re.I,
+)
+
+
+def asks_who_sees(text: str) -> bool:
+    """Does the message ask who would see the plan, anywhere in it ("ok yeah thats right.
+    last time, if i share who exactly sees it?")?"""
+    asked = "?" in text or bool(re.search(r"\bwho\b", text, re.I))
+    return bool(META_PATTERNS["faq_who_sees"].search(text)) or (asked and bool(_IF_SHARED.search(text)))
+
+
+# Stopping the sharing steps, not one detail: "skip. i dont want to share it. keep it to me",
+# "I've changed my mind, don't send it"; never "I'd rather not share my phone number".
+_A_DETAIL = re.compile(
+    r"\b(?:share|send|give|tell|say)\w*\s+(?:you\s+)?(?:my|his|her|their|that|those|the)\s+"
+    r"(?:nhs|number|name|date|birthday|phone|mobile|email|address|details?|contact)",
+    re.I,
+)
+
+
+def stops_sharing(text: str) -> bool:
+    """Said at the details asked for sharing: a no to sharing the plan itself."""
+    return (withdraws_sharing(text) or bool(_SHOWN_BY_ME.search(text))) and not _A_DETAIL.search(text)
+
+
+# Whether it was shared: "so did you share it or not??", "did they see it already??", "Did you
+# send it to the nurse?", "has it been sent?". The answer comes from the store, never a guess.
+_SHARED_YET = re.compile(
+    r"\b(?:did|have|has|had)\s+"
+    r"(?:you|u|ya|they|she|he|it|my plan|the plan|the (?:nurse|doctor|gp|team|care team))"
+    r"\s+(?:already\s+|actually\s+|just\s+|even\s+)?"
+    r"(?:share|shared|send|sent|pass(?:ed)? on|see|seen|read|been (?:shared|sent|seen))"
+    r"(?:\s+(?:it|my plan|the plan|this|that|my answers))?(?:\s+(?:already|yet|or not|to|with)\b|\W*$|\s*\?)"
+    r"|\bis (?:it|my plan|the plan) (?:already\s+)?(?:shared|sent|gone)\b",
+    re.I,
+)
+
+
+def asks_if_shared(text: str) -> bool:
+    """Does the message ask whether the plan has been shared (or seen) yet?"""
+    return bool(_SHARED_YET.search(text))
 
 
 _GOAL_NAMED = re.compile(

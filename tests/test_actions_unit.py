@@ -218,6 +218,41 @@ def test_withdrawing_sharing_unshares_the_stored_plan(plans: Store) -> None:
     assert events == []
 
 
+def test_keep_it_to_me_never_says_no_longer_when_it_was_never_shared(plans: Store) -> None:
+    plan_id = plans.new_plan(SENDER)
+    _, said = run(
+        moves.ActionWithdrawSharing(),
+        tracker("keep it to me", "withdraw_sharing", slots={"plan_id": plan_id}),
+    )
+    assert responses(said) == ["utter_shared_status_no"]  # never "can no longer see", as if they had
+
+
+def test_a_no_at_the_details_stops_them_and_unshares(plans: Store) -> None:
+    plan_id = plans.new_plan(SENDER)
+    plans.update_plan(plan_id, shared=True)
+    slots = {"plan_id": plan_id, "share_plan": "yes", "requested_slot": "full_name"}
+    events, said = run(
+        moves.ActionWithdrawSharing(),
+        tracker("skip. i dont want to share it. keep it to me", "withdraw_sharing", slots=slots),
+    )
+    assert responses(said) == ["utter_sharing_stopped"]
+    assert events == [SlotSet("share_plan", "no")]
+    assert plans.export(plan_id)["shared"] is False
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_did_you_share_it_is_answered_from_the_store(plans: Store, shared: bool) -> None:
+    plan_id = plans.new_plan(SENDER)
+    plans.update_plan(plan_id, shared=shared)
+    _, said = run(
+        moves.ActionInterrupt(),
+        tracker(
+            "so did you share it or not??", "withdraw_sharing", slots={"plan_id": plan_id, "stage": "done"}
+        ),
+    )
+    assert responses(said) == ["utter_shared_status_yes" if shared else "utter_shared_status_no"]
+
+
 @pytest.mark.parametrize("said", ["Yes, share it with the stroke team.", "mum says yes share it"])
 def test_a_yes_the_nlu_heard_as_withdrawing_never_unshares(plans: Store, said: str) -> None:
     plan_id = plans.new_plan(SENDER)

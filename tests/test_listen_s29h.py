@@ -1,0 +1,81 @@
+"""listen_h (session 29): sharing means what the person said (tester s29, Owen and Parveen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import listen
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ok yeah thats right. last time, if i share who exactly sees it?",
+        "Yes it is right. If I say yes, who will read it?",
+        "Who will see it exactly? Only the diabetes nurse?",
+        "yeah fine, but if i send it who gets it",
+        "thats all correct. when i share it, who reads it?",
+    ],
+)
+def test_a_question_about_who_sees_it_is_never_a_yes_to_sharing(said: str) -> None:
+    assert listen.share_answer(said) is None
+    assert not listen.says_share(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("yes share it", True),
+        ("Yes that's all right, share it with the nurse please", True),
+        ("OK, yes please share it", True),
+        ("no. keep it to me", False),
+        ("Then no for now please, I will show the nurse on my phone myself.", False),
+    ],
+)
+def test_plain_answers_to_sharing_are_still_heard(said: str, answer: bool) -> None:
+    assert listen.share_answer(said) is answer
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "skip. i dont want to share it. keep it to me",
+        "No wait, I have changed my mind. Please do not send it.",
+        "actually no dont share it",
+        "hang on, i'd rather not share it after all",
+        "no i'll take it in myself",
+    ],
+)
+def test_a_no_at_the_details_stops_sharing(said: str) -> None:
+    assert listen.stops_sharing(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["skip", "no", "I'd rather not share my phone number", "i dont want to give my nhs number", "dont know"],
+)
+def test_skipping_one_detail_is_not_stopping(said: str) -> None:
+    assert not listen.stops_sharing(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "so did you share it or not??",
+        "Did you send it to the nurse?",
+        "did they see it already??",
+        "has it been sent?",
+        "is my plan shared",
+        "have you shared it yet",
+    ],
+)
+def test_asking_whether_it_was_shared(said: str) -> None:
+    assert listen.asks_if_shared(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["did you get that", "have you seen the doctor", "she has read my letters", "did you see the match"],
+)
+def test_other_did_you_questions_are_not_about_sharing(said: str) -> None:
+    assert not listen.asks_if_shared(said)
