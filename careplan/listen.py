@@ -3173,11 +3173,12 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
         found = dates.when(last_said(text), today, after)
         if found:
             return Correction("date", found)
-    clock = _CLOCK.search(text)
-    about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", text, re.I)
+    timed = appointment_times(text)  # "its 11.15 not 8am. 8 is when the carers come": 11.15
+    clock = _CLOCK.search(timed)
+    about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", timed, re.I)
     if clock and _CORRECTION_CUE.search(text) and about_the_time:
         # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
-        said = dates.time_of(text[clock.start() :]) or dates.time_of(text)
+        said = dates.time_of(timed[clock.start() :]) or dates.time_of(timed)
         if said:
             return Correction("time", said)
     if _NO_TIME.search(text):
@@ -4369,6 +4370,28 @@ def names_other_target(text: str) -> bool:
     return bool(_OTHER_TARGET.search(text))
 
 
+# Times that are not the appointment's: the wrong one named ("not 8am", "not at 2"), and
+# someone's routine ("8 is when the carers come", "carers come in at 8 and 5", "his tablets
+# are at 9 and 1", "i pick the kids up at 3") (tester s29: the carers' 8am became the appointment).
+_A_TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)?"
+_NOT_THESE_TIMES = re.compile(
+    rf"\b(?:not|isn'?t|wasn'?t|instead of)\s+(?:at\s+)?{_A_TIME}(?!\s*(?:th|st|nd|rd)\b)"
+    rf"|\b{_A_TIME}\s+(?:is|'s|was|are)\s+(?:when|what time)\b[^.!?;]*"
+    rf"|\b{_A_TIME}\s+(?:ones?|tablets?|pills?|meds|doses?|injections?|visits?|calls?|carers?|bus|run)\b"
+    r"|\b(?:carers?|home ?help|district nurses?|meals on wheels|tablets|pills|meds|medication|insulin"
+    r"|injections?|breakfast|lunch|dinner|tea ?time|bed ?time|the (?:bus|taxi|school run)|kids|school"
+    r"|work|shift)\b[^.!?;]{0,30}?\b(?:at|by|around|about)\s+"
+    rf"{_A_TIME}(?:\s*(?:,|and|&|or|then)\s*{_A_TIME})*",
+    re.I,
+)
+
+
+def appointment_times(text: str) -> str:
+    """The message without the times it says are not the appointment's ("its 11.15 not 8am. 8
+    is when the carers come" is "its 11.15 ."), so only the appointment's time is read."""
+    return _NOT_THESE_TIMES.sub(" ", text)
+
+
 # "and the time is 3": an hour alone, after "the time is"
 _BARE_HOUR = re.compile(r"\btime (?:is|was|should be|'?s)\s+(?:at\s+)?(\d{1,2})\W*$", re.I)
 
@@ -4378,6 +4401,7 @@ def time_said(text: str) -> str | None:
     ten", "add the time, it's 10:30", "the time is 3" (read as dates reads "at 3")."""
     if not _THE_TIME.search(text):
         return None
+    text = appointment_times(text)
     bare = _BARE_HOUR.search(text)
     return dates.time_of(text) or (dates.time_of(f"at {bare[1]}") if bare else None)
 

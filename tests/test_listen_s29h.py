@@ -79,3 +79,31 @@ def test_asking_whether_it_was_shared(said: str) -> None:
 )
 def test_other_did_you_questions_are_not_about_sharing(said: str) -> None:
     assert not listen.asks_if_shared(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "time"),
+    [
+        ("no the time is wrong, its 11.15 not 8am. 8 is when the carers come", "11:15"),
+        ("oh no the time is wrong, its 10.30 not 2pm. 2 is when i pick the kids up", "10:30"),
+        ("no wait, the appointment is 9.40 not 8.40", "09:40"),
+        ("no its at 3 not 2", "15:00"),
+        ("sorry the time is 4pm", "16:00"),
+    ],
+)
+def test_a_time_put_right_keeps_the_new_time(said: str, time: str) -> None:
+    fix = listen.correction(said)
+    assert fix is not None and fix.kind == "time" and fix.value == time
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no im on the train to work, hes at home, carers come in at 8 and 5",
+        "no hes at work. his tablets are at 9 and 1 and he forgets the 1 oclock ones",
+        "no she gets her insulin at 8 and 6",
+        "no, 7 is when he has his breakfast",
+    ],
+)
+def test_someone_elses_routine_is_never_the_appointment_time(said: str) -> None:
+    assert listen.correction(said) is None
