@@ -400,7 +400,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if who and not dates.when(text):
             return self.take({"appointment_with": who}, turn, again=True)
         told = turn.slots.get("appointment_reason")
-        if asked == "what_matters" and told != flow.SKIPPED and listen.retells_reason(text, told):
+        if (
+            asked == "what_matters"
+            and told != flow.SKIPPED
+            and not said_last_turn(turn.tracker, "utter_reason_added")  # asked again: never a loop
+            and listen.retells_reason(text, told)
+        ):
             turn.dispatcher.utter_message(response="utter_reason_added")
             return self.take({"appointment_reason": f"{told}. {text}"}, turn, again=True, quiet=True)
         return None

@@ -3966,7 +3966,16 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
     # what it was for, said first (after "to see how my memory is doing. my wife says...", "my wife
     # Pat" is not it), and never a word for family or one as short as "n" ("meds n shes")
     told = _word_forms(re.split(r"[.;!?]", reason_told, maxsplit=1)[0])
-    return any(len(word) > 2 and not _KIN_WORD.fullmatch(word) for word in _word_forms(first) & told)
+    shared = _word_forms(first) & told - _life_forms()
+    return any(len(word) > 2 and not _KIN_WORD.fullmatch(word) for word in shared)
+
+
+@lru_cache(maxsize=1)
+def _life_forms() -> set[str]:
+    """Words of a life, never of an appointment: said in both the reason and an answer to what
+    matters ("My family. My grandson Arjun." after "most important for me is my family"), they
+    are what matters (tester s29: Parveen was asked what matters four times)."""
+    return _word_forms("family families faith god church chapel mosque gurdwara temple friends")
 
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:

@@ -107,3 +107,25 @@ def test_a_time_put_right_keeps_the_new_time(said: str, time: str) -> None:
 )
 def test_someone_elses_routine_is_never_the_appointment_time(said: str) -> None:
     assert listen.correction(said) is None
+
+
+PARVEEN_REASON = (
+    "Most important for me is my family, my husband and my two daughters and my grandson Arjun who is"
+    " three years old. I want to be healthy to see him grow up."
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "My family. My grandson Arjun. The gurdwara. Sorry if my English is not clear.",
+        "family",
+        "my family and my faith",
+    ],
+)
+def test_what_matters_said_short_is_what_matters_though_the_reason_named_it(said: str) -> None:
+    assert not listen.retells_reason(said, PARVEEN_REASON)
+
+
+def test_the_reason_told_again_is_still_heard() -> None:
+    assert listen.retells_reason("my frozen shoulder, I cannot lift the kettle", "my frozen shoulder")
