@@ -708,7 +708,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     def answer_meta(self, intent: str, asked: str, turn: Turn) -> None:
         """Talk about the chat that the NLU missed: the same reply the rules would give."""
-        if intent in META_REPLIES and intent != "faq_who_sees":  # who sees it: the reply fits the question
+        if intent in META_REPLIES and intent not in {"faq_who_sees", "faq_phone"}:  # who sees it: to fit
             turn.dispatcher.utter_message(response=META_REPLIES[intent])
         else:
             ActionInterrupt.reply(intent, asked, turn.tracker, turn.dispatcher)

@@ -226,10 +226,12 @@ class ActionInterrupt(SimpleAction):
             if asked is None:
                 dispatcher.utter_message(response="utter_help")
             return []  # the form asks its question again, word for word
-        about = listen.meta(text_of(tracker)) if intent == "ask_why" else None
-        if about in {"faq_who_sees", *listen.ABOUT_THE_QUESTION}:
+        about = listen.meta(text_of(tracker)) if intent in {"ask_why", "see_summary"} else None
+        if about in {"faq_who_sees", *listen.ABOUT_THE_QUESTION} and (
+            intent == "ask_why" or about == "faq_who_sees"
+        ):
             # "why are you asking all this, who's going to read it?": who sees it; "what do you mean
-            # by a good day?": what the question means
+            # by a good day?": what the question means; "can the receptionists read it?" is no "show me"
             intent = about
         if intent in {"how_many", "how_much"}:
             # "do you want one thing or several?", "how much detail do you want?": about the
@@ -266,11 +268,17 @@ class ActionInterrupt(SimpleAction):
             else:
                 dispatcher.utter_message(response="utter_faq_questions_left_none")
             return []
-        if intent == "faq_who_sees" and asked in {"review_choice", "share_plan"}:
+        # "can my mum see it", "the people on reception", "dont want it sold to google": about them
+        who = listen.who_is_asked_about(text_of(tracker)) if intent in {"faq_who_sees", "faq_phone"} else None
+        if who:
+            dispatcher.utter_message(response=f"utter_faq_{who}_sees")
+        elif intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
+            intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
+        if (who or intent == "faq_who_sees") and asked in {"review_choice", "share_plan"}:
             who_sees_if_shared(tracker, dispatcher)  # "Only the diabetes nurse?", before sharing
             return []
-        if intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
-            intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
+        if who:
+            return []
         faq = intent and intent.startswith("faq_")
         dispatcher.utter_message(response=f"utter_{intent}" if faq else "utter_help")
         return []

@@ -4114,6 +4114,45 @@ def asks_who_sees(text: str) -> bool:
     return bool(META_PATTERNS["faq_who_sees"].search(text)) or (asked and bool(_IF_SHARED.search(text)))
 
 
+# Who they ask about, when it is someone the plan never goes to (tester s29: "can my mum see it"
+# got the domestic abuse helpline, "people ... work at the surgery reception" and "dont want it
+# sold to google" the stock reply). A partner, an ex or "he" keeps the honest phone answer
+# with its helpline (faq_phone).
+_ASKED_ABOUT = {
+    "family": re.compile(
+        r"\b(?:my|our|his|her)\s+(?:mum|mam|mom|mother|dad|father|parents?|family|kids|children|son"
+        r"|daughter|sister|brother|nan|nana|gran|grandma|grandad|auntie|aunt|uncle|cousin|flat ?mates?"
+        r"|house ?mates?)\b",
+        re.I,
+    ),
+    "staff": re.compile(
+        r"\b(?:reception(?:ists?)?|front desk|admin staff|office staff|the (?:surgery|practice) staff"
+        r"|staff at the (?:surgery|practice)|people (?:who )?work(?:ing)? at the (?:surgery|practice))\b",
+        re.I,
+    ),
+    "others": re.compile(
+        r"\b(?:sold|sell|selling|google|facebook|meta|amazon|advertis\w*|marketing|compan(?:y|ies)|firms?"
+        r"|insurance|insurers?|third part(?:y|ies)|my work|my job|my boss|employer|the uni|my uni|university"
+        r"|college|my school|the dwp|dwp|benefits people|the police|the government|the home office)\b",
+        re.I,
+    ),
+}
+
+
+def who_is_asked_about(text: str) -> str | None:
+    """Who a question about who sees the plan names, when the plan never goes to them:
+    "family", "staff" (the surgery's reception) or "others" (companies, work, college); None
+    for anyone else, and for a partner or an ex (the phone answer, with its helpline)."""
+    if _PARTNER.search(text):
+        return None
+    return next((who for who, named in _ASKED_ABOUT.items() if named.search(text)), None)
+
+
+_PARTNER = re.compile(
+    r"\b(?:partner|husband|hubby|wife|boyfriend|girlfriend|fiance|fiancee|ex|other half)\b", re.I
+)
+
+
 # Stopping the sharing steps, not one detail: "skip. i dont want to share it. keep it to me",
 # "I've changed my mind, don't send it"; never "I'd rather not share my phone number".
 _A_DETAIL = re.compile(

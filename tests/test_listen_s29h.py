@@ -129,3 +129,26 @@ def test_what_matters_said_short_is_what_matters_though_the_reason_named_it(said
 
 def test_the_reason_told_again_is_still_heard() -> None:
     assert listen.retells_reason("my frozen shoulder, I cannot lift the kettle", "my frozen shoulder")
+
+
+@pytest.mark.parametrize(
+    ("said", "who"),
+    [
+        ("me. but you didnt answer, can my mum see it", "family"),
+        ("will my dad be able to read this?", "family"),
+        ("ok but does my mum see it? she's on the same gp", "family"),
+        (
+            "I do not want the people at the gurdwara to know, some of them work at the surgery reception.",
+            "staff",
+        ),
+        ("can the receptionists read it if i say yes?", "staff"),
+        ("who reads this. dont want it sold to google", "others"),
+        ("will the uni find out about this?", "others"),
+        ("is this going to be sold to advertisers?", "others"),
+        ("can my husband see it", None),
+        ("will he see this if he picks up my phone", None),
+        ("who sees this", None),
+    ],
+)
+def test_who_a_question_about_who_sees_it_names(said: str, who: str | None) -> None:
+    assert listen.who_is_asked_about(said) == who
