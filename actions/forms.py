@@ -72,6 +72,12 @@ from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
 from careplan.words import listed
 
+# The opening questions (who it's for, their names, who the carer is, the appointment), where a
+# message answering another of them is kept for that one and the question asked comes again.
+OPENING_STAGES = {"intro", "appointment"}
+# Who the carer is to the person, and whether the person is with them: told out of turn in words
+# that answer no other opening question ("I'm his son by the way" at who the appointment is with).
+WHO_IS_WHO = {"for_whom", "carer_relationship", "person_present"}
 # Questions whose answer may carry a kind line back (not names, dates or choices).
 REFLECTED = {q.key for q in catalogue().values() if q.kind == "text"}
 # Names, where only a loss told in passing carries one ("Grace is fine. My husband ... passed").
@@ -638,18 +644,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if heard is not None and reading.accepted and not reading.skipped:
             # the part of the message that answers it ("heart failure clinic like I said": and the sorry)
             reading = Reading(value=heard, text=heard, replies=reading.replies)
-        if (
-            not reading.accepted
-            and catalogue()[slot].kind in {"choice", "yes_no"}
-            and not is_button(turn.tracker)
-        ):
-            # "I'm her granddaughter" to "Does Nani know?": not "didn't catch", but noted
-            said_before = len(turn.dispatcher.messages)
-            told = self.take(self.hear_anyway(slot, turn), turn, again=True)
-            if told:
-                if len(turn.dispatcher.messages) == said_before:
-                    turn.dispatcher.utter_message(response="utter_noted_that")
-                return {slot: None, **told}
+        if not is_button(turn.tracker) and (told := self.told_out_of_turn(slot, reading, turn)) is not None:
+            return {slot: None, **told}
         if not is_button(turn.tracker) and _not_its_answer(slot, reading, turn):
             kept = self.keep_as_what_matters(turn)
             if kept:  # "my kids, and getting out more" at "Who is your appointment with?"
@@ -668,6 +664,43 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         follow = self.follow_up(slot, reading, turn)
         turn.slots.update(follow)
         return {slot: reading.value, **follow}
+
+    def told_out_of_turn(self, slot: str, reading: Reading, turn: Turn) -> dict[str, Any] | None:
+        """At an opening question, a message that answers another of them and not this one: kept
+        for that one (even if answered before), said back, and the question asked comes again.
+        "I'm her granddaughter" to "Does Nani know?" or to "What does she like to be called?",
+        "no shes having a lie down upstairs" to her name, "I'm his son by the way" to "Who is
+        the appointment with?". A name that is the doctor's, said with who the appointment is
+        with ("neurology at the queens, dr osei, ..."), is never the person's. None when the
+        message answers the question asked (or answers nothing else)."""
+        question = catalogue()[slot]
+        if question.stage not in OPENING_STAGES:
+            return None
+        found, text = self.hear_anyway(slot, turn), text_of(turn.tracker)
+        if reading.accepted and not reading.skipped:
+            if question.kind == "name":
+                if not listen.within(str(reading.value), found.get("appointment_with")):
+                    return None
+            elif question.kind != "text" or not set(found) <= WHO_IS_WHO or listen.answers(slot, text):
+                return None
+        elif reading.accepted:
+            return None
+        if not found:
+            return None
+        turn.slots[slot] = None  # Rasa put the words in the question asked: they don't answer it
+        # What was answered stays ("me, her sister yaa, ..." never makes it "for me"; "my wife Megan"
+        # in the person's own words never changes who the carer is), but for the carer saying who
+        # they are themselves ("im her husband", after "its for my wife").
+        kept = {
+            key: value
+            for key, value in found.items()
+            if not turn.slots.get(key) or (key == "carer_relationship" and listen.says_who_they_are(text))
+        }
+        said_before = len(turn.dispatcher.messages)
+        told = self.take(kept, turn, again=True)
+        if len(turn.dispatcher.messages) == said_before:
+            turn.dispatcher.utter_message(response="utter_noted_that")
+        return told
 
     def keep_as_what_matters(self, turn: Turn) -> dict[str, Any]:
         """Words of the person's life said a step ahead, where they answer nothing asked yet

@@ -486,12 +486,29 @@ _HANDS_BACK = re.compile(
 )
 
 
+# A carer typing the person's own words for them: "That's him, I'm just typing lol", "these are
+# mum's words, I'm only the typist", "she's telling me what to put": "I" is the person from then on.
+_RELAYING = re.compile(
+    r"(?:\b(?:that'?s|thats|that was|those are|these are|it'?s|its)\s+(?:all\s+)?"
+    r"(?:him|her|them|(?:his|her|their|[a-z]+'s)\s+(?:own\s+)?(?:words|answers?))\b[^.!?]*?"
+    r"\b(?:i'?m|im|i am)\s+(?:just|only)\s+(?:typing|writing|the typist)"
+    r"|\b(?:i'?m|im|i am)\s+(?:just|only)\s+(?:typing|writing)\s+(?:down\s+)?what\s+(?:he|she|they)\s+"
+    r"(?:says?|tells?\s+me)"
+    r"|\b(?:he|she|they)(?:'s|s|\s+is|'re|\s+are)\s+telling\s+me\s+what\s+to\s+(?:put|type|write|say)\b"
+    r"|\b(?:his|her|their)\s+words,?\s+not\s+mine\b)"
+    r"(?:\s+(?:it|this|for (?:him|her|them)))?(?:\W+(?:lol|lmao|haha|x+)\b)*",
+    re.I,
+)
+
+
 def speaker_change(text: str, names: Iterable[str], speaking: str | None) -> tuple[str | None, str]:
     """In a carer's chat: who types from now on ("self" for the person, "carer" for the carer,
     None when no one said), and what the message says besides."""
     known = {n.lower() for n in names if n}
     changed: str | None = None
     rest: list[str] = []
+    if relaying := _RELAYING.search(text):  # "That's him, I'm just typing lol": their words, typed
+        changed, text = SELF, f"{text[: relaying.start()]} {text[relaying.end() :]}"
     for clause in (c for c in re.split(r"(?<=[.!?;,])\s+", text) if c.strip()):
         now = _NOW_TYPING.match(clause)
         back = _BACK_TO_ME.search(clause) if speaking == SELF else None
@@ -3696,9 +3713,15 @@ _HERE_NOW = re.compile(
     r"|\bwatching\s+me\s+(?:type|typing|do\s+this)\b|\breading\s+over\s+my\s+shoulder\b",
     re.I,
 )
-# "she's at the day centre today", "he isn't here", "not with me right now": not with them.
+# "she's at the day centre today", "he isn't here", "not with me right now", "shes having a lie
+# down upstairs", "he's having a nap": not with them.
+# (not "was": "she was upstairs when she fell")
+_IS_NOW = r"\b(?:is|are)|'s|’s|'re|’re|\b(?:he|she)s|\btheyre"
+_RESTING = r"(?:having|taking|gone\s+(?:up\s+)?for)\s+(?:a\s+)?(?:lie[\s-]?down|nap|rest|sleep|snooze|kip)"
 _NOT_HERE = re.compile(
     rf"(?:(?:{_BE})\s*(?:n['’]?t|not)|\bisnt|\barent)\s+(?:(?:sat|sitting|right)\s+)*{_WITH_ME}"
+    rf"|(?:{_IS_NOW})\s+(?:{_RESTING}|(?:napping|resting|sleeping|dozing)\b(?!\s+(?:badly|well|poorly|better|worse|"
+    r"more|less|a\s+lot|all|through|in\s+the\s+day|during))|(?:up|down)stairs\b)"
     rf"|(?:{_BE})\s+(?:out\b(?!\s+of)|asleep|in\s+bed|at\s+(?:work|school|college|the\s+day\s+cent(?:re|er)"
     r"|(?:his|her|their)\s+(?:day\s+cent(?:re|er)|club|work)))"
     # "no, he's in Leeds": where they are, by name
@@ -3714,6 +3737,42 @@ def with_them(text: str) -> bool | None:
     if _NOT_HERE.search(text):
         return False
     return True if _HERE_NOW.search(text) else None
+
+
+# --- an opening question answered, or another one -------------------------------------------
+# Who a carer is to the person, in a word other than family: "his carer", "her support worker".
+_CARER_ROLE = re.compile(
+    r"\b(?:carer|support\s+worker|key\s?worker|personal\s+assistant|next\s+door)\b", re.I
+)
+
+
+def answers(asked: str, text: str) -> bool:
+    """Whether a message has words that answer an opening question asked in words: who the carer
+    is to them ("husband", "her support worker"), someone named for who the appointment is with, a
+    day for when; any words answer the others. ("I'm his son by the way" names no one to see.)"""
+    if asked == "carer_relationship":
+        return bool(_KIN_WORD.search(text) or _CARER_ROLE.search(text))
+    if asked == "appointment_with":
+        return clinician(text, asked=True) is not None
+    if asked == "appointment_when":
+        return dates.when(text) is not None
+    return True
+
+
+def within(name: str, said: str | None) -> bool:
+    """Whether a name is part of what was said for another question, with more words ("Dr Osei"
+    in "neurology at the queens, dr osei"; not "Mr Hughes" in "Mr Hughes")."""
+    words = set(re.findall(r"[a-z]+", (said or "").lower()))
+    return set(re.findall(r"[a-z]+", name.lower())) < words
+
+
+_SAYS_WHO = re.compile(rf"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b", re.I)
+
+
+def says_who_they_are(text: str) -> bool:
+    """Whether a carer says who they are to the person, of themselves ("im her husband", "I'm his
+    grandson, Rhys"), not in passing ("my wife Megan sang alto", in his own words)."""
+    return bool(_SAYS_WHO.search(text))
 
 
 # --- everything a message answers ------------------------------------------------------------

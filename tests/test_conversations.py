@@ -25,13 +25,13 @@ NOT_YET: dict[str, str] = {
     '"What would you like to be able to do?" again',
     # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
     "set12_02_kwame_carer_neurology": '"abena, or bena at home" at "What does Abena Asante like to be '
-    'called?" gets "Could you tell me a little more"; so do "im her husband" and "no shes having a lie '
-    'down upstairs" (the relationship and with-you-now, told before they are asked)',
-    "set12_04_gwilym_parkinsons_nurse": 'a press at "Is this for you...?", told already in the opening '
-    "(the file's guess: a good listener skips it); \"He says put Mr Hughes. Only the minister calls him "
-    'Gwilym" keeps Gwilym as the name to use',
-    "set12_05_sunita_papaji_dietitian": 'a press at "Is this for you...?", told already in the opening '
-    "(the file's guess); the goal about eating at the table is not kept",
+    'called?" gets "Could you tell me a little more" (the name to use, listen_f\'s; with "abena" there '
+    "the whole file passes since listen_e, s29)",
+    "set12_04_gwilym_parkinsons_nurse": '"He says put Mr Hughes. Only the minister calls him Gwilym" keeps '
+    "Gwilym as the name to use (listen_f's); then \"he's out of breath by the second verse\" (singing) "
+    'gets "Call 999 now"',
+    "set12_05_sunita_papaji_dietitian": '"can you change the goal to say he wants to eat with the family at '
+    'the table again, ..." at the read-back gets "I\'m not sure which goal you mean" (one goal of his)',
     "set12_07_agnes_memory_clinic": '"Mrs Doyle to the postman, but Agnes to you" keeps Mrs Doyle as the '
     "name to use",
     "set12_09_barbara_breast_care": '"Actually call me Babs, everyone does, Barbara\'s for the tax man" gets '
