@@ -140,6 +140,9 @@ class Corrections:
             return {"one_thing": str(chosen), **done}
         if fix.kind == "change_goal" and (every_goal := readback_goals(slots)):
             chosen = listen.match_goal(fix.goal or "", every_goal)
+            theirs = plan_goals(slots)
+            if chosen is None and len(theirs) == 1 and listen.the_goal(fix.goal or ""):
+                chosen = theirs[0]["id"]  # "change the goal to say ...": their one goal (not a carer's need)
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
                 return {}

@@ -676,7 +676,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         question = catalogue()[slot]
         if question.stage not in OPENING_STAGES:
             return None
-        found, text = self.hear_anyway(slot, turn), text_of(turn.tracker)
+        applies = type(self).questions(turn.slots)  # "my daughter Karen set this up": not a carer's chat
+        found = {key: value for key, value in self.hear_anyway(slot, turn).items() if key in applies}
+        text = text_of(turn.tracker)
+        if question.kind == "name" and not listen.names_a_service(found.get("appointment_with") or ""):
+            found.pop("appointment_with", None)  # "Dr Anil Patel", "my daughter Karen": a name
         if reading.accepted and not reading.skipped:
             if question.kind == "name":
                 if not listen.within(str(reading.value), found.get("appointment_with")):

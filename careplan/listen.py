@@ -2808,7 +2808,7 @@ _WHICH_GOAL = (
 _CHANGE_GOAL = re.compile(
     r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
     r"(?:the\s+|my\s+)?(?P<which>(?:goal|number)\s*\w+|[\w' -]+?)"
-    r"(?:\s+(?:goal|one))?\s+(?:to say|to read|so it says|to|into)\s*:?\s+(?P<words>.+)$"
+    r"(?:\s+(?:goal|one))?\s+(?:to say|to read|so it says|so it reads|into|to)\s*:?\s+(?P<words>.+)$"
     rf"|(?:^|[,.;]\s*)(?P<which2>{_WHICH_GOAL})\s+(?:(?:is|'s) (?:(?:all )?wrong|not right|rubbish|no good"
     r"|incorrect|not it|not what i said),?\s+(?:it\s+)?)?"
     r"(?:should|must|needs? to)\s+(?:be|say|read)"
@@ -3154,6 +3154,15 @@ def _moved_to(text: str) -> Correction | None:
     said = said.strip(" .!?;")
     pointing = re.search(r"\b(?:one|goal)\b(?!\s+thing)", said, re.I)
     return Correction("main_goal", None if pointing else "new", goal=said)
+
+
+_THE_GOAL = re.compile(r"^\W*(?:(?:the|his|her|their|my|our)(?:\s+(?:goal|aim))?|goal|aim)\W*$", re.I)
+
+
+def the_goal(which: str) -> bool:
+    """Whether a change names the goal without saying which ("change the goal to say ...",
+    "change his goal so it says ..."): with only one goal of the person's, it is that one."""
+    return bool(_THE_GOAL.match(which))
 
 
 def correction(text: str, today: date | None = None, after: date | None = None) -> Correction | None:
@@ -3764,6 +3773,17 @@ def within(name: str, said: str | None) -> bool:
     in "neurology at the queens, dr osei"; not "Mr Hughes" in "Mr Hughes")."""
     words = set(re.findall(r"[a-z]+", (said or "").lower()))
     return set(re.findall(r"[a-z]+", name.lower())) < words
+
+
+_TITLED_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_TITLES))})\.?\s+[A-Za-z][\w'-]*", re.I)
+
+
+def names_a_service(who: str) -> bool:
+    """Whether who the appointment is with names a role, a clinic or a place, besides a person
+    ("memory clinic at st james, dr ahmed", "Sister Bethan Morgan, the Parkinson's nurse"), not a
+    name alone ("Dr Anil Patel", "Mrs Mavis Entwistle", "Karen"), which may be the person's own."""
+    words = set(re.findall(r"[a-z]+", _TITLED_WORD.sub(" ", who).lower()))
+    return bool(words & (_CLINICIANS | _LOOSE_PLACES))
 
 
 _SAYS_WHO = re.compile(rf"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+(?:{_KIN})\b", re.I)

@@ -30,8 +30,6 @@ NOT_YET: dict[str, str] = {
     "set12_04_gwilym_parkinsons_nurse": '"He says put Mr Hughes. Only the minister calls him Gwilym" keeps '
     "Gwilym as the name to use (listen_f's); then \"he's out of breath by the second verse\" (singing) "
     'gets "Call 999 now"',
-    "set12_05_sunita_papaji_dietitian": '"can you change the goal to say he wants to eat with the family at '
-    'the table again, ..." at the read-back gets "I\'m not sure which goal you mean" (one goal of his)',
     "set12_07_agnes_memory_clinic": '"Mrs Doyle to the postman, but Agnes to you" keeps Mrs Doyle as the '
     "name to use",
     "set12_09_barbara_breast_care": '"Actually call me Babs, everyone does, Barbara\'s for the tax man" gets '
