@@ -54,7 +54,9 @@ from careplan.emergency_talk import (
     driven_in,
     help_called_now,
     moved_on,
+    names_a_safety_note,
     names_means,
+    not_happening,
     note_spans,
     played_down,
     protest_spans,
@@ -94,8 +96,10 @@ _RESUME = re.compile(
     r"|i'?m back|can we (?:finish|carry on|continue|get on|go on)|finish (?:this|it) (?:now|off))\b",
     re.I,
 )
+# ("i havent called 999. i dont need to. im ok" is no call going on: tester s29)
 _STILL_GOING = re.compile(
-    r"\b(?:ringing|calling|phoning|rang|called|coming|on (?:its|their|the) way|waiting"
+    r"\b(?<!haven't )(?<!havent )(?<!didn't )(?<!didnt )(?<!not )(?<!never )"
+    r"(?:ringing|calling|phoning|rang|called|coming|on (?:its|their|the) way|waiting"
     r"|not (?:ok|okay|fine|better)|worse)\b",
     re.I,
 )
@@ -563,7 +567,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         state = None
     last_flags = tracker.get_slot(LAST_FLAGS)
 
-    said_wrong = not button and last_flags and misread(text)
+    # "no im not having one now!! i was describing what happens": the pause misread them (tester s29)
+    said_wrong = not button and last_flags and (misread(text) or (state == PAUSED and not_happening(text)))
     # "take it off", "delete that note" just after a flag reply: the note, never a goal
     take_off = not button and last_flags and "remove" in {taken_back(text), about_the_note(text)}
     if said_wrong or (not button and last_flags and only_protest(text, tracker.get_slot("red_flag"))):
@@ -742,7 +747,11 @@ def _note_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str
         logger.warning("care-plan store unavailable; a question about the note not answered")
         return None
     if not notes:
-        return None
+        if not names_a_safety_note(text):
+            return None
+        # "is that safeguarding thing on there?" where none was made: say so, never the numbers
+        dispatcher.utter_message(response="utter_note_none")
+        return _kept(tracker, HOLD, SlotSet("red_flag", None))
     unmarked = [flag_id for flag_id, marked in notes if not marked]
     if asked == "remove" and unmarked:
         _mark_misunderstood(unmarked, text)

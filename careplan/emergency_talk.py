@@ -18,6 +18,8 @@ the messages that follow it, which are about that flag rather than new ones:
 - ``names_means``: "I have the tablets saved": a way to hurt themselves, at hand.
 - ``moved_on``: "Maybe talking to someone. The pastor has offered.": an answer to the
   form again, with nothing of the emergency in it; the pause is over.
+- ``not_happening``: "no im not having one now!! i was describing what happens": during an
+  emergency pause, the bot misread talk about it; the pause ends with a sorry (session 29).
 - ``about_the_note``: "did u take the note off tho", "is the note still on my plan?",
   "please take that note away": the note the bot made for the care team, asked about or
   wanted gone, at any point after it was made (session 28). Never an answer.
@@ -206,6 +208,30 @@ def played_down(text: str) -> bool:
     return bool(_GONE.search(text) or _DISMISSED.search(text))
 
 
+# During an emergency pause: nothing is happening now, the bot misread talk about it ("no im not
+# having one now!! im sat on my bed. i was describing what happens in seminars", "no it's not
+# happening", tester s29). Not a sign waved away ("he's not having a stroke, he's just tired"):
+# that is ``played_down``, and keeps the pause.
+_NOT_HAPPENING = re.compile(
+    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|they are|we'?re|we are"
+    r"|no one'?s|nobody'?s)"
+    r" not (?:having|getting|in the middle of) (?:one|anything like that"
+    r"|an? (?:heart attack|stroke|fit|seizure|attack|emergency|overdose|reaction|panic attack))"
+    r"(?: (?:now|right now|at the moment|today|here))?\b"
+    r"|\b(?:it'?s|its|it is|that'?s|thats|that is) not (?:happening|going on)\b"
+    r"|\bnothing(?:'?s| is) (?:happening|going on)\b"
+    r"|\b(?:i|i'?m|im|i am|i was|we were) (?:just )?(?:describing|explaining|telling you (?:about|what|how)"
+    r"|talking about what|saying what) ",
+    re.I,
+)
+
+
+def not_happening(text: str) -> bool:
+    """ "I'm not having one now", "it's not happening", "I was describing what happens": the bot
+    misread talk about an emergency as one now (a sign waved away is ``played_down`` instead)."""
+    return bool(_NOT_HAPPENING.search(text)) and not played_down(text)
+
+
 def checked(text: str) -> bool:
     """Has someone qualified looked ("they checked me over", "111 said it's fine")?"""
     return bool(_CHECKED.search(text))
@@ -252,6 +278,14 @@ def names_means(text: str) -> bool:
     return bool(_MEANS.search(text) and _HOARDED.search(text))
 
 
+# session 29: the note named by what it was about ("is that safeguarding thing on there?", "will
+# they see the safeguarding bit if i share?", "that 999 stuff"): a safety note, even where none was made
+_SAFETY_NAMED = (
+    r"(?:that|this|the|your|ur|those|these)\s+(?:safeguarding|safety|abuse|999|emergency|crisis|samaritans"
+    r"|suicide|suicidal|danger|at\s+risk|risk|heart\s+attack|social\s+services)\s+"
+    r"(?:thing|things|bit|bits|stuff|part|message|note|notes|flag|flags|warning|business|comment)"
+    r"|the\s+bit\s+about\s+(?:me|him|her|them|my\s+\w+)\s+being\s+(?:at\s+risk|hurt|in\s+danger|suicidal|harmed)"
+)
 # The note the bot made, named: "the note", "that note", "those notes about danger", "the safety
 # note", "the note you put about me", "what you wrote about me". Not "my notes", "the hospital
 # notes" or "the notes say I had a stroke": the plural needs a pointing word or says whose.
@@ -261,7 +295,9 @@ _THE_NOTE = re.compile(
     r"|(?:the|a)\s+(?:safety\s+|red\s+|little\s+|warning\s+)?(?:note|flag|warning)(?!\s*(?:pad|book|paper)\b)"
     r"|(?:the|a)\s+(?:safety\s+|red\s+|little\s+|warning\s+)?(?:notes|flags)\s+(?:about|on|you|u)\b"
     r"|(?:the\s+)?(?:safety|red)\s+(?:note|notes|flag|flags)"
-    r"|what\s+(?:you|u)(?:'ve|\s+have)?\s+(?:put|wrote|written|noted|made|said)\s+(?:down\s+)?about\s+me)\b",
+    r"|what\s+(?:you|u)(?:'ve|\s+have)?\s+(?:put|wrote|written|noted|made|said)\s+(?:down\s+)?about\s+"
+    r"(?:me|him|her|them|my\s+\w+)"
+    r"|" + _SAFETY_NAMED + r")\b",
     re.I,
 )
 # ...wanted gone, or said to be wrong: "take it off", "is that gone?", "I don't want my GP thinking
@@ -292,6 +328,14 @@ def about_the_note(text: str) -> str | None:
     if _NOTE_GONE.search(said):
         return "remove"
     return "ask" if _NOTE_ASKED.search(said) else None
+
+
+_SAFETY_NOTE = re.compile(r"\b(?:" + _SAFETY_NAMED + r")\b", re.I)
+
+
+def names_a_safety_note(text: str) -> bool:
+    """ "Is that safeguarding thing on there?": a safety note named by what it was about."""
+    return bool(_SAFETY_NOTE.search(text))
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:

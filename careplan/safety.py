@@ -166,6 +166,10 @@ class Rule:
     kind: str
     patterns: tuple[WordPattern, ...]
     unless: tuple[WordPattern, ...] = ()
+    # anywhere in the message, not only the match's sentence: the signs known and checked ("i know
+    # its just panic not an actual heart thing, the gp checked"); void when the cue ``unlike_usual``
+    # says this time differs ("chest pain now, not like my panic")
+    unless_in_message: tuple[WordPattern, ...] = ()
     # the rest of the concept: without it the words are not this red flag YET, and say nothing
     # against the learned model ("takes all my money" without "never see a penny")
     requires: tuple[WordPattern, ...] = ()
@@ -210,6 +214,7 @@ class Cues:
     worry: WordPattern
     mention: WordPattern
     bereavement: WordPattern
+    unlike_usual: WordPattern
     chat: WordPattern
     advice: WordPattern
     media: WordPattern
@@ -353,6 +358,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 signs=signs,
                 min_signs=int(spec.get("min_signs", len(signs))),
                 unless=_compile(spec.get("unless", ()), macros),
+                unless_in_message=_compile(spec.get("unless_in_message", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
                 only_when=_compile(spec.get("only_when", ()), macros),
                 also=also,
@@ -615,6 +621,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # the bank | and I put the phone down and rang the number on my card"
     own_sentences = context if cand.end > s_end or trailing else sentence
     if any(p.search(own_sentences) for p in cand.rule.unless):
+        return False
+    if any(p.search(norm) for p in cand.rule.unless_in_message) and not cues.unlike_usual.search(norm):
         return False
     if cand.rule.kind == CRISIS and cues.asked_said_no.search(context):
         return False  # asked about it and answered no: "the doctor asked if I ever ... and I said no"
@@ -989,6 +997,21 @@ _WAIT_FOR_A_PROFESSIONAL = re.compile(
 _QUESTION = re.compile(r"^\W*(?:is|are|will|would|should|shall|does|do|did|has|have|am)\s|\?")
 _SIGHT = re.compile(r"\b(?:sight|eyesight|vision|eyes?)\b")
 _HARM_THEME = re.compile(_HARM_DONE_WORDS + _MONEY + r")\b", re.IGNORECASE)
+# Seeing things that aren't there (the learned model only): a symptom, often of Parkinson's, its
+# medicines, dementia or an infection, never harm by someone. "hes started seeing things at night,
+# people in the bedroom. it scares him" (tester s29) got the safeguarding reply, "No one should hurt
+# them". Fear is part of it; only harm besides fear ("hits him", "takes her money") still counts.
+_SEEING_THINGS = re.compile(
+    r"\b(?:hallucinat\w*|imagin\w* (?:things|people|someone)"
+    r"|(?:seeing|sees|saw|see|seen) (?:things|people|faces|figures|shadows|children|kids|animals|bugs|insects"
+    r"|spiders|men|strangers|someone|little \w+)"
+    r"|(?:things|people|someone|men|children|kids|animals|faces) (?:\w+ ){0,3}(?:who|that|which)? ?"
+    r"(?:aren'?t|are not|isn'?t|is not|wasn'?t|weren'?t) (?:really |actually )?there"
+    r"|(?:thinks|says|swears|convinced) (?:there'?s|there are|there is|there were)"
+    r" (?:people|men|someone|children|kids|a man|a woman|strangers))",
+    re.IGNORECASE,
+)
+_FEAR_WORDS = re.compile(r"scar\w*|frighten\w*|terrif\w*", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
 # An emergency the learned model hears must name a sign of one: a body sign, a means or an
@@ -1072,6 +1095,11 @@ def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[i
     return None
 
 
+def _harm_besides_fear(norm: str) -> bool:
+    """A word of harm done other than being frightened ("it scares him" is what seeing things does)."""
+    return any(not _FEAR_WORDS.fullmatch(m.group()) for m in _HARM_DONE.finditer(norm))
+
+
 def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> RedFlag | None:
     """The learned model's guess, trusted when sure enough, and surer still when something discounts it.
 
@@ -1108,6 +1136,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):
         return None  # "I do his shopping and he gives me the money back": a carer's day
+    if kind == SAFEGUARDING and _SEEING_THINGS.search(norm) and not _harm_besides_fear(norm):
+        return None  # "hes started seeing things at night, people in the bedroom": a symptom, not harm
     if kind == SAFEGUARDING and _DIET_TALK.search(norm) and not _HARM_DONE.search(norm):
         # "the food. our food is rice and yam, and the leaflets they give me only talk about porridge"
         # (tester s28): what the diet advice says, and how she eats; nobody harms anyone
