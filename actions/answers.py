@@ -251,7 +251,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if intent == "out_of_scope" and (not free_text or listen.asks_something(text)):
         return Reading(replies=["utter_out_of_scope"])
     # Only a real request gets the no-advice line: "they make me dizzy" is an answer.
-    advice = intent == "medical_advice" and listen.asks_for_advice(text)
+    advice = (intent == "medical_advice" and listen.asks_for_advice(text)) or listen.asks_for_judgement(text)
     if advice and slot not in MEDICAL_WELCOME:
         return Reading(replies=["utter_medical_advice"])
     filler = interpret.yes_no(text) is not None or CHATTER.match(text)

@@ -284,6 +284,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None}
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
+        question = catalogue()[asked]
+        if not is_button(turn.tracker) and question.kind == "text" and not question.medical:
+            if listen.asks_for_judgement(text):
+                # "could you tell me whether the numbness looks serious? it started in the summer" at
+                # a good day: the care team's to judge, so noted for them, and the same question again
+                return {asked: None, **self.note_question(text, turn)}
         if not is_button(turn.tracker) and (beside := self.answered_beside(asked, text, turn)) is not None:
             # "why do you need that, its my daughter anyway": the why said, and the answer kept
             turn, text, value = turn._replace(tracker=saying(turn.tracker, beside)), beside, beside
@@ -525,6 +531,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         intent = listen.meta(asking) or sure_intent(turn.tracker)
         if intent == "carry_on":  # "a walker would help. can we carry on": the answer, without it
             return answer
+        if intent == "ask_why" and asked != "appointment_reason" and listen.only_about_the_illness(answer):
+            return None  # "Why do you need that? I am going about my heart.": only the why, no answer
         if intent in ASKED_BESIDE_AN_ANSWER:
             self.answer_meta(intent, asked, turn._replace(tracker=saying(turn.tracker, asking)))
         elif (

@@ -21,7 +21,8 @@ _MONTH = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 # "3", "3rd", "third", "twenty third", "twenty-third"
 _DAY_WORDS = "|".join(sorted((w.replace(" ", r"[\s-]") for w in dates.ORDINALS), key=len, reverse=True))
 _DAY = rf"(\d{{1,2}}(?!\d)(?:st|nd|rd|th)?|{_DAY_WORDS})"
-_YEAR = r"(\d{4}|'?\d{2})"
+# a two-digit year is never the hour of a time after the date ("12th January, 09:40", "10am")
+_YEAR = r"(\d{4}|'?\d{2}(?!\s*(?:[:.]\d{2}|[ap]\.?m\b|o'?clock)))"
 # "12/03/1948", "3.4.1950", "12-3-48": UK order, day first.
 _NUMERIC = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_YEAR}(?!\d)")
 # "14 9 1958": spaces only, so the year has all four digits (not a phone or an NHS number)

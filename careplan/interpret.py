@@ -647,10 +647,18 @@ _NOT_CALLED = re.compile(
     rf"([A-Za-z][\w'’-]*){_TO_CLAUSE_END}",
     re.IGNORECASE,
 )
+# Who uses the formal name: "Mrs Doyle to the postman", "Barbara's for the tax man", "Elizabeth
+# at the bank"; never "Agnes to you" or "Peggy to my friends".
+_OFFICIALS = (
+    r"(?:the\s+)?(?:post\s?man|postie|post|tax\s?man|taxman|tax\s+office|bank|council|dwp|benefits"
+    r"|government|officials?|strangers|solicitor|vicar|insurance|electoral\s+roll|doctors|doctor'?s|hospital"
+    r"|nurses|surgery|receptionists?)"
+)
+_DOCUMENTS = r"(?:(?:my|the|his|her|their)\s+)?(?:letters|forms|records|passport|notes|paperwork|post|bills)"
 _ON_PAPER = re.compile(
-    r"\b([A-Z][\w'’-]*)\s+(?:is\s+)?(?:only\s+|just\s+)?(?:on\s+(?:paper|(?:my|the|his|her)\s+"
-    r"(?:letters|forms|records|passport|notes|paperwork))|officially|for\s+(?:the\s+)?"
-    rf"(?:forms|records|paperwork|hospital|doctors))\b{_TO_CLAUSE_END}"
+    r"\b((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z](?:[\w-]|['’](?!s\b))*)(?:'s|’s|\s+is)?\s+(?:only\s+|just\s+)?"
+    rf"(?:on\s+(?:paper|{_DOCUMENTS})|officially|for\s+(?:the\s+)?(?:forms|records|paperwork|hospital|doctors)"
+    rf"|(?:to|for|at|with|on)\s+{_OFFICIALS})\b{_TO_CLAUSE_END}"
 )
 _THAT = {"that", "it", "this"}
 # "Amma, thats what we all call her", "Taff - thats what everyone calls me at work", "Nanna. we
@@ -1015,8 +1023,11 @@ def formal_name(text: str) -> str | None:
     called = name(text)
     _, refused = without_names_not_used(without_pet_names(text))
     refused -= _SMALL_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name
+    # "Dev. Not Dave.": a name put right, never a fuller one
+    refused = {w for w in refused if not re.search(rf"\b(?:not|never)\s+{re.escape(w)}\b", text, re.I)}
     if refused:
-        found = next((w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() in refused), None)
+        words = (re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", text))
+        found = next((w for w in words if w.lower() in refused), None)
         return _a_name(found) if found else None
     whole = name(text, full=True)
     put = _PUT_DOWN.search(text)  # "everyone calls me Bazza but put Barry on it": Barry, never Bazza

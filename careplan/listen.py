@@ -2344,6 +2344,50 @@ def asks_for_advice(text: str) -> bool:
     return bool(_ADVICE.search(said)) or (question_to_bot(text) and not text.strip().endswith("."))
 
 
+# Asking for a judgement only a clinician can make: "can you tell me if this lump is normal?",
+# "should I be worried about the numbness?", "is the lump something to worry about", "could it be
+# serious". Never a worry told ("I'm worried it's serious") or a hope ("I hope it's nothing").
+_JUDGED = (
+    r"(?:normal|serious|cancer(?:ous)?|dangerous|malignant|benign|a\s+bad\s+sign"
+    r"|(?:something|anything)\s+(?:to\s+)?(?:worry|be\s+worried|be\s+concerned)\s+about)\b"
+)
+_THIS = r"(?:this|that|it|these|those|the|my|his|her|their|there)\b"
+_JUDGEMENT = re.compile(
+    r"(?:^|[.?!,;]\s*|\b(?:and|or|but|so|tell me|wondering|know)\s+)(?:if\s+|whether\s+)?"
+    rf"(?:is|are|could|might|would|can)\s+{_THIS}(?:\s+[\w'’]+){{0,7}}?\s+(?:be\s+(?:a\s+sign\s+of\s+)?)?{_JUDGED}"
+    rf"|\b(?:(?:you|u)\s+(?:\w+\s+)?(?:tell\s+me|say|check|know)|wonder(?:ing)?|(?:want|like)\s+to\s+know)"
+    rf"\s+(?:if|whether)\s+{_THIS}(?:\s+[\w'’]+){{0,5}}?"
+    rf"\s+(?:is|are|looks?|seems?|could\s+be|might\s+be)\s+{_JUDGED}"
+    r"|\b(?:should|shall|do|must)\s+(?:i|we|he|she|they)\s+(?:need\s+to\s+)?(?:be\s+)?"
+    r"(?:worr(?:y|ied)|concerned|panic)\b",
+    re.I,
+)
+
+
+def asks_for_judgement(text: str) -> bool:
+    """Does the message ask the bot to judge something only the care team can ("is this lump
+    normal?", "should I be worried about ...")? Whatever the NLU made of it."""
+    return bool(_JUDGEMENT.search(text))
+
+
+# Why ask about life, when the appointment is about an illness: "I am going about my heart",
+# "its only my knee im going about", "I'm just here for my eyes". Beside "why do you need that?",
+# it explains the why; it does not answer what matters.
+_ONLY_ABOUT_THE_ILLNESS = re.compile(
+    r"^\W*(?:but\s+|well\s+)?(?:i'?m|i\s+am|im|it'?s|its|it\s+is|this\s+is|we'?re|we\s+are|s?he'?s|s?he\s+is)"
+    r"\s+(?:only\s+|just\s+)?(?:(?:going|here|seeing\s+\w+|there)\s+)?(?:about|for|with)\s+"
+    r"(?:my|his|her|their|the|a)\s+[\w'’]+(?:\s+[\w'’]+)?\W*$"
+    r"|^\W*(?:it'?s|its|it\s+is)\s+(?:only|just)\s+(?:my|his|her|the)\s+[\w'’]+"
+    r"(?:\s+(?:i'?m|im|i\s+am|s?he'?s|we'?re)\s+(?:going|here|seeing\s+\w+)\s+(?:about|for))?\W*$",
+    re.I,
+)
+
+
+def only_about_the_illness(text: str) -> bool:
+    """Does ``text`` say the appointment is only about an illness ("I am going about my heart")?"""
+    return bool(_ONLY_ABOUT_THE_ILLNESS.match(text))
+
+
 # Words that talk about the chat, the plan or its data. A message without any of them is about
 # the person's life ("see to read my own post"), whatever the NLU thought it resembled.
 _ABOUT_THE_CHAT = re.compile(
@@ -3254,7 +3298,8 @@ def name_said_again(text: str) -> str | None:
     match = _NAME_AGAIN.search(text)
     if match is None:
         return None
-    sentence = re.split(r"(?<=[.!?])\s+", text[match.start() :].strip())[0]
+    # "Actually call me Babs, everyone does, Barbara's for the tax man": the clause that says it
+    sentence = re.split(r"(?<=[.!?,;])\s+", text[match.start() :].strip())[0]
     found = _a_name(match.group(1))
     return found if found and len(sentence.split()) <= 8 and interpret.name(found) else None
 
@@ -3272,10 +3317,16 @@ _FULL_NAME_AGAIN = re.compile(
 # Where a message turns to correcting an earlier answer: a new sentence, or "wait no", "sorry I meant".
 _TURN = re.compile(r"(?<=[.!?;])\s+|\s+(?=\b(?:wait,? no|no,? wait|i meant|oh,? and)\b)", re.I)
 _CUE_ALONE = re.compile(r"^\W*(?:sorry|no|wait|oops|actually|oh)\W*$", re.I)
+# "21st", "twenty-first"
+_DAY_SAID = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(
+    sorted((word.replace(" ", r"[\s-]") for word in dates.ORDINALS), key=len, reverse=True)
+)
+# the day it is not: "not the 12th", "instead of the 12th"
+_NOT_THAT_DAY = re.compile(rf"[,;]?\s*\b(?:not|instead of)\s+(?:the\s+)?(?:{_DAY_SAID})\b[,;]?", re.I)
 _DAY_ONLY = re.compile(
-    r"^\W*(?:(?:no|sorry|wait|actually|oops|i meant|i mean)\W+)*"
+    r"^\W*(?:(?:no|sorry|wait|actually|oops|i meant|i mean|i said|i did say)\W+)*"
     r"(?:(?:it'?s|its|on|date'?s wrong,? it'?s)\s+)?(?:the\s+)?"
-    r"(\d{1,2})(?:st|nd|rd|th)\b(?:\s+not\s+the\s+\d{1,2}(?:st|nd|rd|th)?)?\W*(?:sorry)?\W*$",
+    rf"({_DAY_SAID})\b\W*(?:sorry)?\W*$",
     re.I,
 )
 
@@ -3296,6 +3347,8 @@ def correction_in_part(text: str, today: date | None = None) -> tuple[Correction
         found = correction(part, today)
         if found is not None and found.kind in {"date", "time"}:
             rest = " ".join(p.strip() for i, p in enumerate(parts) if i != index)
+            if _only_a_date(rest):  # "No. I said the 21st, not the 12th. 21st January, 09:40.": all the date
+                return None, "", text
             return found, part.strip(), rest.strip(" ,.;")
     return None, "", text
 
@@ -3315,10 +3368,11 @@ def _only_vouches(text: str) -> bool:
 
 
 def day_of_month_only(text: str) -> int | None:
-    """The day in a correction that names only the day ("it's the 27th"), which keeps
-    the month already given; None when a month, weekday or other words are in it."""
-    found = _DAY_ONLY.match(text)
-    return int(found.group(1)) if found else None
+    """The day in a correction that names only the day ("it's the 27th", "No. I said the 21st,
+    not the 12th", "I said twenty-first"), which keeps the month already given; None when a
+    month, weekday or other words are in it."""
+    found = _DAY_ONLY.match(_NOT_THAT_DAY.sub(" ", text))
+    return dates.day_number(re.sub(r"[\s-]+", " ", found.group(1).lower())) if found else None
 
 
 # "take off the 1am, we don't have a time yet", "there isn't a time": the time taken away
@@ -3837,8 +3891,10 @@ def hear(
             heard["preferred_name"] = nickname or name
         if nickname and name and nickname != name and "full_name" in keys:
             heard["full_name"] = name  # "I'm Margaret, but everyone calls me Peggy"
+    # "Mrs Hughes at the surgery but Gwen to you": a name not used is no one to see
+    seen = interpret.without_names_not_used(text)[0] if asked in {"person_name", "preferred_name"} else text
     if "appointment_with" in keys and (
-        who_with := clinician(without_what_happened(text), asked=asked == "appointment_with")
+        who_with := clinician(without_what_happened(seen), asked=asked == "appointment_with")
         # at the opening, a message that is only who it's with ("Liver clinic.", "Physio."): said
         # ahead of the question, clipped, with no "seeing" (set10_07)
         or (asked is None and only_the_clinician(text))

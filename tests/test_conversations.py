@@ -30,13 +30,8 @@ NOT_YET: dict[str, str] = {
     "set12_04_gwilym_parkinsons_nurse": '"He says put Mr Hughes. Only the minister calls him Gwilym" keeps '
     "Gwilym as the name to use (listen_f's); then \"he's out of breath by the second verse\" (singing) "
     'gets "Call 999 now"',
-    "set12_07_agnes_memory_clinic": '"Mrs Doyle to the postman, but Agnes to you" keeps Mrs Doyle as the '
-    "name to use",
-    "set12_09_barbara_breast_care": '"Actually call me Babs, everyone does, Barbara\'s for the tax man" gets '
-    '"Could you tell me a little more" and "So: about the tax man"; "Can you tell me if this lump is '
-    'normal?" gets no line about medical advice',
-    "set12_10_dev_large_print": '"No. I said the 21st, not the 12th. 21st January, 09:40." is read as a '
-    'date of birth; "Cycle to the allotment again. 2.3 miles each way." at the goal question is not kept',
+    "set12_09_barbara_breast_care": '"Can I change the main thing please. I want the appointment to be about '
+    'the lump under my arm, the swimming can wait" at the read-back gets "When is it?"',
 }
 
 
