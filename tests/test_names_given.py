@@ -25,7 +25,10 @@ from careplan import interpret, listen
         # a name refused, in lower case: the nearest name before "that" is the refused one
         ("ken. its kenneth but nobody calls me that bar t'taxman", "Ken", "Kenneth"),
         ("mags. its margaret really but nobody uses that", "Mags", "Margaret"),
-        ("its katherine, not kathy", "Katherine", "Kathy"),
+        # a name put right with "not" is no fuller name (listen_f, session 29: "Dev. Not Dave." kept
+        # Dave as his full name)
+        ("its katherine, not kathy", "Katherine", None),
+        ("Dev. Not Dave.", "Dev", None),
         # the full name first, the one to use after
         ("robert, but everyone calls me bob", "Bob", "Robert"),
         ("Elizabeth (Betty to my friends).", "Betty", "Elizabeth"),
