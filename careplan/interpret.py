@@ -621,7 +621,16 @@ def without_pet_names(text: str) -> str:
         only = match.groupdict().get("only")
         return " " if only or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
 
-    return _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text)))
+    return _AT_HOME.sub("", _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))))
+
+
+# A name used only at home, said beside the name: "abena, or bena at home", "Margaret, or Peg in the
+# family": the bot is not family, so the first is the name to use.
+_AT_HOME = re.compile(
+    r"\s*(?:,\s*(?:or\s+|but\s+)?|\s+or\s+)(?:just\s+)?[A-Za-z][\w'’-]*\s+"
+    r"(?:at\s+home|in\s+the\s+family|(?:to|with(?:in)?)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|our\s+)?family)\b",
+    re.I,
+)
 
 
 # "naebody calls me Thomas except the hospital", "only the doctors call me James", "please
@@ -629,7 +638,9 @@ def without_pet_names(text: str) -> str:
 # "only" calls them so must be formal: "only my friends call me Mo" is what to call her.
 _FORMAL_CALLERS = (
     r"(?:the\s+)?(?:doctors?|docs|hospital|nurses?|nhs|gp|surgery|bank|council|dentist|forms?|letters?"
-    rf"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma)|{_ONE_PERSON})"
+    rf"|paperwork|government|police|teachers?|my\s+(?:mum|mother|mam|maw|ma)|{_ONE_PERSON}"
+    # "only the minister calls him Gwilym", "only family call her Rukhsana"
+    r"|minister|vicar|priest|imam|chapel|church|(?:his\s+|her\s+|their\s+|my\s+|our\s+)?family|relatives)"
 )
 # The rest of a clause, up to a stop or a "but" ("naebody calls me Thomas but Tam is grand")
 _TO_CLAUSE_END = r"(?:(?!\b(?:but|so|though)\b)[^.,;!?])*"
@@ -738,10 +749,11 @@ _JUST = re.compile(
 # "lads call me wazza but put wayne", "write Karen", "put me down as Barry", "use Mohammed pls":
 # the name they ask to be written wins over what other people call them.
 _PUT_DOWN = re.compile(
-    r"(?:^|[.,;!-]|\b(?:but|so)\b)\s*(?:(?:but|so|just|please|pls|can\s+you|could\s+you)\s+)*"
+    r"(?:^|[.,;!-]|\b(?:but|so|says?|said)\b)\s*(?:(?:but|so|just|please|pls|can\s+you|could\s+you)\s+)*"
     r"(?:put|write|use|go\s+with|stick\s+(?:with|to))\s+(?:(?:me|her|him|them)\s+(?:down\s+)?as\s+|down\s+)?"
-    r"([A-Za-z][\w'’-]*)(?:\s+(?:on\s+(?:it|the\s+form|there|that)|down|though|tho|please|pls|thanks|ta"
-    r"|for\s+(?:this|now|the\s+form)|instead|here))*\W*$",
+    # "He says put Mr Hughes. Only the minister calls him Gwilym": a title with its name
+    r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[A-Za-z][\w'’-]*)(?:\s+(?:on\s+(?:it|the\s+form|there|that)|down|though"
+    r"|tho|please|pls|thanks|ta|for\s+(?:this|now|the\s+form)|instead|here))*(?:\W*$|\s*[.;!]\s+)",
     re.I,
 )
 # Someone else, named after who they are to the writer: "my daughter Karen set this up",

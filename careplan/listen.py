@@ -2816,9 +2816,15 @@ _MOVE_MAIN = re.compile(
     r"|\b(?P<words5>(?:the|that|this|my|her|his|their)\s+[\w' -]+?\s+(?:one|goal))"
     r"\s+(?:should|must|has to|needs to)\s+(?:come|go|be)\s+first\b"
     # "I want the dog walking to be my one thing, not the sleep"
-    rf"|\b(?:want|like|need|prefer)\s+(?P<words6>.+?)\s+to\s+be\s+(?:the\s+)?{_THE_ONE_THING}\b",
+    rf"|\b(?:want|like|need|prefer)\s+(?P<words6>.+?)\s+to\s+be\s+(?:the\s+)?{_THE_ONE_THING}\b"
+    # "Can I change the main thing please. I want the appointment to be about the lump under my arm"
+    rf"|\b(?:change|switch|swap|move)\s+{_THE_ONE_THING}(?:\s+(?:please|pls))?\W+"
+    r"(?:(?:i'?d|i\s+would)\s+(?:like|rather|prefer)|i\s+want|make)\s+(?:the\s+appointment|it)\s+(?:to\s+)?(?:be\s+)?"
+    r"(?:about|focus\s+on|on)\s+(?P<words7>.+)$",
     re.I,
 )
+# what is put off for now: "the swimming can wait"
+_CAN_WAIT = re.compile(r"[,;.]?\s*(?:and\s+)?(?:the|my|that)\s+[\w' -]+?\s+can\s+wait\W*$", re.I)
 # Words that point at a goal without naming it: "make that the main one" (the goal just added)
 POINTER = re.compile(r"^\W*(?:that|it|this|the new|the last)(?:\s+(?:one|goal))?\W*$", re.I)
 
@@ -3192,8 +3198,8 @@ def _moved_to(text: str) -> Correction | None:
     moved = _MOVE_MAIN.search(text)
     if moved is None:
         return None
-    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5", "6") if moved[f"words{n}"])
-    said = _first_said(words)
+    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5", "6", "7") if moved[f"words{n}"])
+    said = _first_said(_CAN_WAIT.sub("", words.strip()))
     said = _MANNERS.sub("", re.sub(r"\s+(?:instead|really|now)\W*$", "", said.strip(" .!?;"), flags=re.I))
     said = said.strip(" .!?;")
     pointing = re.search(r"\b(?:one|goal)\b(?!\s+thing)", said, re.I)

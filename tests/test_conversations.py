@@ -31,7 +31,11 @@ NOT_YET: dict[str, str] = {
     "Gwilym as the name to use (listen_f's); then \"he's out of breath by the second verse\" (singing) "
     'gets "Call 999 now"',
     "set12_09_barbara_breast_care": '"Can I change the main thing please. I want the appointment to be about '
-    'the lump under my arm, the swimming can wait" at the read-back gets "When is it?"',
+    'the lump under my arm, the swimming can wait" at the read-back makes the swimming goal the main thing '
+    '(its barrier says "my arm"), not a new one about the lump',
+    "messy_s29f_12_main_thing_lump": '"... I want the appointment to be about the lump under my arm" makes '
+    'the swimming goal the main thing (its barrier says "my arm"): listen.goal_named calls words only in '
+    'what was said about a goal "about" (a new one) only when they start with a verb',
 }
 
 

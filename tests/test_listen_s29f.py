@@ -122,3 +122,38 @@ def test_a_question_for_a_medical_judgement(text: str, asks: bool) -> None:
 )
 def test_only_about_the_illness(text: str, only: bool) -> None:
     assert listen.only_about_the_illness(text) is only
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("abena, or bena at home", "Abena"),
+        ("Margaret, or Peg at home", "Margaret"),
+        ("Kathleen, or Kath in the family", "Kathleen"),
+        ("He says put Mr Hughes. Only the minister calls him Gwilym", "Mr Hughes"),
+        ("Put Mrs Evans. Only her sister calls her Nia", "Mrs Evans"),
+        ("she says put Mrs Begum, only family call her Rukhsana", "Mrs Begum"),
+        ("Robert, or Bob to his mates", "Bob"),
+    ],
+)
+def test_the_name_to_use_when_another_is_only_for_home_or_family(text: str, called: str) -> None:
+    assert interpret.name(text) == called
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        (
+            "Can I change the main thing please. I want the appointment to be about the lump under my arm,"
+            " the swimming can wait",
+            "the lump under my arm",
+        ),
+        ("can we change the one thing, I would like it to be about my breathing", "my breathing"),
+    ],
+)
+def test_the_one_thing_changed_in_plain_words(text: str, goal: str) -> None:
+    assert listen.correction(text) == listen.Correction("main_goal", "new", goal=goal)
+
+
+def test_what_the_appointment_is_about_alone_changes_nothing() -> None:
+    assert listen.correction("I want the appointment to be about my knee") is None
