@@ -624,11 +624,11 @@ def without_pet_names(text: str) -> str:
     return _AT_HOME.sub("", _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))))
 
 
-# A name used only at home, said beside the name: "abena, or bena at home", "Margaret, or Peg in the
-# family": the bot is not family, so the first is the name to use.
+# A name used only at home, said beside the name: "abena, or bena at home", "Margaret, or Peg at
+# home": the bot is not at home, so the first is the name to use ("kenneth, Ken to the family" is
+# Ken: the carer writing is family).
 _AT_HOME = re.compile(
-    r"\s*(?:,\s*(?:or\s+|but\s+)?|\s+or\s+)(?:just\s+)?[A-Za-z][\w'’-]*\s+"
-    r"(?:at\s+home|in\s+the\s+family|(?:to|with(?:in)?)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|our\s+)?family)\b",
+    r"\s*(?:,\s*(?:or\s+|but\s+)?|\s+or\s+)(?:just\s+)?[A-Za-z][\w'’-]*\s+at\s+home\b",
     re.I,
 )
 

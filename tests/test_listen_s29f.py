@@ -129,7 +129,7 @@ def test_only_about_the_illness(text: str, only: bool) -> None:
     [
         ("abena, or bena at home", "Abena"),
         ("Margaret, or Peg at home", "Margaret"),
-        ("Kathleen, or Kath in the family", "Kathleen"),
+        ("Kathleen or Kath at home", "Kathleen"),
         ("He says put Mr Hughes. Only the minister calls him Gwilym", "Mr Hughes"),
         ("Put Mrs Evans. Only her sister calls her Nia", "Mrs Evans"),
         ("she says put Mrs Begum, only family call her Rukhsana", "Mrs Begum"),
