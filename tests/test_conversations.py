@@ -24,18 +24,6 @@ NOT_YET: dict[str, str] = {
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
     # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
-    "set12_02_kwame_carer_neurology": '"abena, or bena at home" at "What does Abena Asante like to be '
-    'called?" gets "Could you tell me a little more" (the name to use, listen_f\'s; with "abena" there '
-    "the whole file passes since listen_e, s29)",
-    "set12_04_gwilym_parkinsons_nurse": '"He says put Mr Hughes. Only the minister calls him Gwilym" keeps '
-    "Gwilym as the name to use (listen_f's); then \"he's out of breath by the second verse\" (singing) "
-    'gets "Call 999 now"',
-    "set12_09_barbara_breast_care": '"Can I change the main thing please. I want the appointment to be about '
-    'the lump under my arm, the swimming can wait" at the read-back makes the swimming goal the main thing '
-    '(its barrier says "my arm"), not a new one about the lump',
-    "messy_s29f_12_main_thing_lump": '"... I want the appointment to be about the lump under my arm" makes '
-    'the swimming goal the main thing (its barrier says "my arm"): listen.goal_named calls words only in '
-    'what was said about a goal "about" (a new one) only when they start with a verb',
 }
 
 
