@@ -13,7 +13,7 @@ from stack import Stack
 
 CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
-# 2026-12-03). Not strict: some may pass after later fixes; docs/conversation-quality.md
+# 2026-12-04). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
 NOT_YET: dict[str, str] = {
     # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
@@ -23,7 +23,6 @@ NOT_YET: dict[str, str] = {
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
-    # Blind set 12, retired in session 29: each one's first problem at session 28's end (46d9045).
 }
 
 
