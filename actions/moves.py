@@ -342,14 +342,17 @@ def is_shared(plan_id: int) -> bool:
     return bool(store().export(plan_id)["shared"])
 
 
+def finish_unshared(plan_id: int) -> None:
+    """The plan finished and not shared: a no at the share question, or said later."""
+    store().update_plan(plan_id, shared=False, shared_at=None, status="completed", completed_at=utcnow())
+
+
 def stop_sharing(tracker: Tracker, dispatcher: CollectingDispatcher) -> dict[str, Any]:
     """A no said while the details for sharing are asked: the plan is not shared, that is said
     plainly, and no more details are asked (the slots to set)."""
     plan_id = tracker.get_slot("plan_id")
     if plan_id:
-        store().update_plan(
-            int(plan_id), shared=False, shared_at=None, status="completed", completed_at=utcnow()
-        )
+        finish_unshared(int(plan_id))
     dispatcher.utter_message(response="utter_sharing_stopped")
     return {"share_plan": "no"}
 

@@ -12,7 +12,7 @@ from actions.answers import Reading, interpret_answer, record
 from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.corrections import confirm_first, keep_taken_off
 from actions.forms import QuestionForm, saying, team_question_lines, team_questions
-from actions.moves import stop_sharing
+from actions.moves import finish_unshared, stop_sharing
 from actions.turn import Turn
 from careplan import dates, interpret, listen
 from careplan.models import utcnow
@@ -172,9 +172,7 @@ class ValidateReviewForm(QuestionForm):
                 store().share(plan_id)  # with this practice's care team only
                 store().update_plan(plan_id, status="completed", completed_at=utcnow())
             else:
-                store().update_plan(
-                    plan_id, shared=False, shared_at=None, status="completed", completed_at=utcnow()
-                )
+                finish_unshared(plan_id)
             return
         record(*turn, reading, slot)
 
