@@ -23,6 +23,26 @@ NOT_YET: dict[str, str] = {
     "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
     'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
     '"What would you like to be able to do?" again',
+    # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
+    "set13_01_hyacinth_foot_clinic": "a long opening (name, age, life story, who set it up) gets a "
+    "reply that doesn't take it in, and by turn 15 the buttons the file expects are not offered",
+    "set13_02_stuart_jamie_transition": '"Is this for you...?" is skipped (the opening told it); '
+    '"it\'s McAulay, M-c-A-u-l-a-y, capital A ... He likes to be called Jamie" gets "Does Capital '
+    "know you're doing this for him?\"",
+    "set13_03_noreen_chest_clinic": '"NOREEN. MRS GALLAGHER IF YOU WANT TO BE PROPER BUT NOREEN WILL DO" '
+    'keeps Mrs Gallagher; "SAY AGAIN LOVE" is written down as a goal',
+    "set13_04_zainab_postnatal": '"sorry she\'s screaming. with dr osei at fairfield surgery x" gets '
+    '"couldn\'t work out the exact date", so every later answer lands a question early',
+    "set13_06_paulina_mama_memory": '"At home we say Mama, but for doctors she is Krystyna" keeps Mama; '
+    "a neighbour who takes her card to the machine and an empty account raise no safeguarding note",
+    "set13_07_terry_knee_bowls": '"Evening all. Six weeks post new knee and bored stiff" gets a 999 '
+    'line; "Terry. Only the wife calls me Terence" keeps Terence',
+    "set13_08_ellie_adult_diabetes": '"eleanor but ellie pls" gets "Could you tell me a little more"; '
+    '"brb" is kept as her name',
+    "set13_09_ken_carol_coast": '"Is this for you...?" is skipped; "Dad says "just Ken, or Dad". '
+    "Ken's probably best for you!\" is taken as the date",
+    "set13_10_siobhan_rheumatology": '"I deal with sepsis and overdoses every shift" (a nurse about her '
+    'work) gets "This could be sepsis. Call 999 now."; the time put right to 11:50 stays 10:50',
 }
 
 

@@ -714,7 +714,7 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
 # as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
-# safety_dev_zi.yml, set 11 as safety_dev_zl.yml and set 12 as safety_dev_zo.yml.
+# safety_dev_zi.yml, set 11 as safety_dev_zl.yml, set 12 as safety_dev_zo.yml and set 13 as safety_dev_zr.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
@@ -862,6 +862,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # 3/254 (its ceiling gone); ZQ (session 29, crisis and emergencies in new words, self-harm told by a
 # carer, and more hard negatives than flags, measured cold at 30/30 and 41/46, false alarms 8/125)
 # reaches every line.
+# ZR: set 13, retired at the start of session 30 (blind at session 29's end: 0.911/0.945/0.857,
+# urgent 0.771, false alarms 9/256), not yet learnt from (careplan/safety_model.py says why): floors
+# and ceiling at its blind figures.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -878,10 +881,11 @@ BATCH_FLOORS = {
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.86, URGENT: 0.71},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
+    "safety_dev_zr": {EMERGENCY: 0.91, CRISIS: 0.94, SAFEGUARDING: 0.85, URGENT: 0.77},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zr": 0.036}
 
 
 @pytest.mark.slow  # a whole data set
@@ -891,8 +895,8 @@ def test_development_batches(path: Path) -> None:
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28, ZQ in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
-    ZO: set 12), each measured cold first (figures in docs/safety-and-privacy.md), then tuned on, and
-    learnt from by careplan/safety_model.py: these floors only catch regressions.
+    ZO: set 12, ZR: set 13), each measured cold first (figures in docs/safety-and-privacy.md), then tuned
+    on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
     figures.report(f"{path.name} (development: tuned on)")
