@@ -75,6 +75,16 @@ def choose(category: str, slots: Mapping[str, Any], about: str = "") -> str | No
     return None
 
 
+def _own_feeling(text: str) -> str | None:
+    """A hard feeling the one typing says is their own, in a sentence of its own ("hes knackered
+    and grumpy. tbh im running on empty too"): its kind; None when there is none."""
+    for said in re.split(r"(?<=[.;!?])\s+|,\s+(?:tbh|and|but)\s+", text):
+        kind = feeling(said)
+        if kind in HARD and _FIRST_PERSON.search(said) and whose(said) == "me":
+            return kind
+    return None
+
+
 def reflect(
     text: str,
     slots: Mapping[str, Any],
@@ -90,13 +100,16 @@ def reflect(
     if slots.get("speaker") == SELF:  # the person typing in a carer's chat is spoken to as themselves
         slots = {**slots, "for_whom": SELF}
     category = feeling(text)
+    own = _own_feeling(text) if slots.get("for_whom") == CARER else None
+    if own is not None:  # "hes knackered ... tbh im running on empty too": the carer's own
+        category = own
     if only is not None and category not in only:
         return {}
     if category is None and asked == "support" and nobody_helps(text):
         category = CARING if slots.get("for_whom") == CARER else LONELY
     # A carer telling what the person feels hears it said of them: "for you both", not "you".
     # (and "the pain is unbearable", with no "I" or "my" in it, is about the person too)
-    theirs = whose(text) == "them" or not _FIRST_PERSON.search(text)
+    theirs = own is None and (whose(text) == "them" or not _FIRST_PERSON.search(text))
     about = "_them" if slots.get("for_whom") == CARER and theirs else ""
     if category in HARD and not about and played_down(text):
         category = PLAYED_DOWN  # "its nowt really, I don't see a soul": it still counts, kindly

@@ -131,6 +131,10 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:not|haven'?t|hardly|barely) (?:slept|had a break)\b",
         r"\b(?:so|really|very|dead|always|constantly) (?:tired|worn)\b|\btired all the time\b",
         r"\b(?:can'?t|cannot|not|struggling to|barely) cop(?:e|ing)\b|\bdon'?t think i can cope\b",
+        # "i cry in the car before i go in", "i cant keep doing this on my own", "im not sleeping"
+        r"\bi (?:cry|sob|break down) (?:in the car|in the kitchen|myself to sleep|every (?:day|night)"
+        r"|when (?:nobody|no one)|before i go in)\b",
+        r"\bcan'?t (?:keep|go on) (?:doing|like) (?:this|it)\b|\b(?:i'?m|im|i am) not sleeping\b",
         r"\bno time (?:for|to myself|to myself)\b|\bnever (?:get|have) (?:a|any) (?:break|time|rest)\b",
         # nights broken by caring: "some nights I'm up 4 or 5 times with her"
         r"\bup (?:\d|two|three|four|five|six)(?: or (?:\d|three|four|five|six|seven))? times"

@@ -237,3 +237,22 @@ def test_no_kind_line_says_im_glad_to_something_hard() -> None:
     for category, variants in lines().items():
         if category not in {"glad", "pride"}:
             assert not any("i'm glad" in v["text"].lower() for v in variants), category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes knackered and grumpy at the centre, theyve rung me twice. tbh im running on empty too",
+        "shes exhausted all the time. and im shattered myself",
+        "he's worn out, the nights are long, and to be honest i'm on my knees",
+        "honestly, badly. i cry in the car before i go in. im not sleeping",
+        "i love her but i cant keep doing this on my own",
+    ],
+)
+def test_a_carers_own_exhaustion_said_after_the_persons_is_the_carers(text: str) -> None:
+    """s29 Marcus: "im running on empty too" after "hes knackered" was said of Leon alone."""
+    dispatcher = CollectingDispatcher()
+    reflect(text, {"for_whom": "carer", "preferred_name": "Leon"}, dispatcher)
+    said = dispatcher.messages[0]["text"]
+    about_leon = [v["text"].replace("{preferred_name}", "Leon") for v in lines("_them")["exhaustion"]]
+    assert said not in about_leon
