@@ -47,9 +47,19 @@ _KIN_AS_NAME = (
 _GLOSS = re.compile(rf"\b((?:my|our)\s+(?:{_KIN}))\s*\(\s*(?:{_KIN})\s*\)", re.I)
 
 
+# A word put right as it is said: "the fizzy oh I mean the physio", "a Tuesday, sorry I mean a
+# Wednesday": what comes after "I mean" stands in for the words before it from "the", "a" or "my".
+_SAID_AGAIN = re.compile(
+    r"\b(?:the|a|an|my|his|her|their)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+[\s,]*"
+    r"(?:(?:oh|sorry|no|er+m?|um+)[\s,]+){0,2}i\s+mean(?:t)?[\s,]+(?=(?:the|a|an|my|his|her|their)\b)",
+    re.I,
+)
+
+
 def _unglossed(text: str) -> str:
-    """The message without a family word's English gloss: "my Abba (father) Karim" is "my Abba Karim"."""
-    return _GLOSS.sub(r"\1", text)
+    """The message without a family word's English gloss ("my Abba (father) Karim" is "my Abba
+    Karim") or a word it puts right ("the fizzy oh I mean the physio" is "the physio")."""
+    return _SAID_AGAIN.sub("", _GLOSS.sub(r"\1", text))
 
 
 # "I'm Bev, mum to Danny", "im jo, carer for Mrs Lewis": who the writer is, to the person named.
@@ -1559,6 +1569,12 @@ def team_question_in_reply(text: str) -> str | None:
     return rest
 
 
+# Things printed other than the plan: "maybe a sheet with pictures in big print" is what would help.
+_PRINTED_THING = (
+    r"\b(?:sheets?|leaflets?|letters?|lists?|cards?|booklets?|instructions|timetables?|labels?|forms?"
+    r"|menus?)\b"
+)
+
 # --- meta-talk and corrections ------------------------------------------------------------------
 # The chat, named as people name it when they ask who gets it.
 _THE_CHAT = (
@@ -1817,7 +1833,9 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         # a copy of the plan, not "a copy of my blood results" (a question for the care team)
         r"large print|it out)\b(?!\s+of\s+(?!(?:it|this|that|my plan|the plan|my answers|what)\b))"
         r"|\b(?:a )?(?:paper|printed|large print|big print) (?:copy|version)\b|"
-        r"\bprint (?:it|this|my plan) (?:out|off)?\b|\bin big(?:ger)? (?:letters|writing|print)\b",
+        r"\bprint (?:it|this|my plan) (?:out|off)?\b"
+        # not the print of another thing: "maybe a sheet with pictures in big print"
+        rf"|^(?:(?!{_PRINTED_THING}).)*?\bin big(?:ger)? (?:letters|writing|print)\b",
         re.I,
     ),
     # "can I see everything you have on me", "that's not everything... where is all that"
@@ -2599,6 +2617,8 @@ def chat_question_after(text: str) -> tuple[str, str] | None:
     answer = " ".join(kept).strip(" ,;:")
     if not answer or meta(answer) is not None:
         return None
+    if meta(question) == "ask_copy" and re.search(_PRINTED_THING, answer, re.I):
+        return None  # "a sheet of the exercises with pictures, in big print": the sheet's print
     return answer, question
 
 

@@ -20,9 +20,6 @@ NOT_YET: dict[str, str] = {
     "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "yeah i dont really '
     'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
     'each later answer lands a question late (so "whats that" is written down as a goal)',
-    "set7_06_eileen_dictates": 'no check-in on "my independence ... doing things for myself" since '
-    'safety_s (s26); "I would like to be able to wash and set my own hair again without help" gets '
-    '"What would you like to be able to do?" again',
     # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
     "set13_01_hyacinth_foot_clinic": "a long opening (name, age, life story, who set it up) gets a "
     "reply that doesn't take it in, and by turn 15 the buttons the file expects are not offered",

@@ -108,3 +108,35 @@ def test_a_goal_named_then_its_new_words(text: str, words: str) -> None:
 
 def test_a_goal_named_as_wrong_without_new_words_is_no_change_yet() -> None:
     assert listen.correction("change the first one, its wrong") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("I have an appointment with the fizzy oh I mean the physio about my shoulder", "the physio"),
+        ("hi, Ive got the diabetic nurse, no sorry I mean the podiatrist, about my feet", "the podiatrist"),
+        (
+            "his appointment with the cardio oh I mean the heart failure nurse about his tablets",
+            "the heart failure nurse",
+        ),
+    ],
+)
+def test_a_word_put_right_as_it_is_said(text: str, who: str) -> None:
+    assert listen.hear(text, ["appointment_with"])["appointment_with"] == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maybe a sheet with pictures in big print",
+        "a sheet of the exercises with pictures, in big print",
+        "the instructions in bigger writing so I can follow them",
+    ],
+)
+def test_another_thing_in_big_print_is_no_copy_asked(text: str) -> None:
+    assert listen.meta(text) is None and listen.chat_question_after(text) is None
+
+
+@pytest.mark.parametrize("text", ["can I have it in big print", "in big letters please"])
+def test_the_plan_in_big_print_is_still_a_copy_asked(text: str) -> None:
+    assert listen.meta(text) == "ask_copy"
