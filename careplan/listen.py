@@ -2617,9 +2617,15 @@ def chat_question_after(text: str) -> tuple[str, str] | None:
     answer = " ".join(kept).strip(" ,;:")
     if not answer or meta(answer) is not None:
         return None
-    if meta(question) == "ask_copy" and re.search(_PRINTED_THING, answer, re.I):
-        return None  # "a sheet of the exercises with pictures, in big print": the sheet's print
+    if _print_of_another_thing(question, answer):
+        return None  # "a sheet of the exercises with pictures. in big print": the sheet's print
     return answer, question
+
+
+def _print_of_another_thing(question: str, answer: str) -> bool:
+    """ "in big print" said after a printed thing other than the plan ("a sheet of the exercises
+    with pictures, in big print"): how that thing is wanted, never a copy of the plan asked."""
+    return meta(question) == "ask_copy" and re.search(_PRINTED_THING, answer, re.I) is not None
 
 
 # Asked in an opening, these get their answer after the hello (which says the rest already).
@@ -2645,6 +2651,8 @@ def answer_beside(text: str) -> tuple[str, str] | None:
         return None
     for asking, rest in ((parts[:1], parts[1:]), (parts[-1:], parts[:-1])):
         question, answer = " ".join(asking), " ".join(rest).strip(" ,;:")
+        if _print_of_another_thing(question, answer):
+            return None  # "the instructions, in bigger writing": what would help, asked nothing
         if _asks(question) and not any(_asks(part) for part in rest) and _an_answer(answer, question):
             return question, answer
     return None

@@ -135,6 +135,19 @@ def test_a_word_put_right_as_it_is_said(text: str, who: str) -> None:
 )
 def test_another_thing_in_big_print_is_no_copy_asked(text: str) -> None:
     assert listen.meta(text) is None and listen.chat_question_after(text) is None
+    assert listen.answer_beside(text) is None  # the comma form: "in big print" asked beside nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the instructions, in bigger writing",
+        "a list of his tablets, in big letters please",
+        "a leaflet. in big print",
+    ],
+)
+def test_another_thing_then_in_big_print_is_asked_beside_nothing(text: str) -> None:
+    assert listen.answer_beside(text) is None and listen.chat_question_after(text) is None
 
 
 @pytest.mark.parametrize("text", ["can I have it in big print", "in big letters please"])
