@@ -10,6 +10,8 @@ all play the same files, so a conversation is written once.
     turns:
       - say: "its for me, Im Pat, seeing the nurse next tuesday"
         expect: [Pat, nurse]          # each must appear in the replies (any case)
+      - say: "im shattered myself"
+        expect: [[no wonder, you matter too, caring is hard]]  # a list inside: one of them
         avoid: [When is it]           # none may appear
       - press: 1                      # tap the first button of the last replies
     export:                           # checked against the plan's export
@@ -48,7 +50,7 @@ class Step:
 
     say: str | None = None
     press: int | None = None
-    expect: tuple[str, ...] = ()
+    expect: tuple[str | tuple[str, ...], ...] = ()  # a tuple: any one of its words will do
     avoid: tuple[str, ...] = ()
 
     def message(self, buttons: list[dict[str, Any]]) -> str | None:
@@ -62,7 +64,11 @@ class Step:
 
     def problems(self, replies: str) -> list[str]:
         lowered = replies.lower()
-        missing = [f"expected {e!r}" for e in self.expect if e.lower() not in lowered]
+        missing = [
+            f"expected {e!r}"
+            for e in self.expect
+            if not any(one.lower() in lowered for one in ((e,) if isinstance(e, str) else e))
+        ]
         unwanted = [f"should not say {a!r}" for a in (*self.avoid, *NEVER) if a.lower() in lowered]
         return missing + unwanted
 
@@ -84,10 +90,12 @@ class Conversation:
         return replace(self, steps=self.steps[:turns], export={})
 
 
+def _listed(value: Any) -> list[Any]:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
 def _strings(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+    return tuple(str(v) for v in _listed(value))
 
 
 class _WordsLoader(yaml.SafeLoader):
@@ -114,7 +122,9 @@ def load_conversation(path: Path) -> Conversation:
             Step(
                 say=None if turn.get("say") is None else str(turn["say"]),
                 press=turn.get("press"),
-                expect=_strings(turn.get("expect")),
+                expect=tuple(
+                    _strings(e) if isinstance(e, list) else str(e) for e in _listed(turn.get("expect"))
+                ),
                 avoid=_strings(turn.get("avoid")),
             )
         )

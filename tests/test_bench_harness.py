@@ -165,6 +165,17 @@ def test_a_typed_yes_or_no_stays_words(tmp_path: Path) -> None:
     assert [step.say for step in load_conversation(path).steps] == ["yes", "no", "off", "True"]
 
 
+def test_a_list_inside_expect_is_any_one_of_its_words(tmp_path: Path) -> None:
+    """A kind line is chosen at random among its variants: the file names them all."""
+    path = tmp_path / "any.yml"
+    path.write_text(
+        "title: t\nperson: p\nturns:\n  - say: hi\n    expect: [[no wonder, you matter too], way]\n"
+    )
+    (step,) = load_conversation(path).steps
+    assert step.problems("You matter too. What gets in the way?") == []
+    assert step.problems("What gets in the way?") == ["expected ('no wonder', 'you matter too')"]
+
+
 def test_figures_round_trip_and_regressions_are_flagged_in_the_right_direction() -> None:
     before = {
         "export_ms_10": 1.0,
