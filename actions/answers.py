@@ -26,6 +26,7 @@ from actions.common import (
     store,
     sure_intent,
     text_of,
+    times_said,
 )
 from actions.flow import (
     INTERRUPTIONS,
@@ -268,7 +269,7 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         own = slot == "preferred_name" and tracker.get_slot("for_whom") != CARER
         found = interpret.name(text, full=slot == "person_name", own=own)
         if found is None:
-            return Reading(replies=["utter_tell_me_more"])
+            return _no_name_heard(slot, text, tracker)
         return Reading(value=found, text=text)
     if slot == "carer_relationship":
         return Reading(value=interpret.relationship(text), text=text)
@@ -277,6 +278,17 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
     if aside:
         replies.append(ASIDE_REPLIES[aside])
     return Reading(value=answer, text=answer, replies=replies)
+
+
+def _no_name_heard(slot: str, text: str, tracker: Tracker) -> Reading:
+    """No name in the answer to a name question: asked once more, then never again. A good
+    listener moves on: a carer's person by their first name, or no name for now."""
+    if times_said(tracker, f"utter_ask_{slot}") < 2:
+        return Reading(replies=["utter_name_not_caught"])
+    given = tracker.get_slot("person_name")
+    if slot == "preferred_name" and tracker.get_slot("for_whom") == CARER and given and given != SKIPPED:
+        return Reading(value=interpret.first_name(given), text=text)
+    return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_name_later"])
 
 
 def yes_or_no(slot: str, text: str, intent: str | None = None) -> bool | None:

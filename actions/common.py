@@ -63,6 +63,15 @@ def last_said_was(tracker: Tracker, *responses: str) -> bool:
     return bool(said) and (said.get("metadata") or {}).get("utter_action") in responses
 
 
+def times_said(tracker: Tracker, response: str) -> int:
+    """How many times the bot has said this response in the conversation ("utter_ask_preferred_name")."""
+    return sum(
+        1
+        for e in tracker.events
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == response
+    )
+
+
 def last_bot_text(tracker: Tracker) -> str:
     """The words of the bot's last message (the question open now, usually)."""
     said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)

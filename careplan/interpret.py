@@ -581,9 +581,10 @@ _NAME_IS = re.compile(
 # One person, whose name for them is theirs: "only his mother say Michael", "my husband always
 # called me Gracie" (what everyone calls them is the one to use).
 _ONE_PERSON = (
-    r"(?:my|his|her|their|our)\s+(?:late\s+|old\s+)?"
+    # "only the wife calls me Terence", "only my missus calls me James"
+    r"(?:my|his|her|their|our|the)\s+(?:late\s+|old\s+)?"
     r"(?:husband|wife|partner|mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa"
-    r"|grandmother|grandfather|brother|sister|aunt|auntie|uncle|boss|ex)"
+    r"|grandmother|grandfather|brother|sister|aunt|auntie|uncle|boss|ex|missus|missis|hubby|other\s+half)"
 )
 # "My husband always called me Gracie but he passed", "my dad used to call me Patsy": a pet name
 # from one person, gone with the clause that says so; never the name to use, nor the full name.
@@ -621,7 +622,9 @@ def without_pet_names(text: str) -> str:
         only = match.groupdict().get("only")
         return " " if only or word in _OURS or word in _INVERSE or word in FAMILY_WORDS else match[0]
 
-    return _AT_HOME.sub("", _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))))
+    kept = _AT_HOME.sub("", _TO_ME.sub(writers, _WRITERS_WORD.sub(writers, _PET_NAME.sub(" ", text))))
+    away = _HOME_NAME.sub(" ", kept)  # only when another name is left: "At home we call her Nanna" is Nanna
+    return away if re.search(r"(?<![\w'’])(?!(?i:but|for|to|the|she|he|is)\b)[A-Z][a-z]", away) else kept
 
 
 # A name used only at home, said beside the name: "abena, or bena at home", "Margaret, or Peg at
@@ -629,6 +632,18 @@ def without_pet_names(text: str) -> str:
 # Ken: the carer writing is family).
 _AT_HOME = re.compile(
     r"\s*(?:,\s*(?:or\s+|but\s+)?|\s+or\s+)(?:just\s+)?[A-Za-z][\w'’-]*\s+at\s+home\b",
+    re.I,
+)
+
+
+# The name a family uses at home, said beside the name for everyone else: "At home we say Mama, but
+# for doctors she is Krystyna", "we call him Dziadek at home but for the hospital he is Jozef", "at
+# home she's Nana, to the doctors she's Margaret". The care team is not at home.
+_HOME_NAME = re.compile(
+    r"\b(?:at\s+home|in\s+the\s+house)\s*,?\s*(?:(?:we|they|the\s+kids|every(?:one|body))\s+(?:all\s+)?"
+    r"(?:just\s+)?(?:say|call\s+(?:her|him|them))|s?he['’]?s|s?hes|s?he\s+is|they['’]?re)\s+[A-Za-z][\w'’-]*"
+    r"|\b(?:we|they|the\s+kids|every(?:one|body))\s+(?:all\s+)?(?:just\s+)?(?:say|call\s+(?:her|him|them))\s+"
+    r"[A-Za-z][\w'’-]*\s+(?:at\s+home|in\s+the\s+house)\b",
     re.I,
 )
 
@@ -792,7 +807,9 @@ _AT_THE_START = re.compile(r"\W*(?:(?:it'?s|its|it is|for)\W+)*", re.I)
 # A name spelt out so it is not misheard: "Niamh, spelt N-I-A-M-H", "siobhan (thats S I O B H A N)".
 _SPELT_OUT = re.compile(
     r"[\s,;:(-]*(?:\b(?:spelt|spelled|spelling|that'?s|thats|its|it'?s)\s+)?"
-    r"\b[A-Za-z](?:[\s.-]+[A-Za-z]\b){2,}\.?\s*\)?",
+    r"\b[A-Za-z](?:[\s.-]+[A-Za-z]\b){2,}\.?\s*\)?"
+    # "capital A", "small c", "with a capital M": which letters are capitals
+    r"|[\s,;:(-]*\b(?:with\s+an?\s+)?(?:capital|big|small|lower\s*-?\s*case|upper\s*-?\s*case)\s+[A-Za-z]\b",
 )
 
 
@@ -850,7 +867,10 @@ def respelt(text: str, names: list[str]) -> tuple[dict[str, str], str]:
     for word in [*spelt, *said]:
         for told in known:
             alike = SequenceMatcher(None, word.lower(), told.lower()).ratio() >= 0.75
-            if alike and word.lower() != told.lower() and word[0].lower() == told[0].lower():
+            # spelt out, its capitals count too: "McAulay, M-c-A-u-l-a-y, capital A" puts "Mcaulay" right
+            mixed = word in spelt and not (word.isupper() or word.islower())
+            changed = word != told if mixed else word.lower() != told.lower()
+            if alike and changed and word[0].lower() == told[0].lower():
                 fixes[told] = word if word[0].isupper() and not word.isupper() else word.title()
     if not fixes:
         return {}, text
@@ -871,9 +891,21 @@ def respelt(text: str, names: list[str]) -> tuple[dict[str, str], str]:
 
 # "Well, Grace is fine", "Sue will do", "Siobhan's grand": the name chosen, wherever it is said.
 _IS_FINE = re.compile(
-    r"(?:^|[.,;!]|\bbut\b)\s*(?:(?:well|so|just|oh)\W+)*([A-Z][\w'’-]*)"
-    r"(?:\s+(?:is|would be|will)|['’]s)\s+(?:fine|grand|good|great|ok|okay|best|lovely|do)\b"
+    r"(?:^|[.,;!]|\bbut\b)\s*(?:(?:well|so|just|oh)\W+)*([A-Za-z][\w'’-]*)"
+    r"(?:\s+(?:is|would be|will)|['’]s)\s+(?:(?:probably|prob|definitely|really)\s+)?"
+    r"(?:fine|grand|good|great|ok|okay|best|lovely|do)\b",
+    re.I,
 )
+# "eleanor but ellie pls", "Katherine but Kate please", "robert but rob": two names, the one to use
+# after "but" (never a family word: "Sandra but mum" is Sandra).
+_BUT_THEN = re.compile(
+    r"^\W*([A-Za-z][\w'’-]*)(?:\s+[A-Za-z][\w'’-]*)?\s*[,.]?\s+but\s+(?:just\s+|call\s+(?:me|her|him|them)\s+)?"
+    r"([A-Za-z][\w'’-]*)(?:\s+(?:pls|please|plz|thanks|thx|ta|x+))*\W*$",
+    re.I,
+)
+# A message typed all in capitals ("NOREEN. MRS GALLAGHER IF YOU WANT TO BE PROPER BUT NOREEN WILL
+# DO"): read as the same words without capitals; a name alone ("JR") stays as typed.
+_SHOUTED = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 # "I don't mind", "whatever you like", "not bothered": no name chosen.
 NO_PREFERENCE = re.compile(
     r"^\W*(?:(?:honestly|really|oh|well|erm|um)\W+)*(?:i\s+)?(?:don'?t|dont|do\s+not)\s+mind\b"
@@ -908,7 +940,22 @@ def said_apart(value: str) -> str:
 
 def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     """A name from "call me Peg", "Margaret", "my name's John Smith"; None if there isn't one.
-    ``own``: the writer's own name is asked, so "my daughter Karen" names someone else."""
+    ``own``: the writer's own name is asked, so "my daughter Karen" names someone else. A family
+    word ("Mama", "Dad") is the name only when no other name is said with it."""
+    if _SHOUTED.match(text) and len(re.findall(r"[A-Z]{2,}", text)) >= 3:
+        text = text.lower()
+    found = _name(text, full=full, own=own)
+    if found and not full and found.lower() in _FAMILY_NAMES:
+        other = _name(re.sub(rf"\b{re.escape(found)}\b", " ", text, flags=re.I), full=full, own=own)
+        return other if other and other.lower() not in _FAMILY_NAMES else found
+    return found
+
+
+_FAMILY_NAMES = {*FAMILY_WORDS, *_INVERSE}
+
+
+def _name(text: str, *, full: bool, own: bool) -> str | None:
+    """``name``, whatever the name is."""
     if NO_PREFERENCE.search(text):
         return None
     text = with_honorifics(text)  # "we all call her Bibi ji": Bibi ji, the respect kept
@@ -928,6 +975,10 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     put = _PUT_DOWN.search(text) if not full else None
     if put and put.group(1).lower() not in _SMALL_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
         return found
+    rather = _BUT_THEN.match(text) if not full else None
+    if rather and not {w.lower() for w in rather.groups()} & (_SMALL_WORDS | _NOT_NAMES | _FAMILY_NAMES):
+        if found := _a_name(rather.group(2)):
+            return found
     text = _OTHERS_NAMED.sub(" ", text).strip() or text
     # someone else named after who they are; for a carer, not at the start ("my mum, Joan")
     text = (
@@ -1045,7 +1096,7 @@ def formal_name(text: str) -> str | None:
     put = _PUT_DOWN.search(text)  # "everyone calls me Bazza but put Barry on it": Barry, never Bazza
     if put and whole and not whole.lower().startswith(put.group(1).lower()):
         return None
-    if whole and called and whole.lower() != called.lower():
+    if whole and called and whole.lower() not in {called.lower(), *_FAMILY_NAMES}:  # never "Mama"
         return whole
     return None
 

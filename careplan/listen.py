@@ -1981,6 +1981,8 @@ _HE_CALLS = (
 _ERRAND = (
     r"(?:(?:the|my|a|our|an)\s+)?(?:work|call|nurse|toilet|loo|boss|customer|someone|somebody"
     r"|job|fare|pick ?up|drop|delivery|meeting|shift|school run"
+    # a student's day: "brb lecture", "gtg class", "back after my seminar"
+    r"|lecture|class|seminar|lesson|tutorial|lab|practical|exam"
     rf"|{_KIN}|{_HOUSEHOLD})(?:\s+\w+){{0,4}}"
 )
 _AWAY_FILLER = r"(?:sorry|soz|oh|oops|ugh|omg|argh|excuse me|ok(?:ay)?|right|lol|x+)"
@@ -2025,6 +2027,9 @@ _BACK_PART = (
     r"(?:(?:i'?m|im|i am) back(?: now| again)?|(?:back|bk) now|back again|back|bk|sorry about that"
     rf"|sorry for (?:the wait|that|keeping you)|{_WHERE_WERE_WE}|{_WHAT_KEPT_THEM}|{_ERRAND_DONE}"
     r"|i'?m here now|here now"
+    # how long it felt: "that was the longest hour of my life"
+    r"|(?:that|it)\s+(?:was|felt\s+like)\s+(?:the|a|an|so|such\s+an?)\s+(?:longest|slowest|dullest|worst|most\s+boring"
+    r"|long|boring|dull)\b(?:\s+[\w']+){0,5}"
     r"|what was (?:the|that) question(?: again)?|ok(?:ay)?|right|sorry|soz|hi|hello|hiya"
     # who or what it was: "it was a parcel", "that was just my mum"
     rf"|(?:(?:it|that)(?:'s| was| is)(?: just| only)?|just|only) (?:{_CALLED_BY}|{_ERRAND}))"
@@ -3906,7 +3911,7 @@ def hear(
     if "for_whom" in keys and (who := for_whom(text)):
         heard["for_whom"] = who
         carer = who == CARER
-    elif "for_whom" in keys and carer is None and own_name(text, loose=False):
+    elif "for_whom" in keys and carer is None and own_name(text, loose=False) and not _WITH_KIN.search(text):
         heard["for_whom"], carer = SELF, False  # "I'm Mo" answers "is this for you?"
     if carer:
         if "person_name" in keys and (name := their_name(text)):
@@ -3958,6 +3963,13 @@ def hear(
         if both := identity.name_and_birth_date(text, today or clock.today()):
             heard["full_name"] = both[0]
     return {key: value for key, value in heard.items() if key in keys}
+
+
+# "this is Carol. I'm doing this with my dad, he's here on speakerphone": a name, but maybe not who
+# the plan is for, so "Is this for you?" is still asked.
+_WITH_KIN = re.compile(
+    rf"\b(?:with|beside|next\s+to)\s+(?:my|our)\s+(?:{_KIN})\b|\bon\s+(?:the\s+)?speaker", re.I
+)
 
 
 # "1) its for me 2) Ravi 3) diabetes nurse": a list numbered from one, each number after a

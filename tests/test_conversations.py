@@ -24,20 +24,17 @@ NOT_YET: dict[str, str] = {
     "set13_01_hyacinth_foot_clinic": "a long opening (name, age, life story, who set it up) gets a "
     "reply that doesn't take it in, and by turn 15 the buttons the file expects are not offered",
     "set13_02_stuart_jamie_transition": '"Is this for you...?" is skipped (the opening told it); '
-    '"it\'s McAulay, M-c-A-u-l-a-y, capital A ... He likes to be called Jamie" gets "Does Capital '
-    "know you're doing this for him?\"",
-    "set13_03_noreen_chest_clinic": '"NOREEN. MRS GALLAGHER IF YOU WANT TO BE PROPER BUT NOREEN WILL DO" '
-    'keeps Mrs Gallagher; "SAY AGAIN LOVE" is written down as a goal',
+    '"Wednesday 16th December at 2.15pm. The first letter said the 9th but they moved it" keeps the 9th '
+    "(the name turn passes since listen_names, s30)",
+    "set13_03_noreen_chest_clinic": '"SAY AGAIN LOVE" is written down as a goal (the name turn passes since '
+    "listen_names, s30)",
     "set13_04_zainab_postnatal": '"sorry she\'s screaming. with dr osei at fairfield surgery x" gets '
     '"couldn\'t work out the exact date", so every later answer lands a question early',
-    "set13_06_paulina_mama_memory": '"At home we say Mama, but for doctors she is Krystyna" keeps Mama; '
-    "a neighbour who takes her card to the machine and an empty account raise no safeguarding note",
-    "set13_07_terry_knee_bowls": '"Evening all. Six weeks post new knee and bored stiff" gets a 999 '
-    'line; "Terry. Only the wife calls me Terence" keeps Terence',
-    "set13_08_ellie_adult_diabetes": '"eleanor but ellie pls" gets "Could you tell me a little more"; '
-    '"brb" is kept as her name',
-    "set13_09_ken_carol_coast": '"Is this for you...?" is skipped; "Dad says "just Ken, or Dad". '
-    "Ken's probably best for you!\" is taken as the date",
+    "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account raise "
+    "no safeguarding note (the name turn passes since listen_names, s30)",
+    "set13_07_terry_knee_bowls": '"Actually, change my one thing. The bowls is what I really want to talk '
+    'about" at the read-back gets "Which goal would you like to change?" (the name turn passes since '
+    "listen_names, s30)",
     "set13_10_siobhan_rheumatology": '"I deal with sepsis and overdoses every shift" (a nurse about her '
     'work) gets "This could be sepsis. Call 999 now."; the time put right to 11:50 stays 10:50',
 }
