@@ -30,8 +30,8 @@ NOT_YET: dict[str, str] = {
     "listen_names, s30)",
     "set13_04_zainab_postnatal": '"sorry she\'s screaming. with dr osei at fairfield surgery x" gets '
     '"couldn\'t work out the exact date", so every later answer lands a question early',
-    "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account raise "
-    "no safeguarding note (the name turn passes since listen_names, s30)",
+    "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account "
+    "raise no safeguarding note (the name turn passes since listen_names, s30)",
     "set13_07_terry_knee_bowls": '"Actually, change my one thing. The bowls is what I really want to talk '
     'about" at the read-back gets "Which goal would you like to change?" (the name turn passes since '
     "listen_names, s30)",
