@@ -765,12 +765,26 @@ _JUST = re.compile(
 # the name they ask to be written wins over what other people call them.
 _PUT_DOWN = re.compile(
     r"(?:^|[.,;!-]|\b(?:but|so|says?|said)\b)\s*(?:(?:but|so|just|please|pls|can\s+you|could\s+you)\s+)*"
-    r"(?:put|write|use|go\s+with|stick\s+(?:with|to))\s+(?:(?:me|her|him|them)\s+(?:down\s+)?as\s+|down\s+)?"
+    r"(?:put|write|use|go\s+with|stick\s+(?:with|to)"
+    # "For doctor please say Mr Wong", "to the care team, call her Mrs Begum": the name for them
+    r"|(?:for|to|with)\s+(?:the\s+)?(?:doctors?|nurses?|hospital|care\s+team|team|clinic|gp)\s*,?\s*"
+    r"(?:(?:please|pls|just)\s+)*(?:say|call\s+(?:her|him|them|me)|put|write|use))"
+    r"\s+(?:(?:me|her|him|them)\s+(?:down\s+)?as\s+|down\s+)?"
     # "He says put Mr Hughes. Only the minister calls him Gwilym": a title with its name
     r"((?:(?:mrs|mr|ms|miss|dr)\.?\s+)?[A-Za-z][\w'’-]*)(?:\s+(?:on\s+(?:it|the\s+form|there|that)|down|though"
     r"|tho|please|pls|thanks|ta|for\s+(?:this|now|the\s+form)|instead|here))*(?:\W*$|\s*[.;!]\s+)",
     re.I,
 )
+
+
+def put_down(text: str) -> str | None:
+    """The name they ask to be written ("but put nasreen", "For doctor please say Mr Wong"), if any."""
+    put = _PUT_DOWN.search(text)
+    if put and put.group(1).lower() not in _SMALL_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
+        return found
+    return None
+
+
 # Someone else, named after who they are to the writer: "my daughter Karen set this up",
 # "my sister Jean is 74", "our lad Tom": never the writer's own name.
 _WHO_TO_ME = "|".join(
@@ -903,6 +917,9 @@ _BUT_THEN = re.compile(
     r"([A-Za-z][\w'’-]*)(?:\s+(?:pls|please|plz|thanks|thx|ta|x+))*\W*$",
     re.I,
 )
+# "Evans, Gwyneth", "Robert, Bob": two names and a comma, nothing else. The second is the one they go
+# by (the first name, as forms write it, or a nickname); said whole, the surname comes last.
+_COMMA_PAIR = re.compile(r"^\W*([A-Za-z][\w'’-]*)\s*,\s*([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\W*$")
 # A message typed all in capitals ("NOREEN. MRS GALLAGHER IF YOU WANT TO BE PROPER BUT NOREEN WILL
 # DO"): read as the same words without capitals; a name alone ("JR") stays as typed.
 _SHOUTED = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
@@ -968,12 +985,16 @@ def _name(text: str, *, full: bool, own: bool) -> str | None:
     text = _COMPLAINT_EDGE.sub("", text).strip(" ,;-") or text  # "shaz i sed": said again
     text = _ON_THE_PHONE.sub("", text) or text  # "Gwen Hughes speaking", as dictated
     text = _SPELT_OUT.sub("", text).strip() or text
+    pair = _COMMA_PAIR.match(text)
+    plain = _SMALL_WORDS | _NOT_A_NAME_START | _NOT_NAMES | _FAMILY_NAMES | _TITLES | _NEVER_NAMES
+    if pair and not {w.lower() for w in " ".join(pair.groups()).split()} & plain:
+        if found := _a_name(f"{pair.group(2)} {pair.group(1)}" if full else pair.group(2).split()[0]):
+            return found
     just = _JUST.match(text)
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
         if just.group(2).lower() not in _SMALL_WORDS | _NOT_NAMES:
             return _a_name(just.group(2))
-    put = _PUT_DOWN.search(text) if not full else None
-    if put and put.group(1).lower() not in _SMALL_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
+    if not full and (found := put_down(text)):
         return found
     rather = _BUT_THEN.match(text) if not full else None
     if rather and not {w.lower() for w in rather.groups()} & (_SMALL_WORDS | _NOT_NAMES | _FAMILY_NAMES):
@@ -1083,6 +1104,8 @@ def formal_name(text: str) -> str | None:
     """The fuller name said beside the one to use, kept as the person's name: "Kenneth" in
     "ken. its kenneth but nobody calls me that", "Robert" in "Robert, but everyone calls me
     Bob", "Mary Smith" in "Mary Smith"; None when only one name is given."""
+    if _COMMA_PAIR.match(text):  # "Robert, Bob" or "Evans, Gwyneth": which is the surname is not said
+        return None
     called = name(text)
     _, refused = without_names_not_used(without_pet_names(text))
     refused -= _SMALL_WORDS | _NOT_NAMES  # "Never one for nicknames": "one" is no name

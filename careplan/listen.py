@@ -285,7 +285,7 @@ def own_name(text: str, *, loose: bool = True) -> str | None:
             return found
     short = _SHORT_I_AM.match(text)
     alone = short is not None and short.group(0).strip(" .!").lower() in {"me", "myself", "for me"}
-    if short and not alone and len(text.split()) <= 4:
+    if short and not alone and len(text.split()) <= 5 and short.group(1).lower() not in _STATES:
         return _a_name(short.group(1)) if interpret.name(short.group(1)) else None
     if after_me := _ME_THEN.search(text):
         return _name_in_place(text, after_me)
@@ -421,6 +421,8 @@ def goes_by(text: str, *, theirs: bool = True) -> str | None:
     """A nickname: "everyone calls her Peggy", "known as Bill", "Kenneth, Ken to us" (never one
     they are not called: "naebody calls me Thomas").
     Not ``theirs`` (it's the writer's own plan): never what someone calls him or her."""
+    if put := interpret.put_down(text):  # "she likes being called ammi but put nasreen"
+        return put
     said, (text, refused) = text, interpret.without_names_not_used(interpret.with_honorifics(text))
     match = interpret.CALLED.search(text)
     if match and not theirs and _SOMEONE_ELSES.match(match.group(0)):

@@ -43,6 +43,12 @@ from careplan import interpret, listen
         ("He's very particular about it and so am I. He likes to be called Jamie.", "Jamie"),
         ("he likes to be called jamie", "Jamie"),
         ("They like to be called Sam", "Sam"),
+        # two names and a comma: the second ("Evans, Gwyneth" as forms write it, or a nickname)
+        ("Evans, Gwyneth", "Gwyneth"),
+        ("jones, mary.", "Mary"),
+        ("Robert, Bob", "Bob"),
+        ("Erm, Maureen", "Maureen"),
+        ("Brenda, mum", "Brenda"),
     ],
 )
 def test_the_name_to_use(text: str, called: str) -> None:
@@ -52,6 +58,19 @@ def test_the_name_to_use(text: str, called: str) -> None:
 @pytest.mark.parametrize("text", ["fine but tired", "ok but busy", "brb", "brb lecture"])
 def test_no_name(text: str) -> None:
     assert interpret.name(text) is None or listen.meta(text) == "away"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Evans, Gwyneth", "Gwyneth Evans"),
+        ("smith, john", "John Smith"),
+        ("Evans, Gwyneth Mary", "Gwyneth Mary Evans"),
+    ],
+)
+def test_a_whole_name_said_surname_first(text: str, whole: str) -> None:
+    assert interpret.name(text, full=True) == whole
+    assert interpret.formal_name(text) is None  # at the name to use, which is the surname is not said
 
 
 @pytest.mark.parametrize(
@@ -113,3 +132,28 @@ def test_back_with_how_long_it_felt(text: str) -> None:
 )
 def test_a_name_said_with_someone_beside_them_is_not_yet_who_it_is_for(text: str) -> None:
     assert "for_whom" not in listen.hear(text, ["for_whom", "preferred_name", "person_name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        # the name asked for the care team wins over the family's name (tester, s30: Mei, Tariq)
+        ("Wong Kwok Leung. We call him Ba. For doctor please say Mr Wong", "Mr Wong"),
+        ("Chan Siu Ming. We call her Ma. For the doctors please say Mrs Chan", "Mrs Chan"),
+        ("me or her? im tariq, shes Nasreen, she likes being called ammi but put nasreen", "Nasreen"),
+        ("she likes being called nani but put Zainab", "Zainab"),
+    ],
+)
+def test_the_name_for_the_care_team_heard_with_the_name(text: str, called: str) -> None:
+    assert listen.hear(text, ["preferred_name"], asked="person_name", carer=True) == {
+        "preferred_name": called
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("its for me. im shirley", "Shirley"), ("for me. im mavis", "Mavis"), ("its for me. im tired", None)],
+)
+def test_for_me_then_a_name(text: str, name: str | None) -> None:
+    heard = listen.hear(text, ["for_whom", "preferred_name"], asked="for_whom")
+    assert heard.get("for_whom") == "self" and heard.get("preferred_name") == name
