@@ -55,7 +55,7 @@ from actions.common import (
     sure_intent,
     text_of,
 )
-from actions.corrections import ERASED, Corrections, confirm_first, date_so_far, keep_taken_off
+from actions.corrections import ERASED, FULL_NAMES, Corrections, confirm_first, date_so_far, keep_taken_off
 from actions.extras import SAID_BACK, Extras, keep_carers_name, said_back, typed
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt
@@ -228,6 +228,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # one question behind; noticed, and the question asked again
             turn.dispatcher.utter_message(response="utter_goal_said_again")
             return {asked: None}
+        names = self.names(turn)
+        if asked not in FULL_NAMES | {"preferred_name"} and not is_button(turn.tracker) and names:
+            if listen.name_told_again(text, names):  # "bill. like i said" at a later question
+                turn.dispatcher.utter_message(response="utter_sorry_told_me")
+                return {asked: None}
         earlier = previous_message(turn.tracker)
         if earlier and last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said

@@ -3345,6 +3345,14 @@ def name_said_again(text: str) -> str | None:
     return found if found and len(sentence.split()) <= 8 and interpret.name(found) else None
 
 
+def name_told_again(text: str, names: Iterable[str]) -> bool:
+    """ "bill. like i said", "i told you. shirley": a name already given, said again with a word
+    about having said it, at a later question: never that question's answer."""
+    answer, aside = interpret.without_complaint(text)
+    said = interpret.name(answer) if aside == "told" else None
+    return bool(said) and said.lower() in {word.lower() for name in names for word in name.split()}
+
+
 # "Samuel Reid, that's my legal name now", "her full name is Kamala Devi Shah": a full name put
 # right, at any later question.
 _NAME_KIND = r"(?:legal|full|real|proper|actual|official|whole)\s+name"

@@ -157,3 +157,20 @@ def test_the_name_for_the_care_team_heard_with_the_name(text: str, called: str) 
 def test_for_me_then_a_name(text: str, name: str | None) -> None:
     heard = listen.hear(text, ["for_whom", "preferred_name"], asked="for_whom")
     assert heard.get("for_whom") == "self" and heard.get("preferred_name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("bill. like i said", True),
+        ("i told you. shirley", True),
+        ("BILL. I TOLD YOU", True),
+        ("doreen. i told you", True),
+        # an answer with the words of having said it is still an answer
+        ("like i said, the eye clinic", False),
+        ("Jo like i said, the physio", False),
+        ("the allotment i said", False),
+    ],
+)
+def test_a_name_told_again_at_a_later_question(text: str, again: bool) -> None:
+    assert listen.name_told_again(text, ["Bill", "Shirley", "Jo", "Doreen Walsh"]) is again
