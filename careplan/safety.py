@@ -84,7 +84,8 @@ NLU_MAX_CHARS = 300
 # development conversations at 0.90-0.92 ("is my chest getting worse", a
 # question; "my eyes the middle of my sight has gone", told at the eye clinic),
 # and no line of any batch needed less than 0.92.
-MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.92, CRISIS: 0.7, SAFEGUARDING: 0.85}
+# The 111 tier (session 29) sends people to 111 today, not 999: it pauses nothing.
+MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.92, CRISIS: 0.7, SAFEGUARDING: 0.85, URGENT: 0.85}
 # A past, resolved or hypothetical cue, a worry, or a negated main verb makes
 # the model's guess less likely to be right, not wrong ("I can't breathe
 # properly", "nobody would notice if I was gone", "I'm frightened of my
@@ -93,8 +94,8 @@ MODEL_MIN_CONFIDENCE = {EMERGENCY: 0.92, CRISIS: 0.7, SAFEGUARDING: 0.85}
 # four, to save one false alarm. A negated safeguarding guess is nearly always
 # the person saying it isn't happening ("I've never been hit or hurt by
 # anyone", 0.98). A figurative cue (an idiom) still silences it.
-MODEL_MIN_CONFIDENCE_CUED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.9}
-MODEL_MIN_CONFIDENCE_NEGATED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.99}
+MODEL_MIN_CONFIDENCE_CUED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.9, URGENT: 0.97}
+MODEL_MIN_CONFIDENCE_NEGATED = {EMERGENCY: 0.97, CRISIS: 0.9, SAFEGUARDING: 0.99, URGENT: 0.97}
 # ...and only on a sentence: a word or two ("my chest") says what, not what is happening.
 MODEL_MIN_WORDS = 3
 _HEDGES = {"think", "guess", "suppose", "reckon", "mean"}
@@ -693,15 +694,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # question about a word ("what is sepsis exactly?", "is shingles catching?") or a scene on
     # screen is no event now.
     seen_to = cand.rule.kind in {EMERGENCY, URGENT}
-    if seen_to and (
-        worry
-        or _longstanding(sentence, cues)
-        or cues.general_question.search(sentence)
-        or cues.on_screen.search(sentence)
-    ):
-        return False
-    # What is 111's, lived with ("my ankles always swell in hot weather"), is for the appointment.
-    if cand.rule.kind == URGENT and cues.lived_with.search(sentence) and not cues.now.search(sentence):
+    if seen_to and (worry or not _seen_to_now(sentence, cues, urgent=cand.rule.kind == URGENT)):
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
@@ -716,6 +709,17 @@ _FEELS_FINE = re.compile(
     r"\b(?:(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re|we'?re|says?|said|seems?|feels?|looks?) )?"
     r"(?:absolutely |perfectly |totally |completely )?(?:fine|ok|okay|alright|all right|good|well)(?: now)?\b"
 )
+
+
+def _seen_to_now(sentence: str, cues: Cues, urgent: bool = True) -> bool:
+    """Something for a professional (999, or 111 when ``urgent``) happening now: not a sign lived
+    with for years, a question about a word ("what is sepsis exactly?"), a scene on screen, nor,
+    for 111, a thing lived with ("my ankles always swell in hot weather": for the appointment)."""
+    if _longstanding(sentence, cues) or cues.general_question.search(sentence):
+        return False
+    if cues.on_screen.search(sentence):
+        return False
+    return not (urgent and cues.lived_with.search(sentence) and not cues.now.search(sentence))
 
 
 def _dated_anywhere(sentence: str, cues: Cues) -> bool:
@@ -1085,7 +1089,7 @@ def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[i
     heard = []
     for found in itertools.islice(_SENTENCE.finditer(norm), MODEL_MAX_SENTENCES):
         start, end = found.start(), min(found.end(), found.start() + NLU_MAX_CHARS)
-        kind, confidence = safety_model.guess(norm[start:end])
+        kind, confidence = _guess(norm[start:end])
         if confidence >= MODEL_MIN_CONFIDENCE.get(kind, 2.0):
             heard.append((confidence, start, end))
     for _, start, end in sorted(heard, reverse=True)[:MODEL_SENTENCES_CHECKED]:
@@ -1100,6 +1104,14 @@ def _harm_besides_fear(norm: str) -> bool:
     return any(not _FEAR_WORDS.fullmatch(m.group()) for m in _HARM_DONE.finditer(norm))
 
 
+def _guess(norm: str) -> tuple[str, float]:
+    """The red-flag model's guess where it is sure enough to be trusted; else the 111 model's."""
+    kind, confidence = safety_model.guess(norm)
+    if confidence >= MODEL_MIN_CONFIDENCE.get(kind, 2.0):
+        return kind, confidence
+    return URGENT, safety_model.urgent(norm)
+
+
 def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> RedFlag | None:
     """The learned model's guess, trusted when sure enough, and surer still when something discounts it.
 
@@ -1109,14 +1121,14 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
     ambiguous lines. ``span`` is where the words it read are in the message as
     typed: the check-in quotes them.
     """
-    kind, confidence = safety_model.guess(norm)
+    kind, confidence = _guess(norm)
     if confidence < MODEL_MIN_CONFIDENCE.get(kind, 2.0):
         return None
     if cues.figurative.search(norm):
         return None  # an idiom ("I'm dying to see the grandkids"), however sure it is
     if _cued_away(norm, cues) and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]:
         return None
-    if kind == EMERGENCY and cues.resolved.search(norm):
+    if kind in {EMERGENCY, URGENT} and cues.resolved.search(norm):
         return None  # "it was treated and it's gone": over, however sure it is that it was one
     if (
         kind == EMERGENCY
@@ -1126,6 +1138,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         # "is my chest getting worse", "my eyes the middle of my sight has gone" (an eye clinic's
         # patient): a question, or sight lost with no onset said, needs a surer model (session 29)
         return None
+    if kind == URGENT and not _seen_to_now(norm, cues):
+        return None  # "my ankles always swell in hot weather": for the appointment, as for the patterns
     if kind == SAFEGUARDING and cues.protective.search(norm):
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
     if kind == SAFEGUARDING and _banter(norm, cues):
@@ -1160,7 +1174,7 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
     ):
         return None
     themed = cues.everyday_life.regex.sub(" ", norm)  # "I have gone there all my life": not the theme
-    if kind == EMERGENCY and not _EMERGENCY_THEME.search(themed):
+    if kind in {EMERGENCY, URGENT} and not _EMERGENCY_THEME.search(themed):
         return None  # "I wake at 3 and think about him. And my legs get restless": grief, no sign
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)

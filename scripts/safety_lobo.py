@@ -35,10 +35,12 @@ def batches() -> list[Path]:
     return [p for pattern in safety_model.LABELLED_SETS for p in sorted(ROOT.glob(pattern))]
 
 
-def without(batch: Path) -> safety_model.Scorer:
-    """The model learnt from the NLU data and every labelled set but ``batch``."""
+def without(batch: Path, learnt: frozenset[str] = safety_model.RED_FLAG_KINDS) -> safety_model.Scorer:
+    """The model (the 111 model for ``URGENT_KINDS``) learnt from the NLU data and every labelled
+    set but ``batch``."""
     others = tuple(str(p.relative_to(ROOT)) for p in batches() if p != batch)
-    return safety_model.Scorer.from_model(safety_model.build(*safety_model.training_examples(ROOT, others)))
+    examples = safety_model.training_examples(ROOT, others, learnt)
+    return safety_model.Scorer.from_model(safety_model.build(*examples))
 
 
 def model_alone(messages: list[dict[str, str]]) -> Figures:
@@ -76,8 +78,9 @@ def main(argv: list[str]) -> int:
     results, alone = [], []
     print(f"{'batch':<14}" + "".join(f"{k:>20}" for k in FLAG_KINDS) + f"{'false alarms':>18}")
     for batch in chosen:
-        scorer = without(batch)
-        safety_model._scorer = lambda scorer=scorer: scorer  # the batch's own model, not the kept one
+        scorer, urgent = without(batch), without(batch, safety_model.URGENT_KINDS)
+        safety_model._scorer = lambda scorer=scorer: scorer  # the batch's own models, not the kept ones
+        safety_model._urgent_scorer = lambda urgent=urgent: urgent
         messages = yaml.safe_load(batch.read_text(encoding="utf-8"))["messages"]
         figures = measure(messages)
         results.append(figures)

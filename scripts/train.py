@@ -76,6 +76,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     from careplan import safety_model
 
-    if not safety_model.kept_path().is_file():
-        safety_model.kept()  # learn the safety model and keep it for the action server to read
+    for learnt in (safety_model.RED_FLAG_KINDS, safety_model.URGENT_KINDS):
+        if not safety_model.kept_path(learnt=learnt).is_file():
+            safety_model.kept(learnt=learnt)  # learn the safety models and keep them for the action server
     print(model)
