@@ -234,6 +234,7 @@ class Cues:
     dated: WordPattern
     at_work: WordPattern
     plan_made: WordPattern
+    arranged: WordPattern
 
 
 @dataclass
@@ -1138,8 +1139,10 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         # "is my chest getting worse", "my eyes the middle of my sight has gone" (an eye clinic's
         # patient): a question, or sight lost with no onset said, needs a surer model (session 29)
         return None
-    if kind == URGENT and not _seen_to_now(norm, cues):
-        return None  # "my ankles always swell in hot weather": for the appointment, as for the patterns
+    if kind == URGENT and (not _seen_to_now(norm, cues) or cues.arranged.search(norm)):
+        # "my ankles always swell in hot weather": for the appointment, as for the patterns; "my
+        # tablets are ordered and ready tomorrow": already in hand
+        return None
     if kind == SAFEGUARDING and cues.protective.search(norm):
         return None  # "he grabbed me when I slipped": a hand that kept someone safe
     if kind == SAFEGUARDING and _banter(norm, cues):

@@ -72,8 +72,9 @@ def test_a_dose_time_taken_at_another_as_well(text: str, kind: str | None) -> No
 def test_the_model_learns_the_111_tier_as_a_class_of_its_own() -> None:
     """Left out until session 29, the model knew nothing of the 111 tier: now its urgent lines
     are a class, so the model can hear one the rules miss, beside the rules."""
-    texts, kinds = safety_model.training_examples()
-    assert kinds.count(URGENT) > 500
+    texts, kinds = safety_model.training_examples(learnt=safety_model.URGENT_KINDS)
+    assert kinds.count(URGENT) > 500 and set(kinds) == {URGENT, "none"}
+    assert URGENT not in safety_model.training_examples()[1]  # the red-flag model's own
     assert safety.MODEL_MIN_CONFIDENCE[URGENT] >= 0.85
 
 
@@ -84,6 +85,9 @@ def test_the_model_learns_the_111_tier_as_a_class_of_its_own() -> None:
         "my ankles always swell in the hot weather, the GP knows",
         "what does it mean when wee is cloudy, just asking for a quiz",
         "she had a water infection and the antibiotics cleared it up",
+        # already in hand: a supply on its way, a professional seeing them soon
+        "my inhalers are ordered and ready on Friday, I've got one left till then",
+        "his water tablets are being delivered tomorrow, he's enough to last till then",
     ],
 )
 def test_the_models_111_guess_is_checked_as_the_rules_are(text: str) -> None:

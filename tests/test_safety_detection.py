@@ -865,6 +865,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZR: set 13, retired at the start of session 30 (blind at session 29's end: 0.911/0.945/0.857,
 # urgent 0.771, false alarms 9/256), not yet learnt from (careplan/safety_model.py says why): floors
 # and ceiling at its blind figures.
+# ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
+# 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
+# safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
 BATCH_FLOORS = {
     "safety_dev_p": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.97},
     "safety_dev_s": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.98},
@@ -879,7 +882,8 @@ BATCH_FLOORS = {
     "safety_dev_zi": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 0.97},
     "safety_dev_zl": {CRISIS: 0.98, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zm": {SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.86, URGENT: 0.71},
+    "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.87, URGENT: 0.82},
+    "safety_dev_zp": {SAFEGUARDING: 0.94, URGENT: 0.93},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
     "safety_dev_zr": {EMERGENCY: 0.91, CRISIS: 0.94, SAFEGUARDING: 0.85, URGENT: 0.77},
 }
@@ -893,7 +897,7 @@ BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zr": 0.036}
 def test_development_batches(path: Path) -> None:
     """Batches written from categories (A to H in session 18, I to K in session
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
-    session 25, ZG in session 26, ZM and ZN in session 28, ZQ in session 29), or retired from the blind
+    session 25, ZG in session 26, ZM and ZN in session 28, ZQ and ZP in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
     ZO: set 12, ZR: set 13), each measured cold first (figures in docs/safety-and-privacy.md), then tuned
     on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
