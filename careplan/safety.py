@@ -233,6 +233,7 @@ class Cues:
     banter: WordPattern
     dated: WordPattern
     at_work: WordPattern
+    respite: WordPattern
     plan_made: WordPattern
     arranged: WordPattern
 
@@ -1056,6 +1057,13 @@ def _only_help(norm: str, cues: Cues) -> bool:
     )
 
 
+def _break_wished_for(norm: str, cues: Cues) -> bool:
+    """A carer's wish for a break, a sitter or a group ("a night off now and then. and a carers
+    group where I'm not the only man", set5_07), with no harm, money or control named: "a break
+    from him, he hits me" still counts."""
+    return bool(cues.respite.search(norm)) and not (_HARM_THEME.search(norm) or cues.withheld.search(norm))
+
+
 def _has_negation(norm: str, cues: Cues) -> bool:
     return any(_is_negation_word(word, cues) for word in _WORD.findall(norm))
 
@@ -1149,6 +1157,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "my wife says she'll kill me if I eat another biscuit": a family joke
     if kind == SAFEGUARDING and _only_help(norm, cues):
         return None  # "my son rings every night, next door's lad cuts the hedge": who helps
+    if kind == SAFEGUARDING and _break_wished_for(norm, cues):
+        return None  # "a night off now and then. and a carers group": help wished for (set5_07)
     if kind == SAFEGUARDING and cues.worn_out.search(norm) and not _HARM_DONE.search(norm):
         return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):

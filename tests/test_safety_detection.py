@@ -864,7 +864,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # reaches every line.
 # ZR: set 13, retired at the start of session 30 (blind at session 29's end: 0.911/0.945/0.857,
 # urgent 0.771, false alarms 9/256), not yet learnt from (careplan/safety_model.py says why): floors
-# and ceiling at its blind figures.
+# and ceiling at its blind figures; with safety_z's 111 model (session 30, safety_ac) 52/56, 53/55,
+# 48/56, urgent 31/35, false alarms 9/256.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -885,7 +886,7 @@ BATCH_FLOORS = {
     "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.87, URGENT: 0.82},
     "safety_dev_zp": {SAFEGUARDING: 0.94, URGENT: 0.93},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
-    "safety_dev_zr": {EMERGENCY: 0.91, CRISIS: 0.94, SAFEGUARDING: 0.85, URGENT: 0.77},
+    "safety_dev_zr": {EMERGENCY: 0.92, CRISIS: 0.96, SAFEGUARDING: 0.85, URGENT: 0.88},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
