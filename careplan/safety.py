@@ -1157,6 +1157,14 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "my wife says she'll kill me if I eat another biscuit": a family joke
     if kind == SAFEGUARDING and _only_help(norm, cues):
         return None  # "my son rings every night, next door's lad cuts the hedge": who helps
+    if (
+        kind == SAFEGUARDING
+        and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]
+        and not (_HARM_THEME.search(norm) or cues.withheld.search(norm))
+    ):
+        # "her tea made properly, not a mug! She still knows all the hymns even when she doesn't
+        # know what day it is" (set6_02, 0.861): no word of harm, money or control, so surer still
+        return None
     if kind == SAFEGUARDING and _break_wished_for(norm, cues):
         return None  # "a night off now and then. and a carers group": help wished for (set5_07)
     if kind == SAFEGUARDING and cues.worn_out.search(norm) and not _HARM_DONE.search(norm):

@@ -39,3 +39,18 @@ def _kind(text: str) -> str | None:
 )
 def test_a_carers_wish_for_a_break_is_no_disclosure(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what matters to someone, told by a carer, with no word of harm, money or control (set6_02)
+        "Her garden and her church. And her tea made properly, in a cup and saucer, not a mug! She still "
+        "knows all the hymns even when she doesn't know what day it is.",
+        "Her cats and her soaps. And her coffee strong, not that instant muck! She still sings along to the "
+        "radio even on bad days when she doesn't know me.",
+        "His allotment and his pigeons. He still knows every bird by name even when he forgets who I am.",
+    ],
+)
+def test_what_matters_to_them_is_no_disclosure(text: str) -> None:
+    assert _kind(text) is None
