@@ -54,3 +54,9 @@ def test_a_carers_wish_for_a_break_is_no_disclosure(text: str, kind: str | None)
 )
 def test_what_matters_to_them_is_no_disclosure(text: str) -> None:
     assert _kind(text) is None
+
+
+def test_speaking_freely_only_while_someone_is_away() -> None:
+    """...but speaking freely only while someone is away is control, with no word of harm (batch ZC)."""
+    text = "can the appointment be on a Wednesday, that's when Kev is at work and I can say what I want"
+    assert _kind(text) == SAFEGUARDING
