@@ -49,6 +49,7 @@ from actions.common import (
     last_said_was,
     logger,
     plan_goals,
+    readback_goals,
     said_last_turn,
     stepped_away,
     store,
@@ -58,7 +59,7 @@ from actions.common import (
 from actions.corrections import ERASED, FULL_NAMES, Corrections, confirm_first, date_so_far, keep_taken_off
 from actions.extras import SAID_BACK, Extras, keep_carers_name, said_back, typed
 from actions.hook import previous_message
-from actions.moves import ActionInterrupt
+from actions.moves import ActionInterrupt, ActionShowSummary
 from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
 from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
@@ -97,6 +98,8 @@ QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 HELP_ASKED = {"goal_help", "carer_help"}
 # A goal's own questions, where "and also I'd like to..." says another goal.
 GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
+# Every question about a goal, where "no more goals" or "remove number 3" is an instruction.
+GOAL_QUESTIONS = {"goal_text", *GOAL_DETAILS}
 # Answers in their own words that, asked again, are kept or added to, never lost (careplan.kept).
 ANSWERED_AGAIN = {
     q.key for q in catalogue().values() if q.store == "answer" and q.stage in {"life", "support", "carer"}
@@ -270,6 +273,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         if not is_button(turn.tracker) and (taken := self.take_back_mid_chat(asked, text, turn)) is not None:
             return {asked: None, **taken}
+        if (left := self.leave_goals(asked, text, turn)) is not None:
+            # "nothing else. show me the plan", "remove that. NO MORE GOALS": done, never a goal
+            return {asked: None, **left}
         if not is_button(turn.tracker) and (ours := listen.our_word(text, asked)) is not None:
             # "What is a carer's assessment? Will it cost us anything?": the chat's own word, in
             # plain words, then the same question (a medical word is the care team's to explain)
@@ -398,6 +404,58 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 said_yes = self.take_answer(asked, "yes", turn._replace(tracker=saying(turn.tracker, "yes")))
                 return {**said_yes, **confirm_first("split", "goal_text", parts=parts, said=goal)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
+
+    def leave_goals(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
+        """What someone says at a goal question to get out of it (s30 tester): a goal taken off
+        ("remove that", "remove number 3"), the goals ended ("no more goals", "we're finished", a
+        "no" or "nothing else" where another goal is asked), the plan shown, or sharing asked for;
+        each done, in that order. None when the message is not made of such instructions (then it
+        is an answer), or is only "take that off" after why it matters (the answer before it is
+        taken back, as at any question)."""
+        if asked not in GOAL_QUESTIONS or is_button(turn.tracker):
+            return None
+        asking_goal = asked == "goal_text" and bool(plan_goals(turn.slots))
+        left = listen.leaving_goals(text, asking_goal=asking_goal)
+        if left is None or (left.remove == "that" and not left.end and asked != "goal_why"):
+            return None
+        updates: dict[str, Any] = {}
+        if left.remove is not None:
+            updates.update(self.goal_said_off(left.remove, turn))
+            turn.slots.update(updates)
+        if left.end or left.share:
+            updates.update(self.goals_ended(turn, share=left.share))
+        if left.show and "review_choice" not in updates:  # (back at the read-back, it shows the plan)
+            ActionShowSummary().run(turn.dispatcher, turn.tracker, {})
+        turn.slots.update(updates)
+        return updates
+
+    @staticmethod
+    def goal_said_off(said: str, turn: Turn) -> dict[str, Any]:
+        """The goal named ("that": the one being asked about; "number 3", "the one that says
+        nothing else": as the plan numbers and words them) taken off the plan."""
+        current = turn.slots.get("current_goal_id")
+        if said == "that":  # (with no goal being asked about, "that" names none)
+            goal_id = int(current) if current else None
+        else:
+            goal_id = listen.match_goal(said, readback_goals(turn.slots), said_about=False)
+        if goal_id is None:
+            turn.dispatcher.utter_message(response="utter_which_goal")
+            return {}
+        store().remove_goal(int(turn.slots["plan_id"]), goal_id)
+        if str(goal_id) != str(current):
+            turn.dispatcher.utter_message(response="utter_goal_removed")
+            return {"one_thing": None} if str(turn.slots.get("one_thing")) == str(goal_id) else {}
+        turn.dispatcher.utter_message(response="utter_not_a_goal")
+        return {**dict.fromkeys(flow.GOAL_SLOTS), "current_goal_id": None, "goal_title": None}
+
+    def goals_ended(self, turn: Turn, *, share: bool) -> dict[str, Any]:
+        """No more goals in the main conversation: the goal being asked about keeps what was told,
+        and the questions after the goals come next (sharing is chosen at the end)."""
+        turn.dispatcher.utter_message(response="utter_share_at_the_end" if share else "utter_no_more_goals")
+        if not turn.slots.get("current_goal_id"):
+            return {"goal_text": flow.SKIPPED, "another_goal": "no"}
+        open_details = {key: flow.SKIPPED for key in GOAL_DETAILS if turn.slots.get(key) is None}
+        return {**open_details, "another_goal": "no"}
 
     def fits_elsewhere(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
         """An answer that plainly belongs to another question than the one asked: kept where it

@@ -206,6 +206,15 @@ class ValidateReviewForm(QuestionForm):
             return {**done, **{s: None for s in flow.GOAL_SLOTS}, "current_goal_id": None}
         return {}
 
+    def goals_ended(self, turn: Turn, *, share: bool) -> dict[str, Any]:
+        """Out of "Add a goal": the plan read back again, or, asked to share it, shared."""
+        left = {**dict.fromkeys(flow.GOAL_SLOTS), "current_goal_id": None, "goal_title": None}
+        turn.slots.update(left, review_choice="confirm" if share else None)
+        if not share:
+            turn.dispatcher.utter_message(response="utter_no_more_goals")
+            return {**left, "review_choice": None}
+        return {**left, "review_choice": "confirm", **self.answer("share_plan", "yes", turn)}
+
     def take_off_goal(self, goal_id: str, turn: Turn) -> dict[str, Any]:
         """Take a named goal off the plan; the last one is asked about first ("Shall I take
         off ...?"), so a plan is never left with no goals by a misread message."""

@@ -1546,6 +1546,86 @@ def no_more_goals(text: str) -> bool:
     return bool(_NO_MORE_GOALS.match(text.strip()))
 
 
+# --- leaving the goals ---------------------------------------------------------------------------
+# What a tired person says at a goal question to get out of it (s30 tester, Tariq): "nothing else.
+# show me the plan", "omg. remove that. NO MORE GOALS", "we're finished. i want to share it with the
+# stroke team". An instruction is never goal text.
+_GOALS_ENDED = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|well|honestly|please|pls|just)\W+)*(?:"
+    r"no more goals?(?: (?:please|thanks?|now|for now|for (?:me|him|her|them)))*"
+    r"|(?:that'?s|thats|that is|i'?m|im|i am|we'?re|were|we are)\s+(?:all\s+)?(?:done|finished)"
+    r"(?:\s+(?:now|here|with (?:the )?goals?|with (?:it|this|that)|adding goals?))*"
+    r"|(?:stop|enough)(?:\s+(?:adding|asking)(?:\s+(?:me|for))?)?(?:\s+(?:goals?|more goals?))"
+    r"|(?:i|we) (?:don'?t|do not|dont) (?:want|need) (?:any )?(?:more|another|other) goals?"
+    r"|(?:can|could) (?:we|i) (?:just )?(?:move|go|get) on(?: now| please)*|(?:let'?s|lets) (?:just )?move on"
+    r")\W*$",
+    re.I,
+)
+_SEE_THE_PLAN = re.compile(
+    r"^\W*(?:(?:ok|okay|now|then|just|please|pls|can|could|will|would|you|u|i|me|let|go back to|back to)\W+)*"
+    r"(?:show|see|view|read|look at|give|send)\b(?:\s+(?:me|us|it|again|back))*"
+    r"\s+(?:the|my|our|his|her|their|whole|full|draft)?\s*(?:whole\s+|full\s+)?(?:plan|summary|lot)"
+    r"(?:\s+(?:now|please|pls|again|so far|then))*\W*$",
+    re.I,
+)
+_SHARE_THE_PLAN = re.compile(
+    r"^\W*(?:(?:ok|okay|now|so|and|just|please|pls|i|we|want|wanna|would like|'d like|like|to|can|could"
+    r"|you|u|ready)\W+)*(?:share|send|pass on)\s+(?:it|this|the plan|my plan|her plan|his plan|the lot)\b"
+    r"[^.!?]*$",
+    re.I,
+)
+# "remove that", "take it off", "delete this one": the goal just written down
+_THAT_ONE = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|just)\W+)*(?:remove|delete|take|get rid of|scrap|bin|drop)"
+    r"\s+(?:(?:that|it|this)(?:\s+(?:one|goal|off|out))*)\W*$",
+    re.I,
+)
+_FILLER_ONLY = re.compile(
+    r"^\W*(?:omg|ffs|ugh+|argh+|oh|ok|okay|right|please|pls|lol|sorry|god|jeez|honestly|stop|no+)?\W*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class LeavingGoals:
+    """A message at a goal question that says to stop, not a goal or an answer: what it asks."""
+
+    end: bool = False  # no more goals
+    remove: str | None = None  # a goal taken off: "that" (the one just written) or how it was named
+    show: bool = False  # show the plan
+    share: bool = False  # share it with the care team
+
+
+def leaving_goals(text: str, *, asking_goal: bool) -> LeavingGoals | None:
+    """The instructions in a message said at a goal question, when every part of it is one:
+    "nothing else. show me the plan", "omg. remove that. NO MORE GOALS", "remove number 3",
+    "we're finished. i want to share it with the stroke team". A bare "no", "nothing else" or
+    "that's all" ends the goals only where a goal is asked (``asking_goal``); at why it matters,
+    what gets in the way or what would help it answers that question. None for anything else."""
+    found: dict[str, Any] = {}
+    for part in (p.strip() for p in re.split(r"[.!?;\n]+|,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?", text)):
+        if _FILLER_ONLY.match(part) and not (asking_goal and re.match(r"^\W*no+\W*$", part, re.I)):
+            found.setdefault("filler", True)
+        elif (
+            _GOALS_ENDED.match(part)
+            or (no_more_goals(part) and re.search(r"\bgoals?\b", part, re.I))
+            or (
+                asking_goal
+                and (no_more_goals(part) or interpret.means_none(part) or interpret.yes_no(part) is False)
+            )
+        ):
+            found["end"] = True
+        elif _SEE_THE_PLAN.match(part):
+            found["show"] = True
+        elif _SHARE_THE_PLAN.match(part) and not _IF_SHARED.search(part):
+            found["share"] = True
+        elif (choice := review_choice(part)) and choice.choice == "remove" and not _QUESTIONS.search(part):
+            found["remove"] = "that" if _THAT_ONE.match(part) else choice.goal or part
+        else:
+            return None
+    found.pop("filler", None)
+    return LeavingGoals(**found) if found else None
+
+
 # "ask about my tablets", "I'd like to ask whether...": a question for the care team told as a wish
 _ASK_ABOUT = re.compile(
     r"\b(?:ask|asking|find out|know)\b\s+(?:about|if|whether|why|how|what|when|them)\b", re.I

@@ -1,0 +1,76 @@
+"""Session 30 (listen_exit), from the s30 tester's chat as Tariq, a tired carer stuck adding goals:
+at a goal question, an instruction ("no more goals", "show me the plan", "remove number 3", "I
+want to share it") is done, never kept as a goal or an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import listen
+from careplan.listen import LeavingGoals
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # the tester's own lines
+        ("nothing else. show me the plan", LeavingGoals(end=True, show=True)),
+        ("omg. remove that. NO MORE GOALS", LeavingGoals(end=True, remove="that")),
+        ("no", LeavingGoals(end=True)),
+        ("we're finished. i want to share it with the stroke team", LeavingGoals(end=True, share=True)),
+        # other ways of saying each
+        ("thats all ta. can i see the plan now", LeavingGoals(end=True, show=True)),
+        ("no thank you, just show me my plan", LeavingGoals(end=True, show=True)),
+        ("delete it. no more goals please", LeavingGoals(end=True, remove="that")),
+        ("get rid of that one and no more goals", LeavingGoals(end=True, remove="that")),
+        ("nope", LeavingGoals(end=True)),
+        ("nothing more for her", LeavingGoals(end=True)),
+        ("I'm done. Send it to the nurse please", LeavingGoals(end=True, share=True)),
+        ("that's all for goals, can we move on", LeavingGoals(end=True)),
+        ("I don't want any more goals", LeavingGoals(end=True)),
+    ],
+)
+def test_instructions_where_a_goal_is_asked(text: str, left: LeavingGoals) -> None:
+    assert listen.leaving_goals(text, asking_goal=True) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove number 3",
+        "can you remove number 2",
+        "delete the goal that says nothing else",
+    ],
+)
+def test_a_goal_named_to_take_off(text: str) -> None:
+    left = listen.leaving_goals(text, asking_goal=False)
+    assert left is not None and left.remove not in {None, "that"} and not left.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walk to the mosque on fridays",
+        "stop smoking",
+        "share the cooking with my sister again",
+        "show the grandkids how to make chapatis",
+        "no more falls",
+        "walk to the shop and back",
+        "send cards at christmas",
+        "just to be able to get up the stairs",
+    ],
+)
+def test_goals_are_goals(text: str) -> None:
+    assert listen.leaving_goals(text, asking_goal=True) is None
+
+
+@pytest.mark.parametrize("text", ["no", "nothing else", "that's all", "nothing really", "stop"])
+def test_at_a_goals_own_questions_a_none_answers_it(text: str) -> None:
+    """ "nothing else" at "What would help?" answers that question; only plain words about the
+    goals ("no more goals", "we're finished") end them there."""
+    assert listen.leaving_goals(text, asking_goal=False) is None
+
+
+@pytest.mark.parametrize("text", ["NO MORE GOALS", "we're done now", "i'm finished with the goals"])
+def test_at_a_goals_own_questions_the_goals_ended_in_words(text: str) -> None:
+    assert listen.leaving_goals(text, asking_goal=False) == LeavingGoals(end=True)
