@@ -1580,6 +1580,9 @@ _THAT_ONE = re.compile(
     r"\s+(?:(?:that|it|this)(?:\s+(?:one|goal|off|out))*)\W*$",
     re.I,
 )
+# A goal named to take off: "remove number 3", "delete the goal that says nothing else", "remove
+# that" (never "can you delete what i just put": the last answer, taken back as at any question)
+_GOAL_OFF = re.compile(r"\bnumber\s*\d+|\b\d+\b|\bgoal\b|\bone\b|^\W*\w+\s+(?:that|it|this)\W*$", re.I)
 _FILLER_ONLY = re.compile(
     r"^\W*(?:omg|ffs|ugh+|argh+|oh|ok|okay|right|please|pls|lol|sorry|god|jeez|honestly|stop|no+)?\W*$", re.I
 )
@@ -1618,7 +1621,7 @@ def leaving_goals(text: str, *, asking_goal: bool) -> LeavingGoals | None:
             found["show"] = True
         elif _SHARE_THE_PLAN.match(part) and not _IF_SHARED.search(part):
             found["share"] = True
-        elif (choice := review_choice(part)) and choice.choice == "remove" and not _QUESTIONS.search(part):
+        elif (choice := review_choice(part)) and choice.choice == "remove" and _GOAL_OFF.search(part):
             found["remove"] = "that" if _THAT_ONE.match(part) else choice.goal or part
         else:
             return None
