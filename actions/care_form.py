@@ -6,7 +6,7 @@ from typing import Any
 
 from actions import flow
 from actions.answers import ASIDE_REPLIES, Reading, interpret_answer
-from actions.common import entity, is_button, plan_goals, text_of
+from actions.common import is_button, plan_goals, pressed_goal, text_of
 from actions.corrections import confirm_first
 from actions.extras import heard_before
 from actions.forms import QuestionForm
@@ -24,11 +24,8 @@ class ValidateCareForm(QuestionForm):
         tracker, _, slots = turn
         if slot == "one_thing":
             goals = plan_goals(slots)
-            choice = entity(tracker, "choice")
-            chosen = (
-                int(choice)
-                if choice is not None and str(choice).isdigit() and int(choice) in {g["id"] for g in goals}
-                else listen.goal_named_well(listen.one_thing_said(text_of(tracker)), goals)
+            chosen = pressed_goal(tracker, goals) or listen.goal_named_well(
+                listen.one_thing_said(text_of(tracker)), goals
             )
             if chosen is not None:
                 title = next(g["title"] for g in goals if g["id"] == chosen)

@@ -115,3 +115,13 @@ def readback_goals(slots: dict[str, Any]) -> list[dict[str, Any]]:
     help you, as a carer"), so "change number 3" or "take off the respite one" finds either."""
     plan_id = slots.get("plan_id")
     return [*plan_goals(slots), *store().goals(int(plan_id), for_carer=True)] if plan_id else []
+
+
+def pressed_goal(tracker: Tracker, goals: list[dict[str, Any]]) -> int | None:
+    """The goal a goal button picks. A button sends the number on its label ("2. Walk to the
+    shop" sends choice 2), so pressing it and typing "2" always pick the same goal (s30 tester:
+    buttons labelled 1 and 2 sent 3 and 4). None without a button's choice, or a number off the list."""
+    choice = str(entity(tracker, "choice") or "")
+    if not choice.isdigit() or not 1 <= int(choice) <= len(goals):
+        return None
+    return goals[int(choice) - 1]["id"]

@@ -72,7 +72,7 @@ def _plan_text(tracker: Tracker, *, everything: bool = False) -> str | None:
 
 def _goal_buttons(goals: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [
-        {"title": f"{n}. {goal['title']}", "payload": f'/inform{{"choice":"{goal["id"]}"}}'}
+        {"title": f"{n}. {goal['title']}", "payload": f'/inform{{"choice":"{n}"}}'}
         for n, goal in enumerate(goals, start=1)
     ]
 

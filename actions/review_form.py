@@ -9,7 +9,16 @@ from typing import Any
 
 from actions import flow, identity_details
 from actions.answers import Reading, interpret_answer, record
-from actions.common import entity, is_button, plan_goals, readback_goals, store, sure_intent, text_of
+from actions.common import (
+    entity,
+    is_button,
+    plan_goals,
+    pressed_goal,
+    readback_goals,
+    store,
+    sure_intent,
+    text_of,
+)
 from actions.corrections import confirm_first, keep_taken_off
 from actions.forms import QuestionForm, saying, team_question_lines, team_questions
 from actions.moves import finish_unshared, stop_sharing
@@ -100,11 +109,10 @@ class ValidateReviewForm(QuestionForm):
         if slot == "review_choice":
             return self.read_choice(turn)
         if slot in {"goal_to_change", "goal_to_remove"}:
-            choice = entity(tracker, "choice")
             goals = readback_goals(slots)
             chosen = (
-                int(choice)
-                if choice is not None and str(choice).isdigit()
+                pressed_goal(tracker, goals)
+                if entity(tracker, "choice") is not None
                 else listen.match_goal(text_of(tracker), goals, said_about=slot == "goal_to_change")
             )
             known = chosen is not None and chosen in {g["id"] for g in goals}
