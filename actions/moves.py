@@ -293,7 +293,7 @@ class ActionShowSummary(SimpleAction):
     action_name = "action_show_summary"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        text = _plan_text(tracker, everything=listen.wants_everything(text_of(tracker)))
+        text = _plan_text(tracker, everything=True)  # every answer, so they can check what they said
         if text:
             dispatcher.utter_message(text=text)
         else:

@@ -2021,11 +2021,6 @@ def says_goodbye(text: str) -> bool:
     return not _ASKS_OR_CHANGES.search(text) and correction(text) is None and meta(text) in {None, "away"}
 
 
-def wants_everything(text: str) -> bool:
-    """Does someone ask to see all that is kept, not only the draft plan?"""
-    return bool(META_PATTERNS["see_summary"].search(text))
-
-
 # Stepping away for a moment ("brb", "hang on the door", "gotta go, work call", "sorry hang on
 # baby's crying brb"), and coming back ("sorry im back it was a parcel"). A message of parts:
 # the words of stepping away, what called them away, and "sorry", "ugh" around them.

@@ -103,7 +103,8 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
 
 # What the read-back shows of their life: what they expect to see of what they said
 _ABOUT = ("what_matters", "good_day")
-_ABOUT_CHARS = 140
+# Longer than this, an answer is shown up to its last sentence end before it
+_ABOUT_CHARS = 400
 
 
 def _about(plan: dict[str, Any], name: str | None) -> list[str]:
@@ -117,10 +118,13 @@ def _about(plan: dict[str, Any], name: str | None) -> list[str]:
 
 
 def _shortened(text: str) -> str:
-    """At most ``_ABOUT_CHARS`` characters, cut between words ("…" where it was cut)."""
+    """The answer whole; a very long one up to its last sentence end within ``_ABOUT_CHARS``
+    ("…" after it), never cut mid-phrase (s30 tester: "...getting through each day without…"
+    left out what mattered); one long sentence is shown whole."""
     if len(text) <= _ABOUT_CHARS:
         return text
-    return text[:_ABOUT_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+    ends = [found.end() for found in re.finditer(r"[.!?](?=\s)", text[: _ABOUT_CHARS + 1])]
+    return f"{text[: ends[-1]]} …" if ends else text
 
 
 # What each part of a goal is called when everything is shown
@@ -132,8 +136,16 @@ def _goal_parts(goal: dict[str, Any]) -> list[str]:
 
 
 def _answers(plan: dict[str, Any]) -> list[str]:
-    """The appointment's reason and every answer kept as words, each under its label."""
+    """The appointment's reason, every answer kept as words, each under its label, and how the
+    care team may get in touch ("Please don't text, I can't work the texts": s30 tester)."""
     labels = {"reason": "What it is for", **questions.labels("life", "support", "after", "carer")}
     carer = (plan.get("carer_needs") or {}).get("answers") or {}
     said = {"reason": plan["appointment"].get("reason"), **plan.get("life", {}), **carer}
-    return [f"{labels[key]}: {plain(text)}" for key, text in said.items() if text and key in labels]
+    contacts = {
+        "How to contact you": plan["recorded_by"].get("contact") or plan["subject"].get("contact"),
+        "How to contact them": plan["subject"].get("contact") if plan["recorded_by"].get("contact") else None,
+    }
+    return [
+        *(f"{labels[key]}: {plain(text)}" for key, text in said.items() if text and key in labels),
+        *(f"{label}: {plain(text)}" for label, text in contacts.items() if text),
+    ]

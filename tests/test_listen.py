@@ -1344,7 +1344,7 @@ def test_a_goal_is_found_by_a_word_the_parser_reads_differently(said: str, goal:
     ],
 )
 def test_asking_to_see_everything(text: str, everything: bool) -> None:
-    assert listen.wants_everything(text) is everything
+    assert (listen.meta(text) == "see_summary") is everything
 
 
 @pytest.mark.parametrize(
