@@ -21,6 +21,7 @@ from actions.common import (
     logger,
     plan_goals,
     readback_goals,
+    stepped_away,
     store,
     text_of,
 )
@@ -159,11 +160,21 @@ class ActionResume(SimpleAction):
         if stage == "done" and listen.asks_if_shared(text_of(tracker)):  # "did you send it to the nurse?"
             say_if_shared(tracker, dispatcher)
             return []
+        if stage == "done" and listen.asks_to_see_plan(text_of(tracker)):
+            # "show me the plan one more time": the plan, with every answer, and nothing asked
+            return ActionShowSummary().run(dispatcher, tracker, domain)
         if intent not in {"deny", "greet"} and not said_this_turn(tracker):
             dispatcher.utter_message(response="utter_reprompt")
-        dispatcher.utter_message(
-            response="utter_welcome_back_done" if stage == "done" else "utter_welcome_back"
-        )
+        if stage != "done":
+            dispatcher.utter_message(response="utter_welcome_back")
+            return [FollowupAction(STAGE_FORM[stage])]
+        plan_id = tracker.get_slot("plan_id")
+        if plan_id and is_shared(int(plan_id)):
+            # never "Is this right?" again on a plan already shared (s30 tester)
+            dispatcher.utter_message(response="utter_plan_kept_shared")
+            return []
+        if stepped_away(tracker):  # only someone who was away is welcomed back
+            dispatcher.utter_message(response="utter_welcome_back_done")
         return [FollowupAction(STAGE_FORM[stage])]
 
 

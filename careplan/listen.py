@@ -1574,6 +1574,20 @@ _SHARE_THE_PLAN = re.compile(
     r"[^.!?]*$",
     re.I,
 )
+# Asking to see the plan inside more words: "show me the plan one more time, does it say about..."
+_ASKS_TO_SEE = re.compile(
+    r"\b(?:show|see|view|read|look at|check)\b(?:\s+(?:me|us|it|again|over))*"
+    r"\s+(?:the|my|our|his|her|their|that)\s+(?:whole\s+|full\s+|draft\s+)?(?:plan|summary|answers)\b",
+    re.I,
+)
+
+
+def asks_to_see_plan(text: str) -> bool:
+    """Does the message ask to see the plan, alone or with more ("show me the plan one more time,
+    does it say about this morning", "can I see everything you have on me")?"""
+    return bool(_ASKS_TO_SEE.search(text)) or meta(text) == "see_summary"
+
+
 # "remove that", "take it off", "delete this one": the goal just written down
 _THAT_ONE = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|just)\W+)*(?:remove|delete|take|get rid of|scrap|bin|drop)"
