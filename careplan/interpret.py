@@ -185,13 +185,14 @@ def same_as_before(text: str) -> bool:
 _REACH_BACK = re.compile(
     r"^\W*(?:(?:oh|er+m?|um+|well|it'?s|its|that'?s|thats|just|yeah|yes|ok|please)\W+){0,2}"
     r"(?:what i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
-    r"|(?:like|as) i (?:just |already )?(?:said|sed|put|wrote|told you|mentioned)"
+    # "like I say", "Same as I say" (s30 tester, Mei): the present tense, as people say it too
+    r"|(?:like|as) i (?:just |already )?(?:said|sed|say|put|wrote|told you|mentioned)"
     # "i literally just said, go to my seminars again", "told u. walking football"
     r"|i(?:'ve| have)? (?:(?:just|already|literally) )*(?:said|told (?:you|u|ya))(?: (?:that|this))?"
     r"|told (?:you|u|ya)(?: (?:that|this))?"
     # "the food one I said before. To know which ...", "the bookies thing i said, getting out ..."
     r"|the (?:\w+ ){1,3}(?:one|thing|bit) i (?:just |already )?(?:said|mentioned|told you(?: about)?)"
-    r"|(?:the |much the )?same(?: thing)? as (?:before|earlier|last time|i said|what i said"
+    r"|(?:the |much the )?same(?: thing)? as (?:before|earlier|last time|i said|i say|what i said|what i say"
     r"|for the (?:last|other|first) (?:one|goal))"
     r"|as (?:before|above))"
     r"(?:\s+(?:really|again|too))?"

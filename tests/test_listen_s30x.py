@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import listen
+from careplan import interpret, listen
 from careplan.listen import LeavingGoals
 
 
@@ -74,3 +74,22 @@ def test_at_a_goals_own_questions_a_none_answers_it(text: str) -> None:
 @pytest.mark.parametrize("text", ["NO MORE GOALS", "we're done now", "i'm finished with the goals"])
 def test_at_a_goals_own_questions_the_goals_ended_in_words(text: str) -> None:
     assert listen.leaving_goals(text, asking_goal=False) == LeavingGoals(end=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Same as I say. Walk to bus stop by himself, no frame", "Walk to bus stop by himself, no frame"),
+        ("like I say - the bus stop on his own", "the bus stop on his own"),
+        ("same as what i say, get to the shops", "get to the shops"),
+        ("as i say", ""),
+    ],
+)
+def test_pointing_back_in_the_present_tense(text: str, rest: str) -> None:
+    """Mei's "Same as I say. Walk to bus stop..." became the goal "Same"."""
+    assert interpret.reaching_back(text) == rest
+
+
+@pytest.mark.parametrize("text", ["like I say to my wife, we manage", "walk to the bus stop like I say"])
+def test_saying_to_someone_is_not_pointing_back(text: str) -> None:
+    assert interpret.reaching_back(text) is None
