@@ -3905,6 +3905,40 @@ def late_answer(text: str) -> tuple[str, str] | None:
     return key, found.group("answer").strip(" .")
 
 
+# --- an answer about their life put right at the read-back -------------------------------------
+# "What matters most is wrong, it should be family, grandchildren, dim sum Sunday", "you still
+# havent changed what matters most. it should say my cat bonnie..." (s30 tester: a weekday in it
+# changed the appointment's date; "Okay. What would you like to change?" and the plan unchanged).
+_LIFE_NAMED = re.compile(r"\b(?:what matters(?:\s+most)?|good day)\b", re.I)
+_PUT_RIGHT = re.compile(
+    r"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should)\b", re.I
+)
+_NEW_WORDS = re.compile(
+    r"(?:\b(?:it|that|this|what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+"
+    r"(?:should|shd|must|needs? to)\s+(?:be|say|read)"
+    r"|\b(?:what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+(?:is|=|to)"
+    r"|\b(?:change|make)\s+(?:it|that)\s+(?:to|into|say))"
+    # never "is wrong", "is not right": what is said of it, not what it should say
+    r"\s*:?\s*['\"‘“]?(?!\s|(?:wrong|not|incorrect|rubbish|right|fine|ok|okay|good|correct)\b)(?P<words>[^.!?\"’”]+)",
+    re.I,
+)
+
+
+def life_answers_put_right(text: str) -> dict[str, str]:
+    """The new words for what matters and a good day, each keyed by its question, when a message
+    at the read-back says one is wrong and gives what it should say ("the good day is the bus stop
+    one" points at a goal, and is left out); empty otherwise."""
+    if not _LIFE_NAMED.search(text) or not _PUT_RIGHT.search(text):
+        return {}
+    fixed: dict[str, str] = {}
+    for found in _NEW_WORDS.finditer(text):
+        words = found.group("words").strip(" ,;:-")
+        named = [m.group(0).lower() for m in _LIFE_NAMED.finditer(text[: found.start("words")])]
+        if named and len(words) >= 3 and not points_at_goal(words):
+            fixed["good_day" if named[-1] == "good day" else "what_matters"] = words
+    return fixed
+
+
 # --- whether the person is with the carer now ------------------------------------------------
 # "she's sat beside me", "he is here with me now", "she is sitting right here": with them now.
 _WITH_ME = r"(?:(?:right\s+)?here|(?:next\s+to|beside|by|with|alongside)\s+me|in\s+the\s+room)"

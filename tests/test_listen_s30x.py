@@ -93,3 +93,47 @@ def test_pointing_back_in_the_present_tense(text: str, rest: str) -> None:
 @pytest.mark.parametrize("text", ["like I say to my wife, we manage", "walk to the bus stop like I say"])
 def test_saying_to_someone_is_not_pointing_back(text: str) -> None:
     assert interpret.reaching_back(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # the testers' own lines
+        (
+            "What matters most is wrong, it should be family, grandchildren, dim sum Sunday.",
+            {"what_matters": "family, grandchildren, dim sum Sunday"},
+        ),
+        (
+            "you still havent changed what matters most. it should say my cat bonnie, my grandson lewis",
+            {"what_matters": "my cat bonnie, my grandson lewis"},
+        ),
+        (
+            "what matters most is wrong. i never said that. what matters is bonnie and lewis",
+            {"what_matters": "bonnie and lewis"},
+        ),
+        (
+            "and what matters most is wrong, it says bill like i said. it should be graham and the band",
+            {"what_matters": "graham and the band"},
+        ),
+        # other ways of saying it
+        ("change what matters to my wife and my garden", {"what_matters": "my wife and my garden"}),
+        ("the good day bit is wrong, it should say a day out fishing", {"good_day": "a day out fishing"}),
+        ("a good day should be church and a roast, not that", {"good_day": "church and a roast, not that"}),
+    ],
+)
+def test_a_life_answer_put_right_at_the_read_back(text: str, fixed: dict[str, str]) -> None:
+    assert listen.life_answers_put_right(text) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what matters most is right",
+        "what matters is fine but the date is wrong",
+        "the date is wrong, its sunday",
+        "change number 2 to walk the dog",
+        "and the good day is the bus stop one",
+    ],
+)
+def test_no_life_answer_put_right(text: str) -> None:
+    assert listen.life_answers_put_right(text) == {}
