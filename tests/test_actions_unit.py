@@ -148,7 +148,8 @@ def test_a_red_flag_intent_the_safety_check_did_not_confirm_still_gets_a_reply()
             "My nephew reckons the internet isn't safe.", "red_flag_safeguarding", slots={"stage": "done"}
         ),
     )
-    assert responses(said) == ["utter_reprompt", "utter_welcome_back_done"]
+    # (no "Welcome back": they never left; the plan is not shared, so it is read back again)
+    assert responses(said) == ["utter_reprompt"]
     assert events == [FollowupAction("review_form")]
 
 
