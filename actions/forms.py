@@ -463,11 +463,16 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         question on. None when it is an answer to the question asked.
         - only a day or a time ("wednesday, ten past nine", "monday comming") where the catalogue
           says no day answers (``not_a_day``): when the appointment is;
+        - a day said first, in the answer just after the date was noted but not worked out;
         - only who it is with ("Dr Okafor at the Lime Tree surgery") at "When is it?", or with
           their role ("her MS nurse, Jo") where a name is asked;
         - what the appointment is for told again at "What matters most?", the question after it ("My blood
           pressure's been up and down and they want to check the new tablets"): added to it."""
         if catalogue()[asked].not_a_day and (day := listen.only_a_day(text)) is not None:
+            return self.take({"appointment_when": day}, turn, again=True)
+        if _date_unread(turn.slots) and (day := listen.day_said_first(text)) is not None:
+            # "tuesday 8th at 10 past 11, my mum's coming with me" just after the date was noted but
+            # not worked out: the date, said a question late, and the question asked comes again
             return self.take({"appointment_when": day}, turn, again=True)
         who = listen.only_the_clinician(text) if asked == "appointment_when" else None
         if asked in {"person_name", "preferred_name"} and not is_button(turn.tracker):
@@ -866,6 +871,18 @@ def _young_carer(tracker: Tracker, slots: dict[str, Any]) -> dict[str, Any]:
         return {}
     ages = [age for said in typed(tracker) if (age := identity.own_age(said)) is not None]
     return {"young_carer": True} if ages and ages[-1] < 18 else {}
+
+
+def _date_unread(slots: dict[str, Any]) -> bool:
+    """Was the last answer kept the appointment's date, noted but not worked out ("with dr osei at
+    fairfield surgery" at "When is it?")?"""
+    said = slots.get("appointment_when")
+    return (
+        (slots.get("history") or [])[-1:] == ["appointment_when"]
+        and isinstance(said, str)
+        and said != flow.SKIPPED
+        and dates.when(said) is None
+    )
 
 
 def _not_its_answer(slot: str, reading: Reading, turn: Turn) -> bool:

@@ -970,11 +970,27 @@ _ABOUT_THEM = re.compile(
 )
 
 
+# A sorry or a sigh said first, on its own ("sorry she's screaming.", "ugh the dog. ", "soz, "):
+# what follows is what they meant to say.
+_SORRY_FIRST = re.compile(
+    r"^\W*(?:sorry|soz|sry|oops|ugh+|argh+|omg|apologies)\b(?:[^.;!?]*[.;!?]+|\W*(?:love|dear|pet|hun)?\W+)\s*",
+    re.I,
+)
+
+
+def without_sorry_first(text: str) -> str:
+    """The message without a sorry or a sigh said first ("sorry she's screaming. with dr osei at
+    fairfield surgery": "with dr osei at fairfield surgery"); the message when nothing follows it."""
+    rest = _SORRY_FIRST.sub("", text, count=1)
+    return rest if says_something(rest) else text
+
+
 def only_the_clinician(text: str) -> str | None:
     """Who the appointment is with, when that is nearly all the message says ("Dr Okafor at the
-    Lime Tree surgery"), or said first with what they do ("Dr Bhatt, she does the learning
-    disability health checks at Riverside"), not a clinician named in passing ("it's on the
-    letter from the hospital")."""
+    Lime Tree surgery", after a sorry: "sorry she's screaming. with dr osei at fairfield surgery"),
+    or said first with what they do ("Dr Bhatt, she does the learning disability health checks at
+    Riverside"), not a clinician named in passing ("it's on the letter from the hospital")."""
+    text = without_sorry_first(text)
     head, rest = re.match(r"^\W*([^,.;!?]*)(.*)$", text, re.S).groups()
     first = clinician(head, asked=True) if _ABOUT_THEM.match(rest) else None
     if first and len(first.split()) >= 0.6 * len(head.split()):
@@ -1710,6 +1726,17 @@ _GO_BACK_WHY = (
 )
 # Asking about the question just asked: how many things, how much to say, what it means.
 ABOUT_THE_QUESTION = {"how_many", "how_much", "ask_meaning"}
+# Words of fondness said to the bot ("SAY AGAIN LOVE", "pardon pet", "thanks duck")
+_FOND = r"(?:love|dear|pet|hun|duck|mate|darling|sweetheart|lovey|chuck)"
+# Asking for the question again ("say again", "what did you say", "I didn't catch that")
+_SAY_AGAIN = (
+    r"(?:pardon(?: me)?|come again|say (?:that |it |the question )?again|what was the question"
+    r"|what(?:'s| is| was) the question|repeat (?:that|the question|it)"
+    r"|(?:can|could|would) you (?:repeat|say) (?:that|it)(?: again)?|sorry what|what did you (?:say|ask)"
+    r"|i missed (?:that|the question)"
+    r"|i (?:didn'?t|didnt|did not|couldn'?t|couldnt|could not|can'?t|cant) (?:hear|catch|read)"
+    r" (?:that|you|it|the question))"
+)
 META_PATTERNS: dict[str, re.Pattern[str]] = {
     "help": re.compile(r"^\W*(?:help|hlep|help me|i need help|help please|what do i do)\W*$", re.I),
     # Asking about the question just asked (Lee, set10_09): how many things it wants, how much to
@@ -1821,13 +1848,10 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "repeat": re.compile(
-        r"^\W*(?:sorry,?\s*)?(?:pardon(?: me)?|come again|say (?:that|it) again|what was the question|"
-        r"what(?:'s| is| was) the question|repeat (?:that"
-        r"|the question|it)|can you (?:repeat|say) (?:that|it)|"
-        r"could you (?:repeat|say) (?:that|it)|sorry what"
-        r"|what did you (?:say|ask)|i missed (?:that|the question))"
+        # (a "sorry love" or "eh pet" first: "SAY AGAIN LOVE", "sorry dear, what did you say")
+        rf"^\W*(?:(?:sorry|eh|oh|what)\W*(?:{_FOND}\W+)?)?{_SAY_AGAIN}"
         # ...and nothing more: "sorry what I meant was the nurse" and "I missed that appointment" are answers
-        r"(?:\s+(?:me|that|it|again|please|sorry|then|there|dear|love|mate))*\W*$"
+        rf"(?:\W+(?:me|that|it|again|please|sorry|then|there|{_FOND}|{_SAY_AGAIN}))*\W*$"
         r"|^\W*(?:what|eh|huh|sorry|pardon)\W*$",
         re.I,
     ),
@@ -3379,7 +3403,7 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
     timed = appointment_times(text)  # "its 11.15 not 8am. 8 is when the carers come": 11.15
     clock = _CLOCK.search(timed)
     about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", timed, re.I)
-    if clock and _CORRECTION_CUE.search(text) and about_the_time:
+    if clock and ((_CORRECTION_CUE.search(text) and about_the_time) or _TIME_MOVED.search(timed)):
         # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
         said = dates.time_of(timed[clock.start() :]) or dates.time_of(timed)
         if said:
@@ -3522,6 +3546,14 @@ _NO_TIME = re.compile(
     r"(?:time|\d{1,2}(?:[.:]\d{2})?\s*[ap]m)\b"
     r"|\b(?:we|i|she|he|they)\s+(?:don'?t|do not|dont)\s+(?:have|know)\s+(?:a|the)\s+time(?:\s+yet)?\b"
     r"|\bthere(?:'s| is)(?:n'?t| not| no)\s+(?:a\s+)?time\b|\bno time (?:yet|given|set)\b",
+    re.I,
+)
+# A time said as the one now, in a message of its own: "just checked the letter again, it's actually
+# 11:50, they've moved it", "they've changed it to 2.40"
+_TIME_MOVED = re.compile(
+    r"\b(?:it'?s|its|it is)\s+(?:actually|really)\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b"
+    r"|\b(?:they'?ve|they have|they)\s+(?:moved|changed|put)\s+(?:it|the (?:time|appointment))"
+    r"\s+(?:to|till|until)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b",
     re.I,
 )
 # "9.40", "10:15", "2pm": the first time in a correction ("it's 9.40 not 8.40").
@@ -4258,6 +4290,16 @@ def only_a_day(text: str, today: date | None = None) -> dates.When | None:
     return found if found is not None and _only_a_date(text) else None
 
 
+def day_said_first(text: str, today: date | None = None) -> dates.When | None:
+    """The day (and time) said first, in parts of its own, with more after it ("tuesday 8th at 10
+    past 11, my mum's coming with me", "Weds 16th, 2.30. found the letter"); None when the
+    message doesn't start with a date."""
+    parts = re.split(r"[,;]|\.(?!\d)", text)
+    first = next((n for n in range(len(parts), 0, -1) if _only_a_date(",".join(parts[:n]))), 0)
+    said = ",".join(parts[:first])
+    return dates.when(said, today) if re.search(r"[a-z0-9]", said, re.I) else None
+
+
 # What the care team want is what the appointment is for, not a wish: "they want to check".
 _THEY_WANT = re.compile(
     r"\b(?:they|the (?:doctor|nurse|gp|hospital|clinic))\s+(?:want|wants|would like|'d like)\b", re.I
@@ -4291,8 +4333,9 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
 def _life_forms() -> set[str]:
     """Words of a life, never of an appointment: said in both the reason and an answer to what
     matters ("My family. My grandson Arjun." after "most important for me is my family"), they
-    are what matters (tester s29: Parveen was asked what matters four times)."""
-    return _word_forms("family families faith god church chapel mosque gurdwara temple friends")
+    are what matters (tester s29: Parveen was asked what matters four times; set13_04: "my baby girl
+    Amira" after a check "for me and the baby")."""
+    return _word_forms("family families faith god church chapel mosque gurdwara temple friends baby babies")
 
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:

@@ -23,20 +23,20 @@ NOT_YET: dict[str, str] = {
     # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
     "set13_01_hyacinth_foot_clinic": "a long opening (name, age, life story, who set it up) gets a "
     "reply that doesn't take it in, and by turn 15 the buttons the file expects are not offered",
-    "set13_02_stuart_jamie_transition": '"Is this for you...?" is skipped (the opening told it); '
-    '"Wednesday 16th December at 2.15pm. The first letter said the 9th but they moved it" keeps the 9th '
-    "(the name turn passes since listen_names, s30)",
-    "set13_03_noreen_chest_clinic": '"SAY AGAIN LOVE" is written down as a goal (the name turn passes since '
-    "listen_names, s30)",
-    "set13_04_zainab_postnatal": '"sorry she\'s screaming. with dr osei at fairfield surgery x" gets '
-    '"couldn\'t work out the exact date", so every later answer lands a question early',
+    "set13_02_stuart_jamie_transition": '"Wednesday 16th December at 2.15pm. The first letter said the 9th '
+    'but they moved it" keeps the 9th (the name turn passes since listen_names, s30)',
+    "set13_03_noreen_chest_clinic": 'what gets in the way is heard in her goal ("I HAVE TO STOP THREE '
+    'TIMES FOR MY BREATH") and not asked, so "MY BREATHING AND THE COLD, AND THE HILL..." lands on what '
+    "would help (the name turn passes since listen_names, s30)",
     "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account "
     "raise no safeguarding note (the name turn passes since listen_names, s30)",
     "set13_07_terry_knee_bowls": '"Actually, change my one thing. The bowls is what I really want to talk '
     'about" at the read-back gets "Which goal would you like to change?" (the name turn passes since '
     "listen_names, s30)",
     "set13_10_siobhan_rheumatology": '"I deal with sepsis and overdoses every shift" (a nurse about her '
-    'work) gets "This could be sepsis. Call 999 now."; the time put right to 11:50 stays 10:50',
+    'work) gets "This could be sepsis. Call 999 now."; her next answer, said while the pause holds '
+    '("Synovitis in both wrists ..."), gets "I\'ve kept that" and then "What gets in the way?", so each '
+    "later answer lands a question late",
 }
 
 
