@@ -92,10 +92,11 @@ _FOR_ME = re.compile(
 )
 
 
-# "my grandson has put this on the tablet for me", "my daughter set it up": who set the chat up,
-# never who it is for (the "for me" after it still says so).
+# "my grandson has put this on the tablet for me", "my daughter set it up", "My granddaughter Jade
+# has put this on my phone for me": who set the chat up, never who it is for (the "for me" after it
+# still says so).
 _SET_UP_BY = re.compile(
-    rf"\b(?:my|our)\s+(?:{_KIN})(?:'?s)?\s+(?:has\s+|have\s+|had\s+)?"
+    rf"\b(?:my|our)\s+(?:{_KIN})(?:\s+(?-i:[A-Z])[a-z'-]+)?(?:'?s)?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:set|put|got|downloaded|installed|sorted|found)\s+(?:this|it)\b(?:\s+up)?"
     r"(?:\s+(?:on|onto)(?:\s+(?:the|my|a)\s+\w+)?)?(?P<for_me>\s+for\s+me\b)?",
     re.IGNORECASE,
@@ -2762,6 +2763,11 @@ def chat_question_in_opening(text: str) -> str | None:
     return next((intent for intent in found if intent in _OPENING_QUESTIONS), None)
 
 
+# Who someone is, said after their name and a comma, without a question mark: "Marcia, who is very
+# good to me.", "Tia who is four", "the vicar, who visits on Tuesdays"
+_SAYS_WHO_THEY_ARE = re.compile(r"^\W*(?:who|which|whose)\b[^?]*$", re.I)
+
+
 def answer_beside(text: str) -> tuple[str, str] | None:
     """A question put to the bot and an answer in one message, first or last: "why do you
     need that, its my daughter anyway" is ("why do you need that,", "its my daughter
@@ -2776,6 +2782,8 @@ def answer_beside(text: str) -> tuple[str, str] | None:
         question, answer = " ".join(asking), " ".join(rest).strip(" ,;:")
         if _print_of_another_thing(question, answer):
             return None  # "the instructions, in bigger writing": what would help, asked nothing
+        if rest[-1].endswith(",") and _SAYS_WHO_THEY_ARE.match(question):
+            continue  # "And my daughter Marcia, who is very good to me.": who she is, not a question
         if _asks(question) and not any(_asks(part) for part in rest) and _an_answer(answer, question):
             return question, answer
     return None
@@ -4121,6 +4129,8 @@ def hear(
         heard["what_matters"] = matters  # in an opening: "..., what matters most is ..."
     if asked in LIFE and "good_day" in keys and (day := good_day(text)):
         heard["good_day"] = day
+    if asked in LIFE and "goal_text" in keys and (goal := goal_said_outright(text)):
+        heard["goal_text"] = goal  # "The cooking, as I said. What I would really like is to be able to..."
     if asked == "goal_text":
         heard.update(goal_parts(text))
     if asked in _DETAILS and identity.has_contact(text):
@@ -4190,6 +4200,26 @@ def _same_words(text: str, one: str, other: str | None) -> bool:
 
 
 LIFE = {"what_matters", "good_day", "enjoys"}
+# A goal told in so many words: "What I would really like is to be able to stand at the stove...",
+# "what she'd love most is to get back to the choir", "what I want more than anything is to drive"
+_GOAL_OUTRIGHT = re.compile(
+    r"\bwhat (?:i|he|she|we)(?:\s+would|'d|d)?\s+(?:(?:really|most|just)\s+)*(?:like|love|want)"
+    r"(?:\s+(?:most|more than anything))?\s+(?:is|would be)\s+to\s+(?:be able to\s+)?",
+    re.I,
+)
+
+
+def goal_said_outright(text: str) -> str | None:
+    """A goal told in so many words in an answer about their life ("The cooking, as I said. What I
+    would really like is to be able to stand at the stove long enough to cook Sunday dinner"): the
+    goal's words, to the end of its sentence; None when no sentence tells one."""
+    found = _GOAL_OUTRIGHT.search(text)
+    if found is None:
+        return None
+    goal = re.split(r"(?<=[.!?;])\s", text[found.end() :], maxsplit=1)[0].strip(" .!;,")
+    return goal if len(goal.split()) > 1 and says_something(goal) else None
+
+
 _APPOINTMENT_ASKED = {"appointment_with", "appointment_when"}
 # The details asked before the contact, where one may be given early.
 _DETAILS = {"carer_name", "full_name", "date_of_birth", "nhs_number"}

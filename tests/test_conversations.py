@@ -21,8 +21,9 @@ NOT_YET: dict[str, str] = {
     'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
     'each later answer lands a question late (so "whats that" is written down as a goal)',
     # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
-    "set13_01_hyacinth_foot_clinic": "a long opening (name, age, life story, who set it up) gets a "
-    "reply that doesn't take it in, and by turn 15 the buttons the file expects are not offered",
+    "set13_01_hyacinth_foot_clinic": 'her second goal ("To walk to church on a Sunday by myself. It is only '
+    'ten minutes, but my son-in-law has been driving me") is heard with what gets in the way, so that '
+    'question is skipped and "The foot again, and the hill by the bus garage" lands on what would help',
     "set13_02_stuart_jamie_transition": '"Wednesday 16th December at 2.15pm. The first letter said the 9th '
     'but they moved it" keeps the 9th (the name turn passes since listen_names, s30)',
     "set13_03_noreen_chest_clinic": 'what gets in the way is heard in her goal ("I HAVE TO STOP THREE '

@@ -112,3 +112,52 @@ def test_the_baby_at_what_matters_is_no_reason_told_again(text: str, told: str) 
 
 def test_the_babys_check_told_again_is_the_reason() -> None:
     assert listen.retells_reason("the baby's 8 week check as well", "my 6 week check")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My granddaughter Jade has put this on my phone for me as I have the foot clinic",
+        "my son Dev set this up for me, its my eye clinic next week",
+        "My daughter Karen has put this on the ipad for me. I see the nurse on Friday",
+    ],
+)
+def test_someone_named_who_set_it_up_is_not_who_it_is_for(text: str) -> None:
+    assert listen.for_whom(text) == "self"
+
+
+def test_set_up_by_someone_named_for_someone_else() -> None:
+    assert listen.for_whom("my daughter Karen set this up, its for my husband Jim") == "carer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday service at Mount Zion, and my grandchildren. And my daughter Marcia, who is very good to me.",
+        "my son Dave, who lives in Leeds. and the dog",
+        "church and the vicar, who visits on Tuesdays",
+    ],
+)
+def test_who_someone_is_after_their_name_is_no_question(text: str) -> None:
+    assert listen.answer_beside(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        (
+            "The cooking, as I said. What I would really like is to be able to stand at the stove long "
+            "enough to cook Sunday dinner for the family again.",
+            "stand at the stove long enough to cook Sunday dinner for the family again",
+        ),
+        ("what she'd love most is to get back to the choir", "get back to the choir"),
+        ("my garden. what i really want is to be able to kneel down to weed", "kneel down to weed"),
+    ],
+)
+def test_a_goal_said_outright(text: str, goal: str) -> None:
+    assert listen.goal_said_outright(text) == goal
+
+
+@pytest.mark.parametrize("text", ["what I would like is a cup of tea", "what I like is telly", "the cooking"])
+def test_no_goal_said_outright(text: str) -> None:
+    assert listen.goal_said_outright(text) is None
