@@ -3219,11 +3219,26 @@ _SELF_CORRECTION = re.compile(
 )
 
 
+# The date it was, told as moved: "The first letter said the 9th but they moved it, ...", "it was
+# the 9th but its been changed to the 16th", "the old one was monday but they've put it back"
+_MOVED_FROM = re.compile(
+    r"(?:^|(?<=[.;!?]))[^.;!?]*?\b(?:said|was|were|had)\b[^.;!?]*?\bbut\s+"
+    r"(?:they'?ve|they have|they|it'?s been|its been|it has been|it got)\s+"
+    r"(?:moved|changed|rearranged|put back|brought forward|pushed back)\b(?:\s+it\b)?",
+    re.I,
+)
+
+
 def last_said(text: str) -> str:
     """What a message says once its own corrections are applied: the part after the
     last "no, ...", "sorry I mean ...", "I tell a lie, ...". The text itself when it
     doesn't correct itself, or when the correction comes first ("no wait, the 9th"
-    corrects an earlier answer, not this message)."""
+    corrects an earlier answer, not this message). The date a moved appointment was
+    ("The first letter said the 9th but they moved it, the 16th is right") is never meant."""
+    moved = next((m for m in _MOVED_FROM.finditer(text) if dates.when(m.group(0)) is not None), None)
+    if moved is not None and dates.when(unmoved := text[: moved.start()] + text[moved.end() :]) is not None:
+        text = re.sub(r"^[\s,;]+|(?<=[.;!?])\s*[,;]\s*|\s+(?=[,.;!?])", " ", unmoved).strip()
+        text = re.sub(r"\s{2,}", " ", text)
     cut = None
     for marker in _SELF_CORRECTION.finditer(text):
         before = text[: marker.start()].strip(" ,.;:!?-")

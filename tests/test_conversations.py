@@ -24,8 +24,9 @@ NOT_YET: dict[str, str] = {
     "set13_01_hyacinth_foot_clinic": 'her second goal ("To walk to church on a Sunday by myself. It is only '
     'ten minutes, but my son-in-law has been driving me") is heard with what gets in the way, so that '
     'question is skipped and "The foot again, and the hill by the bus garage" lands on what would help',
-    "set13_02_stuart_jamie_transition": '"Wednesday 16th December at 2.15pm. The first letter said the 9th '
-    'but they moved it" keeps the 9th (the name turn passes since listen_names, s30)',
+    "set13_02_stuart_jamie_transition": "\"He's 19. He wants to be like his mates. And I won't be around "
+    'forever" (his dad, at why it matters) gets a check-in; the next answer (what gets in the way) is '
+    "taken as the reply and why asked again, so each later answer lands a question late",
     "set13_03_noreen_chest_clinic": 'what gets in the way is heard in her goal ("I HAVE TO STOP THREE '
     'TIMES FOR MY BREATH") and not asked, so "MY BREATHING AND THE COLD, AND THE HILL..." lands on what '
     "would help (the name turn passes since listen_names, s30)",

@@ -161,3 +161,26 @@ def test_a_goal_said_outright(text: str, goal: str) -> None:
 @pytest.mark.parametrize("text", ["what I would like is a cup of tea", "what I like is telly", "the cooking"])
 def test_no_goal_said_outright(text: str) -> None:
     assert listen.goal_said_outright(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        (
+            "Wednesday 16th December at 2.15pm. The first letter said the 9th but they moved it, "
+            "the 16th is right.",
+            16,
+            "14:15",
+        ),
+        ("it was the 9th but its been changed to the 16th at 10", 16, "10:00"),
+        ("the old letter said monday but they moved it to friday at 2", 4, "14:00"),
+    ],
+)
+def test_the_date_it_was_before_it_moved_is_not_meant(text: str, day: int, time: str) -> None:
+    found = dates.when(listen.last_said(text), THURSDAY)
+    assert found is not None and (found.day.day, found.time) == (day, time)
+
+
+def test_something_else_moved_keeps_the_message() -> None:
+    text = "friday. my son was going to drive me but they moved his shift"
+    assert listen.last_said(text) == text
