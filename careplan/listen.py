@@ -3574,7 +3574,7 @@ _NO_TIME = re.compile(
 # A time said as the one now, in a message of its own: "just checked the letter again, it's actually
 # 11:50, they've moved it", "they've changed it to 2.40"
 _TIME_MOVED = re.compile(
-    r"\b(?:it'?s|its|it is)\s+(?:actually|really)\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b"
+    r"\b(?:it'?s|its|it is)\s+actually\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:they'?ve|they have|they)\s+(?:moved|changed|put)\s+(?:it|the (?:time|appointment))"
     r"\s+(?:to|till|until)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b",
     re.I,

@@ -184,3 +184,7 @@ def test_the_date_it_was_before_it_moved_is_not_meant(text: str, day: int, time:
 def test_something_else_moved_keeps_the_message() -> None:
     text = "friday. my son was going to drive me but they moved his shift"
     assert listen.last_said(text) == text
+
+
+def test_really_and_a_number_in_an_answer_is_no_time() -> None:
+    assert listen.correction("a good day is when im up, its really 9 before i get going", THURSDAY) is None
