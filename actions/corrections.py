@@ -26,7 +26,7 @@ from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import clock, dates, interpret, listen, rights
 from careplan.questions import catalogue, labels
 from careplan.store import StoreUnavailable
-from careplan.titles import classify, short_title
+from careplan.titles import SAID_BACK_CHARS, classify, short_title
 from careplan.vocab import CARER
 
 # Answers about their life, in words, that may be moved to the question before ("that was meant
@@ -128,7 +128,7 @@ class Corrections:
                 chosen = just_added  # "add one about sleeping and make that the main one": the new one
             if chosen is None and fix.value == "new" and not listen.POINTER.match(fix.goal or ""):
                 if asked in CHOOSING_THE_MAIN_ONE or listen.changes_mind(text_of(tracker)):
-                    return self.new_one_thing(fix.goal or "", turn)
+                    return self.new_one_thing(fix.goal or "", turn, own=text_of(tracker))
                 return None  # "my family is the most important" at the worries: an answer
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
@@ -258,16 +258,21 @@ class Corrections:
         return {"one_thing": goal_id}
 
     @staticmethod
-    def new_one_thing(words: str, turn: Turn) -> dict[str, Any]:
+    def new_one_thing(words: str, turn: Turn, own: str = "") -> dict[str, Any]:
         """The one thing said in words that name none of the goals ("back to work", "the main
         thing is whether I need an MRI"): a new goal in those words, made the one thing and
-        said back, never mapped to a goal they didn't name (tester_d C10)."""
+        said back, never mapped to a goal they didn't name (tester_d C10). Named and said back
+        without its hedges ("I suppose the main thing is probably the stairs really" is "The
+        stairs"); ``own``, the whole message, kept as their words when it says more."""
         plan_id = int(turn.slots["plan_id"])
+        text = own if words.lower() in own.lower() else words
         goal_id = store().add_goal(
-            plan_id, words, short_title(words), classify(words), expressed_by=turn.slots.get("speaker")
+            plan_id, text, short_title(words), classify(words), expressed_by=turn.slots.get("speaker")
         )
-        record(*turn, Reading(value=str(goal_id), text=words), "one_thing")
-        turn.dispatcher.utter_message(response="utter_new_one_thing", words=words[:1].upper() + words[1:])
+        record(*turn, Reading(value=str(goal_id), text=text), "one_thing")
+        turn.dispatcher.utter_message(
+            response="utter_new_one_thing", words=short_title(words, SAID_BACK_CHARS)
+        )
         turn.slots["one_thing"] = str(goal_id)
         turn.slots["history"] = [*(turn.slots.get("history") or []), "one_thing"]
         return {"one_thing": str(goal_id)}

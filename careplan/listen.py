@@ -3721,8 +3721,9 @@ def match_goal(text: str, goals: list[dict[str, Any]], *, said_about: bool = Tru
         for g in goals
     ]
     best = max(scores)
-    if best[0] == 0 and said_about and names_a_goal(text):
+    if best[0] == 0 and said_about and (named or points_at_goal(text)):
         # "the job one" for "getting back to work part time": the only goal of that kind
+        # ("the stairs", named as no goal is, is no swimming goal for being about moving)
         kind = classify(named.group(0) if named else text)
         same = [g["id"] for g in goals if g.get("domain") == kind and kind != "other"]
         return same[0] if len(same) == 1 else None

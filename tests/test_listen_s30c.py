@@ -1,0 +1,53 @@
+"""Session 30 (listen_carry): small listening harms, in the words people use.
+
+Each class has a conversation (tests/conversations/messy_s30c_*.yml) that failed first."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan import listen
+from careplan.titles import short_title
+
+pytestmark = pytest.mark.unit
+
+_LIDO = {
+    "id": 1,
+    "title": "Swim at the lido again",
+    "text": "swim at the lido again",
+    "domain": "mobility",
+    "why": "it's my thing",
+    "barriers": "my arm is tight",
+    "helps": "physio",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I suppose the main thing is probably the stairs really", "The stairs"),
+        ("I guess the main thing would be the stairs tbh", "The stairs"),
+        ("the main thing is probably my breathing to be honest", "My breathing"),
+        ("I reckon the most important thing is getting to the shops really", "Getting to the shops"),
+    ],
+)
+def test_a_hedged_one_thing_is_named_without_its_hedges(text: str, title: str) -> None:
+    """s30c_01: the goal was called "I suppose the main thing is probably the stairs"."""
+    fix = listen.correction(text)
+    assert fix is not None and fix.kind == "main_goal"
+    assert short_title(fix.goal or "") == title
+
+
+@pytest.mark.parametrize("text", ["I think mostly the stairs, really", "mainly my sleep I suppose"])
+def test_a_hedged_one_thing_in_words_gets_a_plain_title(text: str) -> None:
+    assert not short_title(text).lower().startswith(("i ", "mostly", "mainly"))
+
+
+@pytest.mark.parametrize("text", ["the stairs", "probably the stairs", "my breathing"])
+def test_words_that_name_no_goal_are_no_goal_of_the_same_kind(text: str) -> None:
+    """ "the stairs" is about moving, as swimming is, but names no swimming goal."""
+    assert listen.match_goal(text, [_LIDO]) is None
+
+
+def test_a_goal_named_as_the_x_one_is_still_the_only_one_of_its_kind() -> None:
+    assert listen.match_goal("the walking one", [_LIDO]) == 1
