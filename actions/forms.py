@@ -340,7 +340,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 self.answer_meta(about_chat, asked, turn)
                 both = about_chat != "repeat" and catalogue()[asked].kind == "yes_no"
                 # "yes please, and a copy in big letters" answers too; "who sees it if I share?" only asks
-                asks_first = listen.asks_something(re.split(r"[,.;:!?]|\band\b", text, maxsplit=1)[0])
+                # ("ok but does my dad read it? or my boss?" only asks: "ok" is heard, not yes)
+                first = re.split(r"[,.;:!?]|\b(?:and|but)\b", text, maxsplit=1)[0]
+                asks_first = listen.asks_something(first) or listen.only_ok(first)
                 if both and not asks_first and self.read(asked, value, turn).accepted:
                     return self.take_answer(asked, value, turn)  # "yes please, and a copy in big letters"
                 return {asked: None}
@@ -554,6 +556,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if split is None:
             return None
         answer, question = split
+        if catalogue()[asked].kind == "yes_no" and listen.only_ok(answer):
+            return None  # "ok. does my mum see it?": asked before agreeing, so no yes (answered below)
         if catalogue()[asked].kind in {"yes_no", "choice", "name"}:
             fits = self.read(asked, answer, turn._replace(tracker=saying(turn.tracker, answer))).accepted
         else:

@@ -280,10 +280,10 @@ class ActionInterrupt(SimpleAction):
                 dispatcher.utter_message(response="utter_faq_questions_left_none")
             return []
         # "can my mum see it", "the people on reception", "dont want it sold to google": about them
-        who = listen.who_is_asked_about(text_of(tracker)) if intent in {"faq_who_sees", "faq_phone"} else None
-        if who:
-            dispatcher.utter_message(response=f"utter_faq_{who}_sees")
-        elif intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
+        who = listen.who_is_asked_about(text_of(tracker)) if intent in {"faq_who_sees", "faq_phone"} else ()
+        for each in who:  # "does my mum see it? and my work?": both answered
+            dispatcher.utter_message(response=f"utter_faq_{each}_sees")
+        if not who and intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":
             intent = "faq_phone"  # "will he see this if he goes through my phone?": its own answer
         if (who or intent == "faq_who_sees") and asked in {"review_choice", "share_plan"}:
             who_sees_if_shared(tracker, dispatcher)  # "Only the diabetes nurse?", before sharing

@@ -1933,7 +1933,7 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:if|when|what if) (?:he|she|they|someone|somebody|anyone|anybody|my \w+) (?:\w+ )?"
         r"(?:picks? up|looks? (?:at|through)|checks?|goes? through|gets? hold of|reads?|uses?|borrows?"
         r"|takes?) (?:my|me|the) (?:phone|mobile|tablet|ipad|laptop|messages|texts)\b"
-        r"|\b(?:can|could|will|would|might) (?:he|she|someone|somebody|anyone|anybody|people"
+        r"|\b(?:can|could|will|would|might|does|do) (?:he|she|someone|somebody|anyone|anybody|people"
         r"|my (?:partner|husband|wife|boyfriend|girlfriend|ex|son|daughter|family|mum|dad|kids))"
         r"(?: else)? (?:\w+ )?(?:see|read|find|look at|be able to (?:see|read)) "
         r"(?:this|it|the chat|these messages|what i)\b",
@@ -2750,6 +2750,18 @@ def _print_of_another_thing(question: str, answer: str) -> bool:
     """ "in big print" said after a printed thing other than the plan ("a sheet of the exercises
     with pictures, in big print"): how that thing is wanted, never a copy of the plan asked."""
     return meta(question) == "ask_copy" and re.search(_PRINTED_THING, answer, re.I) is not None
+
+
+# Only heard, never agreed: "ok", "sure, but", "right so" before a question ("ok but does my dad
+# read it?") say they are listening, not yes.
+_ONLY_OK = re.compile(
+    r"^\W*(?:ok(?:ay)?|k+|sure|right|alright|fine|hmm+|um+|erm+|well)(?:[\s,.!]+(?:but|so|then))?\W*$", re.I
+)
+
+
+def only_ok(text: str) -> bool:
+    """Is this only a word of listening ("ok", "sure, but"), no yes of its own?"""
+    return _ONLY_OK.match(text) is not None
 
 
 # Asked in an opening, these get their answer after the hello (which says the rest already).
@@ -4545,13 +4557,15 @@ _ASKED_ABOUT = {
 }
 
 
-def who_is_asked_about(text: str) -> str | None:
-    """Who a question about who sees the plan names, when the plan never goes to them:
-    "family", "staff" (the surgery's reception) or "others" (companies, work, college); None
-    for anyone else, and for a partner or an ex (the phone answer, with its helpline)."""
+def who_is_asked_about(text: str) -> tuple[str, ...]:
+    """Who a question about who sees the plan names, when the plan never goes to them, in the
+    order said ("does my mum see it? and my work?" is family, then others): "family", "staff"
+    (the surgery's reception) or "others" (companies, work, college); none for anyone else, and
+    for a partner or an ex (the phone answer, with its helpline)."""
     if _PARTNER.search(text):
-        return None
-    return next((who for who, named in _ASKED_ABOUT.items() if named.search(text)), None)
+        return ()
+    named = {who: found.start() for who, pattern in _ASKED_ABOUT.items() if (found := pattern.search(text))}
+    return tuple(sorted(named, key=named.__getitem__))
 
 
 _PARTNER = re.compile(

@@ -151,4 +151,4 @@ def test_the_reason_told_again_is_still_heard() -> None:
     ],
 )
 def test_who_a_question_about_who_sees_it_names(said: str, who: str | None) -> None:
-    assert listen.who_is_asked_about(said) == who
+    assert listen.who_is_asked_about(said) == ((who,) if who else ())

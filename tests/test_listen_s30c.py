@@ -51,3 +51,27 @@ def test_words_that_name_no_goal_are_no_goal_of_the_same_kind(text: str) -> None
 
 def test_a_goal_named_as_the_x_one_is_still_the_only_one_of_its_kind() -> None:
     assert listen.match_goal("the walking one", [_LIDO]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("does my mum see it? and my work?", ("family", "others")),
+        ("does my work find out about it? and my mum?", ("others", "family")),
+        ("do my kids see this? or the reception staff?", ("family", "staff")),
+    ],
+)
+def test_who_sees_it_asked_about_several_is_each_answered(text: str, who: tuple[str, ...]) -> None:
+    """s30c_02: "does my mum see it?" was no question about who sees it, and only one was answered."""
+    assert listen.meta(text) in {"faq_who_sees", "faq_phone"}
+    assert listen.who_is_asked_about(text) == who
+
+
+@pytest.mark.parametrize("text", ["ok", "ok but", "sure, but", "right so", "okay."])
+def test_ok_before_a_question_is_heard_not_agreed(text: str) -> None:
+    assert listen.only_ok(text)
+
+
+@pytest.mark.parametrize("text", ["yes ok", "ok yes", "ok go on", "yeah"])
+def test_a_yes_with_ok_is_still_a_yes(text: str) -> None:
+    assert not listen.only_ok(text)
