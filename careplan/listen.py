@@ -3515,7 +3515,13 @@ _FULL_NAME_AGAIN = re.compile(
     re.I,
 )
 # Where a message turns to correcting an earlier answer: a new sentence, or "wait no", "sorry I meant".
-_TURN = re.compile(r"(?<=[.!?;])\s+|\s+(?=\b(?:wait,? no|no,? wait|i meant|oh,? and)\b)", re.I)
+_TURN = re.compile(
+    r"(?<=[.!?;])\s+|\s+(?=\b(?:wait,? no|no,? wait|i meant|oh,? and)\b)"
+    # a question after a comma or "and": "its the 18th not the 11th, and will they check my bloods?"
+    r"|(?:,|\s+(?=(?:and|also|plus)\s))\s*(?=(?:(?:and|also|plus)\s+)?(?:can|could|will|would|should|do|does"
+    r"|is|are|what|when|how|why|who)\b[^.!]*\?)",
+    re.I,
+)
 _CUE_ALONE = re.compile(r"^\W*(?:sorry|no|wait|oops|actually|oh)\W*$", re.I)
 # "21st", "twenty-first"
 _DAY_SAID = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(
@@ -3549,7 +3555,7 @@ def correction_in_part(text: str, today: date | None = None) -> tuple[Correction
             rest = " ".join(p.strip() for i, p in enumerate(parts) if i != index)
             if _only_a_date(rest):  # "No. I said the 21st, not the 12th. 21st January, 09:40.": all the date
                 return None, "", text
-            return found, part.strip(), rest.strip(" ,.;")
+            return found, part.strip(), re.sub(r"^(?:and|also|plus)\s+", "", rest.strip(" ,.;"), flags=re.I)
     return None, "", text
 
 

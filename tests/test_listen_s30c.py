@@ -75,3 +75,28 @@ def test_ok_before_a_question_is_heard_not_agreed(text: str) -> None:
 @pytest.mark.parametrize("text", ["yes ok", "ok yes", "ok go on", "yeah"])
 def test_a_yes_with_ok_is_still_a_yes(text: str) -> None:
     assert not listen.only_ok(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixing", "asked"),
+    [
+        ("no the 21st. also can I ask about my tablets?", "no the 21st.", "can I ask about my tablets?"),
+        (
+            "sorry its the 18th not the 11th, and will they check my bloods?",
+            "sorry its the 18th not the 11th",
+            "will they check my bloods?",
+        ),
+        (
+            "its the 18th not the 11th, can I ask about my tablets?",
+            "its the 18th not the 11th",
+            "can I ask about my tablets?",
+        ),
+        ("no its the 21st and can they look at my feet?", "no its the 21st", "can they look at my feet?"),
+    ],
+)
+def test_a_question_said_with_the_date_put_right_is_kept_apart(text: str, fixing: str, asked: str) -> None:
+    """s30c_03/04: the question was lost (and the 18th read as 18 December, the month gone)."""
+    found, words, rest = listen.correction_in_part(text)
+    assert found is not None and found.kind == "date"
+    assert (words, rest) == (fixing, asked)
+    assert listen.day_of_month_only(words) is not None
