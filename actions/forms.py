@@ -949,9 +949,10 @@ def _reached_back(asked: str, rest: str, turn: Turn) -> str | None:
     if rest:
         turn.dispatcher.utter_message(response=ASIDE_REPLIES["told"])
         return rest
-    if asked == "goal_text":
-        told = (str(turn.slots.get(key) or "") for key in LIFE_ANSWERS)
-        return next(filter(None, map(listen.wish_in, told)), None)
+    if asked == "goal_text":  # "the walking one I said": the one told about walking, or the first wish
+        told = [str(turn.slots.get(key) or "") for key in LIFE_ANSWERS]
+        named = listen.told_before_named(text_of(turn.tracker), told)
+        return named or next(filter(None, map(listen.wish_in, told)), None)
     return None
 
 

@@ -1484,6 +1484,30 @@ def wish_in(text: str) -> str | None:
     return None
 
 
+# "the walking one I said", "the garden thing I mentioned": something told before, named by a word of it
+_THE_ONE_SAID = re.compile(
+    r"^\W*(?:the|that)\s+((?:[\w'-]+\s+){1,3}?)(?:one|thing|bit)\s+i\s+(?:just\s+|already\s+)?"
+    r"(?:said|mentioned|told you)\b",
+    re.I,
+)
+
+
+def told_before_named(text: str, told: Iterable[str]) -> str | None:
+    """What was told before that "the walking one I said" names: an earlier answer from its
+    first sentence with that word in it, from its wish if it tells one ("a good day is when I
+    can walk to the park with the dog" gives "walk to the park with the dog"); None when the
+    message names nothing so, or nothing told has the word."""
+    named = _THE_ONE_SAID.match(text)
+    wanted = _word_forms(named[1]) if named else set()
+    for answer in told if wanted else ():
+        sentences = re.split(r"(?<=[.!?;])\s+", answer)
+        for index, sentence in enumerate(sentences):
+            if wanted & _word_forms(sentence):
+                rest = " ".join(sentences[index:])
+                return wish_in(rest) or _A_GOOD_DAY_IS.sub("", rest).strip(" .!;,") or None
+    return None
+
+
 _ALL_I_WANT = re.compile(
     r"[\s,;-]*\b(?:that'?s|thats|that is)?\s*all (?:i|he|she|we) (?:want|ask|need)\b", re.I
 )

@@ -100,3 +100,31 @@ def test_a_question_said_with_the_date_put_right_is_kept_apart(text: str, fixing
     assert found is not None and found.kind == "date"
     assert (words, rest) == (fixing, asked)
     assert listen.day_of_month_only(words) is not None
+
+
+_TOLD = [
+    "I want to get the bus to see my sister on a Sunday",
+    "my grandkids. I just want to be able to pick them up again",
+    "a good day is when I can walk to the park with the dog",
+    "crosswords. and I'd love to get my garden back in shape",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the walking one I said", "walk to the park with the dog"),
+        ("the garden thing I mentioned", "get my garden back in shape"),
+        ("that bus one i told you", "I want to get the bus to see my sister on a Sunday"),
+        ("the grandkids bit I said", "pick them up again"),
+    ],
+)
+def test_the_one_i_said_fetches_what_was_told_about_it(text: str, words: str) -> None:
+    """s30c_05/06: the first wish told was taken, or a goal called "The walking one"."""
+    found = listen.told_before_named(text, _TOLD)
+    assert found is not None and words.lower() in found.lower()
+
+
+@pytest.mark.parametrize("text", ["the walking one", "what I said before", "the swimming one I said"])
+def test_nothing_named_or_nothing_told_fetches_nothing(text: str) -> None:
+    assert listen.told_before_named(text, _TOLD) is None
