@@ -106,6 +106,8 @@ def date_of_birth(tracker: Tracker, value: Any) -> Reading:
         return Reading()  # "landline 01632 960112": heard for the contact (listen.hear), this asked again
     if identity.age_given(text) is not None:  # "I'm 78": kindly, the date instead
         return Reading(replies=["utter_date_of_birth_age"])
+    if identity.an_appointment_date(text, today):  # "monday 14 december 10am": the appointment's
+        return Reading(replies=["utter_date_of_birth_not_appointment"])
     if identity.part_of_a_birth_date(text, today):  # "born in 41": the day and month too
         return Reading(replies=["utter_date_of_birth_part"])
     reading = interpret_answer("date_of_birth", value, tracker)

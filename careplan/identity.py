@@ -222,11 +222,19 @@ _SOME_OF_A_DATE = re.compile(rf"\b{_DAY}\s*(?:of\s+)?({_MONTH})\b|\b({_MONTH})\b
 
 def part_of_a_birth_date(text: str, today: date) -> bool:
     """Part of a date of birth without the rest: a year alone ("born in 41"), or a day and
-    month without the year; never a whole date, an age or anything else."""
+    month without the year; never a whole date, an age, an appointment's date or anything else."""
     said = years_in_digits(text or "")
-    if birth_date(said, today) is not None or age_given(said) is not None:
+    if birth_date(said, today) is not None or age_given(said) is not None or an_appointment_date(said, today):
         return False
     return bool(_YEAR_ALONE.match(said) or _SOME_OF_A_DATE.search(said))
+
+
+def an_appointment_date(text: str, today: date) -> bool:
+    """A date said as an appointment's is, never as a birthday: from today on, with a weekday or a
+    time of day ("monday 14 december 10am", "tues 15 dec at 2pm")."""
+    when = dates.when(text)
+    weekday = any(word in dates.WEEKDAYS for word in re.findall(r"[a-z]+", text.lower()))
+    return when is not None and when.day >= today and (weekday or when.time is not None)
 
 
 _BORN_IN = re.compile(r"^\W*(?:(?:born|in|it was|was|on|the year)\s+)*", re.IGNORECASE)

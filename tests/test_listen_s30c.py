@@ -4,9 +4,11 @@ Each class has a conversation (tests/conversations/messy_s30c_*.yml) that failed
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from careplan import listen
+from careplan import identity, listen
 from careplan.titles import short_title
 
 pytestmark = pytest.mark.unit
@@ -128,3 +130,18 @@ def test_the_one_i_said_fetches_what_was_told_about_it(text: str, words: str) ->
 @pytest.mark.parametrize("text", ["the walking one", "what I said before", "the swimming one I said"])
 def test_nothing_named_or_nothing_told_fetches_nothing(text: str) -> None:
     assert listen.told_before_named(text, _TOLD) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["monday 14 december 10am", "tues 15 dec at 2pm", "14th December, 10.30", "friday the 18th at 9"]
+)
+def test_an_appointments_date_is_never_part_of_a_birth_date(text: str) -> None:
+    """s30c_07: "monday 14 december 10am" at the date of birth was kept as its day and month."""
+    today = date(2026, 12, 3)
+    assert identity.an_appointment_date(text, today)
+    assert not identity.part_of_a_birth_date(text, today)
+
+
+@pytest.mark.parametrize("text", ["14 december", "the 14th of December", "14/12/1950", "born in 41"])
+def test_a_birthday_is_no_appointment(text: str) -> None:
+    assert not identity.an_appointment_date(text, date(2026, 12, 3))
