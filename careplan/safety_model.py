@@ -60,7 +60,8 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # cold measure of the model's gates. Nor, until it is learnt without false alarms, batch ZR
 # (blind set 13, retired in session 30): learnt as it was, it flagged three development
 # conversations' everyday lines (a carer asking for a break, a shed "when it all gets too much").
-NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zr.yml"})
+# Nor batch ZS (blind set 14, retired in session 31) until it is learnt from the same way.
+NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zr.yml", "safety_dev_zs.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of
