@@ -136,6 +136,9 @@ _VAGUE = re.compile(
     + _MONTH_WORDS
     + r")\b"
 )
+# A day told exactly, its month with it ("5th january", "january the 5th", "5/1"): words
+# like "after christmas" beside it say when that is, and make it no rougher.
+_EXACT_DAY = re.compile(rf"\b{_DAY} (?:of )?{_MONTH}|\b{_MONTH} (?:the )?{_DAY}|\b\d{{1,2}}[/.-]\d{{1,2}}\b")
 _HOLIDAYS = {
     r"christmas eve": (12, 24),
     r"boxing day": (12, 26),
@@ -334,7 +337,12 @@ def _weekday_date(t: str, match: re.Match[str], today: date) -> date:
 
 
 def _day(t: str, today: date) -> date | None:
-    if _VAGUE.search(t) or re.search(r"\bend of (?:the )?month\b", t):
+    if _VAGUE.search(t):
+        # "tuesday 5th january after christmas": the day, told exactly beside the rough words
+        t = _VAGUE.sub(" ", t)
+        if not _EXACT_DAY.search(t):
+            return None
+    if re.search(r"\bend of (?:the )?month\b", t):
         return None
     if re.search(r"\bday after tomorrow\b", t):
         return today + timedelta(days=2)

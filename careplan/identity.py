@@ -232,7 +232,7 @@ def part_of_a_birth_date(text: str, today: date) -> bool:
 def an_appointment_date(text: str, today: date) -> bool:
     """A date said as an appointment's is, never as a birthday: from today on, with a weekday or a
     time of day ("monday 14 december 10am", "tues 15 dec at 2pm")."""
-    when = dates.when(text)
+    when = dates.when(text, today)
     weekday = any(word in dates.WEEKDAYS for word in re.findall(r"[a-z]+", text.lower()))
     return when is not None and when.day >= today and (weekday or when.time is not None)
 

@@ -4428,11 +4428,16 @@ def _life_forms() -> set[str]:
 
 def birth_date_alone(text: str, today: date | None = None) -> date | None:
     """A date of birth said alone ("12/06/1991", "3rd of August 1956", "the ninth of May nineteen
-    forty six"): a whole date in a year gone by. It answers the date of birth and nothing else."""
+    forty six"): a whole date in a year gone by. It answers the date of birth and nothing else.
+    A date that reads as one still to come ("22/12/26 10am", its year in two digits) is an
+    appointment's, never a birthday a century ago (set14_07)."""
     today = today or clock.today()
     born = identity.birth_date(text, today)
     if born is None or born.year >= today.year - 1:
         return None
+    ahead = dates.when(text, today)
+    if ahead is not None and ahead.day >= today and ahead.day.year - born.year == 100:
+        return None  # the day a century on is still to come: its year was said in two digits
     return born if _only_a_date(identity.years_in_digits(text)) else None
 
 
