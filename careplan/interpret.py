@@ -113,18 +113,22 @@ def unsure_with_an_answer(text: str) -> bool:
     return any(word not in STOP_WORDS and word not in _ECHO for word in rest)
 
 
-# "pass", "I'll pass on that one", "skip this one please": the whole message passes on the
-# question ("pass my driving test" is an answer).
+# "pass", "I'll pass on that one", "skip this one please", "can we skip it?": the whole message
+# passes on the question ("pass my driving test" is an answer).
 _SKIP = re.compile(
-    r"^\W*(?:(?:i'?ll|i will|i'?d|can i|i)\s+)?(?:pass|skip)(?:\s+(?:on\s+)?(?:it|that|this|(?:that|this) one"
+    r"^\W*(?:(?:i'?ll|i will|i'?d|(?:can|could|may|shall) (?:i|we)|let'?s|we'?ll|just|i)\s+)?(?:just\s+)?"
+    r"(?:pass|skip)(?:\s+(?:on\s+)?(?:it|that|this|(?:that|this) one"
     r"|the question))?(?:\s+(?:thanks?|ta|please|cheers|sorry|mate|love|lol|for now))*\W*$",
     re.I,
 )
+# The last part of a message: after , . ; ! or ?
+_LAST_PART = re.compile(r"(?<=[,.;!?])\s+")
 
 
 def skips(text: str) -> bool:
-    """Does the whole message pass on the question, however the NLU read it?"""
-    return bool(_SKIP.match(text or ""))
+    """Does the message pass on the question, however the NLU read it? The whole message, or
+    its last part after why ("it's in her folder in the office, can we skip it")."""
+    return bool(_SKIP.match(text or "") or _SKIP.match(_LAST_PART.split((text or "").strip())[-1]))
 
 
 # "nothing im good", "no that's all for now", "nothing else for him", "none thanks": the

@@ -2457,8 +2457,8 @@ def question_to_bot(text: str) -> bool:
 
     Talk about the chat itself ("why do you need that?") is :func:`meta`'s, not this."""
     said = text.strip()
-    if len(said.split()) < 3 or meta(said) is not None:
-        return False
+    if len(said.split()) < 3 or meta(said) is not None or interpret.skips(said):
+        return False  # "can I skip this one?" passes on the question
     first = re.split(r"(?<=[.!?])\s+", said)[0]
     if tells_a_story(first):
         return False
@@ -2506,6 +2506,8 @@ def asks_for_advice(text: str) -> bool:
     "should I stop taking them?" asks; "the doctor put me on new tablets and they make me
     dizzy" tells (it is an answer: what gets in the way, a worry), and so does someone wished
     for who would tell them ("someone to tell me what to do about the money thing")."""
+    if interpret.skips(text):
+        return False  # "can I skip this one?" passes on the question, it is no skipped dose
     said = _SOMEONE_TO_TELL.sub(" ", text)
     return bool(_ADVICE.search(said)) or (question_to_bot(text) and not text.strip().endswith("."))
 
@@ -2603,7 +2605,7 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
     ``away`` is stepping away for a moment; ``back`` is coming back (after
     ``away``, a bare "back", "ok" or "it was a parcel" is coming back too). The rest are the
     patterns above, then :func:`about_the_chat`."""
-    if len(text.split()) > 20:
+    if len(text.split()) > 20 or interpret.skips(text):  # "can we skip it?" passes; it asks nothing
         return None
     if (_AWAY.match(text) and _STEPS_AWAY.search(text)) or _DISTRACTED.match(text) or _AWAY_NAMED.match(text):
         return "away"
