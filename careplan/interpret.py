@@ -925,6 +925,9 @@ _BUT_THEN = re.compile(
 # "Evans, Gwyneth", "Robert, Bob": two names and a comma, nothing else. The second is the one they go
 # by (the first name, as forms write it, or a nickname); said whole, the surname comes last.
 _COMMA_PAIR = re.compile(r"^\W*([A-Za-z][\w'’-]*)\s*,\s*([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\W*$")
+# "mohammed. mo", "Thomas - Tom": a name, then the short of it they go by (the same first letter,
+# fewer letters). The short name is the one to use; the first is the full one.
+_THEN_SHORT = re.compile(r"^\W*([A-Za-z][\w'’-]*)\s*[.,;:-]+\s*([A-Za-z][\w'’-]*)\W*$")
 # A message typed all in capitals ("NOREEN. MRS GALLAGHER IF YOU WANT TO BE PROPER BUT NOREEN WILL
 # DO"): read as the same words without capitals; a name alone ("JR") stays as typed.
 _SHOUTED = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
@@ -995,6 +998,11 @@ def _name(text: str, *, full: bool, own: bool) -> str | None:
     if pair and not {w.lower() for w in " ".join(pair.groups()).split()} & plain:
         if found := _a_name(f"{pair.group(2)} {pair.group(1)}" if full else pair.group(2).split()[0]):
             return found
+    short = _THEN_SHORT.match(text)
+    if short and not {w.lower() for w in short.groups()} & plain:
+        whole, called = short.groups()
+        if called[0].lower() == whole[0].lower() and 1 < len(called) < len(whole):
+            return _a_name(whole if full else called)
     just = _JUST.match(text)
     if just and (just.group(1) is None or just.group(1).lower() == just.group(2).lower()):
         if just.group(2).lower() not in _SMALL_WORDS | _NOT_NAMES:
