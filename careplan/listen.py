@@ -2096,6 +2096,9 @@ _STEP_AWAY = (
     r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?|bear with me"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
     r"|gtg|g2g|got ?2 ?go|(?:hv|hafta|have) (?:to|2) go"  # "gtg job in", "g2g, boss wants me"
+    # called to work between answers: "got a fare", "customer in", "job just come in"
+    r"|(?:(?:i'?ve |i have |just )?got (?:a|another|one) |(?:a|another) )(?:fare|customer|pick ?up)"
+    r"|(?:(?:a|another) )?(?:fare|customer|job|pick ?up) (?:in|waiting|(?:just )?(?:come|came) in)"
     r"|(?:there'?s |there is )?(?:someone|somebody)(?:'?s| is)? at the (?:front |back )?door"
     r"|(?:the )?(?:door|phone)(?:bell)?(?:'?s| is)? (?:going|ringing|gone|went)|(?:the )?door ?bell)"
 )

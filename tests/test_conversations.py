@@ -46,11 +46,8 @@ NOT_YET: dict[str, str] = {
     "set14_04_dennis_allotment_roses": "his goal about Sheila is kept without her name in it",
     "set14_05_leanne_long_covid": "turn 20: a button the bot did not offer at that point",
     "set14_06_gordon_glasgow_urology": "turn 21: a button the bot did not offer at that point",
-    "set14_07_amara_sickle_cell": "the appointment's date told in passing is not kept",
     "set14_08_brenda_for_roy_memory_clinic": "\"it's out. I did the back slaps ... he's alright now. We can "
     'carry on." (choking over) gets "Please call 999 now"',
-    "set14_09_mo_taxi_diabetes": "turn 17: a button the bot did not offer at that point",
-    "set14_10_fern_and_kaz_easy_read": "the appointment's date is not kept",
 }
 
 
