@@ -1200,6 +1200,15 @@ def goes_on_past_the_split(text: str) -> bool:
     )
 
 
+# Before "but", how small the goal is ("it is only ten minutes, but ...", "its only round the
+# corner but ..."): the "but" says what is hard about so small a thing, told with the goal. It may
+# be what gets in the way or not ("my son-in-law has been driving me"), so that is still asked.
+_ONLY_SMALL = re.compile(
+    r"\b(?:it'?s|its|it is|it was|that'?s|thats|that is)\s+(?:really\s+)?(?:only|just)\b[^.;!?]*$",
+    re.I,
+)
+
+
 def goal_parts(text: str) -> dict[str, str]:
     """A goal told with its reason or what's in the way: "walk the dog, but my knees..."."""
     parts: dict[str, str] = {}
@@ -1207,6 +1216,8 @@ def goal_parts(text: str) -> dict[str, str]:
     but = _BUT.search(rest)
     if but and (_HOW_LONG.match(rest[but.end() :]) or _ABOUT_THE_ANSWER.match(rest[but.end() :])):
         but = None
+    if but and _ONLY_SMALL.search(rest[: but.start()]):
+        but = None  # "To walk to church on a Sunday. It is only ten minutes, but my son-in-law drives me"
     if but and len(rest[: but.start()].split()) >= 3 and _WHAT_IT_MEANS.match(rest[but.end() :]):
         # "thread a needle again. sounds daft but it would mean the world to her": why, and the
         # goal in full, so it is never quoted as only "sounds daft"
