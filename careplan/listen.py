@@ -3031,7 +3031,13 @@ _MOVE_MAIN = re.compile(
     # "Can I change the main thing please. I want the appointment to be about the lump under my arm"
     rf"|\b(?:change|switch|swap|move)\s+{_THE_ONE_THING}(?:\s+(?:please|pls))?\W+"
     r"(?:(?:i'?d|i\s+would)\s+(?:like|rather|prefer)|i\s+want|make)\s+(?:the\s+appointment|it)\s+(?:to\s+)?(?:be\s+)?"
-    r"(?:about|focus\s+on|on)\s+(?P<words7>.+)$",
+    r"(?:about|focus\s+on|on)\s+(?P<words7>.+)$"
+    # "Actually, change my one thing. The bowls is what I really want to talk about", "switch my
+    # priority, I'd rather talk about the stairs": the one thing asked to change, then what it is
+    rf"|\b(?:change|switch|swap|move)\s+{_THE_ONE_THING}(?:\s+(?:please|pls))?\W+(?:(?:so|now|well)\W+)?"
+    r"(?:(?P<words8>[^.!?;]+?)\s+(?:is|are|'s)\s+what\s+(?:i|we|she|he)\s+(?:really\s+|most\s+|actually\s+)*"
+    r"(?:want|wants|need|needs|would like|'d like)\s+to\s+(?:talk about|focus on|work on|sort out)\b"
+    r"|(?:i'?d|i\s+would)\s+(?:much\s+)?rather\s+(?:talk about|focus on|work on)\s+(?P<words9>.+)$)",
     re.I,
 )
 # what is put off for now: "the swimming can wait"
@@ -3424,7 +3430,7 @@ def _moved_to(text: str) -> Correction | None:
     moved = _MOVE_MAIN.search(text)
     if moved is None:
         return None
-    words = next(moved[f"words{n}"] for n in ("", "2", "3", "4", "5", "6", "7") if moved[f"words{n}"])
+    words = next(moved[f"words{n}"] for n in ("", *"23456789") if moved[f"words{n}"])
     said = _first_said(_CAN_WAIT.sub("", words.strip()))
     said = _MANNERS.sub("", re.sub(r"\s+(?:instead|really|now)\W*$", "", said.strip(" .!?;"), flags=re.I))
     said = said.strip(" .!?;")

@@ -21,20 +21,11 @@ NOT_YET: dict[str, str] = {
     'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
     'each later answer lands a question late (so "whats that" is written down as a goal)',
     # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
-    "set13_01_hyacinth_foot_clinic": 'her second goal ("To walk to church on a Sunday by myself. It is only '
-    'ten minutes, but my son-in-law has been driving me") is heard with what gets in the way, so that '
-    'question is skipped and "The foot again, and the hill by the bus garage" lands on what would help',
     "set13_02_stuart_jamie_transition": "\"He's 19. He wants to be like his mates. And I won't be around "
     'forever" (his dad, at why it matters) gets a check-in; the next answer (what gets in the way) is '
     "taken as the reply and why asked again, so each later answer lands a question late",
-    "set13_03_noreen_chest_clinic": 'what gets in the way is heard in her goal ("I HAVE TO STOP THREE '
-    'TIMES FOR MY BREATH") and not asked, so "MY BREATHING AND THE COLD, AND THE HILL..." lands on what '
-    "would help (the name turn passes since listen_names, s30)",
     "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account "
     "raise no safeguarding note (the name turn passes since listen_names, s30)",
-    "set13_07_terry_knee_bowls": '"Actually, change my one thing. The bowls is what I really want to talk '
-    'about" at the read-back gets "Which goal would you like to change?" (the name turn passes since '
-    "listen_names, s30)",
     "set13_10_siobhan_rheumatology": '"I deal with sepsis and overdoses every shift" (a nurse about her '
     'work) gets "This could be sepsis. Call 999 now."; her next answer, said while the pause holds '
     '("Synovitis in both wrists ..."), gets "I\'ve kept that" and then "What gets in the way?", so each '

@@ -95,3 +95,38 @@ def test_called_to_work_is_stepping_away(text: str) -> None:
 @pytest.mark.parametrize("text", ["my job", "got a job at tesco", "job", "the customers"])
 def test_work_told_is_no_stepping_away(text: str) -> None:
     assert listen.meta(text) != "away"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To walk to church on a Sunday by myself. It is only ten minutes, but my son-in-law drives me",
+        "GET TO MASS ON A SUNDAY. ITS ONLY ROUND THE CORNER BUT I HAVE TO STOP THREE TIMES FOR MY BREATH",
+        "see my sister in Leeds. its only an hour on the train, but I'm wiped out for days after",
+        "Get to the Tuesday club on my own. It's just up the road but my daughter has been taking me",
+    ],
+)
+def test_a_but_after_how_small_the_goal_is_leaves_what_gets_in_the_way_to_ask(text: str) -> None:
+    """set13_01, set13_03: what gets in the way was taken from the goal and never asked."""
+    assert "goal_barriers" not in listen.goal_parts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        (
+            "Actually, change my one thing. The bowls is what I really want to talk about, the driving "
+            "can wait",
+            "The bowls",
+        ),
+        (
+            "can we change the main thing? kneeling for the weeding is what I most want to work on",
+            "kneeling for the weeding",
+        ),
+        ("switch my priority please, id rather talk about the walking, the tablets can wait", "the walking"),
+    ],
+)
+def test_the_one_thing_changed_then_named(text: str, goal: str) -> None:
+    """set13_07: "Which goal would you like to change?", and the next answer written over a goal."""
+    fix = listen.correction(text)
+    assert fix is not None and fix.kind == "main_goal" and fix.goal == goal
