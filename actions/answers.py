@@ -178,6 +178,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     if intent == "go_back" and free_text and BACK_IN_LIFE.search(text) and about_chat != "go_back":
         return False  # "Going back to work too soon" is the worry, not "go back"
     in_words = free_text or slot == "one_thing"  # the one thing may be told in their own words
+    if intent == "ask_why" and in_words and listen.why_as_a_reason(text):
+        return False  # "... it's why ah keep ma appointments": a reason told, nothing asked
     if intent in INTERRUPTIONS and in_words and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     if intent.startswith("faq_") and in_words and listen.tells_of_life(text):

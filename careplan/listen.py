@@ -2592,6 +2592,23 @@ def plainly_an_answer(text: str) -> bool:
     )
 
 
+# What comes before a "why" that gives a reason: a "be" ("it's why", "which is why"; typed
+# without the apostrophe, "its why" and "thats why": "that" and "s"), or "the reason why"
+_REASON_BEFORE = {"its", "s", "reason"}
+
+
+def why_as_a_reason(text: str) -> bool:
+    """ "why" said as the reason for something, never asked: "that's behind us, but it's why ah
+    keep ma appointments", "which is why I worry", "the reason why I go". Each "why" follows a
+    "be" or the word "reason", and nothing in the message asks."""
+    whys = [t for t in parse(text) if t.lower_ == "why"]
+    return (
+        bool(whys)
+        and not asks_something(text)
+        and all(t.i > 0 and (t.nbor(-1).lemma_ == "be" or t.nbor(-1).lower_ in _REASON_BEFORE) for t in whys)
+    )
+
+
 # Asking to carry on, maybe after playing down what they just said: "i didnt want to make a big
 # thing of it, its family. can we carry on", "sorry, didnt mean to go on. lets crack on". Never
 # "go on" (a yes) or "move on" (a skip).
