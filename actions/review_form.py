@@ -169,8 +169,9 @@ class ValidateReviewForm(QuestionForm):
             chosen = listen.match_goal(review.goal, goals, said_about=choice == "change")
             if chosen is not None:
                 slots[f"goal_to_{choice}"] = str(chosen)
-        if choice == "remove" and len(goals) == 1:
-            slots["goal_to_remove"] = str(goals[0]["id"])  # "remove it": the only goal, asked first
+        if choice in {"change", "remove"} and len(goals) == 1:
+            # "remove it" (asked first), "the goal wants to say Sheila's roses": the only goal
+            slots[f"goal_to_{choice}"] = str(goals[0]["id"])
         if review is not None and review.words and choice == "add":
             slots["goal_text"] = None
             slots["pending_goal"] = review.words

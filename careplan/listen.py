@@ -4512,7 +4512,12 @@ _REMOVE = re.compile(
     r"|\btake\b(.+?)\b(?:off|out)\b",
     re.I,
 )
-_CHANGE = re.compile(r"\b(?:change|edit|alter|reword|fix|update|wrong)\b(.*)$", re.I)
+# "change number 2", "the goal wants to say Sheila's roses", "number 1 needs to read ..."
+_CHANGE = re.compile(
+    r"\b(?:change|edit|alter|reword|fix|update|wrong"
+    r"|(?:should|must|wants? to|needs? to|has to|ought to) (?:say|read))\b(.*)$",
+    re.I,
+)
 _QUESTIONS = re.compile(r"\bquestions?\b", re.I)
 _DATE = re.compile(r"\b(?:date|day|when|appointment)\b", re.I)
 # "a question about the rehab" is kept whole; "another question: will I need a scan?" as the question.
@@ -4951,12 +4956,20 @@ def time_said(text: str) -> str | None:
 def instructions(text: str) -> list[str]:
     """The instructions in one read-back message, in the order said; the message itself
     when it holds fewer than two (a part that instructs nothing, like "no.", is left out)."""
-    parts = [p.strip(" ,;") for p in _NEXT_INSTRUCTION.split(text) if p and p.strip(" ,.;")]
-    found = [
-        p
-        for p in parts
-        if correction(p) is not None
-        or time_said(p)
-        or (review_choice(p) or ReviewChoice("confirm")).choice not in {"confirm", "later"}
-    ]
+    found: list[str] = []
+    for part in (p.strip(" ,;") for p in _NEXT_INSTRUCTION.split(text) if p and p.strip(" ,.;")):
+        if found and _ITS_WORDS.match(part):  # "change goal 1. It needs to say: ...": one instruction
+            found[-1] = f"{found[-1]} {part}"
+        elif (
+            correction(part) is not None
+            or time_said(part)
+            or (review_choice(part) or ReviewChoice("confirm")).choice not in {"confirm", "later"}
+        ):
+            found.append(part)
     return found if len(found) > 1 else [text]
+
+
+# What the goal named just before should say: "It needs to say: walk to the park", "that should read ..."
+_ITS_WORDS = re.compile(
+    r"^\W*(?:it|that|this)\s+(?:should|must|wants? to|needs? to|has to|ought to)\s+(?:say|read|be)\b", re.I
+)
