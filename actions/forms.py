@@ -66,7 +66,7 @@ from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, identity, interpret, listen, pronouns
 from careplan.kept import answered_again
-from careplan.questions import catalogue
+from careplan.questions import catalogue, labels
 from careplan.reflect import LOSS
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -481,6 +481,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             who = listen.clinician_named(text)  # "her MS nurse, Jo" where her name is asked
         if who and not dates.when(text):
             return self.take({"appointment_with": who}, turn, again=True)
+        answered = turn.slots.get("history") or []
+        fixed = {key: words for key, words in listen.life_answers_put_right(text).items() if key in answered}
+        if fixed and asked not in fixed:
+            # "he said the garden but my good day is really getting to the temple" at what she
+            # enjoys: a good day put right, and the question asked comes again
+            return {asked: None, **self.put_life_answers_right(fixed, turn)}
         told = turn.slots.get("appointment_reason")
         if (
             asked == "what_matters"
@@ -491,6 +497,17 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             turn.dispatcher.utter_message(response="utter_reason_added")
             return self.take({"appointment_reason": f"{told}. {text}"}, turn, again=True, quiet=True)
         return None
+
+    @staticmethod
+    def put_life_answers_right(fixed: dict[str, str], turn: Turn) -> dict[str, Any]:
+        """Answers about their life put right, each keyed by its question: the words it had kept
+        as taken off, the new ones kept, and each change said. Returns the slots changed."""
+        for key, words in fixed.items():
+            keep_taken_off(turn, key)
+            record(*turn, Reading(value=words, text=words), key)
+            turn.dispatcher.utter_message(response="utter_life_answer_changed", label=labels("life")[key])
+        turn.slots.update(fixed)
+        return fixed
 
     @staticmethod
     def one_thing_put_right(text: str, turn: Turn) -> str | None:

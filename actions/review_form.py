@@ -23,11 +23,9 @@ from actions.corrections import confirm_first, keep_taken_off
 from actions.forms import QuestionForm, saying, team_question_lines, team_questions
 from actions.moves import finish_unshared, stop_sharing
 from actions.turn import Turn
-from careplan import dates, interpret, listen, questions
+from careplan import dates, interpret, listen
 from careplan.models import utcnow
 
-# What the read-back calls the answers about their life that can be put right in words
-_LABELS = questions.labels("life")
 # The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
 PICKING = ("goal_to_change", "goal_to_remove", "goal_new_text")
 REVIEW_INTENTS = {
@@ -60,12 +58,8 @@ class ValidateReviewForm(QuestionForm):
             return born  # "12 june 1991" at the read-back: never the appointment's new date
         if asked == "review_choice" and (fixed := listen.life_answers_put_right(text)):
             # "What matters most is wrong, it should be family, grandchildren, dim sum Sunday": that
-            # answer changed (the words it had kept as taken off), never the date; then the plan again
-            for key, words in fixed.items():
-                keep_taken_off(turn, key)
-                record(*turn, Reading(value=words, text=words), key)
-                turn.dispatcher.utter_message(response="utter_life_answer_changed", label=_LABELS[key])
-            return {asked: None, **fixed}
+            # answer changed, never the date; then the plan again
+            return {asked: None, **self.put_life_answers_right(fixed, turn)}
         if asked == "review_choice" and (late := listen.late_answer(text)):
             # "I skipped what matters earlier. it's my wife, my job...": kept, and the plan again
             key, words = late

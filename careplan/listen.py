@@ -4047,31 +4047,37 @@ def late_answer(text: str) -> tuple[str, str] | None:
 # havent changed what matters most. it should say my cat bonnie..." (s30 tester: a weekday in it
 # changed the appointment's date; "Okay. What would you like to change?" and the plan unchanged).
 _LIFE_NAMED = re.compile(r"\b(?:what matters(?:\s+most)?|good day)\b", re.I)
+# Said as a fix: "... is wrong", "actually", "he said the garden but ...", "..., not the football"
 _PUT_RIGHT = re.compile(
-    r"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should)\b", re.I
+    r"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should|actually"
+    r"|(?:he|she|they|you|i) (?:said|put|wrote))\b|[,;]\s*not (?:the|my|just|her|his|their)\b",
+    re.I,
 )
 _NEW_WORDS = re.compile(
     r"(?:\b(?:it|that|this|what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+"
     r"(?:should|shd|must|needs? to)\s+(?:be|say|read)"
-    r"|\b(?:what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+(?:is|=|to)"
+    r"|\b(?:what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+(?:is|=|to)(?:\s+(?:really|actually))?"
     r"|\b(?:change|make)\s+(?:it|that)\s+(?:to|into|say))"
     # never "is wrong", "is not right": what is said of it, not what it should say
-    r"\s*:?\s*['\"‘“]?(?!\s|(?:wrong|not|incorrect|rubbish|right|fine|ok|okay|good|correct)\b)(?P<words>[^.!?\"’”]+)",
+    r"\s*:?\s*['\"‘“]?(?!\s|(?:wrong|not|incorrect|rubbish|right|fine|ok|okay|good|correct|spot on|perfect"
+    r"|great|lovely|nice|rare|hard)\b)(?P<words>[^.!?\"’”]+)",
     re.I,
 )
 
 
 def life_answers_put_right(text: str) -> dict[str, str]:
     """The new words for what matters and a good day, each keyed by its question, when a message
-    at the read-back says one is wrong and gives what it should say ("the good day is the bus stop
-    one" points at a goal, and is left out); empty otherwise."""
+    says one is wrong and gives what it should say: at the read-back, or at a later question ("he
+    said the garden but my good day is really getting to the temple on a sunday"). "the good day
+    is the bus stop one" points at a goal, and is left out. Empty otherwise."""
     if not _LIFE_NAMED.search(text) or not _PUT_RIGHT.search(text):
         return {}
     fixed: dict[str, str] = {}
     for found in _NEW_WORDS.finditer(text):
         words = found.group("words").strip(" ,;:-")
         named = [m.group(0).lower() for m in _LIFE_NAMED.finditer(text[: found.start("words")])]
-        if named and len(words) >= 3 and not points_at_goal(words):
+        # "..., the garden is nice but that's the one": the first part names no goal, so it is the words
+        if named and len(words) >= 3 and not points_at_goal(re.split(r"[,;]", words)[0]):
             fixed["good_day" if named[-1] == "good day" else "what_matters"] = words
     return fixed
 
