@@ -271,6 +271,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if len(rest.split()) < 2:
                 return {asked: None}
             turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+        if asked == "goal_text" and not is_button(turn.tracker) and (goal := listen.goal_introduced(text)):
+            # "raj again, tea's made. second one is sleeping through ...": the goal, never the tea
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, goal)), goal, goal
         if not is_button(turn.tracker) and (taken := self.take_back_mid_chat(asked, text, turn)) is not None:
             return {asked: None, **taken}
         if (left := self.leave_goals(asked, text, turn)) is not None:

@@ -4312,6 +4312,26 @@ _GOAL_OUTRIGHT = re.compile(
 )
 
 
+# A goal introduced as the next one: "second one is sleeping through", "ok the next goal would
+# be getting back on my bike", "right, the other thing is: swim again". What came before it in
+# the message ("raj again, tea's made.") is not the goal.
+_GOAL_INTRODUCED = re.compile(
+    r"(?:^|[.!?;,]\s*|\b(?:ok|okay|right|so|and|then)\s+)(?:the\s+|my\s+|her\s+|his\s+|their\s+|our\s+)?"
+    r"(?:second|next|other|another|third|fourth|last|new)\s+(?:one|goal|thing|wish)"
+    r"(?:'s|’s|\s+(?:is|would be|will be|=)|\s*:)\s*:?\s*(?P<goal>\w.*)$",
+    re.I,
+)
+
+
+def goal_introduced(text: str) -> str | None:
+    """The goal in "tea's made. second one is sleeping through without the spasms waking her":
+    what follows the words that bring it in as the next one; None when no goal is brought in
+    that way, or too little follows."""
+    found = _GOAL_INTRODUCED.search(text)
+    goal = found.group("goal").strip(" .!") if found else ""
+    return goal if len(goal.split()) > 1 else None
+
+
 def goal_said_outright(text: str) -> str | None:
     """A goal told in so many words in an answer about their life ("The cooking, as I said. What I
     would really like is to be able to stand at the stove long enough to cook Sunday dinner"): the
