@@ -885,7 +885,11 @@ def respelt(text: str, names: list[str]) -> tuple[dict[str, str], str]:
     fixes: dict[str, str] = {}
     for word in [*spelt, *said]:
         for told in known:
-            alike = SequenceMatcher(None, word.lower(), told.lower()).ratio() >= 0.75
+            # spelt out letter by letter, a name is only ever being put right: "Artem, A R T E M" for
+            # "Artyom" is alike enough; said again, it must be closer
+            alike = SequenceMatcher(None, word.lower(), told.lower()).ratio() >= (
+                0.6 if word in spelt else 0.75
+            )
             # spelt out, its capitals count too: "McAulay, M-c-A-u-l-a-y, capital A" puts "Mcaulay" right
             mixed = word in spelt and not (word.isupper() or word.islower())
             changed = word != told if mixed else word.lower() != told.lower()
