@@ -857,7 +857,11 @@ def _with_their_name(doc: Doc, found: str) -> str:
     a few words of its own, so "the nurse, because Dr Jones is off" is the nurse."""
     for sent in doc.sents:
         titled = _TITLED_NAME.search(sent.text)
-        alone = titled and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+        # the name's own words never count as a verb: "my gp dr hussain" parses "dr" as one
+        named = (
+            range(sent.start_char + titled.start(), sent.start_char + titled.end()) if titled else range(0)
+        )
+        alone = titled and not any(t.pos_ in {"VERB", "AUX"} and t.idx not in named for t in sent)
         if alone and titled.group(0).split()[-1].lower() in STOP_WORDS | _CLINICIANS | _APPOINTMENT_WORDS:
             alone = False  # "dr appt", "mr is"
         if alone and titled.group(0).lower() not in found.lower():
