@@ -52,6 +52,12 @@ _ABOUT_THE_CHOICE = re.compile(
 )
 
 
+def added_to(earlier: Any, words: str) -> str:
+    """An answer with more words after it ("my kids. my mum, she matters loads too"): the words
+    alone where there was no answer, or it was skipped."""
+    return words if earlier in (None, flow.SKIPPED) else f"{str(earlier).rstrip(' .')}. {words}"
+
+
 class Corrections:
     """Corrections, undo, start again and step back, for a ``QuestionForm``."""
 
@@ -301,8 +307,7 @@ class Corrections:
             or moved == flow.SKIPPED
         ):
             return None
-        earlier = turn.slots.get(before)
-        joined = str(moved) if earlier in (None, flow.SKIPPED) else f"{str(earlier).rstrip(' .')}. {moved}"
+        joined = added_to(turn.slots.get(before), str(moved))
         record(*turn, Reading(value=joined, text=joined), before)
         record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), last)
         turn.dispatcher.utter_message(response="utter_answer_moved")

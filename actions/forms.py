@@ -56,7 +56,16 @@ from actions.common import (
     sure_intent,
     text_of,
 )
-from actions.corrections import ERASED, FULL_NAMES, Corrections, confirm_first, date_so_far, keep_taken_off
+from actions.corrections import (
+    ERASED,
+    FULL_NAMES,
+    MOVABLE,
+    Corrections,
+    added_to,
+    confirm_first,
+    date_so_far,
+    keep_taken_off,
+)
 from actions.extras import SAID_BACK, Extras, keep_carers_name, said_back, typed
 from actions.hook import previous_message
 from actions.moves import ActionInterrupt, ActionShowSummary
@@ -484,6 +493,14 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             who = listen.clinician_named(text)  # "her MS nurse, Jo" where her name is asked
         if who and not dates.when(text):
             return self.take({"appointment_with": who}, turn, again=True)
+        last = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots))
+        if {asked, last} <= MOVABLE and (added := listen.added_to_before(text)) is not None:
+            # "and my mum, she matters loads too, forgot to say that before" at a good day: added to
+            # what matters, and the good day asked again
+            joined = added_to(turn.slots.get(last), added)
+            record(*turn, Reading(value=joined, text=joined), last)
+            turn.dispatcher.utter_message(response="utter_added_to_before")
+            return {asked: None, last: joined}
         answered = turn.slots.get("history") or []
         fixed = {key: words for key, words in listen.life_answers_put_right(text).items() if key in answered}
         if fixed and asked not in fixed:

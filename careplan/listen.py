@@ -4046,6 +4046,30 @@ def late_answer(text: str) -> tuple[str, str] | None:
     return key, found.group("answer").strip(" .")
 
 
+# --- something left out of the answer before ---------------------------------------------------
+# "and my mum, she matters loads too, forgot to say that before", "oh and the dog, forgot to mention
+# him earlier", "i forgot to say, my sister helps too": words for the answer just given, not this one.
+_FORGOT_TO_SAY = re.compile(
+    r"(?:^|[,.;:!-]\s*)(?:oh\W+)?(?:i\s+)?(?:forgot|forgotten|meant|should have|should'?ve|didn'?t)\s+"
+    r"(?:to\s+)?"
+    r"(?:say|put|mention|add|tell you)(?:\s+(?:that|it|this|her|him|them|about (?:her|him|them|that)))?"
+    r"(?:\s+(?:before|earlier|last time|just now|on the last one))?\W*(?=$|[,:;-])",
+    re.I,
+)
+
+
+def added_to_before(text: str) -> str | None:
+    """The words a message adds to the answer before, when it says they were forgotten there
+    ("and my mum, she matters loads too, forgot to say that before": "my mum, she matters loads
+    too"); None when it says nothing of forgetting, or nothing besides."""
+    found = _FORGOT_TO_SAY.search(text)
+    if found is None:
+        return None
+    rest = f"{text[: found.start()]} {text[found.end() :]}"
+    words = re.sub(r"^\W*(?:(?:oh|and|also|plus)\W+)*", "", rest.strip(" ,.;:!-"), flags=re.I)
+    return words if says_something(words) else None
+
+
 # --- an answer about their life put right at the read-back -------------------------------------
 # "What matters most is wrong, it should be family, grandchildren, dim sum Sunday", "you still
 # havent changed what matters most. it should say my cat bonnie..." (s30 tester: a weekday in it
