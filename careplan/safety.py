@@ -765,7 +765,19 @@ def _past_tense(span: Any) -> bool:
     auxes = [c.tag_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if token.pos_ in {"VERB", "AUX"} and token.tag_ == "VBG":
         return "VBD" in auxes  # the past continuous: "I was choking on a crisp earlier"
+    if _could_then(token):
+        return True
     return token.pos_ in {"VERB", "AUX"} and token.tag_ in {"VBD", "VBN"} and not {"VBZ", "VBP"} & set(auxes)
+
+
+def _could_then(token: Any) -> bool:
+    """ "could" told of a time gone by: the clause hangs from a verb in the past tense ("he was in
+    hospital 3 days because he could not breathe", "he was rushed in because he couldnt breathe").
+    "I could not breathe" on its own says nothing of when, and stays as it is."""
+    could = any(c.dep_ == "aux" and c.lower_ == "could" for c in token.children)
+    if not could or token.dep_ not in {"advcl", "ccomp"} or token.head is token:
+        return False
+    return _past_tense(token.doc[token.head.i : token.head.i + 1])
 
 
 def _banter(text: str, cues: Cues) -> bool:
