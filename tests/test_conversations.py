@@ -31,9 +31,6 @@ NOT_YET: dict[str, str] = {
     '("Synovitis in both wrists ..."), gets "I\'ve kept that" and then "What gets in the way?", so each '
     "later answer lands a question late",
     # Blind set 14, retired in session 31: each one's first problem at session 30's end (265daf6).
-    "set14_03_oksana_for_artem_asthma": '"why you need this?" at "Does Artem know you\'re doing this for '
-    'them?" gets the answer to a different question, and the name is kept as "Artemplease"',
-    "set14_05_leanne_long_covid": "turn 20: a button the bot did not offer at that point",
     "set14_08_brenda_for_roy_memory_clinic": "\"it's out. I did the back slaps ... he's alright now. We can "
     'carry on." (choking over) gets "Please call 999 now"',
 }

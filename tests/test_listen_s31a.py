@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import listen
+from careplan import interpret, listen, safety
 
 pytestmark = pytest.mark.unit
 
@@ -102,3 +102,84 @@ def test_a_goal_brought_in_as_the_next_one(text: str, goal: str) -> None:
 )
 def test_a_goal_not_brought_in_that_way(text: str) -> None:
     assert listen.goal_introduced(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "fixes"),
+    [
+        (
+            "sorry, in England we write Artem, A R T E M. please Artem",
+            "Artyom Kovalenko",
+            {"Artyom": "Artem"},
+        ),
+        ("sorry, we spell it Yousef here, Y O U S E F", "Yusuf Rahman", {"Yusuf": "Yousef"}),
+        ("here at school they write Alexey. A-L-E-X-E-Y", "Aleksei Morozov", {"Aleksei": "Alexey"}),
+    ],
+)
+def test_a_name_spelt_out_puts_it_right_however_unlike(text: str, told: str, fixes: dict[str, str]) -> None:
+    """set14_03: "Artem, A R T E M" was too unlike "Artyom" to put it right: "Artemplease" was kept."""
+    assert interpret.respelt(text, [told])[0] == fixes
+
+
+def test_a_name_said_not_spelt_must_be_closer() -> None:
+    assert interpret.respelt("sorry typo, we call him Bob", ["Robert Smith"])[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        ("and my mum, she matters loads too, forgot to say that before", "my mum, she matters loads too"),
+        ("oh and the dog, forgot to mention him earlier", "the dog"),
+        ("i forgot to say, my sister helps too", "my sister helps too"),
+    ],
+)
+def test_words_forgotten_before(text: str, added: str) -> None:
+    """set14_05: "and my mum, ... forgot to say that before" at a good day was kept as her good day."""
+    assert listen.added_to_before(text) == added
+
+
+@pytest.mark.parametrize("text", ["I forgot", "i forgot my tablets today", "she forgot to say goodbye"])
+def test_forgetting_that_adds_nothing(text: str) -> None:
+    assert listen.added_to_before(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my gp dr hussain", "dr hussain"),
+        ("with my gp dr obi", "dr obi"),
+        ("my gp dr singh at the surgery", "dr singh"),
+    ],
+)
+def test_the_doctors_name_after_the_gp_is_kept(text: str, name: str) -> None:
+    """set14_05: "my gp dr hussain" was kept as "my gp" (the parse reads "dr" as a verb)."""
+    assert name in (listen.clinician(text, asked=True) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cold air and running. also when we came first to England he was in hospital 3 days because he"
+        " could not breathe, this was 2022, now is better",
+        "cold air. my son was rushed in because he couldnt breathe, that was back in 2019",
+        "his sister was in ICU as she could not breathe, it happened 2021, she's ok now. it could happen to"
+        " him",
+    ],
+)
+def test_could_not_breathe_told_as_over_and_dated(text: str) -> None:
+    """set14_03: a stay in hospital in 2022 "because he could not breathe" got "Call 999 now"."""
+    assert safety.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he could not breathe",
+        "he went blue because he could not breathe",
+        "he could not breathe, that was an hour ago",
+        "he was admitted because he could not breathe and now he is struggling again",
+    ],
+)
+def test_could_not_breathe_now_is_still_999(text: str) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == "emergency"
