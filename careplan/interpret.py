@@ -50,18 +50,33 @@ ALONE = rf"(?=\W*$|\s*[,.;:!?&+-]|\s+(?:{_ENDS})\b)"
 # A word said before the yes or no: "Well, yes", "oh yes go on", "erm no thanks". "oh" only
 # before a yes: "oh no" is more often dismay than an answer.
 _FILLER = r"(?:(?:well|um+|erm+|uh+|hmm+|ah+)\W+)?"
+# A yes said grudgingly ("it'll do", "go on then", "if I must", "fair enough"): still a yes.
+# Those that may follow a no and take it back ("no. go on then"), never "no, that'll do" or "no,
+# it's fine" (a no thanks).
+_GIVING_IN = (
+    r"(?:go on|ok|okay|alright|all right|fine|right) then|(?:i )?suppose so|i guess so"
+    r"|if (?:i|you|we) (?:must|have to)|(?:fine|ok|okay),? whatever|whatever then"
+)
+GIVE_IN = rf"{_GIVING_IN}|go on|(?:it|that|this)(?:'?ll| will)(?: have to)? do|fair enough"
+# The last word on it, given in after a no ("no. go on then, share it", "well i said no but the
+# wife says i have to. go on then", "no go on then"): a yes.
+_GAVE_IN = re.compile(
+    rf"(?:^|[.,;!?]\s*|\b(?:no+|nah|but|and|so)\s+)(?:oh\W+|well\W+)?(?:{_GIVING_IN})"
+    r"(?:\W+(?:(?:share|send) (?:it|that|them|the plan)|then|please|mate|love|dear|whatever|x+))*\W*$",
+    re.I,
+)
 # Said first, as they begin with a no: "no problem", "I don't mind" are a yes.
 _YES_FIRST = re.compile(rf"^\W*{_FILLER}(?:{OTHER_YES}){ALONE}", re.I)
 _YES = re.compile(
     rf"^\W*(?:oh\W+)?{_FILLER}"
-    rf"({YES_WORDS}|ya|y|ok|okay|sure|please|yes please|of course|definitely|go on|"
+    rf"({YES_WORDS}|ya|y|ok|okay|sure|please|yes please|of course|definitely|"
     r"very well|certainly|by all means|indeed|(?:that'?s )?grand|"
     r"go ahead|alright|all right|fine|happy to|i am|she is|he is|they are|correct|right|absolutely|"
     r"i suppose|suppose so|i guess|guess so|why not|might as well|may as well|"
     r"i think so|think so|i believe so|i reckon so|reckon so|"
     r"let'?s (?:do it|go|start|begin)|go for it|sounds good|"
     r"that'?s (?:fine|ok|okay|alright|all right|right|lovely|great|good)|looks (?:good|right|fine)|"
-    r"that'?ll do|lovely|perfect|spot on|great|good|yas|ys)\b",
+    rf"{GIVE_IN}|lovely|perfect|spot on|great|good|yas|ys)\b",
     re.IGNORECASE,
 )
 _NO = re.compile(
@@ -343,9 +358,11 @@ def _changed_mind(text: str) -> bool | None:
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for yes, False for no, None when it is neither. A yes or no in its own clause
     counts when the message doesn't start with one ("I just told you. Yes please note that I
-    would like one"); "No. Yes, I would like one then." is a yes."""
+    would like one"); "No. Yes, I would like one then." and "no. go on then" are a yes."""
     if (changed := _changed_mind(text)) is not None:
         return changed
+    if _GAVE_IN.search(text):
+        return True
     if intent == "affirm":
         return True
     if intent == "deny":

@@ -130,6 +130,32 @@ def test_a_yes_or_no_after_a_filler_word(text: str, said: bool | None) -> None:
     assert interpret.yes_no(text) is said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a yes given grudgingly, or a no taken back (tester s31: Stan, stuck at the read-back)
+        ("it'll do", True),
+        ("that will have to do", True),
+        ("fair enough", True),
+        ("if I must", True),
+        ("ok, whatever", True),
+        ("nah. ok then, whatever", True),
+        ("no. go on then, share it", True),
+        ("Nah. Alright then, send it", True),
+        ("well i said no but the wife says i have to. go on then", True),
+        ("I said no, but my son says I should. fine then", True),
+        # a no thanks stays a no
+        ("no, that'll do", False),
+        ("no its fine", False),
+        ("no, go on to the next one", False),
+    ],
+)
+def test_a_grudging_yes_or_a_no_taken_back_is_a_yes(text: str, said: bool) -> None:
+    assert interpret.yes_no(text) is said
+    assert listen.share_answer(text) is said
+    assert (listen.review_choice(text) is not None) is said
+
+
 def test_carers_are_asked_about_the_person_and_then_about_themselves() -> None:
     own = flow.care_questions({"for_whom": "self"})
     carer = flow.care_questions({"for_whom": "carer"})
