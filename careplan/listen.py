@@ -2399,6 +2399,24 @@ _OUR_WORDS = {
     "nhs_number": r"nhs (?:number|no)",
 }
 _ABOUT_A_WORD = r"\bwhat(?:'?s| is| are| does| do)\b[^.!?]{{0,20}}\b(?:{0})\b|\b(?:{0})\b[^.!?]{{0,25}}\bmean"
+# The chat's everyday words ("what does draft plan mean", "whats a goal?", "what do you mean by
+# share"), asked only as what the word means: "what's the plan for my knee?" or "what happens if
+# I share it" is another question. Each has its reply, utter_word_<key>, in one plain line.
+_OUR_EVERYDAY_WORDS = {
+    "draft": r"draft(?: (?:care )?plan)?",
+    "care_team": r"care team",
+    "plan": r"(?:care )?plan",
+    "share": r"shar(?:e|ed|ing)(?: (?:it|the plan|my plan))?",
+    "goal": r"goals?",
+    "read_back": r"read[- ]?back",
+}
+_THE = r"(?:the word |a |an |the |this |that |your )*['\"‘“]?"
+_MEANS = (
+    r"\bwhat (?:does|do|did) " + _THE + r"(?:{0})['\"’”]? (?:actually |exactly |really |even )?mean\b"
+    r"|\bwhat(?:'?s| is| are| do (?:you|u) mean by) "
+    + _THE
+    + r"(?:{0})['\"’”]?(?: exactly| then| anyway)?\s*(?:\?|$)"
+)
 # "Will it cost us anything?", "is it free?": what the word costs, asked where it is offered
 _COST = re.compile(
     r"\b(?:will|does|would|do|is|are) (?:it|that|this|one|they|there)\b[^.!?]{0,15}"
@@ -2428,6 +2446,9 @@ def our_word(text: str, asked: str | None = None) -> str | None:
     question, asking what it costs, or a bare "whats that?", is asking about it too."""
     for key, word in _OUR_WORDS.items():
         if re.search(_ABOUT_A_WORD.format(word), text, re.I):
+            return key
+    for key, word in _OUR_EVERYDAY_WORDS.items():
+        if re.search(_MEANS.format(word), text, re.I):
             return key
     if asked == "carer_assessment" and (_COST.search(text) or _THE_ASSESSMENT.search(text)):
         return "carers_assessment"

@@ -81,6 +81,17 @@ def test_an_answer_with_a_question_about_the_chat_after_it(text: str, split: tup
         ("does it cost money", "carer_assessment", "carers_assessment"),
         ("whats the assessment", "carer_assessment", "carers_assessment"),
         ("whats the assessment", "goal_help", None),
+        # the chat's everyday words, asked what they mean (tester s31: "draft" got the medical line)
+        ("what does draft plan mean", "share_plan", "draft"),
+        ("what do you mean by 'draft'?", "review_choice", "draft"),
+        ("whats a goal?", "goal_text", "goal"),
+        ("what is the care team", "share_plan", "care_team"),
+        ("what does sharing mean exactly", "share_plan", "share"),
+        ("what's the read back?", "review_choice", "read_back"),
+        # other questions with those words in them
+        ("whats the plan for my knee?", "questions", None),
+        ("what happens if I share it", "share_plan", None),
+        ("what is my goal", "review_choice", None),
     ],
 )
 def test_the_chats_own_words_are_explained_not_medical_ones(
