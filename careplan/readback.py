@@ -55,10 +55,25 @@ def _day(iso_date: str) -> str:
     return f"{date.fromisoformat(iso_date):%A %-d %B %Y}"
 
 
+def _a_condition(text: str, found: re.Match[str]) -> bool:
+    """ "ME" that names a condition, never the person: joined by a slash ("ME/CFS", "cfs/me"),
+    or in capitals in a message that isn't ("the ME clinic"; not "TAKE ME THERE")."""
+    word, start, end = found.group(0), found.start(), found.end()
+    if word.lower() != "me":
+        return False
+    return "/" in (text[start - 1 : start] + text[end : end + 1]) or (word == "ME" and not text.isupper())
+
+
 def to_you(text: str) -> str:
-    """The person's words said back to them: "my feet" becomes "your feet"."""
+    """The person's words said back to them: "my feet" becomes "your feet", and "the ME/CFS
+    clinic" stays as it is."""
     swaps = {"my": "your", "me": "you", "i": "you", "i'm": "you're", "mine": "yours", "myself": "yourself"}
-    return re.sub(r"\b(?:my|me|i'm|i|mine|myself)\b", lambda m: swaps[m.group(0).lower()], text, flags=re.I)
+    return re.sub(
+        r"\b(?:my|me|i'm|i|mine|myself)\b",
+        lambda m: m.group(0) if _a_condition(text, m) else swaps[m.group(0).lower()],
+        text,
+        flags=re.I,
+    )
 
 
 def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:

@@ -62,6 +62,11 @@ def test_a_name_is_said_in_its_usual_case(typed: str, said: str) -> None:
         ("my GP", "your GP"),
         ("the practice nurse", "the practice nurse"),
         ("my own doctor", "your own doctor"),
+        # "ME" that names a condition is never the person (tester s31: "the you/CFS clinic")
+        ("the ME/CFS clinic", "the ME/CFS clinic"),
+        ("my cfs/me nurse", "your cfs/me nurse"),
+        ("the ME clinic with my GP", "the ME clinic with your GP"),
+        ("MY GP WITH ME", "your GP WITH you"),
     ],
 )
 def test_the_persons_words_are_said_back_to_them(typed: str, said: str) -> None:
