@@ -3416,6 +3416,12 @@ def corrected_answer(text: str) -> str:
 # "actually no, make it the other one" (of two goals, the one not chosen)
 _OTHER_ONE = re.compile(r"\b(?:make it |i meant |no,? )?the other (?:one|goal)\b", re.I)
 _X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)
+# The other way round: "no its not my doctor its the nurse", "not the gp - it's with the physio"
+_NOT_Y_X = re.compile(
+    r"^\W*(?:(?:no|oh|sorry|wait)\W+)*(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?:with\s+)?(?P<y>.+?)\s*[,.;:!-]*\s+"
+    r"(?:it'?s|its|it\s+is|but|(?:it\s+)?should\s+be)\s+(?P<x>.+)$",
+    re.I,
+)
 
 
 # What begins "who it is with" put right: "no, it's", "it should be", "it's actually", "should be"
@@ -3428,12 +3434,16 @@ _PUT_RIGHT_LEAD = re.compile(
 
 def _not_that_one(text: str) -> str | None:
     """Who the appointment is with, from "its with the practice nurse not the doctor", "It's
-    Mr Okoro, not just the surgeon", "should be Sister Maguire, not the falls clinic": the
-    one put right is a clinician, and so is who it is with (a title and a name will do)."""
-    match = _X_NOT_Y.search(text.strip(" .!"))
-    if not match or not set(re.findall(r"[a-z]+", match[2].lower())) & (_CLINICIANS | _LOOSE_PLACES):
+    Mr Okoro, not just the surgeon", "should be Sister Maguire, not the falls clinic", or the
+    other way round ("no its not my doctor its the nurse"): the one put right is a clinician,
+    and so is who it is with (a title and a name will do)."""
+    found = _NOT_Y_X.search(text.strip(" .!")) or _X_NOT_Y.search(text.strip(" .!"))
+    if found is None:
         return None
-    said = re.sub(r"^(?:with|to see)\s+", "", _PUT_RIGHT_LEAD.sub("", match[1]), flags=re.I)
+    said, wrong = (found["x"], found["y"]) if found.re is _NOT_Y_X else (found[1], found[2])
+    if not set(re.findall(r"[a-z]+", wrong.lower())) & (_CLINICIANS | _LOOSE_PLACES):
+        return None
+    said = re.sub(r"^(?:with|to see)\s+", "", _PUT_RIGHT_LEAD.sub("", said), flags=re.I)
     words = set(re.findall(r"[a-z]+", said.lower()))
     titled = re.match(rf"(?:{'|'.join(sorted(_TITLES))})\.?\s+[A-Z]", said, re.I)
     return clinician(said, asked=True) if words & _CLINICIANS or titled else None
@@ -4261,7 +4271,8 @@ def hear(
     # "Mrs Hughes at the surgery but Gwen to you": a name not used is no one to see
     seen = interpret.without_names_not_used(text)[0] if asked in {"person_name", "preferred_name"} else text
     if "appointment_with" in keys and (
-        who_with := clinician(without_what_happened(seen), asked=asked == "appointment_with")
+        who_with := _not_that_one(seen)  # "no its not my doctor its the nurse": the nurse
+        or clinician(without_what_happened(seen), asked=asked == "appointment_with")
         # at the opening, a message that is only who it's with ("Liver clinic.", "Physio."): said
         # ahead of the question, clipped, with no "seeing" (set10_07)
         or (asked is None and only_the_clinician(text))

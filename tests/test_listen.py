@@ -675,7 +675,14 @@ def test_a_correction_of_who_the_appointment_is_with() -> None:
         ("it should be Dr Ahmed, not the GP", "Dr Ahmed"),
         ("its meant to be the heart nurse not the consultant", "the heart nurse"),
         ("Mrs Bell not the ward", "Mrs Bell"),
+        # the other way round, after a "no" (tester s31: "no its not my doctor its the nurse")
+        ("no its not my doctor its the nurse", "the nurse"),
+        ("no not the gp, its the physio", "the physio"),
+        ("sorry not the consultant - it should be the diabetes nurse", "the diabetes nurse"),
+        ("not with the consultant, its with sister jones", "sister jones"),
         # not who it is with
+        ("no its not my knee its my hip", None),
+        ("not the doctor, its my wife who worries", None),
         ("my wife, not the nurse", None),
         ("I want to walk, not just see the doctor", None),
         ("Mrs Jones next door, not my son", None),
