@@ -799,12 +799,28 @@ _PUT_DOWN = re.compile(
 )
 
 
+# "Margaret, or Peggy, ... so Margaret is fine", "Robert or Bob. Bob will do": of the names said,
+# the one they settle on, said last.
+_SETTLED_ON = re.compile(
+    r"(?:^|[.,;!…-]|\b(?:but|so|and)\b)\s*(?:(?:so|but|just|and)\s+)*([A-Za-z][\w'’-]*)\s+"
+    r"(?:is|'s|will|would\s+be|would)\s+(?:do|fine|ok|okay|good|alright|all\s+right|best)"
+    r"(?:\s+(?:really|thanks|thank\s+you|ta|though|tho|for\s+me|now|then|by\s+me|honestly|dear|love))*\W*$",
+    re.I,
+)
+
+
 def put_down(text: str) -> str | None:
-    """The name they ask to be written ("but put nasreen", "For doctor please say Mr Wong"), if any."""
+    """The name they ask to be written ("but put nasreen", "For doctor please say Mr Wong"), or
+    settle on ("Margaret, or Peggy ... so Margaret is fine"), if any."""
     put = _PUT_DOWN.search(text)
     if put and put.group(1).lower() not in _SMALL_WORDS | _NOT_NAMES and (found := _a_name(put.group(1))):
         return found
-    return None
+    settled = _SETTLED_ON.search(text)
+    if settled is None or settled.group(1).lower() in _SMALL_WORDS | _NOT_NAMES:
+        return None
+    said = settled.group(1)
+    named_before = re.search(rf"\b{re.escape(said)}\b", text[: settled.start(1)], re.I)
+    return _a_name(said) if said[0].isupper() or named_before else None
 
 
 # Someone else, named after who they are to the writer: "my daughter Karen set this up",

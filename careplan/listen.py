@@ -3573,10 +3573,11 @@ def _date_after_taking_back(text: str, today: date | None, after: date | None) -
     return dates.when(rest, today, after)
 
 
-# "My name's Bernard, not Oh!", "Please call me Irene, dear.": a sentence that starts by
-# saying what to call them ("the nurse can call me later" doesn't).
+# "My name's Bernard, not Oh!", "Please call me Irene, dear.", "can you call me Bob not Robert": a
+# sentence that starts by saying what to call them ("the nurse can call me later" doesn't).
 _NAME_AGAIN = re.compile(
-    r"(?:^|[.!?]\s+)\W*(?:(?:no|oh|and|please|actually|sorry|it'?s)[\s,]+)*"
+    r"(?:^|[.!?]\s+)\W*"
+    r"(?:(?:no|oh|and|please|pls|actually|sorry|it'?s|(?:can|could|would|will) (?:you|u))[\s,]+)*"
     r"(?:my name(?:'s| is)|call me|i'?m called|i am called)\s+([A-Za-z][\w'-]*)",
     re.I,
 )

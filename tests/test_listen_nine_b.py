@@ -24,10 +24,30 @@ TODAY = date(2026, 12, 3)  # a Thursday
         # an instruction that names no one is no name
         ("Bob, I use a stick", "Bob"),
         ("Mo, just put that", "Mo"),
+        # of the names said, the one settled on (tester s31: Margaret was called Peggy)
+        ("Margaret, or Peggy, Ron always called me Peggy but hes gone… so Margaret is fine", "Margaret"),
+        ("Robert, or Bob, the lads at work said Bob but I've retired now so Robert is fine", "Robert"),
+        ("my name is Susan, everyone calls me Sue but Susan is fine", "Susan"),
+        ("patricia or pat. pat will do", "Pat"),
     ],
 )
 def test_the_name_asked_to_be_written_wins(text: str, called: str) -> None:
     assert interpret.name(text) == called
+    assert listen.goes_by(text, theirs=False) in {None, called}
+
+
+@pytest.mark.parametrize(
+    ("text", "called"),
+    [
+        ("please call me Margaret not Peggy", "Margaret"),
+        ("actually can you call me Bob not Robert, everyone does really", "Bob"),
+        ("could you call me Peggy please", "Peggy"),
+        ("the nurse can call me later", None),
+        ("can you call me back tomorrow", None),
+    ],
+)
+def test_the_name_to_use_put_right_later(text: str, called: str | None) -> None:
+    assert listen.name_said_again(text) == called
 
 
 @pytest.mark.parametrize(
