@@ -943,7 +943,9 @@ def _first_about(doc: Any) -> bool | None:
 _CRISIS_THEME = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|end (?:it|things|my life|this|everything)"
     r"|hurt (?:my ?self|me)|harm\w*|pills?|tablets|overdose|rope|bridge|jump|train|cut(?:ting)?"
-    r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye|letters?"
+    r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye"
+    # letters left for people, not paperwork: "it's on a letter in the drawer, I'll skip it"
+    r"|letters? (?:for|to)|(?:written|wrote|writing|left|leaving|last) (?:\w+ ){0,2}letters?"
     r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going(?! to\b)"
     r"|cope|any ?more|never wake|not wake|wake up|disappear|vanish|hopeless|worthless|useless"
     r"|hate (?:my ?self|me)|nothing (?:left|to live)|(?:want|wanna|worth) (?:to )?liv\w*|life|alive"

@@ -57,11 +57,12 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # ...but not batch N (session 24): hard negatives written to test the gates around the model
 # (media, carers' money, helpers listed), which the gates now handle; learnt, they pulled one
 # held-out safeguarding disclosure under the model's bar (blind set 2). Unlearnt, N stays a
-# cold measure of the model's gates. Nor, until it is learnt without false alarms, batch ZR
-# (blind set 13, retired in session 30): learnt as it was, it flagged three development
-# conversations' everyday lines (a carer asking for a break, a shed "when it all gets too much").
-# Nor batch ZS (blind set 14, retired in session 31) until it is learnt from the same way.
-NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zr.yml", "safety_dev_zs.yml"})
+# cold measure of the model's gates. Batches ZR (blind set 13) and ZS (blind set 14) are learnt
+# since session 31: learnt in session 30, ZR flagged three development conversations' everyday
+# lines (a carer asking for a break, a shed "when it all gets too much"), which the gates now
+# keep quiet; learnt, both together heard a crisis only in "I think it's on a letter in the
+# drawer, I'll skip it" (a letter as paperwork: see careplan/safety.py, _CRISIS_THEME).
+NOT_LEARNT = frozenset({"safety_dev_n.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of
