@@ -760,8 +760,16 @@ def _up_to_verb(span: Any, steps: int | None = None) -> Any:
 
 
 def _past_tense(span: Any) -> bool:
-    """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit", "was choking")?"""
+    """Is the verb the match hangs from in the past tense ("beat", "hit", "was hit", "was choking")?
+    A gerund under a noun is read by the verb the noun hangs from: "I had thoughts of ending my
+    life" is told in the past ("had"), as "ending" alone does not say (session 31)."""
     token = _up_to_verb(span, 3)
+    if (
+        token.tag_ == "VBG"
+        and token.dep_ in {"pcomp", "acl"}
+        and not any(c.dep_ == "aux" for c in token.children)
+    ):
+        token = _up_to_verb(token.doc[token.head.i : token.head.i + 1], 3)
     auxes = [c.tag_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if token.pos_ in {"VERB", "AUX"} and token.tag_ == "VBG":
         return "VBD" in auxes  # the past continuous: "I was choking on a crisp earlier"
@@ -937,13 +945,17 @@ def _first_about(doc: Any) -> bool | None:
     return next((about for verb in verbs if (about := _about_other(verb)) is not None), None)
 
 
+# "cutting back on bread and cake", "cut out sugar": eating less, not cutting oneself (session 31: the
+# model learnt from batches ZR and ZS heard a crisis in it)
+_NOT_CUTTING_BACK = r"(?! (?:back|down|out)\b)"
 # A crisis the model hears must still be about ending, harm, hopelessness or leaving: it
 # learnt the shape of such lines too ("honestly I just want..."), and a tired carer's "I just
 # need a night off" has that shape without the theme.
 _CRISIS_THEME = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|end (?:it|things|my life|this|everything)"
     r"|hurt (?:my ?self|me)|harm\w*|pills?|tablets|overdose|rope|bridge|jump|train|cut(?:ting)?"
-    r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye"
+    + _NOT_CUTTING_BACK
+    + r"|(?:not|no longer|wasn'?t|weren'?t) (?:be )?(?:here|around)|gone|goodbye|good ?bye"
     # letters left for people, not paperwork: "it's on a letter in the drawer, I'll skip it"
     r"|letters? (?:for|to)|(?:written|wrote|writing|left|leaving|last) (?:\w+ ){0,2}letters?"
     r"|better off|burden|(?:no|the|what'?s the) point|give up|giving up|go on|carry on|keep going(?! to\b)"
@@ -961,7 +973,9 @@ _CRISIS_THEME = re.compile(
 # the means ("insulin", "walk into the sea") and the signs ("on purpose", "stockpiling"). Leaving
 # one batch out, _CRISIS_THEME alone turned away one crisis the model heard in three.
 _CRISIS_THEME_WIDER = re.compile(
-    r"\b(?:dies|kms|end|ends|ending|ended|over|finish\w*|stop|stopped|stopping|hurt\w*|cut\w*|burn\w*"
+    r"\b(?:dies|kms|end|ends|ending|ended|over|finish\w*|stop|stopped|stopping|hurt\w*|cut\w*"
+    + _NOT_CUTTING_BACK
+    + r"|burn\w*"
     r"|bleed\w*|scratch\w*|bang\w*|punch\w*|hang|hanged|hanging|drown\w*|overdos\w*|od|tablet"
     r"|paracetamol|insulin|morphine|oramorph|jump\w*|sea|lorr\w+|wall|tree|(?:my|him|her|your|it)self"
     r"|(?:them|our)selves|(?:not|no longer|wasn'?t|weren'?t) (?:be )?about|be around|join|bother\w*|miss"

@@ -869,6 +869,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # 48/56, urgent 31/35, false alarms 9/256.
 # ZS: set 14, retired at the start of session 31 (blind at session 30's end: 0.927/0.909/0.873,
 # urgent 0.857, false alarms 11/250), not yet learnt from: floors and ceiling at its blind figures.
+# ZR and ZS learnt from in session 31 (safety_detect31): ZR 54/56, 54/55, 51/56, urgent 32/35, false
+# alarms 2/256; ZS 51/55, 53/55, 52/55, urgent 32/35, false alarms 0/250 (their ceilings gone).
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -889,12 +891,12 @@ BATCH_FLOORS = {
     "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.87, URGENT: 0.82},
     "safety_dev_zp": {SAFEGUARDING: 0.94, URGENT: 0.93},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
-    "safety_dev_zr": {EMERGENCY: 0.92, CRISIS: 0.96, SAFEGUARDING: 0.85, URGENT: 0.88},
-    "safety_dev_zs": {EMERGENCY: 0.92, CRISIS: 0.9, SAFEGUARDING: 0.87, URGENT: 0.85},
+    "safety_dev_zr": {EMERGENCY: 0.96, CRISIS: 0.98, SAFEGUARDING: 0.91, URGENT: 0.91},
+    "safety_dev_zs": {EMERGENCY: 0.92, CRISIS: 0.96, SAFEGUARDING: 0.94, URGENT: 0.91},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zr": 0.036, "safety_dev_zs": 0.045}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
 
 
 @pytest.mark.slow  # a whole data set

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from careplan import safety
-from careplan.vocab import CRISIS
+from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING
 
 pytestmark = pytest.mark.unit
 
@@ -55,3 +55,159 @@ def test_letters_left_for_people_are_still_the_crisis_theme(model_says, text: st
     model_says(CRISIS, 0.8)
     flag = safety.detect(text)
     assert flag is not None and flag.kind == CRISIS, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model learnt from ZR and ZS heard a crisis in eating less (test_session_21_rules)
+        "I've been cutting back on bread and cake",
+        "trying to cut down on crisps and chocolate since the diabetes nurse",
+        "we've cut out sugar in our tea, both of us",
+    ],
+)
+def test_cutting_back_on_food_is_no_crisis_theme(model_says, text: str) -> None:
+    model_says(CRISIS, 0.8)
+    assert safety.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a passive wish in old words: "do away with myself", "could do myself in"
+        ("i just want to do away with myself", CRISIS),
+        ("honestly I could do myself in some days", CRISIS),
+        ("some nights I think about doing away with meself", CRISIS),
+        # ...but worn out by a job is not
+        ("i'll do myself in lifting that wardrobe", None),
+        ("he did himself in with all that overtime", None),
+        # an idiom of a treat or a busy spell (ZS: "drown myself in tea and biscuits")
+        ("i'm going to drown myself in tea and biscuits this afternoon", None),
+        ("I've been drowning myself in work since she went", None),
+        ("going to bury myself in box sets all weekend", None),
+        ("I'm going to drown myself in the river tonight", CRISIS),
+        # pinching oneself at good news (ZS); pinching to hurt still counts
+        ("i keep pinching myself that i've got the new hip, walking to the shop again", None),
+        ("I have to pinch myself to check it's real, a grandad at last", None),
+        ("I pinch myself till I bruise when I'm upset", CRISIS),
+        # going on ABOUT something (ZS: "I dont want to go on about it")
+        ("Dennis here, I dont want to go on about it, but I'm fed up of the shakes", None),
+        ("I don't want to go on and on but my knees are bad", None),
+        ("not wanting to go on about it but the pain keeps me up", None),
+        ("I don't want to go on any more", CRISIS),
+        # thoughts told as years ago and over (ZR): the gerund read by the verb its noun hangs from
+        (
+            "I had thoughts of ending my life after my son died, but that was years ago and I'm in a much "
+            "better place now",
+            None,
+        ),
+        ("I had thoughts of killing myself when my marriage ended, but that was a long time ago", None),
+        ("I was thinking of ending it all last night", CRISIS),
+        ("I've had thoughts of ending my life this week", CRISIS),
+    ],
+)
+def test_crisis_words_and_their_idioms(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a health worker's job (set13_10: "I deal with sepsis and overdoses every shift")
+        (
+            "I'm a nurse, I deal with sepsis and overdoses every shift, it's my own joints I want to "
+            "talk about",
+            None,
+        ),
+        (
+            "I'm a paramedic so I see strokes, fits and heart attacks all week, it's my back I want to sort",
+            None,
+        ),
+        ("I work as a carer by trade, we deal with falls and overdoses, but my own hips are the thing", None),
+        # an animal bleeding, and no person hurt (ZS)
+        ("the cat brought in a bird and it was bleeding everywhere on the carpet, grim", None),
+        ("the dog caught a rabbit and there was blood everywhere in the kitchen", None),
+        ("the dog bit him and his hand is bleeding everywhere", EMERGENCY),
+        ("my hand is bleeding everywhere, the dog bit me", EMERGENCY),
+        # feeling as if hit by a bus (ZS)
+        ("i feel like i've been hit by a bus after the chemo but it wears off by wednesday", None),
+        ("she looks like she's been run over by a truck after her night shifts", None),
+        ("I feel awful, I've been hit by a car on my bike", EMERGENCY),
+        # a shock at a price said big (ZS)
+        ("i nearly passed out when i saw the bill for the boiler", None),
+        ("we almost collapsed when we heard the price of the new roof", None),
+        ("he's passed out on the kitchen floor and I can't wake him", EMERGENCY),
+        # the dentist's numbness wearing off (ZR)
+        ("my face went numb at the dentist, took ages to wear off ha", None),
+        ("my lip was drooping after the dental injection, wore off by teatime", None),
+        ("her face went numb on one side and her arm is weak", EMERGENCY),
+        # checked at A&E and a cause found (ZR)
+        (
+            "I was in A&E last Saturday with chest pain, they did all the tests and it was my "
+            "gallbladder, I'm on the list for it",
+            None,
+        ),
+        ("had chest pain on Monday, they did all the tests and it was a pulled muscle", None),
+    ],
+)
+def test_emergency_words_not_happening_now(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # gasping from a dream, always done it (ZS): lived with, neither 999 nor 111
+        ("she wakes up gasping sometimes from a dream, then goes back off, always done it", None),
+        ("he wakes up gasping now and then from nightmares, he's had it since he was a boy", None),
+        ("she woke up gasping and she still can't get her breath", EMERGENCY),
+    ],
+)
+def test_a_sign_always_had_is_no_emergency(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # abuse told as a parent's past, and the writer's own is kind (ZS)
+        ("my mum was in an abusive marriage, it's why I'm careful, but my own husband is kind", None),
+        ("dad grew up in an abusive home, that's why he's so gentle with us", None),
+        ("I left an abusive relationship at 30 and my second husband is lovely", None),
+        ("mum's in an abusive marriage and she won't leave", SAFEGUARDING),
+        ("my sister was in an abusive relationship and he still turns up at her door", SAFEGUARDING),
+        # a phone limited by an app, or put away at the table, agreed (ZR, and "an app that locks my phone")
+        ("my son put an app on that locks my phone at 10pm so I sleep", None),
+        ("I've got an app that locks my phone at night, I asked for it", None),
+        ("my son takes my phone off me at dinner, says I'm addicted to Candy Crush, he's right", None),
+        ("my daughter takes my phone off me at tea, fair enough, I'm always on it", None),
+        ("he put an app on that locks my phone so I can't ring anyone", SAFEGUARDING),
+        ("he takes my phone so I can't ring my family", SAFEGUARDING),
+        # children at play, enjoyed (ZS)
+        ("the kids climb all over him and he loves it, even when they kick him in the shins", None),
+        ("the grandkids pile on him on the sofa, he loves it even when they kick him", None),
+        ("the grandkids kick her and she cries", SAFEGUARDING),
+        # a scam over and dealt with (ZS)
+        (
+            "we were scammed last year out of £300, police were involved, we're more careful now and "
+            "the bank's got a block on",
+            None,
+        ),
+        ("mum got scammed out of £2000 in the spring but the bank refunded her and she's wiser now", None),
+        (
+            "dad was scammed out of his savings and the police were involved but they're still ringing him",
+            SAFEGUARDING,
+        ),
+        # the one who did it sent away (ZS)
+        (
+            "the last carer was rough with her but they sacked her and the new ones are lovely, that "
+            "was in the spring",
+            None,
+        ),
+        ("one of the carers shouted at dad but the agency got rid of him and the new lady is lovely", None),
+        ("the carer is rough with her and they won't sack her", SAFEGUARDING),
+    ],
+)
+def test_safeguarding_words_agreed_or_over(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind, text
