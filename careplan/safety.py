@@ -233,6 +233,7 @@ class Cues:
     banter: WordPattern
     dated: WordPattern
     at_work: WordPattern
+    work_dealt_with: WordPattern
     respite: WordPattern
     plan_made: WordPattern
     arranged: WordPattern
@@ -833,7 +834,12 @@ def _not_a_disclosure(
     before = sentence[c_start:m_start]
     if cues.mention.search(before) or cues.at_work.search(sentence[:m_start]):
         return True
-    if any(q.start() <= m_start and q.end() >= m_end for q in cues.word_question.finditer(sentence)):
+    # a question about the word, or a list of what the writer's work deals with, around the match
+    if any(
+        q.start() <= m_start and q.end() >= m_end
+        for cue in (cues.word_question, cues.work_dealt_with)
+        for q in cue.finditer(sentence)
+    ):
         return True
     if _the_media_s(sentence[:c_end], sentence[c_start:c_end], span, cues):
         return True
@@ -945,6 +951,13 @@ def _first_about(doc: Any) -> bool | None:
     return next((about for verb in verbs if (about := _about_other(verb)) is not None), None)
 
 
+# Keeping going said as what someone does, the answer to "what helps you on hard days?" ("I keep
+# going", "I just carry on"): a strength, as "I don't give up" is (session 31: messy_s31d_04, a
+# check-in on main); "I can't keep going" carries a negation and stays the theme.
+_KEEPS_GOING = re.compile(
+    r"\b(?:i|we|she|he|they|mum|dad)(?: (?:just|still|always|somehow|simply))?"
+    r" (?:keeps?|kept|carry|carries|carried) (?:on )?(?:going|on)\b"
+)
 # "cutting back on bread and cake", "cut out sugar": eating less, not cutting oneself (session 31: the
 # model learnt from batches ZR and ZS heard a crisis in it)
 _NOT_CUTTING_BACK = r"(?! (?:back|down|out)\b)"
@@ -1227,6 +1240,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "I wake at 3 and think about him. And my legs get restless": grief, no sign
     if kind == EMERGENCY and cues.habitual.search(norm) and not cues.now.search(norm):
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
+    if kind == CRISIS and not _has_negation(norm, cues):
+        themed = _KEEPS_GOING.sub(" ", themed)  # "I just keep going": a strength, not the theme
     if kind == CRISIS and not (_CRISIS_THEME.search(themed) or _CRISIS_THEME_WIDER.search(themed)):
         return None  # "honestly I just want a good night's sleep": the wording, not the theme
     return RedFlag(

@@ -24,12 +24,9 @@ NOT_YET: dict[str, str] = {
     "set13_02_stuart_jamie_transition": "\"He's 19. He wants to be like his mates. And I won't be around "
     'forever" (his dad, at why it matters) gets a check-in; the next answer (what gets in the way) is '
     "taken as the reply and why asked again, so each later answer lands a question late",
-    "set13_06_paulina_mama_memory": "a neighbour who takes her card to the machine and an empty account "
-    "raise no safeguarding note (the name turn passes since listen_names, s30)",
-    "set13_10_siobhan_rheumatology": '"I deal with sepsis and overdoses every shift" (a nurse about her '
-    'work) gets "This could be sepsis. Call 999 now."; her next answer, said while the pause holds '
-    '("Synovitis in both wrists ..."), gets "I\'ve kept that" and then "What gets in the way?", so each '
-    "later answer lands a question late",
+    "set13_06_paulina_mama_memory": 'the safeguarding reply is said since safety_detect31 (s31); "Thank you. '
+    'I did not think like this. I will phone the council. We can continue" (her reply to it) is kept as '
+    "what would help, so each later answer lands a question late",
     # Blind set 14, retired in session 31: each one's first problem at session 30's end (265daf6).
     "set14_08_brenda_for_roy_memory_clinic": "\"it's out. I did the back slaps ... he's alright now. We can "
     'carry on." (choking over) gets "Please call 999 now"',

@@ -211,3 +211,84 @@ def test_a_sign_always_had_is_no_emergency(text: str, kind: str | None) -> None:
 )
 def test_safeguarding_words_agreed_or_over(text: str, kind: str | None) -> None:
     assert _kind(text) == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # set13_10: a practice nurse's work, with no "I'm a nurse" in the sentence
+        (
+            "Because if I can't do the clinical side I'll have to go part-time or leave, and we can't afford "
+            "that. And I love it. I deal with sepsis and overdoses every shift, it's my own joints I can't "
+            "manage!",
+            None,
+        ),
+        (
+            "I see strokes and cardiac arrests most shifts on the unit, my own heart is fine, it's my hands",
+            None,
+        ),
+        ("we treat overdoses and sepsis at work all the time, I'm used to it, but my knees are shot", None),
+        # ...but her own people's signs, told beside it, still count
+        (
+            "I deal with sepsis every shift and I think my mum has it now, she's burning up and confused",
+            EMERGENCY,
+        ),
+    ],
+)
+def test_what_a_health_workers_shifts_deal_with_is_no_emergency(text: str, kind: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # set13_06: someone else handles the card, and the money is gone, told across sentences
+        (
+            "Our neighbour Mr Kowalczyk, he is very kind, he helps her, every week he takes her card to the "
+            "machine for the cash because she cannot remember the number. But now in her account is nothing "
+            "left and she does not know where is it.",
+            SAFEGUARDING,
+        ),
+        (
+            "the lad from church uses dad's card to get his cash out every Friday. Now dad's account is "
+            "empty.",
+            SAFEGUARDING,
+        ),
+        (
+            "a friend from the club has got her pin. She's got nothing left in her account by the middle "
+            "of the month and can't say where the money goes",
+            SAFEGUARDING,
+        ),
+        # ...but her own arrangements, agreed and shown, stay quiet
+        ("my son takes my card to the machine every week and brings me the receipt, it's all there", None),
+        ("my daughter uses my card for the shopping, I asked her to, and my money's fine", None),
+        (
+            "my husband does the banking and I've no idea what we've got in the account, I leave it to him",
+            None,
+        ),
+    ],
+)
+def test_money_gone_while_someone_else_has_the_card(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # messy_s31d_04: "I keep going" at "what helps you on hard days?" got the check-in (model, 0.77)
+        "I keep going",
+        "I just carry on, you have to",
+        "she keeps going, she's a tough old bird",
+    ],
+)
+def test_keeping_going_is_a_strength(model_says, text: str) -> None:
+    model_says(CRISIS, 0.85)
+    assert safety.detect(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["I can't keep going like this", "I don't think I can carry on much longer"])
+def test_not_keeping_going_is_still_heard(model_says, text: str) -> None:
+    model_says(CRISIS, 0.95)
+    flag = safety.detect(text)
+    assert flag is not None and flag.kind == CRISIS, text
