@@ -106,6 +106,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.add_marker(tier_of(item))
 
 
+@pytest.fixture
+def model_says(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, float], None]:
+    """Make the learned red-flag model give a fixed guess, so the gate around it is what's tested."""
+    from careplan import safety_model
+
+    def set_guess(kind: str, confidence: float) -> None:
+        monkeypatch.setattr(safety_model, "guess", lambda norm: (kind, confidence))
+
+    return set_guess
+
+
 @pytest.fixture(scope="session")
 def trained_model(request: pytest.FixtureRequest) -> Path:
     """The model for the current data and config, trained once (and cached) if needed."""

@@ -21,16 +21,6 @@ def _kind(text: str) -> str | None:
     return flag.kind if flag else None
 
 
-@pytest.fixture
-def model_says(monkeypatch: pytest.MonkeyPatch):
-    """Make the learned model give a fixed guess, so the gate around it is what's tested."""
-
-    def set_guess(kind: str, confidence: float) -> None:
-        monkeypatch.setattr(safety.safety_model, "guess", lambda norm: (kind, confidence))
-
-    return set_guess
-
-
 @pytest.mark.parametrize(
     "text",
     [

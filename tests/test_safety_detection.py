@@ -411,16 +411,6 @@ def test_session_19_concepts(text: str, kind: str | None) -> None:
 # ------------------------------------------------- the learned second opinion
 
 
-@pytest.fixture
-def model_says(monkeypatch: pytest.MonkeyPatch):
-    """Make the learned model give a fixed guess, so the gate around it is what's tested."""
-
-    def set_guess(kind: str, confidence: float) -> None:
-        monkeypatch.setattr(safety.safety_model, "guess", lambda norm: (kind, confidence))
-
-    return set_guess
-
-
 def test_a_confident_model_adds_a_flag_no_pattern_saw(model_says) -> None:
     model_says(SAFEGUARDING, 0.95)
     flag = safety.detect("the man who does her shopping keeps the change and she daren't ask")

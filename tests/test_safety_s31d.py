@@ -8,26 +8,12 @@ keep (or stay without) their flag.
 from __future__ import annotations
 
 import pytest
+from test_safety_s30ac import _kind
 
 from careplan import safety
 from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING
 
 pytestmark = pytest.mark.unit
-
-
-def _kind(text: str) -> str | None:
-    flag = safety.detect(text)
-    return None if flag is None or flag.check_in else flag.kind
-
-
-@pytest.fixture
-def model_says(monkeypatch: pytest.MonkeyPatch):
-    """Make the learned model give a fixed guess, so the gate around it is what's tested."""
-
-    def set_guess(kind: str, confidence: float) -> None:
-        monkeypatch.setattr(safety.safety_model, "guess", lambda norm: (kind, confidence))
-
-    return set_guess
 
 
 @pytest.mark.parametrize(
@@ -37,10 +23,18 @@ def model_says(monkeypatch: pytest.MonkeyPatch):
         "I think it's on a letter in the drawer, I'll skip it",
         "it's on the hospital letter somewhere, can we skip that one",
         "no idea, it'll be on the letter from the clinic, I'll leave it for now",
+        # the model learnt from ZR and ZS heard a crisis in eating less (test_session_21_rules)
+        "I've been cutting back on bread and cake",
+        "trying to cut down on crisps and chocolate since the diabetes nurse",
+        "we've cut out sugar in our tea, both of us",
+        # messy_s31d_04: "I keep going" at "what helps you on hard days?" got the check-in (model, 0.77)
+        "I keep going",
+        "I just carry on, you have to",
+        "she keeps going, she's a tough old bird",
     ],
 )
-def test_a_letter_as_paperwork_is_no_crisis_theme(model_says, text: str) -> None:
-    model_says(CRISIS, 0.8)
+def test_everyday_words_the_model_heard_are_no_crisis_theme(model_says, text: str) -> None:
+    model_says(CRISIS, 0.85)
     assert safety.detect(text) is None, text
 
 
@@ -49,26 +43,15 @@ def test_a_letter_as_paperwork_is_no_crisis_theme(model_says, text: str) -> None
     [
         "I've written a letter to each of the kids so they know why",
         "there are letters for the family in the bureau, I'm ready now",
+        # "I can't keep going", not keeping going: still the theme
+        "I can't keep going like this",
+        "I don't think I can carry on much longer",
     ],
 )
-def test_letters_left_for_people_are_still_the_crisis_theme(model_says, text: str) -> None:
-    model_says(CRISIS, 0.8)
+def test_their_twins_are_still_the_crisis_theme(model_says, text: str) -> None:
+    model_says(CRISIS, 0.95)
     flag = safety.detect(text)
     assert flag is not None and flag.kind == CRISIS, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the model learnt from ZR and ZS heard a crisis in eating less (test_session_21_rules)
-        "I've been cutting back on bread and cake",
-        "trying to cut down on crisps and chocolate since the diabetes nurse",
-        "we've cut out sugar in our tea, both of us",
-    ],
-)
-def test_cutting_back_on_food_is_no_crisis_theme(model_says, text: str) -> None:
-    model_says(CRISIS, 0.8)
-    assert safety.detect(text) is None, text
 
 
 @pytest.mark.parametrize(
@@ -104,15 +87,6 @@ def test_cutting_back_on_food_is_no_crisis_theme(model_says, text: str) -> None:
         ("I had thoughts of killing myself when my marriage ended, but that was a long time ago", None),
         ("I was thinking of ending it all last night", CRISIS),
         ("I've had thoughts of ending my life this week", CRISIS),
-    ],
-)
-def test_crisis_words_and_their_idioms(text: str, kind: str | None) -> None:
-    assert _kind(text) == kind, text
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
         # a health worker's job (set13_10: "I deal with sepsis and overdoses every shift")
         (
             "I'm a nurse, I deal with sepsis and overdoses every shift, it's my own joints I want to "
@@ -148,29 +122,27 @@ def test_crisis_words_and_their_idioms(text: str, kind: str | None) -> None:
             None,
         ),
         ("had chest pain on Monday, they did all the tests and it was a pulled muscle", None),
-    ],
-)
-def test_emergency_words_not_happening_now(text: str, kind: str | None) -> None:
-    assert _kind(text) == kind, text
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
         # gasping from a dream, always done it (ZS): lived with, neither 999 nor 111
         ("she wakes up gasping sometimes from a dream, then goes back off, always done it", None),
         ("he wakes up gasping now and then from nightmares, he's had it since he was a boy", None),
         ("she woke up gasping and she still can't get her breath", EMERGENCY),
-    ],
-)
-def test_a_sign_always_had_is_no_emergency(text: str, kind: str | None) -> None:
-    flag = safety.detect(text)
-    assert (flag.kind if flag else None) == kind, flag
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
+        # set13_10: a practice nurse's work, with no "I'm a nurse" in the sentence
+        (
+            "Because if I can't do the clinical side I'll have to go part-time or leave, and we can't afford "
+            "that. And I love it. I deal with sepsis and overdoses every shift, it's my own joints I can't "
+            "manage!",
+            None,
+        ),
+        (
+            "I see strokes and cardiac arrests most shifts on the unit, my own heart is fine, it's my hands",
+            None,
+        ),
+        ("we treat overdoses and sepsis at work all the time, I'm used to it, but my knees are shot", None),
+        # ...but her own people's signs, told beside it, still count
+        (
+            "I deal with sepsis every shift and I think my mum has it now, she's burning up and confused",
+            EMERGENCY,
+        ),
         # abuse told as a parent's past, and the writer's own is kind (ZS)
         ("my mum was in an abusive marriage, it's why I'm careful, but my own husband is kind", None),
         ("dad grew up in an abusive home, that's why he's so gentle with us", None),
@@ -207,42 +179,6 @@ def test_a_sign_always_had_is_no_emergency(text: str, kind: str | None) -> None:
         ),
         ("one of the carers shouted at dad but the agency got rid of him and the new lady is lovely", None),
         ("the carer is rough with her and they won't sack her", SAFEGUARDING),
-    ],
-)
-def test_safeguarding_words_agreed_or_over(text: str, kind: str | None) -> None:
-    assert _kind(text) == kind, text
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # set13_10: a practice nurse's work, with no "I'm a nurse" in the sentence
-        (
-            "Because if I can't do the clinical side I'll have to go part-time or leave, and we can't afford "
-            "that. And I love it. I deal with sepsis and overdoses every shift, it's my own joints I can't "
-            "manage!",
-            None,
-        ),
-        (
-            "I see strokes and cardiac arrests most shifts on the unit, my own heart is fine, it's my hands",
-            None,
-        ),
-        ("we treat overdoses and sepsis at work all the time, I'm used to it, but my knees are shot", None),
-        # ...but her own people's signs, told beside it, still count
-        (
-            "I deal with sepsis every shift and I think my mum has it now, she's burning up and confused",
-            EMERGENCY,
-        ),
-    ],
-)
-def test_what_a_health_workers_shifts_deal_with_is_no_emergency(text: str, kind: str | None) -> None:
-    flag = safety.detect(text)
-    assert (flag.kind if flag else None) == kind, flag
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
         # set13_06: someone else handles the card, and the money is gone, told across sentences
         (
             "Our neighbour Mr Kowalczyk, he is very kind, he helps her, every week he takes her card to the "
@@ -269,26 +205,6 @@ def test_what_a_health_workers_shifts_deal_with_is_no_emergency(text: str, kind:
         ),
     ],
 )
-def test_money_gone_while_someone_else_has_the_card(text: str, kind: str | None) -> None:
+def test_zr_and_zs_classes_in_other_words(text: str, kind: str | None) -> None:
+    """Flagged at once (a check-in counts as none), or not at all."""
     assert _kind(text) == kind, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # messy_s31d_04: "I keep going" at "what helps you on hard days?" got the check-in (model, 0.77)
-        "I keep going",
-        "I just carry on, you have to",
-        "she keeps going, she's a tough old bird",
-    ],
-)
-def test_keeping_going_is_a_strength(model_says, text: str) -> None:
-    model_says(CRISIS, 0.85)
-    assert safety.detect(text) is None, text
-
-
-@pytest.mark.parametrize("text", ["I can't keep going like this", "I don't think I can carry on much longer"])
-def test_not_keeping_going_is_still_heard(model_says, text: str) -> None:
-    model_says(CRISIS, 0.95)
-    flag = safety.detect(text)
-    assert flag is not None and flag.kind == CRISIS, text
