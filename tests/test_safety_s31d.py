@@ -11,7 +11,7 @@ import pytest
 from test_safety_s30ac import _kind
 
 from careplan import safety
-from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING
+from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
 pytestmark = pytest.mark.unit
 
@@ -203,6 +203,80 @@ def test_their_twins_are_still_the_crisis_theme(model_says, text: str) -> None:
             "my husband does the banking and I've no idea what we've got in the account, I leave it to him",
             None,
         ),
+        # ZS's misses. Stroke signs beside an arm that won't go above the head; a stiff shoulder still isn't
+        (
+            "just now the room went sideways and I can't lift me right arm above me head, words keep coming "
+            "out jumbled",
+            EMERGENCY,
+        ),
+        ("all of a sudden she can't lift her arm over her head and her face has dropped", EMERGENCY),
+        ("I can't lift my arm above my head since the fall, the physio's on it", None),
+        ("my shoulder's stiff, can't get my arm over my head to brush my hair", None),
+        # fits with no coming round in between: 999 even "on and off"; fits lived with are not
+        ("he's been fitting on and off for half an hour, doesn't come round in between", EMERGENCY),
+        ("she's had three fits this morning and isn't waking up in between", EMERGENCY),
+        ("he has fits on and off, the neuro team know, he comes round quickly", None),
+        # someone else's strong medicine drunk or swallowed, by anyone
+        ("our Jayden's drank a load of his nan's methadone", EMERGENCY),
+        ("my lad's swallowed a handful of his dad's oxycodone", EMERGENCY),
+        ("she's drunk half a bottle of her gran's oramorph", EMERGENCY),
+        ("I take my own morphine as prescribed", None),
+        # bleeding told by what it soaks through
+        (
+            "the wound on my leg is leaking loads, cant stop it, pressing with a tea towel and it's soaked "
+            "through",
+            EMERGENCY,
+        ),
+        ("I've been pressing a towel on his head for ten minutes and it's still coming through", EMERGENCY),
+        ("I pressed a tea towel on the cut and it stopped", None),
+        # harm told as past, while still living with the one who did it
+        ("my husband strangled me last month and i'm still living with him", SAFEGUARDING),
+        ("he hit me at christmas and he's still in the house with us", SAFEGUARDING),
+        ("she beat me in the summer and I still live with her", SAFEGUARDING),
+        ("my first husband beat me but I left him years ago", None),
+        ("he beats me at chess every time", None),
+        # "he's ok mostly": the person most of the time, not the harm over
+        ("hes ok mostly just when hes had a drink he pushes me about a bit", SAFEGUARDING),
+        ("she's fine most of the time but when she's tired she slaps me", SAFEGUARDING),
+        ("he's fine now, the physio said", None),
+        # someone at a height who won't come down; a cat or a roofer is not
+        ("My daughter is on the roof of the flats and she won't come down.", CRISIS),
+        ("my son's up on the bridge and he won't come off it", CRISIS),
+        ("the cat is on the roof and won't come down", None),
+        # found with a ligature, and the wish still there
+        ("mam found me with a ligature last week and i still want to", CRISIS),
+        ("my partner caught me with a noose in the shed on sunday and I still think about it", CRISIS),
+        ("I tried to hang myself years ago but I'm well now", None),
+        # left alone all day out of reach of the loo, while someone is meant to be caring
+        (
+            "ever since the stroke dad's been left on his own all day in his chair, can't reach the loo or a "
+            "drink, my brother's meant to be looking after him",
+            SAFEGUARDING,
+        ),
+        (
+            "mum's left in her chair all day and can't get to the toilet, my sister's supposed to be caring "
+            "for her",
+            SAFEGUARDING,
+        ),
+        ("since his stroke he needs help to the loo and we take turns", None),
+        # the 111 tier: a testicle swollen or sore, chemo and not eating or drinking, swelling and weight
+        ("my testicle's swollen and sore since yesterday", URGENT),
+        ("his scrotum is red and swollen since this morning", URGENT),
+        ("how do I do a testicle self check", None),
+        ("thrush in his mouth so bad he wont eat or drink, he's on the chemo", URGENT),
+        ("mum's on chemo and her mouth's so sore she can't drink anything", URGENT),
+        ("the chemo went well and she's eating again", None),
+        (
+            "Roy's legs have swelled up more than usual over the last 2 days and he's put on 3 kilos, the "
+            "nurse said to tell someone if that happened",
+            URGENT,
+        ),
+        (
+            "his ankles are bigger than usual and he's up 2 kilos this week, the heart nurse said to ring if "
+            "that happens",
+            URGENT,
+        ),
+        ("the doctor said it's fine, the swelling is from the heat", None),
     ],
 )
 def test_zr_and_zs_classes_in_other_words(text: str, kind: str | None) -> None:
