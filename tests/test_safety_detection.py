@@ -861,7 +861,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # urgent 0.857, false alarms 11/250), not yet learnt from: floors and ceiling at its blind figures.
 # ZR and ZS learnt from in session 31 (safety_detect31): ZR 54/56, 54/55, 51/56, urgent 32/35, false
 # alarms 2/256; ZS 51/55, 53/55, 52/55, urgent 32/35, false alarms 0/250 (their ceilings gone).
-# ZS's misses tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35.
+# ZS's misses tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35; three of ZR's
+# (a child's age said plainly, snoring beside a missing pill bottle, "battering her for money" and
+# "hides me hearing aids") to 55/56, 54/55, 53/56.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -882,7 +884,7 @@ BATCH_FLOORS = {
     "safety_dev_zo": {EMERGENCY: 1.0, CRISIS: 0.98, SAFEGUARDING: 0.87, URGENT: 0.82},
     "safety_dev_zp": {SAFEGUARDING: 0.94, URGENT: 0.93},
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
-    "safety_dev_zr": {EMERGENCY: 0.96, CRISIS: 0.98, SAFEGUARDING: 0.91, URGENT: 0.91},
+    "safety_dev_zr": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.94, URGENT: 0.91},
     "safety_dev_zs": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.

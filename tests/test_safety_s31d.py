@@ -277,6 +277,37 @@ def test_their_twins_are_still_the_crisis_theme(model_says, text: str) -> None:
             URGENT,
         ),
         ("the doctor said it's fine, the swelling is from the heat", None),
+        # ZR's misses. "me hearing aids" ("me" for "my"), hidden to cut someone off
+        (
+            "Himself has been at me again, says I'm a waste of space, and he hides me hearing aids so I "
+            "can't use the phone",
+            SAFEGUARDING,
+        ),
+        ("she hides me glasses so I can't read my post", SAFEGUARDING),
+        # snoring and not waking, with a pill bottle missing or empty, is 999; a nap is not
+        ("mum isnt waking up and shes making a snoring noise and i cant find her pill bottle", EMERGENCY),
+        (
+            "dad won't wake up, he's snoring really loud and there's an empty packet of his tablets by the "
+            "bed",
+            EMERGENCY,
+        ),
+        ("he's snoring his head off in the chair, he's had a long day", None),
+        # battered for money, the fall the cover story; beaten at darts is not
+        (
+            "wor lass's son's been battering her for money, she's black and blue and says she fell",
+            SAFEGUARDING,
+        ),
+        (
+            "her grandson's been battering her for her pension and she says she walked into a door",
+            SAFEGUARDING,
+        ),
+        ("he batters me at darts every Friday", None),
+        # a small child's age said plainly, and somebody's tablets eaten
+        (
+            "he's 3 and he's got into my mum's bag and eaten a load of her warfarin, i dont know how many",
+            EMERGENCY,
+        ),
+        ("she's 2 and she's eaten some of my iron tablets off the side", EMERGENCY),
     ],
 )
 def test_zr_and_zs_classes_in_other_words(text: str, kind: str | None) -> None:
