@@ -266,6 +266,7 @@ def test_their_twins_are_still_the_crisis_theme(model_says, text: str) -> None:
         ("thrush in his mouth so bad he wont eat or drink, he's on the chemo", URGENT),
         ("mum's on chemo and her mouth's so sore she can't drink anything", URGENT),
         ("the chemo went well and she's eating again", None),
+        ("mum's not eating much since the chemo", None),
         (
             "Roy's legs have swelled up more than usual over the last 2 days and he's put on 3 kilos, the "
             "nurse said to tell someone if that happened",
