@@ -236,6 +236,7 @@ class Cues:
     work_dealt_with: WordPattern
     respite: WordPattern
     plan_made: WordPattern
+    mortality: WordPattern
     arranged: WordPattern
 
 
@@ -701,10 +702,25 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
-    lived_with = cues.habitual.search(sentence) and not cues.now.search(sentence)
+    lived_with = (cues.habitual.search(sentence) or _in_a_when_clause(span)) and not cues.now.search(sentence)
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
+
+
+def _in_a_when_clause(span: Any) -> bool:
+    """Is the sign said as the time something happens ("when I can't get my breath", "I get scared
+    when I can't get my breath")? Its verb has "when" or "whenever" of its own: a pattern lived
+    with, not something happening now. Not "I woke up and when I stood I couldn't get my breath"
+    ("when" is the standing's), nor "he can't get his breath when he lies down" (the lying down's:
+    the ``habitual`` cue reads that one)."""
+    tops = [t for t in span if t.dep_ == "ROOT" or not span.start <= t.head.i < span.end]
+    verbs = {t if t.pos_ in {"VERB", "AUX"} else t.head for t in tops}
+    verbs |= {t.head for t in verbs if t.dep_ in {"xcomp", "ccomp"} and t.head.pos_ in {"VERB", "AUX"}}
+    # "when she's struggling to breathe like this" is now: a pattern is said in the simple present
+    verbs = {v for v in verbs if v.tag_ != "VBG"}
+    when = ({"when", "whenever"}, {"advmod", "mark"})
+    return any(c.lower_ in when[0] and c.dep_ in when[1] for v in verbs for c in v.children)
 
 
 # Feeling fine, said of oneself or by the person: no sign that an overdose is over.
@@ -1242,6 +1258,10 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
     if kind == CRISIS and not _has_negation(norm, cues):
         themed = _KEEPS_GOING.sub(" ", themed)  # "I just keep going": a strength, not the theme
+    if kind == CRISIS and not cues.plan_made.search(norm):
+        # "And I won't be around forever", "who'll look after her when I'm gone": mortality said
+        # plainly is a worry about the future; the theme must be said besides it
+        themed = cues.mortality.regex.sub(" ", themed)
     if kind == CRISIS and not (_CRISIS_THEME.search(themed) or _CRISIS_THEME_WIDER.search(themed)):
         return None  # "honestly I just want a good night's sleep": the wording, not the theme
     return RedFlag(
@@ -1411,7 +1431,9 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     primary = ordered[0]
     of_primary = [c for c in clear if c.rule.kind == primary] or clear
     cand = next((c for c in of_primary if not c.rule.shared_sign), of_primary[0])
+    # an emergency's label names its 999 reply: lived with, it is said in the 111 words
+    label = cand.rule.label if cand.rule.kind == primary else ""
     return RedFlag(
-        kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=cand.rule.label,
+        kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=label,
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),
     )  # fmt: skip
