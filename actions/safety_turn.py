@@ -57,6 +57,7 @@ from careplan.emergency_talk import (
     names_a_safety_note,
     names_means,
     not_happening,
+    note_said_wrong,
     note_spans,
     played_down,
     protest_spans,
@@ -93,7 +94,24 @@ _RESUME = re.compile(
     r"|ready (?:now|to (?:go|carry))|it'?s passed|went away"
     r"|(?:paramedics|ambulance|doctor|they) (?:have |has )?(?:been|left|gone|checked)"
     r"|(?:he'?s|she'?s|they'?re|he is|she is|they are) (?:stable|in hospital|being looked after|on the ward)"
-    r"|i'?m back|can we (?:finish|carry on|continue|get on|go on)|finish (?:this|it) (?:now|off))\b",
+    r"|i'?m back|can we (?:finish|carry on|continue|get on|go on)|finish (?:this|it) (?:now|off)"
+    # "I'm not ill now, I just want to finish this", "we want to get on with it"
+    r"|(?:want|wants|wanna|like|need) to (?:finish|carry on|continue|get on|keep going"
+    r"|get (?:this|it) (?:done|finished)))\b",
+    re.I,
+)
+# A choking that first aid has ended: "it's out ... he's coughing and talking", "she coughed it up
+# and she's breathing fine". Over, and right to have acted; 999 if it comes back or breathing or
+# swallowing is hard after (NHS choking advice). Said while it is stuck, it is not.
+_CHOKING_CLEARED = re.compile(
+    r"\b(?:(?:it'?s|its|it is|it'?s come|it came|it has come|came|come|coughed(?: it)?|spat(?: it)?"
+    r"|brought(?: it)?|got(?: it)?|popped) (?:out|up)|dislodged|cleared it"
+    r"|(?:it|that)(?:'s| has) shifted)\b",
+    re.I,
+)
+_WELL_AGAIN = re.compile(
+    r"\b(?:talking|speaking|breathing (?:fine|ok|okay|normally|properly|again)|alright|all right|ok|okay|fine"
+    r"|carry on|continue)\b",
     re.I,
 )
 # ("i havent called 999. i dont need to. im ok" is no call going on: tester s29)
@@ -120,7 +138,24 @@ _NOT_RISK = re.compile(
 _KILL_ME_IDIOM = re.compile(r"\b(?:\w+'d|\w+ would|\w+'ll|\w+ will) kill me\b", re.I)
 _COPING = re.compile(
     r"\b(?:cope|coping|hard|tired|exhausted|stress\w*|fed up|worn out|struggl\w*|first|former|overwhelm\w*"
-    r"|just|no|nope|frustrat\w*|sick of|had enough|knackered|shattered)\b",
+    r"|no|nope|frustrat\w*|sick of|had enough|knackered|shattered)\b",
+    re.I,
+)
+# A "no" to the check-in with nothing hard in it ("no, just tired", "not like that"): safe, said
+# back in one line. With it hard ("no, it's just hard to cope", "I'm just fed up"): the kind line
+# with support. ("Tired" alone is not hard: everyone gets tired.)
+_HARD = re.compile(
+    r"\b(?:cope|coping|hard|struggl\w*|too much|overwhelm\w*|fed up|sick of|had enough|stress\w*"
+    r"|frustrat\w*|getting (?:to|on top of) me|first|former)\b",
+    re.I,
+)
+# The check-in's answer, naming the writer or saying yes in any form ("myself", "me", "I might do
+# something to myself", "maybe", "the second one"): risk. Without any of these, a reply that answers
+# neither question ("I don't know", "can we move on", the garden) gets the kind line with Samaritans.
+_NAMES_THE_RISK = re.compile(
+    r"\b(?:my ?self|me|yes|yeah|yep|yup|aye|maybe|perhaps|possibly|probably|sometimes|might|could"
+    r"|something|anything|thought|thinking|think|want|wanted|mean|meant|do it|second|latter|other|both"
+    r"|scared)\b",
     re.I,
 )
 # "neither, it's a figure of speech, I'm fine": the check-in misread them.
@@ -253,8 +288,9 @@ _RELATION = re.compile(
 
 def misread(text: str) -> bool:
     """ "That's not what I meant", "you've got the wrong end of the stick", "scrap that"
-    (careplan/listen.py reads these wordings for the forms and for flags alike)."""
-    return taken_back(text) == "undo"
+    (careplan/listen.py reads these wordings for the forms and for flags alike), or the note
+    said to be wrong ("that note was a mistake")."""
+    return taken_back(text) == "undo" or note_said_wrong(text)
 
 
 def _kept(tracker: Tracker, state: str | None, *events: EventType) -> list[EventType]:
@@ -474,15 +510,19 @@ def response_for(kind: str, label: str, about: str | None) -> str:
 
 
 def check_in_answer(text: str) -> str:
-    """ "fine", "coping" or "risk". "Neither, it's a figure of speech" says the
-    check-in misread them. Anything unclear counts as risk: signposting that
-    wasn't needed is kinder than help that didn't come."""
+    """ "fine", "safe", "coping", "unclear" or "risk". "Neither, it's a figure of speech" says the
+    check-in misread them; "no, just tired" is safe; "it's hard to cope" is coping. A reply that
+    names the writer or any yes ("myself", "maybe", "I might do something") is risk: signposting
+    that wasn't needed is kinder than help that didn't come. One that answers neither question
+    ("I don't know", "can we move on", the garden) is "unclear": the Samaritans' number, no flag."""
     if _FINE.search(text) and not _RISK.search(text.replace("neither", "")):
         return "fine"
     rest = _NOT_RISK.sub(" ", _KILL_ME_IDIOM.sub(" ", text))  # what is left once the no is said
     if (_NOT_RISK.search(text) or _COPING.search(text)) and not _RISK.search(rest):
-        return "coping"
-    return "risk"
+        return "coping" if _HARD.search(text) else "safe"
+    if _RISK.search(text) or _NAMES_THE_RISK.search(text.replace("don't know", "")):
+        return "risk"
+    return "unclear"
 
 
 def only_protest(text: str, kind: str | None) -> bool:
@@ -539,6 +579,8 @@ def pause_reply(text: str, label: str = "", *, waved_away: bool = False) -> tupl
     if stop and _HELP_HERE.search(text):  # "the ambulance is here, I have to go"
         return "utter_emergency_help_here_stop", True
     taken_in = _TAKEN_IN.search(text)
+    if label == "choking" and _CHOKING_CLEARED.search(text) and _WELL_AGAIN.search(text) and not still_going:
+        return "utter_emergency_over_choking" + stop, True
     if not (still_going or taken_in or waved_away) and played_down(text):
         if stop:  # "it's just indigestion, I have to go": stopping is honoured, with the firm line
             return "utter_emergency_waved_away_stop", True
@@ -608,7 +650,9 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if state == CHECKIN:
         # the answer to the check-in, not to the form's question: it decides
         clear = flag is not None and not flag.check_in
-        reading = "risk" if clear else ("fine" if misread(text) else check_in_answer(text))
+        reading = "risk" if clear else check_in_answer(text)
+        if reading in {"risk", "unclear"} and misread(text):
+            reading = "fine"  # "that's not what I meant": the check-in misread them
         if reading != "risk":
             dispatcher.utter_message(response=f"utter_check_in_{reading}")
             return _kept(tracker, HOLD, SlotSet(CHECKIN_TEXT, None))
@@ -634,6 +678,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         paused = pause_reply(text, label, waved_away=waved_away)
         if paused[0] != MOVED_ON:
             _add_news(last_flags, text)
+        if flag is not None and flag.rule == "model" and (paused[1] or played_down(text)):
+            flag = None  # "I'm not ill now, I just want to finish this": the chat, not a crisis heard
     if flag is None and state is None and not button and asks_which_number(text):
         dispatcher.utter_message(response="utter_which_number")
         return _kept(tracker, HOLD)
@@ -755,7 +801,7 @@ def _note_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str
     unmarked = [flag_id for flag_id, marked in notes if not marked]
     if asked == "remove" and unmarked:
         _mark_misunderstood(unmarked, text)
-        reply = "utter_safety_taken_back"
+        reply = "utter_safety_misunderstood_note" if note_said_wrong(text) else "utter_safety_taken_back"
     else:
         reply = "utter_note_still_there" if unmarked else "utter_note_marked"
     dispatcher.utter_message(response=reply)

@@ -23,6 +23,8 @@ the messages that follow it, which are about that flag rather than new ones:
 - ``about_the_note``: "did u take the note off tho", "is the note still on my plan?",
   "please take that note away": the note the bot made for the care team, asked about or
   wanted gone, at any point after it was made (session 28). Never an answer.
+- ``note_said_wrong``: "that note was a mistake", "the note is wrong": the note said to misread
+  them, as much as "that's not what I meant" (session 31).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from careplan.vocab import URGENT
 _GONE = re.compile(
     r"\b(?:gone off|gone away|gone now|went away|worn off|wore off|eased(?: off| up)?|settled(?: down)?"
     r"|back to normal|passed now|(?:it'?s|its|it has|it) (?:passed|stopped|cleared|gone)"
-    r"|(?:fine|better|ok|okay|alright) now)\b",
+    r"|(?:fine|better|ok|okay|alright) now|not (?:ill|poorly|unwell|bad|sick) (?:now|any ?more))\b",
     re.I,
 )
 _DISMISSED = re.compile(
@@ -336,6 +338,21 @@ _SAFETY_NOTE = re.compile(r"\b(?:" + _SAFETY_NAMED + r")\b", re.I)
 def names_a_safety_note(text: str) -> bool:
     """ "Is that safeguarding thing on there?": a safety note named by what it was about."""
     return bool(_SAFETY_NOTE.search(text))
+
+
+# The note said to be wrong, not only wanted gone: "that note was a mistake", "the note is wrong",
+# "that flag isn't right". A misreading, said of the note (issue 13 point 3).
+_SAID_WRONG = re.compile(
+    r"\b(?:mistake|mistaken|wrong|misunderstood|misread|in error"
+    r"|(?:isn'?t|is not|wasn'?t|was not|not) (?:true|right|correct|what i (?:meant|said)))\b",
+    re.I,
+)
+
+
+def note_said_wrong(text: str) -> bool:
+    """ "That note was a mistake", "the note you made is wrong": the bot's note said to misread them."""
+    spans = note_spans(text)
+    return bool(spans) and bool(_SAID_WRONG.search(text[spans[0][0] :]))
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from faults_kit import _responses
     ("answer", "reading"),
     [
         ("I just mean it's hard to cope", "coping"),
-        ("no, I'm just so tired", "coping"),
+        ("no, I'm just so tired", "safe"),
         ("the first one", "coping"),
         ("I wouldn't hurt myself, I'm just fed up", "coping"),
         ("I think I might hurt myself", "risk"),
@@ -27,8 +27,8 @@ from faults_kit import _responses
             " going",
             "coping",
         ),
-        ("nothing like that, I'm just worn out", "coping"),
-        ("no I'd never do anything stupid, the wife would kill me", "coping"),
+        ("nothing like that, I'm just worn out", "safe"),
+        ("no I'd never do anything stupid, the wife would kill me", "safe"),
         ("I wouldn't do anything silly, it's the stress", "coping"),
         ("I wouldn't hurt myself but some days I want to die", "risk"),
         ("nothing like that, but I have thought about ending it", "risk"),
@@ -38,7 +38,21 @@ from faults_kit import _responses
         ("i'm fine honestly, only joking", "fine"),
         ("neither, but I do think about ending it", "risk"),
         ("both really", "risk"),
-        ("I don't know", "risk"),  # unclear counts as risk
+        # session 31: answering neither is no risk said: Samaritans' number, no note
+        ("I don't know", "unclear"),
+        ("I'd rather not say. Can we just get on", "unclear"),
+        ("can we move on", "unclear"),
+        ("my garden is lovely this time of year", "unclear"),
+        # ...a plain no is safe; naming the writer, or any yes, is risk
+        ("no, just tired", "safe"),
+        ("not like that", "safe"),
+        ("no no, nothing like that, I'm just shattered", "safe"),
+        ("myself", "risk"),
+        ("me", "risk"),
+        ("I might do something to myself", "risk"),
+        ("to myself, I suppose", "risk"),
+        ("maybe", "risk"),
+        ("I don't know, maybe", "risk"),
         ("yes", "risk"),
     ],
 )
