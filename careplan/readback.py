@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from careplan import dates, questions
-from careplan.vocab import ACCEPTED, EDITED, REJECTED
+from careplan.vocab import ACCEPTED, CRISIS, EDITED, EMERGENCY, REJECTED, SAFEGUARDING, URGENT
 from careplan.words import pieces, plain
 
 _OUTCOME = {
@@ -112,8 +112,35 @@ def plan_text(plan: dict[str, Any], *, everything: bool = False) -> str:
             lines.extend(goal_lines(goal, number))
     if plan.get("questions"):
         lines.append(f"Your questions: {plain(plan['questions'])}")
+    lines.extend(_notes(plan))
     lines.append("Shared with your care team: " + ("yes" if plan.get("shared") else "not yet"))
     return "\n".join(lines)
+
+
+# The safety notes, said to the person as the care team will see them (issue 13): what each is
+# about, in plain words, their words, and whether they said I got it wrong.
+_NOTE_ABOUT = {
+    EMERGENCY: "You told me about an emergency, and I said to call 999.",
+    URGENT: "You told me about something that should be checked soon, and I said to call NHS 111.",
+    CRISIS: "You told me things feel very hard, and I gave you numbers to call for help.",
+    SAFEGUARDING: "You told me someone may not be safe, and I gave you ways to get help.",
+}
+
+
+def _notes(plan: dict[str, Any]) -> list[str]:
+    """ "Safety notes": each flag the chat made, and whether they said it was a mistake."""
+    notes = plan.get("flags") or []
+    if not notes:
+        return []
+    seen = "your care team can see" if plan.get("shared") else "your care team sees if you share your plan"
+    lines = [f"Safety notes ({seen}):"]
+    for note in notes:
+        lines.append(f"- {_NOTE_ABOUT.get(note['kind'], _NOTE_ABOUT[URGENT])}")
+        lines.append(f"   In your words: {plain(_shortened(note.get('message') or ''))}")
+        if note.get("misunderstood"):
+            said = plain(_shortened(note["misunderstood"]["words"]))
+            lines.append(f"   You told me I got this wrong: {said}. The note says so.")
+    return lines
 
 
 # What the read-back shows of their life: what they expect to see of what they said
