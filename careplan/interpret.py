@@ -708,6 +708,12 @@ _ON_PAPER = re.compile(
     rf"(?:on\s+(?:paper|{_DOCUMENTS})|officially|for\s+(?:the\s+)?(?:forms|records|paperwork|hospital|doctors)"
     rf"|(?:to|for|at|with|on)\s+{_OFFICIALS})\b{_TO_CLAUSE_END}"
 )
+# ...and the papers said first: "on his records he's Royston Bennett. But he's Roy" (set14_08)
+_ON_PAPER_FIRST = re.compile(
+    rf"(?i:\b(?:on\s+(?:paper|{_DOCUMENTS})|officially|for\s+(?:the\s+)?(?:forms|records|paperwork))\s*,?\s+"
+    r"(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are)|(?:his|her|their)\s+name(?:'s|’s|\s+is)|it(?:'s|’s|\s+is))\s+)"
+    r"((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z](?:[\w-]|['’](?!s\b))*)(?:\s+[A-Z][\w'’-]*)*"
+)
 _THAT = {"that", "it", "this"}
 # "Amma, thats what we all call her", "Taff - thats what everyone calls me at work", "Nanna. we
 # all call her that": the name said first is the one they go by, even a family word. Never when
@@ -1195,6 +1201,7 @@ def without_names_not_used(text: str) -> tuple[str, set[str]]:
     text = without_pet_names(text)
     kept = _NOT_CALLED.sub(drop(text), text)
     kept = _ON_PAPER.sub(drop(kept), kept)
+    kept = _ON_PAPER_FIRST.sub(drop(kept), kept)
     refused.discard("")
     if refused:
         # the surname goes with it: "Tomasz Nowak, but nobody's called him Tomasz"
