@@ -21,15 +21,9 @@ NOT_YET: dict[str, str] = {
     'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
     'each later answer lands a question late (so "whats that" is written down as a goal)',
     # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
-    "set13_02_stuart_jamie_transition": "\"He's 19. He wants to be like his mates. And I won't be around "
-    'forever" (his dad, at why it matters) gets a check-in; the next answer (what gets in the way) is '
-    "taken as the reply and why asked again, so each later answer lands a question late",
     "set13_06_paulina_mama_memory": 'the safeguarding reply is said since safety_detect31 (s31); "Thank you. '
     'I did not think like this. I will phone the council. We can continue" (her reply to it) is kept as '
     "what would help, so each later answer lands a question late",
-    # Blind set 14, retired in session 31: each one's first problem at session 30's end (265daf6).
-    "set14_08_brenda_for_roy_memory_clinic": "\"it's out. I did the back slaps ... he's alright now. We can "
-    'carry on." (choking over) gets "Please call 999 now"',
 }
 
 
