@@ -109,6 +109,11 @@ def test_short_of_breath_on_effort_is_no_flag() -> None:
         "None of us live forever and she needs to manage on her own",
         "I'm not getting any younger. Who'll look after her when I'm gone?",
         "who'll look after her when I'm gone",
+        # the learnt model heard a crisis in these before session 31
+        "I'm 74. I'm not going to be around forever",
+        "I won't be around forever, you know",
+        "Me. I'm not going to be around forever",
+        "And I'm not going to be around forever",
     ],
 )
 def test_mortality_said_plainly_is_a_worry_not_a_crisis(text: str) -> None:
