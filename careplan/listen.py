@@ -607,6 +607,14 @@ _CLAUSE_END = re.compile(
 )
 
 
+# "with" typed short, as in a text: "w dr patel", "wiv the nurse", "appt w/ the physio"
+_WHO_FIRST = "|".join(map(re.escape, sorted(_TITLES)))
+_WITH_SHORT = re.compile(
+    rf"(?:^|(?<=\s))(?:w|wiv|wid|wif)/?\s+(?=(?:the|a|an|my|his|her|their|{_WHO_FIRST})\b)",
+    re.I,
+)
+
+
 def clinician(text: str, *, asked: bool = False) -> str | None:
     """Who the appointment is with: "the heart clinic", "Dr Patel", "the diabetes nurse", with
     the name and the place said with it ("the practice pharmacist, Mrs Kaur", "Dr Okonjo (GP)").
@@ -614,7 +622,7 @@ def clinician(text: str, *, asked: bool = False) -> str | None:
     Unless the question asked is who it's with, the message must say it's an
     appointment ("seeing", "with", "got the..."), so "the nurse was lovely" isn't taken.
     """
-    text = _mended(text)
+    text = _WITH_SHORT.sub("with ", _mended(text))
     if not asked and not _APPOINTMENT_CUE.search(text):
         return None
     doc = parse(text)
