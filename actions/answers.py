@@ -54,7 +54,8 @@ ASIDE_REPLIES = {
 # Talk about the chat the form answers itself, whatever the NLU made of it (not a "stop").
 # "Do you want one thing or several?", "what do you mean by a good day?": about the question,
 # answered by the form, whatever the NLU made of it (never "help", never a care-team question).
-FORM_ANSWERS = {"faq_come_back", "faq_box_ticking", "asked_already", *listen.ABOUT_THE_QUESTION}
+# "is that a good reason?" checks the answer just given: a kind yes, whatever the NLU made of it.
+FORM_ANSWERS = {"faq_come_back", "faq_box_ticking", "asked_already", "checking", *listen.ABOUT_THE_QUESTION}
 ASKED_BESIDE_AN_ANSWER = {"ask_why", "ask_copy", "ask_meaning"}  # not "pardon? I was distracted"
 # Questions that offer buttons; a button press anywhere else is from an old message.
 BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
@@ -205,6 +206,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         return Reading()
     if slot == "appointment_when" and dates.when(text) is not None:
         return Reading(value=text, text=text)  # a date is an answer, whatever else the NLU thought
+    if listen.only_thanks(text):
+        return Reading(replies=["utter_thanks"])  # "thanks love", "ta": you're welcome, and the question
     if intent in CHAT and len(text.split()) <= 4 and interpret.yes_no(text) is None and CHATTER.match(text):
         return Reading(replies=["utter_greet_again" if intent == "greet" else "utter_tell_me_more"])
     if is_button(tracker) and slot not in BUTTON_QUESTIONS:

@@ -279,6 +279,13 @@ CHECKING = re.compile(
     r"|get|got|getting|fill|filled|filling)(?: (?:that|this|it|in|that in|this in|it in|them))?"
     r" (?:right|correctly|properly|ok|okay|alright|the right way)"
     r"|(?:does|will|would) (?:that|this|it) count"
+    # a reason, a goal or an answer good enough: "is that a good enough reason?", "is that
+    # reason enough?", "would that do as a reason?" (s31 tester, an older woman)
+    r"|(?:is|was|would|will) (?:that|this|it) (?:be )?(?:a )?(?:good|real|proper|valid|ok|okay|decent|big)?"
+    r" ?enough(?: of an?)? ?(?:reason|answer|goal|thing)?\s*\?"
+    r"|(?:is|was) (?:that|this|it) (?:a )?(?:good|real|proper|valid|ok|okay|decent|big)? ?"
+    r"(?:reason|answer) enough"
+    r"|(?:is|was) (?:that|this|it) (?:a )?(?:good|real|proper|valid|decent) (?:reason|answer)\s*\?"
     # said short, asking: "that do?", "that enough?", "this ok?", "that'll do?" (set9_07)
     r"|(?:that|this)(?:'ll| will)? (?:do|be enough|enough|be ok|ok|okay|alright|all right)\s*\?"
     r"|(?:i )?hope (?:that'?s|that is|this is|it'?s|it is)"

@@ -983,10 +983,19 @@ _ABOUT_THEM = re.compile(
 )
 
 
+# Owning a slip, said as "oops" is: "my bad", "silly me", "whoops", "daft me". A correction's
+# first words, like "sorry", wherever those are read.
+# (never "my bad knee": "my bad" ends there, or a new thought starts)
+_OOPS = (
+    r"(?:oops|whoops|oopsie|silly me|silly old me|daft me|stupid me|d'?oh"
+    r"|my bad(?=\W*$|\s*[,.;:!-]|\s+(?:i|it|its|it'?s|that|thats|sorry|ignore|wrong|no|lol)\b))"
+)
+
+
 # A sorry or a sigh said first, on its own ("sorry she's screaming.", "ugh the dog. ", "soz, "):
 # what follows is what they meant to say.
 _SORRY_FIRST = re.compile(
-    r"^\W*(?:sorry|soz|sry|oops|ugh+|argh+|omg|apologies)\b(?:[^.;!?]*[.;!?]+|\W*(?:love|dear|pet|hun)?\W+)\s*",
+    rf"^\W*(?:sorry|soz|sry|{_OOPS}|ugh+|argh+|omg|apologies)\b(?:[^.;!?]*[.;!?]+|\W*(?:love|dear|pet|hun)?\W+)\s*",
     re.I,
 )
 
@@ -1900,11 +1909,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"^\W*(?:(?:sorry|eh|oh|what)\W*(?:{_FOND}\W+)?)?{_SAY_AGAIN}"
         # ...and nothing more: "sorry what I meant was the nurse" and "I missed that appointment" are answers
         rf"(?:\W+(?:me|that|it|again|please|sorry|then|there|{_FOND}|{_SAY_AGAIN}))*\W*$"
-        r"|^\W*(?:what|eh|huh|sorry|pardon)\W*$",
+        rf"|^\W*(?:what|eh|huh|sorry|pardon|{_OOPS})\W*$",
         re.I,
     ),
     "go_back": re.compile(
-        r"^\W*(?:(?:sorry|oops|oh|wait|hang on|um+|er+m?)\W+)*"  # "sorry can we go back"
+        rf"^\W*(?:(?:sorry|{_OOPS}|oh|wait|hang on|um+|er+m?)\W+)*"  # "sorry can we go back"
         r"(?:(?:can we |could we |can i |could i |can you |let'?s |please )?go back"
         r"(?: (?:one|a step|a question|a bit)"
         r"| to (?:the )?(?:last|previous|other|one before)(?: question| one| bit)?)?"
@@ -1970,6 +1979,13 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bwhat do (?:you|u) mean\b"
         r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
         r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$"
+        # doubting the question is asked at all: "I don't see what that has to do with my knee",
+        # "what's a good day got to do with anything?", "I can't see the point of that"
+        r"|\bwhat(?:'?s|s| has| does| is)? (?:that|this|it|(?:a|my|the) \w+(?: \w+)?) (?:got )?to do with\b"
+        r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) see (?:what|how) (?:that|this|it|\w+ \w+)"
+        r"(?:'?s| has| is| does)? (?:got )?(?:anything )?to do with\b"
+        r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) see (?:the point|why (?:you|u|it))\b"
+        r"|^\W*(?:but\W+)?(?:it|that|this)(?:'?s|s| is| has)(?: got)? (?:nothing|not \w+) to do with\b"
         # a bare "why?", "how come", "what for?", "whys that then": the question's reason
         r"|^\W*(?:(?:but|and|ok|so)\s+)?(?:why(?:'?s| is)?(?: that)?|how come|what for)(?:\s+then)?\W*$",
         re.I,
@@ -2006,7 +2022,15 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:a )?(?:paper|printed|large print|big print) (?:copy|version)\b|"
         r"\bprint (?:it|this|my plan) (?:out|off)?\b"
         # not the print of another thing: "maybe a sheet with pictures in big print"
-        rf"|^(?:(?!{_PRINTED_THING}).)*?\bin big(?:ger)? (?:letters|writing|print)\b",
+        rf"|^(?:(?!{_PRINTED_THING}).)*?(?:\bin big(?:ger)? (?:letters|writing|print)\b"
+        # the chat's writing too small to read: "I can't read it, it's too small", "the writing
+        # is tiny", "can you make the writing bigger", "show me my plan, BIG please" (s31 tester)
+        r"|\b(?:can'?t|cant|cannot|can not|struggl\w+ to|hard to) (?:read|see) (?:it|this|that|the (?:writing"
+        r"|words|text|screen))\b[^.!?]{0,25}\b(?:small|tiny)\b"
+        r"|\b(?:writing|words|text|font)(?:'s| is| are)? (?:too |so |very |really |a bit )*(?:small|tiny)\b"
+        r"|\bmake (?:the |it |this |your )?(?:(?:writing|words|text|font|print)\s+)?(?:a bit |any )?"
+        r"(?:bigger|larger)\b|\bbigger (?:writing|words|text|font)\b"
+        r"|\b(?:show|see|send|give)\b[^.!?]{0,20}\bplan\b[^.!?]{0,10}\b(?:big|bigger|large|larger)\b)",
         re.I,
     ),
     # "can I see everything you have on me", "that's not everything... where is all that"
@@ -2065,6 +2089,21 @@ def without_sign_off(text: str) -> str:
         asked = found.group(0).lstrip().startswith("?")  # "may I bathe? Yours, Margaret": still asks
         kept = kept[: found.start()].rstrip(" ,;-") + ("?" if asked else "")
     return kept if says_something(kept) else text
+
+
+# Only thanks, said to the bot between questions: "thanks love", "ta", "cheers x", "thank you
+# very much". A thank-you, not an answer, and not a goodbye while a question is open.
+_THANKS_ONLY = re.compile(
+    r"^\W*(?:(?:oh|ok(?:ay)?|aw+|ah|right)\W+)?(?:many |big )?"
+    r"(?:thanks?|thank (?:you|u|ye)|thankyou|thanx|thnx|thx|ty|cheers|ta|much appreciated)"
+    rf"(?:\W+(?:{_FOND}|very much|so much|a lot|lots|again|x+|for that|for asking|for this))*\W*$",
+    re.I,
+)
+
+
+def only_thanks(text: str) -> bool:
+    """Is the message a thank-you and nothing more ("thanks love", "ta", "cheers x")?"""
+    return bool(_THANKS_ONLY.match(text))
 
 
 def signs_off(text: str) -> bool:
@@ -3007,7 +3046,7 @@ def asks_for_prayer(text: str) -> str | None:
 _CORRECTION_CUE = re.compile(
     # (after a sigh or an "oh": "ugh sorry, kids fighting, it's...", "oh hang on its the day before")
     r"^\W*(?:(?:oh|ah|ugh+|argh+|erm|um+|hmm+|god|omg|right|ok)\W+)*"
-    rf"(?:{_NO_WORDS}|och|sorry|actually|wait|oops|hang on"
+    rf"(?:{_NO_WORDS}|och|sorry|actually|wait|{_OOPS}|hang on"
     r"|hold on|my mistake|my bad|i meant|i mean|correction|err?m?)\b|"
     r"\b(?:not the|i meant|i mean|ah mean|wrong|wrang|mistake|should (?:be|have been|say)"
     r"|didn'?t change|still not right|my bad|mixed up|muddled"
@@ -3151,7 +3190,7 @@ _LAST_THING = (
     r"(?:that|it|this|what i (?:just |have |'?ve )?(?:said|wrote|written|put|typed|sent|answered)"
     r"|(?:my|the|that) (?:last )?(?:bit|answer|one|thing|part|message|reply)|my last|the last|all that)"
 )
-_OPENER = rf"^\W*(?:(?:{_NO_WORDS}|oh|oops|sorry|wait|actually|hmm+|er+m?|um+|ok|please|god|dear)\b\W*)*"
+_OPENER = rf"^\W*(?:(?:{_NO_WORDS}|oh|{_OOPS}|sorry|wait|actually|hmm+|er+m?|um+|ok|please|god|dear)\b\W*)*"
 # Said anywhere in a message, these can only mean the bot misread the last one.
 _MISREAD = re.compile(
     r"\b(?:not what i (?:meant|mean|wanted|said|was (?:trying|going) to say|wanted to say)"
@@ -3204,7 +3243,7 @@ _NOT_A_GOAL = re.compile(
     r"(?:\b(?:that'?s|thats|that is|it'?s|its|it is|that was|it was)\s+(?:not|n'?t|never)"
     r"|\b(?:that|it|this)\s+(?:isn'?t|is not|wasn'?t|was not))"
     r"\s+(?:a|my|his|her|their)\s+goal(?=\s*(?:[.!?,;]|$))"
-    r"|^\W*(?:(?:no+|oops|sorry|please|pls)\W+)*"
+    rf"|^\W*(?:(?:no+|{_OOPS}|sorry|please|pls)\W+)*"
     r"(?:delete|remove|take off|get rid of|scrap|bin)\s+(?:that|this|the)\s+goal\b",
     re.I,
 )
@@ -3228,7 +3267,7 @@ _BEFORE_IT = (
     r"|(?:question|one)\s+before(?:\s+that)?)"
 )
 _MEANT_BEFORE = re.compile(
-    r"^\W*(?:(?:sorry|oops|whoops|oh|ah|no|actually|wait)\W+)*(?:"
+    rf"^\W*(?:(?:sorry|{_OOPS}|oh|ah|no|actually|wait)\W+)*(?:"
     r"(?:that|this|that answer|my (?:last )?answer|what i (?:just )?(?:said|wrote|put)|it)"
     r"(?:'s|\s+(?:was|is|were))?"
     r"\s+(?:(?:meant|supposed)\s+(?:to\s+(?:be|go)\s+)?|should\s+(?:have|of|'ve)\s+(?:gone|been)\s+|belongs?\s+)?"
@@ -3319,7 +3358,7 @@ ONE_BEFORE = re.compile(
 _SELF_CORRECTION = re.compile(
     r"(?:^|[,.;:!?]|\s-+|\s)\s*(?:"
     r"no+,?\s+(?:i tell a lie|sorry|wait|i mean t?|i meant|hang on|actually)\b"
-    r"|(?:sorry|oops|sorry,? no),?\s+(?:i mean|i meant|my mistake)\b"
+    rf"|(?:sorry|{_OOPS}|sorry,? no),?\s+(?:i mean|i meant|my mistake)\b"
     r"|i tell a lie|or rather|scratch that|i mean|i meant|correction|my mistake"
     r"|(?<=[,.;:!?-])\s*(?:no+|nope|sorry|wait|actually)\b"
     r")[\s,.:;!-]*",
@@ -3395,7 +3434,7 @@ _ANSWER_CORRECTED = re.compile(
     # anywhere: words that only ever correct ("to drive again strike that to get the bus")
     r"|(?:^|[,.;:!?]|\s-+|\s)\s*(?:"
     r"(?:no,?\s+)?(?:scratch|scrap|strike) that|no+,?\s+(?:sorry,?\s+)?(?:i mean|i meant|i tell a lie)"
-    r"|(?:sorry|oops),?\s+(?:no,?\s+)?(?:i mean|i meant)|i tell a lie|or rather|let me rephrase(?: that)?"
+    rf"|(?:sorry|{_OOPS}),?\s+(?:no,?\s+)?(?:i mean|i meant)|i tell a lie|or rather|let me rephrase(?: that)?"
     r")\b[\s,.:;!-]*",
     re.I,
 )
@@ -3629,7 +3668,7 @@ _TURN = re.compile(
     r"|is|are|what|when|how|why|who)\b[^.!]*\?)",
     re.I,
 )
-_CUE_ALONE = re.compile(r"^\W*(?:sorry|no|wait|oops|actually|oh)\W*$", re.I)
+_CUE_ALONE = re.compile(rf"^\W*(?:sorry|no|wait|{_OOPS}|actually|oh)\W*$", re.I)
 # "21st", "twenty-first"
 _DAY_SAID = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(
     sorted((word.replace(" ", r"[\s-]") for word in dates.ORDINALS), key=len, reverse=True)
@@ -3637,7 +3676,7 @@ _DAY_SAID = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(
 # the day it is not: "not the 12th", "instead of the 12th"
 _NOT_THAT_DAY = re.compile(rf"[,;]?\s*\b(?:not|instead of)\s+(?:the\s+)?(?:{_DAY_SAID})\b[,;]?", re.I)
 _DAY_ONLY = re.compile(
-    r"^\W*(?:(?:no|sorry|wait|actually|oops|i meant|i mean|i said|i did say)\W+)*"
+    rf"^\W*(?:(?:no|sorry|wait|actually|{_OOPS}|i meant|i mean|i said|i did say)\W+)*"
     r"(?:(?:it'?s|its|on|date'?s wrong,? it'?s)\s+)?(?:the\s+)?"
     rf"({_DAY_SAID})\b\W*(?:sorry)?\W*$",
     re.I,
@@ -3945,7 +3984,7 @@ def after_a_no(text: str) -> str:
 # "no i said hearing aid not knees", "actually no, make it the dog walking, if my back is better
 # ...", "sorry I meant the garden one": the one thing just said back, put right
 _ONE_THING_INSTEAD = re.compile(
-    r"^\W*(?:(?:no+|nope|nah|sorry|actually|oh|wait|hang on|hmm|oops|erm)\b[\s,.;:!-]*)+"
+    rf"^\W*(?:(?:no+|nope|nah|sorry|actually|oh|wait|hang on|hmm|{_OOPS}|erm)\b[\s,.;:!-]*)+"
     r"(?:not\s+(?:the\s+|that\s+|my\s+)?[^,.;!?]+?[\s,.;:!-]+)?"  # "no not the roses i said ..."
     r"(?:i\s+said|i\s+meant|i\s+mean|i\s+wanted|i\s+want|make\s+(?:it|that)|change\s+it\s+to|put"
     r"|it\s+should\s+be|should\s+be|its|it'?s|it\s+is)\s+(?P<words>[^,.;!?]+?)"
