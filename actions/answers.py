@@ -162,7 +162,7 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "delete what i said about him": taken off (asked first), not "what happens to my data"
     if listen.word_asked(text) is not None:
         return False  # "what does titrate mean?": the form offers to ask the care team
-    if listen.meta(text, after_away=stepped_away(tracker)) in {"away", "back", "carry_on"}:
+    if listen.meta(text, after_away=stepped_away(tracker)) in {"away", "upset", "back", "carry_on"}:
         return False  # "sorry about that, he needed the loo. where were we?": the question again
     if listen.takes_a_question_off(text) or listen.not_a_goal(text):
         return False  # "ignore that last bit, take that question off": the form takes it off
@@ -234,6 +234,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         if slot == "carer_assessment" and yes_or_no(slot, text) is not True and interpret.had_one(text):
             # "already had one in the summer thanks": a kind no, and their words kept
             return Reading(value="no", text=said(slot, tracker), replies=["utter_had_one_already"])
+        if slot == "share_plan" and listen.asks_another_way(text):
+            return Reading(replies=["utter_share_another_way"])  # "can you send it by post": what it can do
         answer = yes_or_no(slot, text, intent)
         if answer is None:
             return Reading(replies=["utter_choose_option"])

@@ -98,7 +98,9 @@ _A_WHILE = 20 * 60  # seconds
 def stepped_away(tracker: Tracker) -> bool:
     """Was the person away before this message: "brb" just answered, "can I stop and come back
     later?" answered last turn, or a long pause since their message before?"""
-    if last_said_was(tracker, "utter_away") or said_last_turn(tracker, "utter_faq_come_back"):
+    if last_said_was(tracker, "utter_away", "utter_take_your_time") or said_last_turn(
+        tracker, "utter_faq_come_back"
+    ):
         return True
     times = [e.get("timestamp") for e in reversed(tracker.events) if e.get("event") == "user"][:2]
     return len(times) == 2 and None not in times and times[0] - times[1] >= _A_WHILE

@@ -116,6 +116,8 @@ ANSWERED_AGAIN = {
 # Where a wish told early may be: "what I said before" at the goal question points back at it.
 LIFE_ANSWERS = ("good_day", "what_matters", "enjoys")
 # Replies for talk about the conversation that the NLU missed (see careplan.listen.meta).
+# A pause, and what is said before nothing is asked until they're back (actions/common.stepped_away)
+PAUSES = {"away": "utter_away", "upset": "utter_take_your_time"}
 META_REPLIES = {
     "faq_who_sees": "utter_faq_who_sees",
     "faq_phone": "utter_faq_phone",
@@ -335,8 +337,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 stepped = self.step_back(turn, "utter_go_back")
                 if stepped is not None:
                     return {asked: None, **stepped}
-            elif about_chat == "away":  # "brb": nothing asked until they're back
-                turn.dispatcher.utter_message(response="utter_away")
+            elif about_chat in PAUSES:  # "brb", "I'm a bit upset now": nothing asked until they're back
+                turn.dispatcher.utter_message(response=PAUSES[about_chat])
                 return {asked: None, **flow.ask_instead(None)}
             elif about_chat == "erase":  # "delete everything": asked first
                 return {asked: None, **confirm_first("erase")}

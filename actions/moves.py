@@ -556,8 +556,10 @@ class ActionAskUndoPending(SimpleAction):
             dispatcher.utter_message(response="utter_ask_split_goals", count=count, goals=goals)
         elif pending.get("mode") == "team_question":  # "what does titrate mean?"
             dispatcher.utter_message(response="utter_offer_word_question", word=pending.get("about", ""))
-        elif pending.get("mode") == "remove_goal":  # the last goal, at the read-back
-            dispatcher.utter_message(response="utter_confirm_remove_goal", title=pending.get("about", ""))
+        elif pending.get("mode") == "remove_goal":  # the last goal, or one named by its words
+            only = pending.get("only", True)
+            asked = "utter_confirm_remove_goal" if only else "utter_confirm_remove_named_goal"
+            dispatcher.utter_message(response=asked, title=pending.get("about", ""))
         elif pending.get("mode") == "pick":
             dispatcher.utter_message(response="utter_confirm_goal", title=pending.get("about", ""))
         else:

@@ -229,11 +229,13 @@ class ValidateReviewForm(QuestionForm):
         return {**left, "review_choice": "confirm", **self.answer("share_plan", "yes", turn)}
 
     def take_off_goal(self, goal_id: str, turn: Turn) -> dict[str, Any]:
-        """Take a named goal off the plan; the last one is asked about first ("Shall I take
-        off ...?"), so a plan is never left with no goals by a misread message."""
-        if _only_goal(goal_id, turn.slots):
-            title = plan_goals(turn.slots)[0]["title"]
-            return {"goal_to_remove": None, **confirm_first("remove_goal", str(goal_id), title)}
+        """Take a named goal off the plan. The last one is asked about first ("Shall I take
+        off ...?"), so a plan is never left with no goals by a misread message; and so is one
+        named by its words ("remove the sleep one I said"), which may be read wrong."""
+        only = _only_goal(goal_id, turn.slots)
+        if only or _named_by_its_words(turn):
+            title = next((g["title"] for g in readback_goals(turn.slots) if str(g["id"]) == str(goal_id)), "")
+            return {"goal_to_remove": None, **confirm_first("remove_goal", str(goal_id), title, only=only)}
         reading = Reading(value=str(goal_id), text=str(goal_id))
         self.store("goal_to_remove", reading, turn)
         return self.follow_up("goal_to_remove", reading, turn)
@@ -363,6 +365,16 @@ def _step_order(step: str) -> int:
     if choice is None or fix is not None:
         return 0
     return {"remove": 1, "add": 2, "add_question": 2}.get(choice.choice, 0)
+
+
+def _named_by_its_words(turn: Turn) -> bool:
+    """Does the message name the goal to take off by its words ("remove the sleep one I said"),
+    not by its number ("remove number 2") or a button?"""
+    if is_button(turn.tracker):
+        return False
+    review = listen.review_choice(text_of(turn.tracker))
+    goals = len(readback_goals(turn.slots))
+    return review is not None and bool(review.goal) and not listen.which_ones(review.goal, goals)
 
 
 def _only_goal(goal_id: str, slots: dict[str, Any]) -> bool:

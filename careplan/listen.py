@@ -1980,11 +1980,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:not sure|don'?t know|dunno) what (?:you|u) (?:want|mean|are asking)"
         r"|\bis there a right answer\b|^\W*like what(?: sort of| kind of)?(?: thing| things)?\W*$"
         # doubting the question is asked at all: "I don't see what that has to do with my knee",
-        # "what's a good day got to do with anything?", "I can't see the point of that"
+        # "what's a good day got to do with anything?" (never "I don't see the point of anything")
         r"|\bwhat(?:'?s|s| has| does| is)? (?:that|this|it|(?:a|my|the) \w+(?: \w+)?) (?:got )?to do with\b"
         r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) see (?:what|how) (?:that|this|it|\w+ \w+)"
         r"(?:'?s| has| is| does)? (?:got )?(?:anything )?to do with\b"
-        r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) see (?:the point|why (?:you|u|it))\b"
+        r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) see why (?:you|u) (?:need|want|ask)"
         r"|^\W*(?:but\W+)?(?:it|that|this)(?:'?s|s| is| has)(?: got)? (?:nothing|not \w+) to do with\b"
         # a bare "why?", "how come", "what for?", "whys that then": the question's reason
         r"|^\W*(?:(?:but|and|ok|so)\s+)?(?:why(?:'?s| is)?(?: that)?|how come|what for)(?:\s+then)?\W*$",
@@ -2092,9 +2092,9 @@ def without_sign_off(text: str) -> str:
 
 
 # Only thanks, said to the bot between questions: "thanks love", "ta", "cheers x", "thank you
-# very much". A thank-you, not an answer, and not a goodbye while a question is open.
+# very much". A thank-you, not an answer, and not a goodbye while a question is open ("ok ta" is a yes).
 _THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:oh|ok(?:ay)?|aw+|ah|right)\W+)?(?:many |big )?"
+    r"^\W*(?:(?:oh|aw+|ah)\W+)?(?:many |big )?"
     r"(?:thanks?|thank (?:you|u|ye)|thankyou|thanx|thnx|thx|ty|cheers|ta|much appreciated)"
     rf"(?:\W+(?:{_FOND}|very much|so much|a lot|lots|again|x+|for that|for asking|for this))*\W*$",
     re.I,
@@ -2235,6 +2235,9 @@ _BACK_PART = (
     r"(?:(?:i'?m|im|i am) back(?: now| again)?|(?:back|bk) now|back again|back|bk|sorry about that"
     rf"|sorry for (?:the wait|that|keeping you)|{_WHERE_WERE_WE}|{_WHAT_KEPT_THEM}|{_ERRAND_DONE}"
     r"|i'?m here now|here now"
+    # ready again after a teary pause: "ok I'm alright now", "I'm ready now"
+    r"|(?:i'?m|im|i am) (?:alright|all right|ok(?:ay)?|fine|better|ready)(?: again)? now"
+    r"|(?:i'?m |im )?ready now"
     # how long it felt: "that was the longest hour of my life"
     r"|(?:that|it)\s+(?:was|felt\s+like)\s+(?:the|a|an|so|such\s+an?)\s+(?:longest|slowest|dullest|worst|most\s+boring"
     r"|long|boring|dull)\b(?:\s+[\w']+){0,5}"
@@ -2702,16 +2705,33 @@ _CARRY_ON = re.compile(
 )
 
 
+# A teary pause: "sorry, I'm a bit upset now", "this is making me emotional", "I'm getting teary,
+# give me a minute". Said of now, alone: "I get upset when I can't go out" is an answer.
+_FEELING_NOW = r"(?:upset|teary|tearful|emotional|choked(?: up)?|weepy|welled up|filling up)"
+_UPSET = re.compile(
+    rf"^\W*(?:(?:sorry|oh|oh dear|ugh|i'?m sorry)\W+)*(?:"
+    rf"(?:i'?m|im|i am|i'?ve got|i feel|feeling|getting|got)\s+(?:(?:a bit|a little|so|really|all|quite|very"
+    rf"|getting|feeling)\s+)*{_FEELING_NOW}(?:\s+(?:now|again|here|sorry))*"
+    rf"|(?:this|it|that)(?:'s| is| has)? (?:making|made|got|getting) me (?:a bit |all )?"
+    rf"(?:{_FEELING_NOW}|cry)"
+    r"|i'?m crying|(?:i )?need a (?:minute|moment|sec))"
+    r"(?:\W+(?:sorry|(?:give|gimme) me a (?:minute|moment|sec(?:ond)?)|i need a (?:minute|moment)))*\W*$",
+    re.I,
+)
+
+
 def meta(text: str, *, after_away: bool = False) -> str | None:
     """Talk about the conversation itself, named as the intent it would be.
 
-    ``away`` is stepping away for a moment; ``back`` is coming back (after
+    ``away`` is stepping away for a moment, ``upset`` a teary pause; ``back`` is coming back (after
     ``away``, a bare "back", "ok" or "it was a parcel" is coming back too). The rest are the
     patterns above, then :func:`about_the_chat`."""
     if len(text.split()) > 20 or interpret.skips(text):  # "can we skip it?" passes; it asks nothing
         return None
     if (_AWAY.match(text) and _STEPS_AWAY.search(text)) or _DISTRACTED.match(text) or _AWAY_NAMED.match(text):
         return "away"
+    if _UPSET.match(text):
+        return "upset"
     bare = re.fullmatch(r"\W*(?:back|ok(?:ay)?|here|right)\W*", text, re.I)
     if (_BACK.match(text) and (_BACK_SURE.search(text) or after_away)) or (after_away and bare):
         return "back"
@@ -3000,7 +3020,7 @@ def about_the_chat(text: str) -> str | None:
     asks about answering ("can I say my caravan?") and could be either; None otherwise."""
     if taken_back(text):  # "can you delete what I just put": a correction, not a question about data
         return None
-    if _QUESTION_OFF.search(text):  # "can you take my question off": the read-back asked to act
+    if _QUESTION_OFF.search(text) or _WORDS_OFF.search(text):  # "take my question off": the read-back asked
         return None
     asks = bool(_ASKS.search(text))
     lemmas = [t.lemma_.lower() for t in parse(text) if t.is_alpha]
@@ -3056,6 +3076,15 @@ _CORRECTION_CUE = re.compile(
     re.I,
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+# One day for another, put right without a "sorry" or a "no": "its thursday not wednesday", "the
+# 10th not the 9th" (s31 tester: kept as what the appointment is for, and the date left as it was)
+_DAY_OR_DATE = rf"(?:{_WEEKDAY}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th))"
+_DAY_FOR_DAY = re.compile(
+    r"(?:^|[,.;!?]\s*)\W*(?:(?:oh|and|also|but)\W+)*"
+    r"(?:(?:it'?s|its|it is|it was|(?:the\s+)?(?:appointment|appt)(?:'s|\s+is)?)\s+)?"
+    rf"(?:on\s+)?{_DAY_OR_DATE}\s*,?\s+not\s+(?:on\s+)?(?:a\s+)?{_DAY_OR_DATE}\b",
+    re.I,
+)
 # "it's Thursday 10th, not Friday", "it's the 10th": a message about when, not an answer
 _ABOUT_THE_DATE = re.compile(
     r"\b(?:appointment|date|day|it'?s on|it'?s the)\b"
@@ -3576,14 +3605,15 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
     about_the_date = _ABOUT_THE_DATE.search(text)
-    if _CORRECTION_CUE.search(text) and (len(text.split()) <= 8 or about_the_date):
+    cued = _CORRECTION_CUE.search(text) or (about_the_date and _DAY_FOR_DAY.search(text))
+    if cued and (len(text.split()) <= 8 or about_the_date):
         found = dates.when(last_said(text), today, after)
         if found:
             return Correction("date", found)
     timed = appointment_times(text)  # "its 11.15 not 8am. 8 is when the carers come": 11.15
     clock = _CLOCK.search(timed)
     about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", timed, re.I)
-    if clock and ((_CORRECTION_CUE.search(text) and about_the_time) or _TIME_MOVED.search(timed)):
+    if clock and ((_CORRECTION_CUE.search(text) and about_the_time) or _TIME_MOVED.search(text)):
         # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
         said = dates.time_of(timed[clock.start() :]) or dates.time_of(timed)
         if said:
@@ -3701,7 +3731,11 @@ def correction_in_part(text: str, today: date | None = None) -> tuple[Correction
             rest = " ".join(p.strip() for i, p in enumerate(parts) if i != index)
             if _only_a_date(rest):  # "No. I said the 21st, not the 12th. 21st January, 09:40.": all the date
                 return None, "", text
-            return found, part.strip(), re.sub(r"^(?:and|also|plus)\s+", "", rest.strip(" ,.;"), flags=re.I)
+            return (
+                found,
+                part.strip(),
+                re.sub(r"^(?:and|also|plus)\s+", "", rest.strip(" ,.;—–-"), flags=re.I),
+            )
     return None, "", text
 
 
@@ -3740,7 +3774,10 @@ _NO_TIME = re.compile(
 _TIME_MOVED = re.compile(
     r"\b(?:it'?s|its|it is)\s+actually\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:they'?ve|they have|they)\s+(?:moved|changed|put)\s+(?:it|the (?:time|appointment))"
-    r"\s+(?:to|till|until)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b",
+    r"\s+(?:to|till|until)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b"
+    # one time for another: "the appointment is 10.30 not 10", "its 11.15 not 8am" (s31 tester)
+    r"|\b(?:appointment|appt|time|it'?s|its|it is)\b[^.!?\d]{0,20}\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?"
+    r"\s+not\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b",
     re.I,
 )
 # "9.40", "10:15", "2pm": the first time in a correction ("it's 9.40 not 8.40").
@@ -4697,6 +4734,24 @@ _SHOWN_BY_ME = re.compile(
 )
 
 
+# Asked for another way, at the question of sharing: "can you send it by post", "please send any
+# letters to my daughter", "could you email it to me". The chat can't post, email or send it to
+# family: what it can do is said, and the question asked again; never a yes (s31 tester).
+_ANOTHER_WAY = re.compile(
+    r"\b(?:by|in the|through the|via)\s+(?:post|mail|letter|e-?mail|text|fax)\b"
+    r"|\b(?:post|e-?mail|fax|mail)\s+(?:it|this|them|me|a copy|my plan|any)\b"
+    r"|\b(?:any|all|the|my|your)\s+letters\b"
+    rf"|\bsend\b[^.!?]{{0,30}}\bto\s+(?:me|myself|(?:my|our|his|her)\s+(?:{interpret.KIN}|friend|neighbour|carer))\b",
+    re.I,
+)
+
+
+def asks_another_way(text: str) -> bool:
+    """At the question of sharing, does the message ask for the plan another way (by post, by
+    email, to family) than to the care team?"""
+    return bool(_ANOTHER_WAY.search(text))
+
+
 def withdraws_sharing(text: str) -> bool:
     """Does the message ask, in words, for the plan to stop being shared (or not be shared)?"""
     return bool(_WITHDRAW.search(text))
@@ -4709,7 +4764,7 @@ def share_answer(text: str, intent: str | None = None) -> bool | None:
     read into a yes: consent must never be turned round."""
     if withdraws_sharing(text) or _SHOWN_BY_ME.search(text):
         return False
-    if asks_who_sees(text):  # "ok yeah. if i share who exactly sees it?": asked, then the question again
+    if asks_who_sees(text) or asks_another_way(text):  # "if i share who sees it?", "can you post it?"
         return None
     said = interpret.yes_no(text)
     if said is not None:
@@ -4870,9 +4925,12 @@ def named_by_words(text: str, items: list[str]) -> list[int]:
 
 
 # "take the word yes off the front of my question": a word struck from an item, not the item.
+# Or a quoted piece of it, however long: "take the 'Oh and silly me' off my questions" (s31 tester).
 _WORDS_OFF = re.compile(
-    r"\b(?:take|get|cut|remove|delete|drop)\s+(?:rid of\s+)?(?:the\s+(?:word|words|bit)\s+)?"
-    r"['\"‘“]?(?P<words>[\w'-]+(?:\s+[\w'-]+){0,2}?)['\"’”]?\s+(?:off|out of|out|from)\s+"
+    r"\b(?:take|get|cut|remove|delete|drop)\s+(?:rid of\s+)?"
+    r"(?:the\s+(?:word|words|bit)\s+|the\s+(?=['\"‘“]))?"
+    r"(?:['\"‘“](?P<quoted>[^'\"’”]{1,60})['\"’”]"
+    r"|['\"‘“]?(?P<words>[\w'-]+(?:\s+[\w'-]+){0,2}?)['\"’”]?)\s+(?:off|out of|out|from)\s+"
     r"(?:the\s+(?:front|start|beginning|end)\s+of\s+)?(?:my|the|that|this|his|her|their|our)\b",
     re.I,
 )
@@ -4886,7 +4944,7 @@ def words_off(text: str, items: list[str]) -> tuple[int, str] | None:
     found = _WORDS_OFF.search(text)
     if (
         not found
-        or _NOT_WORDS.match(words := found.group("words").strip("'\"‘’“” "))
+        or _NOT_WORDS.match(words := (found.group("quoted") or found.group("words")).strip("'\"‘’“” "))
         or which_ones(words, len(items))
     ):
         return None
