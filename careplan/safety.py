@@ -1074,6 +1074,21 @@ _SEEING_THINGS = re.compile(
     r" (?:people|men|someone|children|kids|a man|a woman|strangers))",
     re.IGNORECASE,
 )
+# Someone's own outburst, of frustration or distress (the learned model only): "he gets so
+# frustrated, he shouts then cries. his mates stopped coming round" (tester s31, Dev about his dad
+# after a stroke) got "It sounds like Harbans may be at risk". Shouting at no one, said with the same
+# person's tears or frustration, is how they feel, not someone hurting them. Shouting at someone
+# ("he shouts at me"), or one person shouting and another crying, still counts.
+_OUTBURST = re.compile(r"shout\w*|scream\w*|yell\w*|swear\w*|rant\w*|rag(?:e|es|ing)", re.IGNORECASE)
+_OUTBURST_AT = re.compile(
+    r"\b(?:shout|scream|yell|swear|rant)\w* (?:\w+ )?(?:at|to|on) (?:me|him|her|them|us|you|my|his|their|our"
+    r"|[a-z]+'s)\b",
+    re.IGNORECASE,
+)
+_DISTRESS = re.compile(
+    r"frustrat\w*|cr(?:y|ies|ied|ying)|tears|tearful|sob\w*|upset|confused|agitated|angry|temper|wound",
+    re.IGNORECASE,
+)
 _FEAR_WORDS = re.compile(r"scar\w*|frighten\w*|terrif\w*", re.IGNORECASE)
 _THEMES = {CRISIS: _CRISIS_THEME, SAFEGUARDING: _HARM_THEME}
 
@@ -1165,6 +1180,26 @@ def _model_guess_in_parts(norm: str, text: str, cues: Cues, shifts: list[tuple[i
     return None
 
 
+def _subject(token: Any) -> str:
+    """Who does what ``token`` says: the subject of its nearest verb up the parse ("" if none)."""
+    for head in (token, *token.ancestors):
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject.lower_
+    return ""
+
+
+def _own_outburst(norm: str, doc: Any) -> bool:
+    """Is every word of harm someone's own shouting, at no one, with their own tears or frustration
+    ("he gets so frustrated, he shouts then cries", "dad swears and cries when he can't do his buttons")?"""
+    harm = list(_HARM_THEME.finditer(norm))
+    if not harm or not all(_OUTBURST.fullmatch(m.group()) for m in harm) or _OUTBURST_AT.search(norm):
+        return False
+    shouters = {_subject(t) for t in doc if _OUTBURST.fullmatch(t.lower_)}
+    upset = {_subject(t) for t in doc if _DISTRESS.fullmatch(t.lower_)}
+    return bool(shouters) and "" not in shouters and shouters <= upset
+
+
 def _harm_besides_fear(norm: str) -> bool:
     """A word of harm done other than being frightened ("it scares him" is what seeing things does)."""
     return any(not _FEAR_WORDS.fullmatch(m.group()) for m in _HARM_DONE.finditer(norm))
@@ -1247,6 +1282,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
     verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in _HEDGES]
     if len(doc) < MODEL_MIN_WORDS or not verbs:
         return None
+    if kind == SAFEGUARDING and _own_outburst(norm, doc):
+        return None  # "he gets so frustrated, he shouts then cries": how he feels, no one hurting him
     if confidence < MODEL_MIN_CONFIDENCE_NEGATED[kind] and any(
         _root_negated(sent, cues) for sent in doc.sents
     ):
