@@ -613,7 +613,12 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     said_wrong = not button and last_flags and (misread(text) or (state == PAUSED and not_happening(text)))
     # "take it off", "delete that note" just after a flag reply: the note, never a goal
     take_off = not button and last_flags and "remove" in {taken_back(text), about_the_note(text)}
-    if said_wrong or (not button and last_flags and only_protest(text, tracker.get_slot("red_flag"))):
+    protested = not button and only_protest(text, tracker.get_slot("red_flag"))
+    if protested and not last_flags and (earlier := _unmarked_or_any(tracker)) is not None:
+        # "you flagged me like im abusing my dad" a turn after "nobody is hurting him" (tester s31,
+        # Dev): still a protest about the flag, never a new flag nor an answer
+        last_flags = earlier
+    if said_wrong or (protested and last_flags):
         # "nobody's hurting me", "it's been like that for months, the nurse knows": the reply
         # misread them, as much as "that's not what I meant"; a flag in the denial is no new flag
         _mark_misunderstood(last_flags, text)
@@ -771,6 +776,17 @@ def _mark_misunderstood(flag_ids: list[int], text: str) -> None:
             store().mark_misunderstood(flag_id, text, datetime.now(timezone.utc).replace(tzinfo=None))
     except StoreUnavailable:
         logger.warning("care-plan store unavailable; 'misunderstood' note not saved")
+
+
+def _unmarked_or_any(tracker: Tracker) -> list[int] | None:
+    """This chat's flags not yet marked misunderstood (all of them if every one is); None when it
+    has none, or the store can't say."""
+    try:
+        notes = store().flag_notes(tracker.sender_id)
+    except StoreUnavailable:
+        logger.warning("care-plan store unavailable; a protest about an earlier flag not read")
+        return None
+    return [flag_id for flag_id, marked in notes if not marked] or [flag_id for flag_id, _ in notes] or None
 
 
 def _note_question(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> list[EventType] | None:

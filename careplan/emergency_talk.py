@@ -116,7 +116,13 @@ _DENIAL = re.compile(
     r"(?:say|said|saying|think|thinking|ask|asking)\b"
     r"|\bwhere did (?:you|u) get that\b|\bwhat (?:are|r) (?:you|u) on about\b"
     r"|\b(?:i )?(?:never|didn'?t|didnt|did not) (?:say|said|mean)"
-    r" (?:that|any ?one|anything (?:about|like))\b",
+    r" (?:that|any ?one|anything (?:about|like))\b"
+    # the writer cast as the one doing harm (tester s31, Dev: "you flagged me like im abusing my dad")
+    r"|\b(?:you|u)(?:'ve| have)? (?:\w+ )?(?:flagged|reported|marked|made out|making out"
+    r"|made it (?:sound|look)|make it (?:sound|look)|think|thought|treat\w*)\b[^.!?]{0,25}?"
+    r"\b(?:i'?m|im|i am|i was|i'?d|id|we'?re|we are|i)\b (?:\w+ )?"
+    r"(?:abus\w*|hurt\w*|harm\w*|neglect\w*|hit\w*|hitting|dangerous|a danger)\b"
+    r"|\b(?:that'?s|thats|that is|that was|it'?s|its) not what i (?:said|meant|wrote|typed|was saying)\b",
     re.I,
 )
 # After a 111 reply: the problem is old and already looked after, the very reason for the appointment.
@@ -287,6 +293,8 @@ _SAFETY_NAMED = (
     r"|suicide|suicidal|danger|at\s+risk|risk|heart\s+attack|social\s+services)\s+"
     r"(?:thing|things|bit|bits|stuff|part|message|note|notes|flag|flags|warning|business|comment)"
     r"|the\s+bit\s+about\s+(?:me|him|her|them|my\s+\w+)\s+being\s+(?:at\s+risk|hurt|in\s+danger|suicidal|harmed)"
+    # session 31: their own words quoted back ("will they see the bit where i said whats the point?")
+    r"|the\s+(?:bit|part|thing)\s+(?:(?:where|when|that)\s+)?i\s+(?:said|wrote|typed|put|mentioned)"
 )
 # The note the bot made, named: "the note", "that note", "those notes about danger", "the safety
 # note", "the note you put about me", "what you wrote about me". Not "my notes", "the hospital
@@ -307,7 +315,10 @@ _THE_NOTE = re.compile(
 _NOTE_GONE = re.compile(
     r"\b(?:take|took|taken|taking|tk)\b[^.!?]{0,30}\b(?:off|out|away|down)\b"
     r"|\b(?:remov\w*|delet\w*|get rid|rid of|wipe\w*|eras\w*|scrap|cancel\w*|gone|go away|disappear\w*"
-    r"|(?:don'?t|do not|dont) want|not happy|wrong|mistake|not (?:true|right|suicidal|at risk|in danger))\b",
+    # "i dont want them sectioning me" fears what happens next: a question, not the note wanted gone
+    r"|(?:don'?t|do not|dont) want"
+    r"(?! (?:them|him|her|anyone|any ?one|the \w+) (?:to )?(?:section|think|worry|panic)\w*)"
+    r"|not happy|wrong|mistake|not (?:true|right|suicidal|at risk|in danger))\b",
     re.I,
 )
 # ...or asked about: "is it still there?", "what does it say?", "will my GP see it?"
