@@ -494,6 +494,8 @@ _ROLES = (
     "carer",
     "paid carer",
     "support worker",
+    "key worker",
+    "personal assistant",
     "cousin",
     "aunt",
     "uncle",
@@ -554,7 +556,11 @@ def relationship(text: str) -> str:
     if named := re.search(KIN_TO_NAMED, text, re.I):
         return FAMILY_WORDS.get(kin := named["kin"].lower(), kin)
     lowered = text.lower().strip()
-    direct = re.search(r"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+(?:\s+in\s+law)?)", lowered)
+    roles = "|".join(re.escape(role) for role in sorted(_ROLES, key=len, reverse=True))
+    # "I'm his support worker at the house": support worker; "I'm her daughter-in-law"
+    direct = re.search(
+        rf"\b(?:i'?m|i am|im)\s+(?:his|her|their|the)\s+([\w-]+\s+in\s+law|{roles}\b|[\w-]+)", lowered
+    )
     if direct:
         return direct.group(1)
     if kin_to := re.search(rf"\b({_WHO_TO_ME})\s+(?:to|of)\s+(?:mrs|mr|ms|miss|[a-z])", lowered):

@@ -682,8 +682,12 @@ def _someone_from(text: str, asked: bool) -> str | None:
 def _who_in(doc: Doc, asked: bool) -> str | None:
     """The words of a message that say who the appointment is with (see ``clinician``)."""
     chunks = list(doc.noun_chunks)
-    # Who sent them ("my GP told me to do this") and a place named in passing come last.
-    for n, chunk in sorted(enumerate(chunks), key=lambda at: (_sent_them(at[1].root), _only_a_place(at[1]))):
+    # Who sent them ("my GP told me to do this"), a place named in passing and "the doctor" when
+    # someone is named more nearly ("Jamie says the doctor. It's his health check with the GP") come last.
+    for n, chunk in sorted(
+        enumerate(chunks),
+        key=lambda at: (_sent_them(at[1].root), _only_a_place(at[1]), _just_the_doctor(at[1])),
+    ):
         words = {_role_word(t) for t in chunk}
         # "My GP surgery gave me a leaflet. ... bear with me": the cue is in another sentence
         if not (
@@ -814,6 +818,11 @@ def _a_loose_place(chunk: Span, asked: bool) -> bool:
 
 # Who sends them, not who they see: "the nurse said to fill this in", "the surgery has suggested I..."
 _SENDING = {"say", "tell", "suggest", "ask", "send", "want", "give", "recommend", "refer", "advise", "write"}
+
+
+def _just_the_doctor(chunk: Span) -> bool:
+    """Is this chunk only "the doctor" ("a doc", "his doctor"), naming no one more nearly?"""
+    return {t.lower_ for t in chunk if t.pos_ not in {"DET", "PRON"}} <= {"doctor", "doc", "doctors"}
 
 
 def _sent_them(token: Token) -> bool:
@@ -4520,11 +4529,19 @@ def _parts(text: str) -> list[tuple[str, str]]:
     return [(part, (end or "").strip() or ",") for part, end in zip(pieces[::2], ends, strict=True)]
 
 
+# A carer saying who they are to the person: "I'm his support worker at the supported living
+# house", "I am Jamie's key worker": their own role, never who the appointment is with.
+_WHO_I_AM = re.compile(r"^\W*(?:i'?m|im|i am|i work as)\s+(?:his|her|their|\w+['’]s)\s", re.I)
+
+
 def without_what_happened(text: str) -> str:
     """The message without its parts that tell what has happened ("me. Stan. home from the Royal on
-    saturday after my fall" is "me. Stan."): a day or a place there is not the appointment's."""
+    saturday after my fall" is "me. Stan."), a day or a place there is not the appointment's, nor
+    the parts where a carer says who they are ("I'm his support worker at the house")."""
     return " ".join(
-        f"{part.strip()}{end}" for part, end in _parts(text) if part.strip() and not _HAPPENED.search(part)
+        f"{part.strip()}{end}"
+        for part, end in _parts(text)
+        if part.strip() and not _HAPPENED.search(part) and not _WHO_I_AM.search(part)
     )
 
 
@@ -4598,9 +4615,14 @@ def day_said_first(text: str, today: date | None = None) -> dates.When | None:
     return dates.when(said, today) if re.search(r"[a-z0-9]", said, re.I) else None
 
 
-# What the care team want is what the appointment is for, not a wish: "they want to check".
+# What the care team want is what the appointment is for, not a wish: "they want to check"; so is
+# what anyone wants to talk about there: "Jamie wants to talk about his teeth hurting as well",
+# "she'd like to ask about her tablets", "I want to bring up my knee".
 _THEY_WANT = re.compile(
-    r"\b(?:they|the (?:doctor|nurse|gp|hospital|clinic))\s+(?:want|wants|would like|'d like)\b", re.I
+    r"\b(?:they|the (?:doctor|nurse|gp|hospital|clinic))\s+(?:want|wants|would like|'d like)\b"
+    r"|\b(?:wants?|would like|'d like|wanted|hoping|hopes?)\s+to\s+(?:(?:talk|ask|chat|speak)\s+about"
+    r"|discuss|mention|bring up|raise|get (?:\w+\s+){0,2}(?:looked at|checked))\b",
+    re.I,
 )
 
 
