@@ -62,6 +62,10 @@ BUTTON_QUESTIONS = YES_NO | {"for_whom", "carer_basis"}
 FILLER = {"affirm", "deny"} | CHAT
 # Questions answered in the person's own words that become a goal's words.
 OWN_WORDS = {"goal_text", "goal_new_text", "carer_help"}
+# Questions that ask how things are: low words that get the check-in there are an answer too
+# ("what's the point of any of it without her" at "Is anything worrying you?"), so the check-in
+# comes between that answer and the next question, never the same question again.
+HOW_THINGS_ARE = {"worries", "carer_coping"}
 # Where "nothing more" is a full answer, kept as skipped so no goal or answer shows it
 # ("How are you coping?" is asked of a person: "no, I'm fine" there is an answer).
 NOTHING_TO_ADD = ({"goal_text"} | NONE_IS_AN_ANSWER) - {"carer_coping"}

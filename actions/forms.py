@@ -37,6 +37,7 @@ from actions.answers import (
     ASIDE_REPLIES,
     ASKED_BESIDE_AN_ANSWER,
     GOAL_FIELD,
+    HOW_THINGS_ARE,
     Reading,
     flush,
     interpret_answer,
@@ -184,6 +185,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             pending = slots["undo_pending"]
             reply = self.split_goals if pending.get("mode") == "split" else self.confirm_undo
             updates.update(reply(pending, turn))
+        elif quiet and asked in HOW_THINGS_ARE and asked in answers:
+            # "what's the point of any of it without her" at "Is anything worrying you?": the words
+            # that raised the check-in are the answer, never talk about the chat
+            updates.update(self.take_answer(asked, answers[asked], turn))
         elif asked in answers and asked in type(self).questions(slots):
             if interrupts(asked, tracker):
                 # Hand over to the rules for help, stop, go back...: they answer and

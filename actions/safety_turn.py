@@ -42,7 +42,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import OWN_WORDS
+from actions.answers import HOW_THINGS_ARE, OWN_WORDS
 from actions.common import intent_of, logger, store, text_of
 from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
@@ -307,7 +307,8 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     While paused, the message is not stored and no question is asked; after a
     pause or a check-in the same question is asked again. A message that raised
     a check-in is not stored either, unless it says more than the words that
-    raised it (then it is the answer too: see ``ask_nothing``).
+    raised it, or the question asks how things are (``HOW_THINGS_ARE``): then it
+    is the answer too (see ``ask_nothing``).
 
     How "no question" works in Rasa 3.6 (rasa/core/actions/forms.py,
     ``request_next_slot``): the form asks for the slot named by the FIRST
@@ -328,7 +329,9 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
         # back); what is said while listening, or a crisis told as a goal's words, is not
         raised_here = _state_before_this_message(tracker) not in {LISTENING, CHECKIN, PAUSED}
         return None if raised_here and asked not in OWN_WORDS else [*cleared, *ask_nothing(tracker)]
-    if state == PAUSED or (state == CHECKIN and not _answers_besides(tracker)):
+    if state == PAUSED or (
+        state == CHECKIN and asked not in HOW_THINGS_ARE and not _answers_besides(tracker)
+    ):
         return [*cleared, *ask_nothing(tracker)]
     if state == HOLD or (asked in OWN_WORDS and tracker.get_slot("red_flag") in {CRISIS, SAFEGUARDING}):
         # a disclosure at "what would you like to be able to do?" is kept in its flag, never

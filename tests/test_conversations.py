@@ -27,11 +27,8 @@ NOT_YET: dict[str, str] = {
     # Blind set 15, retired in session 32: each one's first problem at session 31's end (2bef85b).
     "set15_01_elsie": '"elsie please. my grandson set this up on the tablet for me" at "What would you like '
     'me to call you?" gets that question again',
-    "set15_04_gary": "turn 22: a button the bot did not offer at that point",
     "set15_07_maggie": '"oh sorry, I\'ve put the wrong year. 1959, not 1960" (her birth year, at the NHS '
     'number question) gets "that doesn\'t look like an NHS number"',
-    "set15_10_jamie": '"Jamie wants to go to the football on his own with Dean, on the bus" (a goal) gets '
-    '"What gets in the way at the moment?"',
 }
 
 
