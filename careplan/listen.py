@@ -3877,6 +3877,7 @@ def _word_forms(text: str) -> set[str]:
             or (t.is_ascii and any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text))
         )
         and t.lower_ not in _STOP
+        and t.lemma_.lower() not in _STOP  # "wants", "goals": no meaning word in any form
         and not t.is_stop
         for form in (t.lemma_.lower(), t.lower_)
     }

@@ -209,6 +209,11 @@ _CALENDAR = {name.lower() for name in (*calendar.day_name, *calendar.month_name)
 _STRIP = " .,!?;:-\"'“”"
 
 
+# What the wish is for, said as a word pointing back: "..., he wants that sorted", "..., she
+# wants it looked at", "..., I want them checked".
+_POINTS_BACK = re.compile(r"\s*(?:it|that|this|them|those)\b", re.I)
+
+
 @lru_cache(maxsize=128)
 def _goal(text: str) -> _Goal:
     """Find the goal: drop filler, the wish and a trailing remark, keeping character offsets."""
@@ -224,7 +229,10 @@ def _goal(text: str) -> _Goal:
     wished = [(s, e) for s, e in said if _WISH.search(tidied, s, e)]
     start, end = (wished or said or [(0, len(tidied))])[0]
     wish = _WISH.search(tidied, start, end)
-    if wish:
+    before = tidied.rfind(",", start, wish.start()) if wish and _POINTS_BACK.match(tidied, wish.end()) else -1
+    if before > start:
+        end = before  # "his teeth hurting, he wants that sorted": the teeth, never "That sorted"
+    elif wish:
         start = wish.end()
     for pattern in (_FILLER, _MORE_WISH, _MORE_WISH, _FILLER, _FEELING_START):
         while start < end and tidied[start] == " ":

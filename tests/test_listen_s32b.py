@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import interpret, listen
+from careplan import interpret, listen, titles
 
 pytestmark = pytest.mark.unit
 
@@ -65,3 +65,44 @@ def test_what_they_want_to_talk_about_there_is_what_the_appointment_is_for(text:
 
 def test_a_wish_after_the_reason_is_still_what_matters() -> None:
     assert not listen.retells_reason("my knee, I want to walk again", "my knee")
+
+
+JAMIE_GOAL = {
+    "id": 1,
+    "title": "Go to the football on his own with Dean, on the bus",
+    "text": "Jamie wants to go to the football on his own with Dean, on the bus",
+    "why": "he says 'cos I'm a grown man'. He wants to be more independent",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his teeth hurting, he wants that sorted",
+        "her hip, she wants it looked at",
+        "my chest, I want that checked",
+    ],
+)
+def test_wanting_words_name_no_goal(text: str) -> None:
+    """set15_10: "his teeth hurting, he wants that sorted" at the one-thing question made the
+    football goal the main thing, found by "wants" in its words."""
+    assert listen.match_goal(text, [JAMIE_GOAL]) is None
+
+
+@pytest.mark.parametrize("text", ["the football", "the bus one", "going to the football with Dean"])
+def test_a_goal_is_still_named_by_its_own_words(text: str) -> None:
+    assert listen.goal_named_well(text, [JAMIE_GOAL]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("his teeth hurting, he wants that sorted", "His teeth hurting"),
+        ("her hip, she wants it looked at", "Her hip"),
+        ("my chest, I want that checked", "My chest"),
+        ("i want to go to the football with Dean", "Go to the football with Dean"),
+    ],
+)
+def test_a_wish_pointing_back_is_titled_by_what_it_points_at(text: str, title: str) -> None:
+    """set15_10: "his teeth hurting, he wants that sorted" was titled "That sorted"."""
+    assert titles.short_title(text) == title
