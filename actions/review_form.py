@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from actions import flow, identity_details
-from actions.answers import Reading, interpret_answer, record
+from actions.answers import DECLINED, Reading, interpret_answer, record
 from actions.common import (
     entity,
     is_button,
@@ -49,8 +49,13 @@ class ValidateReviewForm(QuestionForm):
             chosen = self.read(asked, value, turn).value
             if chosen is not None and _only_goal(chosen, turn.slots):
                 return {asked: None, **self.take_off_goal(chosen, turn)}
-        if asked in flow.identity_questions(turn.slots) and listen.stops_sharing(text):
-            # "skip. i dont want to share it. keep it to me": no more details, and nothing shared
+        if (
+            asked in flow.identity_questions(turn.slots)
+            and listen.stops_sharing(text)
+            and (listen.withdraws_sharing(text) or not DECLINED.search(text))
+        ):
+            # "skip. i dont want to share it. keep it to me": no more details, and nothing shared;
+            # "skip, it's in his folder at the house, I'll bring it": that detail skipped, still shared
             return {asked: None, **stop_sharing(turn.tracker, turn.dispatcher)}
         if is_button(turn.tracker):
             return super().listen(asked, value, turn)
