@@ -971,6 +971,13 @@ _IS_FINE = re.compile(
     r"(?:fine|grand|good|great|ok|okay|best|lovely|do)\b",
     re.I,
 )
+# "elsie please. my grandson set this up on the tablet for me", "its jean. my son showed me how",
+# "doris thank you, my daughter is typing": a name said first, alone or with a kind word, then chat.
+_NAME_FIRST = re.compile(
+    r"^\W*((?:(?:it'?s|it\s+is|just|only)\s+)?[A-Za-z][\w'’-]*)"
+    r"(?:(?:\s+(?:please|pls|plz|thanks|thank\s+you|ta|dear|love|luv|x+))+(?:\s*[.!;,]?\s+\w|\W*$)|\s*[.!;]+\s+\w)",
+    re.I,
+)
 # "eleanor but ellie pls", "Katherine but Kate please", "robert but rob": two names, the one to use
 # after "but" (never a family word: "Sandra but mum" is Sandra).
 _BUT_THEN = re.compile(
@@ -1141,6 +1148,9 @@ def _name(text: str, *, full: bool, own: bool) -> str | None:
         and all(re.fullmatch(r"[A-Za-zÀ-ÿ'’.,\u00a0_-]+", w) for w in words)
     ):
         return _a_name(" ".join(words if full else words[:1]).strip(","))
+    first = _NAME_FIRST.match(text) if not full else None
+    if first and not skips(first.group(1)) and (found := name(first.group(1), own=own)):
+        return found  # the chat after it names no one they are called ("skip please" names no one)
     named = people(text)
     # then "Mr Campbell is fine, or Winston": runs of capitalised words. The first that is a name;
     # one with its title first ("he is my father in law Mr Chen": Mr Chen, not Chen).

@@ -25,8 +25,6 @@ NOT_YET: dict[str, str] = {
     'I did not think like this. I will phone the council. We can continue" (her reply to it) is kept as '
     "what would help, so each later answer lands a question late",
     # Blind set 15, retired in session 32: each one's first problem at session 31's end (2bef85b).
-    "set15_01_elsie": '"elsie please. my grandson set this up on the tablet for me" at "What would you like '
-    'me to call you?" gets that question again',
     "set15_07_maggie": '"oh sorry, I\'ve put the wrong year. 1959, not 1960" (her birth year, at the NHS '
     'number question) gets "that doesn\'t look like an NHS number"',
 }
