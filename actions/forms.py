@@ -24,6 +24,7 @@ import copy
 import re
 from abc import abstractmethod
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -548,14 +549,31 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         """A date of birth said where something else was asked ("12/06/1991" at the read-back,
         "3rd of August 1956" at "What would help?"): it answers only the date of birth, asked
         later and only if the plan is shared, so nothing is kept and the question comes again.
-        None for any other message."""
+        Once it is given, the date put right at a later question ("oh sorry, I've put the wrong
+        year. 1959, not 1960" at the NHS number) is changed, said back, and the question asked
+        again. None for any other message."""
         question = catalogue().get(asked)
-        if is_button(turn.tracker) or question is None or question.stage == "identity":
+        if is_button(turn.tracker) or question is None:
             return None
+        if question.stage == "identity":
+            return self.birth_date_put_right(asked, text, turn)
         if listen.birth_date_alone(text) is None:
             return None
         turn.dispatcher.utter_message(response="utter_birth_date_not_now")
         return {asked: None}
+
+    def birth_date_put_right(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
+        """The date of birth given before, put right at a later question: kept, and said back."""
+        given = turn.slots.get("date_of_birth")
+        if asked == "date_of_birth" or not given or given == flow.SKIPPED:
+            return None
+        fixed = listen.birth_date_put_right(text, date.fromisoformat(given))
+        if fixed is None:
+            return None
+        said = f"{fixed:%-d %B %Y}"
+        record(*turn, Reading(value=fixed.isoformat(), text=said), "date_of_birth")
+        turn.dispatcher.utter_message(response="utter_date_of_birth_changed", date_text=said)
+        return {asked: None, "date_of_birth": fixed.isoformat()}
 
     def take_back_mid_chat(self, asked: str, text: str, turn: Turn) -> dict[str, Any] | None:
         """What was just noted, taken back in the middle of another question (tester_d C8):

@@ -4674,6 +4674,72 @@ def birth_date_alone(text: str, today: date | None = None) -> date | None:
     return born if _only_a_date(identity.years_in_digits(text)) else None
 
 
+# Parts of a date of birth said alone: a year ("1959"), a day ("the 3rd", "third") or a month.
+_BIRTH_PART = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:18|19|20)\d\d)(?![\d/.-])|(?<![\d/.:-])'?(?P<short>3[2-9]|[4-9]\d)(?![\d/.:-])"
+    rf"|(?<![\d/.-])(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b|\bthe\s+(?P<the>\d{{1,2}})\b(?![/.:-]\d)"
+    rf"|\b(?P<day_words>{'|'.join(sorted(dates.ORDINALS, key=len, reverse=True))})\b"
+    rf"|\b(?P<month>{'|'.join(sorted(dates.MONTHS, key=len, reverse=True))})\b\.?",
+    re.I,
+)
+# What it isn't, said beside what it is: "1959, not 1960", "the 3rd not the 4th", "not july"
+_IT_WAS_NOT = re.compile(r"\bnot\s+(?:the\s+|in\s+|on\s+)?", re.I)
+_IT_WAS_NOT_END = re.compile(r"[,.;!?]|\bbut\b")
+# Said about the date of birth: "my birthday", "born", "wrong year", "dob"
+_ABOUT_BIRTH = re.compile(r"\b(?:born|birth|birthday|b-?day|dob|d\.o\.b|year)\b", re.I)
+
+
+def _birth_parts(text: str, today: date) -> dict[str, int]:
+    """The year, month and day said in ``text`` ("the 3rd", "1959", "59", "september")."""
+    parts: dict[str, int] = {}
+    for found in _BIRTH_PART.finditer(text):
+        if found["year"]:
+            parts.setdefault("year", int(found["year"]))
+        elif found["short"]:  # "should be 59": the latest such year gone by
+            year = today.year // 100 * 100 + int(found["short"])
+            parts.setdefault("year", year if year <= today.year else year - 100)
+        elif found["month"]:
+            parts.setdefault("month", dates.MONTHS[found["month"].lower()])
+        else:
+            day = found["day"] or found["the"] or found["day_words"]
+            parts.setdefault("day", dates.day_number(day.lower()))
+    return parts
+
+
+def birth_date_put_right(text: str, born: date, today: date | None = None) -> date | None:
+    """A date of birth given before, put right at a later question ("oh sorry, I've put the
+    wrong year. 1959, not 1960", "sorry my birthday is the 3rd not the 4th", "silly me, born
+    in june not july", "sorry i meant 30/9/59"): ``born`` with the parts said changed. None for
+    anything else: a phone number, the appointment's day put right, the same date again."""
+    today = today or clock.today()
+    said = identity.years_in_digits(text)
+    if re.search(r"\b(?:appointment|appt|clinic|see(?:ing)?|visit)\b", said, re.I):
+        return None
+    # what it isn't is said after "not", up to the next stop: the date as it was
+    wrong: dict[str, int] = {}
+    kept = said
+    for found in reversed(list(_IT_WAS_NOT.finditer(said))):
+        stop = end.start() if (end := _IT_WAS_NOT_END.search(said, found.end())) else len(said)
+        wrong |= _birth_parts(said[found.end() : stop], today)
+        kept = kept[: found.start()] + " " + kept[stop:]
+    if (whole := identity.birth_date(kept, today)) is not None:
+        parts = {"year": whole.year, "month": whole.month, "day": whole.day}
+    else:
+        parts = _birth_parts(kept, today)
+    was = {"year": born.year, "month": born.month, "day": born.day}
+    # about the birth date: a whole one, said to be, or what it isn't is what was given
+    about = whole or _ABOUT_BIRTH.search(said) or (wrong and all(was[k] == v for k, v in wrong.items()))
+    cued = wrong or _CORRECTION_CUE.search(said) or re.search(r"\bactually\b", said, re.I)
+    if not parts or not about or not cued:
+        return None
+    try:
+        fixed = born.replace(**parts)
+    except ValueError:
+        return None  # "the 31st" of a month without one
+    too_old = today.year - fixed.year > identity.OLDEST_AGE
+    return fixed if fixed != born and fixed <= today and not too_old else None
+
+
 # "my nan", "our dad", "I'm her granddaughter"
 _RELATIONSHIP = re.compile(
     rf"\b(?:my|our)\s+(?:{_KIN})\b|\b(?:for|on behalf of|helping)\s+(?:{_KIN_AS_NAME})\b"

@@ -24,9 +24,6 @@ NOT_YET: dict[str, str] = {
     "set13_06_paulina_mama_memory": 'the safeguarding reply is said since safety_detect31 (s31); "Thank you. '
     'I did not think like this. I will phone the council. We can continue" (her reply to it) is kept as '
     "what would help, so each later answer lands a question late",
-    # Blind set 15, retired in session 32: each one's first problem at session 31's end (2bef85b).
-    "set15_07_maggie": '"oh sorry, I\'ve put the wrong year. 1959, not 1960" (her birth year, at the NHS '
-    'number question) gets "that doesn\'t look like an NHS number"',
 }
 
 
