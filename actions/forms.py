@@ -73,9 +73,10 @@ from actions.hook import previous_message
 from actions.moves import ActionInterrupt, ActionShowSummary
 from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE
-from actions.safety_turn import ask_nothing, form_hold, stopped_this_turn
+from actions.safety_turn import ask_nothing, form_hold, replied_to_signpost, stopped_this_turn
 from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, identity, interpret, listen, pronouns
+from careplan.emergency_talk import signpost_reply
 from careplan.kept import answered_again
 from careplan.questions import catalogue, labels
 from careplan.reflect import LOSS
@@ -226,6 +227,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         elif asked in IN_OWN_WORDS and (meant := listen.corrected_answer(text)) != text:
             # "X. Actually make that Y, ha": Y, without the laugh
             turn, text, value = turn._replace(tracker=saying(turn.tracker, meant)), meant, meant
+        replied = not is_button(turn.tracker) and replied_to_signpost(turn.tracker)
+        if replied and (rest := signpost_reply(text)):
+            # "thanks, ill ring them tomorrow. carers in the day would help": the answer, without the
+            # reply to the signpost (heard in actions/safety_turn.py)
+            turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
         rest = interpret.reaching_back(text)
         if rest is not None and (meant := _reached_back(asked, rest, turn)):
             # "same as before" for the second goal, "what i said before, play football...": what was

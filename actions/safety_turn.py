@@ -62,12 +62,17 @@ from careplan.emergency_talk import (
     played_down,
     protest_spans,
     sentence_spans,
+    signpost_reply,
 )
 from careplan.listen import content_words, taken_back, tells_a_wish
+from careplan.questions import catalogue
 from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
+# The reply to a safeguarding, 111 or crisis signpost ("thank you, I'll ring them"), heard kindly.
+SIGNPOST_HEARD = "utter_signpost_heard"
+HEARD_AFTER = {SAFEGUARDING, URGENT, CRISIS}
 # The questions whose answer is a goal's own words.
 GOAL_WORDS = {"goal_text", "goal_new_text"}
 PAUSED, CHECKIN, HOLD, STOPPED, LISTENING = "paused", "checkin", "hold", "stopped", "listening"
@@ -655,6 +660,18 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         answered = content_words(rest) and not listening
         return _kept(tracker, None if answered else HOLD, SlotSet("red_flag", None))
 
+    kind = tracker.get_slot("red_flag")
+    if flag is None and not button and state is None and not listening and kind in HEARD_AFTER:
+        asked = catalogue().get(tracker.get_slot("requested_slot") or "")
+        rest = signpost_reply(text) if asked is not None and asked.kind == "text" else None
+        if rest is not None:
+            # "Thank you. I will phone the council. We can continue", "i dont really want to get him in
+            # trouble": heard kindly, never an answer; what else they said is (the form takes it,
+            # ``replied_to_signpost``), or the same question again (set7_04, set13_06)
+            dispatcher.utter_message(response=f"{SIGNPOST_HEARD}_{kind}")
+            cleared = SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None)
+            return _kept(tracker, None if rest else HOLD, *cleared)
+
     if state == CHECKIN:
         # the answer to the check-in, not to the form's question: it decides
         clear = flag is not None and not flag.check_in
@@ -770,6 +787,19 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def replied_to_signpost(tracker: Tracker) -> bool:
+    """Did this message reply to the last signpost (``SIGNPOST_HEARD`` said to it this turn)? Then the
+    form keeps only what it says besides (``emergency_talk.signpost_reply``)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and str((event.get("metadata") or {}).get("utter_action")).startswith(
+            SIGNPOST_HEARD
+        ):
+            return True
+    return False
 
 
 def _mark_misunderstood(flag_ids: list[int], text: str) -> None:

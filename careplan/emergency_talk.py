@@ -25,12 +25,16 @@ the messages that follow it, which are about that flag rather than new ones:
   wanted gone, at any point after it was made (session 28). Never an answer.
 - ``note_said_wrong``: "that note was a mistake", "the note is wrong": the note said to misread
   them, as much as "that's not what I meant" (session 31).
+- ``signpost_reply``: "Thank you. I did not think like this. I will phone the council. We can
+  continue": the reply to a safeguarding, 111 or crisis signpost, never an answer; what else the
+  message says is (session 32).
 """
 
 from __future__ import annotations
 
 import re
 
+from careplan.listen import asks_to_carry_on, content_words, only_thanks
 from careplan.vocab import URGENT
 
 # The signs have gone or eased, or are put down to something harmless.
@@ -369,3 +373,77 @@ def note_said_wrong(text: str) -> bool:
 def note_spans(text: str) -> list[tuple[int, int]]:
     """The sentences that name the bot's note."""
     return sentence_spans(text, _THE_NOTE)
+
+
+# The reply to a signpost (safeguarding, 111 or crisis), piece by piece: thanks for it, what they
+# will do ("I will phone the council", "ill give 111 a ring later"), a second thought ("I did not
+# think like this"), not wanting trouble ("i dont really want to get him in trouble"), a plain ok
+# ("yeah", "fair enough"); asking to carry on is ``listen.asks_to_carry_on`` (set7_04, set13_06).
+_LEAD = (
+    r"^\W*(?:(?:yeah|yes|yep|aye|ok(?:ay)?|oh|ah|right|well|honestly|and|but|so|alright|sure|hmm|tbh|ngl)"
+    r"\W+)*"
+)
+_TAIL = r"(?:\s+[\w'&-]+){0,6}\W*$"
+_WE_WILL = (
+    r"(?:i|we)\s*(?:'ll|ll|'d|d|\s+will|\s+shall|\s+might|\s+may|\s+could|\s+can|\s+should|\s+must"
+    r"|\s+need to|\s+have to|\s+(?:am|are)\s+going to|'m going to|m going to|'re going to|\s+gonna)"
+    r"(?:\s+(?:probably|definitely|maybe|try (?:and|to)|have to|then|just|do|get))*\s+"
+)
+_ACT = (
+    r"(?:phone|ring|call|contact|speak (?:to|with)|talk (?:to|with)|tell|report|email|e-mail|text|message"
+    r"|get in touch|give (?:[\w&']+ ){1,3}(?:a )?(?:ring|call|bell)|look (?:into|it up|that up)|check"
+    r"|think about|have a think|sleep on it|do (?:that|it|this)|try (?:that|them|it)|ask (?:them|for help)"
+    r"|get (?:it|him|her|that|this|them) (?:checked|looked at|seen)"
+    r"|see (?:the|my|her|his|a) (?:gp|doctor|nurse))"
+)
+_UNWILLING = (
+    r"(?:i|we)\s*(?:do not|don'?t|dont|did not|didn'?t|didnt)\s+(?:really\s+)?(?:want|wanna|like)\s+"
+    r"(?:to\s+)?"
+    r"(?:get (?:[\w']+ ){1,2}(?:in|into) trouble|make (?:a |any )?(?:fuss|big deal|thing of it|scene)"
+    r"|cause (?:trouble|problems|a fuss|a scene)|report |involve |bother |ring |call |phone "
+    r"|(?:social services|the council|the police|anyone|any ?one|them)"
+    r" (?:involved|getting involved|to know|round))"
+)
+_SECOND_THOUGHT = (
+    r"(?:i |we )?(?:did not|didn'?t|didnt|never|had not|hadn'?t|hadnt|have not|haven'?t|havent)\s+"
+    r"(?:really\s+)?(?:think|thought|see|seen|look(?:ed)?)\b(?: (?:of|about|at))?(?: (?:it|this|that))?"
+    r"(?: (?:like (?:this|that)|that way|this way))?"
+)
+_JUST_HEARD = (
+    r"(?:(?:maybe |perhaps )?(?:you'?re|your|you are) (?:right|probably right)|that makes sense"
+    r"|(?:that'?s |thats )?(?:good|useful|helpful) to know|that helps|i see|i know|i understand|fair enough"
+    r"|will do|noted|got it|ok(?:ay)?|yeah|yes|right|sure|alright|true"
+    r"|(?:i'?d|i would) rather not(?: (?:talk about|go into|say|think about) (?:it|that))?"
+    r"|not (?:yet|right now|for now)"
+    r"|maybe (?:later|another time|one day)|(?:i'?m|im|i am) not sure(?: (?:about that|yet))?"
+    r"|thank(?:s| you| u) (?:so much |very much )?for (?:the |your |that )?(?:numbers?|help|advice|info\w*"
+    r"|telling me|explaining|letting me know|that|this))"
+)
+_SIGNPOST_REPLY = re.compile(
+    rf"(?:(?:{_WE_WILL}{_ACT}|{_UNWILLING}){_TAIL}|(?:{_SECOND_THOUGHT}|{_JUST_HEARD})\W*$)", re.I
+)
+_LED = re.compile(_LEAD, re.I)
+# The pieces of a sentence: "ok thanks, i'll ring them on monday but a cleaner would help most".
+_PIECE_END = re.compile(r"\s*[,;:]+\s*|\s+but\s+", re.I)
+
+
+def _a_reply(piece: str) -> bool:
+    said = piece[_LED.match(piece).end() :]  # "ok thank you", "yeah i dont really want to..."
+    return any(heard(said) for heard in (_SIGNPOST_REPLY.match, only_thanks, asks_to_carry_on))
+
+
+def signpost_reply(text: str) -> str | None:
+    """After a safeguarding, 111 or crisis signpost: None when nothing in the message replies to it;
+    otherwise what the message says besides the reply ("" when it is only the reply: "yeah i dont
+    really want to get him in trouble. can we just carry on"), to be kept as the answer."""
+    kept: list[str] = []
+    replied = False
+    for sentence in (m.group().strip() for m in SENTENCE.finditer(text)):
+        pieces = [sentence] if _a_reply(sentence) else _PIECE_END.split(sentence)
+        said = [piece for piece in pieces if piece and not _a_reply(piece)]
+        replied = replied or len(said) < len(pieces)
+        kept.append(", ".join(said) if len(said) < len(pieces) else sentence)
+    if not replied:
+        return None
+    rest = " ".join(part for part in kept if part).strip()
+    return rest if content_words(rest) else ""

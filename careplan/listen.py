@@ -2707,11 +2707,16 @@ _PLAYED_DOWN = (
 )
 _CARRY_ON = re.compile(
     rf"^\W*(?:(?:{_PLAYED_DOWN})\W+)*"
-    r"(?:(?:can|could|shall) we (?:just )?|let'?s (?:just )?|please (?:just )?|just )?"
+    r"(?:(?:can|could|shall) we (?:just )?|we can (?:just )?|let'?s (?:just )?|please (?:just )?|just )?"
     r"(?:carry on|crack on|get on|continue|keep going)"
     r"(?: (?:please|now|then|with (?:it|this|the questions)))?\W*$",
     re.I,
 )
+
+
+def asks_to_carry_on(text: str) -> bool:
+    """Is the message only asking to carry on ("its family. can we carry on", "lets crack on")?"""
+    return bool(_CARRY_ON.match(text))
 
 
 # A teary pause: "sorry, I'm a bit upset now", "this is making me emotional", "I'm getting teary,
@@ -2746,7 +2751,7 @@ def meta(text: str, *, after_away: bool = False) -> str | None:
         return "back"
     if (_WHERE_NOW.search(text) and len(text.split()) <= 16) or _BACK_AFTER_ERRAND.match(text):
         return "back"  # "Sorry about that, all cleaned up. Where were we?": what kept them, and back
-    if _CARRY_ON.match(text):
+    if asks_to_carry_on(text):
         return "carry_on"
     chat = _CHAT_THEN_ASIDE.match(text)
     if chat and (asked := meta(chat.group(1))) not in {None, "away", "back"}:

@@ -15,16 +15,7 @@ CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
 # 2026-12-04). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
-NOT_YET: dict[str, str] = {
-    # Blind set 7, retired in session 24: each one's first problem at session 23's end (d1d037a).
-    "set7_04_chloe_young_carer": 'the safeguarding line is said since safety_s (s26); "yeah i dont really '
-    'want to get him in trouble. can we just carry on" (her reply to it) is kept as what would help, so '
-    'each later answer lands a question late (so "whats that" is written down as a goal)',
-    # Blind set 13, retired in session 30: each one's first problem at session 29's end (d61798a).
-    "set13_06_paulina_mama_memory": 'the safeguarding reply is said since safety_detect31 (s31); "Thank you. '
-    'I did not think like this. I will phone the council. We can continue" (her reply to it) is kept as '
-    "what would help, so each later answer lands a question late",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:

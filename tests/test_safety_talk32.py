@@ -1,0 +1,91 @@
+"""Session 32 (safety_talk32): what happens after a red flag, as classes.
+
+The reply to a safeguarding, 111 or crisis signpost ("Thank you. I will phone the council. We can
+continue", set13_06; "yeah i dont really want to get him in trouble. can we just carry on", set7_04)
+is heard with a short kind line and is never an answer; what else the message says is.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import safety_turn
+from careplan.emergency_talk import signpost_reply
+from careplan.vocab import CRISIS, SAFEGUARDING, URGENT
+
+from faults_kit import _responses
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # only the reply: thanks, what they will do, not wanting trouble, carrying on
+        ("yeah i dont really want to get him in trouble. can we just carry on", ""),
+        ("Thank you. I did not think like this. I will phone the council. We can continue", ""),
+        ("ok thank you, i might ring them next week. can we keep going", ""),
+        ("thanks, ill ring 111 after this. lets carry on", ""),
+        ("I know, thank you. I'd rather not talk about it. can we carry on", ""),
+        ("I don't want to make a fuss. Let's just carry on", ""),
+        ("i never thought of it like that. we'll give the council a ring on monday", ""),
+        # the reply and an answer beside it: the answer
+        ("Thanks for that, I'll speak to my brother about it. Someone to sit with her on Tuesdays would"
+         " help", "Someone to sit with her on Tuesdays would help"),
+        ("ok we will get her seen today, thank you. her tablets in a dosette box would help",
+         "her tablets in a dosette box would help"),
+        ("cheers. i'll speak to the safeguarding team on monday but honestly a cleaner would help most",
+         "honestly a cleaner would help most"),
+        # answers, with no reply to the signpost in them
+        ("Carers in the day, when I am at work. And somebody from the bank to check her account.", None),
+        ("I will walk to the shop again", None),
+        ("a lift to bingo from the community bus", None),
+    ],
+)  # fmt: skip
+def test_the_reply_to_a_signpost_is_told_from_an_answer(text: str, rest: str | None) -> None:
+    assert signpost_reply(text) == rest
+
+
+def _after_a_flag(kind: str, text: str, asked: str = "goal_help") -> tuple[list[str], list]:
+    slots = {"red_flag": kind, safety_turn.LAST_FLAGS: [3], "requested_slot": asked}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    tracker = Tracker("t", slots, latest, [], False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    events = safety_turn.handle(dispatcher, tracker, text, button=False)
+    return [m["response"] for m in dispatcher.messages], events
+
+
+@pytest.mark.parametrize("kind", [SAFEGUARDING, URGENT, CRISIS])
+def test_after_each_kind_of_signpost_the_reply_gets_a_kind_line_and_the_question_again(kind: str) -> None:
+    said, events = _after_a_flag(kind, "ok thank you, i'll think about it. can we carry on")
+    assert said == [f"utter_signpost_heard_{kind}"]
+    assert SlotSet(safety_turn.STATE, safety_turn.HOLD) in events
+    assert SlotSet("red_flag", None) in events
+
+
+def test_a_reply_with_an_answer_beside_it_leaves_the_answer_to_the_form() -> None:
+    said, events = _after_a_flag(SAFEGUARDING, "thanks, ill ring them tomorrow. carers in the day would help")
+    assert said == ["utter_signpost_heard_safeguarding"]
+    assert SlotSet(safety_turn.STATE, safety_turn.HOLD) not in events
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("ok thank you", "another_goal"),  # a yes/no question open: the form reads it
+        ("a lift to bingo from the community bus", "goal_help"),  # an answer, no reply in it
+    ],
+)
+def test_no_kind_line_where_the_message_is_no_reply_to_the_signpost(text: str, asked: str) -> None:
+    said, _ = _after_a_flag(SAFEGUARDING, text, asked)
+    assert not any(s.startswith("utter_signpost_heard") for s in said)
+
+
+def test_the_kind_lines_are_plain_and_put_no_pressure() -> None:
+    responses = _responses()
+    assert "no pressure" in responses["utter_signpost_heard_safeguarding"][0]
+    assert "today" in responses["utter_signpost_heard_urgent"][0]
+    assert "any time" in responses["utter_signpost_heard_crisis"][0]
