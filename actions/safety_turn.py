@@ -912,7 +912,7 @@ def _after_crisis(
         dispatcher.utter_message(response="utter_crisis_in_writing")
         return _kept(tracker, LISTENING, *events)
     if not button:
-        dispatcher.utter_message(response="utter_crisis_carry_on")
+        dispatcher.utter_message(response=f"{SIGNPOST_HEARD}_{CRISIS}")
     return _kept(tracker, HOLD, *events, SlotSet(LAST_FLAGS, None))
 
 
