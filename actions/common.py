@@ -57,6 +57,13 @@ def is_button(tracker: Tracker) -> bool:
     return text_of(tracker).startswith("/")
 
 
+def previous_message(tracker: Tracker) -> str | None:
+    """What the person said before this message."""
+    said = (event.get("text") for event in reversed(tracker.events) if event.get("event") == "user")
+    next(said, None)  # this message
+    return next(said, None)
+
+
 def last_said_was(tracker: Tracker, *responses: str) -> bool:
     """Was the bot's last message one of these responses ("utter_away")?"""
     said = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)

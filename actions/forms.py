@@ -51,6 +51,7 @@ from actions.common import (
     last_said_was,
     logger,
     plan_goals,
+    previous_message,
     readback_goals,
     said_last_turn,
     stepped_away,
@@ -69,7 +70,6 @@ from actions.corrections import (
     keep_taken_off,
 )
 from actions.extras import SAID_BACK, Extras, keep_carers_name, said_back, typed
-from actions.hook import previous_message
 from actions.moves import ActionInterrupt, ActionShowSummary
 from actions.reflections import reflect
 from actions.safety_turn import STATE as SAFETY_STATE

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import is_button, text_of
+from actions.common import is_button, previous_message, text_of
 from actions.safety_turn import handle
 from careplan.input_checks import check
 from careplan.listen import asks_for_prayer
@@ -57,10 +57,3 @@ class ActionValidateSlotMappings(ValidationAction):
             dispatcher.utter_message(response="utter_repeated")
             events.append(SlotSet(requested, None))
         return events
-
-
-def previous_message(tracker: Tracker) -> str | None:
-    """What the person said before this message."""
-    said = (event.get("text") for event in reversed(tracker.events) if event.get("event") == "user")
-    next(said, None)  # this message
-    return next(said, None)

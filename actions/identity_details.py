@@ -11,8 +11,7 @@ from rasa_sdk import Tracker
 
 from actions import flow
 from actions.answers import DECLINED, Reading, interpret_answer
-from actions.common import text_of
-from actions.hook import previous_message
+from actions.common import previous_message, text_of
 from careplan import clock, identity, interpret, listen
 
 # "I'll skip it", "no idea", "it's on a letter somewhere": identity details are optional.

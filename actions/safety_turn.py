@@ -43,12 +43,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import HOW_THINGS_ARE, OWN_WORDS
-from actions.common import intent_of, logger, store, text_of
+from actions.common import intent_of, logger, previous_message, store, text_of
 from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
     about_the_note,
     asks_in_writing,
+    asks_whether_to_act,
     back_on,
     checked,
     driven_in,
@@ -60,6 +61,7 @@ from careplan.emergency_talk import (
     note_said_wrong,
     note_spans,
     played_down,
+    protest_besides,
     protest_spans,
     sentence_spans,
     signpost_reply,
@@ -533,10 +535,11 @@ def check_in_answer(text: str) -> str:
     return "unclear"
 
 
-def only_protest(text: str, kind: str | None) -> bool:
+def only_protest(text: str, kind: str | None, flagged: str = "") -> bool:
     """Does this message protest the last red-flag reply ("nobodys hurting me"), with no new red
-    flag beside the protest ("nobody hits me. but he takes my pension every week" is a new one)?"""
-    spans = protest_spans(text, kind)
+    flag beside the protest ("nobody hits me. but he takes my pension every week" is a new one)?
+    ``flagged``: the words that raised the flag (a 111 sign "like always" must be the one flagged)."""
+    spans = protest_spans(text, kind, flagged)
     if not spans:
         return False
     flag = detect(text)
@@ -621,8 +624,14 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     said_wrong = not button and last_flags and (misread(text) or (state == PAUSED and not_happening(text)))
     # "take it off", "delete that note" just after a flag reply: the note, never a goal
     take_off = not button and last_flags and "remove" in {taken_back(text), about_the_note(text)}
-    protested = not button and only_protest(text, tracker.get_slot("red_flag"))
-    if protested and not last_flags and (earlier := _unmarked_or_any(tracker)) is not None:
+    kind = tracker.get_slot("red_flag")
+    flagged = previous_message(tracker) or ""
+    protested = not button and only_protest(text, kind, flagged)
+    # "nobody hurts her, the carers are lovely": an answer said beside the denial
+    besides = protested and protest_besides(text, kind, flagged)
+    if protested and not last_flags and besides:
+        protested = False  # a turn or more after the flag: the answer to the question open now
+    elif protested and not last_flags and (earlier := _unmarked_or_any(tracker)) is not None:
         # "you flagged me like im abusing my dad" a turn after "nobody is hurting him" (tester s31,
         # Dev): still a protest about the flag, never a new flag nor an answer
         last_flags = earlier
@@ -639,8 +648,14 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             reply += "_note"  # "...can u take that note off": what happens to the note, said too
         elif reply == "utter_safety_misunderstood" and _WORN_OUT.search(text):
             reply += "_tired"  # "I don't mean that. I mean I'm worn out": a kind word for that too
-        dispatcher.utter_message(response=reply)
-        return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
+        elif reply == "utter_safety_protest" and kind == URGENT and asks_whether_to_act(text):
+            reply += "_urgent"  # "should i call them then? ... nothing new": no, unless it changes
+        answered = reply == "utter_safety_protest" and besides and not listening
+        dispatcher.utter_message(response=f"{reply}_kept" if answered else reply)
+        # "nobody hurts him, he loves the day centre": sorry, and the answer is kept; else asked again
+        return _kept(
+            tracker, None if answered else HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None)
+        )
     if take_off:
         _mark_misunderstood(last_flags, text)
         dispatcher.utter_message(response="utter_safety_taken_back")
@@ -660,7 +675,11 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         answered = content_words(rest) and not listening
         return _kept(tracker, None if answered else HOLD, SlotSet("red_flag", None))
 
-    kind = tracker.get_slot("red_flag")
+    if flag is None and not button and state is None and kind == URGENT and asks_whether_to_act(text):
+        # "do i need to ring someone? its just my hands being stiff like always" after a 111 reply about
+        # an ulcer: yes, for what was flagged; never a question for the care team
+        dispatcher.utter_message(response="utter_urgent_still_check")
+        return _kept(tracker, HOLD, SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None))
     if flag is None and not button and state is None and not listening and kind in HEARD_AFTER:
         asked = catalogue().get(tracker.get_slot("requested_slot") or "")
         rest = signpost_reply(text) if asked is not None and asked.kind == "text" else None

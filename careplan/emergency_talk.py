@@ -34,8 +34,11 @@ from __future__ import annotations
 
 import re
 
-from careplan.listen import asks_to_carry_on, content_words, only_thanks
-from careplan.vocab import URGENT
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from careplan.listen import asks_to_carry_on, content_words, only_thanks, says_something
+from careplan.nlp import parse
+from careplan.vocab import CRISIS, URGENT
 
 # The signs have gone or eased, or are put down to something harmless.
 _GONE = re.compile(
@@ -111,10 +114,13 @@ _WORSE_NOW = re.compile(
     re.I,
 )
 # After a reply that misread them: a denial of what it said, or a question about why it said it.
-_DENIAL = re.compile(
+# "Nobody hurts her": harm by others denied, a protest only against a safeguarding reply.
+_NOBODY_HARMS = (
     r"\b(?:no ?one|no-one|nobody|nobodys|nobody'?s)(?:'s| is| has| was| ever)? (?:\w+ ){0,2}?"
     r"(?:hurt\w*|hit\w*|harm\w*|abus\w*|scar\w*|bully\w*|tak\w* (?:my|her|his|our) money)\b"
-    r"|\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|we'?re|we are|they'?re) not (?:being )?"
+)
+_REPLY_DENIED = re.compile(
+    r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|we'?re|we are|they'?re) not (?:being )?"
     r"(?:hurt|abused|harmed|in danger|at risk|suicidal|scared of (?:her|him|them))\b"
     r"|\bwhy (?:did|do|would|are|have) (?:you|u|ya) (?:\w+ ){0,2}"
     r"(?:say|said|saying|think|thinking|ask|asking)\b"
@@ -129,6 +135,7 @@ _DENIAL = re.compile(
     r"|\b(?:that'?s|thats|that is|that was|it'?s|its) not what i (?:said|meant|wrote|typed|was saying)\b",
     re.I,
 )
+_DENIAL = re.compile(_NOBODY_HARMS + "|" + _REPLY_DENIED.pattern, re.I)
 # After a 111 reply: the problem is old and already looked after, the very reason for the appointment.
 _LONG_STANDING = re.compile(
     r"\b(?:for|since) (?:months|years|ages|(?:a few|a couple of|some|many|\w+) (?:months|years))\b"
@@ -136,6 +143,17 @@ _LONG_STANDING = re.compile(
     r"|\bnot (?:new|a new thing)\b",
     re.I,
 )
+# ...or the same as it always is (tester s31, Margaret: "its just my hands being stiff like always,
+# nothing new", "same as usual, no worse", "nothing's changed, it's always like this in winter").
+_AS_ALWAYS = re.compile(
+    r"\b(?:like|as|same as) (?:always|usual|normal|ever)\b"
+    r"|\bnothing(?:'?s| has)? (?:new|different|changed)\b|\bnot (?:any )?(?:different|worse)\b"
+    r"|\bno (?:different|worse)(?: than (?:usual|normal|ever|always))?\b"
+    r"|\b(?:it'?s|its|they'?re|theyre|it is|they are) always (?:like (?:this|that)|been like)",
+    re.I,
+)
+# ...unless something has changed after all ("like always but worse today").
+_CHANGED = re.compile(r"\b(?:worse|sudden\w*|spread\w*|started|new|today|tonight|now)\b", re.I)
 _LOOKED_AFTER = re.compile(
     r"\b(?:nurse|doctor|gp|team|clinic|they)s? (?:is |are )?(?:already )?(?:knows?|dress\w*|treat\w*|sees?"
     r"|seeing|look\w* after|on (?:it|the case)|dealing with it)\b"
@@ -265,19 +283,73 @@ def help_called_now(text: str) -> bool:
     return bool(_HELP_NOW.search(text)) and not _HELP_NOT_NOW.search(text)
 
 
-def protest_spans(text: str, kind: str | None) -> list[tuple[int, int]]:
+def protest_spans(text: str, kind: str | None, flagged: str = "") -> list[tuple[int, int]]:
     """Where this message protests that the last red-flag reply misread them (empty if it doesn't).
-    ``kind`` is that flag's kind: after a 111 reply, "it's been like that for months, the nurse
-    knows" is a protest too (the whole message). A denial is read per sentence, so a new red flag
-    said beside it ("nobody hits me. but he takes my pension") can be told apart."""
-    if kind == URGENT and _LONG_STANDING.search(text) and _LOOKED_AFTER.search(text):
+    ``kind`` is that flag's kind, ``flagged`` the words that raised it: after a 111 reply, "it's been
+    like that for months, the nurse knows" or "should i call them? my ankles are always like this,
+    nothing new" is a protest too (the whole message), when it is about the thing flagged. A denial
+    is read per sentence, so a new red flag said beside it ("nobody hits me. but he takes my
+    pension") can be told apart."""
+    if _all_of_it(text, kind, flagged):
         return [(0, len(text))]
-    return sentence_spans(text, _DENIAL)
+    # "nobody hurts her" protests a safeguarding reply, not a crisis or 111 one
+    return sentence_spans(text, _REPLY_DENIED if kind in {CRISIS, URGENT} else _DENIAL)
 
 
-def protest(text: str, kind: str | None) -> bool:
+def _all_of_it(text: str, kind: str | None, flagged: str) -> bool:
+    """After a 111 reply, the thing flagged said to be old and looked after, or nothing new: the whole
+    message protests ("do i need to ring someone? ... like always, nothing new")."""
+    if kind != URGENT or not same_thing(text, flagged):
+        return False
+    if _LONG_STANDING.search(text) and _LOOKED_AFTER.search(text):
+        return True
+    return bool(_AS_ALWAYS.search(text)) and not _CHANGED.search(_AS_ALWAYS.sub(" ", text))
+
+
+def protest(text: str, kind: str | None, flagged: str = "") -> bool:
     """Is this a protest that the last red-flag reply misread them?"""
-    return bool(protest_spans(text, kind))
+    return bool(protest_spans(text, kind, flagged))
+
+
+def protest_besides(text: str, kind: str | None, flagged: str = "") -> bool:
+    """Does the message say something besides its protest ("nobody hurts her, the carers are lovely",
+    "nobody's hurting him. he goes to the day centre on fridays")? Read clause by clause."""
+    if _all_of_it(text, kind, flagged):
+        return False
+    spans = protest_spans(text, kind, flagged)
+    kept: list[str] = []
+    for sentence in SENTENCE.finditer(text):
+        if not any(a <= sentence.start() and sentence.end() <= b for a, b in spans):
+            kept.append(sentence.group())
+        else:
+            kept += [piece for piece in _PIECE_END.split(sentence.group()) if not _DENIAL.search(piece)]
+    return says_something(" ".join(kept))  # "wait what?? nobody is hurting him" says nothing besides
+
+
+def same_thing(text: str, flagged: str) -> bool:
+    """Is ``text`` about the thing ``flagged`` named? Each thing it makes the subject of a clause ("my
+    hands", "the ulcer") must be named there too; "it" and "that" point at it. (An ulcer flagged, then
+    "its just my hands being stiff like always" is about the hands, not the ulcer: tester s31.)"""
+    said = _LOOKED_AFTER.sub(" ", text)  # "the nurse knows" says who looks after it, not what it is
+    told = {t.lemma_.lower() for t in parse(said) if t.dep_ in _SUBJECT and t.pos_ in _THING}
+    told -= STOP_WORDS  # "nothing's changed" names no thing
+    named = {t.lemma_.lower() for t in parse(flagged) if t.pos_ in _THING}
+    return not told or bool(told & named)
+
+
+_SUBJECT = {"nsubj", "nsubjpass"}
+_THING = {"NOUN", "PROPN"}
+# Asked whether they must act on the 111 reply: "do i need to ring someone?", "should i call them then?"
+_ACT_ASKED = re.compile(
+    r"\b(?:do|should|shall|must|have|need) (?:i|we)(?: (?:really|still|actually))?"
+    r"(?: (?:need to|have to|got to|go and))? (?:ring|call|phone|contact|see|go to|get)\b",
+    re.I,
+)
+
+
+def asks_whether_to_act(text: str) -> bool:
+    """ "Do i need to ring someone?", "should i call them then?": asked whether to act on a reply."""
+    return bool(_ACT_ASKED.search(text))
 
 
 def asks_in_writing(text: str) -> bool:

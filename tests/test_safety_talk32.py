@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import safety_turn
-from careplan.emergency_talk import signpost_reply
+from careplan.emergency_talk import asks_whether_to_act, protest, signpost_reply
 from careplan.vocab import CRISIS, SAFEGUARDING, URGENT
 
 from faults_kit import _responses
@@ -89,3 +89,62 @@ def test_the_kind_lines_are_plain_and_put_no_pressure() -> None:
     assert "no pressure" in responses["utter_signpost_heard_safeguarding"][0]
     assert "today" in responses["utter_signpost_heard_urgent"][0]
     assert "any time" in responses["utter_signpost_heard_crisis"][0]
+
+
+ULCER = "my pigeons. and my leg ulcer is weeping and it smells, gets me down"
+ANKLES = "my ankles are more swollen every day and I'm more breathless"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("should i call them then? its the same as usual, no worse", ULCER),
+        ("do i need to ring anyone? the ulcer's been like that for ages, nothing new", ULCER),
+        ("should i ring 111 then? my ankles are always like this in winter, nothing new", ANKLES),
+        ("nothings changed, its always like this in winter", ANKLES),
+        # as before: long-standing and looked after ("the nurse knows" names who, not what)
+        ("it's been like that for months, the nurse knows", ULCER),
+    ],
+)
+def test_the_flagged_thing_said_to_be_nothing_new_after_a_111_reply_is_a_protest(
+    text: str, flagged: str
+) -> None:
+    assert protest(text, URGENT, flagged)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # something else said to be as always: the ulcer still needs checking (tester s31, Margaret)
+        ("do i need to ring someone? its just my hands being stiff like always, nothing new", ULCER),
+        ("should i call them? my knees are the same as usual", ULCER),
+        # something changed, or only a question
+        ("its like always but worse today", ULCER),
+        ("should i ring someone?", ULCER),
+    ],
+)
+def test_nothing_new_about_something_else_or_a_change_is_no_protest(text: str, flagged: str) -> None:
+    assert not protest(text, URGENT, flagged)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("do i need to ring someone?", True),
+        ("should i call them then?", True),
+        ("Should we get her seen?", True),
+        ("why did you say that??", False),  # a protest's question: no "no, not if nothing has changed"
+        ("I rang 111 last week", False),
+    ],
+)
+def test_asked_whether_to_act(text: str, asked: bool) -> None:
+    assert asks_whether_to_act(text) is asked
+
+
+def test_asked_whether_to_act_about_something_else_after_a_111_reply_is_yes_for_the_flagged_thing() -> None:
+    said, events = _after_a_flag(
+        URGENT, "do i need to ring someone? its just my hands being stiff like always"
+    )
+    assert said == ["utter_urgent_still_check"]
+    assert SlotSet(safety_turn.STATE, safety_turn.HOLD) in events
+    assert "111" in _responses()["utter_urgent_still_check"][0]
