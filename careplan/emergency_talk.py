@@ -36,7 +36,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from careplan.listen import asks_to_carry_on, content_words, only_thanks, says_something
+from careplan.listen import asks_to_carry_on, content_words, only_thanks, plays_down, says_something
 from careplan.nlp import parse
 from careplan.vocab import CRISIS, URGENT
 
@@ -450,7 +450,8 @@ def note_spans(text: str) -> list[tuple[int, int]]:
 # The reply to a signpost (safeguarding, 111 or crisis), piece by piece: thanks for it, what they
 # will do ("I will phone the council", "ill give 111 a ring later"), a second thought ("I did not
 # think like this"), not wanting trouble ("i dont really want to get him in trouble"), a plain ok
-# ("yeah", "fair enough"); asking to carry on is ``listen.asks_to_carry_on`` (set7_04, set13_06).
+# ("yeah", "fair enough"); asking to carry on and playing it down ("its family") are
+# ``listen.asks_to_carry_on`` and ``listen.plays_down`` (set7_04, set13_06, set11_08, messy_s28c_05).
 _LEAD = (
     r"^\W*(?:(?:yeah|yes|yep|aye|ok(?:ay)?|oh|ah|right|well|honestly|and|but|so|alright|sure|hmm|tbh|ngl)"
     r"\W+)*"
@@ -501,7 +502,7 @@ _PIECE_END = re.compile(r"\s*[,;:]+\s*|\s+but\s+", re.I)
 
 def _a_reply(piece: str) -> bool:
     said = piece[_LED.match(piece).end() :]  # "ok thank you", "yeah i dont really want to..."
-    return any(heard(said) for heard in (_SIGNPOST_REPLY.match, only_thanks, asks_to_carry_on))
+    return any(heard(said) for heard in (_SIGNPOST_REPLY.match, only_thanks, asks_to_carry_on, plays_down))
 
 
 def signpost_reply(text: str) -> str | None:

@@ -2719,6 +2719,15 @@ def asks_to_carry_on(text: str) -> bool:
     return bool(_CARRY_ON.match(text))
 
 
+_ONLY_PLAYED_DOWN = re.compile(rf"^\W*(?:(?:{_PLAYED_DOWN})\W*)+$", re.I)
+
+
+def plays_down(text: str) -> bool:
+    """Is the message only playing down what was said ("i didnt want to make a big thing of it",
+    "its family", "never mind")?"""
+    return bool(_ONLY_PLAYED_DOWN.match(text))
+
+
 # A teary pause: "sorry, I'm a bit upset now", "this is making me emotional", "I'm getting teary,
 # give me a minute". Said of now, alone: "I get upset when I can't go out" is an answer.
 _FEELING_NOW = r"(?:upset|teary|tearful|emotional|choked(?: up)?|weepy|welled up|filling up)"

@@ -32,6 +32,8 @@ pytestmark = pytest.mark.unit
         ("I know, thank you. I'd rather not talk about it. can we carry on", ""),
         ("I don't want to make a fuss. Let's just carry on", ""),
         ("i never thought of it like that. we'll give the council a ring on monday", ""),
+        ("i didnt want to make a big thing of it, its family. can we carry on", ""),  # set11_08
+        ("look i dont want to make a fuss about it, its family. can we just carry on", ""),
         # the reply and an answer beside it: the answer
         ("Thanks for that, I'll speak to my brother about it. Someone to sit with her on Tuesdays would"
          " help", "Someone to sit with her on Tuesdays would help"),
