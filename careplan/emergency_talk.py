@@ -319,11 +319,23 @@ def protest_besides(text: str, kind: str | None, flagged: str = "") -> bool:
     spans = protest_spans(text, kind, flagged)
     kept: list[str] = []
     for sentence in SENTENCE.finditer(text):
+        if sentence.group().rstrip().endswith("?"):
+            continue  # "wat?", "why did u say that??": asked, not an answer beside the protest
         if not any(a <= sentence.start() and sentence.end() <= b for a, b in spans):
             kept.append(sentence.group())
         else:
-            kept += [piece for piece in _PIECE_END.split(sentence.group()) if not _DENIAL.search(piece)]
+            pieces = _PIECE_END.split(sentence.group())
+            kept += [piece for piece in pieces if not (_DENIAL.search(piece) or _EXPLAINED.match(piece))]
     return says_something(" ".join(kept))  # "wait what?? nobody is hurting him" says nothing besides
+
+
+# What the flagged words were, said with the denial: "nobodys hurting me its the ms", "it's just the
+# dementia", "she doesn't mean it" (messy_s22j_06). Part of the protest, not an answer beside it.
+_EXPLAINED = re.compile(
+    r"^\W*(?:(?:it'?s|its|it is|it was|that'?s|thats|that is|that was|this is)\b"
+    r"|(?:she|he|they|mum|dad)\s+(?:doesn'?t|does not|didn'?t|did not|don'?t|do not|never)\s+mean)",
+    re.I,
+)
 
 
 def same_thing(text: str, flagged: str) -> bool:

@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import safety_turn
-from careplan.emergency_talk import asks_whether_to_act, protest, signpost_reply
+from careplan.emergency_talk import asks_whether_to_act, protest, protest_besides, signpost_reply
 from careplan.vocab import CRISIS, SAFEGUARDING, URGENT
 
 from faults_kit import _responses
@@ -150,3 +150,27 @@ def test_asked_whether_to_act_about_something_else_after_a_111_reply_is_yes_for_
     assert said == ["utter_urgent_still_check"]
     assert SlotSet(safety_turn.STATE, safety_turn.HOLD) in events
     assert "111" in _responses()["utter_urgent_still_check"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "besides"),
+    [
+        ("nobody hurts her, the carers are lovely", SAFEGUARDING, True),
+        ("no one is hurting her. her carers are lovely and she loves the day centre", SAFEGUARDING, True),
+        ("nobody hurts me, my wife and the lads at the club look after me", None, True),
+        # the denial alone, asked about, or explained: nothing besides (messy_s22j_06, messy_s31g_02)
+        (
+            "wat? why did u say that about someone hurting me?? nobodys hurting me its the ms",
+            SAFEGUARDING,
+            False,
+        ),
+        ("wait what?? nobody is hurting him", SAFEGUARDING, False),
+        ("nobody is hurting him, its just the dementia", SAFEGUARDING, False),
+    ],
+)
+def test_a_denial_with_an_answer_beside_it(text: str, kind: str | None, besides: bool) -> None:
+    assert protest_besides(text, kind) is besides
+
+
+def test_nobody_hurts_me_is_no_protest_about_a_crisis_reply() -> None:
+    assert protest("nobody hurts me", SAFEGUARDING) and not protest("nobody hurts me", CRISIS)
