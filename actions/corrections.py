@@ -64,6 +64,7 @@ class Corrections:
     questions: Callable[[dict[str, Any]], list[str]]
     form_name: Callable[[], str]
     note_question: Callable[..., dict[str, Any]]
+    goal_taken_off: Callable[..., dict[str, Any]]
 
     def correct(self, fix: listen.Correction, asked: str, turn: Turn) -> dict[str, Any] | None:
         """Apply a correction and confirm it; None if it isn't one this form can apply."""
@@ -92,7 +93,7 @@ class Corrections:
             dispatcher.utter_message(response="utter_date_changed", date_text=said)
             return {}
         if fix.kind == "date_unknown":
-            dispatcher.utter_message(response="utter_date_fix")
+            dispatcher.utter_message(response="utter_fix_appointment_when")
             # At the read-back the date is only asked once the choice says so.
             at_read_back = {"review_choice": "date"} if asked == "review_choice" else {}
             return {"appointment_when": None, **at_read_back}
@@ -157,6 +158,12 @@ class Corrections:
             )
             dispatcher.utter_message(response="utter_goal_changed")
             return {}
+        if fix.kind == "appointment":  # "the clinic is wrong", "the appointment bit is wrong"
+            if "appointment_with" not in type(self).questions(slots):
+                return None  # (at the read-back, its own choice reads it)
+            if fix.value is None:
+                return confirm_first("appointment_part")
+            return self.appointment_again(fix.value, turn)
         if fix.kind in {"undo", "remove"} and asked == "questions" and self.form_name() == "review_form":
             keep_taken_off(turn, "questions")
             record(*turn, Reading(value=flow.SKIPPED, text="", skipped=True), "questions")
@@ -210,6 +217,24 @@ class Corrections:
                 turn.dispatcher.utter_message(response="utter_not_added")
                 return {"undo_pending": None}
             return {"undo_pending": None, **self.note_question(pending["said"], turn, "utter_question_added")}
+        if mode == "appointment_part":  # "Which part is wrong?"
+            part = listen.appointment_part(text_of(turn.tracker))
+            if part is None:
+                turn.dispatcher.utter_message(response="utter_kept")
+                return {"undo_pending": None}
+            return {"undo_pending": None, **self.appointment_again(part, turn)}
+        if mode == "reword":  # "What should "Swim again" say instead?"
+            said = text_of(turn.tracker)
+            if listen.never_mind(said) or interpret.yes_no(said, sure_intent(turn.tracker)) is False:
+                turn.dispatcher.utter_message(response="utter_left_as_is")
+                return {"undo_pending": None}
+            return {"undo_pending": None, **self.reworded(int(key), said, turn)}
+        if mode == "remove_goal":  # "Shall I take off "Swim again"?"
+            if interpret.yes_no(text_of(turn.tracker), sure_intent(turn.tracker)) is not True:
+                turn.dispatcher.utter_message(response="utter_left_as_is")
+                return {"undo_pending": None}
+            told_now = any(turn.slots.get(k) is None for k in flow.GOAL)  # a goal's questions still open
+            return {"undo_pending": None, **self.goal_taken_off(int(key), turn, told_now=told_now)}
         if key and listen.ONE_BEFORE.search(text_of(turn.tracker)):  # "no, the one before"
             earlier = flow.previous_answered(turn.slots.get("history"), type(self).questions(turn.slots), key)
             if earlier is not None:
@@ -232,6 +257,44 @@ class Corrections:
         turn.dispatcher.utter_message(response="utter_removed")
         turn.slots[key] = flow.SKIPPED
         return {"undo_pending": None, key: flow.SKIPPED}
+
+    @staticmethod
+    def appointment_again(part: str, turn: Turn) -> dict[str, Any]:
+        """A part of the appointment put right: a sorry that names it, and its question asked
+        again (the time is asked with the date, as "When is it?" asks both)."""
+        turn.dispatcher.utter_message(response=f"utter_fix_{part}")
+        forgotten = flow.forget(turn.slots, "appointment_when" if part == "appointment_time" else part)
+        turn.slots.update(forgotten)
+        return forgotten
+
+    def instructed(self, told: listen.Instruction, turn: Turn) -> dict[str, Any]:
+        """A goal taken off or changed at any question ("remove number 2", "change number 1"):
+        asked first ("Shall I take off ...?", "What should ... say instead?"), or changed at once
+        when the new words were said; never kept as the open question's answer."""
+        goals = readback_goals(turn.slots)
+        goal_id = listen.match_goal(told.goal, goals, said_about=False)
+        if goal_id is None and (listen.POINTER.match(told.goal) or listen.the_goal(told.goal)):
+            # "take that one off", "change the goal": the goal being told, else the one just told
+            current = turn.slots.get("current_goal_id")
+            goal_id = int(current) if current else (goals[-1]["id"] if goals else None)
+        if goal_id is None:
+            turn.dispatcher.utter_message(response="utter_which_goal")
+            return {}
+        title = next(g["title"] for g in goals if g["id"] == goal_id)
+        if told.kind == "remove":
+            return confirm_first("remove_goal", str(goal_id), title, only=len(goals) == 1)
+        if told.words is None:
+            return confirm_first("reword", str(goal_id), title)
+        return self.reworded(goal_id, told.words, turn)
+
+    @staticmethod
+    def reworded(goal_id: int, words: str, turn: Turn) -> dict[str, Any]:
+        """A goal said in new words, and said so."""
+        store().update_goal(goal_id, text=words, title=short_title(words), domain=classify(words))
+        turn.dispatcher.utter_message(response="utter_goal_changed")
+        if str(turn.slots.get("current_goal_id")) == str(goal_id):
+            return {"goal_title": short_title(words)}
+        return {}
 
     def pick_one_thing(self, goal_id: str, title: str, turn: Turn, said: str = "") -> dict[str, Any]:
         """Yes makes the goal asked about the one thing. A no to "Do you mean ...?" asked of

@@ -112,6 +112,10 @@ HELP_ASKED = {"goal_help", "carer_help"}
 GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
 # Every question about a goal, where "no more goals" or "remove number 3" is an instruction.
 GOAL_QUESTIONS = {"goal_text", *GOAL_DETAILS}
+# The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
+PICKING = ("goal_to_change", "goal_to_remove", "goal_new_text")
+# Where an instruction about a goal is the answer itself: the read-back's choice and its follow-ups.
+INSTRUCTED_THERE = {"review_choice", *PICKING}
 # Answers in their own words that, asked again, are kept or added to, never lost (careplan.kept).
 ANSWERED_AGAIN = {
     q.key for q in catalogue().values() if q.store == "answer" and q.stage in {"life", "support", "carer"}
@@ -302,6 +306,16 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if (left := self.leave_goals(asked, text, turn)) is not None:
             # "nothing else. show me the plan", "remove that. NO MORE GOALS": done, never a goal
             return {asked: None, **left}
+        instructed_here = asked not in INSTRUCTED_THERE and not is_button(turn.tracker)
+        if instructed_here and (told := listen.instruction(text)):
+            # "remove number 2" at what they're good at, "change number 1" at who helps: done (asked
+            # first), then the same question; never that question's answer
+            return {asked: None, **self.instructed(told, turn)}
+        if instructed_here and (part := _part_wrong(asked, text)):
+            # "that's not the right clinic", "the appointment bit is wrong": that part asked again
+            # (which part asked first), never kept as this answer, nor as who it is with
+            if (fixed := self.correct(part, asked, turn)) is not None:
+                return {asked: None, **fixed}
         if not is_button(turn.tracker) and (ours := listen.our_word(text, asked)) is not None:
             # "What is a carer's assessment? Will it cost us anything?": the chat's own word, in
             # plain words, then the same question (a medical word is the care team's to explain)
@@ -457,8 +471,7 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         turn.slots.update(updates)
         return updates
 
-    @staticmethod
-    def goal_said_off(said: str, turn: Turn) -> dict[str, Any]:
+    def goal_said_off(self, said: str, turn: Turn) -> dict[str, Any]:
         """The goal named ("that": the one being asked about; "number 3", "the one that says
         nothing else": as the plan numbers and words them) taken off the plan."""
         current = turn.slots.get("current_goal_id")
@@ -469,8 +482,15 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if goal_id is None:
             turn.dispatcher.utter_message(response="utter_which_goal")
             return {}
+        return self.goal_taken_off(goal_id, turn, told_now=True)
+
+    @staticmethod
+    def goal_taken_off(goal_id: int, turn: Turn, *, told_now: bool) -> dict[str, Any]:
+        """A goal taken off the plan, and said so; the goal being told now (``told_now``: just
+        written down wrongly) is asked for again."""
+        current = turn.slots.get("current_goal_id")
         store().remove_goal(int(turn.slots["plan_id"]), goal_id)
-        if str(goal_id) != str(current):
+        if str(goal_id) != str(current) or not told_now:
             turn.dispatcher.utter_message(response="utter_goal_removed")
             return {"one_thing": None} if str(turn.slots.get("one_thing")) == str(goal_id) else {}
         turn.dispatcher.utter_message(response="utter_not_a_goal")
@@ -1035,6 +1055,16 @@ def _the_goal_again(text: str, slots: dict[str, Any]) -> bool:
 def _names_a_goal_of(text: str, turn: Turn) -> bool:
     """Does the message name one of the plan's goals by its own words (not by what was said about it)?"""
     return listen.match_goal(text, plan_goals(turn.slots), said_about=False) is not None
+
+
+def _part_wrong(asked: str, text: str) -> listen.Correction | None:
+    """A part of the appointment said to be wrong: at "When is it?" any part (the date too:
+    "not the date!! the name of the clinic"), elsewhere any but a date or time put right in
+    the same words ("the appointment's wrong, it's the 9th" is the date, read as a correction)."""
+    if asked == "appointment_when":
+        return listen.appointment_part_wrong(text)
+    fix = listen.correction(text)
+    return fix if fix is not None and fix.kind == "appointment" else None
 
 
 def _wants_a_statement(asked: str) -> bool:

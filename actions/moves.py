@@ -560,6 +560,10 @@ class ActionAskUndoPending(SimpleAction):
             only = pending.get("only", True)
             asked = "utter_confirm_remove_goal" if only else "utter_confirm_remove_named_goal"
             dispatcher.utter_message(response=asked, title=pending.get("about", ""))
+        elif pending.get("mode") == "appointment_part":  # "the appointment bit is wrong"
+            dispatcher.utter_message(response="utter_ask_appointment_part")
+        elif pending.get("mode") == "reword":  # "change number 1"
+            dispatcher.utter_message(response="utter_ask_goal_new_words", title=pending.get("about", ""))
         elif pending.get("mode") == "pick":
             dispatcher.utter_message(response="utter_confirm_goal", title=pending.get("about", ""))
         else:

@@ -20,14 +20,12 @@ from actions.common import (
     text_of,
 )
 from actions.corrections import confirm_first, keep_taken_off
-from actions.forms import QuestionForm, saying, team_question_lines, team_questions
+from actions.forms import PICKING, QuestionForm, saying, team_question_lines, team_questions
 from actions.moves import finish_unshared, stop_sharing
 from actions.turn import Turn
 from careplan import dates, interpret, listen
 from careplan.models import utcnow
 
-# The read-back's follow-up questions that pick or reword a goal ("cancel" leaves them).
-PICKING = ("goal_to_change", "goal_to_remove", "goal_new_text")
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
     "affirm": "confirm",

@@ -3211,7 +3211,7 @@ def _main_words(main: re.Match[str]) -> str:
 # should be: be safe on the stairs", "the last one should say ...": which goal, and its new words.
 _WHICH_GOAL = (
     r"(?:goal\s+|number\s*)?\d+|(?:the\s+)?(?:first|second|third|fourth|fifth|last)(?:\s+(?:one|goal))?"
-    r"|the\s+[\w' -]+?\s+(?:one|goal)"
+    r"|the\s+[\w' -]+?\s+(?:one|goal)|goal"
 )
 _CHANGE_GOAL = re.compile(
     r"\b(?:change|reword|alter)\s+(?!(?:the\s+|my\s+)?(?:date|day|time|appointment|questions?|name)\b)"
@@ -3552,8 +3552,10 @@ def _not_that_one(text: str) -> str | None:
 class Correction:
     """What a correction asks for: a new date, a goal made the main one, new goal words, or undo."""
 
-    kind: str  # date, date_unknown, time, clinician, name, full_name, main_goal, change_goal, undo, remove
-    value: Any = None  # for main_goal, "new" when the words may be a goal not yet on the plan
+    kind: str  # date, date_unknown, time, clinician, name, full_name, main_goal, change_goal, undo, remove,
+    # appointment (a part of it wrong)
+    value: Any = None  # for main_goal, "new" when the words may be a goal not yet on the plan; for
+    # appointment, the part's question (None: which part is asked)
     goal: str | None = None  # how the goal was named: "second", "2", "the driving"
     own: bool = False  # full_name: the writer's own ("my legal name"), not the person's ("her")
 
@@ -3571,6 +3573,8 @@ def changes_mind(text: str) -> bool:
 
 
 # The goal named first, then "change it to ...": "the dog one's not right, change it to: ..."
+# Words that name a goal in an instruction ("number 2", "the second", "the dog one", "the goal")
+_A_GOAL_NAMED = re.compile(r"\d|\b(?:one|goal|aim|number|first|second|third|fourth|fifth|last)\b", re.I)
 _NAMED_BEFORE = re.compile(rf"^\W*(?:(?:no|oh|and|sorry|actually)\W+)*({_WHICH_GOAL})(?:'s|\s+is)?\b", re.I)
 
 
@@ -3604,10 +3608,14 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
     if (moved := _moved_to(text)) is not None:
         return moved
     change = _CHANGE_GOAL.search(text)
-    if change:
-        which = next(change[f"which{n}"] for n in ("", "2", "3", "4", "5") if change[f"which{n}"])
-        words = next(change[f"words{n}"] for n in ("", "2", "3", "4", "5") if change[f"words{n}"])
-        named = _NAMED_BEFORE.match(text) if which.strip().lower() in _POINTERS else None
+    n = next((n for n in ("", "2", "3", "4", "5") if change and change[f"words{n}"]), "")
+    # "change how I get to the shops" at a goal question names no goal: it is the goal
+    which = change[f"which{n}"].strip() if change else ""
+    if change and (
+        which.lower() in _POINTERS or _A_GOAL_NAMED.search(f"{which} {text[: change.start(f'words{n}')]}")
+    ):
+        words = change[f"words{n}"]
+        named = _NAMED_BEFORE.match(text) if which.lower() in _POINTERS else None
         # "the swimming one's not right, change it to: ...": "it" is the one named before
         said = _MANNERS.sub("", words).strip(" .")
         return Correction("change_goal", said, named.group(1) if named else which)
@@ -3622,6 +3630,11 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
             or re.search(r"\b(?:one|goal)\s+(?:is|'s|the)\b", main.group(0), re.I)
         )
         return Correction("main_goal", None if pointing else "new", goal=_main_words(main))
+    # "the clinic is wrong": who it is with asked again; "the appointment bit is wrong": which part
+    part = appointment_part_wrong(text)
+    if part is not None and part.value in {None, "appointment_with", "appointment_reason"}:
+        if part.value is not None or not dates.when(text, today, after):
+            return part
     if _DATE_WRONG.search(text):
         found = dates.when(text, today, after)
         return Correction("date", found) if found else Correction("date_unknown")
@@ -3643,6 +3656,8 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
             return Correction("time", said)
     if _NO_TIME.search(text):
         return Correction("time", None)
+    if part is not None:  # "the time is wrong"
+        return part
     if _OTHER_ONE.search(text) and _CORRECTION_CUE.search(text):
         return Correction("main_goal", goal="other")
     if (who := _not_that_one(text)) is not None:
@@ -5268,3 +5283,145 @@ def instructions(text: str) -> list[str]:
 _ITS_WORDS = re.compile(
     r"^\W*(?:it|that|this)\s+(?:should|must|wants? to|needs? to|has to|ought to)\s+(?:say|read|be)\b", re.I
 )
+
+
+# --- instructions said at any question --------------------------------------------------------
+# "remove number 2", "change number 1", "take that one off" at "What are you good at?": what the
+# read-back understands, understood at every question, and never kept as that question's answer.
+_GOAL_HEADS = {"number", "goal", "one", "aim"}
+_WANTING = {"want", "like", "need", "wanna", "would"}
+_NOT_YOU = {"i", "we", "he", "she", "they", "it", "that", "this"}
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """An instruction about a goal, said at a question: "remove" or "change" (``words`` None
+    when what it should say is still to be asked), with the goal as it was named."""
+
+    kind: str
+    goal: str
+    words: str | None = None
+
+
+def _told_to(verb: Token) -> bool:
+    """Is ``verb`` said as an instruction: "remove ...", "can you remove ...", "can we change ...",
+    "i want to change ...", never a statement about someone ("she takes that one off")?"""
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in _WANTING:
+        verb = verb.head
+        return not any(c.dep_ == "nsubj" and c.lower_ not in {"i", "we"} for c in verb.children)
+    asking = any(c.dep_ == "aux" and c.lower_ in {"can", "could", "may", "shall"} for c in verb.children)
+    return verb.dep_ == "ROOT" and not any(  # "can we change number 1" asks; "we change it" tells
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _NOT_YOU and not (asking and c.lower_ in {"i", "we"})
+        for c in verb.children
+    )
+
+
+def _goal_object(doc: Doc) -> Span | None:
+    """The goal an instruction names as its object: "number 2", "that one", "the second goal",
+    "the swimming one" (never "one of my shifts", or a thing that is no goal: "my socks")."""
+    for token in doc:
+        heads = token.lower_ in _GOAL_HEADS or token.like_num or token.lower_ in _ORDINALS
+        if (
+            token.dep_ not in _OBJECTS | {"nsubjpass"}
+            or not heads
+            or any(c.lower_ == "of" for c in token.children)
+        ):
+            continue
+        verb = next((t for t in [token, *token.ancestors] if t.dep_ in {"ROOT", "xcomp", "ccomp"}), None)
+        if verb is not None and _told_to(verb):
+            return doc[token.left_edge.i : token.right_edge.i + 1]
+    return None
+
+
+# Text speak spelt out for the parse: "can u delete number 3 pls" parses as "can you delete ... please"
+_SPELT_OUT = {"u": "you", "pls": "please", "plz": "please"}
+_TEXT_SPEAK = re.compile(r"\b(?:u|pls|plz)\b", re.I)
+# The new words after the goal named: "to say ...", ". it should say ...", "to: ..."
+_ITS_NEW_WORDS = re.compile(
+    r"^\W*(?:(?:so\s+)?(?:it|that|this)\s+)?"
+    r"(?:to\s+(?:say|read)|says|reads|(?:should|must|needs? to|has to)\s+(?:say|read|be)|to)"
+    r"\s*:?\s*(?P<words>\S.*)$",
+    re.I | re.DOTALL,
+)
+
+
+def instruction(text: str) -> Instruction | None:
+    """A goal taken off or changed, said at a question: "remove number 2", "can u delete the
+    swimming one", "change number 1", "i want to change the goal. it should say walking to the
+    shop". None for an answer that only uses such words ("I want to change how I get to the
+    shops", "number 2 bus is my lifeline", "drop one of my shifts")."""
+    first, _, rest = text.strip().partition(". ") if len(_PARTS.split(text.strip())) > 1 else (text, "", "")
+    choice = review_choice(first)
+    if choice is None or choice.choice not in {"remove", "change"}:
+        return None
+    first = _TEXT_SPEAK.sub(lambda found: _SPELT_OUT[found[0].lower()], first)
+    named = _goal_object(parse(re.split(r"[,;:]", first, maxsplit=1)[0]))  # the instruction's own clause
+    if named is None or len(first[: named.end_char].split()) > 10:  # (the new words may be long)
+        return None
+    after = f"{first[named.end_char :]} {rest}".strip(" ,.")
+    found = _ITS_NEW_WORDS.match(after) if choice.choice == "change" else None
+    words = _MANNERS.sub("", found["words"]).strip(" .'\"") if found else None
+    return Instruction(choice.choice, named.text, words or None)
+
+
+# --- which part of the appointment is wrong ---------------------------------------------------
+# The appointment's parts, by the words that name them: who it is with (the catalogue's clinicians
+# and places), the date, the time, and what it is for.
+APPOINTMENT_PARTS = ("appointment_with", "appointment_when", "appointment_time", "appointment_reason")
+_PART_WORDS = {
+    "appointment_with": {"who", "person", "name", *_CLINICIANS, *_LOOSE_PLACES},
+    "appointment_when": {"date", "day", "when", "month"},
+    "appointment_time": {"time"},
+    "appointment_reason": {"reason", "for", "why"},
+}
+# The last word of what is said to be wrong, when it is a part: "the appointment bit", "who it's with"
+_A_PART_SAID = {"appointment", "appt", "bit", "part", "details", "with", *set().union(*_PART_WORDS.values())}
+_SAID_WRONG = r"(?:wrong|not right|incorrect|not correct)\b(?!\s+(?:about|with|to|for|of)\b)"
+# "the appointment bit is wrong", "appointments wrong", "that's not the right clinic", "wrong date"
+_PART_WRONG = re.compile(
+    r"(?P<said>[\w'’ ]{1,40}?)\s*(?:'s|’s|\s+is|\s+was|\s+are|\s+were|(?<=t)s)\s+"
+    rf"(?:all\s+|totally\s+|completely\s+|a\s+bit\s+)?{_SAID_WRONG}"
+    r"|(?:\b(?:the|a) wrong|\bnot the (?:right|correct)|^\W*wrong)\s+(?P<said2>[\w'’]+(?:\s+[\w'’]+){0,3})",
+    re.I,
+)
+# "not the date!! the name of the clinic": one part said not to be it, another named
+_NOT_THAT_PART = re.compile(
+    r"\bnot\s+(?:the\s+)?(?P<part>date|day|time|clinic|name|reason|doctor|nurse)\b", re.I
+)
+
+
+def _parts_named(words: str) -> set[str]:
+    said = set(re.findall(r"[a-z]+", words.lower()))
+    return {part for part, named in _PART_WORDS.items() if said & named}
+
+
+def appointment_part_wrong(text: str) -> Correction | None:
+    """A part of the appointment said to be wrong, at any question: "the clinic is wrong" or
+    "that's not the right clinic" (who it is with), "the time is wrong", "what it's for is
+    wrong", or "not the date!! the name of the clinic" (who it is with, not the date); the part
+    as its question's key, or None as the value when no part is named ("the appointment bit is
+    wrong": which part is asked). None when nothing of the appointment is said to be wrong ("the
+    doctor was wrong about my knee", "my name is wrong")."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text.strip()):
+        if len(sentence.split()) > 12:
+            continue
+        found = _PART_WRONG.search(sentence)
+        said = (found["said"] or found["said2"]) if found else ""
+        if found and found["said"] and said.split()[-1].lower() not in _A_PART_SAID:
+            continue  # "the nurse got my tablets wrong": the tablets, not the appointment
+        mine = re.search(r"\bmy name\b", said, re.I)  # "my name is wrong": theirs, not the clinic's
+        named = _parts_named(said) - ({"appointment_with"} if mine else set())
+        if found and (named or re.search(r"\b(?:appointment|appt)s?\b", said, re.I)):
+            return Correction("appointment", named.pop() if len(named) == 1 else None)
+    negated = _parts_named(" ".join(m["part"] for m in _NOT_THAT_PART.finditer(text)))
+    instead = _parts_named(_NOT_THAT_PART.sub(" ", text)) - negated
+    if negated and len(instead) == 1 and len(text.split()) <= 12:
+        return Correction("appointment", instead.pop())
+    return None
+
+
+def appointment_part(text: str) -> str | None:
+    """The part of the appointment a reply names ("who it's with", "the date", "the clinic"),
+    as its question's key; None when it names none, or more than one."""
+    named = _parts_named(text)
+    return named.pop() if len(named) == 1 else None

@@ -233,7 +233,7 @@ def test_plainly_an_answer(text: str, answer: bool) -> None:
         ("no wait, it's Wednesday the 9th", "date", date(2026, 12, 9)),
         ("no, it's the 18th", "date", date(2026, 12, 18)),
         ("the date's wrong", "date_unknown", None),
-        ("hang on the appointment bit is wrong", "date_unknown", None),
+        ("hang on the appointment bit is wrong", "appointment", None),
         ("my appointment with the nurse went wrong last time", None, None),
         ("make the driving one the main one", "main_goal", "driving"),
         ("that's not what I meant", "undo", None),
