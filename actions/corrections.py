@@ -173,6 +173,15 @@ class Corrections:
             questions = type(self).questions(slots)
             named = _answer_about(fix.goal, slots, questions) if fix.goal else None
             previous = named or flow.previous_answered(slots.get("history"), questions)
+            current = next((g for g in goals if str(g["id"]) == str(slots.get("current_goal_id"))), None)
+            if previous == "goal_text" and current is not None:
+                # "oops ignore that" just after a goal was written: that goal, by its words
+                only = len(readback_goals(slots)) == 1
+                return confirm_first("remove_goal", str(current["id"]), current["title"], only=only)
+            if previous is not None and catalogue()[previous].store == "none":
+                # "oops ignore that" after a yes to another goal: nothing of it was written down
+                dispatcher.utter_message(response="utter_not_written")
+                return {}
             # Asked first: "Do you want me to take off what you said about worries?"
             return None if previous is None else _confirm_taking_off(fix.kind, previous)
         return None
