@@ -198,6 +198,7 @@ class Cues:
     denial: WordPattern
     past: WordPattern
     resolved: WordPattern
+    seen_by_a_clinician: WordPattern
     present: WordPattern
     ongoing: WordPattern
     hypothetical: WordPattern
@@ -670,7 +671,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # last week, the GP sent me for an ECG and it was normal" (batch W).
     settled = _FEELS_FINE.sub(" ", sentence) if cand.rule.label == "overdose" else sentence
     told_past = _past_tense(span)
-    checked_since = cues.resolved.search(settled) and told_past
+    checked_since = _settled(settled, cues, cand.rule.kind) and told_past
     # Told in the past tense and dated, or treated and life gone on, anywhere in the sentence:
     # "had a heart attack in July, two stents, back at work part time now" (set11_09), "I took
     # too many pills once at university, that's in my notes, it was decades ago" (session 28).
@@ -679,8 +680,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     dated = cand.rule.kind != SAFEGUARDING and told_past and _dated_anywhere(settled, cues)
     if not now and (
         cues.past.search(own)
-        or cues.resolved.search(own)
-        or cues.resolved.search(following)
+        or _settled(own, cues, cand.rule.kind)
+        or _settled(following, cues, cand.rule.kind)
         or dated_by_next
         or checked_since
         or dated
@@ -706,6 +707,14 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
+
+
+def _settled(text: str, cues: Cues, kind: str = "") -> bool:
+    """Over, treated or checked ("it all settled", "the GP has checked"). A clinician who has seen
+    it or knows settles a sign, never harm done by a person ("he hits me, the nurse knows")."""
+    return bool(
+        cues.resolved.search(text) or (kind != SAFEGUARDING and cues.seen_by_a_clinician.search(text))
+    )
 
 
 def _in_a_when_clause(span: Any) -> bool:
@@ -817,7 +826,7 @@ def _cued_away(norm: str, cues: Cues) -> bool:
     A guess from the NLU or the model has no span to check in context, so the
     whole message is read: these cues make a guess untrustworthy.
     """
-    if cues.past.search(norm) or cues.resolved.search(norm) or cues.figurative.search(norm):
+    if cues.past.search(norm) or _settled(norm, cues) or cues.figurative.search(norm):
         return True
     if cues.mention.search(norm):
         return True  # the telly, a book, a talk: "on Emmerdale someone's been stealing from their gran"
@@ -1229,7 +1238,7 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # an idiom ("I'm dying to see the grandkids"), however sure it is
     if _cued_away(norm, cues) and confidence < MODEL_MIN_CONFIDENCE_CUED[kind]:
         return None
-    if kind in {EMERGENCY, URGENT} and cues.resolved.search(norm):
+    if kind in {EMERGENCY, URGENT} and _settled(norm, cues, kind):
         return None  # "it was treated and it's gone": over, however sure it is that it was one
     if (
         kind == EMERGENCY

@@ -865,7 +865,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # (a child's age said plainly, snoring beside a missing pill bottle, "battering her for money" and
 # "hides me hearing aids") to 55/56, 54/55, 53/56.
 # ZT: set 15, retired at the start of session 32 (blind at session 31's end: 0.982/0.945/0.873,
-# urgent 0.943, false alarms 2/250), not yet learnt from: floors at its blind figures.
+# urgent 0.943, false alarms 2/250; the same cold at the start of session 32). Learnt from in session 32
+# (safety_detect32): 54/55, 54/55, 53/55, urgent 33/35, false alarms 2/250; its misses and false alarms
+# tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35, false alarms 0/250.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -888,7 +890,7 @@ BATCH_FLOORS = {
     "safety_dev_zq": {EMERGENCY: 1.0, CRISIS: 1.0},
     "safety_dev_zr": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.94, URGENT: 0.91},
     "safety_dev_zs": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zt": {EMERGENCY: 0.98, CRISIS: 0.94, SAFEGUARDING: 0.87, URGENT: 0.94},
+    "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
