@@ -115,8 +115,11 @@ ORDINALS.update({"thirtieth": 30, "thirty first": 31})
 _DAY = r"(\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b"
 # A day of the month on its own: "the 14th", "on the 9th", "friday 11th", "the fourteenth".
 # Ordinal words only when nothing follows them ("the first few times" is not a date),
-# and never an ordinal that counts things ("the 2nd goal").
-_COUNTED = r"(?! (?:one|goal|question|thing|time|floor|bit|point|answer|option|choice|item|few)s?\b)"
+# and never a number that counts things ("the 2nd goal", "the 6 week wait", "the 10 mins walk").
+_COUNTED = (
+    r"(?! (?:one|goal|question|thing|time|floor|bit|point|answer|option|choice|item|few"
+    r"|day|week|month|year|hour|hr|min|minute|mile|yard|step|stair|pound|quid|stone|kilo|tablet|pill)s?\b)"
+)
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:the|on) (\d{{1,2}}(?:st|nd|rd|th)?)\b{_COUNTED}|\b(\d{{1,2}}(?:st|nd|rd|th))\b{_COUNTED}"
     # (with what is left once the time is read: "the twenty third at ten past two")

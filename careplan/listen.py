@@ -3092,7 +3092,10 @@ _CORRECTION_CUE = re.compile(
     rf"(?:{_NO_WORDS}|och|sorry|actually|wait|{_OOPS}|hang on"
     r"|hold on|my mistake|my bad|i meant|i mean|correction|err?m?)\b|"
     r"\b(?:not the|i meant|i mean|ah mean|wrong|wrang|mistake|should (?:be|have been|say)"
-    r"|didn'?t change|still not right|my bad|mixed up|muddled"
+    r"|didn'?t change|still not right|my bad"
+    # the writer or the bot mixed up, not the person in a story ("he's more muddled at night")
+    r"|(?:i|i'?m|im|i am|i'?ve|i have|i got|i get|you|you'?ve|you'?re|your|ur|u)\s+(?:\w+\s+){0,3}"
+    r"(?:mixed|muddled)\b|muddled (?:it|that|them)"
     # "ah'm talkin rubbish", "im chattin nonsense", "what am i on about": said wrong, in any dialect
     r"|(?:talk|chatt?)(?:ing|in'?)?\s+(?:rubbish|nonsense|daft|pish|mince|crap|shite|bollocks)"
     r"|what am i (?:on about|saying))\b",
@@ -3640,20 +3643,17 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
         return Correction("date", found) if found else Correction("date_unknown")
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
-    about_the_date = _ABOUT_THE_DATE.search(text)
-    cued = _CORRECTION_CUE.search(text) or (about_the_date and _DAY_FOR_DAY.search(text))
-    if cued and (len(text.split()) <= 8 or about_the_date):
-        found = dates.when(last_said(text), today, after)
-        if found:
+    for span, cued_before in _spans(text):
+        about_the_date = _ABOUT_THE_DATE.search(span)
+        cued = _CORRECTION_CUE.search(span) or (about_the_date and (cued_before or _DAY_FOR_DAY.search(span)))
+        if (
+            cued
+            and (len(span.split()) <= 8 or about_the_date)
+            and (found := dates.when(last_said(span), today, after))
+        ):
             return Correction("date", found)
-    timed = appointment_times(text)  # "its 11.15 not 8am. 8 is when the carers come": 11.15
-    clock = _CLOCK.search(timed)
-    about_the_time = re.search(r"\b(?:appointment|time|it'?s at|at)\b", timed, re.I)
-    if clock and ((_CORRECTION_CUE.search(text) and about_the_time) or _TIME_MOVED.search(text)):
-        # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
-        said = dates.time_of(timed[clock.start() :]) or dates.time_of(timed)
-        if said:
-            return Correction("time", said)
+    if (said := _time_put_right(text)) is not None:
+        return Correction("time", said)
     if _NO_TIME.search(text):
         return Correction("time", None)
     if part is not None:  # "the time is wrong"
@@ -3675,6 +3675,57 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
         found = _date_after_taking_back(text, today, after)
         return Correction("date", found) if found else Correction(kind)
     return None
+
+
+def _spans(text: str) -> list[tuple[str, bool]]:
+    """The parts of a message a date or time put right is read in, each with whether a
+    correction cue ("sorry", "no", "I meant") came in a sentence before it: a short message
+    whole; a longer one sentence by sentence, so a day or time in a story is not read with a
+    "sorry" or "I'm muddled" said in another sentence ("I'm muddled all day. on monday i was
+    still awake at 4am"; s32 tester: "he's more muddled. ... I found him on the landing floor
+    at 3am" made the appointment 3am)."""
+    if len(text.split()) <= 8:
+        return [(text, False)]
+    spans: list[tuple[str, bool]] = []
+    cued = False
+    for sentence in (s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()):
+        spans.append((sentence, cued))
+        cued = cued or bool(_CORRECTION_CUE.search(sentence))
+    return spans
+
+
+def _time_put_right(text: str) -> str | None:
+    """The appointment's time ("HH:MM") a message puts right: moved ("they've changed it to
+    2.40"), or said with a correction ("sorry its at 10.30", "Sorry, my mistake. It is at 10.30.")."""
+    for span, cued_before in _spans(text):
+        timed = appointment_times(span)  # "its 11.15 not 8am. 8 is when the carers come": 11.15
+        clock = _CLOCK.search(timed)
+        short = len(span.split()) <= 8
+        # "at" alone only in a short sentence: "at 3am" in a story is not the appointment's time
+        about_the_time = _ABOUT_THE_TIME.search(timed) or (short and " at " in f" {timed} ")
+        cued = _CORRECTION_CUE.search(span) or (cued_before and short)
+        if clock and ((cued and about_the_time) or _TIME_MOVED.search(span)):
+            # read as dates reads a time: without am or pm, 1 to 6 is the afternoon ("it's 2.30")
+            said = dates.time_of(timed[clock.start() :]) or dates.time_of(timed)
+            if said:
+                return said
+        # "Pardon? The appointment is at quarter past ten not 3am.": the time in that clause
+        at = _APPOINTMENT_AT.search(timed)
+        if at and (said := dates.time_of(_NEXT_CLAUSE.split(timed[at.end() - 2 :])[0])):
+            return said
+    return None
+
+
+_ABOUT_THE_TIME = re.compile(
+    r"\b(?:appointment|appt|time"
+    r"|(?:it'?s|its|it is|it was|(?:should|to) be|make it|meant|mean|said|says)\s+(?:\w+\s+)?at)\b",
+    re.I,
+)
+# A sentence that says when the appointment is: "the appointment is at quarter past ten"
+_NEXT_CLAUSE = re.compile(r"[,;]|\s+(?:but|and|because|cos|though|when)\s+", re.I)
+_APPOINTMENT_AT = re.compile(
+    r"\b(?:appointment|appt)(?:'s|s| is| was)\s+(?:actually\s+|really\s+)?at\b", re.I
+)
 
 
 def _date_after_taking_back(text: str, today: date | None, after: date | None) -> dates.When | None:
