@@ -251,14 +251,16 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         key = interpret.basis(text, entity(tracker, "choice"))
         return Reading(value=key, text=said(slot, tracker), replies=[] if key else ["utter_choose_option"])
 
-    if slot == "questions":
-        # "Yes. Could the nurse check my ankles" or "no but id like to ask about my tablets": the
-        # question, without the yes or no; a bare "yes" asks what it is, and is never a question
-        asking = listen.team_question_in_reply(text)
-        if asking is None and interpret.yes_no(text) is True and len(text.split()) <= 3:
-            if not listen.ends_the_list(text) and not interpret.means_none(text):
-                return Reading(replies=["utter_questions_go_on"])
-        text = asking or text
+    # "Yes. Could the nurse check my ankles" or "no but id like to ask about my tablets": the
+    # question, without the yes or no
+    asking = listen.team_question_in_reply(text) if slot == "questions" else None
+    if getattr(questions.catalogue().get(slot), "go_on", False) and asking is None:
+        # a bare "yes" to "Is anything worrying you?" or "Any questions?" asks what it is, and is
+        # never the answer (s32 tester: "Yes." was kept as the worry, and never asked about)
+        bare_yes = interpret.yes_no(text) is True and len(text.split()) <= 3
+        if bare_yes and not listen.ends_the_list(text) and not interpret.means_none(text):
+            return Reading(replies=[f"utter_{slot}_go_on"])
+    text = asking or text
     free_text = getattr(questions.catalogue().get(slot), "kind", None) == "text"
     if intent == "out_of_scope" and (not free_text or listen.asks_something(text)):
         return Reading(replies=["utter_out_of_scope"])

@@ -327,12 +327,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         ):
             # "yes ok. does her GP get to see this tho?": the question answered, and the yes taken
             turn, text, value = turn._replace(tracker=saying(turn.tracker, riding)), riding, riding
-        if not is_button(turn.tracker) and asked != "questions" and (word := listen.word_asked(text)):
-            if listen.word_of(word, last_bot_text(turn.tracker)):
-                # "what does focus mean" at "If the appointment could focus on just one thing...":
-                # the question's own word, so what the question is for, and the question again
-                self.answer_meta("ask_why", asked, turn)
-                return {asked: None}
+        own_word = not is_button(turn.tracker) and asked != "questions"
+        if own_word and listen.question_word_asked(text, last_bot_text(turn.tracker)):
+            # "what does focus mean" at "If the appointment could focus on just one thing...", "what
+            # is a local group" at "Who helps you?": what the question means, and the question again
+            self.answer_meta("ask_meaning", asked, turn)
+            return {asked: None}
+        if own_word and (word := listen.word_asked(text)):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}
         question = catalogue()[asked]
@@ -617,7 +618,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         just_noted = said_last_turn(turn.tracker, "utter_question_for_team", "utter_question_added")
         if asked == "review_choice" or not lines:
             return None
-        if not (listen.takes_a_question_off(text) or (just_noted and listen.taken_back(text))):
+        # (read in the words as typed: "that is not a question" is taken out of the text read)
+        misread = just_noted and listen.not_for_the_team(
+            (turn.tracker.latest_message or {}).get("text") or text
+        )
+        if not (listen.takes_a_question_off(text) or (just_noted and listen.taken_back(text)) or misread):
             return None
         keep_taken_off(turn, "questions")
         kept = "\n".join(lines[:-1])
@@ -626,7 +631,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             Reading(value=kept, text=kept) if kept else Reading(flow.SKIPPED, "", skipped=True),
             "questions",
         )
-        turn.dispatcher.utter_message(response="utter_question_taken_back")
+        turn.dispatcher.utter_message(
+            response="utter_question_misread" if misread else "utter_question_taken_back"
+        )
         asked_yet = turn.slots.get("questions") is not None
         taken = (
             {"questions": kept or flow.SKIPPED, "noted_questions": []}
@@ -634,7 +641,18 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             else {"noted_questions": lines[:-1]}
         )
         turn.slots.update(taken)
-        return taken
+        if not misread or asked == "questions":
+            return taken
+        if listen.asked_the_bot(text) or listen.question_word_asked(lines[-1], last_bot_text(turn.tracker)):
+            # "what is a local group" noted, then "That was not a question for my care team. It was a
+            # question for you.": what the question means, and the question again
+            self.answer_meta("ask_meaning", asked, turn)
+            return taken
+        # "the wheelchair thing wasnt a question, it was what would help": those words are the answer
+        return {
+            **taken,
+            **self.take_answer(asked, lines[-1], turn._replace(tracker=saying(turn.tracker, lines[-1]))),
+        }
 
     def chat_question_after(self, asked: str, text: str, turn: Turn) -> str | None:
         """An answer with a question about the chat after it ("PHYSIO. how long is this going
@@ -815,7 +833,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         if not is_button(turn.tracker) and (told := self.told_out_of_turn(slot, reading, turn)) is not None:
             return {slot: None, **told}
         if not is_button(turn.tracker) and _not_its_answer(slot, reading, turn):
-            kept = self.keep_as_what_matters(turn)
+            # never at a yes or no question: "He's asleep in his chair, bless him" at "Is Ken with you
+            # now?" is about that question (s32 tester: kept as what matters most to Ken)
+            kept = self.keep_as_what_matters(turn) if catalogue()[slot].kind != "yes_no" else {}
             if kept:  # "my kids, and getting out more" at "Who is your appointment with?"
                 return {slot: None, **kept}
             if slot == "appointment_with" and listen.names_no_one(text_of(turn.tracker)):
@@ -823,6 +843,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {slot: None}
         for reply in reading.replies:
             turn.dispatcher.utter_message(response=reply)
+        if f"utter_{slot}_go_on" in reading.replies:  # "What is worrying you?": asked, so not asked again
+            return {slot: None, **flow.ask_instead(None)}
         if not reading.accepted:
             return {slot: None}
         reading = kept_with_before(slot, reading, turn)

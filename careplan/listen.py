@@ -2307,6 +2307,32 @@ _NOT_A_QUESTION = re.compile(
 )
 
 
+# Said just after a question was noted for the care team: it was not one for them ("That was not
+# a question for my care team", "i was asking YOU", "it wasnt a question it was what would help")
+_NOT_FOR_THE_TEAM = re.compile(
+    r"\b(?:not|n'?t|never)\s+(?:a\s+question\s+|meant\s+)?for\s+(?:my|the|your)\s+"
+    r"(?:care\s+team|team|doctors?|gp|nurses?|clinic)\b"
+    r"|\b(?:wasn'?t|was not|isn'?t|is not|not)\s+(?:a\s+|really\s+a\s+)?question\b",
+    re.I,
+)
+# The question was for the bot: "It was a question for you", "i was asking you", "i meant you"
+_ASKED_THE_BOT = re.compile(
+    r"\b(?:(?:it|that|this)\s+(?:was|is)\s+(?:a\s+question\s+)?(?:for|to)|i\s+(?:was\s+)?ask(?:ed|ing)|i\s+meant)"
+    r"\s+(?:you|u)\b",
+    re.I,
+)
+
+
+def not_for_the_team(text: str) -> bool:
+    """Does the message say the question just noted for the care team was not one for them?"""
+    return bool(_NOT_FOR_THE_TEAM.search(text) or _ASKED_THE_BOT.search(text))
+
+
+def asked_the_bot(text: str) -> bool:
+    """Does the message say a question was put to the bot ("It was a question for you")?"""
+    return bool(_ASKED_THE_BOT.search(text))
+
+
 def says_not_a_question(text: str) -> bool:
     """Does the message say it is not a question ("no that is not a question")?"""
     return bool(_NOT_A_QUESTION.search(text))
@@ -2444,9 +2470,34 @@ def word_asked(text: str) -> str | None:
     return None
 
 
-def word_of(term: str, question: str) -> bool:
-    """Is the word asked about ("focus", "services") one of the question's own words?"""
-    return bool(term) and re.search(rf"\b{re.escape(term)}\b", question, re.I) is not None
+# Asking what the question's own words mean, beside _WORD_ASKED: "what is a local group" (no
+# question mark), "what do you mean by support", "what counts as a good day"
+_OWN_WORDS_ASKED = (
+    re.compile(
+        r"^\W*(?:(?:sorry|um+|er+m?|ok|and|but|so|wait)\W+)*what(?:'s|s| is| are) (?:a |an |the )?"
+        + _TERM
+        + r"(?: exactly| anyway| then)?\W*$",
+        re.I,
+    ),
+    re.compile(r"\bwhat do (?:you|u) mean by (?:a |an |the )?" + _TERM + r"\W*$", re.I),
+    re.compile(
+        r"\bwhat (?:counts|would count|do (?:you|u) count|does it count) as (?:a |an )?" + _TERM + r"\W*$",
+        re.I,
+    ),
+)
+
+
+def question_word_asked(text: str, question: str) -> bool:
+    """Does the message ask what the question's own words mean ("what does focus mean", "what is
+    a local group" at "Who helps you? ... neighbours or local groups", "what counts as a good
+    day")? The words match in any form ("group" is "groups"). Never one for the care team."""
+    own = content_words(question)
+    for pattern in (*_WORD_ASKED, *_OWN_WORDS_ASKED):
+        for found in pattern.finditer(text[:300]):
+            said = content_words(found.group("term"))
+            if said and said <= own:
+                return True
+    return False
 
 
 # The chat's own words, which it can say in plain words itself ("what is a carer's assessment?");
@@ -2566,8 +2617,20 @@ def question_to_bot(text: str) -> bool:
         return True
     # "maybe a different inhaler?", "dunno, a bench halfway?", "dust mites?": an answer said
     # unsure, not a question (a question without a question word has a verb: "you think I should?")
-    first = _UNSURE_LEAD.sub("", first)
+    first = _UNSURE_LEAD.sub("", _SAYS_LEAD.sub("", first))
+    if _HEDGED_END.search(first):
+        return False  # "mum says a wheelchair for the mosque maybe?": a help said unsure (s32 tester)
     return first.endswith("?") and not _HEDGE.match(first) and _has_finite_verb(first)
+
+
+# Whose words an answer gives: "mum says ...", "my son reckons ...", "she said ..."
+_SAYS_LEAD = re.compile(
+    r"^\W*(?:(?:my|our|his|her|their|the)\s+)?\w+\s+(?:says|said|reckons|thinks|thought)\b\W*", re.I
+)
+# An answer said unsure, to the end: "..., maybe?", "... or something?", "... i guess?"
+_HEDGED_END = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|or something|or anything|i guess|i suppose|i think)\W*\?\W*$", re.I
+)
 
 
 def _has_finite_verb(text: str) -> bool:

@@ -63,6 +63,7 @@ class Question:
     none_ok: bool = False
     unsure_ok: bool = True
     medical: bool = False
+    go_on: bool = False
     not_a_day: bool = False
     asked_in: tuple[str, ...] = ()
 

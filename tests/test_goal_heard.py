@@ -162,5 +162,5 @@ def test_the_goal_said_back_keeps_its_point_where_the_title_is_cut(said: str, po
     ],
 )
 def test_a_word_asked_about_may_be_the_questions_own(text: str, question: str, ours: bool) -> None:
-    word = listen.word_asked(text)
-    assert word is not None and listen.word_of(word, question) is ours
+    assert listen.word_asked(text) is not None
+    assert listen.question_word_asked(text, question) is ours

@@ -64,3 +64,71 @@ def test_a_count_is_not_a_day_of_the_month(text: str) -> None:
 def test_a_day_of_the_month_still_is(text: str, day: int) -> None:
     found = dates.when(text, TODAY)
     assert found is not None and found.day.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("what is a local group", "Who helps you? It could be family, friends, neighbours or local groups."),
+        ("whats a local group then", "Who helps you? It could be family, friends, neighbours or local groups."),
+        ("what is a good day then", "What does a good day look like for you?"),
+        ("what counts as a good day", "What does a good day look like for you?"),
+        ("what do you mean by services", "What would help? It could be people, groups, or services."),
+    ],
+)
+def test_a_question_about_the_questions_own_words(text: str, question: str) -> None:
+    """Sam's "what is a local group" was noted as a question for the care team."""
+    assert listen.question_word_asked(text, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("what is a pip", "Who helps you? It could be family, friends, neighbours or local groups."),
+        ("what is the best thing for my knee", "What would help? It could be people, groups, or services."),
+        ("what is it", "What does a good day look like for you?"),
+    ],
+)
+def test_other_questions_are_not_about_its_words(text: str, question: str) -> None:
+    assert not listen.question_word_asked(text, question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum says a wheelchair for the mosque maybe? and knowing when the nurse is coming. also an interpreter"
+        " at the clinic would help, last time they just talked to me",
+        "my daughter reckons a walking frame maybe? and a lift to the clinic would help",
+        "a bath seat perhaps? and rails on the stairs",
+        "someone to talk to or something?",
+    ],
+)
+def test_a_help_said_unsure_is_no_question(text: str) -> None:
+    """Nadia's list of helps with "maybe?" in it was noted as a question for the care team."""
+    assert not listen.question_to_bot(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["will it get better maybe?", "mum says will she need an operation?", "is it serious, do you think?"]
+)
+def test_a_question_said_unsure_is_still_one(text: str) -> None:
+    assert listen.question_to_bot(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked_us"),
+    [
+        ("That was not a question for my care team. It was a question for you.", True),
+        ("no i was asking you not the doctor", True),
+        ("it wasnt a question it was what would help", False),
+        ("that's not for the nurse, its what would help", False),
+    ],
+)
+def test_a_question_noted_for_the_team_put_right(text: str, asked_us: bool) -> None:
+    assert listen.not_for_the_team(text)
+    assert listen.asked_the_bot(text) is asked_us
+
+
+@pytest.mark.parametrize("text", ["the nurse is lovely", "my sister and the church lunch club", "not sure"])
+def test_other_answers_put_nothing_right(text: str) -> None:
+    assert not listen.not_for_the_team(text)
