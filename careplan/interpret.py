@@ -94,7 +94,9 @@ _NO = re.compile(
 # "idk", "dunno", "not sure tbh": the whole message says they don't know (yet).
 _DONT_KNOW = re.compile(
     r"^\W*(?:i\s+)?(?:idk|dunno|don'?t know|dont no|no idea|not sure|unsure|no clue|not a clue"
-    r"|haven'?t (?:a|got a) clue|can'?t remember|cant remember|not decided)"
+    r"|haven'?t (?:a|got a) clue|can'?t remember|cant remember|not decided"
+    # handed back: "u tell me", "search me", "how should i know" (s32 tester: kept as the answer)
+    r"|(?:you|u|ya) tell me|search me|who knows|how (?:should|would|do) i know)"
     r"(?:\s+(?:yet|really|tbh|to be honest|sorry|mate|love|dear|either))*\W*$",
     re.I,
 )

@@ -1982,6 +1982,11 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\bwhy ask(?:ing)? (?:me )?(?:that|this)\b"
         r"|\b(?:what|wat|wot) (?:do )?(?:you|u) (?:need|want) (?:that|it|this|my \w+) (?:for|4)\b"
         r"|\bwhy (?:do|d'?) (?:you|u) need 2 know\b"
+        # "what business is that of yours", "whats it to you", "who wants to know": the reason, kindly
+        r"|\bwhat(?:'?s| is)? (?:business|concern) (?:is )?(?:it|that|this) (?:of|to) (?:yours|you|u)\b"
+        r"|\b(?:none of|not) (?:your|ur) (?:business|concern)\b|\bmind (?:your|ur) own\b"
+        r"|\bwhat'?s (?:it|that) to (?:you|u)\b"
+        r"|^\W*(?:and\s+)?who wants to know\b"
         # "whats the point of asking that, ive told every nurse the same thing": the reason, and it again
         r"|\b(?:what'?s|whats|what is) the (?:point|use) (?:of|in) (?:asking|this question|that question)\b"
         # "what do you mean?", "is there a right answer?": the question's reason, then it again

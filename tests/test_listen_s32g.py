@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
-from careplan import dates, listen
+from careplan import dates, interpret, listen
 
 pytestmark = pytest.mark.unit
 
 TODAY = date(2026, 12, 3)
+WHO_HELPS = "Who helps you? It could be family, friends, neighbours or local groups."
 
 
 @pytest.mark.parametrize(
@@ -69,8 +70,8 @@ def test_a_day_of_the_month_still_is(text: str, day: int) -> None:
 @pytest.mark.parametrize(
     ("text", "question"),
     [
-        ("what is a local group", "Who helps you? It could be family, friends, neighbours or local groups."),
-        ("whats a local group then", "Who helps you? It could be family, friends, neighbours or local groups."),
+        ("what is a local group", WHO_HELPS),
+        ("whats a local group then", WHO_HELPS),
         ("what is a good day then", "What does a good day look like for you?"),
         ("what counts as a good day", "What does a good day look like for you?"),
         ("what do you mean by services", "What would help? It could be people, groups, or services."),
@@ -84,7 +85,7 @@ def test_a_question_about_the_questions_own_words(text: str, question: str) -> N
 @pytest.mark.parametrize(
     ("text", "question"),
     [
-        ("what is a pip", "Who helps you? It could be family, friends, neighbours or local groups."),
+        ("what is a pip", WHO_HELPS),
         ("what is the best thing for my knee", "What would help? It could be people, groups, or services."),
         ("what is it", "What does a good day look like for you?"),
     ],
@@ -96,8 +97,8 @@ def test_other_questions_are_not_about_its_words(text: str, question: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "mum says a wheelchair for the mosque maybe? and knowing when the nurse is coming. also an interpreter"
-        " at the clinic would help, last time they just talked to me",
+        "mum says a wheelchair for the mosque maybe? and knowing when the nurse is coming. also an"
+        " interpreter at the clinic would help, last time they just talked to me",
         "my daughter reckons a walking frame maybe? and a lift to the clinic would help",
         "a bath seat perhaps? and rails on the stairs",
         "someone to talk to or something?",
@@ -109,7 +110,8 @@ def test_a_help_said_unsure_is_no_question(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["will it get better maybe?", "mum says will she need an operation?", "is it serious, do you think?"]
+    "text",
+    ["will it get better maybe?", "mum says will she need an operation?", "is it serious do you think?"],
 )
 def test_a_question_said_unsure_is_still_one(text: str) -> None:
     assert listen.question_to_bot(text)
@@ -132,3 +134,23 @@ def test_a_question_noted_for_the_team_put_right(text: str, asked_us: bool) -> N
 @pytest.mark.parametrize("text", ["the nurse is lovely", "my sister and the church lunch club", "not sure"])
 def test_other_answers_put_nothing_right(text: str) -> None:
     assert not listen.not_for_the_team(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what business is that of yours", "mind your own business", "whats it to you", "who wants to know"],
+)
+def test_a_challenge_asks_why(text: str) -> None:
+    """Bill's "what business is that of yours" was kept as his good day."""
+    assert listen.meta(text) == "ask_why"
+
+
+@pytest.mark.parametrize("text", ["u tell me", "you tell me", "search me", "how should i know"])
+def test_a_question_handed_back_is_not_knowing(text: str) -> None:
+    """Bill's "u tell me" was kept as what matters most to him."""
+    assert interpret.dont_know(text)
+
+
+@pytest.mark.parametrize("text", ["my business", "tell me about it", "you tell me what the tablets do"])
+def test_other_words_are_neither(text: str) -> None:
+    assert listen.meta(text) != "ask_why" and not interpret.dont_know(text)
