@@ -3789,8 +3789,9 @@ _ABOUT_THE_TIME = re.compile(
     r"|(?:it'?s|its|it is|it was|(?:should|to) be|make it|meant|mean|said|says)\s+(?:\w+\s+)?at)\b",
     re.I,
 )
-# A sentence that says when the appointment is: "the appointment is at quarter past ten"
+# Where the clause with the appointment's time ends: "at 3 but i found him at 2am" is "at 3"
 _NEXT_CLAUSE = re.compile(r"[,;]|\s+(?:but|and|because|cos|though|when)\s+", re.I)
+# A sentence that says when the appointment is: "the appointment is at quarter past ten"
 _APPOINTMENT_AT = re.compile(
     r"\b(?:appointment|appt)(?:'s|s| is| was)\s+(?:actually\s+|really\s+)?at\b", re.I
 )
