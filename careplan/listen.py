@@ -3757,7 +3757,10 @@ def _spans(text: str) -> list[tuple[str, bool]]:
     spans: list[tuple[str, bool]] = []
     cued = False
     for sentence in (s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()):
-        spans.append((sentence, cued))
+        if spans and _only_a_date(sentence):  # "I said the 21st, not the 12th. 21st January, 09:40.": one
+            spans[-1] = (f"{spans[-1][0]} {sentence}", spans[-1][1])
+        else:
+            spans.append((sentence, cued))
         cued = cued or bool(_CORRECTION_CUE.search(sentence))
     return spans
 

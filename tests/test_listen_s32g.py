@@ -56,6 +56,14 @@ def test_the_appointment_time_put_right_still_is(text: str, time: str) -> None:
     assert listen.correction(text, TODAY) == listen.Correction("time", time)
 
 
+def test_a_date_said_again_after_its_correction_is_read_with_it() -> None:
+    """messy_s29f_05: the sentence that puts the date right, and the date said whole after it."""
+    found = listen.correction(
+        "No. I said the 21st, not the 12th. 21st January, 09:40.", TODAY, date(2027, 1, 12)
+    )
+    assert found == listen.Correction("date", dates.When(date(2027, 1, 21), "09:40"))
+
+
 @pytest.mark.parametrize("text", ["the 6 week wait", "the 10 mins walk", "the 8 steps", "the 3 tablets"])
 def test_a_count_is_not_a_day_of_the_month(text: str) -> None:
     assert dates.when(text, TODAY) is None
