@@ -563,6 +563,8 @@ def _about_other(span: Any) -> bool | None:
     "my face is drooping" -> the writer; "she says she'd rather die" and "Mum's
     face has dropped" -> someone else. "it" and "there" look further up.
     """
+    if _the_writer_gone(span):
+        return False
     token = span.root
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -585,6 +587,22 @@ def _about_other(span: Any) -> bool | None:
     # no subject found: "my face drooping", "can't breathe"
     owners = {t.lower_ for t in span.sent if t.dep_ == "poss"}
     return False if owners & _OWN and not owners - _OWN else None
+
+
+# The one who would be missed ("they'd be better off without me", "she'd be rid of me", "the kids
+# would be happier if I wasn't here"): whoever the subject is, the writer is the one at risk (tester
+# s32: "i think my mum would be better off without me" got "It sounds like your mum may be at
+# risk"). "She'd be better off without him", "if she wasn't here" stay someone else's.
+_WITHOUT = {"without", "rid"}
+
+
+def _the_writer_gone(span: Any) -> bool:
+    """Is the writer the one others would be without, in the words that matched?"""
+    return any(
+        (t.lower_ in _FIRST_PERSON - {"i", "i'm", "im"} and any(a.lower_ in _WITHOUT for a in t.ancestors))
+        or (t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and any(c.lower_ == "if" for c in t.head.children))
+        for t in span
+    )
 
 
 def _all_of_them(subject: Any) -> bool:
@@ -972,6 +990,8 @@ def _root_negated(sent: Any, cues: Cues) -> bool:
 
 def _first_about(doc: Any) -> bool | None:
     """Who a whole message is about: the first clause whose subject says ("my dad keeps saying...")."""
+    if _the_writer_gone(doc[:]):
+        return False
     verbs = (doc[t.head.i : t.head.i + 1] for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
     return next((about for verb in verbs if (about := _about_other(verb)) is not None), None)
 
