@@ -48,6 +48,7 @@ from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
     about_the_note,
+    about_the_writer,
     asks_in_writing,
     asks_whether_to_act,
     back_on,
@@ -150,9 +151,11 @@ _COPING = re.compile(
 )
 # A "no" to the check-in with nothing hard in it ("no, just tired", "not like that"): safe, said
 # back in one line. With it hard ("no, it's just hard to cope", "I'm just fed up"): the kind line
-# with support. ("Tired" alone is not hard: everyone gets tired.)
+# with support. ("Tired" alone is not hard: everyone gets tired; "tired of it all" is, tester s32:
+# "not gonna do anything stupid... just tired of it all" got only "I'm glad you're safe".)
 _HARD = re.compile(
     r"\b(?:cope|coping|hard|struggl\w*|too much|overwhelm\w*|fed up|sick of|had enough|stress\w*"
+    r"|(?:tired|weary|worn out) (?:of|with) (?:it all|everything|all (?:this|of it|that)|(?:my |this )?life)"
     r"|frustrat\w*|getting (?:to|on top of) me|first|former)\b",
     re.I,
 )
@@ -620,6 +623,11 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         state = None
     last_flags = tracker.get_slot(LAST_FLAGS)
 
+    if not button and tracker.get_slot(ABOUT) == "other" and about_the_writer(text):
+        if state == CHECKIN:
+            return _check_in_the_writer(dispatcher, tracker)
+        if last_flags:
+            return _the_writer_at_risk(dispatcher, tracker, text, last_flags)
     # "no im not having one now!! i was describing what happens": the pause misread them (tester s29)
     said_wrong = not button and last_flags and (misread(text) or (state == PAUSED and not_happening(text)))
     # "take it off", "delete that note" just after a flag reply: the note, never a goal
@@ -819,6 +827,30 @@ def replied_to_signpost(tracker: Tracker) -> bool:
         ):
             return True
     return False
+
+
+def _the_writer_at_risk(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, flag_ids: list[int]
+) -> list[EventType]:
+    """ "what? im talking about me" just after a reply about someone else (tester s32: "they'd be
+    better off without me" got "the person you're telling me about may be at risk", then "Let's
+    carry on"): a sorry, the writer's own help, and their words on the note for the care team."""
+    kind = tracker.get_slot("red_flag") or CRISIS
+    dispatcher.utter_message(response="utter_safety_it_is_you")
+    dispatcher.utter_message(response=response_for(kind, "", "self"))
+    _add_news(flag_ids, text)
+    heard_first = LISTENING if kind == CRISIS else HOLD
+    return _kept(tracker, heard_first, SlotSet(ABOUT, "self"), SlotSet(WHO, None))
+
+
+def _check_in_the_writer(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "no its me not her" to a check-in about someone else: the same question, about the writer."""
+    earlier = tracker.get_slot(CHECKIN_TEXT) or ""
+    flag = detect(earlier)
+    dispatcher.utter_message(response="utter_safety_it_is_you")
+    quote = _quote(earlier, flag) if flag is not None else earlier
+    dispatcher.utter_message(response="utter_check_in", checkin_words=quote)
+    return _kept(tracker, CHECKIN, SlotSet(ABOUT, "self"), SlotSet(WHO, None))
 
 
 def _mark_misunderstood(flag_ids: list[int], text: str) -> None:

@@ -28,6 +28,8 @@ the messages that follow it, which are about that flag rather than new ones:
 - ``signpost_reply``: "Thank you. I did not think like this. I will phone the council. We can
   continue": the reply to a safeguarding, 111 or crisis signpost, never an answer; what else the
   message says is (session 32).
+- ``about_the_writer``: "what? im talking about me", "no its me not her": a reply about someone
+  else put right, the writer is the one at risk (session 32).
 """
 
 from __future__ import annotations
@@ -532,3 +534,25 @@ def signpost_reply(text: str) -> str | None:
         return None
     rest = " ".join(part for part in kept if part).strip()
     return rest if content_words(rest) else ""
+
+
+# After a reply about someone else: the writer says it is them ("what? im talking about me", "no its
+# me not her", "I meant myself, not my wife"). Never "I'm talking about my mum", "it's her, not me".
+_THE_WRITER = r"(?:me|myself|my ?self|meself)\b(?! (?:and|&) )"
+_ABOUT_THE_WRITER = re.compile(
+    r"\b(?:talking|on|going on|writing|asking) about "
+    + _THE_WRITER
+    + r"|\b(?:i|i'?m|im|i am|i was) (?:on )?(?:meant|mean|meaning|means) "
+    + _THE_WRITER
+    + r"|\b(?:it'?s|its|it is|it was|that'?s|thats|that was|that is|this is|it'?s about|its about"
+    r"|(?:it'?s|its|it is|it was) (?:all )?about) (?:me|myself)\b(?!,? (?:too|as well|and))"
+    r"|\b(?:me|myself),? not (?:her|him|them|my \w+|\w+)\b"
+    r"|\bnot (?:her|him|them|my \w+),? (?:it'?s |its |it is )?(?:me|myself)\b"
+    r"|\bi'?m the one\b|\bim the one\b",
+    re.I,
+)
+
+
+def about_the_writer(text: str) -> bool:
+    """After a red-flag reply about someone else: does the writer say it is about them?"""
+    return bool(_ABOUT_THE_WRITER.search(text))
