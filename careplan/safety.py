@@ -598,9 +598,10 @@ _WITHOUT = {"without", "rid"}
 
 def _the_writer_gone(span: Any) -> bool:
     """Is the writer the one others would be without, in the words that matched?"""
+    objects = _FIRST_PERSON - {"i", "i'm", "im"}
     return any(
-        (t.lower_ in _FIRST_PERSON - {"i", "i'm", "im"} and any(a.lower_ in _WITHOUT for a in t.ancestors))
-        or (t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and any(c.lower_ == "if" for c in t.head.children))
+        (t.lower_ in objects and any(a.lower_ in _WITHOUT for a in t.ancestors))
+        or (t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and "if" in {c.lower_ for c in t.head.children})
         for t in span
     )
 

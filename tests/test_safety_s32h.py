@@ -22,7 +22,7 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize(
     "text",
     [
-        "the wife says im not the man she married. theyd probably be better off without me dragging them down",
+        "the wife says im not the man she married. theyd probably be better off without me dragging them",
         "i think my mum would be better off without me",
         "honestly my husband would be better off without me",
         "my kids would be better off rid of me",
