@@ -189,6 +189,8 @@ class Rule:
     # which at least ``min_signs`` must each match somewhere in the message.
     signs: tuple[tuple[WordPattern, ...], ...] = ()
     min_signs: int = 0
+    # the sign whose words are the event, read for time and negation (else the first in the message)
+    anchor: int | None = None
 
 
 @dataclass(frozen=True)
@@ -363,6 +365,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 patterns=_compile(spec.get("patterns", ()), macros),
                 signs=signs,
                 min_signs=int(spec.get("min_signs", len(signs))),
+                anchor=list(spec["signs"]).index(spec["anchor"]) if "anchor" in spec else None,
                 unless=_compile(spec.get("unless", ()), macros),
                 unless_in_message=_compile(spec.get("unless_in_message", ()), macros),
                 requires=_compile(spec.get("requires", ()), macros),
@@ -1402,9 +1405,11 @@ def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
             if pattern.search(norm) is not None:
                 found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
         if rule.signs:
-            firsts = [m for group in rule.signs if (m := _first(group, norm)) is not None]
+            matches = [_first(group, norm) for group in rule.signs]
+            firsts = [m for m in matches if m is not None]
             if len(firsts) >= rule.min_signs:
-                first = min(firsts, key=lambda m: m.start())
+                at = matches[rule.anchor] if rule.anchor is not None else None
+                first = at or min(firsts, key=lambda m: m.start())
                 found.append(_Candidate(rule, first.start(), first.end()))
     return found
 
