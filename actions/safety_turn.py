@@ -92,6 +92,8 @@ WAVED_AWAY = "emergency_waved_away"
 # Emergencies with their own firm line when waved away (NHS: stroke signs that go away still need
 # 999; chest pain that stops still needs checking). Others get the general one.
 WAVED_AWAY_LABELS = {"heart_attack", "stroke"}
+# A carer hurt by the person they look after (rule carer_hurt_by_the_illness): always the writer.
+CARER_HURT = "carer_hurt"
 
 # "I'm OK now", "we're fine", "carry on", "false alarm": the emergency is over
 # for now. Not "ok my partner is ringing 999": help is still on its way.
@@ -408,7 +410,8 @@ def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, s
     is read as about the person they look after.
     """
     carer = tracker.get_slot("for_whom") == CARER
-    if flag.about_other is False or (flag.kind == SAFEGUARDING and _writer_harmed(text, flag)):
+    writer_hurt = flag.label == CARER_HURT or (flag.kind == SAFEGUARDING and _writer_harmed(text, flag))
+    if flag.about_other is False or writer_hurt:
         return "self", None
     if flag.about_other is None and not carer:
         return None, None
@@ -519,6 +522,8 @@ def response_for(kind: str, label: str, about: str | None) -> str:
         return f"utter_red_flag_urgent_{label}"
     if kind in {CRISIS, URGENT, SAFEGUARDING} and about == "other":
         return f"utter_red_flag_{kind}_other"
+    if kind == SAFEGUARDING and label:
+        return f"utter_red_flag_safeguarding_{label}"
     return f"utter_red_flag_{kind}"
 
 

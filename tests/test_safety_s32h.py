@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from actions import safety_turn
-from careplan.emergency_talk import about_the_writer
+from careplan.emergency_talk import about_the_writer, not_happening
 from careplan.safety import detect
-from careplan.vocab import CRISIS
+from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
 from faults_kit import _responses
 
@@ -90,3 +90,122 @@ def test_tired_of_it_all_at_the_check_in_gets_the_numbers(answer: str, reading: 
     assert safety_turn.check_in_answer(answer) == reading
     if reading == "coping":
         assert all("116 123" in line for line in _responses()["utter_check_in_coping"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when he's confused he grabs hold of my arm very hard, he doesn't know his own strength."
+        " I've got bruises all up my arm but it's not his fault, it's the illness.",
+        "when mum gets agitated she digs her nails into my wrists, i've got marks all over. she cant help it",
+        "he squeezes my hand so hard it hurts when hes frightened at night. its the dementia not him",
+        "The bruises are the worst of it but I don't want Ken getting into trouble, it's not his fault.",
+    ],
+)
+def test_a_carer_hurt_by_the_illness_gets_the_carers_line(text: str) -> None:
+    flag = detect(text)
+    assert flag is not None and flag.kind == SAFEGUARDING and flag.label == safety_turn.CARER_HURT
+    response = safety_turn.response_for(flag.kind, flag.label, "self")
+    [line] = _responses()[response]
+    assert "not your fault" in line and "999" in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he grabbed me when he slipped on the stairs and I've got a bruise, not his fault",
+        "i bruise easily, he held my arm to help me up",
+    ],
+)
+def test_a_grab_to_save_a_fall_is_no_harm(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "same as before, the foot. and her sugars go low sometimes and she gets shaky and sweaty."
+        " yesterday she nearly fainted in the kitchen",
+        "my dad's sugars keep dropping in the afternoons and on tuesday he felt faint and had to sit down",
+        "my sugars go low at night and i feel really faint and have to sit on the stairs",
+        "yesterday she nearly fainted in the kitchen, her sugars were low",
+    ],
+)
+def test_hypos_with_a_near_faint_are_111_today(text: str) -> None:
+    flag = detect(text)
+    assert flag is not None and flag.kind == URGENT and flag.label == "hypo"
+    [line] = _responses()[safety_turn.response_for(URGENT, "hypo", None)]
+    assert "111" in line and "today" in line and "Call 999 now" not in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her sugars go low sometimes and she gets shaky, but a biscuit sorts it",
+        "what are the signs of a hypo? in case she faints",
+        "i feel faint when i stand up too quick",
+    ],
+)
+def test_a_hypo_put_right_or_asked_about_is_not_111(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noise. Smells. People touching my tray. Last time I hit my head on the wall until it stopped.",
+        "when i have a meltdown i bang my head against the wall",
+        "i scratch my arms till it stops, the feeling i mean",
+        "when it gets too loud I bang my head on the door till it stops",
+    ],
+)
+def test_hurting_oneself_told_plainly_is_a_crisis(text: str) -> None:
+    flag = detect(text)
+    assert flag is not None and flag.kind == CRISIS and flag.about_other is False
+
+
+def test_a_knock_on_a_cupboard_is_no_self_harm() -> None:
+    assert detect("i hit my head on the cupboard door getting the pans out") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me chest obviously. cant breathe half way up. and the inhalers are useless",
+        "i cant get my breath on the stairs, been like it for years with the copd",
+        "he cant breathe on the hill anymore, had it years",
+        "my breathing on the stairs, been like it for years",
+    ],
+)
+def test_breathless_part_way_up_for_years_is_no_999(text: str) -> None:
+    flag = detect(text)
+    assert flag is None or flag.kind != EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she can't breathe, she's half way up the stairs and gone grey",
+        "his inhaler isnt working and he cant talk",
+        "i cant breathe and my lips are going blue",
+    ],
+)
+def test_breathless_with_a_sign_of_now_is_still_999(text: str) -> None:
+    flag = detect(text)
+    assert flag is not None and flag.kind == EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "misread"),
+    [
+        ("im not dying you daft thing. its only on the hill. been like it years", True),
+        ("its only when i go up the stairs, its been like this for years", True),
+        ("hes not dying, its only when he walks far", True),
+        # the twins: worse now, or dying feared, is no protest
+        ("its only getting worse", False),
+        ("she cant breathe its getting worse", False),
+        ("he is dying i think", False),
+    ],
+)
+def test_after_999_lived_with_for_years_is_a_misreading(text: str, misread: bool) -> None:
+    assert not_happening(text) is misread
