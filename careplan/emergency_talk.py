@@ -253,7 +253,12 @@ _NOT_HAPPENING = re.compile(
     r"|\b(?:it'?s|its|it is|that'?s|thats|that is) not (?:happening|going on)\b"
     r"|\bnothing(?:'?s| is) (?:happening|going on)\b"
     r"|\b(?:i|i'?m|im|i am|i was|we were) (?:just )?(?:describing|explaining|telling you (?:about|what|how)"
-    r"|talking about what|saying what) ",
+    r"|talking about what|saying what) "
+    # a thing lived with for years, told as what gets in the way (tester s32, Bill with COPD: "im not dying
+    # you daft thing. its only on the hill. been like it years")
+    r"|\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|we'?re|we are|they'?re) not dying\b"
+    r"|\b(?:it'?s|its|it is) only (?:when|on|up|if|going|walking|climbing|doing) "
+    r"|\b(?:been|had it|had this|it'?s been|its been) like (?:it|this|that) (?:for )?(?:years|ages|months)\b",
     re.I,
 )
 
