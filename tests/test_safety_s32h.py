@@ -209,3 +209,8 @@ def test_breathless_with_a_sign_of_now_is_still_999(text: str) -> None:
 )
 def test_after_999_lived_with_for_years_is_a_misreading(text: str, misread: bool) -> None:
     assert not_happening(text) is misread
+
+
+def test_sitting_on_the_stairs_for_breath_is_still_111() -> None:
+    flag = detect("whenever she can't catch her breath she has to sit on the stairs")
+    assert flag is not None and flag.kind == URGENT
