@@ -188,6 +188,10 @@ def test_breathless_part_way_up_for_years_is_no_999(text: str) -> None:
         "she can't breathe, she's half way up the stairs and gone grey",
         "his inhaler isnt working and he cant talk",
         "i cant breathe and my lips are going blue",
+        # breathless where it usually is, then a sign of now (tester s32's left-alone line)
+        "i cant breathe on the hill and now my lips are blue",
+        "cant breathe on the stairs, lips going blue now",
+        "dad cant breathe going up the stairs and his lips have gone blue",
     ],
 )
 def test_breathless_with_a_sign_of_now_is_still_999(text: str) -> None:
