@@ -100,6 +100,8 @@ def test_tired_of_it_all_at_the_check_in_gets_the_numbers(answer: str, reading: 
         "when mum gets agitated she digs her nails into my wrists, i've got marks all over. she cant help it",
         "he squeezes my hand so hard it hurts when hes frightened at night. its the dementia not him",
         "The bruises are the worst of it but I don't want Ken getting into trouble, it's not his fault.",
+        # a physio named beside it is not the one doing it
+        "the physio says dad grabs her arm hard and has bruised me too, it's not his fault",
     ],
 )
 def test_a_carer_hurt_by_the_illness_gets_the_carers_line(text: str) -> None:
@@ -115,6 +117,10 @@ def test_a_carer_hurt_by_the_illness_gets_the_carers_line(text: str) -> None:
     [
         "he grabbed me when he slipped on the stairs and I've got a bruise, not his fault",
         "i bruise easily, he held my arm to help me up",
+        # treatment meant to be hard (safety_detect32 keeps the abuse rules quiet for it too)
+        "the physio pushes me hard, it hurts but it's working",
+        "the osteopath pressed my back so hard it hurt",
+        "my physio really pushes me, my legs hurt so hard after",
     ],
 )
 def test_a_grab_to_save_a_fall_is_no_harm(text: str) -> None:
