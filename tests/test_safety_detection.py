@@ -699,16 +699,16 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 
 # Each blind set was written by another helper and run once, after the detector was frozen
 # (set 1 at bfdd258, set 2 at ed99ad3). Floors at the figures of that run, still below the
-# issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (set 2's
-# are never printed, so nobody who tunes reads them); the next improvement needs a new set.
+# issue's targets (0.97 / 0.95): a regression fails here. Never tune to these lines (no held-out
+# line is ever printed, so nobody who tunes reads them); the next improvement needs a new set.
 # Set 3 (db3fd8d) is retired into development as careplan/safety_sets/safety_dev_l.yml, set 4
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
 # as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
 # safety_dev_zi.yml, set 11 as safety_dev_zl.yml, set 12 as safety_dev_zo.yml, set 13 as
 # safety_dev_zr.yml, set 14 as safety_dev_zs.yml and set 15 as safety_dev_zt.yml.
 BLIND_SETS = {
-    "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, True, 0.02),
-    "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, False, 0.02),
+    "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, 0.02),
+    "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, 0.02),
 }
 
 
@@ -717,13 +717,12 @@ BLIND_SETS = {
 def test_blind_heldout_set(name: str) -> None:
     """The figures are printed (run with -rA) and recorded in docs/safety-and-privacy.md
     beside the development figures."""
-    floors, show_lines, max_false_alarm_rate = BLIND_SETS[name]
+    floors, max_false_alarm_rate = BLIND_SETS[name]
     messages = yaml.safe_load((ROOT / "tests" / "heldout" / name).read_text(encoding="utf-8"))["messages"]
     figures = measure(messages)
-    figures.report(f"tests/heldout/{name} (held out, written blind)", lines=show_lines)
-    if not show_lines:
-        print("  missed, as (kind (got ...)):", dict(Counter(m.split(":", 1)[0] for m in figures.misses)))
-        print("  false alarms by rule:", dict(Counter(m.split(":", 1)[0] for m in figures.false_alarms)))
+    figures.report(f"tests/heldout/{name} (held out, written blind)", lines=False)
+    print("  missed, as (kind (got ...)):", dict(Counter(m.split(":", 1)[0] for m in figures.misses)))
+    print("  false alarms by rule:", dict(Counter(m.split(":", 1)[0] for m in figures.false_alarms)))
     ambiguous = [m for m in messages if m.get("ambiguous")]
     asked = sum(1 for m in ambiguous if (f := safety.detect(m["text"])) is not None and f.check_in)
     print(f"  ambiguous lines met with a check-in  {asked}/{len(ambiguous)}")
