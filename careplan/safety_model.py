@@ -64,7 +64,8 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # drawer, I'll skip it" (a letter as paperwork: see careplan/safety.py, _CRISIS_THEME).
 # Batch ZT (blind set 15, retired in session 32) is learnt since session 32 (safety_detect32): learnt,
 # it raised no new false alarm on any batch or development conversation.
-NOT_LEARNT = frozenset({"safety_dev_n.yml"})
+# Batch ZV (blind set 16, retired in session 33) is not learnt until it is learnt from the same way.
+NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zv.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of

@@ -705,7 +705,8 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
 # as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
 # safety_dev_zi.yml, set 11 as safety_dev_zl.yml, set 12 as safety_dev_zo.yml, set 13 as
-# safety_dev_zr.yml, set 14 as safety_dev_zs.yml and set 15 as safety_dev_zt.yml.
+# safety_dev_zr.yml, set 14 as safety_dev_zs.yml, set 15 as safety_dev_zt.yml and set 16 as
+# safety_dev_zv.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, 0.02),
@@ -867,6 +868,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # urgent 0.943, false alarms 2/250; the same cold at the start of session 32). Learnt from in session 32
 # (safety_detect32): 54/55, 54/55, 53/55, urgent 33/35, false alarms 2/250; its misses and false alarms
 # tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35, false alarms 0/250.
+# ZV: set 16, retired at the start of session 33 (blind at session 32's end: 1.000/0.909/0.855,
+# urgent 0.943, false alarms 3/250), not yet learnt from: floors at its blind figures.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -890,6 +893,7 @@ BATCH_FLOORS = {
     "safety_dev_zr": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.94, URGENT: 0.91},
     "safety_dev_zs": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 0.9, SAFEGUARDING: 0.85, URGENT: 0.94},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -903,7 +907,7 @@ def test_development_batches(path: Path) -> None:
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28, ZQ and ZP in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
-    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15), each measured cold first (figures in
+    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16), each measured cold first (figures in
     docs/safety-and-privacy.md),
     then tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
