@@ -2496,11 +2496,10 @@ def question_word_asked(text: str, question: str) -> bool:
     """Does the message ask what the question's own words mean ("what does focus mean", "what is
     a local group" at "Who helps you? ... neighbours or local groups", "what counts as a good
     day")? The words match in any form ("group" is "groups"). Never one for the care team."""
-    own = content_words(question)
     for pattern in (*_WORD_ASKED, *_OWN_WORDS_ASKED):
         for found in pattern.finditer(text[:300]):
             said = content_words(found.group("term"))
-            if said and said <= own:
+            if said and said <= content_words(question):  # parsed only when a word is asked about
                 return True
     return False
 

@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from careplan import safety_model, yamlfile
+from careplan import safety_model, word_gate, yamlfile
 from careplan.vocab import CRISIS, EMERGENCY, FLAG_KINDS, SAFEGUARDING, URGENT
 
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
@@ -191,6 +191,15 @@ class Rule:
     min_signs: int = 0
     # the sign whose words are the event, read for time and negation (else the first in the message)
     anchor: int | None = None
+    # the words a match of any pattern or sign opens with: a message with none of them is
+    # skipped (None: the rule is always read)
+    openings: frozenset[str] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        signs = tuple(itertools.chain.from_iterable(self.signs))
+        always = bool(self.signs) and self.min_signs == 0  # no sign needed: never skipped
+        openings = None if always else word_gate.all_openings(p.openings for p in (*self.patterns, *signs))
+        object.__setattr__(self, "openings", openings)
 
 
 @dataclass(frozen=True)
@@ -303,16 +312,20 @@ class WordPattern:
     run on every message. ``search`` and ``finditer`` work as ``re``'s do.
     """
 
-    __slots__ = ("regex",)
+    __slots__ = ("openings", "regex")
 
     def __init__(self, body: str) -> None:
         self.regex = re.compile(r"(?:" + body + r")(?![\w])")
+        # the words a match opens with: a text without any of them is not scanned at all
+        self.openings = word_gate.opening_words(self.regex)
 
     @property
     def pattern(self) -> str:
         return self.regex.pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.openings is not None and self.openings.isdisjoint(word_gate.word_starts(text)):
+            return
         pos = 0
         while (match := self.regex.search(text, pos)) is not None:
             start = match.start()
@@ -324,7 +337,10 @@ class WordPattern:
             pos = max(match.end(), start + 1)
 
     def search(self, text: str) -> re.Match[str] | None:
-        # Most patterns find nothing in most messages: say so without starting the walk.
+        # Most patterns find nothing in most messages: say so without starting the walk, and
+        # mostly without scanning (no word in the text opens a match).
+        if self.openings is not None and self.openings.isdisjoint(word_gate.word_starts(text)):
+            return None
         if self.regex.search(text) is None:
             return None
         return next(self.finditer(text), None)
@@ -1400,7 +1416,10 @@ def safety_question(text: str) -> str | None:
 
 def _candidates(norm: str, rules: Iterable[Rule]) -> list[_Candidate]:
     found = []
+    starts = word_gate.word_starts(norm)
     for rule in rules:
+        if rule.openings is not None and rule.openings.isdisjoint(starts):
+            continue  # no word here opens any of its patterns
         for pattern in rule.patterns:
             if pattern.search(norm) is not None:
                 found.extend(_Candidate(rule, m.start(), m.end()) for m in pattern.finditer(norm))
