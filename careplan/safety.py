@@ -236,6 +236,7 @@ class Cues:
     word_question: WordPattern
     available: WordPattern
     agreed_money: WordPattern
+    told_warmly: WordPattern
     fear_of_care: WordPattern
     promise: WordPattern
     if_now: WordPattern
@@ -413,6 +414,13 @@ def _fuzzy_index(path: Path = PATTERNS_FILE) -> dict[str, frozenset[str]]:
     return {form: frozenset(words) for form, words in index.items()}
 
 
+@lru_cache(maxsize=4)
+def _real_words(path: Path = PATTERNS_FILE) -> frozenset[str]:
+    """English words spaCy's small vocabulary lacks, one letter from a key word: never mended."""
+    raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
+    return frozenset(raw.get("real_words", ()))
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -448,7 +456,7 @@ def spell_fix(norm: str) -> tuple[str, list[tuple[int, int]]]:
             near |= index.get(form, frozenset())
         near = {w for w in near if abs(len(w) - len(word)) <= 1 and _one_edit(word, w)}
         # a key word with an ending ("goodbyes") is not a typo of it
-        if len(near) != 1 or word.startswith(next(iter(near))) or _is_english(word):
+        if len(near) != 1 or word.startswith(next(iter(near))) or word in _real_words() or _is_english(word):
             continue
         fixed = near.pop()
         out += [norm[last : match.start()], fixed]
@@ -1192,11 +1200,14 @@ def _has_negation(norm: str, cues: Cues) -> bool:
 def _everyday_care(norm: str, cues: Cues) -> bool:
     """What the learned model hears as safeguarding in a carer's everyday words (session 24):
     money held for someone at their asking or paid back ("mum gave me her PIN so I can get her
-    pension out when she's poorly"), with no harm, no "not" and nothing kept from them; or a fear
+    pension out when she's poorly"), or care told warmly ("they're gentle and talk to him the whole
+    time", session 32), with no harm, no "not" and nothing kept from them; or a fear
     of going into a home or a hospital and the promise it asks for ("she's terrified of going
     into a home. she makes me promise every night", set4_09), with no harm named."""
     if cues.agreed_money.search(norm):
         return not (_HARM_DONE.search(norm) or cues.withheld.search(norm) or _has_negation(norm, cues))
+    if cues.told_warmly.search(norm):  # ...never beside money: "lovely week really ... my son does my money"
+        return not (_HARM_THEME.search(norm) or cues.withheld.search(norm) or _has_negation(norm, cues))
     return bool(cues.fear_of_care.search(norm)) and not _HARM_DONE.search(cues.promise.regex.sub(" ", norm))
 
 

@@ -213,3 +213,132 @@ def test_new_muddle_beside_an_infection_a_nurse_found_is_not_settled() -> None:
     assert flag is not None and flag.kind in {EMERGENCY, URGENT}
     over = "mum had a water infection in the spring, the GP said it was one and the antibiotics cleared it"
     assert detect(over) is None
+
+
+# ------------------------------------------------- batch ZU (session 32): safeguarding told sideways
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # put down with words around the insult, mocked, told to shut up, screamed at close up
+        ("her son tells her she's a stupid useless old woman every morning", SAFEGUARDING),
+        ("the carers laugh at dad's stammer when they think I can't hear", SAFEGUARDING),
+        ("my partner tells me to shut up in front of everyone and I just go red", SAFEGUARDING),
+        ("he yells in her face till she's shaking", SAFEGUARDING),
+        # ...said of oneself, a tease between equals, a joke
+        ("dad calls himself a useless old fool when he forgets his keys", None),
+        ("we all take the mick out of each other at home, it's how we are", None),
+    ],
+)
+def test_put_down_told_sideways(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # control of where they go, who they ring, who they see, and what they buy
+        ("she hid dad's car keys so he couldn't go and see his brother", SAFEGUARDING),
+        ("mum's not allowed to text us any more, he checks", SAFEGUARDING),
+        ("her husband won't let the nurse talk to her unless he's there", SAFEGUARDING),
+        ("I've got to ask her before I can buy anything, even a paper, or she goes mad", SAFEGUARDING),
+        ("he looks at his wife first before he answers any question, it's odd", SAFEGUARDING),
+        # ...a doctor's no-driving rule, help asked for, a budget agreed
+        ("the GP said he mustn't drive after the stroke so I've taken his car keys", None),
+        ("I ask my wife before I buy anything big, we agreed that when I retired", None),
+    ],
+)
+def test_control_told_sideways(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a threat for not obeying, for complaining, for leaving; care stopped unless paid
+        ("she says she'll put me out on the street if I don't do what I'm told", SAFEGUARDING),
+        ("the warden said if mum carries on complaining she'll be asked to leave", SAFEGUARDING),
+        ("he showed me the hammer and said it's for me if I try to leave", SAFEGUARDING),
+        ("the cleaner says she'll stop coming unless I lend her money", SAFEGUARDING),
+        # ...a tease, a welcome for complaints, a hammer for DIY
+        ("the warden told mum if she has a complaint to ring the office any time", None),
+        ("he keeps a hammer by the door, it's for the fence panels", None),
+    ],
+)
+def test_threats_told_sideways(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # pushed out of a chair, flinching, money moved into someone's business, a secret with pictures
+        ("he tipped her out of her wheelchair because she was slow", SAFEGUARDING),
+        ("he shoved mum off her chair when she wouldn't stop talking", SAFEGUARDING),
+        ("dad flinches whenever his carer comes near him", SAFEGUARDING),
+        ("her boyfriend talked her into selling the car and the money went into his debts", SAFEGUARDING),
+        ("a man online keeps asking my 14 year old for photos and says it's their secret", SAFEGUARDING),
+        # ...pushed in a wheelchair, flinching at the dog, a sale agreed, a secret surprise
+        ("my son pushes me in my wheelchair to the pub on a friday", None),
+        ("she flinches when the dog barks, she was bitten as a child", None),
+        ("we're keeping the party a secret from mum, it's a surprise", None),
+    ],
+)
+def test_harm_told_sideways(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # care not given, a sedative given on the quiet, food left and not eaten, a home gone cold and dark
+        ("the carers never came on sunday and nan didn't get her tablets all day", SAFEGUARDING),
+        (
+            "they give her a tablet to keep her quiet so she doesn't wake the others, it isn't prescribed",
+            SAFEGUARDING,
+        ),
+        ("his tray gets left on the table and he can't reach it, it's taken back uneaten", SAFEGUARDING),
+        ("he's been living on bread, the gas has been cut off and he won't let anyone in", SAFEGUARDING),
+        ("some men have been sleeping at my brother's flat and he's scared to go home", SAFEGUARDING),
+        # ...a visit cancelled, a sleeping tablet prescribed, a boiler waiting
+        ("the carers didn't come on sunday because we took nan out for lunch", None),
+        ("the gas was cut off for an hour while they fixed the main, it's back on", None),
+    ],
+)
+def test_neglect_and_exploitation_told_sideways(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the learned model's false alarms, as classes: money paid back or counted out, care told warmly
+        "my son borrowed £50 off mum and paid her back on friday",
+        "the carer takes mum's purse to the shop and mum counts the change out herself",
+        "the staff let him stay up for the football and bring him a cuppa",
+        "the night carer is so gentle with mum, she sings to her while she turns her",
+        "I'm scared of going home by myself after the hospital, my daughter's stopping over",
+    ],
+)
+def test_zu_twins_stay_quiet(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # money held, or pictures sent, and kept secret from the family
+        ("the lodger has got mum's bank card and she's not to tell her son", SAFEGUARDING),
+        ("the new carer keeps borrowing cash off dad and says it's their little secret", SAFEGUARDING),
+        # ...a PIN kept private, news kept for now, a surprise
+        (
+            "my daughter has my bank card for shopping, I asked her to, and I'm not to tell anyone my pin",
+            None,
+        ),
+        ("she mustn't tell anyone about her diagnosis yet, she wants to tell the kids herself", None),
+        ("we're keeping the party a secret from mum, it's a surprise", None),
+    ],
+)
+def test_money_or_pictures_kept_secret(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
