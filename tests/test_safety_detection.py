@@ -870,6 +870,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35, false alarms 0/250.
 # ZV: set 16, retired at the start of session 33 (blind at session 32's end: 1.000/0.909/0.855,
 # urgent 0.943, false alarms 3/250), not yet learnt from: floors at its blind figures.
+# ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
+# alarms 7/80) reaches every line and holds the default 0.95.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -907,8 +909,8 @@ def test_development_batches(path: Path) -> None:
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28, ZQ and ZP in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
-    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16), each measured cold first (figures in
-    docs/safety-and-privacy.md),
+    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16; ZU written in session 32), each measured
+    cold first (figures in docs/safety-and-privacy.md),
     then tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
