@@ -63,7 +63,9 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # keep quiet; learnt, both together heard a crisis only in "I think it's on a letter in the
 # drawer, I'll skip it" (a letter as paperwork: see careplan/safety.py, _CRISIS_THEME).
 # Batch ZT (blind set 15, retired in session 32) is learnt since session 32 (safety_detect32): learnt,
-# it raised no new false alarm on any batch or development conversation.
+# it raised no new false alarm on any batch or development conversation. Batch ZU (safeguarding told
+# sideways and its twins, session 32) is learnt since session 33: 80/80, false alarms 0/80 (left out,
+# 79/80 and 2/80, scripts/safety_lobo.py); no other batch's figures fell below its floor.
 # Batch ZV (blind set 16, retired in session 33) is not learnt until it is learnt from the same way.
 NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zv.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).

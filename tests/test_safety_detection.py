@@ -871,7 +871,7 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZV: set 16, retired at the start of session 33 (blind at session 32's end: 1.000/0.909/0.855,
 # urgent 0.943, false alarms 3/250), not yet learnt from: floors at its blind figures.
 # ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
-# alarms 7/80) reaches every line and holds the default 0.95.
+# alarms 7/80) reaches every line (80/80, false alarms 0/80, learnt since session 33): floor 1.0.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
 # 51/58; ZP (session 29, the 111 tier and safeguarding told sideways, measured cold at urgent 36/46,
 # safeguarding 42/51, false alarms 2/111) reaches 43/46 and 48/51, false alarms 1/111.
@@ -895,6 +895,7 @@ BATCH_FLOORS = {
     "safety_dev_zr": {EMERGENCY: 0.98, CRISIS: 0.98, SAFEGUARDING: 0.94, URGENT: 0.91},
     "safety_dev_zs": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zu": {SAFEGUARDING: 1.0},
     "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 0.9, SAFEGUARDING: 0.85, URGENT: 0.94},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
