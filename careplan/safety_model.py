@@ -66,8 +66,11 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # it raised no new false alarm on any batch or development conversation. Batch ZU (safeguarding told
 # sideways and its twins, session 32) is learnt since session 33: 80/80, false alarms 0/80 (left out,
 # 79/80 and 2/80, scripts/safety_lobo.py); no other batch's figures fell below its floor.
-# Batch ZV (blind set 16, retired in session 33) is not learnt until it is learnt from the same way.
-NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zv.yml"})
+# Batch ZV (blind set 16, retired in session 33) is learnt since session 33 (safety_zv33): learnt, it
+# raised no new false alarm on any batch or on any typed line of the development conversations; the
+# model stopped hearing one ZP and one ZC line, which rules now hear by class (a doorstep trader back
+# for more, a tenfold dose).
+NOT_LEARNT = frozenset({"safety_dev_n.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of
