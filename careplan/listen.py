@@ -3585,18 +3585,22 @@ def corrected_answer(text: str) -> str:
 # "actually no, make it the other one" (of two goals, the one not chosen)
 _OTHER_ONE = re.compile(r"\b(?:make it |i meant |no,? )?the other (?:one|goal)\b", re.I)
 _X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)
-# The other way round: "no its not my doctor its the nurse", "not the gp - it's with the physio"
+# The other way round: "no its not my doctor its the nurse", "not the gp - it's with the physio",
+# "silly me, I said the doctor but its the nurse"
 _NOT_Y_X = re.compile(
-    r"^\W*(?:(?:no|oh|sorry|wait)\W+)*(?:it'?s\s+|its\s+|it\s+is\s+)?not\s+(?:with\s+)?(?P<y>.+?)\s*[,.;:!-]*\s+"
+    rf"^\W*(?:(?:no|oh|sorry|wait|{_OOPS}|my mistake)\W+)*"
+    r"(?:(?:it'?s\s+|its\s+|it\s+is\s+)?not|i\s+(?:said|put|wrote|typed))\s+(?:with\s+)?(?P<y>.+?)\s*[,.;:!-]*\s+"
     r"(?:it'?s|its|it\s+is|but|(?:it\s+)?should\s+be)\s+(?P<x>.+)$",
     re.I,
 )
 
 
-# What begins "who it is with" put right: "no, it's", "it should be", "it's actually", "should be"
+# What begins "who it is with" put right: "no, it's", "it should be", "it's actually", "should be",
+# after a slip owned ("silly me, its the nurse", "my mistake, it's the physio")
 _PUT_RIGHT_LEAD = re.compile(
-    r"^\W*(?:(?:no|oh|sorry|and)\W+)*(?:(?:it|that|the appointment|who)(?:'s|s| is|\s+should\s+be"
-    r"|\s+(?:was\s+)?meant\s+to\s+be)|should\s+be|actually)?\s*(?:actually\s+|really\s+)?",
+    rf"^\W*(?:(?:no|oh|sorry|and|{_OOPS}|my mistake)\W+)*"
+    r"(?:(?:it|that|the appointment|who)(?:'s|s| is|\s+should\s+be|\s+(?:was\s+)?meant\s+to\s+be)"
+    r"|should\s+be|actually)?\s*(?:actually\s+|really\s+)?",
     re.I,
 )
 

@@ -57,3 +57,28 @@ def test_a_date_of_birth_put_right_later(text: str, born: date, fixed: date | No
     """set15_07: "oh sorry, I've put the wrong year. 1959, not 1960" at the NHS number got
     "that doesn't look like an NHS number"."""
     assert listen.birth_date_put_right(text, born, TODAY) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("silly me, its the nurse not the doctor", "the nurse"),
+        ("my mistake, it's the physio not the consultant", "the physio"),
+        ("silly me, it's not the doctor it's the nurse", "the nurse"),
+        ("oops, I said the GP but it should be the practice nurse", "the practice nurse"),
+        ("no its not my doctor its the nurse", "the nurse"),
+    ],
+)
+def test_who_it_is_with_put_right_with_a_slip_owned(text: str, who: str) -> None:
+    """"silly me, its the nurse not the doctor" was kept as who it is with: "its the nurse"."""
+    fix = listen.correction(text, TODAY)
+    assert fix is not None and (fix.kind, fix.value) == ("clinician", who)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I said my knee but it's my hip really", "i said no but my son says i should"],
+)
+def test_what_was_said_put_right_about_no_clinician(text: str) -> None:
+    fix = listen.correction(text, TODAY)
+    assert fix is None or fix.kind != "clinician"
