@@ -108,6 +108,8 @@ ABOUT_THE_PERSON = {q.key for q in catalogue().values() if q.stage == "life"} | 
 QUESTIONS_ARE_ANSWERS = {"questions", "worries", "carer_coping", "follow_up"}
 # "What would help?", where a question may be the answer: "Could the council add a sound?"
 HELP_ASKED = {"goal_help", "carer_help"}
+# What the date question hears put right (a date said there is its answer): who it is with, a name
+_PUT_RIGHT_AT_THE_DATE = {"clinician", "name", "full_name"}
 # A goal's own questions, where "and also I'd like to..." says another goal.
 GOAL_DETAILS = {"goal_why", "goal_barriers", "goal_help"}
 # Every question about a goal, where "no more goals" or "remove number 3" is an instruction.
@@ -409,8 +411,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # and the open question answered with the rest
             in_part, fixing, rest = listen.correction_in_part(text) if in_words else (None, "", text)
             answered_too = in_part is not None and listen.says_something(rest)
-            fixing_now = asked != "appointment_when" and not answered_too
-            fix = listen.correction(text, after=date_so_far(turn.slots)) if fixing_now else None
+            fix = listen.correction(text, after=date_so_far(turn.slots)) if not answered_too else None
+            if asked == "appointment_when" and fix is not None and fix.kind not in _PUT_RIGHT_AT_THE_DATE:
+                fix = None  # "next friday, not this one" is the date answered
             if fix is None and asked == "questions" and (instead := self.one_thing_put_right(text, turn)):
                 # "no i said hearing aid not knees", just after the one thing was said back
                 fix = listen.Correction("main_goal", "new", goal=instead)

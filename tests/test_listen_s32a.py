@@ -67,10 +67,12 @@ def test_a_date_of_birth_put_right_later(text: str, born: date, fixed: date | No
         ("silly me, it's not the doctor it's the nurse", "the nurse"),
         ("oops, I said the GP but it should be the practice nurse", "the practice nurse"),
         ("no its not my doctor its the nurse", "the nurse"),
+        ("whoops, not the surgeon, it's the specialist nurse", "the specialist nurse"),
+        ("I typed the doctor but it should be the podiatrist", "the podiatrist"),
     ],
 )
 def test_who_it_is_with_put_right_with_a_slip_owned(text: str, who: str) -> None:
-    """"silly me, its the nurse not the doctor" was kept as who it is with: "its the nurse"."""
+    """ "silly me, its the nurse not the doctor" was kept as who it is with: "its the nurse"."""
     fix = listen.correction(text, TODAY)
     assert fix is not None and (fix.kind, fix.value) == ("clinician", who)
 
