@@ -101,6 +101,34 @@ _SET_UP_BY = re.compile(
     r"(?:\s+(?:on|onto)(?:\s+(?:the|my|a)\s+\w+)?)?(?P<for_me>\s+for\s+me\b)?",
     re.IGNORECASE,
 )
+# What someone in the family does who only sent the writer here: "my daughter said I should try
+# this", "my son told me to fill this in", "my granddaughter reckons this will help me"
+_SENT_BY = {"say", "tell", "suggest", "recommend", "advise", "think", "reckon", "want", "ask", "show", "send"}
+
+
+def without_who_sent(text: str) -> str:
+    """The message without the family member who sent the writer here, the subject of "said",
+    "told" or "reckons" with the writer and this chat in what they said ("my daughter said I
+    should try this"): they are not who the plan is for (s32 tester: Joyce's "my daughter said
+    I should try this before Ken's appointment" made her Ken's "parent"). "my husband said his
+    knee hurts" keeps him: the writer and the chat are not in it."""
+    if not _KIN_WORD.search(text):
+        return text
+    doc = parse(text)
+    for token in doc:
+        if not (
+            token.dep_ == "nsubj"
+            and token.head.lemma_ in _SENT_BY
+            and _KIN_WORD.fullmatch(token.text)
+            and any(child.lower_ in {"my", "our"} for child in token.children)
+        ):
+            continue
+        said = [t.lower_ for t in token.head.subtree if t.i not in range(token.left_edge.i, token.i + 1)]
+        if {"i", "me"} & set(said) and {"this", "it", "app"} & set(said):
+            return f"{doc[: token.left_edge.i].text_with_ws} {doc[token.i + 1 :].text}"
+    return text
+
+
 # "me, Priya, physio thurs", "Me. Frank.": "me" said first, alone, is who it's for
 _ME_FIRST = re.compile(r"(?:^|[.!?]\s+)\W*me\s*[,.;:!-]", re.IGNORECASE)
 
@@ -4504,7 +4532,8 @@ def hear(
     if carer:
         if "person_name" in keys and (name := their_name(text)):
             heard["person_name"] = name
-        if "carer_relationship" in keys and _RELATIONSHIP.search(kin := _SET_UP_BY.sub(" ", text)):
+        kin = without_who_sent(_SET_UP_BY.sub(" ", text)) if "carer_relationship" in keys else ""
+        if kin and _RELATIONSHIP.search(kin):
             heard["carer_relationship"] = interpret.relationship(kin)
         elif "carer_relationship" in keys and _KIN_THEN_NAME.match(text):  # "mum - brenda": my mum
             heard["carer_relationship"] = interpret.relationship(f"my {_KIN_WORD.search(text).group(0)}")
