@@ -590,17 +590,21 @@ def _about_other(span: Any) -> bool | None:
     "my face is drooping" -> the writer; "she says she'd rather die" and "Mum's
     face has dropped" -> someone else. "it" and "there" look further up.
     """
-    if _the_writer_gone(span):
+    gone = _the_one_gone(span)
+    if gone is not None:
+        return gone
+    if _writer_just_before(span):
         return False
     token = span.root
     for _ in range(8):
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        for subject in subjects:
+        for subject in _subjects(token, span):
             word = subject.lower_
             if word in _FIRST_PERSON:
                 return False
             if word in _NOT_A_PERSON or word in _ANYONE or (word == "they" and _all_of_them(subject)):
                 continue
+            if _LOST.match(subject.doc[subject.i + 1 : subject.i + 4].text):
+                continue  # "what's the point now he's gone": the one lost, not the one at risk
             owners = {c.lower_ for c in subject.children if c.dep_ == "poss"}
             lemma = subject.lemma_.lower()
             if lemma in _THINGS and not owners:
@@ -616,21 +620,59 @@ def _about_other(span: Any) -> bool | None:
     return False if owners & _OWN and not owners - _OWN else None
 
 
+# "i'm", "i'd", "i've" typed without the apostrophe: spaCy splits "im" into "i" + "m" and often
+# misreads the "i" ("my partner says im suicidal" read "i" as punctuation, so the partner was the
+# one at risk: tester s33). Such an "i" is the writer as subject all the same.
+_CONTRACTED = {"m", "d", "ve", "ll"}
+# The one lost, right after the subject: "now he's gone", "since she died", "he passed last year"
+_LOST = re.compile(r"(?:'?s |has |had |is |was )?(?:gone|died|passed|dead|left us)\b")
+
+
+def _writer_just_before(span: Any) -> bool:
+    """ "I" right before the match, past its verb's helpers ("says im suicidal", "reckons ive been
+    self harming"): the writer, however the parse hung the words."""
+    before = span.doc[span.sent.start : span.start]
+    for token in reversed(before):
+        if token.lower_ in _CONTRACTED or token.pos_ in {"AUX", "ADV", "PART"} or token.lower_ == "been":
+            continue
+        return token.lower_ == "i"
+    return False
+
+
+def _subjects(token: Any, span: Any) -> list[Any]:
+    """The subjects of ``token``'s clause, the one nearest the match first (a misread parse may
+    give a clause two)."""
+    found = [
+        c
+        for c in token.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        or (c.lower_ == "i" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in _CONTRACTED)
+    ]
+    return sorted(found, key=lambda c: min(abs(c.i - span.start), abs(c.i - span.end)))
+
+
 # The one who would be missed ("they'd be better off without me", "she'd be rid of me", "the kids
 # would be happier if I wasn't here"): whoever the subject is, the writer is the one at risk (tester
 # s32: "i think my mum would be better off without me" got "It sounds like your mum may be at
-# risk"). "She'd be better off without him", "if she wasn't here" stay someone else's.
+# risk"). "She'd be better off without him", "he says we'd be better off without him" are his
+# (tester s33: the "we" made it the writer's); "if she wasn't here" stays someone else's.
 _WITHOUT = {"without", "rid"}
+_SOMEONE_ELSE = {"him", "her", "them"}
 
 
-def _the_writer_gone(span: Any) -> bool:
-    """Is the writer the one others would be without, in the words that matched?"""
+def _the_one_gone(span: Any) -> bool | None:
+    """Is the one others would be without, in the words that matched, someone else (True) or the
+    writer (False)? None when no one is."""
     objects = _FIRST_PERSON - {"i", "i'm", "im"}
-    return any(
-        (t.lower_ in objects and any(a.lower_ in _WITHOUT for a in t.ancestors))
-        or (t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and "if" in {c.lower_ for c in t.head.children})
-        for t in span
-    )
+    for t in span:
+        without = any(a.lower_ in _WITHOUT for a in t.ancestors)
+        if without and t.lower_ in objects:
+            return False
+        if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and "if" in {c.lower_ for c in t.head.children}:
+            return False
+        if without and t.dep_ == "pobj" and t.lower_ in _SOMEONE_ELSE:
+            return True
+    return None
 
 
 def _all_of_them(subject: Any) -> bool:
@@ -1017,11 +1059,14 @@ def _root_negated(sent: Any, cues: Cues) -> bool:
 
 
 def _first_about(doc: Any) -> bool | None:
-    """Who a whole message is about: the first clause whose subject says ("my dad keeps saying...")."""
-    if _the_writer_gone(doc[:]):
-        return False
-    verbs = (doc[t.head.i : t.head.i + 1] for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
-    return next((about for verb in verbs if (about := _about_other(verb)) is not None), None)
+    """Who a whole message is about: the innermost clause whose subject says ("my dad keeps saying
+    he's a burden": he; "my brother found the tablets I'd saved up": the writer)."""
+    gone = _the_one_gone(doc[:])
+    if gone is not None:
+        return gone
+    heads = {t.head.i for t in doc if t.dep_ in {"nsubj", "nsubjpass"} or t.lower_ == "i"}
+    innermost = sorted(sorted(heads), key=lambda i: -len(list(doc[i].ancestors)))
+    return next((about for i in innermost if (about := _about_other(doc[i : i + 1])) is not None), None)
 
 
 # Keeping going said as what someone does, the answer to "what helps you on hard days?" ("I keep
@@ -1030,6 +1075,13 @@ def _first_about(doc: Any) -> bool | None:
 _KEEPS_GOING = re.compile(
     r"\b(?:i|we|she|he|they|mum|dad)(?: (?:just|still|always|somehow|simply))?"
     r" (?:keeps?|kept|carry|carries|carried) (?:on )?(?:going|on)\b"
+)
+# Feeling like oneself again, a hope for getting better ("he wants to feel like himself", given as
+# a why, got the check-in from the model: tester s33): not the theme "himself" stands for in
+# "do himself in".
+_ONESELF_AGAIN = re.compile(
+    r"\b(?:feel\w*|be|being|get\w* back to|back to)(?: (?:more )?like)?"
+    r" (?:(?:my|his|her|your|their|our) old )?(?:(?:my|him|her|your|them|our)sel(?:f|ves)|self)\b(?: again)?"
 )
 # "cutting back on bread and cake", "cut out sugar": eating less, not cutting oneself (session 31: the
 # model learnt from batches ZR and ZS heard a crisis in it)
@@ -1355,6 +1407,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         kind = URGENT  # lived with, not happening now: 111, not 999 (as for the patterns)
     if kind == CRISIS and not _has_negation(norm, cues):
         themed = _KEEPS_GOING.sub(" ", themed)  # "I just keep going": a strength, not the theme
+    if kind == CRISIS:
+        themed = _ONESELF_AGAIN.sub(" ", themed)  # "he wants to feel like himself again": a hope
     if kind == CRISIS and not cues.plan_made.search(norm):
         # "And I won't be around forever", "who'll look after her when I'm gone": mortality said
         # plainly is a worry about the future; the theme must be said besides it
