@@ -337,10 +337,15 @@ def form_hold(tracker: Tracker) -> list[EventType] | None:
     asked = tracker.get_slot("requested_slot")
     cleared = [SlotSet(asked, None)] if asked and asked != STATE else []
     if state == LISTENING:
-        # the crisis message itself is kept as the answer (``ask_nothing`` holds the next question
-        # back); what is said while listening, or a crisis told as a goal's words, is not
+        # the crisis message itself is kept as the answer when it also answers the question: it says
+        # more than the words that raised it, or the question asks how things are (``ask_nothing``
+        # holds the next question back); "i want to end my life" alone at "What does a good day look
+        # like?" is not a good day (tester s33), and the question comes again after listening; what
+        # is said while listening, or a crisis told as a goal's words, is never kept
         raised_here = _state_before_this_message(tracker) not in {LISTENING, CHECKIN, PAUSED}
-        return None if raised_here and asked not in OWN_WORDS else [*cleared, *ask_nothing(tracker)]
+        answers = asked in HOW_THINGS_ARE or _answers_besides(tracker)
+        kept = raised_here and asked not in OWN_WORDS and answers
+        return None if kept else [*cleared, *ask_nothing(tracker)]
     if state == PAUSED or (
         state == CHECKIN and asked not in HOW_THINGS_ARE and not _answers_besides(tracker)
     ):

@@ -4035,6 +4035,8 @@ _STOP = {
     "get",
     "go",
     *"yes yeah yep ye please ok okay definitely probably say said mean meant mention mentioned".split(),
+    # how frankly it is said, not what: "honestly i want to kill myself" answers no question (s33)
+    *"honestly honest tbh truthfully frankly literally".split(),
 }
 
 
