@@ -655,7 +655,8 @@ def _subjects(token: Any, span: Any) -> list[Any]:
 # would be happier if I wasn't here"): whoever the subject is, the writer is the one at risk (tester
 # s32: "i think my mum would be better off without me" got "It sounds like your mum may be at
 # risk"). "She'd be better off without him", "he says we'd be better off without him" are his
-# (tester s33: the "we" made it the writer's); "if she wasn't here" stays someone else's.
+# (tester s33: the "we" made it the writer's), but not "what's the point without him" (grief);
+# "if she wasn't here" stays someone else's.
 _WITHOUT = {"without", "rid"}
 _SOMEONE_ELSE = {"him", "her", "them"}
 
@@ -670,9 +671,17 @@ def _the_one_gone(span: Any) -> bool | None:
             return False
         if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and "if" in {c.lower_ for c in t.head.children}:
             return False
-        if without and t.dep_ == "pobj" and t.lower_ in _SOMEONE_ELSE:
+        if without and t.dep_ == "pobj" and t.lower_ in _SOMEONE_ELSE and _better_off(t):
             return True
     return None
+
+
+def _better_off(token: Any) -> bool:
+    """Others said to be better, happier or easier off without ``token``'s person: not "what's the
+    point of it all without him", where he is the one lost (messy_s32b_03)."""
+    return any(
+        t.tag_ in {"JJR", "RBR"} or t.lower_ == "off" for t in token.sent[: token.i - token.sent.start]
+    )
 
 
 def _all_of_them(subject: Any) -> bool:
