@@ -3616,7 +3616,7 @@ _X_NOT_Y = re.compile(r"^(.+?)\s*,?\s+not\s+(?:with\s+)?(.+)$", re.I)
 # The other way round: "no its not my doctor its the nurse", "not the gp - it's with the physio",
 # "silly me, I said the doctor but its the nurse"
 _NOT_Y_X = re.compile(
-    rf"^\W*(?:(?:no|oh|sorry|wait|{_OOPS}|my mistake)\W+)*"
+    rf"^\W*(?:(?:no|oh|sorry|wait|and|also|actually|hang on|hold on|{_OOPS}|my mistake)\W+)*"
     r"(?:(?:it'?s\s+|its\s+|it\s+is\s+)?not|i\s+(?:said|put|wrote|typed))\s+(?:with\s+)?(?P<y>.+?)\s*[,.;:!-]*\s+"
     r"(?:it'?s|its|it\s+is|but|(?:it\s+)?should\s+be)\s+(?P<x>.+)$",
     re.I,
@@ -3740,6 +3740,10 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
     if _DATE_WRONG.search(text):
         found = dates.when(text, today, after)
         return Correction("date", found) if found else Correction("date_unknown")
+    # "it's not the nurse, it's the pharmacist, sorry, i'm all behind today": who put right, told
+    # with no date, never moves the date
+    if (who := _not_that_one(text)) is not None:
+        return Correction("clinician", who)
     # "no wait, it's Wednesday the 9th" is a correction; "no, Christmas with my
     # family" in answer to what matters is not: a long answer with a date is an answer.
     for span, cued_before in _spans(text):
@@ -3759,8 +3763,6 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
         return part
     if _OTHER_ONE.search(text) and _CORRECTION_CUE.search(text):
         return Correction("main_goal", goal="other")
-    if (who := _not_that_one(text)) is not None:
-        return Correction("clinician", who)
     if (called := name_said_again(text)) is not None:
         return Correction("name", called)
     if full := _FULL_NAME_AGAIN.search(text):
