@@ -121,6 +121,9 @@ _COUNTED = (
     r"|day|week|month|year|hour|hr|min|minute|mile|yard|step|stair|pound|quid|stone|kilo|tablet|pill)s?\b)"
 )
 _DAY_OF_MONTH = re.compile(
+    # after a weekday, never a count: "tuesday the 15th, bit nervous" (its comma is gone by now)
+    rf"\b(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}) (?:the (\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"|(\d{1,2}(?:st|nd|rd|th)))\b|"
     rf"\b(?:the|on) (\d{{1,2}}(?:st|nd|rd|th)?)\b{_COUNTED}|\b(\d{{1,2}}(?:st|nd|rd|th))\b{_COUNTED}"
     # (with what is left once the time is read: "the twenty third at ten past two")
     r"|\bthe (" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?:\s+(?:at|about|around))*\s*$"
