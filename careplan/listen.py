@@ -4824,6 +4824,10 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
         return False
     if _CHECK_UP.search(text) or _done_there(text):
         return True
+    # "footy, work, my girlfriend" after "shoulder, footy injury": a list of what matters
+    items = [i for i in re.split(r"\s*(?:[,&+]|\band\b)\s*", re.split(r"[.;!?]", text)[0]) if i.strip()]
+    if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
+        return False
     # the words told, said first, as a thing ("my frozen shoulder, I cannot lift..."), not in
     # something done ("Staying in my own home" after "help at home"), nor after something else
     # ("family. my heart is not so good" is family)
