@@ -355,6 +355,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 about_chat = None  # where a question is the answer, or a name or a choice is asked
             if about_chat == "answer_or_question" and interpret.without_complaint(text)[1] == "checking":
                 about_chat = None  # "my breathing. did I put that right?": the answer, and a kind word
+            if about_chat == "faq_how_long" and asked == "questions" and not listen.names_the_chat(text):
+                about_chat = None  # "how long should it take to come off it?": for the care team
             if about_chat == "carry_on" and catalogue()[asked].kind != "text":
                 about_chat = None  # "carry on" at "Are you happy to go on?": a yes
             if about_chat == "answer_or_question":

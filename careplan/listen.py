@@ -2908,6 +2908,14 @@ _CHAT_NAMED = re.compile(
     r"|survey|questionnaire|app|bot|robot|care plan)\b",
     re.I,
 )
+
+
+def names_the_chat(text: str) -> bool:
+    """Does a message name the chat itself ("this", "these questions", "you"), not only "it"
+    ("how long should it take to come off it?" asks about a treatment)?"""
+    return any(found.group(0).lower() != "it" for found in _CHAT_NAMED.finditer(text))
+
+
 _ASKS = re.compile(
     r"^\W*(?:(?:and|but|so|oh|also|sorry|blimey|erm|um|ok|right|just wondering|quick question)\W+)*"
     r"(?:how|what|whats|wats|what'?s|who|whos|who'?s|where|when|why|which|is|isn'?t|are|am|was|were|will|would"
