@@ -29,7 +29,7 @@ from actions.extras import heard_now, say_heard
 from actions.safety_turn import waiting
 from careplan import listen
 from careplan.models import utcnow
-from careplan.questions import catalogue
+from careplan.questions import catalogue, detail_named
 from careplan.readback import plan_text
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER
@@ -250,7 +250,10 @@ class ActionInterrupt(SimpleAction):
             dispatcher.utter_message(response=f"utter_{intent}")
             return []
         if intent in {"ask_why", "ask_meaning"}:
-            # why the question is asked, or what it means ("define 'at the moment'"), from the catalogue
+            # why the question is asked, or what it means ("define 'at the moment'"), from the catalogue;
+            # "why do you need my date of birth?" at another question: why that detail is asked
+            named = detail_named(text_of(tracker)) if intent == "ask_why" else None
+            asked = named or asked
             if asked in catalogue():
                 name = tracker.get_slot("preferred_name") if flow.is_carer(tracker.slots) else None
                 if intent == "ask_why":

@@ -135,6 +135,15 @@ def labels(*stages: str, store: str = "answer") -> dict[str, str]:
     return {q.key: q.label for q in catalogue().values() if q.stage in stages and q.store == store}
 
 
+def detail_named(text: str) -> str | None:
+    """The detail about them a message names by its label ("why do you need my date of birth?",
+    "what's the NHS number for"): its key, or None."""
+    lowered = text.lower()
+    return next(
+        (q.key for q in catalogue().values() if q.stage == "identity" and q.label.lower() in lowered), None
+    )
+
+
 def fields(store: str) -> dict[str, str]:
     """Question key -> column, for answers stored in a plan or goal column."""
     return {q.key: q.field for q in catalogue().values() if q.store == store and q.field}
