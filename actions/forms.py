@@ -1073,10 +1073,14 @@ def _reached_back(asked: str, rest: str, turn: Turn) -> str | None:
 
 def _the_goal_again(text: str, slots: dict[str, Any]) -> bool:
     """Is this the words of the goal being asked about, said again ("get back to bouldering once a
-    week" after that goal was written down), with nothing new?"""
+    week" after that goal was written down), with nothing new? A longer story in the goal's words
+    ("he's in with us every night, none of us are sleeping" after "sleep in his own bed all night")
+    is why it matters."""
     goal = next((g for g in plan_goals(slots) if str(g["id"]) == str(slots.get("current_goal_id"))), None)
+    words = (goal or {}).get("text") or ""
     said = listen.content_words(text)
-    return goal is not None and len(said) > 1 and said <= listen.content_words(goal.get("text") or "")
+    no_longer = len(text.split()) <= len(words.split()) + 2
+    return goal is not None and len(said) > 1 and no_longer and said <= listen.content_words(words)
 
 
 def _names_a_goal_of(text: str, turn: Turn) -> bool:
