@@ -1644,9 +1644,11 @@ def ends_the_list(text: str) -> bool:
 # The goals ended in words: "that's it for goals", "thats all the goals i can think of", "im done
 # with goals now ta"
 _NO_MORE_GOALS = re.compile(
-    r"^\W*(?:(?:ok|okay|right|so|well|i think|think)\W+)*(?:that'?s|thats|that is|i'?m|im|i am|we'?re|all)"
-    r"\s+(?:it|all|everything|enough|done|finished)\b(?:\s+(?:with|for|of))?(?:\s+(?:the\s+)?(?:goals?|them|now))*"
-    r"(?:\s+(?:i can think of|for now|now|thanks?|ta|thank you|cheers|love|really))*\W*$",
+    r"^\W*(?:(?:ok|okay|right|so|well|i think|think)\W+)*(?:(?:that'?s|thats|that is|i'?m|im|i am|we'?re|all)"
+    # "that'll do for now", "that will do for her"
+    r"\s+(?:it|all|everything|enough|done|finished)|(?:that'?ll|thatll|that will|that'?d|that would)\s+do)\b"
+    r"(?:\s+(?:with|for|of))?(?:\s+(?:the\s+)?(?:goals?|them|now|her|him))*"
+    r"(?:[\s,]+(?:i can think of|for now|now|thanks?|ta|thank you|cheers|love|really|i think))*\W*$",
     re.I,
 )
 
