@@ -5011,10 +5011,15 @@ _WITHDRAW = re.compile(
     re.I,
 )
 _SHARE_WORDS = re.compile(
-    r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see)\b", re.I
+    r"\b(?:share|shared|sharing|send|sent|pass (?:it )?on|show|(?:can|could|to) see"
+    # "let sue see it before we go in", "let the nurse have a look" (not "let me see it")
+    r"|let\s+(?!(?:me|us|myself)\b)(?:[\w']+\s+){1,3}(?:see|have a look|read|look at))\b",
+    re.I,
 )
 _YES_INSIDE = re.compile(rf"\b(?:{_YES_WORDS}|ok|okay|sure|of course|please do|go on|go ahead)\b", re.I)
-_NO_INSIDE = re.compile(rf"\b(?:{_NO_WORDS}|rather not|prefer not|best not|not really)\b", re.I)
+_NO_INSIDE = re.compile(
+    rf"\b(?:{_NO_WORDS}|rather not|prefer not|best not|not really|(?:don'?t|do not|never) let)\b", re.I
+)
 # Showing it to them themselves, not sharing it: "I'll show them myself", "I'll take it in with
 # me", "I'll print it and bring it", "I'll show the nurse on my phone". A no to sharing.
 _SHOWN_BY_ME = re.compile(
