@@ -242,14 +242,14 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
             return Reading(replies=["utter_share_another_way"])  # "can you send it by post": what it can do
         answer = yes_or_no(slot, text, intent)
         if answer is None:
-            return Reading(replies=["utter_choose_option"])
+            return _not_caught(slot, text, tracker)
         return Reading(value="yes" if answer else "no", text=said(slot, tracker))
     if slot == "for_whom":
         reading = _for_whom(text, intent)
         return Reading(value=reading.value, text=said(slot, tracker), replies=reading.replies)
     if slot == "carer_basis":
         key = interpret.basis(text, entity(tracker, "choice"))
-        return Reading(value=key, text=said(slot, tracker), replies=[] if key else ["utter_choose_option"])
+        return Reading(value=key, text=said(slot, tracker)) if key else _not_caught(slot, text, tracker)
 
     # "Yes. Could the nurse check my ankles" or "no but id like to ask about my tablets": the
     # question, without the yes or no
@@ -308,6 +308,19 @@ def yes_or_no(slot: str, text: str, intent: str | None = None) -> bool | None:
     """A yes/no question's answer. Consent to share is read for consent: a yes with words
     ("she says yes, send it") is a yes, and an unclear reply is asked again."""
     return listen.share_answer(text, intent) if slot == "share_plan" else interpret.yes_no(text, intent)
+
+
+# Questions with buttons that a good listener lets go of once asked twice without an answer it
+# can read (set16_07: "Does Jean know...?" and the carer's assessment were each asked 9 times).
+# Not consent, sharing or another goal: each of those decides what comes next.
+LET_GO_AFTER_TWO = {"carer_basis", "person_present", "carer_assessment"}
+
+
+def _not_caught(slot: str, text: str, tracker: Tracker) -> Reading:
+    """An answer to a button question that can't be read: asked again once, then left for now."""
+    if slot in LET_GO_AFTER_TWO and times_said(tracker, f"utter_ask_{slot}") >= 2:
+        return Reading(value=SKIPPED, text=text, skipped=True, replies=["utter_dont_know_ok"])
+    return Reading(replies=["utter_choose_option"])
 
 
 def _skip_value(slot: str) -> Any:

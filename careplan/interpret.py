@@ -364,12 +364,23 @@ def _changed_mind(text: str) -> bool | None:
     return last
 
 
+# A yes or no said last, as what the words before it lead to: "i've never had one, so yes", "no
+# idea what that is but yes please", "she's not up to it, so no"
+_SO_THEN = re.compile(
+    r"\b(?:so|but)\W+(?:(?P<yes>yes|yeah|yep|yh|ok|okay|go on)|no|nope|nah)\b"
+    r"(?:\W+(?:please|pls|thanks?|thank you|then|ta))*\W*$",
+    re.I,
+)
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for yes, False for no, None when it is neither. A yes or no in its own clause
     counts when the message doesn't start with one ("I just told you. Yes please note that I
     would like one"); "No. Yes, I would like one then." and "no. go on then" are a yes."""
     if (changed := _changed_mind(text)) is not None:
         return changed
+    if concluded := _SO_THEN.search(text):
+        return bool(concluded["yes"])
     if _GAVE_IN.search(text):
         return True
     if intent == "affirm":
@@ -425,7 +436,7 @@ BASIS_WORDS = (
     ("not_sure", r"not sure|unsure|don'?t know|dunno|no idea|maybe"),
     (
         "agreed",
-        r"\b(?:yes|ye|yeah|yep|yh)\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me"
+        r"\b(?:yes|ye|yeah|yep|yh)\b|agree|know|asked me|happy|fine|okay|ok\b|consent|wants me|\bidea\b"
         r"|said (?:i|we) (?:could|can|should)",
     ),
 )
