@@ -776,7 +776,7 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             # again unless it is back now (tester C round 4, P16: 999 four times for one event)
             dispatcher.utter_message(response="utter_emergency_worry_after")
             return _kept(tracker, state)
-    elif flag is not None and flag.label == "stroke" and after_a_stroke(tracker, text):
+    elif flag is not None and flag.label == "stroke" and after_a_stroke(tracker, text, flag.span):
         # "her right hand is weak" from someone who said she had a stroke in August
         dispatcher.utter_message(response="utter_emergency_check_new")
         return _kept(tracker, state)
@@ -1037,9 +1037,13 @@ def infection_in_context(text: str, context: str, *, seen_infection: bool) -> Re
     return None
 
 
-def after_a_stroke(tracker: Tracker, text: str) -> bool:
-    """Stroke signs from someone who told us of a stroke before, with nothing saying it's new now."""
-    if now_cue(text):
+def after_a_stroke(tracker: Tracker, text: str, span: tuple[int, int] | None = None) -> bool:
+    """Stroke signs from someone who told us of a stroke before, with nothing saying it's new now.
+
+    Read for now in the sentence of the sign (``span``): "dig veg bed again. left hand weak" has
+    "again" in the goal, not in the weakness (tester33, Elaine)."""
+    told = next((m.group() for m in SENTENCE.finditer(text) if span and m.start() <= span[0] < m.end()), text)
+    if now_cue(told):
         return False
     earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
     return any(names_past_stroke(t) for t in [*earlier, tracker.get_slot("appointment_reason") or ""])

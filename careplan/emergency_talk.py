@@ -258,7 +258,12 @@ _NOT_HAPPENING = re.compile(
     # you daft thing. its only on the hill. been like it years")
     r"|\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|we'?re|we are|they'?re) not dying\b"
     r"|\b(?:it'?s|its|it is) only (?:when|on|up|if|going|walking|climbing|doing) "
-    r"|\b(?:been|had it|had this|it'?s been|its been) like (?:it|this|that) (?:for )?(?:years|ages|months)\b",
+    r"|\b(?:been|had it|had this|it'?s been|its been) like (?:it|this|that) (?:for )?(?:years|ages|months)\b"
+    # a worry, not an event (tester33, Elaine after "having anothr strok" got 999: "im ok. its worry
+    # not now", "it's only a worry, not happening", "that's my fear, it's not now")
+    r"|\b(?:it'?s|its|it is|that'?s|thats|that is|just|only)(?: only| just)?(?: a| my)?"
+    r" (?:worry|worries|fear)\b"
+    r"[^.!?]{0,20}\bnot (?:now|happening|today|right now)\b",
     re.I,
 )
 

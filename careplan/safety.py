@@ -52,6 +52,10 @@ PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 # Every kind a rule may raise, most urgent first. URGENT (NHS 111) is not a red
 # flag and ranks last; a 999 emergency makes it redundant.
 RULE_KINDS = (*FLAG_KINDS, URGENT)
+# Chest pain that comes with effort and settles with rest (the heart rules' label): its own 111
+# reply, "chest_on_effort" (session 33, tester33).
+CHEST_ON_EFFORT_OF = "heart_attack"
+CHEST_ON_EFFORT = "chest_on_effort"
 
 # NLU intents (declared in domain.yml) and the kind each one raises.
 INTENT_KINDS: dict[str, str] = {
@@ -216,6 +220,7 @@ class Cues:
     future: WordPattern
     figurative: WordPattern
     habitual: WordPattern
+    on_effort: WordPattern
     longstanding: WordPattern
     general_question: WordPattern
     on_screen: WordPattern
@@ -659,6 +664,9 @@ def _subjects(token: Any, span: Any) -> list[Any]:
 # "if she wasn't here" stays someone else's.
 _WITHOUT = {"without", "rid"}
 _SOMEONE_ELSE = {"him", "her", "them"}
+# ...or would be better off with someone else in their place ("the baby would be better off with
+# someone else as her mum": the writer is the one replaced, tester33)
+_INSTEAD = {"else", "another", "different"}
 
 
 def _the_one_gone(span: Any) -> bool | None:
@@ -671,6 +679,8 @@ def _the_one_gone(span: Any) -> bool | None:
             return False
         if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON and "if" in {c.lower_ for c in t.head.children}:
             return False
+        if t.lower_ in _INSTEAD and any(a.lower_ == "with" for a in t.ancestors):
+            return False  # the writer is the one replaced
         if without and t.dep_ == "pobj" and t.lower_ in _SOMEONE_ELSE and _better_off(t):
             return True
     return None
@@ -800,10 +810,19 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
-    lived_with = (cues.habitual.search(sentence) or _in_a_when_clause(span)) and not cues.now.search(sentence)
+    lived_with = (
+        cues.habitual.search(sentence) or _in_a_when_clause(span) or _on_effort(cand.rule, norm, cues)
+    ) and not cues.now.search(sentence)
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
     cand.about_other = _about_other(span)
     return True
+
+
+def _on_effort(rule: Rule, norm: str, cues: Cues) -> bool:
+    """Chest pain or tightness that comes with effort and settles with rest, anywhere in the message
+    ("chest gets tight when i dig. goes when i rest. had it few weeks": tester33, Elaine): a GP or
+    111 soon, not 999 now."""
+    return rule.label == CHEST_ON_EFFORT_OF and bool(cues.on_effort.search(norm))
 
 
 def _settled(text: str, cues: Cues, kind: str = "") -> bool:
@@ -1018,9 +1037,9 @@ def now_cue(text: str) -> bool:
 
 _PAST_STROKE = re.compile(
     r"\b(?:had|'s had|has had|suffered|after|since|from|following) (?:a |an |the |her |his |my |their )?"
-    r"(?:small |mini |big |minor |major |massive |bad )?stroke"
-    r"|\bstroke (?:in|last|back in|earlier|(?:a |\d+ |a few |two |three )?(?:weeks?|months?|years?) ago)\b"
-)
+    r"(?:small |mini |big |minor |major |massive |bad )?stroke?\b"
+    r"|\bstroke? (?:in|last|back in|earlier|(?:a |\d+ |a few |two |three )?(?:weeks?|months?|years?) ago)\b"
+)  # ("strok": "revew one yr after strok", tester33)
 _NEW_NOW = re.compile(r"\b(?:sudden\w*|just|think|might|may|could|again|another)\b")
 
 
@@ -1598,6 +1617,8 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     cand = next((c for c in of_primary if not c.rule.shared_sign), of_primary[0])
     # an emergency's label names its 999 reply: lived with, it is said in the 111 words
     label = cand.rule.label if cand.rule.kind == primary else ""
+    if primary == URGENT and cand.rule.kind == EMERGENCY and _on_effort(cand.rule, norm, cues):
+        label = CHEST_ON_EFFORT  # its own 111 words: the GP soon, and 999 if it comes at rest
     return RedFlag(
         kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=label,
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),

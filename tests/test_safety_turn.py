@@ -180,6 +180,9 @@ def test_the_note_for_the_care_team_is_honest_about_sharing() -> None:
     [
         ("Eileen had a stroke in August", True),
         ("it's a six month review after her stroke", True),
+        # typed short (tester33, Elaine): the weak hand since then is asked about, not 999 at once
+        ("revew one yr after strok", True),
+        ("since my strok last yr", True),
         ("I think she's had a stroke", False),
         ("my face is drooping now", False),
     ],
