@@ -442,13 +442,27 @@ BASIS_WORDS = (
 )
 
 
+# A lasting power of attorney for money only ("only the money one not health", "the property and
+# finance one"): no authority for health and welfare, so never stored as that (tester33, Tom).
+_HEALTH_DENIED = re.compile(
+    r"\b(?:not|no|isn'?t|without|never)\b[^.!?,]{0,15}\b(?:health|welfare)\b", re.IGNORECASE
+)
+_HEALTH = re.compile(r"\b(?:health|welfare)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(?:money|financ\w*|property|bank\w*|bills)\b", re.IGNORECASE)
+
+
+def _money_only(text: str) -> bool:
+    """Is the power of attorney named the one for money only?"""
+    return bool(_HEALTH_DENIED.search(text) or (_MONEY.search(text) and not _HEALTH.search(text)))
+
+
 def basis(text: str, choice: str | None = None) -> str | None:
     """The basis on which a carer speaks for someone, from a button or their words."""
     if choice in {"agreed", "lpa", "best_interests", "not_sure"}:
         return choice
     lowered = text.lower()
     for key, pattern in BASIS_WORDS:
-        if re.search(pattern, lowered):
+        if re.search(pattern, lowered) and not (key == "lpa" and _money_only(lowered)):
             return key
     return None
 

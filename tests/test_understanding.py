@@ -104,6 +104,10 @@ def test_yes_no_relationship_and_basis() -> None:
     # any "can't" is not "can't take part": he knows, he just can't use the tablet
     assert interpret.basis("yes he knows, he can't manage the tablet himself") == "agreed"
     assert interpret.basis("hmm") is None
+    # a power of attorney for money only is not for health and welfare (tester33, Tom)
+    assert interpret.basis("we've got power of attorney but just the finance one, not health") != "lpa"
+    assert interpret.basis("she knows. i have lpa for her property and bills") == "agreed"
+    assert interpret.basis("I have power of attorney for health and welfare, not the money one") == "lpa"
 
 
 @pytest.mark.parametrize(
