@@ -192,13 +192,21 @@ def _this_year_or_next(month: int, day: int, today: date) -> date | None:
     return candidate
 
 
+# A weekday and a day of the month that do not meet within about six weeks ("thursday the 9th" in a
+# December whose 9th is a Wednesday meets only in September 2027): one of them was mis-said, and an
+# appointment that far off is never the likely reading, so the day of the month wins (tester33, Tom).
+DAYS_TO_MEET = 45
+
+
 def _next_day_number(day: int, today: date, weekday: int | None = None) -> date | None:
     """The next date (from today) with this day of the month, and on ``weekday`` if given."""
     base = today.replace(day=1)
-    for months in range(0, 24 if weekday is not None else 3):
+    for months in range(0, 3):
         first = _add_months(base, months)
         candidate = _safe(first.year, first.month, day)
-        if candidate and candidate >= today and (weekday is None or candidate.weekday() == weekday):
+        if candidate is None or candidate < today:
+            continue
+        if weekday is None or (candidate.weekday() == weekday and (candidate - today).days <= DAYS_TO_MEET):
             return candidate
     return None
 
