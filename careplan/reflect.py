@@ -249,7 +249,9 @@ _FEELING_LEMMAS = {
     FEAR: {"worry", "fret", "scare", "frighten", "terrify", "petrify", "panic", "dread", "afraid"}
     | {"anxious", "nervous", "panicky", "jittery", "uneasy", "worried", "scared", "frightened"}
     | {"terrified", "petrified"},
-    EXHAUSTION: {"exhaust", "exhausted", "shatter", "shattered", "knacker", "knackered", "drain", "frazzle"},
+    # crying told, however it is put: "sometimes i sit in the car and cry", "i end up sobbing"
+    EXHAUSTION: {"exhaust", "exhausted", "shatter", "shattered", "knacker", "knackered", "drain", "frazzle"}
+    | {"cry", "sob", "weep"},
     SHAME: {"ashamed", "embarrass", "embarrassed", "humiliate", "humiliated", "mortify", "mortified"}
     | {"guilty"},
 }
@@ -266,6 +268,8 @@ def _a_person(token: Token) -> bool:
 
 
 def _wished_or_denied(token: Token) -> bool:
+    if any(c.dep_ == "prt" for c in token.children):  # "crying out for a coat of paint"
+        return True
     near = [token, token.head]
     if any(child.dep_ == "neg" or child.lower_ == "less" for t in near for child in t.children):
         return True
@@ -276,7 +280,7 @@ def _parsed(doc: Doc) -> tuple[str, Token] | None:
     """A feeling the phrases missed, found by lemma, with the word that says it."""
     for token in doc:
         category = next((c for c, lemmas in _FEELING_LEMMAS.items() if token.lemma_ in lemmas), None)
-        if category and not _wished_or_denied(token):
+        if category and not _wished_or_denied(token) and not _names_a_help(token):
             return category, token
         dying_to = any(c.dep_ == "xcomp" or c.lower_ == "for" for c in token.children)  # "dying to see"
         a_loss = token.lemma_ in _LOSS_VERBS and token.pos_ == "VERB" and not dying_to
@@ -293,13 +297,30 @@ def _a_lot(token: Token) -> bool:
     return any(c.dep_ == "advmod" for c in token.children)
 
 
+# A loss word that names a kind of help ("a bereavement group", "grief counselling", "the widows'
+# club"): a help named, not a loss told.
+_LOSS_NOUNS = {"bereavement", "bereave", "bereaved", "grief", "widow", "widower", "widowed"}
+
+
+def _names_a_help(token: Token) -> bool:
+    head = token.head
+    return (
+        token.lemma_.lower() in _LOSS_NOUNS
+        and token.dep_ in {"compound", "amod", "nmod", "poss"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not _a_person(head)
+    )
+
+
 @lru_cache(maxsize=256)
 def _feeling(said: str) -> tuple[str, str] | None:
     said = _EVERYDAY.sub(" ", said)
+    doc = parse(said)
+    for token in (t for t in doc if _names_a_help(t)):  # blanked, the same length: offsets still fit
+        said = said[: token.idx] + " " * len(token) + said[token.idx + len(token) :]
     t = said.lower()  # the phrases are lower case; the parse keeps the capitals ("Farida")
     categories = [c for c in CATEGORIES if c not in {PRIDE, GLAD} or not _NOT_PROUD.search(t)]
     found = next(((c, start) for c in categories if (start := _found(c, t)) is not None), None)
-    doc = parse(said)
     if found is not None:
         category, start = found
         token = next((tok for tok in doc if tok.idx + len(tok) > start), doc[-1])

@@ -1,0 +1,59 @@
+"""Session 33 (listen_kind33): understanding and kindness, from the s32 tester's real people, in
+other people's words. Each class has a conversation (tests/conversations/messy_s33c_*.yml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from careplan.reflect import EXHAUSTION, LOSS, feeling, whose
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly not great. sometimes i sit in the car and cry. but what can you do",
+        "i end up crying in the bath most nights",
+        "some nights i just sit on the stairs and sob",
+        "I go in the garden and weep where he can't see",
+    ],
+)
+def test_crying_told_is_heard(text: str) -> None:
+    assert feeling(text) == EXHAUSTION
+    assert whose(text) == "me"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont cry", "i try not to cry in front of him", "the shed is crying out for a coat of paint"],
+)
+def test_crying_denied_or_a_figure_of_speech_is_not(text: str) -> None:
+    assert feeling(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bereavement group maybe",
+        "grief counselling would help",
+        "the widows' lunch club at church",
+        "the bereavement nurse from the hospice",
+        "a bereavement cafe on a tuesday",
+    ],
+)
+def test_a_help_named_is_not_a_loss_told(text: str) -> None:
+    assert feeling(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was widowed last year",
+        "since my wife died i go to a bereavement group",
+        "I'm still grieving for him",
+    ],
+)
+def test_a_loss_told_beside_a_help_is_still_heard(text: str) -> None:
+    assert feeling(text) == LOSS
+
