@@ -22,6 +22,8 @@ from actions.common import (
     last_bot_text,
     last_said_was,
     logger,
+    previous_message,
+    said_last_turn,
     stepped_away,
     store,
     sure_intent,
@@ -296,6 +298,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
 def _no_name_heard(slot: str, text: str, tracker: Tracker) -> Reading:
     """No name in the answer to a name question: asked once more, then never again. A good
     listener moves on: a carer's person by their first name, or no name for now."""
+    again = previous_message(tracker) or ""
+    if said_last_turn(tracker, "utter_name_not_caught") and again.strip().lower() == text.strip().lower():
+        return Reading(value=interpret.tidy_name(text.strip(" .,!?")), text=text)  # "Dolly", then "Dolly"
     if times_said(tracker, f"utter_ask_{slot}") < 2:
         return Reading(replies=["utter_name_not_caught"])
     given = tracker.get_slot("person_name")

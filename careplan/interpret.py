@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from careplan.nlp import people
+from careplan.nlp import parse, people
 
 # Yes as people type it ("yeh", "yh", "aye"): every reading of a yes starts from these. Not "ya",
 # which is as often "you" ("see ya", "ya know"): only where the yes stands at a message's or a
@@ -1063,7 +1063,24 @@ def name(text: str, *, full: bool = False, own: bool = False) -> str | None:
     if found and not full and found.lower() in _FAMILY_NAMES:
         other = _name(re.sub(rf"\b{re.escape(found)}\b", " ", text, flags=re.I), full=full, own=own)
         return other if other and other.lower() not in _FAMILY_NAMES else found
+    if found and found.lower() == text.strip(" .,!?").lower() and not looks_like_a_name(found):
+        return None  # "wait", "help", "sorry" said alone: a word, not what anyone is called
     return found
+
+
+# Where only a name fits: "I spoke to Pat yesterday." reads Pat as a name (a proper noun, or a
+# person spaCy's entity recogniser finds); "I spoke to Wait yesterday." reads "Wait" as a word.
+# A name it doesn't read as one ("Dolly") is taken when it is said again (actions/answers.py).
+_NAME_SLOT = "I spoke to {} yesterday."
+
+
+def looks_like_a_name(word: str) -> bool:
+    """Does a word said alone read as a name where a name belongs?"""
+    if " " in word.strip():
+        return True
+    said = word.strip()[:1].upper() + word.strip()[1:]
+    told = _NAME_SLOT.format(said)
+    return said in people(told) or any(t.text == said and t.pos_ == "PROPN" for t in parse(told))
 
 
 _FAMILY_NAMES = {*FAMILY_WORDS, *_INVERSE}
@@ -1280,10 +1297,10 @@ def _a_name(value: str) -> str | None:
     words = set(re.findall(r"[a-z]+", value.lower()))
     if not words or words & _NEVER_NAMES or words <= _TITLES or len(value.strip(" .,!?'’")) < 2:
         return None
-    return _tidy(value)
+    return tidy_name(value)
 
 
-def _tidy(value: str) -> str:
+def tidy_name(value: str) -> str:
     """The name in its usual case: "hannah" and "HANNAH" are Hannah (typed in capitals when
     cross, or with caps lock on); "McDonald" and initials ("JR") stay as typed."""
     value = value.replace("\u00a0", " ")

@@ -2200,6 +2200,7 @@ _STEP_AWAY = (
     r"|(?:one|1|just a|give me a|gimme a|wait a) (?:sec|second|secs|moment|min|minute|mo|tick)"
     r"|(?:(?:give me|gimme|just) )?(?:\d+|two|five|ten|a couple of|a few) ?(?:mins?|minutes?|secs?|seconds?)"
     r"|(?:hang|hold) on(?: a (?:sec|second|moment|minute|min|mo|tick))?|bear with me"
+    r"|(?:just )?wait(?: (?:up|there|please|for me))?"  # said alone: "wait", "just wait"
     r"|(?:got(?:ta| to)|have to|need to|i'?ve got to|i have to|must) (?:go|dash|run|pop out|nip out)"
     r"|gtg|g2g|got ?2 ?go|(?:hv|hafta|have) (?:to|2) go"  # "gtg job in", "g2g, boss wants me"
     # called to work between answers: "got a fare", "customer in", "job just come in"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from careplan import interpret, listen
 from careplan.reflect import EXHAUSTION, LOSS, feeling, whose
 
 pytestmark = pytest.mark.unit
@@ -57,3 +58,25 @@ def test_a_help_named_is_not_a_loss_told(text: str) -> None:
 def test_a_loss_told_beside_a_help_is_still_heard(text: str) -> None:
     assert feeling(text) == LOSS
 
+
+@pytest.mark.parametrize("said", ["wait", "Wait.", "help", "sorry", "what", "why", "ok", "hmm", "test"])
+def test_a_word_said_alone_is_not_a_name(said: str) -> None:
+    assert interpret.name(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "called"),
+    [("trevor", "Trevor"), ("Will", "Will"), ("hope", "Hope"), ("pat", "Pat"), ("di", "Di"), ("Mo", "Mo")],
+)
+def test_a_name_said_alone_is_still_a_name(said: str, called: str) -> None:
+    assert interpret.name(said) == called
+
+
+@pytest.mark.parametrize("said", ["wait", "just wait", "hang on", "wait there"])
+def test_wait_alone_is_a_pause(said: str) -> None:
+    assert listen.meta(said) == "away"
+
+
+@pytest.mark.parametrize("said", ["wait, no, the 12th", "the wait is too long", "wait what"])
+def test_wait_in_a_sentence_is_not_a_pause(said: str) -> None:
+    assert listen.meta(said) != "away"
