@@ -238,6 +238,8 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
 
     if slot in YES_NO:
         if slot == "carer_assessment" and yes_or_no(slot, text) is not True and interpret.had_one(text):
+            if interpret.came_to_nothing(text):  # "we had one years ago. nothing came of it": a need
+                return Reading(replies=["utter_had_one_no_help"])
             # "already had one in the summer thanks": a kind no, and their words kept
             return Reading(value="no", text=said(slot, tracker), replies=["utter_had_one_already"])
         if slot == "share_plan" and listen.asks_another_way(text):
@@ -245,6 +247,9 @@ def interpret_answer(slot: str, value: Any, tracker: Tracker) -> Reading:
         answer = yes_or_no(slot, text, intent)
         if answer is None:
             return _not_caught(slot, text, tracker)
+        if answer and said_last_turn(tracker, "utter_had_one_no_help"):  # the story is what they said
+            story = previous_message(tracker) or ""
+            return Reading(value="yes", text=story if interpret.bare_yes(text) else f"{story}\n{text}")
         return Reading(value="yes" if answer else "no", text=said(slot, tracker))
     if slot == "for_whom":
         reading = _for_whom(text, intent)
@@ -431,7 +436,9 @@ def _write_to_plan(tracker: Tracker, slots: dict[str, Any], item: dict[str, Any]
     elif slot == "carer_help":  # "nothing im good" was read as none (skipped) above
         s.add_goal(plan_id, text, short_title(text), "caring", for_carer=True)
     elif slot == "carer_assessment" and value == "yes":
-        s.add_goal(plan_id, text, "Have a carer's assessment", "caring", for_carer=True)
+        # "go on then" is a yes, not their words: kept as the button it is ("You chose: Yes please")
+        words = f"(chose: {questions.button_title(slot, '/affirm')})" if interpret.bare_yes(text) else text
+        s.add_goal(plan_id, words, "Have a carer's assessment", "caring", for_carer=True)
     s.record_answer(
         plan_id,
         slot,

@@ -412,7 +412,7 @@ _HAD_ONE = re.compile(
     r"\balready (?:had|got|have|done|did|been)\b"
     r"|\b(?:had|did|done|got)\s+(?:one|it|that|mine|ours|(?:an?|my|our|the) assessment)"
     r"(?:\s+of (?:those|them|these))?\s+(?:done|already|last|in|back|before|earlier|recently|at|over|this"
-    r"|a few|years?|months?|ago)\b"
+    r"|a few|years?|months?|ages|a while|ago)\b"
     r"|\b(?:been|was|were) assessed\b",
     re.IGNORECASE,
 )
@@ -420,8 +420,36 @@ _NOT_HAD = re.compile(r"\b(?:never|not|haven'?t|hasn'?t|didn'?t|havent|hasnt|did
 
 
 def had_one(text: str) -> bool:
-    """They have had what is offered already ("had one last year"), not "never had one"."""
-    return bool(_HAD_ONE.search(text)) and not _NOT_HAD.search(text)
+    """They have had what is offered already ("had one last year"), not "never had one". Only
+    a "not" said of the having counts: "we had one but it didn't help" had one."""
+    found = _HAD_ONE.search(text)
+    if found is None:
+        return False
+    clause = re.split(r"[.;,!?]|\bbut\b", text[: found.start()])[-1] + found.group(0)
+    return not _NOT_HAD.search(clause)
+
+
+# What they had came to nothing: "Nothing came of it", "it didn't help", "never heard back".
+_NOTHING_CAME = {"nothing", "nowt", "never", "nobody", "none"}
+_NO_USE = {"useless", "pointless", "waste", "rubbish", "hopeless"}
+
+
+def came_to_nothing(text: str) -> bool:
+    """What was offered, had before, came to nothing: a "no" said after the having, in the
+    parse ("Nothing came of it", "it didn't help", "waste of time") -- a need still, not a yes."""
+    found = _HAD_ONE.search(text)
+    if found is None or not had_one(text):
+        return False
+    after = [t for t in parse(text) if t.idx >= found.end()]
+    return any(t.dep_ == "neg" or t.lower_ in _NOTHING_CAME or t.lemma_ in _NO_USE for t in after)
+
+
+def bare_yes(text: str) -> bool:
+    """A yes with nothing else in it ("go on then", "yeah why not", "yes please"): no thing
+    named, so nothing of theirs to keep as their words."""
+    if yes_no(text) is not True or len(text.split()) > 6:
+        return False
+    return not any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in parse(text))
 
 
 BASIS_WORDS = (

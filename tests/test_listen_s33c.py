@@ -80,3 +80,39 @@ def test_wait_alone_is_a_pause(said: str) -> None:
 @pytest.mark.parametrize("said", ["wait, no, the 12th", "the wait is too long", "wait what"])
 def test_wait_in_a_sentence_is_not_a_pause(said: str) -> None:
     assert listen.meta(said) != "away"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We had one of those years ago. Nothing came of it.",
+        "we had one in 2019 but it didnt help",
+        "had one a few years back, total waste of time",
+        "we had one ages ago and never heard anything back",
+    ],
+)
+def test_a_past_one_that_came_to_nothing_is_a_need(said: str) -> None:
+    assert interpret.had_one(said)
+    assert interpret.came_to_nothing(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["already had one in the summer thanks", "had one last year, they were very good", "we've had it done"],
+)
+def test_a_past_one_that_helped_is_not(said: str) -> None:
+    assert interpret.had_one(said)
+    assert not interpret.came_to_nothing(said)
+
+
+@pytest.mark.parametrize("said", ["go on then", "yeah why not", "ok go on", "yes please", "sounds good"])
+def test_acceptance_words_are_not_content(said: str) -> None:
+    assert interpret.bare_yes(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["yes please, the lifting is hard", "yes please I need a break", "no thanks"]
+)
+def test_a_yes_with_something_in_it_is_content(said: str) -> None:
+    assert not interpret.bare_yes(said)
+
