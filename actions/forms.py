@@ -335,6 +335,11 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # is a local group" at "Who helps you?": what the question means, and the question again
             self.answer_meta("ask_meaning", asked, turn)
             return {asked: None}
+        if own_word and (whose := listen.whose_words_asked(text)) is not None:
+            # "whats a local group" at what she enjoys, "what do you mean by support" at a good day:
+            # the words of another of the chat's questions, said plainly, and this question again
+            ActionInterrupt.reply("ask_meaning", whose, turn.tracker, turn.dispatcher)
+            return {asked: None}
         if own_word and (word := listen.word_asked(text)):
             # "what does titrate mean?": not an answer; the care team can explain it, if they like
             return {asked: None, **confirm_first("team_question", about=word, said=text)}

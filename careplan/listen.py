@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from careplan import clock, dates, identity, interpret, yamlfile
 from careplan.nlp import parse
-from careplan.questions import catalogue
+from careplan.questions import catalogue, wording
 from careplan.titles import classify
 from careplan.vocab import CARER, SELF
 from careplan.words import listed
@@ -2533,6 +2533,30 @@ def question_word_asked(text: str, question: str) -> bool:
             if said and said <= content_words(question):  # parsed only when a word is asked about
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _questions_words() -> dict[str, set[str]]:
+    """Each question that has a meaning to give, with the words it is asked with and named by
+    (its label): "Who helps you? ... local groups" and "Support" are the support question's."""
+    return {
+        key: content_words(" ".join(filter(None, (q.label, wording(key), wording(key, carer=True)))))
+        for key, q in catalogue().items()
+        if q.means
+    }
+
+
+def whose_words_asked(text: str) -> str | None:
+    """The question, of any the chat asks, whose own words the message asks the meaning of
+    ("whats a local group" at "What does she enjoy?" is the support question's, "what counts as
+    a good day" the good day one's), or None. Said back as that question's meaning, never kept."""
+    terms = [
+        said
+        for pattern in (*_WORD_ASKED, *_OWN_WORDS_ASKED)
+        for found in pattern.finditer(text[:300])
+        if (said := content_words(found.group("term")))
+    ]
+    return next((key for key, own in _questions_words().items() if any(t <= own for t in terms)), None)
 
 
 # The chat's own words, which it can say in plain words itself ("what is a carer's assessment?");

@@ -116,3 +116,22 @@ def test_acceptance_words_are_not_content(said: str) -> None:
 def test_a_yes_with_something_in_it_is_content(said: str) -> None:
     assert not interpret.bare_yes(said)
 
+
+@pytest.mark.parametrize(
+    ("said", "whose"),
+    [
+        ("whats a local group", "support"),
+        ("what counts as support", "support"),
+        ("what counts as a good day", "good_day"),
+        ("what do u mean by hard days", "strengths"),
+        ("what do you mean by help then", "goal_help"),
+    ],
+)
+def test_the_chats_own_words_are_found_in_its_questions(said: str, whose: str) -> None:
+    assert listen.whose_words_asked(said) == whose
+
+
+@pytest.mark.parametrize("said", ["what does titrate mean", "whats your name?", "what is the date"])
+def test_other_words_are_not_the_chats(said: str) -> None:
+    assert listen.whose_words_asked(said) is None
+
