@@ -283,7 +283,9 @@ class ActionInterrupt(SimpleAction):
                 dispatcher.utter_message(response="utter_faq_questions_left_none")
             return []
         # "can my mum see it", "the people on reception", "dont want it sold to google": about them
-        who = listen.who_is_asked_about(text_of(tracker)) if intent in {"faq_who_sees", "faq_phone"} else ()
+        names = [tracker.get_slot(slot) or "" for slot in ("preferred_name", "person_name")]
+        asked_about = intent in {"faq_who_sees", "faq_phone"}
+        who = listen.who_is_asked_about(text_of(tracker), names) if asked_about else ()
         for each in who:  # "does my mum see it? and my work?": both answered
             dispatcher.utter_message(response=f"utter_faq_{each}_sees")
         if not who and intent == "faq_who_sees" and listen.meta(text_of(tracker)) == "faq_phone":

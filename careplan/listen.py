@@ -5146,15 +5146,34 @@ _ASKED_ABOUT = {
 }
 
 
-def who_is_asked_about(text: str) -> tuple[str, ...]:
+def who_is_asked_about(text: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     """Who a question about who sees the plan names, when the plan never goes to them, in the
     order said ("does my mum see it? and my work?" is family, then others): "family", "staff"
     (the surgery's reception) or "others" (companies, work, college); none for anyone else, and
-    for a partner or an ex (the phone answer, with its helpline)."""
+    for a partner or an ex (the phone answer, with its helpline). ``names``: the people the chat
+    is about, by name; one of them as who might read it ("I don't want Ken reading about the
+    bruises") is someone at home too."""
     if _PARTNER.search(text):
         return ()
     named = {who: found.start() for who, pattern in _ASKED_ABOUT.items() if (found := pattern.search(text))}
+    if "family" not in named and (reader := _named_reader(text, names)) is not None:
+        named["family"] = reader
     return tuple(sorted(named, key=named.__getitem__))
+
+
+_READING = {"see", "read", "know", "find", "look"}
+
+
+def _named_reader(text: str, names: Iterable[str]) -> int | None:
+    """Where one of ``names`` is said as who might see or read it ("can Jean see this?", "I
+    don't want Dot to know", "will Frank be able to read it"), or None."""
+    known = {n.split()[0].lower() for n in names if n and n.split()}
+    for token in parse(text):
+        if token.dep_ != "nsubj" or token.lower_ not in known:
+            continue
+        if any(w.lemma_ in _READING and w.pos_ == "VERB" for w in token.head.subtree):
+            return token.idx
+    return None
 
 
 _PARTNER = re.compile(

@@ -135,3 +135,18 @@ def test_the_chats_own_words_are_found_in_its_questions(said: str, whose: str) -
 def test_other_words_are_not_the_chats(said: str) -> None:
     assert listen.whose_words_asked(said) is None
 
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Who will see all this? I don't want Ken reading about the bruises",
+        "who reads this. i dont want Dot to know about the falls",
+        "will Dot be able to read it?",
+    ],
+)
+def test_the_person_named_as_a_reader_is_someone_at_home(said: str) -> None:
+    assert listen.who_is_asked_about(said, ["Ken", "Dorothy Evans", "Dot"]) == ("family",)
+
+
+def test_someone_on_the_care_team_named_is_not() -> None:
+    assert listen.who_is_asked_about("can Dr Okafor see it", ["Sam"]) == ()
