@@ -32,7 +32,10 @@ pytestmark = pytest.mark.unit
         ("nan's gone really muddled since yesterday, the doctor thinks its a water infection", URGENT),
         ("dad's been all confused since the weekend, they think it's a uti", URGENT),
         ("grandad has been really muddled for two days, the gp says its a chest infection", URGENT),
-        # ...with another sepsis sign: 999
+        ("mum has been really confused since monday and she is on antibiotics for a water infection", URGENT),
+        # ...with another sepsis sign, or sepsis named: 999
+        ("the gp thinks she has sepsis, she's confused and has a water infection", EMERGENCY),
+        ("mum's really confused, has a water infection and a rash that won't fade under a glass", EMERGENCY),
         ("mum is confused and has a water infection and a high temperature", EMERGENCY),
         ("dad has a uti and he's confused and shivering", EMERGENCY),
         ("mum is confused and has a water infection and her skin is mottled", EMERGENCY),
