@@ -34,7 +34,7 @@ PLAYED_DOWN = "played_down"
 
 _PEOPLE = (
     r"(?:wife|husband|partner|mum|mam|mom|mother|dad|father|son|daughter|brother|sister|"
-    r"friend|best friend|grandson|granddaughter|nan|grandad|baby|boy|girl|other half|fella|hubby)"
+    r"friend|best friend|grandson|granddaughter|nan|grandad|baby|boy|girl|other half|fella|hubby|missus)"
 )
 _PETS = r"(?:dog|cat|pet|budgie|horse|pup|puppy|kitten)"
 # "my", as it is also typed: "ma wife", "me husband"
@@ -282,6 +282,8 @@ def _parsed(doc: Doc) -> tuple[str, Token] | None:
         category = next((c for c, lemmas in _FEELING_LEMMAS.items() if token.lemma_ in lemmas), None)
         if category and not _wished_or_denied(token) and not _names_a_help(token):
             return category, token
+        if _gone_since(token):
+            return LOSS, token
         dying_to = any(c.dep_ == "xcomp" or c.lower_ == "for" for c in token.children)  # "dying to see"
         a_loss = token.lemma_ in _LOSS_VERBS and token.pos_ == "VERB" and not dying_to
         if a_loss and not _wished_or_denied(token):
@@ -290,6 +292,20 @@ def _parsed(doc: Doc) -> tuple[str, Token] | None:
             if any(_a_person(c) for c in lost) and (token.lemma_ != "miss" or _a_lot(token)):
                 return LOSS, token
     return None
+
+
+# Where someone goes, or how, says it is no death: "since my wife went to hospital", "went back"
+_WENT_SOMEWHERE = {"prep", "prt", "advmod", "dobj", "xcomp", "ccomp", "advcl", "acomp", "attr", "agent"}
+
+
+def _gone_since(token: Token) -> bool:
+    """ "shes all i got since the wife went", "since the missus passed": a person gone, said as
+    when things changed, going nowhere ("since my wife went to hospital" is not)."""
+    if token.lemma_ not in {"go", "pass"} or token.pos_ != "VERB":
+        return False
+    since = any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+    gone = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _ME and _a_person(c)]
+    return since and bool(gone) and not any(c.dep_ in _WENT_SOMEWHERE for c in token.children)
 
 
 def _a_lot(token: Token) -> bool:

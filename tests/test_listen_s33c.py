@@ -150,3 +150,22 @@ def test_the_person_named_as_a_reader_is_someone_at_home(said: str) -> None:
 
 def test_someone_on_the_care_team_named_is_not() -> None:
     assert listen.who_is_asked_about("can Dr Okafor see it", ["Sam"]) == ()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "dunno. shes all i got since the wife went",
+        "its just me and the cat since the missus went",
+        "it gets me out. the house is quiet since the wife went last year",
+    ],
+)
+def test_someone_gone_since_is_a_loss(said: str) -> None:
+    assert feeling(said) == LOSS
+
+
+@pytest.mark.parametrize(
+    "said", ["since my wife went to hospital", "since the kids went back to school", "since the pain went"]
+)
+def test_going_somewhere_is_not(said: str) -> None:
+    assert feeling(said) != LOSS
