@@ -256,6 +256,7 @@ class Cues:
     plan_made: WordPattern
     mortality: WordPattern
     arranged: WordPattern
+    since_an_event: WordPattern
 
 
 @dataclass
@@ -761,6 +762,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # Past and resolved: the match's own clause, plus the next for "..., but it's gone now".
     nxt = clauses[here + 1] if here + 1 < len(clauses) else (c_end, c_end)
     own = before + " " + after
+    if cand.rule.kind == SAFEGUARDING:
+        # harm by a person "since my stroke" began then and goes on; it is no past
+        own = cues.since_an_event.regex.sub(" ", own)
     following = sentence[nxt[0] : nxt[1]]
     if here + 1 == len(clauses) and nxt_sent is not None:
         # the same run-on sentence: "my first husband beat me | but I left him thirty years ago"
