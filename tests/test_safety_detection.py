@@ -871,7 +871,9 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # ZV: set 16, retired at the start of session 33 (blind at session 32's end: 1.000/0.909/0.855,
 # urgent 0.943, false alarms 3/250; the same cold at the start of session 33). Learnt from in session 33
 # (safety_zv33): 55/55, 52/55, 49/55, urgent 33/35, false alarms 1/250, with two rules (a doorstep trader
-# back for more, a tenfold dose) keeping the ZP and ZC lines the model stopped hearing once learnt.
+# back for more, a tenfold dose) keeping the ZP and ZC lines the model stopped hearing once learnt; its
+# misses and false alarm tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35, false
+# alarms 0/250.
 # ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
 # alarms 7/80) reaches every line (80/80, false alarms 0/80, learnt since session 33): floor 1.0.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
@@ -898,7 +900,7 @@ BATCH_FLOORS = {
     "safety_dev_zs": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zu": {SAFEGUARDING: 1.0},
-    "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 0.94, SAFEGUARDING: 0.89, URGENT: 0.94},
+    "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
