@@ -454,7 +454,7 @@ def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str, speak
     title, domain = short_title(text), classify(text)
     if slot == "goal_new_text":
         goal_id = int(slots["goal_to_change"])
-        s.update_goal(goal_id, text=text, title=title, domain=domain)
+        reword_goal(plan_id, goal_id, text)
         return goal_id
     goal_id = slots.get("current_goal_id")
     if goal_id:  # the person went back and reworded it: the new words are said back
@@ -464,6 +464,18 @@ def _write_goal(plan_id: int, slots: dict[str, Any], slot: str, text: str, speak
         slots["current_goal_id"] = goal_id
     slots["goal_title"] = short_title(text, SAID_BACK_CHARS)  # said back with its point
     return int(goal_id)
+
+
+def reword_goal(plan_id: int, goal_id: int, text: str) -> None:
+    """A goal given new words at the read-back. The words it had are kept as taken off, for the
+    care team (hazard H22) and for "put the goal back"."""
+    s = store()
+    goals = [*s.goals(plan_id), *s.goals(plan_id, for_carer=True)]
+    before = next((g["text"] for g in goals if g["id"] == goal_id), None)
+    if before and before != text:
+        s.record_answer(plan_id, "goal_text", before, goal_id=goal_id)
+        s.take_off_answer(plan_id, "goal_text", goal_id)
+    s.update_goal(goal_id, text=text, title=short_title(text), domain=classify(text))
 
 
 def _write_one_thing(plan_id: int, value: str, text: str) -> None:

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import flow
-from actions.answers import GOAL_FIELD, Reading, record
+from actions.answers import GOAL_FIELD, Reading, record, reword_goal
 from actions.common import logger, plan_goals, readback_goals, store, sure_intent, text_of
 from actions.moves import SimpleAction, start_afresh
 from actions.turn import BOOKKEEPING, Turn, form_slots
@@ -156,9 +156,7 @@ class Corrections:
             if chosen is None:
                 dispatcher.utter_message(response="utter_which_goal")
                 return {}
-            store().update_goal(
-                chosen, text=fix.value, title=short_title(fix.value), domain=classify(fix.value)
-            )
+            reword_goal(int(plan_id), chosen, fix.value)
             dispatcher.utter_message(response="utter_goal_changed")
             return {}
         if fix.kind == "appointment":  # "the clinic is wrong", "the appointment bit is wrong"

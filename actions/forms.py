@@ -78,7 +78,7 @@ from actions.turn import BOOKKEEPING, Turn, form_slots
 from careplan import dates, identity, interpret, listen, pronouns
 from careplan.emergency_talk import signpost_reply
 from careplan.kept import answered_again
-from careplan.questions import catalogue, labels
+from careplan.questions import catalogue
 from careplan.reflect import LOSS
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
@@ -552,6 +552,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "he said the garden but my good day is really getting to the temple" at what she
             # enjoys: a good day put right, and the question asked comes again
             return {asked: None, **self.put_life_answers_right(fixed, turn)}
+        if (swapped := self.word_put_right(text, answered, turn)) is not None:
+            return {asked: None, **swapped}
         told = turn.slots.get("appointment_reason")
         if (
             asked == "what_matters"
@@ -564,13 +566,31 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
         return None
 
     @staticmethod
+    def word_put_right(text: str, answered: list[str], turn: Turn) -> dict[str, Any] | None:
+        """ "I said my knee but it's my hip really" a question or two on: the word put right in
+        the answer that has it (one of the last three in their own words), said back, and the
+        question asked comes again. None when no answer has it."""
+        if is_button(turn.tracker):
+            return None
+        for key in list(dict.fromkeys(reversed(answered)))[:3]:
+            said = turn.slots.get(key)
+            if key not in REFLECTED or not isinstance(said, str) or said == flow.SKIPPED:
+                continue
+            if (swap := listen.word_put_right(text, said)) is not None:
+                old, new, words = swap
+                record(*turn, Reading(value=words, text=words), key)
+                turn.dispatcher.utter_message(response="utter_word_put_right", old=old, new=new)
+                return {key: words}
+        return None
+
+    @staticmethod
     def put_life_answers_right(fixed: dict[str, str], turn: Turn) -> dict[str, Any]:
         """Answers about their life put right, each keyed by its question: the words it had kept
         as taken off, the new ones kept, and each change said. Returns the slots changed."""
         for key, words in fixed.items():
             keep_taken_off(turn, key)
             record(*turn, Reading(value=words, text=words), key)
-            turn.dispatcher.utter_message(response="utter_life_answer_changed", label=labels("life")[key])
+            turn.dispatcher.utter_message(response="utter_life_answer_changed", label=catalogue()[key].label)
         turn.slots.update(fixed)
         return fixed
 

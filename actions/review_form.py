@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from actions import flow, identity_details
-from actions.answers import DECLINED, Reading, interpret_answer, record
+from actions.answers import DECLINED, Reading, interpret_answer, record, reword_goal
 from actions.common import (
     entity,
     is_button,
@@ -25,6 +25,7 @@ from actions.moves import finish_unshared, stop_sharing
 from actions.turn import Turn
 from careplan import dates, interpret, listen
 from careplan.models import utcnow
+from careplan.titles import short_title
 
 REVIEW_INTENTS = {
     "confirm_plan": "confirm",
@@ -69,6 +70,8 @@ class ValidateReviewForm(QuestionForm):
             record(*turn, Reading(value=words, text=words), key)
             turn.dispatcher.utter_message(response="utter_noted_that")
             return {asked: None, key: words}
+        if asked == "review_choice" and listen.puts_goal_back(text):  # "You changed my goal... Put it back"
+            return {asked: None, **self.put_goal_back(turn)}
         if asked == "review_choice" and listen.puts_back(text):  # "put them back"
             return {asked: None, **self.put_back(turn)}
         if asked == "review_choice" and len(steps := listen.instructions(text)) > 1:
@@ -353,6 +356,20 @@ class ValidateReviewForm(QuestionForm):
         turn.dispatcher.utter_message(response="utter_questions_put_back")
         now = _questions_asked(turn.slots)
         return self.set_questions(list(dict.fromkeys([*_questions_asked({"questions": before}), *now])), turn)
+
+    @staticmethod
+    def put_goal_back(turn: Turn) -> dict[str, Any]:
+        """Put the goal back: the words of the goal changed last as they were before (s32 tester:
+        "Put the goal back" got "I've put your questions back"); the read-back then shows it again."""
+        plan_id = int(turn.slots["plan_id"])
+        changed = store().last_goal_words_changed(plan_id)
+        if changed is None:
+            turn.dispatcher.utter_message(response="utter_nothing_to_put_back")
+            return {"review_choice": None}
+        goal_id, words = changed
+        reword_goal(plan_id, goal_id, words)
+        turn.dispatcher.utter_message(response="utter_goal_put_back", title=short_title(words))
+        return {"review_choice": None}
 
     def stage_when_done(self, slots: dict[str, Any]) -> str:
         return "done"

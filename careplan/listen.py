@@ -3257,7 +3257,7 @@ _ABOUT_THE_DATE = re.compile(
 )
 # "the date's wrong", "the appointment bit is wrong", "appointments wrong": the date to put right
 _DATE_WRONG = re.compile(
-    r"\b(?:date|day|appointment|appt)(?:\s+(?:bit|part|details?|date|day|time))?(?:'s| is| was|s)?"
+    r"\b(?:date|day|appointment|appt)(?:\s+(?:bit|part|details?|date|day))?(?:'s| is| was|s)?"
     r" (?:wrong|not right|incorrect)|wrong (?:date|day)\b",
     re.I,
 )
@@ -4421,8 +4421,12 @@ def added_to_before(text: str) -> str | None:
 # --- an answer about their life put right at the read-back -------------------------------------
 # "What matters most is wrong, it should be family, grandchildren, dim sum Sunday", "you still
 # havent changed what matters most. it should say my cat bonnie..." (s30 tester: a weekday in it
-# changed the appointment's date; "Okay. What would you like to change?" and the plan unchanged).
-_LIFE_NAMED = re.compile(r"\b(?:what matters(?:\s+most)?|good day)\b", re.I)
+# changed the appointment's date; "Okay. What would you like to change?" and the plan unchanged);
+# "Support is wrong. It should say my mum and Priya" (s32 tester: the only goal was changed). What
+# each answer is called is the catalogue's ``called``.
+_CALLED = {name: q.key for q in catalogue().values() for name in q.called}
+_NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_CALLED, key=len, reverse=True))
+_LIFE_NAMED = re.compile(rf"\b(?:{_NAMES})\b", re.I)
 # Said as a fix: "... is wrong", "actually", "he said the garden but ...", "..., not the football"
 _PUT_RIGHT = re.compile(
     r"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should|actually"
@@ -4430,9 +4434,9 @@ _PUT_RIGHT = re.compile(
     re.I,
 )
 _NEW_WORDS = re.compile(
-    r"(?:\b(?:it|that|this|what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+"
+    rf"(?:\b(?:it|that|this|(?:a\s+|the\s+|my\s+)?(?:{_NAMES}))\s+"
     r"(?:should|shd|must|needs? to)\s+(?:be|say|read)"
-    r"|\b(?:what matters(?:\s+most)?|(?:a\s+|the\s+)?good day)\s+(?:is|=|to)(?:\s+(?:really|actually))?"
+    rf"|\b(?:a\s+|the\s+|my\s+)?(?:{_NAMES})\s+(?:is|are|=|to)(?:\s+(?:really|actually))?"
     r"|\b(?:change|make)\s+(?:it|that)\s+(?:to|into|say))"
     # never "is wrong", "is not right": what is said of it, not what it should say
     r"\s*:?\s*['\"‘“]?(?!\s|(?:wrong|not|incorrect|rubbish|right|fine|ok|okay|good|correct|spot on|perfect"
@@ -4442,20 +4446,57 @@ _NEW_WORDS = re.compile(
 
 
 def life_answers_put_right(text: str) -> dict[str, str]:
-    """The new words for what matters and a good day, each keyed by its question, when a message
-    says one is wrong and gives what it should say: at the read-back, or at a later question ("he
-    said the garden but my good day is really getting to the temple on a sunday"). "the good day
-    is the bus stop one" points at a goal, and is left out. Empty otherwise."""
+    """The new words for an answer about their life (what matters, a good day, who helps...),
+    each keyed by its question, when a message says one is wrong and gives what it should say:
+    at the read-back, or at a later question ("he said the garden but my good day is really
+    getting to the temple on a sunday"). "the good day is the bus stop one" points at a goal,
+    and is left out. Empty otherwise."""
     if not _LIFE_NAMED.search(text) or not _PUT_RIGHT.search(text):
         return {}
     fixed: dict[str, str] = {}
     for found in _NEW_WORDS.finditer(text):
         words = found.group("words").strip(" ,;:-")
         named = [m.group(0).lower() for m in _LIFE_NAMED.finditer(text[: found.start("words")])]
+        # the fix said around the new words: "my worry is they will change my tablets" puts nothing right
+        fixing = _PUT_RIGHT.search(f"{text[: found.start('words')]} {text[found.end('words') :]}")
         # "..., the garden is nice but that's the one": the first part names no goal, so it is the words
-        if named and len(words) >= 3 and not points_at_goal(re.split(r"[,;]", words)[0]):
-            fixed["good_day" if named[-1] == "good day" else "what_matters"] = words
+        if named and fixing and len(words) >= 3 and not points_at_goal(re.split(r"[,;]", words)[0]):
+            fixed[_CALLED[re.sub(r"\s+", " ", named[-1])]] = words
     return fixed
+
+
+# --- a word in the last answer put right ------------------------------------------------------
+# "I said my knee but it's my hip really", "oops I put knee but I meant hip"
+_SAID_BUT = re.compile(
+    rf"^\W*(?:(?:no|oh|sorry|wait|actually|{_OOPS}|my mistake)\W+)*i\s+(?:said|put|wrote|typed)\s+(?P<y>.+?)"
+    r"\s*,?\s+(?:but|when)\s+(?:it'?s|its|it\s+is|i\s+meant|i\s+mean|(?:it\s+)?should\s+(?:be|say))\s+(?P<x>.+)$",
+    re.I,
+)
+_REALLY = re.compile(r"\s+(?:really|actually|instead|obviously|sorry|lol)\b\W*$|\W+$", re.I)
+_DETERMINER = re.compile(r"^(?:the|my|his|her|their|a|an)\s+", re.I)
+
+
+def word_put_right(text: str, said: str) -> tuple[str, str, str] | None:
+    """A word or two of the last answer put right ("I said my knee but it's my hip really", "not
+    my knee, my hip", "its my hip not my knee"): the words taken out, the words put in, and the
+    answer as it now reads. None when the message puts nothing in ``said`` right, puts the
+    appointment right ("its the nurse not the doctor"), or is long."""
+    if not said or len(text.split()) > 14 or correction(text) is not None:
+        return None
+    bare = text.strip(" .!")
+    found = _SAID_BUT.match(text.strip()) or _NOT_Y_X.search(bare) or _X_NOT_Y.search(bare)
+    if found is None:
+        return None
+    x, y = (found["x"], found["y"]) if found.re is not _X_NOT_Y else (found[1], found[2])
+    x = _REALLY.sub("", _PUT_RIGHT_LEAD.sub("", x)).strip(" ,.;:!-")
+    y = _REALLY.sub("", _PUT_RIGHT_LEAD.sub("", y)).strip(" ,.;:!-")
+    if len(x.split()) > 5 or len(y.split()) > 5 or not content_words(x) or not content_words(y):
+        return None
+    for old, new in ((y, x), (_DETERMINER.sub("", y), _DETERMINER.sub("", x))):
+        place = re.search(rf"\b{re.escape(old)}\b", said, re.I)
+        if place and old and not re.search(rf"\b{re.escape(new)}\b", said, re.I):
+            return old, new, f"{said[: place.start()]}{new}{said[place.end() :]}"
+    return None
 
 
 # --- whether the person is with the carer now ------------------------------------------------
@@ -5309,6 +5350,17 @@ _PUT_BACK = re.compile(
 def puts_back(text: str) -> bool:
     """Does a read-back message ask for what was just taken off to be put back?"""
     return bool(_PUT_BACK.search(text))
+
+
+# "Put the goal back", "put my goal back how it was", "undo the change to number 1"
+_GOAL_WORD = re.compile(r"\b(?:goals?|aims?|number\s*\d|(?:first|second|third|last)\s+one)\b", re.I)
+
+
+def puts_goal_back(text: str) -> bool:
+    """Does a read-back message ask for a goal's words to be put back as they were ("No. You
+    changed my goal. That was meant to be support. Put the goal back."), not its questions?"""
+    found = _PUT_BACK.search(text)
+    return bool(found) and bool(_GOAL_WORD.search(found.group(0)) or _GOAL_WORD.search(text))
 
 
 _ALL_OF_THEM = re.compile(r"\b(?:all|every|both|them|questions)\b", re.I)

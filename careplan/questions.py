@@ -66,6 +66,7 @@ class Question:
     go_on: bool = False
     not_a_day: bool = False
     asked_in: tuple[str, ...] = ()
+    called: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -89,7 +90,8 @@ def _about(text: str, name: str | None) -> str:
 
 
 def _check(entry: dict[str, Any]) -> Question:
-    question = Question(**{**entry, "asked_in": tuple(entry.get("asked_in") or ())})
+    listed = {field: tuple(entry.get(field) or ()) for field in ("asked_in", "called")}
+    question = Question(**{**entry, **listed})
     for value, allowed in (
         (question.stage, STAGES),
         (question.kind, KINDS),

@@ -287,6 +287,25 @@ class Store:
 
         return self._run(work)
 
+    def last_goal_words_changed(self, plan_id: int) -> tuple[int, str] | None:
+        """The goal whose words were changed last, with the words it had before, for "put the
+        goal back"; None when no goal still on the plan was reworded."""
+
+        def work(session: Session) -> tuple[int, str] | None:
+            found = session.execute(
+                select(Answer.goal_id, Answer.text)
+                .join(Goal, Goal.id == Answer.goal_id)
+                .where(
+                    Answer.plan_id == plan_id,
+                    Answer.question_key == "goal_text",
+                    Answer.removed_at.is_not(None),
+                )
+                .order_by(Answer.removed_at.desc(), Answer.id.desc())
+            ).first()
+            return (int(found[0]), str(found[1])) if found else None
+
+        return self._run(work)
+
     # -- goals ----------------------------------------------------------
     def add_goal(
         self,
