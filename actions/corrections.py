@@ -233,10 +233,22 @@ class Corrections:
                 turn.dispatcher.utter_message(response="utter_kept")
                 return {"undo_pending": None}
             return {"undo_pending": None, **self.appointment_again(part, turn)}
-        if mode == "reword":  # "What should "Swim again" say instead?"
+        if mode in {"reword", "reword_which"}:  # "What should "Swim again" say instead?", "Which goal?"
             said = text_of(turn.tracker)
             if listen.never_mind(said) or interpret.yes_no(said, sure_intent(turn.tracker)) is False:
                 turn.dispatcher.utter_message(response="utter_left_as_is")
+                return {"undo_pending": None}
+            goals = readback_goals(turn.slots)
+            named = listen.match_goal(said, goals, said_about=False)
+            if named is not None and (
+                mode == "reword_which" or (listen.points_at_goal(said) and str(named) != key)
+            ):
+                # "the walking one", "number 1": which goal, never its new words
+                return confirm_first(
+                    "reword", str(named), next(g["title"] for g in goals if g["id"] == named)
+                )
+            if mode == "reword_which":
+                turn.dispatcher.utter_message(response="utter_which_goal")
                 return {"undo_pending": None}
             return {"undo_pending": None, **self.reworded(int(key), said, turn)}
         if mode == "remove_goal":  # "Shall I take off "Swim again"?"
@@ -290,6 +302,10 @@ class Corrections:
         if goal_id is None:
             turn.dispatcher.utter_message(response="utter_which_goal")
             return {}
+        if told.kind != "remove" and listen.the_goal(told.goal) and len(goals) > 1 and told.words is None:
+            # "change the goal" with several goals: which one is asked, never the one being told taken
+            listing = "\n".join(f"{n}. {g['title']}" for n, g in enumerate(goals, start=1))
+            return confirm_first("reword_which", None, listing)
         title = next(g["title"] for g in goals if g["id"] == goal_id)
         if told.kind == "remove":
             return confirm_first("remove_goal", str(goal_id), title, only=len(goals) == 1)
@@ -300,7 +316,7 @@ class Corrections:
     @staticmethod
     def reworded(goal_id: int, words: str, turn: Turn) -> dict[str, Any]:
         """A goal said in new words, and said so."""
-        store().update_goal(goal_id, text=words, title=short_title(words), domain=classify(words))
+        reword_goal(int(turn.slots["plan_id"]), goal_id, words)
         turn.dispatcher.utter_message(response="utter_goal_changed")
         if str(turn.slots.get("current_goal_id")) == str(goal_id):
             return {"goal_title": short_title(words)}

@@ -569,6 +569,10 @@ class ActionAskUndoPending(SimpleAction):
             dispatcher.utter_message(response="utter_ask_appointment_part")
         elif pending.get("mode") == "reword":  # "change number 1"
             dispatcher.utter_message(response="utter_ask_goal_new_words", title=pending.get("about", ""))
+        elif pending.get("mode") == "reword_which":  # "change the goal", with several
+            dispatcher.utter_message(
+                response="utter_ask_which_goal_to_change", goals=pending.get("about", "")
+            )
         elif pending.get("mode") == "pick":
             dispatcher.utter_message(response="utter_confirm_goal", title=pending.get("about", ""))
         else:
