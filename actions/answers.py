@@ -316,8 +316,14 @@ def _no_name_heard(slot: str, text: str, tracker: Tracker) -> Reading:
 
 def yes_or_no(slot: str, text: str, intent: str | None = None) -> bool | None:
     """A yes/no question's answer. Consent to share is read for consent: a yes with words
-    ("she says yes, send it") is a yes, and an unclear reply is asked again."""
-    return listen.share_answer(text, intent) if slot == "share_plan" else interpret.yes_no(text, intent)
+    ("she says yes, send it") is a yes, and an unclear reply is asked again. Whether the person
+    is with them may be told sideways ("he's dozing in the garden")."""
+    if slot == "share_plan":
+        return listen.share_answer(text, intent)
+    answer = interpret.yes_no(text, intent)
+    if answer is None and slot == "person_present":
+        return listen.with_them(text)  # "he's dozing in the garden": a no, told sideways
+    return answer
 
 
 # Questions with buttons that a good listener lets go of once asked twice without an answer it

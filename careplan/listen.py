@@ -4528,13 +4528,27 @@ _NOT_HERE = re.compile(
 )
 
 
+# Somewhere else, told sideways: "he's pottering in the greenhouse", "she's at church with my
+# sister", "Ron's out in the garden" (never "in pain", "in a wheelchair": no place; never "it's at
+# the hospital": the person is who is somewhere)
+_ELSEWHERE = re.compile(
+    r"(?:\b(?:he|she|they|(?!(?:it|this|that|there|here|what|which|who)\b)(?-i:[A-Z])[a-z]+)(?:'s|’s|'re|’re|\s+is|\s+are)|\b(?:he|she)s|\btheyre)"
+    r"\s+(?:still\s+|just\s+)?(?:[a-z]+ing\s+)?(?:out\s+|off\s+)?(?:in|at|down|up)\s+"
+    r"(?:(?:the|his|her|their)\s+(?!(?:same\s+)?room\b|chair\s+(?:next\s+to|beside)\b)[a-z]+"
+    r"|church|chapel|mosque|temple|synagogue|work|school|college|hospital)\b",
+    re.I,
+)
+
+
 def with_them(text: str) -> bool | None:
     """Whether a carer's words say the person is with them now ("yes she knows, she's sat
     beside me", "he is here with me now"): True, False ("she's at the day centre today",
-    "he isn't here"), or None when they don't say."""
+    "he isn't here", "he's pottering in the greenhouse"), or None when they don't say."""
     if _NOT_HERE.search(text):
         return False
-    return True if _HERE_NOW.search(text) else None
+    if _HERE_NOW.search(text):
+        return True
+    return False if _ELSEWHERE.search(text) else None
 
 
 # --- an opening question answered, or another one -------------------------------------------
