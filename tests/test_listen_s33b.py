@@ -81,3 +81,20 @@ def test_the_appointment_time_put_right(text: str, time: str) -> None:
     """ "the appointment time is wrong, it should be at 11" got the don't-know-date reply."""
     fix = listen.correction(text)
     assert fix is not None and (fix.kind, fix.value) == ("time", time)
+
+
+@pytest.mark.parametrize(
+    ("text", "here"),
+    [
+        ("he's dozing in the garden", False),
+        ("he's pottering in the greenhouse", False),
+        ("she's out at church with my sister", False),
+        ("It's at the hospital", None),
+        ("her appointment is at the hospital on tuesday", None),
+        ("he is in pain", None),
+        ("shes in the room", True),
+    ],
+)
+def test_where_they_are_says_if_they_are_here(text: str, here: bool | None) -> None:
+    """ "he's dozing in the garden" at "Is Ron with you now?" got "Sorry, I didn't catch that"."""
+    assert listen.with_them(text) is here
