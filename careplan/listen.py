@@ -4428,9 +4428,10 @@ _CALLED = {name: q.key for q in catalogue().values() for name in q.called}
 _NAMES = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_CALLED, key=len, reverse=True))
 _LIFE_NAMED = re.compile(rf"\b(?:{_NAMES})\b", re.I)
 # Said as a fix: "... is wrong", "actually", "he said the garden but ...", "..., not the football"
+_NOT_THE = re.compile(r"[,;]\s*not (?:the|my|just|her|his|their)\b", re.I)
 _PUT_RIGHT = re.compile(
-    r"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should|actually"
-    r"|(?:he|she|they|you|i) (?:said|put|wrote))\b|[,;]\s*not (?:the|my|just|her|his|their)\b",
+    rf"\b(?:wrong|not right|incorrect|never said|change|changed|correct|fix|should|actually"
+    rf"|(?:he|she|they|you|i) (?:said|put|wrote))\b|{_NOT_THE.pattern}",
     re.I,
 )
 _NEW_WORDS = re.compile(
@@ -4457,8 +4458,13 @@ def life_answers_put_right(text: str) -> dict[str, str]:
     for found in _NEW_WORDS.finditer(text):
         words = found.group("words").strip(" ,;:-")
         named = [m.group(0).lower() for m in _LIFE_NAMED.finditer(text[: found.start("words")])]
-        # the fix said around the new words: "my worry is they will change my tablets" puts nothing right
-        fixing = _PUT_RIGHT.search(f"{text[: found.start('words')]} {text[found.end('words') :]}")
+        # the fix said around the new words, with "really", or as ", not the football" after them:
+        # "my worry is they will change my tablets" puts nothing right
+        fixing = (
+            _PUT_RIGHT.search(f"{text[: found.start('words')]} {text[found.end('words') :]}")
+            or re.search(r"\breally\b", text[: found.start("words")], re.I)
+            or _NOT_THE.search(words)
+        )
         # "..., the garden is nice but that's the one": the first part names no goal, so it is the words
         if named and fixing and len(words) >= 3 and not points_at_goal(re.split(r"[,;]", words)[0]):
             fixed[_CALLED[re.sub(r"\s+", " ", named[-1])]] = words
