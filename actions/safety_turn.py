@@ -69,7 +69,15 @@ from careplan.emergency_talk import (
 )
 from careplan.listen import content_words, taken_back, tells_a_wish
 from careplan.questions import catalogue
-from careplan.safety import RedFlag, detect, names_past_stroke, no_voice_phone, now_cue, safety_question
+from careplan.safety import (
+    RedFlag,
+    detect,
+    names_past_stroke,
+    no_voice_phone,
+    now_cue,
+    now_said,
+    safety_question,
+)
 from careplan.store import StoreUnavailable
 from careplan.vocab import CARER, CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
@@ -682,6 +690,8 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
         return note
 
     flag = None if button else detect(text, *intent_of(tracker))
+    if flag is not None and _a_worry_asked_for(tracker, flag, text):
+        flag = None  # "chest thing. and having anothr strok" at "Is anything worrying you?" (tester33)
     pushback = [] if button or not last_flags or state == PAUSED else pushback_spans(text)
     if pushback and (flag is None or _within(flag.span, pushback)):
         # "I'm not going to do anything. Please stop saying that." Say sorry once; the
@@ -1035,6 +1045,15 @@ def infection_in_context(text: str, context: str, *, seen_infection: bool) -> Re
     if infected:
         return RedFlag(kind=URGENT, rule="infection_in_context")
     return None
+
+
+def _a_worry_asked_for(tracker: Tracker, flag: RedFlag, text: str) -> bool:
+    """An emergency only the learned model hears, said in answer to a question that asks for a
+    worry, with nothing saying now: the worry itself, kept as the answer, not a 999 reply (a
+    pattern rule's emergency, or "right now", still is)."""
+    asked = catalogue().get(tracker.get_slot("requested_slot") or "")
+    worry = asked is not None and asked.asks_a_worry
+    return worry and flag.kind == EMERGENCY and flag.rule == "model" and not now_said(text)
 
 
 def after_a_stroke(tracker: Tracker, text: str, span: tuple[int, int] | None = None) -> bool:

@@ -64,6 +64,9 @@ class Question:
     unsure_ok: bool = True
     medical: bool = False
     go_on: bool = False
+    # the answer is a worry by the question's own words: an emergency only the learned model hears
+    # in it, with nothing saying now, is a worry ("having anothr strok"), not 999 (tester33)
+    asks_a_worry: bool = False
     not_a_day: bool = False
     asked_in: tuple[str, ...] = ()
     called: tuple[str, ...] = ()

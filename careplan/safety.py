@@ -1033,10 +1033,14 @@ def names_past_stroke(text: str) -> bool:
     return bool(_PAST_STROKE.search(norm)) and not _NEW_NOW.search(norm)
 
 
+def now_said(text: str) -> bool:
+    """The words say now ("right now", "today", "this morning"): the `now` cue alone."""
+    return bool(load_rules()[1].now.search(normalise(text)))
+
+
 def now_cue(text: str) -> bool:
     """Something says it is happening now or came on suddenly ("just now", "suddenly", "worse")."""
-    norm = normalise(text)
-    return bool(load_rules()[1].now.search(norm) or _NEW_NOW.search(norm))
+    return now_said(text) or bool(_NEW_NOW.search(normalise(text)))
 
 
 _PAST_STROKE = re.compile(

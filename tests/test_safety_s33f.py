@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from careplan.emergency_talk import not_happening
-from careplan.safety import CHEST_ON_EFFORT, detect
+from careplan.questions import catalogue
+from careplan.safety import CHEST_ON_EFFORT, detect, now_cue, now_said
 from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
 pytestmark = pytest.mark.unit
@@ -87,3 +88,11 @@ def test_the_parent_replaced_is_the_writer(text: str) -> None:
 )
 def test_a_worry_not_now_is_not_happening(text: str, over: bool) -> None:
     assert not_happening(text) == over
+
+
+def test_a_worry_asked_for_is_read_for_now_words_only() -> None:
+    # "another" says new now to the stroke check, but at the worries question it is the worry itself
+    assert catalogue()["worries"].asks_a_worry and not catalogue()["what_matters"].asks_a_worry
+    worry = "chest stuff and having another stroke"
+    assert now_cue(worry) and not now_said(worry)
+    assert now_said("having another stroke right now")
