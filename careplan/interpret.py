@@ -320,6 +320,11 @@ def _aside(clause: str) -> str | None:
     return next((kind for kind, pattern in _ASIDES.items() if pattern.match(clause)), None)
 
 
+def only_told(clause: str) -> bool:
+    """Is the clause only "I told you" said to the bot ("i literally just told you??"), not a question?"""
+    return _aside(clause) == "told"
+
+
 def without_complaint(text: str) -> tuple[str, str | None]:
     """The answer without what was said to the bot rather than answered: "I JUST TOLD YOU.
     THE FREEZING" is "THE FREEZING", "patient. is that enough?" is "patient". The second

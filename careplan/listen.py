@@ -2668,8 +2668,8 @@ def question_to_bot(text: str) -> bool:
     if len(said.split()) < 3 or meta(said) is not None or interpret.skips(said):
         return False  # "can I skip this one?" passes on the question
     first = re.split(r"(?<=[.!?])\s+", said)[0]
-    if tells_a_story(first):
-        return False
+    if tells_a_story(first) or interpret.only_told(first):
+        return False  # "i literally just told you?? feel like myself": a complaint, never a question
     if _SUBJECT_DROPPED.match(said):
         return False  # "is his life, fishing, 50 years he do this": "it" left out, not a question
     if _ASKED_BACK_TO_FRONT.search(first) or _QUESTION_WORD.search(first):

@@ -2244,3 +2244,16 @@ def test_an_answer_meant_for_the_question_before(text: str, meant_before: bool) 
 def test_a_goal_reworded_at_the_read_back_in_plain_words(text: str, goal: str, words: str) -> None:
     assert listen.correction(text) == listen.Correction("change_goal", words, goal)
     assert listen.correction("I want to swap my tablets for the patches") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i literally just told you??",
+        "i already said that?? my garden",
+        "did i not just say?? walking the dog",
+    ],
+)
+def test_i_told_you_with_a_question_mark_is_no_question(text: str) -> None:
+    # tester33, Aisha: "i literally just told you??" was noted as a question for her GP
+    assert not listen.question_to_bot(text)
