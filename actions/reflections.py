@@ -16,7 +16,7 @@ import string
 from collections.abc import Collection, Mapping
 from typing import Any, Protocol
 
-from careplan.questions import responses
+from careplan.questions import catalogue, responses
 from careplan.reflect import (
     CARING,
     CATEGORIES,
@@ -108,8 +108,10 @@ def reflect(
     if category is None and asked == "support" and nobody_helps(text):
         category = CARING if slots.get("for_whom") == CARER else LONELY
     # A carer telling what the person feels hears it said of them: "for you both", not "you".
-    # (and "the pain is unbearable", with no "I" or "my" in it, is about the person too)
-    theirs = own is None and (whose(text) == "them" or not _FIRST_PERSON.search(text))
+    # (and "the pain is unbearable", with no "I" or "my" in it, is about the person too; but
+    # "worn out" to "How are you coping?", a carer's own question, is the carer's)
+    own_question = asked in catalogue() and catalogue()[asked].stage == "carer"
+    theirs = own is None and (whose(text) == "them" or not (_FIRST_PERSON.search(text) or own_question))
     about = "_them" if slots.get("for_whom") == CARER and theirs else ""
     if category in HARD and not about and played_down(text):
         category = PLAYED_DOWN  # "its nowt really, I don't see a soul": it still counts, kindly

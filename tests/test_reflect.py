@@ -256,3 +256,13 @@ def test_a_carers_own_exhaustion_said_after_the_persons_is_the_carers(text: str)
     said = dispatcher.messages[0]["text"]
     about_leon = [v["text"].replace("{preferred_name}", "Leon") for v in lines("_them")["exhaustion"]]
     assert said not in about_leon
+
+
+@pytest.mark.parametrize("text", ["worn out", "shattered tbh", "knackered, running on empty"])
+def test_tiredness_at_a_carers_own_question_is_the_carers(text: str) -> None:
+    """messy_s33d_04: "worn out" to "How are you coping?" got "That sounds really tiring for Mick."."""
+    dispatcher = CollectingDispatcher()
+    reflect(text, {"for_whom": "carer", "preferred_name": "Mick"}, dispatcher, asked="carer_coping")
+    assert dispatcher.messages[0]["text"] not in {
+        v["text"].replace("{preferred_name}", "Mick") for v in lines("_them")["exhaustion"]
+    }
