@@ -120,7 +120,8 @@ class Corrections:
             dispatcher.utter_message(response="utter_full_name_changed", full_name=fix.value)
             return {slot: fix.value}
         pointing = fix.kind == "main_goal" and listen.POINTER.match(fix.goal or "")
-        if pointing and asked == "another_goal" and interpret.yes_no(text_of(tracker)) is False:
+        said_no = interpret.yes_no(text_of(tracker)) is False or listen.no_more_goals(text_of(tracker))
+        if pointing and asked == "another_goal" and said_no:
             return None  # "no that's the main one" to "something else?": a no (the one thing comes later)
         if fix.kind == "main_goal" and goals:
             chosen = listen.match_goal(fix.goal or "", goals)

@@ -1626,6 +1626,8 @@ def goal_in_reply(text: str) -> str | None:
     "yes, I'd like to...", "sleeping better", "no but I'd like to get back to bowls", or "no
     thats the main one. actually yes - writing. I want to sign my own cards"), without a check
     after it ("Also to walk to church again. Did I put that right?")."""
+    if no_more_goals(text):  # "thats the main one really": no more goals, never one of them
+        return None
     answer, aside = interpret.without_complaint(text)
     text = answer if aside == "checking" else text
     if changed := _NO_THEN_YES.match(text):
@@ -1645,10 +1647,12 @@ def ends_the_list(text: str) -> bool:
 # with goals now ta"
 _NO_MORE_GOALS = re.compile(
     r"^\W*(?:(?:ok|okay|right|so|well|i think|think)\W+)*(?:(?:that'?s|thats|that is|i'?m|im|i am|we'?re|all)"
-    # "that'll do for now", "that will do for her"
-    r"\s+(?:it|all|everything|enough|done|finished)|(?:that'?ll|thatll|that will|that'?d|that would)\s+do)\b"
-    r"(?:\s+(?:with|for|of))?(?:\s+(?:the\s+)?(?:goals?|them|now|her|him))*"
-    r"(?:[\s,]+(?:i can think of|for now|now|thanks?|ta|thank you|cheers|love|really|i think))*\W*$",
+    # "that'll do for now", "that will do for her", "thats the main one really"
+    r"\s+(?:it|all|everything|enough|done|finished)|(?:that'?ll|thatll|that will|that'?d|that would)\s+do"
+    r"|(?:that'?s|thats|that is|it'?s|its|it is)\s+(?:the\s+)?(?:main|most important|only|big)"
+    r" (?:one|goal|thing))\b(?:\s+(?:with|for|of))?(?:\s+(?:the\s+)?(?:goals?|them|now|her|him))*"
+    r"(?:[\s,]+(?:i can think of|for now|now|thanks?|ta|thank you|cheers|love|really|i think|tbh"
+    r"|to be honest))*\W*$",
     re.I,
 )
 

@@ -154,3 +154,12 @@ def test_letting_them_see_it_is_a_yes_to_sharing(text: str, said: bool | None) -
     """set16_07: "let sue see it before we go in" to "Would you like to share...?" was not caught;
     "don't let them see it" stays a no (consent is never turned round)."""
     assert listen.share_answer(text) is said
+
+
+@pytest.mark.parametrize(
+    "text", ["thats the main one really", "its the most important one tbh", "that's the only thing really"]
+)
+def test_the_main_one_said_alone_ends_the_goals(text: str) -> None:
+    """set16_02/04 said "no that's the main one"; without the "no" it was written down as a goal."""
+    assert listen.no_more_goals(text)
+    assert not listen.no_more_goals("thats the main one, but i also want to swim")
