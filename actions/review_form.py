@@ -64,6 +64,8 @@ class ValidateReviewForm(QuestionForm):
             # "What matters most is wrong, it should be family, grandchildren, dim sum Sunday": that
             # answer changed, never the date; then the plan again
             return {asked: None, **self.put_life_answers_right(fixed, turn)}
+        if asked == "review_choice" and (swapped := self.goal_word_put_right(text, turn)) is not None:
+            return {asked: None, **swapped}
         if asked == "review_choice" and (late := listen.late_answer(text)):
             # "I skipped what matters earlier. it's my wife, my job...": kept, and the plan again
             key, words = late
@@ -356,6 +358,20 @@ class ValidateReviewForm(QuestionForm):
         turn.dispatcher.utter_message(response="utter_questions_put_back")
         now = _questions_asked(turn.slots)
         return self.set_questions(list(dict.fromkeys([*_questions_asked({"questions": before}), *now])), turn)
+
+    @staticmethod
+    def goal_word_put_right(text: str, turn: Turn) -> dict[str, Any] | None:
+        """ "I said my knee but it's my hip really" at the read-back: the word changed in the goal
+        that has it, said back, and the plan shown again (was "What would you like to change?")."""
+        if is_button(turn.tracker):
+            return None
+        for goal in readback_goals(turn.slots):
+            if (swap := listen.word_put_right(text, goal["text"])) is not None:
+                old, new, words = swap
+                reword_goal(int(turn.slots["plan_id"]), goal["id"], words)
+                turn.dispatcher.utter_message(response="utter_word_put_right", old=old, new=new)
+                return {}
+        return None
 
     @staticmethod
     def put_goal_back(turn: Turn) -> dict[str, Any]:
