@@ -83,6 +83,7 @@ from careplan.reflect import LOSS
 from careplan.store import StoreUnavailable
 from careplan.titles import classify, short_title
 from careplan.vocab import CARER, SELF
+from careplan.words import listed
 
 # The opening questions (who it's for, their names, who the carer is, the appointment), where a
 # message answering another of them is kept for that one and the question asked comes again.
@@ -450,10 +451,12 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if asked == "goal_text" and len(parts := listen.several_goals(text)) > 1:
                 return {asked: None, **confirm_first("split", asked, parts=parts, said=text)}
             goal = listen.goal_in_reply(text) if asked == "another_goal" else None
-            if goal and len(parts := listen.several_goals(goal)) > 1:
+            if goal and ((parts := listed(goal)) or len(parts := listen.several_goals(goal)) > 2):
                 # "Yes: 1. get up the stairs 2. go to my book club again", "yes i want to walk the dog
                 # again, get back to church and sleep through the night": a yes, and the goals offered
-                # as separate goals, as at the goal question (the list was kept as one goal)
+                # as separate goals, as at the goal question (the list was kept as one goal). Two
+                # parts are one goal and its purpose as often as two goals ("yeah sort my feet out,
+                # want to walk to the allotment again", set3_02): kept as one, as before.
                 said_yes = self.take_answer(asked, "yes", turn._replace(tracker=saying(turn.tracker, "yes")))
                 return {**said_yes, **confirm_first("split", "goal_text", parts=parts, said=goal)}
         return {**(corrected or {}), **self.take_answer(asked, value, turn)}
