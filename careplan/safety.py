@@ -1119,6 +1119,24 @@ _ONESELF_AGAIN = re.compile(
     r"\b(?:feel\w*|be|being|get\w* back to|back to)(?: (?:more )?like)?"
     r" (?:(?:my|his|her|your|their|our) old )?(?:(?:my|him|her|your|them|our)sel(?:f|ves)|self)\b(?: again)?"
 )
+# Wanting to stop or cut down drink, smoking, gambling or drugs, with the habit named in the message
+# ("her drinkin n her depression. she wants to stop, she said it herself", set12_08: the model,
+# once it learnt batch ZV, checked in about a wish to die): a goal, not the theme. "i want it all
+# to stop" and "stop everything" are not this.
+_HABIT = re.compile(
+    r"\b(?:drink\w*|booze\w*|alcohol\w*|wine|beer|lager|vodka|cider|smok\w*|cigs?|cigarettes?|vap\w*"
+    r"|gambl\w*|betting|weed|cannabis|drugs?|coke|crack|spice)\b"
+)
+_STOPPING_THE_HABIT = re.compile(
+    r"\b(?:wants?|wanted|wanting|trying|tried|try|going|wanna|gonna|needs?|decided|determined|ready)"
+    r" (?:to )?(?:stop|quit|give up|cut down|cut back|come off|get off)\b"
+    r"(?=\s*(?:$|[,.;!?]|(?:it|that|the \w+|her \w+|his \w+|my \w+|drink\w*|smok\w*|gambl\w*)\b))"
+)
+# "she said it herself", "he asked for it himself": the self of emphasis, not of harm
+_SAID_ITSELF = re.compile(
+    r"\b(?:said|says|say|told (?:me|us|them)|asked(?: for it)?|chose|choose|decided) (?:it |that |so )?"
+    r"(?:my|him|her|them|your|our)sel(?:f|ves)\b"
+)
 # "cutting back on bread and cake", "cut out sugar": eating less, not cutting oneself (session 31: the
 # model learnt from batches ZR and ZS heard a crisis in it)
 _NOT_CUTTING_BACK = r"(?! (?:back|down|out)\b)"
@@ -1445,6 +1463,9 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         themed = _KEEPS_GOING.sub(" ", themed)  # "I just keep going": a strength, not the theme
     if kind == CRISIS:
         themed = _ONESELF_AGAIN.sub(" ", themed)  # "he wants to feel like himself again": a hope
+        themed = _SAID_ITSELF.sub(" ", themed)  # "she said it herself": emphasis
+    if kind == CRISIS and _HABIT.search(norm):
+        themed = _STOPPING_THE_HABIT.sub(" ", themed)  # "she wants to stop" (the drinking): a goal
     if kind == CRISIS and not cues.plan_made.search(norm):
         # "And I won't be around forever", "who'll look after her when I'm gone": mortality said
         # plainly is a worry about the future; the theme must be said besides it
