@@ -163,15 +163,7 @@ class Service:
 
     def wait_http(self, url: str, timeout: float = 180.0) -> float:
         """Wait until ``url`` answers 2xx; return seconds since start."""
-
-        def ready() -> bool:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback URL we built
-                    return 200 <= resp.status < 300
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                return False
-
-        return self._wait(ready, f"answering {url}", timeout)
+        return self._wait(lambda: answers(url), f"answering {url}", timeout)
 
     def wait_port(self, port: int, timeout: float = 60.0) -> float:
         """Wait until something accepts TCP connections on loopback ``port``."""
@@ -269,6 +261,15 @@ def process_tree(pid: int) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def answers(url: str) -> bool:
+    """Does ``url`` answer 2xx now (within two seconds)?"""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback URL we built
+            return 200 <= resp.status < 300
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
 
 
 def stop_all(services: Sequence[Service]) -> None:

@@ -12,7 +12,9 @@ import os
 import urllib.request
 import uuid
 
-from serve import _up, start, stop
+from launch import answers, stop_all
+
+from serve import start
 
 RASA_URL = os.environ.get("RASA_URL", "http://localhost:5005")
 
@@ -27,7 +29,7 @@ def say(sender: str, message: str) -> list[dict]:
 
 
 def main() -> None:
-    running = [] if _up(f"{RASA_URL}/status") else start()
+    running = [] if answers(f"{RASA_URL}/status") else start()
     sender = os.environ.get("CHAT_SENDER") or f"terminal-{uuid.uuid4().hex[:8]}"
     print(f"Chatting as '{sender}'. Type 'quit' to leave (your answers are kept).\n")
     buttons: list[dict] = []
@@ -55,7 +57,7 @@ def main() -> None:
         pass
     finally:
         print(f"\nYour answers are saved. See them with: careplan export --sender {sender}")
-        stop(running)
+        stop_all(running)
 
 
 if __name__ == "__main__":
