@@ -131,19 +131,20 @@ def test_not_what_i_meant_marks_the_flag_and_goes_back_to_the_question(stack: St
     open_plan(stack, sender, SELF_OPENING, WHAT_MATTERS_PROMPT)
     reply = stack.texts(sender, "I want to end my life")
     assert said(reply, "utter_red_flag_crisis"), reply
-    assert GOOD_DAY_PROMPT not in reply  # kept as the answer to "what matters"; heard first
-    assert life(stack, sender)["what_matters"] == "I want to end my life"
+    assert GOOD_DAY_PROMPT not in reply  # heard first
+    # said alone, a crisis is not what matters most: not kept as that answer (H129, session 33)
+    assert life(stack, sender)["what_matters"] is None
 
     reply = stack.texts(sender, "that's not what I meant")
     assert said(reply, "utter_safety_misunderstood"), reply
-    assert GOOD_DAY_PROMPT in reply, reply
+    assert WHAT_MATTERS_PROMPT in reply, reply  # back to the question that was open
     [flag] = flags(stack, sender)  # the flag stays for the care team...
     assert flag["kind"] == "crisis"
     assert flag["misunderstood"]["words"] == "that's not what I meant"  # ...marked, with their words
     assert flag["misunderstood"]["at"].startswith("20")
 
-    assert "What do you enjoy doing?" in stack.texts(sender, "a sunny day with the grandchildren")
-    assert life(stack, sender)["good_day"] == "a sunny day with the grandchildren"
+    assert GOOD_DAY_PROMPT in stack.texts(sender, "my grandchildren and my garden")
+    assert life(stack, sender)["what_matters"] == "my grandchildren and my garden"
 
 
 def test_an_urgent_problem_points_to_111_and_the_questions_carry_on(stack: Stack, sender: str) -> None:
