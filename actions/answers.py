@@ -476,8 +476,7 @@ def reword_goal(plan_id: int, goal_id: int, text: str) -> None:
     """A goal given new words at the read-back. The words it had are kept as taken off, for the
     care team (hazard H22) and for "put the goal back"."""
     s = store()
-    goals = [*s.goals(plan_id), *s.goals(plan_id, for_carer=True)]
-    before = next((g["text"] for g in goals if g["id"] == goal_id), None)
+    before = s.goal_text(plan_id, goal_id)
     if before and before != text:
         s.record_answer(plan_id, "goal_text", before, goal_id=goal_id)
         s.take_off_answer(plan_id, "goal_text", goal_id)

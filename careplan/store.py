@@ -344,6 +344,14 @@ class Store:
 
         return self._run(work)
 
+    def goal_text(self, plan_id: int, goal_id: int) -> str | None:
+        """The words of one goal on the plan (None if the plan has no such goal)."""
+
+        def work(session: Session) -> str | None:
+            return session.scalar(select(Goal.text).where(Goal.id == goal_id, Goal.plan_id == plan_id))
+
+        return self._run(work)
+
     def update_goal(self, goal_id: int, **fields: Any) -> None:
         def work(session: Session) -> None:
             goal = session.get(Goal, goal_id)
