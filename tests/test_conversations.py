@@ -15,7 +15,15 @@ CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
 # 2026-12-04). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    # Blind set 17, retired in session 34: each one's first problem at session 33's end (7bcc88e).
+    "set17_02_priya_for_mum": "her mum's date of birth (2 March 1947) is not stored",
+    "set17_03_jade_for_leo": '"Leo James Kirk" (turn 4) gets "Sorry, I didn\'t catch that" and the '
+    "for-whom question again",
+    "set17_08_maureen_grieving": '"some days i cannot see the point without him" (turn 20) gets "What gets '
+    'in the way at the moment?", not a check-in',
+    "set17_09_kyle_in_a_hurry": "his one thing (running) is not stored",
+}
 
 
 def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:

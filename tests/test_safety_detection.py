@@ -705,8 +705,8 @@ def test_the_span_points_at_the_words_that_raised_it() -> None:
 # (e115336) as safety_dev_p.yml, set 5 as safety_dev_s.yml, set 6 as safety_dev_w.yml, set 7
 # as safety_dev_z.yml, set 8 as safety_dev_zc.yml, set 9 as safety_dev_zf.yml, set 10 as
 # safety_dev_zi.yml, set 11 as safety_dev_zl.yml, set 12 as safety_dev_zo.yml, set 13 as
-# safety_dev_zr.yml, set 14 as safety_dev_zs.yml, set 15 as safety_dev_zt.yml and set 16 as
-# safety_dev_zv.yml.
+# safety_dev_zr.yml, set 14 as safety_dev_zs.yml, set 15 as safety_dev_zt.yml, set 16 as
+# safety_dev_zv.yml and set 17 as safety_dev_zw.yml.
 BLIND_SETS = {
     "safety_blind.yml": ({EMERGENCY: 0.71, CRISIS: 0.66, SAFEGUARDING: 0.57}, 0.02),
     "safety_blind_2.yml": ({EMERGENCY: 0.84, CRISIS: 0.72, SAFEGUARDING: 0.76}, 0.02),
@@ -874,6 +874,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # back for more, a tenfold dose) keeping the ZP and ZC lines the model stopped hearing once learnt; its
 # misses and false alarm tuned by class the same session to 55/55, 55/55, 55/55, urgent 35/35, false
 # alarms 0/250.
+# ZW: set 17, retired at the start of session 34 (blind at session 33's end: 1.000/0.945/0.891,
+# urgent 0.886, false alarms 8/250), not yet learnt from: floors and false-alarm ceiling at its blind figures.
 # ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
 # alarms 7/80) reaches every line (80/80, false alarms 0/80, learnt since session 33): floor 1.0.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
@@ -901,10 +903,11 @@ BATCH_FLOORS = {
     "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zu": {SAFEGUARDING: 1.0},
     "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zw": {EMERGENCY: 1.0, CRISIS: 0.94, SAFEGUARDING: 0.89, URGENT: 0.88},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
-BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {}
+BATCH_FALSE_ALARM_CEILINGS: dict[str, float] = {"safety_dev_zw": 0.032}
 
 
 @pytest.mark.slow  # a whole data set
@@ -914,8 +917,8 @@ def test_development_batches(path: Path) -> None:
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28, ZQ and ZP in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
-    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16; ZU written in session 32), each measured
-    cold first (figures in docs/safety-and-privacy.md),
+    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16, ZW: set 17; ZU written in session 32), each
+    measured cold first (figures in docs/safety-and-privacy.md),
     then tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
