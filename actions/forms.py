@@ -429,6 +429,15 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if in_part is not None and answered_too:
                 corrected = self.correct(in_part, asked, turn._replace(tracker=saying(turn.tracker, fixing)))
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+            able = listen.asks_when_able(text) if asked == "one_thing" else None
+            if able and not _names_a_goal_of(text, turn):
+                # "when can i run" when asked for the one thing: being able to run is the one thing,
+                # and the question is noted for the care team too
+                noted = self.note_question(text, turn)
+                return {
+                    **noted,
+                    **self.take_answer(asked, able, turn._replace(tracker=saying(turn.tracker, able))),
+                }
             answer, aside = interpret.without_complaint(text)
             if (
                 _question_for_team(asked, answer if aside == "checking" else text)  # "..., is that ok?"

@@ -233,6 +233,8 @@ class ActionInterrupt(SimpleAction):
         if listen.asks_if_shared(text_of(tracker)):  # "so did you share it or not??"
             say_if_shared(tracker, dispatcher)
             return []
+        if intent == "repeat" and listen.meta(text_of(tracker)) == "faq_questions_left":
+            intent = "faq_questions_left"  # "how many more q's??": heard as "say that again"
         if intent == "repeat":
             if asked is None:
                 dispatcher.utter_message(response="utter_help")

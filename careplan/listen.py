@@ -1925,14 +1925,14 @@ META_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?: all)?(?: of (?:it|them))? (?:now|today|in one go|at once|all at once|in one sitting)\b",
         re.I,
     ),
-    # "are we nearly done?", "how many more questions?", "is there much more of this?": how many
-    # questions are left, and the same question again
+    # "are we nearly done?", "how many more questions?", "how many qs left lol", "is there much more
+    # of this?": how many questions are left, and the same question again
     "faq_questions_left": re.compile(
         r"\b(?:are|r) (?:we|you|u) (?:nearly|almost|near|close to)"
         r" (?:done|finished|there|the end|at the end)\b"
         r"|\b(?:is it|am i|nearly|almost) (?:nearly |almost )?(?:done|finished|over|the end)\s*(?:yet\s*)?\?"
-        r"|\bhow many (?:more )?(?:questions?|more|to go|left)\b"
-        r"|\b(?:much|many|lot) (?:more )?(?:of (?:this|these|them)|questions?)? ?(?:left|to go)\b"
+        r"|\bhow many (?:more )?(?:questions?|q'?s|more|to go|left)\b"
+        r"|\b(?:much|many|lot) (?:more )?(?:of (?:this|these|them)|questions?|q'?s)? ?(?:left|to go)\b"
         r"|\b(?:is there|are there|got) (?:much|many|a lot|lots) (?:more|left)\b",
         re.I,
     ),
@@ -2684,6 +2684,33 @@ def question_to_bot(text: str) -> bool:
     if _HEDGED_END.search(first):
         return False  # "mum says a wheelchair for the mosque maybe?": a help said unsure (s32 tester)
     return first.endswith("?") and not _HEDGE.match(first) and _has_finite_verb(first)
+
+
+# When they can do something again, asked ("when can i run", "will I ever be able to drive
+# again?", "how soon can she get back to the pool"): a question, and what they want to do.
+_WHEN_ABLE = re.compile(
+    r"^\W*(?:(?:so|and|but|erm|um|ok)\W+)?(?:when|how soon|how long (?:till|until|before)|will|do you think)"
+    r"\s+(?:(?:can|could|will|would)\s+)?(?:i|he|she|we|they|mum|dad)\s+(?:ever\s+)?"
+    r"(?:(?:be able to|can|could|get to)\s+)?(?P<doing>[a-z][^?!.]*?)\W*$",
+    re.I,
+)
+# Verbs of being told or given, not of doing: "when can I get my results", "when will I hear"
+_NOT_DOING = {"get", "have", "hear", "know", "find", "see", "ask", "take", "stop", "start", "need", "be"}
+
+
+def asks_when_able(text: str) -> str | None:
+    """What someone asks when they can do again ("run" from "when can i run", "drive again"
+    from "will I be able to drive again?"), or None when the message asks no such thing
+    ("when will I get my results?" asks of being told, not of doing)."""
+    found = _WHEN_ABLE.match(text.strip())
+    if found is None:
+        return None
+    doing = found["doing"]
+    first = parse(f"I can {doing}")[2]  # tagged as said after "I can": "kneel" alone is no verb
+    back = re.match(r"get back\b", doing, re.I) is not None  # "get back to the gym" is doing
+    if first.pos_ != "VERB":
+        return None
+    return doing if back or first.lemma_.lower() not in _NOT_DOING else None
 
 
 # Whose words an answer gives: "mum says ...", "my son reckons ...", "she said ..."
