@@ -70,8 +70,10 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # raised no new false alarm on any batch or on any typed line of the development conversations; the
 # model stopped hearing one ZP and one ZC line, which rules now hear by class (a doorstep trader back
 # for more, a tenfold dose).
-# Batch ZW (blind set 17, retired in session 34) is not learnt until it is learnt from the same way.
-NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zw.yml"})
+# Batch ZW (blind set 17, retired in session 34) is learnt since session 34 (safety_zw34): learnt, it
+# raised no new flag on any line of any batch or on any typed line of the development conversations
+# (it stopped one: set12_08's "her mates all drink, n when she's sad she drinks more", safeguarding).
+NOT_LEARNT = frozenset({"safety_dev_n.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of
