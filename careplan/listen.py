@@ -2287,6 +2287,9 @@ _BACK_PART = (
     # ready again after a teary pause: "ok I'm alright now", "I'm ready now"
     r"|(?:i'?m|im|i am) (?:alright|all right|ok(?:ay)?|fine|better|ready)(?: again)? now"
     r"|(?:i'?m |im )?ready now"
+    # and go on: "right, i'm alright now, go on", "ok im ok now, carry on"
+    r"|(?:(?:you can|we can|let'?s|please)\s+)?(?:go on|carry on|crack on|keep going|fire away|ask away)"
+    r"(?: then| now| please)?"
     # how long it felt: "that was the longest hour of my life"
     r"|(?:that|it)\s+(?:was|felt\s+like)\s+(?:the|a|an|so|such\s+an?)\s+(?:longest|slowest|dullest|worst|most\s+boring"
     r"|long|boring|dull)\b(?:\s+[\w']+){0,5}"
@@ -2882,17 +2885,26 @@ def plays_down(text: str) -> bool:
 
 
 # A teary pause: "sorry, I'm a bit upset now", "this is making me emotional", "I'm getting teary,
-# give me a minute". Said of now, alone: "I get upset when I can't go out" is an answer.
+# give me a minute", "oh. sorry pet, that's set me off. give us a minute". Said of now, alone: "I
+# get upset when I can't go out" is an answer. Made of feelings said now, with sorry, a pet name or
+# a minute asked for around them.
 _FEELING_NOW = r"(?:upset|teary|tearful|emotional|choked(?: up)?|weepy|welled up|filling up)"
+_TEARY = (
+    r"(?:i'?m|im|i am|i'?ve|ive|i feel|feeling|getting|got|gone)\s+"
+    r"(?:(?:a bit|a little|so|really|all|quite|very|getting|feeling|gone|got)\s+)*"
+    rf"{_FEELING_NOW}(?:\s+(?:now|again|here|sorry))*"
+    r"|(?:this|it|that)(?:'s| is| has)? (?:making|made|got|getting|set|setting) me (?:a bit |all )?"
+    rf"(?:{_FEELING_NOW}|cry(?:ing)?|off(?: (?:again|crying))?)"
+    r"|i'?m (?:crying|in tears)(?: now| again| here)?|i'?ve (?:set myself off|started crying)"
+    r"|(?:i )?need a (?:minute|moment|sec)"
+)
+_AROUND_TEARS = (
+    r"(?:sorry|oh(?: dear)?|ugh|i'?m sorry|hang on|bear with me"
+    r"|(?:give|gimme) (?:me|us) a (?:minute|moment|sec(?:ond)?|mo)|i need a (?:minute|moment))"
+    r"(?: (?:pet|love|hun|dear|duck|darling))?"
+)
 _UPSET = re.compile(
-    rf"^\W*(?:(?:sorry|oh|oh dear|ugh|i'?m sorry)\W+)*(?:"
-    rf"(?:i'?m|im|i am|i'?ve got|i feel|feeling|getting|got)\s+(?:(?:a bit|a little|so|really|all|quite|very"
-    rf"|getting|feeling)\s+)*{_FEELING_NOW}(?:\s+(?:now|again|here|sorry))*"
-    rf"|(?:this|it|that)(?:'s| is| has)? (?:making|made|got|getting) me (?:a bit |all )?"
-    rf"(?:{_FEELING_NOW}|cry)"
-    r"|i'?m crying|(?:i )?need a (?:minute|moment|sec))"
-    r"(?:\W+(?:sorry|(?:give|gimme) me a (?:minute|moment|sec(?:ond)?)|i need a (?:minute|moment)))*\W*$",
-    re.I,
+    rf"^\W*(?:(?:{_AROUND_TEARS}|{_TEARY})\W+)*(?:{_TEARY})(?:\W+(?:{_AROUND_TEARS}|{_TEARY}))*\W*$", re.I
 )
 
 
@@ -4965,7 +4977,10 @@ def retells_reason(text: str, reason_told: str | None) -> bool:
     # what it was for, said first (after "to see how my memory is doing. my wife says...", "my wife
     # Pat" is not it), and never a word for family or one as short as "n" ("meds n shes")
     told = _word_forms(re.split(r"[.;!?]", reason_told, maxsplit=1)[0])
-    shared = _word_forms(first) & told - _life_forms()
+    # a person named in both ("my Jim. he died in august" after "me nerves and me sleep since Jim
+    # died") is someone in their life, never the appointment
+    named = _word_forms(" ".join(interpret.people(first)))
+    shared = _word_forms(first) & told - _life_forms() - named
     return any(len(word) > 2 and not _KIN_WORD.fullmatch(word) for word in shared)
 
 

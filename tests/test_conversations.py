@@ -20,8 +20,6 @@ NOT_YET: dict[str, str] = {
     "set17_02_priya_for_mum": "her mum's date of birth (2 March 1947) is not stored",
     "set17_03_jade_for_leo": '"Leo James Kirk" (turn 4) gets "Sorry, I didn\'t catch that" and the '
     "for-whom question again",
-    "set17_08_maureen_grieving": '"some days i cannot see the point without him" (turn 20) gets "What gets '
-    'in the way at the moment?", not a check-in',
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import listen
+from careplan import listen, safety
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,61 @@ def test_when_they_can_do_something_again(text: str, doing: str) -> None:
 )
 def test_not_when_they_can_do_something(text: str) -> None:
     assert listen.asks_when_able(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh. sorry pet, that's set me off. give us a minute, this is making me teary",
+        "sorry, ive gone all teary, give me a sec",
+        "hang on love, that's set me off again. bear with me",
+        "sorry im crying now",
+    ],
+)
+def test_a_teary_pause_in_several_parts(text: str) -> None:
+    assert listen.meta(text) == "upset"
+
+
+@pytest.mark.parametrize(
+    "text", ["I get upset when I can't go out", "it sets me off when people ask about him"]
+)
+def test_upset_told_as_an_answer_is_no_pause(text: str) -> None:
+    assert listen.meta(text) != "upset"
+
+
+@pytest.mark.parametrize(
+    "text", ["right, i'm alright now, go on", "ok im ok now, carry on", "right. go on then"]
+)
+def test_ready_again_after_a_pause(text: str) -> None:
+    assert listen.meta(text, after_away=True) == "back"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("my Jim. well, he was. he died in august. and our Karen", "me nerves and me sleep since Jim died"),
+        ("Pat. we were married 52 years. and the grandkids", "feeling low since Pat passed"),
+    ],
+)
+def test_someone_named_in_the_reason_is_what_matters(text: str, reason: str) -> None:
+    assert not listen.retells_reason(text, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "being on me own. some days i cannot see the point without him",
+        "i dont see the point without her some days",
+        "whats the point without my Bill",
+    ],
+)
+def test_no_point_without_the_one_who_died_gets_the_check_in(text: str) -> None:
+    flag = safety.detect(text)
+    assert flag is not None and flag.rule == "hard_to_cope_or_at_risk"
+
+
+@pytest.mark.parametrize(
+    "text", ["i cant see the point without my glasses", "we cant go on holiday without him"]
+)
+def test_no_point_of_a_needle_or_a_trip_is_no_flag(text: str) -> None:
+    assert safety.detect(text) is None
