@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from careplan.safety import detect
-from careplan.vocab import EMERGENCY, SAFEGUARDING, URGENT
+from careplan.vocab import CRISIS, EMERGENCY, SAFEGUARDING, URGENT
 
 pytestmark = pytest.mark.unit
 # a crisis check-in ("do you mean you're finding it hard to cope, or that you might hurt yourself?")
@@ -85,3 +85,91 @@ def _said(text: str) -> str | None:
 )
 def test_zw_false_alarms_by_class_beside_their_twins(text: str, kind: str | None) -> None:
     assert _said(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # one leg far bigger than the other, the calf sore or the person laid up (ZW: "ankle is twice the
+        # size of the other one and her calf is tender, she's been in bed for a fortnight")
+        (
+            "his left calf is much bigger than the other one and it's sore, he's hardly moved since the op",
+            URGENT,
+        ),
+        (
+            "my right leg's gone twice the size of my other leg and the calf aches,"
+            " been stuck in bed with covid",
+            URGENT,
+        ),
+        ("her ankle's always been bigger than the other since she broke it years ago", None),
+        # a bug for days and no wee (ZW: "diarrhoea for 4 days now and she hasn't weed since this morning")
+        ("mum's had the runs since monday and she's not passed any water today", URGENT),
+        ("he's been sick for three days and hardly had a wee since yesterday", URGENT),
+        ("she had diarrhoea for 4 days last month, all fine now", None),
+        # death wished rather than living on with the pain, the means thought through (ZW: "i'd rather be
+        # dead than keep living with this pain, and i've thought about how"): the crisis reply at once
+        ("honestly i'd sooner die than carry on with this pain every day, i've looked up ways", CRISIS),
+        ("she says she'd rather be dead than live another year like this", CHECK_IN),
+        ("i'd rather die than use a stick", None),
+        ("i can't go on like this with the noise next door", None),
+        # "done with everything" with the "I'm" left out (ZW: "i'm done. just done with everything")
+        ("i'm tired. so done with it all", CHECK_IN),
+        ("cant sleep, cant eat. just done with everything.", CHECK_IN),
+        ("just done with the ironing.", None),
+        # self-harm told with how it is lived with, in another sentence (ZW: "i cut myself last night. not
+        # deep, dont need a doctor, its just how i cope")
+        ("my daughter cut herself on saturday. she says it's how she copes with school", CRISIS),
+        ("i burned myself with a lighter last week. nobody knows, i hide it under long sleeves", CRISIS),
+        ("she cut herself on a tin last night, not deep, dont need a doctor", None),
+        ("i cut myself chopping onions, not deep, dont need stitches", None),
+        # someone who keeps coming into the home and takes (ZW: "the man upstairs keeps coming in my flat and
+        # taking my food and money")
+        (
+            "the lad next door keeps coming round to my house and eating my food, says we're mates",
+            SAFEGUARDING,
+        ),
+        (
+            "a woman from the pub is always turning up at mum's flat and taking her pension,"
+            " mum says she's a friend",
+            SAFEGUARDING,
+        ),
+        ("my grandson keeps coming round to my house and helps himself to biscuits, bless him", None),
+        # papers held and made to work unpaid (ZW: "my husband family take my passport and say I must work in
+        # their shop with no money")
+        ("my in-laws have got my passport and i have to work in their takeaway for nothing", SAFEGUARDING),
+        (
+            "the family she lives with hold her papers, she cooks and cleans for them all day"
+            " and never gets any pay",
+            SAFEGUARDING,
+        ),
+        ("my husband keeps our passports in the safe at home", None),
+        ("the travel agent has my passport for the visa and i can't go out much with my knee", None),
+        # a carer who hurt the person once and fears doing worse (ZW: "i slapped him once when he bit me. i'm
+        # frightened i'll do worse")
+        (
+            "i'm her carer and i pushed her last week when she wouldn't stop shouting,"
+            " i'm scared i'll do it again",
+            SAFEGUARDING,
+        ),
+        (
+            "i grabbed mum's arm too hard yesterday and left marks. i'm worried what i might do next time",
+            SAFEGUARDING,
+        ),
+        ("i grabbed him when he slipped, i'm scared i'll drop him one day", None),
+        # nobody turns someone in bed (ZW: "nobody turns her, the sore on her heel is down to the bone")
+        ("the carers never turn dad in bed and now he's got a pressure sore on his bottom", SAFEGUARDING),
+        ("they don't reposition him at the home, he's been lying on the same side for days", SAFEGUARDING),
+        ("the nurses turn her every two hours, she's very well looked after", None),
+        ("i can't turn him on my own, the carers help me", None),
+    ],
+)
+def test_zw_misses_by_class_beside_their_twins(text: str, kind: str | None) -> None:
+    assert _said(text) == kind
+
+
+def test_the_carer_and_fear_rule_reads_the_fear_not_the_old_harm() -> None:
+    """The harm is past ("once"); the rule is read at the fear, which is now."""
+    flag = detect(
+        "i look after my dad and i shoved him once when he spat at me. i'm terrified i'll really hurt him"
+    )
+    assert flag is not None and flag.kind == SAFEGUARDING
