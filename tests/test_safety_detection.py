@@ -876,8 +876,8 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # alarms 0/250.
 # ZW: set 17, retired at the start of session 34 (blind at session 33's end: 1.000/0.945/0.891,
 # urgent 0.886, false alarms 8/250; the same cold at the start of session 34). Learnt from in session 34
-# (safety_zw34): 55/55, 52/55, 51/55, urgent 33/35, false alarms 7/250; its false alarms tuned away by class
-# the same session (0/250, its ceiling gone).
+# (safety_zw34): 55/55, 52/55, 51/55, urgent 33/35, false alarms 7/250; its false alarms and misses tuned by
+# class the same session to 55/55, 55/55, 55/55, urgent 35/35, false alarms 0/250 (its ceiling gone).
 # ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
 # alarms 7/80) reaches every line (80/80, false alarms 0/80, learnt since session 33): floor 1.0.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
@@ -905,7 +905,7 @@ BATCH_FLOORS = {
     "safety_dev_zt": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zu": {SAFEGUARDING: 1.0},
     "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
-    "safety_dev_zw": {EMERGENCY: 1.0, CRISIS: 0.94, SAFEGUARDING: 0.92, URGENT: 0.94},
+    "safety_dev_zw": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
