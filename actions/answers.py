@@ -151,8 +151,11 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
         return False  # "why do you need that, its my daughter anyway": the form answers both
     if listen.after_echoed_question(text, last_bot_text(tracker)):
         return False  # "Why does that matter? Because she's had everything else taken off her"
-    if listen.says_not_a_question((tracker.latest_message or {}).get("text") or ""):
+    typed = (tracker.latest_message or {}).get("text") or ""
+    if listen.says_not_a_question(typed):
         return False  # "... question mark no that is not a question I just worry about that"
+    if said_last_turn(tracker, "utter_question_for_team") and listen.not_for_the_team(typed):
+        return False  # "what question? i was telling you. singing...": the noted words were the answer
     about_chat = listen.meta(text)  # read once: three checks below ask it
     if about_chat == "erase":
         return False  # "could you wipe all my details": the form asks first (actions/forms.py)

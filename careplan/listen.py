@@ -2355,7 +2355,10 @@ _NOT_A_QUESTION = re.compile(
 _NOT_FOR_THE_TEAM = re.compile(
     r"\b(?:not|n'?t|never)\s+(?:a\s+question\s+|meant\s+)?for\s+(?:my|the|your)\s+"
     r"(?:care\s+team|team|doctors?|gp|nurses?|clinic)\b"
-    r"|\b(?:wasn'?t|was not|isn'?t|is not|not)\s+(?:a\s+|really\s+a\s+)?question\b",
+    r"|\b(?:wasn'?t|was not|isn'?t|is not|not)\s+(?:a\s+|really\s+a\s+)?question\b"
+    # "what question? i was telling you", "i wasnt asking anything, thats what matters" (s34 tester)
+    r"|^\W*what\s+question\b|\bi\s+(?:was|am|'?m)\s+(?:just\s+|only\s+)?(?:telling|answering)\s+(?:you|u)\b"
+    r"|\bi\s+(?:wasn'?t|was\s+not|am\s+not|'?m\s+not)\s+(?:even\s+)?asking\b",
     re.I,
 )
 # The question was for the bot: "It was a question for you", "i was asking you", "i meant you"
@@ -2667,11 +2670,31 @@ _SUBJECT_DROPPED = re.compile(
 )
 
 
+# Thinking aloud before an answer, a question to oneself: "well Lord where do I start.", "oh where
+# do i even begin,", "how do I put it...", "what can I say." (s34 tester: Doreen's whole answer
+# was noted as a question for the care team, and "What matters most?" asked three times).
+_THINKING_ALOUD = re.compile(
+    r"^\W*(?:(?:well|oh|ooh|ah|lord|gosh|god|goodness|blimey|crikey|hmm+|um+|erm*|now|so|honestly)\W+)*"
+    r"(?:where\s+(?:do|shall|can|should|would)\s+(?:i|we|you|one)\s+(?:even\s+)?(?:start|begin)"
+    r"|where\s+to\s+(?:start|begin)"
+    r"|how\s+(?:do|shall|can|should)\s+i\s+(?:put|say|explain|describe)\s+(?:it|this|that)"
+    r"|what\s+can\s+i\s+(?:say|tell\s+you))"
+    r"(?:\s+(?:really|honestly|lol|haha|with\s+(?:it|this|that)(?:\s+all)?))?\s*(?:[.,;:!?\u2026-]+\s*|$)",
+    re.I,
+)
+
+
+def without_thinking_aloud(text: str) -> str:
+    """The message without a question to oneself before the answer: "where do I start. my
+    church, my family" is "my church, my family"."""
+    return _THINKING_ALOUD.sub("", text, count=1)
+
+
 def question_to_bot(text: str) -> bool:
     """Is the message a question (to the bot, or for the care team) rather than an answer?
 
     Talk about the chat itself ("why do you need that?") is :func:`meta`'s, not this."""
-    said = text.strip()
+    said = without_thinking_aloud(text).strip()
     if len(said.split()) < 3 or meta(said) is not None or interpret.skips(said):
         return False  # "can I skip this one?" passes on the question
     first = re.split(r"(?<=[.!?])\s+", said)[0]
@@ -2762,6 +2785,7 @@ def asks_for_advice(text: str) -> bool:
     for who would tell them ("someone to tell me what to do about the money thing")."""
     if interpret.skips(text):
         return False  # "can I skip this one?" passes on the question, it is no skipped dose
+    text = without_thinking_aloud(text)  # "where do I start. my church...": no "do I start [a tablet]"
     said = _SOMEONE_TO_TELL.sub(" ", text)
     return bool(_ADVICE.search(said)) or (question_to_bot(text) and not text.strip().endswith("."))
 
