@@ -190,6 +190,8 @@ def interrupts(slot: str, tracker: Tracker) -> bool:
     in_words = free_text or slot == "one_thing"  # the one thing may be told in their own words
     if intent == "ask_why" and in_words and listen.why_as_a_reason(text):
         return False  # "... it's why ah keep ma appointments": a reason told, nothing asked
+    if intent == "ask_copy" and in_words and listen.tells_of_print(text):
+        return False  # "i cant see the print, even the large print books": her answer, no copy asked
     if intent in INTERRUPTIONS and in_words and listen.plainly_an_answer(text):
         return False  # "see to read my own post" is what she'd like to do, not "who sees this?"
     if intent.startswith("faq_") and in_words and listen.tells_of_life(text):

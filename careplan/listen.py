@@ -1790,6 +1790,11 @@ _PRINTED_THING = (
     r"|menus?)\b"
 )
 
+# Things read in everyday life, whose print is theirs: "the large print books", "the print on the post"
+_READ_THINGS = (
+    r"\b(?:books?|newspapers?|magazines?|bibles?|hymn\s*books?|post|bills?|packets?|subtitles|signs?)\b"
+)
+
 # --- meta-talk and corrections ------------------------------------------------------------------
 # The chat, named as people name it when they ask who gets it.
 _THE_CHAT = (
@@ -3126,6 +3131,23 @@ def _print_of_another_thing(question: str, answer: str) -> bool:
 _ONLY_OK = re.compile(
     r"^\W*(?:ok(?:ay)?|k+|sure|right|alright|fine|hmm+|um+|erm+|well)(?:[\s,.!]+(?:but|so|then))?\W*$", re.I
 )
+
+
+# Print told of as the print of a thing of their own life: "even the large print books at the
+# library", "the print on my letters", "the hymn books in big print" (s34 tester: Joan's answer
+# to "What matters most?" was taken as asking for the plan in large print, and lost).
+_PRINT_OF_A_THING = re.compile(
+    rf"\b(?:large|big|small|tiny)\s+print\s+(?:{_PRINTED_THING}|{_READ_THINGS})"
+    rf"|\bprint\s+(?:on|of|in)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:\w+\s+)?(?:{_PRINTED_THING}|{_READ_THINGS})"
+    rf"|(?:{_PRINTED_THING}|{_READ_THINGS})\s+(?:in|with)\s+(?:large|big|bigger)\s+print\b",
+    re.I,
+)
+
+
+def tells_of_print(text: str) -> bool:
+    """Is print told of as the print of another thing, with nothing asked ("now I cant see the
+    print, even the large print books at the library")? Never a copy of the plan asked."""
+    return _PRINT_OF_A_THING.search(text) is not None and not asks_something(text)
 
 
 def only_ok(text: str) -> bool:
