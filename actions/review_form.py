@@ -137,6 +137,10 @@ class ValidateReviewForm(QuestionForm):
             return team_questions(interpret_answer(slot, value, tracker), slots.get("noted_questions") or [])
         if slot == "goal_new_text" and listen.correction(text_of(tracker)) is not None:
             return Reading(replies=["utter_goal_words_please"])  # an instruction is not goal text
+        if slot == "share_plan" and not is_button(tracker) and listen.asks_who_sees(text_of(tracker)):
+            # "will you share it with dr okonjo only? not with meena?": answered, never a yes
+            self.answer_meta("faq_who_sees", slot, turn)
+            return Reading()
         if slot in {"full_name", "carer_name"}:
             return identity_details.identity_name(slot, value, tracker)
         contact = identity_details.contact(tracker) if slot in {"carer_contact", "contact"} else None

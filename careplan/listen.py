@@ -5185,7 +5185,9 @@ _WITHDRAW = re.compile(
     r"\b(?:un-?share|stop(?:ped)? (?:sharing|them seeing)|withdraw|take (?:it|that|my plan) back"
     r"|no longer|hide (?:it|my plan)|keep it (?:to|for) (?:me|myself|us|her|him)|changed my mind"
     r"|(?:don'?t|do not|didn'?t|never|not|rather not|prefer not to)\s+(?:want\s+(?:\w+\s+){0,3}?to\s+)?"
-    r"(?:share|shared|sharing|see|seeing|send|sent|show|read))\b",
+    r"(?:share|shared|sharing|see|seeing|send|sent|show|read)"
+    # consent taken that was never given: "wait i didnt say yes", "I never agreed to that" (s34 tester)
+    r"|(?:didn'?t|didnt|did not|never)\s+(?:say|said)\s+yes|(?:didn'?t|didnt|did not|never)\s+agreed?)\b",
     re.I,
 )
 _SHARE_WORDS = re.compile(
@@ -5267,11 +5269,30 @@ _IF_SHARED = re.compile(
 )
 
 
+# Whether someone would see it, asked anywhere in the message: "if i share it does meena see it",
+# "i asked if meena will see it", "will her sister read what i wrote"; and sharing asked about
+# with who is left out: "will you share it with dr okonjo only? not with meena?" (s34 tester: taken
+# as a yes, and his plan went on to be shared).
+_WOULD_SEE_IT = re.compile(
+    r"\b(?:(?:does|do|will|would|can|could|might)\s+(?!(?:i|we|you|u)\b)(?:[\w']+\s+){1,3}?"
+    r"|(?:if|whether)\s+(?!(?:i|we|you|u)\b)(?:[\w']+\s+){1,3}?(?:will\s+|would\s+|can\s+|could\s+)?)"
+    r"(?:see|sees|read|reads|get to see|look at|have access to)\s+"
+    r"(?:it|this|that|my plan|the plan|what i (?:wrote|write|put|said|say|typed))\b"
+    r"|\b(?:will|would|do|does|can|could)\s+(?:you|u|it|this)\s+(?:\w+\s+)?(?:share|send|go|pass)\b"
+    r"(?=[^.!?]*\b(?:only|just|not|no one|nobody)\b)[^.!?]*\?",
+    re.I,
+)
+
+
 def asks_who_sees(text: str) -> bool:
     """Does the message ask who would see the plan, anywhere in it ("ok yeah thats right.
     last time, if i share who exactly sees it?")?"""
     asked = "?" in text or bool(re.search(r"\bwho\b", text, re.I))
-    return bool(META_PATTERNS["faq_who_sees"].search(text)) or (asked and bool(_IF_SHARED.search(text)))
+    return (
+        bool(META_PATTERNS["faq_who_sees"].search(text))
+        or (asked and bool(_IF_SHARED.search(text)))
+        or bool(_WOULD_SEE_IT.search(text))
+    )
 
 
 # Who they ask about, when it is someone the plan never goes to (tester s29: "can my mum see it"
