@@ -1094,8 +1094,11 @@ def _reached_back(asked: str, rest: str, turn: Turn) -> str | None:
     said with it: for a goal's detail, what was said for the goal before, and the new words;
     elsewhere the new words; for a goal with none, the wish told at an earlier question
     ("a good day is when I can walk the dog round the park, that's all I want"). None when
-    nothing was told to point at (then "I told you that" is heard as it is today)."""
-    if before := _said_before(asked, turn.slots):
+    nothing was told to point at (then "I told you that" is heard as it is today). Said crossly
+    with new words ("i just said, shes his best mate"), the new words are the answer."""
+    # "i just said, shes his best mate": said crossly, the words with it are the whole answer
+    crossly = interpret.without_complaint(text_of(turn.tracker))[1] == "told"
+    if not (rest and crossly) and (before := _said_before(asked, turn.slots)):
         turn.dispatcher.utter_message(response="utter_same_as_before", words=before)
         return f"{before}. {rest}" if rest else before
     if rest:

@@ -244,6 +244,9 @@ _I_SAID = (
     r"(?: (?:that|this))?(?: (?:already|before|earlier|too|again|twice|three times))?"
     r"|(?:like|as) i (?:(?:just|already|literally) )*(?:said|sed|told you|mentioned)"
     r"(?: (?:already|before|earlier|twice|three times))?|i s(?:ai|e)d"
+    # asked crossly: "did i not just say??", "didnt i already tell you", "have i not said that"
+    r"|(?:did|have)(?:n'?t)? i (?:not )?(?:(?:just|already|literally) )*(?:say|said|sed|tell|told)"
+    r"(?: (?:you|u|ya))?(?: (?:that|this))?(?: (?:already|before|earlier))?(?=\s*(?:[?!.,;:]|$))"
     r"|(?:you|u|ya)(?:'?ve| have)? (?:already |just )?asked (?:me )?(?:that|this)(?: already| before)?"
     r"|already said)(?:,? (?:dear|love|mate|pet))?"
 )

@@ -3262,6 +3262,8 @@ def about_the_chat(text: str) -> str | None:
     asks about answering ("can I say my caravan?") and could be either; None otherwise."""
     if taken_back(text):  # "can you delete what I just put": a correction, not a question about data
         return None
+    if (said := interpret.without_complaint(text))[1] == "told":
+        text = said[0]  # "did i not just say?? walking the dog": said crossly, then the answer
     if _QUESTION_OFF.search(text) or _WORDS_OFF.search(text):  # "take my question off": the read-back asked
         return None
     asks = bool(_ASKS.search(text))
