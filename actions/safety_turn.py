@@ -43,7 +43,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import HOW_THINGS_ARE, OWN_WORDS
-from actions.common import intent_of, logger, previous_message, store, text_of
+from actions.common import intent_of, logger, previous_message, said_last_turn, store, text_of
 from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
@@ -58,6 +58,7 @@ from careplan.emergency_talk import (
     moved_on,
     names_a_safety_note,
     names_means,
+    new_since_stroke,
     not_happening,
     note_said_wrong,
     note_spans,
@@ -718,6 +719,19 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             dispatcher.utter_message(response=f"{SIGNPOST_HEARD}_{kind}")
             cleared = SlotSet(LAST_FLAGS, None), SlotSet("red_flag", None)
             return _kept(tracker, None if rest else HOLD, *cleared)
+
+    if flag is None and not button and state is None and said_last_turn(tracker, "utter_emergency_check_new"):
+        # The answer to "Is this new today?" (a weak arm after a stroke), never the form's answer: "no
+        # its from strok last yr. not new" thanked and the same question again; "yes it only started
+        # this morning" is a stroke now: 999
+        new = new_since_stroke(text)
+        if new is False:
+            dispatcher.utter_message(response="utter_emergency_check_not_new")
+            return _kept(tracker, HOLD)
+        if new:
+            earlier = previous_message(tracker) or ""
+            flag = RedFlag(kind=EMERGENCY, rule="stroke_new_today", label="stroke")
+            return _signpost(dispatcher, tracker, flag, earlier, f"{earlier}\n(asked if it is new) {text}")
 
     if state == CHECKIN:
         # the answer to the check-in, not to the form's question: it decides

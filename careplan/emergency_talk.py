@@ -30,6 +30,9 @@ the messages that follow it, which are about that flag rather than new ones:
   message says is (session 32).
 - ``about_the_writer``: "what? im talking about me", "no its me not her": a reply about someone
   else put right, the writer is the one at risk (session 32).
+- ``new_since_stroke``: the answer to "Is this new today?", asked of a weak arm or slurred speech
+  after a stroke was told: "no its from strok last yr. not new" is old, "yes it only started this
+  morning" is new (session 34).
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from careplan.interpret import yes_no
 from careplan.listen import asks_to_carry_on, content_words, only_thanks, plays_down, says_something
 from careplan.nlp import parse
+from careplan.safety import names_past_stroke, now_cue
 from careplan.vocab import CRISIS, URGENT
 
 # The signs have gone or eased, or are put down to something harmless.
@@ -142,7 +147,7 @@ _DENIAL = re.compile(_NOBODY_HARMS + "|" + _REPLY_DENIED.pattern, re.I)
 _LONG_STANDING = re.compile(
     r"\b(?:for|since) (?:months|years|ages|(?:a few|a couple of|some|many|\w+) (?:months|years))\b"
     r"|\b(?:been|had it|had this) (?:like (?:that|this) )?(?:for )?(?:months|years|ages)\b"
-    r"|\bnot (?:new|a new thing)\b",
+    r"|\bnot (?:new|a new thing)\b|\b(?:weeks|months|years|ages) now\b",
     re.I,
 )
 # ...or the same as it always is (tester s31, Margaret: "its just my hands being stiff like always,
@@ -293,6 +298,20 @@ def help_called_now(text: str) -> bool:
     """With no red flag before: is help called, coming or here now ("the ambulance is on its way for
     my husband", "the paramedics are here")? Then the chat pauses as for an emergency."""
     return bool(_HELP_NOW.search(text)) and not _HELP_NOT_NOW.search(text)
+
+
+def new_since_stroke(text: str) -> bool | None:
+    """The answer to "Is this new today?" (a stroke sign told after a stroke): True when it is new
+    ("yes it only started this morning", "came on sudden"), False when it is not ("no its from strok
+    last yr. not new", "been like that for months"), None when it answers neither (then it is the
+    answer to the question asked with it). Old words with new ones ("since the stroke but worse
+    today") are new: 999 is the safe side."""
+    rest = _LONG_STANDING.sub("", text)  # "not new", "months now": neither new nor now
+    if now_cue(rest) or _CHANGED.search(rest):
+        return True
+    if _LONG_STANDING.search(text) or _AS_ALWAYS.search(text) or names_past_stroke(text):
+        return False
+    return yes_no(text)
 
 
 def protest_spans(text: str, kind: str | None, flagged: str = "") -> list[tuple[int, int]]:

@@ -1048,7 +1048,8 @@ _PAST_STROKE = re.compile(
     r"(?:small |mini |big |minor |major |massive |bad )?stroke?\b"
     r"|\bstroke? (?:in|last|back in|earlier|(?:a |\d+ |a few |two |three )?(?:weeks?|months?|years?) ago)\b"
 )  # ("strok": "revew one yr after strok", tester33)
-_NEW_NOW = re.compile(r"\b(?:sudden\w*|just|think|might|may|could|again|another)\b")
+# ("may" as maybe, not the month: "since her stroke in May", session 34)
+_NEW_NOW = re.compile(r"\b(?:sudden\w*|just|think|might|(?<!\bin )may|could|again|another)\b")
 
 
 def _nlu_guess(norm: str, intent: str | None, confidence: float, cues: Cues) -> RedFlag | None:
