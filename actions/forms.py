@@ -265,6 +265,9 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             if listen.name_told_again(text, names):  # "bill. like i said" at a later question
                 turn.dispatcher.utter_message(response="utter_sorry_told_me")
                 return {asked: None}
+            called = listen.name_put_right(text, names)  # "aisha i said lol" when "Ash" was kept
+            if called and (fixed := self.correct(listen.Correction("name", called), asked, turn)) is not None:
+                return {asked: None, **fixed}
         earlier = previous_message(turn.tracker)
         if earlier and last_said_was(turn.tracker, "utter_answer_or_question"):
             # The reply to "Did you mean that as your answer?": yes answers with what they said

@@ -248,7 +248,7 @@ _I_SAID = (
     r"|(?:did|have)(?:n'?t)? i (?:not )?(?:(?:just|already|literally) )*(?:say|said|sed|tell|told)"
     r"(?: (?:you|u|ya))?(?: (?:that|this))?(?: (?:already|before|earlier))?(?=\s*(?:[?!.,;:]|$))"
     r"|(?:you|u|ya)(?:'?ve| have)? (?:already |just )?asked (?:me )?(?:that|this)(?: already| before)?"
-    r"|already said)(?:,? (?:dear|love|mate|pet))?"
+    r"|already said)(?:,? (?:dear|love|mate|pet|lol|haha|ha|x+))?"
 )
 _COMPLAINT = rf"(?:{_I_SAID}|told (?:you|u|ya)(?: (?:already|that))?|obviously|what'?s next|next question)"
 _COMPLAINT_CLAUSE = re.compile(rf"^\W*{_COMPLAINT}\W*$", re.I)

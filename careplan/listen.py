@@ -3759,21 +3759,33 @@ _PUT_RIGHT_LEAD = re.compile(
 )
 
 
+# "with" or "to see" before who it is: "no its with karen the nurse"
+_WITH_LEAD = re.compile(r"^(?:with|to see)\s+", re.I)
+
+
 def _not_that_one(text: str) -> str | None:
     """Who the appointment is with, from "its with the practice nurse not the doctor", "It's
-    Mr Okoro, not just the surgeon", "should be Sister Maguire, not the falls clinic", or the
-    other way round ("no its not my doctor its the nurse"): the one put right is a clinician,
-    and so is who it is with (a title and a name will do)."""
+    Mr Okoro, not just the surgeon", "should be Sister Maguire, not the falls clinic", "no its with
+    karen the nurse. not jo", or the other way round ("no its not my doctor its the nurse"): the
+    one put right is a clinician or a name, and who it is with is a clinician (a title and a name
+    will do)."""
     found = _NOT_Y_X.search(text.strip(" .!")) or _X_NOT_Y.search(text.strip(" .!"))
     if found is None:
         return None
     said, wrong = (found["x"], found["y"]) if found.re is _NOT_Y_X else (found[1], found[2])
-    if not set(re.findall(r"[a-z]+", wrong.lower())) & (_CLINICIANS | _LOOSE_PLACES):
+    said = _PUT_RIGHT_LEAD.sub("", said)
+    # the wrong one a clinician, or only a name when the right one is who "it's with" ("no its with
+    # karen the nurse. not jo", session 34)
+    named = _WITH_LEAD.match(said) and interpret.name(wrong.strip(" .!,")) is not None
+    if not (set(re.findall(r"[a-z]+", wrong.lower())) & (_CLINICIANS | _LOOSE_PLACES) or named):
         return None
-    said = re.sub(r"^(?:with|to see)\s+", "", _PUT_RIGHT_LEAD.sub("", said), flags=re.I)
+    said = _WITH_LEAD.sub("", said).strip(" .!,")
     words = set(re.findall(r"[a-z]+", said.lower()))
     titled = re.match(rf"(?:{'|'.join(sorted(_TITLES))})\.?\s+[A-Z]", said, re.I)
-    return clinician(said, asked=True) if words & _CLINICIANS or titled else None
+    who = clinician(said, asked=True) if words & _CLINICIANS or titled else None
+    # "karen the nurse" typed small: her name with who she is
+    first = said[: -len(who)].strip(" ,") if who and said.lower().endswith(who.lower()) else ""
+    return said if first and " " not in first and interpret.name(first) else who
 
 
 @dataclass(frozen=True)
@@ -3992,12 +4004,34 @@ def name_said_again(text: str) -> str | None:
     return found if found and len(sentence.split()) <= 8 and interpret.name(found) else None
 
 
+def _name_said_crossly(text: str) -> str | None:
+    """The name in a message that is only a name and a word about having said it ("bill. like i
+    said", "aisha i said lol"), else None."""
+    answer, aside = interpret.without_complaint(text)
+    return interpret.name(answer) if aside == "told" else None
+
+
+def _name_words(names: Iterable[str]) -> set[str]:
+    return {word.lower() for name in names for word in name.split()}
+
+
 def name_told_again(text: str, names: Iterable[str]) -> bool:
     """ "bill. like i said", "i told you. shirley": a name already given, said again with a word
     about having said it, at a later question: never that question's answer."""
-    answer, aside = interpret.without_complaint(text)
-    said = interpret.name(answer) if aside == "told" else None
-    return bool(said) and said.lower() in {word.lower() for name in names for word in name.split()}
+    said = _name_said_crossly(text)
+    return bool(said) and said.lower() in _name_words(names)
+
+
+def name_put_right(text: str, names: Iterable[str]) -> str | None:
+    """ "aisha i said lol" after "Ash" was kept (misheard, or cut short): a name said again with a
+    word about having said it, at a later question, near a name kept but not it: the name as it
+    should be. None for the name kept ("bill. like i said") or one unlike any kept."""
+    said = _name_said_crossly(text)
+    kept = _name_words(names)
+    if not said or said.lower() in kept:
+        return None
+    near = difflib.get_close_matches(said.lower(), kept, n=1, cutoff=0.6)
+    return said if near or any(said.lower().startswith(word) for word in kept) else None
 
 
 # "Samuel Reid, that's my legal name now", "her full name is Kamala Devi Shah": a full name put
@@ -4585,7 +4619,7 @@ def word_put_right(text: str, said: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     x, y = (found["x"], found["y"]) if found.re is not _X_NOT_Y else (found[1], found[2])
-    x = _REALLY.sub("", _PUT_RIGHT_LEAD.sub("", x)).strip(" ,.;:!-")
+    x = _WITH_LEAD.sub("", _REALLY.sub("", _PUT_RIGHT_LEAD.sub("", x)).strip(" ,.;:!-"))
     y = _REALLY.sub("", _PUT_RIGHT_LEAD.sub("", y)).strip(" ,.;:!-")
     if len(x.split()) > 5 or len(y.split()) > 5 or not content_words(x) or not content_words(y):
         return None

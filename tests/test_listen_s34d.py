@@ -30,3 +30,34 @@ def test_asked_crossly_then_the_answer(text: str, answer: str) -> None:
 )
 def test_asking_what_was_said_is_not_cross(text: str) -> None:
     assert interpret.without_complaint(text)[1] != "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "called"),
+    [
+        ("aisha i said lol", ["Ash"], "Aisha"),
+        ("Katherine, I said", ["Kath"], "Katherine"),
+        ("told you its Rob", ["Bob"], "Rob"),
+        ("Steph. like i said", ["Steph"], None),  # the name kept, said again
+        ("told you. Margaret", ["Ash"], None),  # nothing like the name kept
+        ("my kids i said", ["Ash"], None),
+    ],
+)
+def test_name_put_right_at_a_later_question(text: str, names: list[str], called: str | None) -> None:
+    assert listen.name_put_right(text, names) == called
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("no its with karen the nurse. not jo", "karen the nurse"),
+        ("sorry its with sam the diabetes nurse, not bev", "sam the diabetes nurse"),
+        ("its with the practice nurse not the doctor", "the practice nurse"),
+    ],
+)
+def test_who_it_is_with_put_right_over_a_name(text: str, who: str) -> None:
+    assert listen.correction(text) == listen.Correction("clinician", who)
+
+
+def test_a_name_put_right_elsewhere_is_no_appointment() -> None:
+    assert listen.correction("its my sister sam not bev") is None
