@@ -43,7 +43,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import HOW_THINGS_ARE, OWN_WORDS
-from actions.common import intent_of, logger, previous_message, said_last_turn, store, text_of
+from actions.common import intent_of, logger, plan_goals, previous_message, said_last_turn, store, text_of
 from actions.flow import MEDICAL_WELCOME
 from careplan.emergency_talk import (
     SENTENCE,
@@ -68,7 +68,7 @@ from careplan.emergency_talk import (
     sentence_spans,
     signpost_reply,
 )
-from careplan.listen import content_words, taken_back, tells_a_wish
+from careplan.listen import content_words, match_goal, taken_back, tells_a_wish
 from careplan.questions import catalogue
 from careplan.safety import (
     RedFlag,
@@ -741,7 +741,10 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
             reading = "fine"  # "that's not what I meant": the check-in misread them
         if reading != "risk":
             dispatcher.utter_message(response=f"utter_check_in_{reading}")
-            return _kept(tracker, HOLD, SlotSet(CHECKIN_TEXT, None))
+            # "getting her leg healed so she can walk to the temple": the one thing, told as if it
+            # had been asked; the form takes it (set17_02)
+            told = reading == "unclear" and _one_thing_told(tracker, text)
+            return _kept(tracker, None if told else HOLD, SlotSet(CHECKIN_TEXT, None))
         earlier = tracker.get_slot(CHECKIN_TEXT) or ""
         if flag is None or flag.check_in:
             about_other = tracker.get_slot(ABOUT) == "other" or None
@@ -848,6 +851,13 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     if last_flags:
         events.append(SlotSet(LAST_FLAGS, None))
     return _kept(tracker, state, *events)
+
+
+def _one_thing_told(tracker: Tracker, text: str) -> bool:
+    """Does a reply to the check-in, at the one thing, name one of the plan's goals by its own words?"""
+    if tracker.get_slot("requested_slot") != "one_thing":
+        return False
+    return match_goal(text, plan_goals(tracker.slots), said_about=False) is not None
 
 
 def replied_to_signpost(tracker: Tracker) -> bool:

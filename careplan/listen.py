@@ -43,6 +43,12 @@ _KIN_AS_NAME = (
     r"abba|abbu|ammi|ammu|amma|baba|papa|mama|tata|nani|dadi|nonna|nonno|babcia|dziadek|oma|opa|"
     r"yiayia|pappou|nain|taid|mamgu"
 )
+# A child of theirs, said as a child ("my little boy", "our youngest", "my wee lass"): who it is for.
+_CHILD_SAID = r"(?:little|wee|baby|teenage|youngest|eldest|oldest|middle)"
+_CHILD = (
+    rf"(?:{_CHILD_SAID}\s+)?(?:boy|girl|lad|laddie|lass|lassie|bairn|kid|child)"
+    rf"|{_CHILD_SAID}\s+(?:one|un)|youngest|eldest|oldest"
+)
 # "my Abba (father)", "my tata (dad)": the word said again in English.
 _GLOSS = re.compile(rf"\b((?:my|our)\s+(?:{_KIN}))\s*\(\s*(?:{_KIN})\s*\)", re.I)
 
@@ -75,6 +81,7 @@ _FOR_SOMEONE = re.compile(
     rf"|(?:'s|s) (?:seeing|due|got (?:an? |the |his |her |their )?(?:\w+ ){{0,2}}"
     rf"(?:appointment|appt|clinic|review|check|check-?up|nurse|doctor|gp|consultant|hospital|scan|test)))\b"
     rf"|^\W*(?:it'?s |its )?(?:for )?(?:my|our)\s+(?:{_KIN})\b"
+    rf"|^\W*(?:it'?s |its )?(?:for|about)\s+(?:my|our)\s+(?:{_CHILD})\b"
     rf"|\bsomeone (?:i|else)\b|\bnot for me\b|\b(?:this|it) for (?:him|her|them)\b"
     rf"|\b(?:her|his) name(?:'s| is)\b|\bwe (?:all )?call (?:her|him)\b"
     # "Siobhan Murphy, my mum": the name first, then who she is
@@ -3333,6 +3340,14 @@ _DAY_FOR_DAY = re.compile(
     re.I,
 )
 # "it's Thursday 10th, not Friday", "it's the 10th": a message about when, not an answer
+# Where someone is today ("no she's at the day centre today", "no hes at school today", "nah
+# im at work till 6 today"): said of a person, never of the appointment's day.
+_WHERE_TODAY = re.compile(
+    r"\b(?:she|he|they|i|we)(?:'s|'re|'m|s|m|\s+is|\s+are|\s+am)?\s+(?:still\s+|just\s+)?"
+    r"(?:at|in|out|with|away|round|over|asleep|off)\b[^.!?]*"
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b",
+    re.I,
+)
 _ABOUT_THE_DATE = re.compile(
     r"\b(?:appointment|date|day|it'?s on|it'?s the)\b"
     rf"|\b(?:it'?s|its|it is)\s+(?:on\s+)?(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY})\b"
@@ -3887,6 +3902,8 @@ def correction(text: str, today: date | None = None, after: date | None = None) 
     for span, cued_before in _spans(text):
         about_the_date = _ABOUT_THE_DATE.search(span)
         cued = _CORRECTION_CUE.search(span) or (about_the_date and (cued_before or _DAY_FOR_DAY.search(span)))
+        if _WHERE_TODAY.search(span) and not re.search(r"\b(?:appointment|appt|date)\b", span, re.I):
+            continue  # "no she's at the day centre today": where someone is, never the date
         if (
             cued
             and (len(span.split()) <= 8 or about_the_date)

@@ -16,17 +16,18 @@ from careplan.interpret import FAMILY_WORDS
 
 _SHE = set(
     "mum mam mom mother mummy mammy wife daughter sister nan nana nanna gran granny grandma grandmother"
-    " aunt auntie aunty niece girlfriend missus stepmum stepdaughter goddaughter".split()
+    " aunt auntie aunty niece girlfriend missus stepmum stepdaughter goddaughter girl lass lassie".split()
 )
 _HE = set(
     "dad father daddy husband hubby son brother grandad granddad grandpa grandfather uncle nephew"
-    " boyfriend stepdad stepson godson fella".split()
+    " boyfriend stepdad stepson godson fella boy lad laddie".split()
 )
 _KIN = "|".join(sorted(_SHE | _HE | set(FAMILY_WORDS), key=len, reverse=True))
 # The person named by their kin word: "for my mum", "it's my husband", "my dad's got the clinic"
 _THEIR_KIN = re.compile(
     rf"\b(?:for|is|it'?s|its|about|helping|help|with|look after|looking after|care for|caring for)\s+"
-    rf"(?:my|our|me|ma)\s+(?:(?:old|little|big|elderly|poor)\s+)?({_KIN})(?:-in-law| in law)?\b"
+    rf"(?:my|our|me|ma)\s+(?:(?:old|little|wee|baby|big|elderly|poor|youngest|eldest)\s+)?"
+    rf"({_KIN})(?:-in-law| in law)?\b"
     rf"|^\W*(?:(?:hi|hello|hiya|morning|evening)\W+)?(?:my|our)\s+({_KIN})\b"
     rf"|^\W*({_KIN})\s*[,.:;-]+\s*\w",  # "mum - brenda", "Dad, Frank": who, then the name
     re.I,

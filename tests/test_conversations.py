@@ -15,12 +15,7 @@ CONVERSATIONS = all_conversations()
 # Development conversations the bot doesn't get through yet, and why (last full run,
 # 2026-12-04). Not strict: some may pass after later fixes; docs/conversation-quality.md
 # keeps the count. A conversation not listed here must pass.
-NOT_YET: dict[str, str] = {
-    # Blind set 17, retired in session 34: each one's first problem at session 33's end (7bcc88e).
-    "set17_02_priya_for_mum": "her mum's date of birth (2 March 1947) is not stored",
-    "set17_03_jade_for_leo": '"Leo James Kirk" (turn 4) gets "Sorry, I didn\'t catch that" and the '
-    "for-whom question again",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def play_over_rest(stack: Stack, sender: str, conversation: Conversation) -> list[str]:

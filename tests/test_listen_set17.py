@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan import listen, safety
+from careplan import listen, pronouns, safety
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,32 @@ def test_no_point_without_the_one_who_died_gets_the_check_in(text: str) -> None:
 )
 def test_no_point_of_a_needle_or_a_trip_is_no_flag(text: str) -> None:
     assert safety.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no she's at the day centre today", "no shes at school today", "nah hes round his nans this afternoon"],
+)
+def test_where_someone_is_today_never_moves_the_date(text: str) -> None:
+    assert listen.correction(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["no, its today", "no the appointment is today", "no wait, it is today at 3"]
+)
+def test_the_date_put_right_to_today_still_is(text: str) -> None:
+    fix = listen.correction(text)
+    assert fix is not None and fix.kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [("its for my little boy", "he"), ("its for my wee lass", "she"), ("for our youngest", None)],
+)
+def test_a_child_said_as_a_child_is_someone_looked_after(text: str, who: str | None) -> None:
+    assert listen.for_whom(text) == "carer"
+    assert pronouns.from_kin([text]) == who
+
+
+def test_a_bare_one_is_no_child() -> None:
+    assert listen.for_whom("its for my one") is None
