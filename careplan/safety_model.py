@@ -73,7 +73,8 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # Batch ZW (blind set 17, retired in session 34) is learnt since session 34 (safety_zw34): learnt, it
 # raised no new flag on any line of any batch or on any typed line of the development conversations
 # (it stopped one: set12_08's "her mates all drink, n when she's sad she drinks more", safeguarding).
-NOT_LEARNT = frozenset({"safety_dev_n.yml"})
+# Batch ZX (emergencies told the way people tell them, session 34) is not learnt until checked.
+NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zx.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
 # Words people use for the same thing (people, money, means, signs): the model reads which of
