@@ -799,7 +799,9 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     ):
         return False
 
-    if _not_a_disclosure(cand, span, sentence, (c_start, c_end, m_start, m_end), cues):
+    # a run-on sentence before the match's: "i used to be a paramedic | so i've seen plenty of overdoses"
+    lead = about[: len(about) - len(context)]
+    if _not_a_disclosure(cand, span, sentence, (c_start, c_end, m_start, m_end), cues, lead):
         return False
 
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
@@ -968,16 +970,17 @@ _NOT_DONE = re.compile(
 
 
 def _not_a_disclosure(
-    cand: _Candidate, span: Any, sentence: str, where: tuple[int, int, int, int], cues: Cues
+    cand: _Candidate, span: Any, sentence: str, where: tuple[int, int, int, int], cues: Cues, lead: str
 ) -> bool:
     """Words about the words ("why did you say that about someone hurting me?"), a question
     about what a word means ("what counts as financial abuse?"), a programme's story ("someone
     took an overdose in EastEnders"), or a death that has happened ("my son took his own life",
     "suicide loss"): not a red flag now. ``where`` is (clause start, clause end, match start,
-    match end) in the sentence."""
+    match end) in the sentence; ``lead`` is the run-on sentence before it, where the writer may
+    name their job ("i used to be a paramedic | so i've seen plenty of overdoses")."""
     c_start, c_end, m_start, m_end = where
     before = sentence[c_start:m_start]
-    if cues.mention.search(before) or cues.at_work.search(sentence[:m_start]):
+    if cues.mention.search(before) or cues.at_work.search(lead + sentence[:m_start]):
         return True
     # a question about the word, or a list of what the writer's work deals with, around the match
     if any(
@@ -1372,6 +1375,18 @@ def _harm_besides_fear(norm: str) -> bool:
     return any(not _FEAR_WORDS.fullmatch(m.group()) for m in _HARM_DONE.finditer(norm))
 
 
+def _illness_feared(norm: str, cues: Cues) -> bool:
+    """A worry that an illness's sign may come ("i'm scared he'll have a hypo in the night and i
+    won't hear him", batch ZX), with no word of harm, money or control: the learned model heard a
+    carer's fear as safeguarding (session 34)."""
+    return bool(
+        cues.worry.search(norm)
+        and cues.hypothetical.search(norm)
+        and _EMERGENCY_THEME.search(norm)
+        and not (_HARM_THEME.search(norm) or cues.withheld.search(norm))
+    )
+
+
 def _guess(norm: str) -> tuple[str, float]:
     """The red-flag model's guess where it is sure enough to be trusted; else the 111 model's."""
     kind, confidence = safety_model.guess(norm)
@@ -1430,6 +1445,8 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
         return None  # "getting changed wipes her out": tired, not harmed
     if kind == SAFEGUARDING and _everyday_care(norm, cues):
         return None  # "I do his shopping and he gives me the money back": a carer's day
+    if kind == SAFEGUARDING and _illness_feared(norm, cues):
+        return None  # "i'm scared he'll have a hypo in the night and i won't hear him": no one harms him
     if kind == SAFEGUARDING and _SEEING_THINGS.search(norm) and not _harm_besides_fear(norm):
         return None  # "hes started seeing things at night, people in the bedroom": a symptom, not harm
     if kind == SAFEGUARDING and _DIET_TALK.search(norm) and not _HARM_DONE.search(norm):
