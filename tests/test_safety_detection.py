@@ -878,6 +878,10 @@ DEV_BATCHES = sorted((ROOT / "careplan" / "safety_sets").glob("safety_dev_*.yml"
 # urgent 0.886, false alarms 8/250; the same cold at the start of session 34). Learnt from in session 34
 # (safety_zw34): 55/55, 52/55, 51/55, urgent 33/35, false alarms 7/250; its false alarms and misses tuned by
 # class the same session to 55/55, 55/55, 55/55, urgent 35/35, false alarms 0/250 (its ceiling gone).
+# ZX (session 34, safety_999_34: emergencies told the way people tell them, the 111 tier and near-twin
+# negatives, measured cold at 69/70, urgent 38/40, false alarms 10/90) tuned by class the same session
+# to 70/70, urgent 39/40 (new confusion since antibiotics for the chest: safety_harms34's class), false
+# alarms 0/90.
 # ZU (session 32, safeguarding told sideways and hard-negative twins, measured cold at 54/80, false
 # alarms 7/80) reaches every line (80/80, false alarms 0/80, learnt since session 33): floor 1.0.
 # ZO's urgent and safeguarding by class in session 29 (safety_z: the 111 tier's own model) to 29/35 and
@@ -906,6 +910,7 @@ BATCH_FLOORS = {
     "safety_dev_zu": {SAFEGUARDING: 1.0},
     "safety_dev_zv": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
     "safety_dev_zw": {EMERGENCY: 1.0, CRISIS: 1.0, SAFEGUARDING: 1.0, URGENT: 1.0},
+    "safety_dev_zx": {EMERGENCY: 1.0, URGENT: 0.97},
 }
 # The false-alarm ceiling on every batch (issue 13), but a batch just retired from the blind sets.
 MAX_BATCH_FALSE_ALARM_RATE = 0.02
@@ -919,8 +924,8 @@ def test_development_batches(path: Path) -> None:
     19, M in session 20, Q and R in session 21, T in session 22, N and ZA in session 24, ZE in
     session 25, ZG in session 26, ZM and ZN in session 28, ZQ and ZP in session 29), or retired from the blind
     sets (L: set 3, P: set 4, S: set 5, W: set 6, Z: set 7, ZC: set 8, ZF: set 9, ZI: set 10, ZL: set 11,
-    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16, ZW: set 17; ZU written in session 32), each
-    measured cold first (figures in docs/safety-and-privacy.md),
+    ZO: set 12, ZR: set 13, ZS: set 14, ZT: set 15, ZV: set 16, ZW: set 17; ZU written in session 32, ZX in
+    session 34), each measured cold first (figures in docs/safety-and-privacy.md),
     then tuned on, and learnt from by careplan/safety_model.py: these floors only catch regressions.
     False alarms at most 2% on every batch (issue 13)."""
     figures = measure(yaml.safe_load(path.read_text(encoding="utf-8"))["messages"])
