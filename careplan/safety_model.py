@@ -73,7 +73,10 @@ LABELLED_SETS = ("careplan/safety_sets/safety_holdout.yml", "careplan/safety_set
 # Batch ZW (blind set 17, retired in session 34) is learnt since session 34 (safety_zw34): learnt, it
 # raised no new flag on any line of any batch or on any typed line of the development conversations
 # (it stopped one: set12_08's "her mates all drink, n when she's sad she drinks more", safeguarding).
-# Batch ZX (emergencies told the way people tell them, session 34) is not learnt until checked.
+# Batch ZX (emergencies told the way people tell them, session 34, safety_999_34) is not learnt: learnt,
+# it changed nothing on ZX (70/70, urgent 39/40, false alarms 0/90, all by the rules) nor on any typed
+# line of the development conversations, and the model stopped hearing one ZW 111 line ("shingles rash
+# has come up round my eye and on my forehead"). Unlearnt, it measures the emergency rules alone.
 NOT_LEARNT = frozenset({"safety_dev_n.yml", "safety_dev_zx.yml"})
 # Where the learnt numbers are kept, next to the Rasa model (git-ignored).
 KEPT_DIR = ROOT / "models"
