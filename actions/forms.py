@@ -287,13 +287,17 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 return {asked: None}  # "this is mum now": the same question, for her
             if typing:
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, rest)), rest, rest
+            # "ye. me getting some sleep lol" to "Is there something else Sarah would like to work
+            # on?": the words after the yes are what is told (s34 tester: kept as Sarah's goal)
+            told = listen.content_after_yes(text) if asked == "another_goal" else text
             if (
-                asked in ABOUT_THE_PERSON
+                (asked in ABOUT_THE_PERSON or asked == "another_goal")
+                and told
                 and not turn.slots.get("speaker")
-                and listen.carers_own_need(text, self.names(turn))
+                and listen.carers_own_need(told, self.names(turn))
             ):
                 # "honestly I just need a night off": the carer's own need, kept as theirs
-                record(*turn, Reading(value=text, text=text), "carer_help")
+                record(*turn, Reading(value=told, text=told), "carer_help")
                 turn.dispatcher.utter_message(response="utter_carer_need_noted")
                 return {asked: None}
         elif not is_button(turn.tracker) and (rest := listen.handed_back(text)) is not None:

@@ -584,8 +584,12 @@ def handed_back(text: str) -> str | None:
 # Not "I'd like to take him to the seaside" or "I want us to go away": those are about the person.
 _MY_OWN_NEED = re.compile(
     r"^\W*(?:(?:honestly|tbh|to be honest|truthfully|well|and|but|really|if i'?m honest)\W+)*"
-    r"i(?:'d| would)?\s+(?:just\s+|really\s+|badly\s+|desperately\s+|so\s+)?"
-    r"(?:need|want|could do with|love|like|wish i (?:had|could have))\b",
+    # "me. i need some help for me too", "me getting some sleep", "something for me for once" (s34 tester)
+    r"(?:me\W+(?=i\b|getting\b|having\b|to\s+(?:get|have)\b)|something\s+for\s+me\b)?"
+    r"(?:i(?:'d| would)?\s+(?:just\s+|really\s+|badly\s+|desperately\s+|so\s+)?"
+    r"(?:need|want|could do with|love|like|wish i (?:had|could have))\b"
+    r"|(?:getting|having|to\s+get|to\s+have)\s+(?:some|more|a|any)\b"
+    r"|(?<=for me)\b)",
     re.I,
 )
 _SOMEONE_ELSE = re.compile(
