@@ -427,6 +427,21 @@ def _real_words(path: Path = PATTERNS_FILE) -> frozenset[str]:
     return frozenset(raw.get("real_words", ()))
 
 
+@lru_cache(maxsize=4)
+def _model_labels(path: Path = PATTERNS_FILE) -> dict[str, WordPattern]:
+    """Each emergency label's signs, to name the reply to an emergency the learned model heard."""
+    raw: dict[str, Any] = yamlfile.load(path.read_text(encoding="utf-8"))
+    macros: dict[str, str] = raw.get("macros", {})
+    return {label: _compile_any(patterns, macros) for label, patterns in raw.get("model_labels", {}).items()}
+
+
+def _model_label(norm: str) -> str:
+    """The one emergency whose signs the message names ("wife cnt brth n lips goin blu": breathing),
+    or "" when it names none or more than one: better unnamed than named wrong."""
+    named = [label for label, signs in _model_labels().items() if signs.search(norm)]
+    return named[0] if len(named) == 1 else ""
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -1493,6 +1508,7 @@ def _model_guess(norm: str, text: str, cues: Cues, span: tuple[int, int]) -> Red
     return RedFlag(
         kind=kind,
         rule="model",
+        label=_model_label(norm) if kind == EMERGENCY else "",
         check_in=kind == CRISIS,
         about_other=_first_about(doc),
         span=span,

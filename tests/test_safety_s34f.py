@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from careplan.safety import detect
+from careplan.safety import _model_label, detect
 from careplan.vocab import EMERGENCY, URGENT
 
 pytestmark = pytest.mark.unit
@@ -76,3 +76,23 @@ def test_near_twins_stay_quiet(text: str) -> None:
 def test_their_twins_still_999(text: str) -> None:
     flag = detect(text)
     assert flag is not None and flag.kind == EMERGENCY, flag
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # an emergency heard by the model alone names the one emergency its signs say (issue 13;
+        # ZX: "wife cnt brth proply n lips goin blu", "hes gone a funny colour and wont answer me")
+        ("hubby cant brth n hes goin blu round the lips", "breathing"),
+        ("nan's gone a funny colour and she's not answering me", "unconscious"),
+        ("my little girl has swallowed a button and she's not making a sound", "choking"),
+        ("found him with an empty packet of his sleeping tablets", "overdose"),
+        ("the baby's got spots that don't go when i press a glass on them", "sepsis"),
+        # ...two emergencies' signs, or none: better unnamed than named wrong
+        ("he grabbed his chest and went down on the floor", ""),
+        ("she's gone a funny colour", ""),
+        ("my blood pressure machine says 190 over 110", ""),
+    ],
+)
+def test_a_model_emergency_named_by_its_one_sign(text: str, label: str) -> None:
+    assert _model_label(text) == label
