@@ -173,3 +173,23 @@ def test_the_carer_and_fear_rule_reads_the_fear_not_the_old_harm() -> None:
         "i look after my dad and i shoved him once when he spat at me. i'm terrified i'll really hurt him"
     )
     assert flag is not None and flag.kind == SAFEGUARDING
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # more wordings of the same classes, found by writing more twins (part 3)
+        ("her speech is fine, no slurring, she's always spoken slowly", None),
+        ("his words were never slurred, he just talks quietly", None),
+        ("i get chest pains with anxiety, ecg normal every time, had loads of tests", None),
+        (
+            "chest gets tight when i'm anxious, the doctors have checked my heart loads of times, all fine",
+            None,
+        ),
+        ("the heart tests were normal but this chest pain is different, it's going down my arm", EMERGENCY),
+        ("she's so done with it all, she keeps saying it", CHECK_IN),
+        ("he's so done with the garden this year, it's too much", None),
+    ],
+)
+def test_zw_classes_in_more_wordings(text: str, kind: str | None) -> None:
+    assert _said(text) == kind
