@@ -193,3 +193,22 @@ def test_the_carer_and_fear_rule_reads_the_fear_not_the_old_harm() -> None:
 )
 def test_zw_classes_in_more_wordings(text: str, kind: str | None) -> None:
     assert _said(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "can't go on like this" or "end of my tether" with the pain: the check-in, as for an illness (the
+        # pain sat beside the noise and the traffic as an everyday nuisance, found beside ZW's "rather be
+        # dead than keep living with this pain")
+        ("I can't go on like this with the pain in my hip", CHECK_IN),
+        ("I'm at the end of my tether with the pain, nothing the GP gives me works", CHECK_IN),
+        ("she can't go on like this with the pain in her back, she says", CHECK_IN),
+        # ...a nuisance still is one
+        ("can't go on like this with the noise next door", None),
+        ("at the end of my tether with the printer", None),
+        ("the pain is bad but i can't go on holiday with it", None),
+    ],
+)
+def test_cant_go_on_with_the_pain_gets_the_check_in(text: str, kind: str | None) -> None:
+    assert _said(text) == kind
