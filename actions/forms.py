@@ -255,6 +255,13 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             # "Why does that matter? Because she's had everything else taken off her": the question
             # said back, then answered
             turn, text, value = turn._replace(tracker=saying(turn.tracker, answer)), answer, answer
+        if asked == "another_goal" and not is_button(turn.tracker) and listen.help_idea(text):
+            # "jo says maybe a buddy from the gateway club" at "something else?": what would help
+            # the goal just told (the answer before), never a goal; the same question again
+            joined = added_to(turn.slots.get("goal_help"), text)
+            record(*turn, Reading(value=joined, text=joined), "goal_help")
+            turn.dispatcher.utter_message(response="utter_added_to_before")
+            return {asked: None, "goal_help": joined}
         if asked in GOAL_DETAILS and not is_button(turn.tracker) and _the_goal_again(text, turn.slots):
             # "get back to bouldering once a week" at "Why does that matter?": the goal said again,
             # one question behind; noticed, and the question asked again

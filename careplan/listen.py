@@ -2757,8 +2757,31 @@ def asks_when_able(text: str) -> str | None:
 
 # Whose words an answer gives: "mum says ...", "my son reckons ...", "she said ..."
 _SAYS_LEAD = re.compile(
-    r"^\W*(?:(?:my|our|his|her|their|the)\s+)?\w+\s+(?:says|said|reckons|thinks|thought)\b\W*", re.I
+    # "jo says", "the social worker reckons"
+    r"^\W*(?:(?:my|our|his|her|their|the)\s+)?\w+(?:\s+\w+)?\s+(?:says|said|reckons|thinks|thought|suggested)\b\W*",
+    re.I,
 )
+# ", might be good", "would help": a word on the idea, after it
+_WORTH_A_TRY = re.compile(
+    r"\s+(?:would|might|could|may|will)\s+(?:help|be\s+(?:good|nice|an idea|worth a (?:try|go)|a help))\W*$",
+    re.I,
+)
+
+
+def help_idea(text: str) -> bool:
+    """An idea of what would help, put forward by someone else where another goal is asked ("jo
+    says maybe a buddy from the gateway club", "the nurse reckons a befriender might be good", "my
+    sister suggested a lift from church"): a thing or someone, with no doing in it ("jo says he
+    could join a club" or "...maybe swimming" is a goal)."""
+    lead = _SAYS_LEAD.match(text)
+    if lead is None:
+        return False
+    idea = _WORTH_A_TRY.sub("", _UNSURE_LEAD.sub("", text[lead.end() :]))
+    idea = re.sub(r"^\W*(?:that\s+)?(?:maybe|perhaps|possibly|probably)\b\W*", "", idea, flags=re.I)
+    roots = [t for t in parse(idea) if t.dep_ == "ROOT"]
+    return len(roots) == 1 and roots[0].pos_ in {"NOUN", "PRON"} and roots[0].tag_ != "VBG"
+
+
 # An answer said unsure, to the end: "..., maybe?", "... or something?", "... i guess?"
 _HEDGED_END = re.compile(
     r"\b(?:maybe|perhaps|possibly|probably|or something|or anything|i guess|i suppose|i think)\W*\?\W*$", re.I

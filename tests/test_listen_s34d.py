@@ -61,3 +61,19 @@ def test_who_it_is_with_put_right_over_a_name(text: str, who: str) -> None:
 
 def test_a_name_put_right_elsewhere_is_no_appointment() -> None:
     assert listen.correction("its my sister sam not bev") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "idea"),
+    [
+        ("jo says maybe a buddy from the gateway club", True),
+        ("the social worker reckons a befriender might be good", True),
+        ("my sister suggested a lift from church", True),
+        ("the physio said a walking frame would help", True),
+        ("jo says he could join a club", False),  # a doing: a goal
+        ("jo says maybe swimming", False),
+        ("walk to the shop", False),
+    ],
+)
+def test_an_idea_of_what_would_help_at_something_else(text: str, idea: bool) -> None:
+    assert listen.help_idea(text) is idea
