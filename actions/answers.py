@@ -9,6 +9,7 @@ the next turn, so nothing is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -527,3 +528,21 @@ def flush(tracker: Tracker, slots: dict[str, Any]) -> bool:
         pending.pop(0)
         slots["pending"] = pending
     return True
+
+
+def word_put_right_in(
+    text: str,
+    dispatcher: CollectingDispatcher,
+    answers: Iterable[tuple[Any, Any]],
+    keep: Callable[[Any, str], dict[str, Any]],
+) -> dict[str, Any] | None:
+    """ "I said my knee but it's my hip really": the word put right in the first of ``answers``
+    (each its place and its words) that has it, kept there by ``keep(place, words)`` and said
+    back. Returns what ``keep`` gives (the slots changed), or None when no answer has it."""
+    for place, said in answers:
+        if isinstance(said, str) and (swap := listen.word_put_right(text, said)) is not None:
+            old, new, words = swap
+            kept = keep(place, words)
+            dispatcher.utter_message(response="utter_word_put_right", old=old, new=new)
+            return kept
+    return None

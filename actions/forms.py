@@ -44,6 +44,7 @@ from actions.answers import (
     interpret_answer,
     interrupts,
     record,
+    word_put_right_in,
 )
 from actions.common import (
     is_button,
@@ -593,21 +594,19 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
 
     @staticmethod
     def word_put_right(text: str, answered: list[str], turn: Turn) -> dict[str, Any] | None:
-        """ "I said my knee but it's my hip really" a question or two on: the word put right in
-        the answer that has it (one of the last three in their own words), said back, and the
+        """ "I said my knee but it's my hip really" a question or two on: the word put right in the
+        answer that has it (one of the last three in their own words), said back, and the
         question asked comes again. None when no answer has it."""
         if is_button(turn.tracker):
             return None
-        for key in list(dict.fromkeys(reversed(answered)))[:3]:
-            said = turn.slots.get(key)
-            if key not in REFLECTED or not isinstance(said, str) or said == flow.SKIPPED:
-                continue
-            if (swap := listen.word_put_right(text, said)) is not None:
-                old, new, words = swap
-                record(*turn, Reading(value=words, text=words), key)
-                turn.dispatcher.utter_message(response="utter_word_put_right", old=old, new=new)
-                return {key: words}
-        return None
+
+        def keep(key: str, words: str) -> dict[str, Any]:
+            record(*turn, Reading(value=words, text=words), key)
+            return {key: words}
+
+        recent = [key for key in list(dict.fromkeys(reversed(answered)))[:3] if key in REFLECTED]
+        said = [(key, turn.slots.get(key)) for key in recent if turn.slots.get(key) != flow.SKIPPED]
+        return word_put_right_in(text, turn.dispatcher, said, keep)
 
     @staticmethod
     def put_life_answers_right(fixed: dict[str, str], turn: Turn) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from actions import flow, identity_details
-from actions.answers import DECLINED, Reading, interpret_answer, record, reword_goal
+from actions.answers import DECLINED, Reading, interpret_answer, record, reword_goal, word_put_right_in
 from actions.common import (
     entity,
     is_button,
@@ -369,13 +369,13 @@ class ValidateReviewForm(QuestionForm):
         that has it, said back, and the plan shown again (was "What would you like to change?")."""
         if is_button(turn.tracker):
             return None
-        for goal in readback_goals(turn.slots):
-            if (swap := listen.word_put_right(text, goal["text"])) is not None:
-                old, new, words = swap
-                reword_goal(int(turn.slots["plan_id"]), goal["id"], words)
-                turn.dispatcher.utter_message(response="utter_word_put_right", old=old, new=new)
-                return {}
-        return None
+
+        def keep(goal_id: int, words: str) -> dict[str, Any]:
+            reword_goal(int(turn.slots["plan_id"]), goal_id, words)
+            return {}
+
+        goals = [(goal["id"], goal["text"]) for goal in readback_goals(turn.slots)]
+        return word_put_right_in(text, turn.dispatcher, goals, keep)
 
     @staticmethod
     def put_goal_back(turn: Turn) -> dict[str, Any]:
