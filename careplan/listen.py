@@ -3562,7 +3562,14 @@ _NOT_A_GOAL = re.compile(
     r"|\b(?:that|it|this)\s+(?:isn'?t|is not|wasn'?t|was not))"
     r"\s+(?:a|my|his|her|their)\s+goal(?=\s*(?:[.!?,;]|$))"
     rf"|^\W*(?:(?:no+|{_OOPS}|sorry|please|pls)\W+)*"
-    r"(?:delete|remove|take off|get rid of|scrap|bin)\s+(?:that|this|the)\s+goal\b",
+    r"(?:delete|remove|take off|get rid of|scrap|bin)\s+(?:that|this|the)\s+goal\b"
+    # said wrong, or never said, and taken off: "that ones wrong, i didnt say that. take it off",
+    # "i never said that, get rid of it" (s34 tester: kept as the reason it matters)
+    r"|\b(?:(?:that|this|it)(?:\s+one|\s+goal|\s+ones)?(?:'?s|s|\s+is|\s+was)\s+wrong(?=\s*(?:[.,;:!-]|$|and\b))"
+    r"|i\s+(?:didn'?t|didnt|did\s+not|never)\s+(?:say|said|mean|meant)\s+(?:that|this|it)(?:\s+one)?"
+    r"(?=\s*(?:[.,;:!-]|$|and\b)))"
+    r"[^?]*\b(?:take\s+(?:it|that|this)(?:\s+one)?\s+(?:off|away)\b"
+    r"|(?:get\s+rid\s+of|remove|delete|scrap|bin)\s+(?:it|that|this)(?:\s+one)?)\b",
     re.I,
 )
 
