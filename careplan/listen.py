@@ -4438,11 +4438,22 @@ _ONE_THING_INSTEAD = re.compile(
 )
 
 
+# A reason given after the one thing named: "driving. which gets the money sorted anyway", "the
+# walking one, because then I see my friends" (s34 tester: the money goal was chosen, for its word)
+_THEN_A_REASON = re.compile(
+    r"^(?P<named>[^.,;:!?]+?)\s*[.,;:!-]+\s*(?:which|because|cos|coz|cause|as|since|so|that\s+way)\b.*$",
+    re.I | re.S,
+)
+
+
 def one_thing_said(text: str) -> str:
     """The one thing a message settles on: "the panic attacks i think. no wait, sleep. no, panic"
     is "panic"; a goal called "the X one" earlier in it keeps that name ("the allotment one. no
-    actually the pub one. no, allotment. final answer" is "the allotment one")."""
+    actually the pub one. no, allotment. final answer" is "the allotment one"); a reason after
+    it is not what is chosen ("driving. which gets the money sorted anyway" is "driving")."""
     last = last_said(text)
+    if (reasoned := _THEN_A_REASON.match(last)) is not None:
+        last = reasoned["named"]
     first = re.match(r"\W*(?:the\s+)?([a-z]+)", last, re.I) if last != text else None
     if first and re.search(rf"\bthe\s+{re.escape(first[1])}\s+(?:one|goal)\b", text, re.I):
         return f"the {first[1]} one"
