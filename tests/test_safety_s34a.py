@@ -81,6 +81,11 @@ def _said(text: str) -> str | None:
             URGENT,
         ),
         ("the baby's got a temperature, the calpol brought it down but she's not feeding", URGENT),
+        # ...nor for "the baby" whose age is not said: under three months is red whatever else (the lead,
+        # session 34: ZW's own line stays a false alarm on purpose)
+        ("the baby's got a temperature of 38 but she's feeding fine and the calpol brought it down", URGENT),
+        ("baby has a temp, calpol got it down and she's feeding ok", URGENT),
+        ("my 7 month old baby had a temperature but the calpol brought it down and she's feeding fine", None),
     ],
 )
 def test_zw_false_alarms_by_class_beside_their_twins(text: str, kind: str | None) -> None:
