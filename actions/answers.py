@@ -84,7 +84,9 @@ DECLINED = re.compile(
 # thought resembled one, without them, is an answer.
 MOVE_WORDS = {
     "stop": re.compile(
-        r"\b(?:stop|pause|break|later|quit|finish|leave it|enough for now|that'?s enough|bye|no more|done"
+        # (not "dont stop. carry on" after an emergency pause: session 34)
+        r"\b(?<!don't )(?<!dont )(?<!do not )(?<!never )"
+        r"(?:stop|pause|break|later|quit|finish|leave it|enough for now|that'?s enough|bye|no more|done"
         r"|(?:have|got|need|gotta|must)(?: to)? (?:go|dash)|come back|another time|tomorrow|end|exit|i'?m off"
         r"|save)\b",
         re.I,

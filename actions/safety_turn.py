@@ -36,6 +36,7 @@ and says nothing of 999.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
@@ -73,6 +74,7 @@ from careplan.questions import catalogue
 from careplan.safety import (
     RedFlag,
     detect,
+    fears_another,
     names_past_stroke,
     no_voice_phone,
     now_cue,
@@ -534,10 +536,10 @@ def response_for(kind: str, label: str, about: str | None) -> str:
         return f"utter_red_flag_emergency_{label}"
     if kind == URGENT and label:
         return f"utter_red_flag_urgent_{label}"
+    if kind == SAFEGUARDING and label:  # a carer hurt by the illness, or bruises kept from someone
+        return f"utter_red_flag_safeguarding_{label}"
     if kind in {CRISIS, URGENT, SAFEGUARDING} and about == "other":
         return f"utter_red_flag_{kind}_other"
-    if kind == SAFEGUARDING and label:
-        return f"utter_red_flag_safeguarding_{label}"
     return f"utter_red_flag_{kind}"
 
 
@@ -806,6 +808,9 @@ def handle(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, *, but
     elif flag is not None and flag.label == "stroke" and after_a_stroke(tracker, text, flag.span):
         # "her right hand is weak" from someone who said she had a stroke in August
         dispatcher.utter_message(response="utter_emergency_check_new")
+        if flag.beside:  # "hand weak. and chest gets tight when i dig": the chest's own 111 words too
+            lived_with = replace(flag, kind=URGENT, label=flag.beside, also=())
+            return _signpost(dispatcher, tracker, lived_with, text, text)
         return _kept(tracker, state)
     if state != PAUSED and not button and (flag is None or (flag.kind == URGENT and not flag.label)):
         flag = _infection_told_before(text, tracker) or flag
@@ -1072,12 +1077,14 @@ def infection_in_context(text: str, context: str, *, seen_infection: bool) -> Re
 
 
 def _a_worry_asked_for(tracker: Tracker, flag: RedFlag, text: str) -> bool:
-    """An emergency only the learned model hears, said in answer to a question that asks for a
-    worry, with nothing saying now: the worry itself, kept as the answer, not a 999 reply (a
-    pattern rule's emergency, or "right now", still is)."""
+    """An emergency only the learned model hears, or one beside a fear of it coming again ("chest
+    pains. and having another stroke"), said in answer to a question that asks for a worry, with
+    nothing saying now: the worry itself, kept as the answer, not a 999 reply (any other pattern
+    rule's emergency, or "right now", still is)."""
     asked = catalogue().get(tracker.get_slot("requested_slot") or "")
     worry = asked is not None and asked.asks_a_worry
-    return worry and flag.kind == EMERGENCY and flag.rule == "model" and not now_said(text)
+    feared = flag.rule == "model" or fears_another(text)  # "chest pains. and having another stroke"
+    return worry and flag.kind == EMERGENCY and feared and not now_said(text)
 
 
 def after_a_stroke(tracker: Tracker, text: str, span: tuple[int, int] | None = None) -> bool:

@@ -159,6 +159,9 @@ class RedFlag:
     label: str = ""
     about_other: bool | None = None
     span: tuple[int, int] = (0, 0)
+    # the 111 label of a sign lived with, told beside the emergency ("hand weak. and chest gets
+    # tight when i dig": the chest's own GP-soon words if the weak hand is no new stroke)
+    beside: str = ""
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -189,6 +192,9 @@ class Rule:
     keep: bool = False
     label: str = ""
     shared_sign: bool = False
+    # a treatment begun does not settle it ("muddled, on antibiotics for a chest infection" is
+    # delirium to see today): the ``on_treatment`` cue is no end for this rule
+    treatment_is_no_end: bool = False
     # A concept rule: groups of patterns (a symptom, a time, a person...) of
     # which at least ``min_signs`` must each match somewhere in the message.
     signs: tuple[tuple[WordPattern, ...], ...] = ()
@@ -257,6 +263,10 @@ class Cues:
     mortality: WordPattern
     arranged: WordPattern
     since_an_event: WordPattern
+    on_treatment: WordPattern
+    days_ago: WordPattern
+    overnight: WordPattern
+    fear_of: WordPattern
 
 
 @dataclass
@@ -400,6 +410,7 @@ def load_rules(path: Path = PATTERNS_FILE) -> tuple[tuple[Rule, ...], Cues]:
                 keep=bool(spec.get("keep", False)),
                 label=str(spec.get("label", "")),
                 shared_sign=bool(spec.get("shared_sign", False)),
+                treatment_is_no_end=bool(spec.get("treatment_is_no_end", False)),
             )
         )
     return tuple(rules), cues
@@ -789,6 +800,20 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     if cand.rule.label == "overdose":
         # tablets harm hours later: "took a whole packet ... he says he's fine now" is not over
         own, following = _FEELS_FINE.sub(" ", own), _FEELS_FINE.sub(" ", following)
+    told_past = _past_tense(span)
+    # an emergency told in the past tense and dated days ago, or yesterday, is no 999 now by that date
+    # alone ("dad choked on his dinner last week", "choked yesterday but he's fine now": session 34);
+    # never tablets, which harm hours later ("took 30 paracetamol last night, feel ok now")
+    lately = (
+        cand.rule.kind == EMERGENCY
+        and cand.rule.label != "overdose"
+        and told_past
+        and not cues.now.search(_over_now(cues.resolved.regex.pattern).sub(" ", sentence))
+    )
+    days_ago = lately and bool(cues.days_ago.search(sentence))
+    overnight = lately and bool(cues.overnight.search(sentence))
+    if days_ago or overnight:
+        own, following = _when_said(own, cues), _when_said(following, cues)
     now = cues.present.search(own) or cues.ongoing.search(own) or cues.present.search(following)
     # A time in the next clause dates the match only if its own verb is in the past:
     # "he beat me but I left him thirty years ago", not "he beats me, we married in 1990".
@@ -796,8 +821,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # Told in the past tense and checked since, anywhere in the sentence: "had a bit of chest pain
     # last week, the GP sent me for an ECG and it was normal" (batch W).
     settled = _FEELS_FINE.sub(" ", sentence) if cand.rule.label == "overdose" else sentence
-    told_past = _past_tense(span)
-    checked_since = _settled(settled, cues, cand.rule.kind) and told_past
+    treated = not cand.rule.treatment_is_no_end
+    checked_since = _settled(settled, cues, cand.rule.kind, treated=treated) and told_past
     # Told in the past tense and dated, or treated and life gone on, anywhere in the sentence:
     # "had a heart attack in July, two stents, back at work part time now" (set11_09), "I took
     # too many pills once at university, that's in my notes, it was decades ago" (session 28).
@@ -806,11 +831,12 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     dated = cand.rule.kind != SAFEGUARDING and told_past and _dated_anywhere(settled, cues)
     if not now and (
         cues.past.search(own)
-        or _settled(own, cues, cand.rule.kind)
-        or _settled(following, cues, cand.rule.kind)
+        or _settled(own, cues, cand.rule.kind, treated=treated)
+        or _settled(following, cues, cand.rule.kind, treated=treated)
         or dated_by_next
         or checked_since
         or dated
+        or days_ago
     ):
         return False
 
@@ -822,7 +848,8 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     # up to the match's end: "frightened of having a heart attack" (the cue ends inside it);
     # a time to come anywhere in it: "a heart attack on my own one day"
     what_if = cues.hypothetical.search(sentence[:m_end]) and not cues.if_now.search(sentence)
-    worry = what_if or cues.future.search(sentence)
+    feared = cues.fear_of.search(sentence[:m_start].rstrip()) and not cues.now.search(sentence)
+    worry = what_if or cues.future.search(sentence) or feared
     # For what needs a professional (999 or 111), a worry, a sign lived with for years, a
     # question about a word ("what is sepsis exactly?", "is shingles catching?") or a scene on
     # screen is no event now.
@@ -834,7 +861,7 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
     lived_with = (
         cues.habitual.search(sentence) or _in_a_when_clause(span) or _on_effort(cand.rule, norm, cues)
     ) and not cues.now.search(sentence)
-    cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with)
+    cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with or overnight)
     cand.about_other = _about_other(span)
     return True
 
@@ -846,12 +873,27 @@ def _on_effort(rule: Rule, norm: str, cues: Cues) -> bool:
     return rule.label == CHEST_ON_EFFORT_OF and bool(cues.on_effort.search(norm))
 
 
-def _settled(text: str, cues: Cues, kind: str = "") -> bool:
-    """Over, treated or checked ("it all settled", "the GP has checked"). A clinician who has seen
-    it or knows settles a sign, never harm done by a person ("he hits me, the nurse knows")."""
+def _settled(text: str, cues: Cues, kind: str = "", *, treated: bool = True) -> bool:
+    """Over, treated or checked ("it all settled", "on antibiotics", "the GP has checked"). A
+    clinician who has seen it or knows settles a sign, never harm done by a person ("he hits me,
+    the nurse knows"); a treatment begun only when ``treated`` (a rule's ``treatment_is_no_end``)."""
     return bool(
-        cues.resolved.search(text) or (kind != SAFEGUARDING and cues.seen_by_a_clinician.search(text))
+        cues.resolved.search(text)
+        or (treated and cues.on_treatment.search(text))
+        or (kind != SAFEGUARDING and cues.seen_by_a_clinician.search(text))
     )
+
+
+def _when_said(text: str, cues: Cues) -> str:
+    """The text without the days that date it ("last week", "yesterday"), which the ``present`` cue
+    would read as now: what is left says whether it goes on now."""
+    return cues.overnight.regex.sub(" ", cues.days_ago.regex.sub(" ", text))
+
+
+@lru_cache(maxsize=2)
+def _over_now(resolved: str) -> re.Pattern[str]:
+    """What says it is over, with a "now" after it ("he's fine now"): that "now" says no more."""
+    return re.compile(rf"(?:{resolved})(?:\s+now\b)?")
 
 
 def _in_a_when_clause(span: Any) -> bool:
@@ -1061,6 +1103,18 @@ def now_cue(text: str) -> bool:
     return now_said(text) or bool(_NEW_NOW.search(normalise(text)))
 
 
+def fears_another(text: str) -> bool:
+    """ "And having another stroke", "scared of another heart attack": what may come again, said as a
+    fear, with nothing saying it is happening now (session 34: "chest pains. and having another
+    stroke" at the worries question got 999)."""
+    norm = normalise(text)
+    return bool(_ANOTHER.search(norm)) and not now_said(text)
+
+
+_ANOTHER = re.compile(
+    r"\b(?:(?:having|getting|have|get|had) (?:another|a second|a further)|(?:another|a second|a further) "
+    r"(?:bad |big |small |mini[- ]?)?(?:stroke|strok|heart attack|tia|fall|fit|seizure|bleed|clot|one))\b"
+)
 _PAST_STROKE = re.compile(
     r"\b(?:had|'s had|has had|suffered|after|since|from|following) (?:a |an |the |her |his |my |their )?"
     r"(?:small |mini |big |minor |major |massive |bad )?stroke?\b"
@@ -1612,6 +1666,21 @@ def _parse_near(text: str, start: int, end: int) -> tuple[Any, int]:
     return parse(text[lo:hi]), lo
 
 
+def _chest_lived_with(candidates: list[_Candidate], text: str, norm: str, cues: Cues) -> str:
+    """CHEST_ON_EFFORT when a chest sign beside another emergency is one lived with ("hand weak. and
+    chest gets tight when i dig", tester33's Elaine): its own 111 words are said if the other is no
+    new emergency. Read here, as the loop stops at the first emergency that counts."""
+    for cand in candidates:
+        if cand.rule.label != CHEST_ON_EFFORT_OF or cand.rule.kind != EMERGENCY:
+            continue
+        if not cand.counts:
+            doc, offset = _parse_near(text, cand.start, cand.end)
+            cand.counts = _counts(cand, norm, doc, offset, cues)
+        if cand.counts and cand.habitual:
+            return CHEST_ON_EFFORT
+    return ""
+
+
 def _with_a_plan(flag: RedFlag | None, norm: str, cues: Cues) -> RedFlag | None:
     """A crisis check-in said beside a plan, a means, a time or a farewell ("tonight's the night",
     "I've got it all planned", "letters for the kids", "the rope in the garage", "this is the last
@@ -1645,7 +1714,9 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         checked[kind] += 1
         doc, offset = _parse_near(text, cand.start, cand.end)
         cand.counts = _counts(cand, norm, doc, offset, cues)
-        if cand.counts:
+        if cand.counts and not cand.habitual:
+            # (a sign lived with does not stop the rest: "chest hurts whenever i do the hoovering"
+            # must not hide "left hand weak", session 34)
             found.add(kind)
     counted = [c for c in candidates if c.counts]
     clear = [c for c in counted if not c.rule.check_in]
@@ -1677,6 +1748,7 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     ordered = [k for k in RULE_KINDS if k in kinds]
     primary = ordered[0]
     of_primary = [c for c in clear if c.rule.kind == primary] or clear
+    of_primary = [c for c in of_primary if not c.habitual] or of_primary  # the one happening now names it
     cand = next((c for c in of_primary if not c.rule.shared_sign), of_primary[0])
     # an emergency's label names its 999 reply: lived with, it is said in the 111 words
     label = cand.rule.label if cand.rule.kind == primary else ""
@@ -1685,4 +1757,5 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
     return RedFlag(
         kind=primary, rule=cand.rule.name, also=tuple(ordered[1:]), label=label,
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),
+        beside=_chest_lived_with(candidates, text, norm, cues) if primary == EMERGENCY else "",
     )  # fmt: skip

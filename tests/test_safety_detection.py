@@ -2715,3 +2715,54 @@ def test_session_29_aa_more_classes(text: str, kind: str | None, check_in: bool 
     assert (flag.kind if flag else None) == kind
     if flag is not None:
         assert flag.check_in is check_in
+
+
+# ------------------------------------------------ session 34 (safety_harms34): harms real people hit
+
+HIDDEN = "bruises_hidden_from_someone"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "rule"),
+    [
+        # an emergency told as over days ago is no 999 now (the harms: "dad choked on his dinner last
+        # week", "mum was confused with the infection last week"), in other words
+        ("grandad choked on a boiled sweet a few days ago, we got it out", None, None),
+        ("she had a funny turn and collapsed the other day, the hospital kept her in", None, None),
+        ("my wife choked on some chicken yesterday but she's absolutely fine now", None, None),
+        ("he collapsed yesterday", URGENT, None),  # over, told of yesterday: 111 today, not 999 now
+        # ...but still going, back, or worse now is 999
+        ("he choked on a grape last week and now he's choking again", EMERGENCY, None),
+        ("she had chest pain last week and it's come on again now", EMERGENCY, None),
+        ("he's been confused since last week and much worse today", URGENT, None),
+        # new muddle with an infection named, no other red sign: 111 today, not a stroke, not nothing
+        ("mum's talking rubbish this afternoon, she's got a water infection", URGENT, None),
+        ("nan is really muddled, she's on antibiotics for a UTI", URGENT, None),
+        ("dad's not making any sense today, the GP thinks it's a chest infection", URGENT, None),
+        # ...muddled talk with a face or an arm sign, or alone and sudden, is still the stroke reply
+        ("her mouth has dropped and she's talking nonsense, she has a chest infection", EMERGENCY, None),
+        ("out of nowhere his words are all jumbled", EMERGENCY, None),
+        # a wrong or doubled dose of an essential medicine: 111 today; a small slip with paracetamol is not
+        ("the pharmacy gave her 5mg of warfarin instead of 3mg", URGENT, "wrong_strength_given"),
+        ("the carer gave dad 2 units of insulin not 12", URGENT, "wrong_strength_given"),
+        ("he was given 200mg paracetamol instead of 500mg", None, None),
+        ("the consultant reduced her bisoprolol to 2.5mg instead of 5mg", None, None),
+        # a low mood said of oneself is no put-down; a put-down still is
+        ("dad keeps telling us he's useless since he stopped driving", None, None),
+        ("she says she's a useless old woman now", None, None),
+        ("her boyfriend tells her she's useless and thick", SAFEGUARDING, None),
+        # a privacy choice asked of the bot is no control; control still is
+        ("please don't let my son read this", None, None),
+        ("just dont let them see it ok", None, None),
+        ("he won't let her see her own bank statements", SAFEGUARDING, None),
+        # bruises or marks kept from someone named: a gentle safeguarding note; after a fall, privacy
+        ("i'd rather Dave didn't know about the bruises on my arms", SAFEGUARDING, HIDDEN),
+        ("don't let him find out about the marks on her wrists", SAFEGUARDING, HIDDEN),
+        ("I don't want them seeing the bruises from when I fell", None, None),
+    ],
+)
+def test_session_34_harms(text: str, kind: str | None, rule: str | None) -> None:
+    flag = safety.detect(text)
+    assert (flag.kind if flag else None) == kind, flag
+    if rule is not None:
+        assert flag is not None and flag.rule == rule

@@ -1,0 +1,69 @@
+"""Session 34 (safety_harms34): safety harms real people hit, as classes, in other wordings.
+
+The detector's cases are in tests/test_safety_detection.py (test_session_34_harms); these are the
+small turn decisions beside them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import safety_turn
+from actions.answers import MOVE_WORDS
+from careplan.safety import CHEST_ON_EFFORT, detect, fears_another
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "feared"),
+    [
+        ("chest pain. and getting another stroke", True),
+        ("my heart, and a second heart attack", True),
+        ("having another stroke right now i think", False),  # now: the 999 reply
+        ("chest pain", False),
+    ],
+)
+def test_a_fear_of_it_coming_again(text: str, feared: bool) -> None:
+    assert fears_another(text) is feared
+
+
+def _at(slot: str, text: str) -> list[str]:
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    events = [{"event": "user", "text": text}]
+    tracker = Tracker("t", {"requested_slot": slot}, latest, events, False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    safety_turn.handle(dispatcher, tracker, text, button=False)
+    return [m["response"] for m in dispatcher.messages]
+
+
+def test_a_fear_listed_at_the_worries_question_is_the_worry() -> None:
+    # "chest pains. and having another stroke" got 999 from the chest rule at the worries question
+    assert _at("worries", "chest pains. and a second stroke") == []
+    # ...the same words said at another question, or happening now, are the 999 reply
+    assert _at("what_matters", "chest pains. and a second stroke")[0].startswith("utter_red_flag_emergency")
+    assert _at("worries", "chest pain right now and having another stroke")[0].startswith("utter_red_flag")
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [("dont stop. carry on", False), ("no don't stop, keep going", False), ("can we stop now", True)],
+)
+def test_dont_stop_does_not_ask_to_stop(text: str, stop: bool) -> None:
+    assert bool(MOVE_WORDS["stop"].search(text)) is stop
+
+
+def test_a_chest_sign_lived_with_beside_a_stroke_sign_keeps_its_own_words() -> None:
+    # tester33's Elaine: "hand weak. and chest gets tight when i dig" got only the stroke check
+    lived_with = (
+        "left hand weak. chest hurts whenever i do the hoovering",
+        "arm gone weak. chest tight when i dig",
+    )
+    for text in lived_with:
+        flag = detect(text)
+        assert flag is not None and flag.label == "stroke" and flag.beside == CHEST_ON_EFFORT, flag
+    flag = detect("arm gone weak and chest pain now")
+    assert flag is not None and flag.beside == ""
+
