@@ -45,7 +45,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import HOW_THINGS_ARE, OWN_WORDS
 from actions.common import intent_of, logger, plan_goals, previous_message, said_last_turn, store, text_of
+from actions.extras import typed
 from actions.flow import MEDICAL_WELCOME
+from careplan import clock, identity
 from careplan.emergency_talk import (
     SENTENCE,
     about_the_note,
@@ -72,7 +74,10 @@ from careplan.emergency_talk import (
 from careplan.listen import content_words, match_goal, taken_back, tells_a_wish
 from careplan.questions import catalogue
 from careplan.safety import (
+    ADULT_AGE,
     RedFlag,
+    age_of_them,
+    child_at_risk,
     detect,
     fears_another,
     names_past_stroke,
@@ -105,6 +110,8 @@ WAVED_AWAY = "emergency_waved_away"
 WAVED_AWAY_LABELS = {"heart_attack", "stroke"}
 # A carer hurt by the person they look after (rule carer_hurt_by_the_illness): always the writer.
 CARER_HURT = "carer_hurt"
+# A child at risk: the safeguarding reply names children's social care, the NSPCC and Childline.
+CHILD = "child"
 
 # "I'm OK now", "we're fine", "carry on", "false alarm": the emergency is over
 # for now. Not "ok my partner is ringing 999": help is still on its way.
@@ -443,7 +450,8 @@ def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, s
 # the parse's subject can't say who is at risk.) Not "my mum", nor "nobody can tell me how".
 _HARMED_WRITER = re.compile(
     r"\bmy (?!(?:mum|mom|mam|mother|dad|father|wife|husband|partner|nan|gran|grandma|grandad|son|daughter"
-    r"|brother|sister|grandson|granddaughter|friend|neighbour|aunt|auntie|uncle)\b)"
+    r"|brother|sister|grandson|granddaughter|friend|neighbour|aunt|auntie|uncle|little|baby|kids?|child"
+    r"|children|boy|girl|grandkids|grandchildren|\d+)\b)"
     r"|\b(?:i|i'?m|im|myself)\b|(?<!tell )(?<!told )(?<!ask )(?<!asked )\bme\b",
     re.I,
 )
@@ -494,6 +502,8 @@ def _signpost(
     note): the new words are added to them instead of a second note.
     """
     about, who = who_it_is(text, flag, tracker)
+    if flag.kind == SAFEGUARDING and _a_child(tracker, text, about):
+        flag = replace(flag, label=CHILD)  # children's social care, the NSPCC and Childline
     events: list[EventType] = [SlotSet("red_flag", flag.kind), SlotSet(ABOUT, about), SlotSet(WHO, who)]
     said = list(tracker.get_slot(SAID) or [])
     to_say = (EMERGENCY,) if EMERGENCY in flag.kinds else flag.kinds
@@ -501,7 +511,8 @@ def _signpost(
     for kind in to_say:
         key = _said_key(kind, flag.label)
         if key in said and kind != EMERGENCY:
-            dispatcher.utter_message(response=f"utter_red_flag_again_{kind}")
+            child = "_child" if kind == SAFEGUARDING and flag.label == CHILD else ""
+            dispatcher.utter_message(response=f"utter_red_flag_again_{kind}{child}")
             continue
         dispatcher.utter_message(response=response_for(kind, flag.label, about), flag_who=who)
         said.append(key)
@@ -524,6 +535,22 @@ def _signpost(
     return _kept(tracker, after, *events)
 
 
+def _a_child(tracker: Tracker, text: str, about: str | None) -> bool:
+    """Is the one at risk a child (careplan.safety.child_at_risk), by the ages told: the date of
+    birth kept is the person's the plan is for; a carer may say their age ("she's 7"), and a
+    writer their own in passing ("im 15")."""
+    carer = tracker.get_slot("for_whom") == CARER
+    kept = identity.age_from(tracker.get_slot("date_of_birth"), clock.today())
+    lines = typed(tracker)
+    own = next((age for line in reversed(lines) if (age := identity.own_age(line)) is not None), None)
+    if carer and tracker.get_slot("young_carer"):
+        own = min(own or ADULT_AGE - 1, ADULT_AGE - 1)
+    if not carer:
+        return child_at_risk(text, about, subject_age=None, writer_age=kept if kept is not None else own)
+    told = next((age for line in reversed(lines) if (age := age_of_them(line)) is not None), None)
+    return child_at_risk(text, about, subject_age=kept if kept is not None else told, writer_age=own)
+
+
 def _said_before(tracker: Tracker, flag: RedFlag) -> bool:
     return _said_key(flag.kind, flag.label) in (tracker.get_slot(SAID) or [])
 
@@ -536,7 +563,7 @@ def response_for(kind: str, label: str, about: str | None) -> str:
         return f"utter_red_flag_emergency_{label}"
     if kind == URGENT and label:
         return f"utter_red_flag_urgent_{label}"
-    if kind == SAFEGUARDING and label:  # a carer hurt by the illness, or bruises kept from someone
+    if kind == SAFEGUARDING and label:  # a child at risk, a carer hurt, bruises kept from someone
         return f"utter_red_flag_safeguarding_{label}"
     if kind in {CRISIS, URGENT, SAFEGUARDING} and about == "other":
         return f"utter_red_flag_{kind}_other"

@@ -267,6 +267,15 @@ def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+def age_from(born: str | None, today: date) -> int | None:
+    """The age today of someone born on ``born`` (an ISO date, as a plan keeps it), or None when
+    no date is kept (nothing, or the question skipped)."""
+    try:
+        return _age(date.fromisoformat(born), today) if born else None
+    except ValueError:
+        return None
+
+
 # "Winston Campbell, born 4th July 1948": the name is what comes before the date.
 _BEFORE_BIRTH = re.compile(r"\s*(?:[,;.]|\b(?:born|dob|d\.o\.b\.?|date of birth)\b|\d).*$", re.I | re.S)
 

@@ -1759,3 +1759,72 @@ def detect(text: str, intent: str | None = None, confidence: float = 0.0) -> Red
         about_other=cand.about_other, span=(_unshift(cand.start, shifts), _unshift(cand.end, shifts)),
         beside=_chest_lived_with(candidates, text, norm, cues) if primary == EMERGENCY else "",
     )  # fmt: skip
+
+
+# ------------------------------------------------------------ a child at risk
+
+# The age at which the adult safeguarding team, not children's social care, is the one to call.
+ADULT_AGE = 18
+_AGE_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17,
+}  # fmt: skip
+_NUMBER = r"(\d{1,2}|" + "|".join(_AGE_WORDS) + r")"
+# Words that only ever name a child: "the baby", "my little one", "her toddler".
+_A_CHILD = re.compile(
+    r"\b(?:bab(?:y|ies)|toddlers?|little (?:ones?|boy|girl|lad|lass|man)|infants?|newborn|kid|"
+    r"school ?(?:boy|girl)|(?:at|in) (?:nursery|primary school|secondary school|year \d{1,2})|teenage \w+)\b"
+)
+# An age said beside a person: "my son is 7", "my daughter (6)", "aged 6", "my 7 year old", "a 15-year-old".
+_AN_AGE = re.compile(
+    rf"\b(?:son|daughter|grandson|granddaughter|boy|girl|lad|lass|nephew|niece|stepson|stepdaughter|"
+    rf"brother|sister|child|kid|grandchild)\b[^.!?]{{0,12}}?"
+    rf"(?:\(|,|\bis\b|'s\b|\baged?\b|\bwho'?s\b|\bwho is\b)"
+    rf"\s*{_NUMBER}\b(?!\s*(?:stone|st|kg|kilos?|lbs?|pounds|mins?|minutes?|hours?|times?|%|am|pm|o'?clock))"
+    rf"|\b{_NUMBER}[- ]?(?:years?|yrs?|y/?o)(?:[- ]?olds?)?\b|\baged? {_NUMBER}\b"
+)
+
+
+def _ages_said(norm: str) -> list[int]:
+    return [
+        int(said) if said.isdigit() else _AGE_WORDS[said]
+        for match in _AN_AGE.finditer(norm)
+        for said in match.groups()
+        if said
+    ]
+
+
+# The age of the person written about, said of them: "she's 7", "he is only 15", "aged 6".
+_AGE_OF_THEM = re.compile(
+    rf"\b(?:(?:she'?s|he'?s|she is|he is|shes|hes)(?: only| just)?|aged?) {_NUMBER}"
+    rf"(?:[- ]?(?:years?|yrs?)(?:[- ]?old)?)?\b(?!\s*(?:stone|st|kg|kilos?|lbs?|pounds|mins?|minutes?|hours?|"
+    rf"weeks?|months?|days?|times?|%|am|pm|o'?clock|feet|foot|ft|inch\w*|cm|in (?:the|a|her|his)))"
+)
+
+
+def age_of_them(text: str) -> int | None:
+    """The age said of the person written about ("she's 7", "he is only 15"), or None."""
+    found = _AGE_OF_THEM.search(normalise(text))
+    if found is None:
+        return None
+    return int(found[1]) if found[1].isdigit() else _AGE_WORDS[found[1]]
+
+
+def names_a_child(text: str) -> bool:
+    """Does the message name a child: a word only a child is ("the baby", "my little one"), or a
+    person with an age under 18 beside them ("my son is 7", "my 15 year old")?"""
+    norm = normalise(text)
+    return bool(_A_CHILD.search(norm)) or any(age < ADULT_AGE for age in _ages_said(norm))
+
+
+def child_at_risk(text: str, about: str | None, *, subject_age: int | None, writer_age: int | None) -> bool:
+    """Is the one at risk in a safeguarding message a child, so the help is children's social care,
+    the NSPCC and Childline, not the adult safeguarding team (session 34)? ``about`` is who the
+    message is about ("self": the writer, "other", or None); ``subject_age`` the age of the person the
+    plan is for when someone else writes it, ``writer_age`` the writer's own ("im 15")."""
+    if about == "self":
+        return writer_age is not None and writer_age < ADULT_AGE
+    if names_a_child(text):
+        return True
+    return subject_age is not None and subject_age < ADULT_AGE

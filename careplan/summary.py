@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from careplan import clock, questions
+from careplan import clock, identity, questions
 from careplan.vocab import ACCEPTED, CARER, DRAFT, EDITED, MAX_ANSWER_CHARS, REJECTED
 
 TOP_PRIORITIES = 3
@@ -260,7 +260,7 @@ def build(plan: dict[str, Any], today: date | None = None) -> Summary:
         full_name=subject.get("name"),
         preferred_name=subject.get("preferred_name"),
         date_of_birth=human_date(subject.get("date_of_birth")),
-        age=_age(subject.get("date_of_birth"), today),
+        age=identity.age_from(subject.get("date_of_birth"), today),
         nhs_number=nhs_display(subject.get("nhs_number")),
         carer_contact=recorder.get("contact") if is_carer else None,
         contact=None if is_carer else subject.get("contact"),
@@ -391,13 +391,6 @@ def nhs_display(number: str | None) -> str | None:
     if not number:
         return None
     return f"{number[:3]} {number[3:6]} {number[6:]}"
-
-
-def _age(born: str | None, today: date) -> int | None:
-    if not born:
-        return None
-    day = date.fromisoformat(born)
-    return today.year - day.year - ((today.month, today.day) < (day.month, day.day))
 
 
 def _when(appointment: dict[str, Any]) -> str | None:

@@ -2766,3 +2766,19 @@ def test_session_34_harms(text: str, kind: str | None, rule: str | None) -> None
     assert (flag.kind if flag else None) == kind, flag
     if rule is not None:
         assert flag is not None and flag.rule == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "child"),
+    [
+        ("my son is 7 and a man down the road keeps hitting him", True),
+        ("our little one came home from nursery with bruises again", True),
+        ("my 15-year-old is being bullied for money", True),
+        ("my granddaughter (9) is scared of her mum's boyfriend", True),
+        ("my son is 40 and takes my pension", False),
+        ("my mum is 87 and the carer shouts at her", False),
+        ("we have 3 kids and he hits me", False),
+    ],
+)
+def test_a_child_is_named(text: str, child: bool) -> None:
+    assert safety.names_a_child(text) is child

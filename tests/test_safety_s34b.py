@@ -1,7 +1,7 @@
 """Session 34 (safety_harms34): safety harms real people hit, as classes, in other wordings.
 
-The detector's cases are in tests/test_safety_detection.py (test_session_34_harms); these are the
-small turn decisions beside them.
+The detector's cases are in tests/test_safety_detection.py (test_session_34_harms) and the child
+reply in tests/test_safety_turn.py; these are the small turn decisions beside them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import safety_turn
 from actions.answers import MOVE_WORDS
-from careplan.safety import CHEST_ON_EFFORT, detect, fears_another
+from careplan.safety import CHEST_ON_EFFORT, age_of_them, detect, fears_another
 
 pytestmark = pytest.mark.unit
 
@@ -67,3 +67,10 @@ def test_a_chest_sign_lived_with_beside_a_stroke_sign_keeps_its_own_words() -> N
     flag = detect("arm gone weak and chest pain now")
     assert flag is not None and flag.beside == ""
 
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("her mum. shes only 7", 7), ("he is fifteen", 15), ("she's 91", 91), ("he's 2 stone lighter", None)],
+)
+def test_the_age_said_of_them(text: str, age: int | None) -> None:
+    assert age_of_them(text) == age

@@ -100,6 +100,8 @@ def test_that_is_not_what_i_meant(text: str, meant: bool) -> None:
         ("crisis", "", "self", "utter_red_flag_crisis"),
         ("safeguarding", "", "other", "utter_red_flag_safeguarding_other"),
         ("safeguarding", "", "self", "utter_red_flag_safeguarding"),
+        ("safeguarding", "child", "other", "utter_red_flag_safeguarding_child"),
+        ("safeguarding", "child", "self", "utter_red_flag_safeguarding_child"),
         ("urgent", "", "self", "utter_red_flag_urgent"),
         ("urgent", "", None, "utter_red_flag_urgent"),
         ("urgent", "", "other", "utter_red_flag_urgent_other"),
@@ -495,3 +497,52 @@ def test_during_a_pause_one_reading_gives_the_reply_and_the_news(
     safety_turn.handle(dispatcher, tracker, text, button=False)
     assert [m["response"] for m in dispatcher.messages] == [response]
     assert added == ([text] if news else [])
+
+
+# ------------------------------------------ session 34: a child at risk gets children's services
+
+OLD = "1941-01-06"
+MonkeyPatch = pytest.MonkeyPatch
+
+
+def _safeguarding_reply(text: str, slots: dict[str, object], said_before: tuple[str, ...] = ()) -> list[str]:
+    events = [{"event": "user", "text": line} for line in (*said_before, text)]
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    tracker = Tracker("t", slots, latest, events, False, None, {}, "")
+    dispatcher = CollectingDispatcher()
+    flag = detect(text)
+    assert flag is not None and flag.kind == "safeguarding", flag
+    safety_turn._signpost(dispatcher, tracker, flag, text, text, kept=[1])
+    return [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "said_before", "child"),
+    [
+        # a parent of a 6-year-old, in other words: the age in the line, or the date of birth kept
+        ("my daughter is 6 and her stepdad keeps hitting her", {"for_whom": "carer"}, (), True),
+        ("a lad down our road keeps hitting my little one", {"for_whom": "carer"}, (), True),
+        ("his dad hits him when he's drunk", {"for_whom": "carer", "date_of_birth": "2019-03-02"}, (), True),
+        # a young person writing about themselves: the age said in passing, or the date of birth
+        ("my stepdad hits me when mum is out", {"for_whom": "self"}, ("im 15",), True),
+        ("my mums boyfriend hits me", {"for_whom": "self", "date_of_birth": "2010-06-01"}, (), True),
+        # adults: the adult safeguarding team still
+        ("my son is 40 and he takes my pension every week", {"for_whom": "self"}, (), False),
+        ("my 15 year old grandson hits me when he's angry", {"for_whom": "self"}, ("I'm 78",), False),
+        ("the carer hits mum when she won't eat", {"for_whom": "carer", "date_of_birth": OLD}, (), False),
+    ],
+)
+def test_a_child_at_risk_gets_childrens_services(
+    text: str, slots: dict[str, object], said_before: tuple[str, ...], child: bool, monkeypatch: MonkeyPatch
+) -> None:
+    monkeypatch.setattr(safety_turn, "_add_news", lambda ids, said: None)
+    replies = _safeguarding_reply(text, slots, said_before)
+    assert ("utter_red_flag_safeguarding_child" in replies) is child, replies
+    assert replies[0].startswith("utter_red_flag_safeguarding")
+
+
+def test_a_child_at_risk_again_gets_the_childrens_numbers_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(safety_turn, "_add_news", lambda ids, said: None)
+    slots = {"for_whom": "carer", "flags_said": ["safeguarding:child"]}
+    replies = _safeguarding_reply("her stepdad hit my 7 year old again last night", slots)
+    assert replies == ["utter_red_flag_again_safeguarding_child"]
