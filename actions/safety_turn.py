@@ -47,7 +47,7 @@ from actions.answers import HOW_THINGS_ARE, OWN_WORDS
 from actions.common import intent_of, logger, plan_goals, previous_message, said_last_turn, store, text_of
 from actions.extras import typed
 from actions.flow import MEDICAL_WELCOME
-from careplan import clock, identity
+from careplan import clock, identity, pronouns
 from careplan.emergency_talk import (
     SENTENCE,
     about_the_note,
@@ -442,6 +442,11 @@ def who_it_is(text: str, flag: RedFlag, tracker: Tracker) -> tuple[str | None, s
     name = tracker.get_slot("preferred_name") if carer else None
     if relation is not None and not (name and relation.group(2)):
         return "other", f"your {(relation.group(1) or relation.group(2)).lower()}"
+    # "he says he can't go on like this" from a daughter writing for her mum: someone else, not mum
+    said_of = pronouns.from_words(text)
+    theirs = {"her": "she", "him": "he"}.get(tracker.get_slot("them") or "")
+    if said_of and theirs and said_of != theirs:
+        name = None
     return "other", name or "the person you're telling me about"
 
 

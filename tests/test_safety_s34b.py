@@ -74,3 +74,21 @@ def test_a_chest_sign_lived_with_beside_a_stroke_sign_keeps_its_own_words() -> N
 )
 def test_the_age_said_of_them(text: str, age: int | None) -> None:
     assert age_of_them(text) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a daughter writing for her mum Joan: "he" is someone else, never Joan
+        ("he keeps saying he'd rather die than go into a home", "the person you're telling me about"),
+        ("he says he can't go on like this", "the person you're telling me about"),
+        ("she keeps saying she'd rather die than go into a home", "Joan"),
+        ("my husband says he can't go on like this", "your husband"),
+    ],
+)
+def test_the_check_in_names_the_right_person(text: str, who: str) -> None:
+    slots = {"for_whom": "carer", "preferred_name": "Joan", "them": "her"}
+    tracker = Tracker("t", slots, {"text": text}, [], False, None, {}, "")
+    flag = detect(text)
+    assert flag is not None and flag.kind == "crisis"
+    assert safety_turn.who_it_is(text, flag, tracker) == ("other", who)
