@@ -16,7 +16,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import is_button, previous_message, text_of
-from actions.safety_turn import handle
+from actions.safety_turn import ages_told, handle
 from careplan.input_checks import check
 from careplan.listen import asks_for_prayer
 
@@ -38,6 +38,7 @@ class ActionValidateSlotMappings(ValidationAction):
     ) -> list[EventType]:
         text = text_of(tracker)
         events = handle(dispatcher, tracker, text, button=is_button(tracker))
+        events += [] if is_button(tracker) else ages_told(tracker, text)
         if is_button(tracker):
             return events
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None

@@ -45,7 +45,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import HOW_THINGS_ARE, OWN_WORDS
 from actions.common import intent_of, logger, plan_goals, previous_message, said_last_turn, store, text_of
-from actions.extras import typed
 from actions.flow import MEDICAL_WELCOME
 from careplan import clock, identity, pronouns
 from careplan.emergency_talk import (
@@ -112,6 +111,8 @@ WAVED_AWAY_LABELS = {"heart_attack", "stroke"}
 CARER_HURT = "carer_hurt"
 # A child at risk: the safeguarding reply names children's social care, the NSPCC and Childline.
 CHILD = "child"
+# Ages said in passing (domain.yml's "# --- safety" block): the writer's own, and the person's written about.
+OWN_AGE, THEIR_AGE = "own_age_told", "their_age_told"
 
 # "I'm OK now", "we're fine", "carry on", "false alarm": the emergency is over
 # for now. Not "ok my partner is ringing 999": help is still on its way.
@@ -543,17 +544,27 @@ def _signpost(
 def _a_child(tracker: Tracker, text: str, about: str | None) -> bool:
     """Is the one at risk a child (careplan.safety.child_at_risk), by the ages told: the date of
     birth kept is the person's the plan is for; a carer may say their age ("she's 7"), and a
-    writer their own in passing ("im 15")."""
+    writer their own in passing ("im 15"), kept in slots as they are said (``ages_told``)."""
     carer = tracker.get_slot("for_whom") == CARER
     kept = identity.age_from(tracker.get_slot("date_of_birth"), clock.today())
-    lines = typed(tracker)
-    own = next((age for line in reversed(lines) if (age := identity.own_age(line)) is not None), None)
+    own = identity.own_age(text) or tracker.get_slot(OWN_AGE)
     if carer and tracker.get_slot("young_carer"):
         own = min(own or ADULT_AGE - 1, ADULT_AGE - 1)
     if not carer:
         return child_at_risk(text, about, subject_age=None, writer_age=kept if kept is not None else own)
-    told = next((age for line in reversed(lines) if (age := age_of_them(line)) is not None), None)
+    told = age_of_them(text) or tracker.get_slot(THEIR_AGE)
     return child_at_risk(text, about, subject_age=kept if kept is not None else told, writer_age=own)
+
+
+def ages_told(tracker: Tracker, text: str) -> list[EventType]:
+    """The writer's own age said in passing ("im 15 btw"), and the age said of the person written
+    about ("her mum. shes 7"), kept for a safeguarding reply later (the tracker an action gets holds
+    only the last few messages)."""
+    events: list[EventType] = []
+    for slot, age in ((OWN_AGE, identity.own_age(text)), (THEIR_AGE, age_of_them(text))):
+        if age is not None and age != tracker.get_slot(slot):
+            events.append(SlotSet(slot, age))
+    return events
 
 
 def _said_before(tracker: Tracker, flag: RedFlag) -> bool:

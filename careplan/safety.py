@@ -1106,9 +1106,14 @@ def now_cue(text: str) -> bool:
 def fears_another(text: str) -> bool:
     """ "And having another stroke", "scared of another heart attack": what may come again, said as a
     fear, with nothing saying it is happening now (session 34: "chest pains. and having another
-    stroke" at the worries question got 999)."""
+    stroke" at the worries question got 999). A sign told as felt ("crushing chest pain and having
+    another stroke") is no list of fears: still the 999 reply."""
     norm = normalise(text)
-    return bool(_ANOTHER.search(norm)) and not now_said(text)
+    return bool(_ANOTHER.search(norm)) and not _FELT.search(norm) and not now_said(text)
+
+
+# A sign told as felt, not named as a fear: "crushing", "severe", "agony".
+_FELT = re.compile(r"\b(?:crushing|severe|terrible|awful|agony|agonising|excruciating|squeezing|worst)\b")
 
 
 _ANOTHER = re.compile(

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.unit
         ("chest pain. and getting another stroke", True),
         ("my heart, and a second heart attack", True),
         ("having another stroke right now i think", False),  # now: the 999 reply
+        ("crushing chest pain and having another stroke", False),  # told as felt (messy_s33f_06)
         ("chest pain", False),
     ],
 )

@@ -506,9 +506,12 @@ MonkeyPatch = pytest.MonkeyPatch
 
 
 def _safeguarding_reply(text: str, slots: dict[str, object], said_before: tuple[str, ...] = ()) -> list[str]:
-    events = [{"event": "user", "text": line} for line in (*said_before, text)]
+    slots = dict(slots)
+    for line in said_before:  # what was said before is kept in slots as it is said
+        said = Tracker("t", slots, {"text": line}, [], False, None, {}, "")
+        slots.update({e["name"]: e["value"] for e in safety_turn.ages_told(said, line)})
     latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
-    tracker = Tracker("t", slots, latest, events, False, None, {}, "")
+    tracker = Tracker("t", slots, latest, [], False, None, {}, "")
     dispatcher = CollectingDispatcher()
     flag = detect(text)
     assert flag is not None and flag.kind == "safeguarding", flag
@@ -523,6 +526,7 @@ def _safeguarding_reply(text: str, slots: dict[str, object], said_before: tuple[
         ("my daughter is 6 and her stepdad keeps hitting her", {"for_whom": "carer"}, (), True),
         ("a lad down our road keeps hitting my little one", {"for_whom": "carer"}, (), True),
         ("his dad hits him when he's drunk", {"for_whom": "carer", "date_of_birth": "2019-03-02"}, (), True),
+        ("her stepdad smacks her when im at work", {"for_whom": "carer"}, ("her mum. shes 7",), True),
         # a young person writing about themselves: the age said in passing, or the date of birth
         ("my stepdad hits me when mum is out", {"for_whom": "self"}, ("im 15",), True),
         ("my mums boyfriend hits me", {"for_whom": "self", "date_of_birth": "2010-06-01"}, (), True),
