@@ -858,8 +858,11 @@ def _counts(cand: _Candidate, norm: str, doc: Any, offset: int, cues: Cues) -> b
         return False
     # "when it's crowded my chest gets tight", "she can't breathe lying down, every night":
     # a pattern someone lives with needs a doctor soon (111), not 999 now.
+    # ...but a stroke sign is lived with only by words in its own clause: "her face has dropped and
+    # she gets chest pain when she walks up hills" is a stroke now, whatever the chest does
+    habit_in = sentence[c_start:c_end] if cand.rule.label == "stroke" else sentence
     lived_with = (
-        cues.habitual.search(sentence) or _in_a_when_clause(span) or _on_effort(cand.rule, norm, cues)
+        cues.habitual.search(habit_in) or _in_a_when_clause(span) or _on_effort(cand.rule, norm, cues)
     ) and not cues.now.search(sentence)
     cand.habitual = cand.rule.kind == EMERGENCY and bool(lived_with or overnight)
     cand.about_other = _about_other(span)
