@@ -89,8 +89,10 @@ class Corrections:
                 dispatcher.utter_message(response="utter_time_removed")
                 return {}
             when = dates.when(slots.get("appointment_when") or "")
-            said = dates.said(when.day, fix.value) if when else fix.value
-            dispatcher.utter_message(response="utter_date_changed", date_text=said)
+            if when is None:  # "it should be at 11:30" with no day yet: the time kept, the day asked
+                dispatcher.utter_message(response="utter_time_noted", time=fix.value)
+                return {}
+            dispatcher.utter_message(response="utter_date_changed", date_text=dates.said(when.day, fix.value))
             return {}
         if fix.kind == "date_unknown":
             dispatcher.utter_message(response="utter_fix_appointment_when")

@@ -436,6 +436,8 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
             fix = listen.correction(text, after=date_so_far(turn.slots)) if not answered_too else None
             if asked == "appointment_when" and fix is not None and fix.kind not in _PUT_RIGHT_AT_THE_DATE:
                 fix = None  # "next friday, not this one" is the date answered
+            if asked == "appointment_when" and fix is None and (time := _time_alone(text)):
+                fix = listen.Correction("time", time)  # "it should be at 11:30": the time, the day again
             if fix is None and asked == "questions" and (instead := self.one_thing_put_right(text, turn)):
                 # "no i said hearing aid not knees", just after the one thing was said back
                 fix = listen.Correction("main_goal", "new", goal=instead)
@@ -1040,6 +1042,12 @@ def _young_carer(tracker: Tracker, slots: dict[str, Any]) -> dict[str, Any]:
         return {}
     ages = [age for said in typed(tracker) if (age := identity.own_age(said)) is not None]
     return {"young_carer": True} if ages and ages[-1] < 18 else {}
+
+
+def _time_alone(text: str) -> str | None:
+    """The time in a short message with a time and no day ("it should be at 11:30", "its half
+    10"), as "HH:MM"; None otherwise."""
+    return dates.time_of(text) if len(text.split()) <= 8 and dates.when(text) is None else None
 
 
 def _date_unread(slots: dict[str, Any]) -> bool:

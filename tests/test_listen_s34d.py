@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.forms import _time_alone
 from careplan import interpret, listen
 
 pytestmark = pytest.mark.unit
@@ -77,3 +78,17 @@ def test_a_name_put_right_elsewhere_is_no_appointment() -> None:
 )
 def test_an_idea_of_what_would_help_at_something_else(text: str, idea: bool) -> None:
     assert listen.help_idea(text) is idea
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("it should be at 11:30", "11:30"),
+        ("its at 2:20", "14:20"),
+        ("should be 10.15am", "10:15"),
+        ("tuesday at 11:30", None),  # a day too: the date answered
+        ("my back", None),
+    ],
+)
+def test_a_time_alone_where_the_day_is_asked(text: str, time: str | None) -> None:
+    assert _time_alone(text) == time
