@@ -427,6 +427,10 @@ class QuestionForm(Corrections, Extras, FormValidationAction):
                 turn, text, value = turn._replace(tracker=saying(turn.tracker, kept)), kept, kept
             if (elsewhere := self.fits_elsewhere(asked, text, turn)) is not None:
                 return {asked: None, **elsewhere}
+            if asked in QUESTIONS_ARE_ANSWERS and listen.asks_who_sees(text):
+                # "who sees this? will meena read what i wrote? i dont want her upset...": answered
+                # now (s34 tester: only kept for the care team), and kept as they said it
+                self.answer_meta("faq_who_sees", asked, turn)
             in_words = asked != "appointment_when" and catalogue()[asked].kind == "text"
             # "sorry I meant thursday. to see if his memory's got worse", "no, the date is Wednesday
             # the 9th at 11.30. its for my diabetic review": the date put right with its own words,
