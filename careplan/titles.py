@@ -179,6 +179,8 @@ def _tidy(text: str) -> str:
     text = _MEND.sub(lambda m: _MENDS[m.group(0).lower()], text)
     text = _WHOSE.sub(r"\1's", _LOSE.sub("lose", text))
     text = re.sub(r"\b(night|day)s (?=sleep|rest|work)", r"\1's ", text, flags=re.I)
+    # a small word typed twice ("swim at the the lido"): only words never doubled on purpose
+    text = re.sub(r"\b(the|a|an|to|my|of|in|on|at|for|with|and|is|it)\s+\1\b", r"\1", text, flags=re.I)
     # "i want 2 walk", but "lose 2 stone" keeps its number
     return re.sub(
         r"\b(want|wants|like|love|need|able|going|got|have|try|hoping|wish|back|get|go) 2\b",
