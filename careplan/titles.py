@@ -52,7 +52,8 @@ _FILLER = re.compile(
     r"well|so|ok(?:ay)?|right|um+|erm+|er|uh|oh|mm+|yes|yeah|yep|aye|no|basically|honestly|"
     # what joins it to the goal before: "also he want to...", "and maybe getting my garden back"
     r"also|and|plus|"
-    r"to be honest|tbh|anyway|i mean|i think|i suppose|i guess|i reckon|maybe|perhaps|probably|mostly|mainly|"
+    r"to be honest|tbh|anyway|i mean|i think|i suppose|i guess|i reckon|"
+    r"maybe|perhaps|possibly|probably|mostly|mainly|"
     r"not sure(?: really)?|"
     r"(?:look|right|see)(?=,)|"
     r"(?:like|as) i(?:'ve| have)? (?:already |just )?(?:said|told you|mentioned|keep saying)"
@@ -122,6 +123,7 @@ _REMARK = re.compile(
 # my hip lets me") is a condition, not the goal.
 _TRAILING = re.compile(
     r"(?:\s*,\s*|\s+)(?:(?:definitely|really|please|i suppose|i guess|i think|to be honest|tbh|"
+    r"maybe|perhaps|possibly|"
     r"for sure|if possible|ideally|mainly|that'?s (?:all|it)(?: really)?|if i can|if that'?s ok(?:ay)?|"
     r"(?:that |it )?would be (?:a (?:good )?start|nice|good|great|lovely|ideal|brilliant)|for starters|"
     r"lol+|haha+|ha|x+)\b"
