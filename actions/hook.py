@@ -38,9 +38,9 @@ class ActionValidateSlotMappings(ValidationAction):
     ) -> list[EventType]:
         text = text_of(tracker)
         events = handle(dispatcher, tracker, text, button=is_button(tracker))
-        events += [] if is_button(tracker) else ages_told(tracker, text)
         if is_button(tracker):
             return events
+        events += ages_told(tracker, text)
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
 
         issue = check(text)
